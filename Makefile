@@ -1,0 +1,114 @@
+# mubiao — build, test, install.  See README.md.
+#
+#   make                 library, CLI and compiled dictionary in $(BUILD)/
+#   make check           everything again with -fsanitize=address,undefined in
+#                        $(BUILD)/asan/, then all tests (tests/run.sh)
+#   make demo            build and run the main job on corpus/
+#   make install PREFIX=/usr/local
+
+BUILD ?= build
+PREFIX ?= /usr/local
+CC ?= cc
+CFLAGS ?= -O2 -g
+SAN ?=
+PKGS = libpcre2-8 libutf8proc libcjson nettle
+# jieba's dictionary (Debian package python3-jieba), the base lexicon
+JIEBA_DICT ?= /usr/lib/python3/dist-packages/jieba/dict.txt
+
+WARN = -std=c11 -Wall -Wextra -Werror -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64
+ifneq ($(SAN),)
+SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+endif
+# recursively expanded: evaluated after the dependency check has run
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS = $(shell pkg-config --libs $(PKGS))
+ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANFLAGS) -Iinclude -Isrc/lib $(PKG_CFLAGS) \
+             -DMB_DATADIR='"$(PREFIX)/share/mubiao"'
+LDLIBS = $(PKG_LIBS) -lm
+
+LIB_SRC = $(sort $(wildcard src/lib/*.c))
+CLI_SRC = $(sort $(wildcard src/cli/*.c))
+TEST_SRC = $(sort $(wildcard tests/unit/test_*.c))
+LIB_OBJ = $(LIB_SRC:src/lib/%.c=$(BUILD)/lib/%.o)
+CLI_OBJ = $(CLI_SRC:src/cli/%.c=$(BUILD)/cli/%.o)
+TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+LIB = $(BUILD)/libmubiao.a
+BIN = $(BUILD)/mubiao
+DEPS_OK = $(BUILD)/.deps-ok
+
+.PHONY: all deps check check-fast demo install uninstall clean tests format bench
+
+all: $(BIN) $(LIB)
+
+# Dependencies: install them with scripts/install-deps.sh when we are root,
+# else print the exact apt-get line and stop.
+$(DEPS_OK):
+	@mkdir -p $(@D)
+	@if ! pkg-config --exists $(PKGS) 2>/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then sh scripts/install-deps.sh; \
+	  else echo "mubiao: missing build dependencies; run as root:"; \
+	       sh scripts/install-deps.sh --print; exit 1; fi; \
+	fi
+	@pkg-config --exists $(PKGS) || { echo "mubiao: pkg-config still cannot find: $(PKGS)"; exit 1; }
+	@touch $@
+deps: $(DEPS_OK)
+
+$(BUILD)/lib/%.o: src/lib/%.c | $(DEPS_OK)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/cli/%.o: src/cli/%.c | $(DEPS_OK)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(LIB)
+	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/t.h $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(LIB) $(LDLIBS)
+
+tests: all $(TEST_BIN)
+
+# The test suite runs against a sanitizer build.
+check:
+	$(MAKE) --no-print-directory BUILD=$(BUILD)/asan SAN=1 tests
+	sh tests/run.sh $(BUILD)/asan
+
+# Same tests without sanitizers (quicker while developing).
+check-fast: tests
+	sh tests/run.sh $(BUILD)
+
+demo: all
+	@for f in corpus/*.txt; do echo "== $$f"; $(BIN) paragraphs $$f; done
+
+bench: all
+	sh scripts/bench
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include \
+	  $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/share/mubiao $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/mubiao
+	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libmubiao.a
+	install -m 644 include/mubiao.h $(DESTDIR)$(PREFIX)/include/mubiao.h
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(shell sed -n 's/^#define MB_VERSION "\(.*\)"/\1/p' include/mubiao.h)|g' \
+	  -e 's|@REQUIRES@|$(PKGS)|g' mubiao.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/mubiao.pc
+	install -m 644 doc/mubiao.1 $(DESTDIR)$(PREFIX)/share/man/man1/mubiao.1
+	if [ -f $(BUILD)/mubiao.dict ]; then install -m 644 $(BUILD)/mubiao.dict $(DESTDIR)$(PREFIX)/share/mubiao/mubiao.dict; fi
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/mubiao $(DESTDIR)$(PREFIX)/lib/libmubiao.a \
+	  $(DESTDIR)$(PREFIX)/include/mubiao.h $(DESTDIR)$(PREFIX)/lib/pkgconfig/mubiao.pc \
+	  $(DESTDIR)$(PREFIX)/share/man/man1/mubiao.1 $(DESTDIR)$(PREFIX)/share/mubiao/mubiao.dict
+
+format:
+	clang-format -i src/lib/*.[ch] src/cli/*.[ch] include/*.h tests/unit/*.[ch]
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -1,0 +1,24 @@
+#!/bin/sh
+# Install mubiao's build and test dependencies from Debian packages.
+#   scripts/install-deps.sh          install them (needs root)
+#   scripts/install-deps.sh --print  print the apt-get line only
+set -e
+PACKAGES="build-essential pkg-config libpcre2-dev libutf8proc-dev libcjson-dev nettle-dev python3"
+if [ "$1" = "--print" ]; then
+    echo "apt-get install -y $PACKAGES"
+    exit 0
+fi
+if [ "$(id -u)" != 0 ]; then
+    echo "install-deps.sh: must run as root; as root run:" >&2
+    echo "  apt-get update && apt-get install -y $PACKAGES" >&2
+    exit 1
+fi
+missing=""
+for p in $PACKAGES; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq $missing
+fi

@@ -1,0 +1,34 @@
+/* cli.h — the mubiao command-line tool: shared helpers for subcommands.
+ * The tool only parses arguments, calls libmubiao and prints; exit codes:
+ * 0 success, 1 some input failed, 2 usage error. */
+#ifndef MB_CLI_H
+#define MB_CLI_H
+
+#include "mubiao.h"
+
+#include <stdio.h>
+
+typedef struct mb_cli_cmd {
+    const char *name;
+    const char *summary; /* one line for `mubiao --help` */
+    const char *help;    /* full text for `mubiao help CMD` */
+    int (*run)(int argc, char **argv);
+} mb_cli_cmd;
+
+/* Print "mubiao CMD: message" to stderr. */
+void cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Print the usage line of cmd and return 2. */
+int cli_usage(const mb_cli_cmd *cmd);
+const mb_cli_cmd *cli_find(const char *name);
+
+/* Load one input: "-" reads standard input. Prints the error and returns
+ * NULL on failure. Warnings are printed to stderr. */
+mb_doc *cli_load(const char *cmd, const char *path, const mb_doc_options *opt);
+
+/* Commands, one file each (cmd_NAME.c). */
+extern const mb_cli_cmd cmd_paragraphs;
+extern const mb_cli_cmd cmd_segment;
+extern const mb_cli_cmd cmd_dict;
+extern const mb_cli_cmd cmd_numbers;
+
+#endif

@@ -1,0 +1,130 @@
+/* main.c — mubiao's entry point: dispatch to subcommands. */
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const mb_cli_cmd *const commands[] = {
+    &cmd_paragraphs,
+    &cmd_segment,
+    &cmd_dict,
+    &cmd_numbers,
+};
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+void cli_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "mubiao %s: ", cmd);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+const mb_cli_cmd *cli_find(const char *name)
+{
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (!strcmp(commands[i]->name, name))
+            return commands[i];
+    return NULL;
+}
+
+int cli_usage(const mb_cli_cmd *cmd)
+{
+    const char *h = cmd->help;
+    const char *nl = strchr(h, '\n');
+    fprintf(stderr, "%.*s\nTry 'mubiao help %s'.\n", nl ? (int)(nl - h) : (int)strlen(h), h, cmd->name);
+    return 2;
+}
+
+mb_doc *cli_load(const char *cmd, const char *path, const mb_doc_options *opt)
+{
+    mb_doc *doc = NULL;
+    mb_error err = {0};
+    mb_status st;
+    if (!strcmp(path, "-")) {
+        size_t cap = 1 << 16, n = 0;
+        char *buf = malloc(cap);
+        if (!buf) {
+            cli_error(cmd, "-: out of memory");
+            return NULL;
+        }
+        size_t r;
+        while ((r = fread(buf + n, 1, cap - n, stdin)) > 0) {
+            n += r;
+            if (n == cap) {
+                char *nb = realloc(buf, cap * 2);
+                if (!nb) {
+                    free(buf);
+                    cli_error(cmd, "-: out of memory");
+                    return NULL;
+                }
+                buf = nb;
+                cap *= 2;
+            }
+        }
+        st = mb_doc_load_mem("-", buf, n, opt, &doc, &err);
+        free(buf);
+    } else {
+        st = mb_doc_load_file(path, opt, &doc, &err);
+    }
+    if (st) {
+        fprintf(stderr, "mubiao %s: %s\n", cmd, err.message[0] ? err.message : mb_strerror(st));
+        return NULL;
+    }
+    for (size_t i = 0; mb_doc_warning(doc, i); i++)
+        fprintf(stderr, "mubiao %s: warning: %s\n", cmd, mb_doc_warning(doc, i));
+    return doc;
+}
+
+static void main_help(FILE *f)
+{
+    fprintf(f, "usage: mubiao COMMAND [OPTIONS] FILE...\n\n"
+               "mubiao reads Chinese policy documents and turns quantified targets and\n"
+               "reported figures into JSON records linked to their source bytes.\n\n"
+               "Commands:\n");
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        fprintf(f, "  %-12s %s\n", commands[i]->name, commands[i]->summary);
+    fprintf(f, "  %-12s %s\n", "help", "show the help of a command: mubiao help COMMAND");
+    fprintf(f, "\nOptions:\n  -h, --help     this text\n  -V, --version  print the version\n"
+               "\nExit status: 0 success, 1 an input failed, 2 usage error.\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        main_help(stderr);
+        return 2;
+    }
+    const char *c = argv[1];
+    if (!strcmp(c, "-h") || !strcmp(c, "--help")) {
+        main_help(stdout);
+        return 0;
+    }
+    if (!strcmp(c, "-V") || !strcmp(c, "--version")) {
+        printf("mubiao %s\n", MB_VERSION);
+        return 0;
+    }
+    if (!strcmp(c, "help")) {
+        if (argc < 3) {
+            main_help(stdout);
+            return 0;
+        }
+        const mb_cli_cmd *cmd = cli_find(argv[2]);
+        if (!cmd) {
+            fprintf(stderr, "mubiao: unknown command '%s'\n", argv[2]);
+            return 2;
+        }
+        fputs(cmd->help, stdout);
+        return 0;
+    }
+    const mb_cli_cmd *cmd = cli_find(c);
+    if (!cmd) {
+        fprintf(stderr, "mubiao: unknown command '%s'; try 'mubiao --help'\n", c);
+        return 2;
+    }
+    return cmd->run(argc - 1, argv + 1);
+}

@@ -1,0 +1,28 @@
+/* decode.h — source bytes to UTF-8 with iconv(3) (owns: encoding detection,
+ * conversion, the byte-exact offset map of decoded text to source bytes).
+ *
+ * The decoded text holds every character of the source, line breaks (CR,
+ * LF, CRLF) included, and a BOM dropped; so[i]/eo[i] give each character's
+ * source bytes. Detection: BOM (UTF-8, UTF-16LE/BE), else valid UTF-8, else
+ * Big5 when the text reads clearly better as Big5, else GB18030 (a superset
+ * of GBK and GB2312). */
+#ifndef MB_DECODE_H
+#define MB_DECODE_H
+
+#include "strlist.h"
+#include "text.h"
+
+/* Decode src[0..n). name is used in messages ("FILE: byte 123: ...").
+ * forced: NULL to detect, else an encoding name (utf-8, gb18030, gbk,
+ * gb2312, big5, utf-16, utf-16le, utf-16be; case-insensitive).
+ * lenient: bad sequences become U+FFFD and a warning in *warnings instead
+ * of an MB_EDECODE error naming the file, byte offset and encoding.
+ * NUL bytes in an 8-bit encoding give MB_EBINARY. An empty input gives an
+ * empty text. *encoding receives a static canonical name. */
+mb_status mb_decode(const char *name, const unsigned char *src, size_t n, const char *forced, int lenient,
+                    mb_text *out, const char **encoding, mb_strlist *warnings, mb_error *err);
+
+/* Canonical name for an encoding name or alias, or NULL if unsupported. */
+const char *mb_encoding_canonical(const char *name);
+
+#endif

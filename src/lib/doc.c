@@ -1,0 +1,205 @@
+/* doc.c — the document pipeline: read, hash, decode, normalize, reflow. */
+#include "decode.h"
+#include "doc_internal.h"
+#include "error.h"
+#include "normalize.h"
+#include "reflow.h"
+
+#include <errno.h>
+#include <nettle/sha2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void hex_sha256(const unsigned char *p, size_t n, char out[65])
+{
+    struct sha256_ctx ctx;
+    uint8_t dig[SHA256_DIGEST_SIZE];
+    sha256_init(&ctx);
+    sha256_update(&ctx, n, p);
+    sha256_digest(&ctx, sizeof dig, dig);
+    static const char hx[] = "0123456789abcdef";
+    for (int i = 0; i < SHA256_DIGEST_SIZE; i++) {
+        out[2 * i] = hx[dig[i] >> 4];
+        out[2 * i + 1] = hx[dig[i] & 15];
+    }
+    out[64] = '\0';
+}
+
+static char *xstrdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *d = malloc(n);
+    if (d)
+        memcpy(d, s, n);
+    return d;
+}
+
+/* Takes ownership of src (malloc'ed). */
+static mb_status doc_build(const char *name, unsigned char *src, size_t n, const mb_doc_options *opt,
+                           mb_doc **out, mb_error *err)
+{
+    *out = NULL;
+    mb_doc *d = calloc(1, sizeof *d);
+    if (!d) {
+        free(src);
+        return mb_error_set(err, MB_ENOMEM, "%s: out of memory", name);
+    }
+    d->src = src;
+    d->src_len = n;
+    if (opt)
+        d->opt = *opt;
+    d->path = xstrdup(name);
+    if (!d->path) {
+        mb_doc_free(d);
+        return mb_error_set(err, MB_ENOMEM, "%s: out of memory", name);
+    }
+    if (n > UINT32_MAX - 1) {
+        mb_doc_free(d);
+        return mb_error_set(err, MB_ETOOBIG, "%s: file larger than 4 GiB", name);
+    }
+    hex_sha256(src, n, d->sha256);
+
+    mb_text dec;
+    mb_text_init(&dec);
+    mb_status st = mb_decode(name, src, n, d->opt.encoding, d->opt.lenient, &dec, &d->encoding, &d->warnings, err);
+    if (st) {
+        mb_text_free(&dec);
+        mb_doc_free(d);
+        return st;
+    }
+    st = mb_normalize(&dec, &d->norm, err);
+    mb_text_free(&dec);
+    if (st) {
+        mb_doc_free(d);
+        return st;
+    }
+    st = mb_reflow(&d->norm, &d->paras, &d->npara, err);
+    if (st) {
+        mb_doc_free(d);
+        return st;
+    }
+    *out = d;
+    return MB_OK;
+}
+
+mb_status mb_doc_load_mem(const char *name, const void *bytes, size_t n, const mb_doc_options *opt,
+                          mb_doc **out, mb_error *err)
+{
+    unsigned char *copy = malloc(n ? n : 1);
+    if (!copy)
+        return mb_error_set(err, MB_ENOMEM, "%s: out of memory", name);
+    if (n)
+        memcpy(copy, bytes, n);
+    return doc_build(name, copy, n, opt, out, err);
+}
+
+mb_status mb_doc_load_file(const char *path, const mb_doc_options *opt, mb_doc **out, mb_error *err)
+{
+    *out = NULL;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return mb_error_set(err, MB_EIO, "%s: %s", path, strerror(errno));
+    size_t cap = 1 << 16, n = 0;
+    unsigned char *buf = malloc(cap);
+    if (!buf) {
+        fclose(f);
+        return mb_error_set(err, MB_ENOMEM, "%s: out of memory", path);
+    }
+    for (;;) {
+        if (n == cap) {
+            if (cap > ((size_t)UINT32_MAX)) {
+                free(buf);
+                fclose(f);
+                return mb_error_set(err, MB_ETOOBIG, "%s: file larger than 4 GiB", path);
+            }
+            unsigned char *nb = realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                fclose(f);
+                return mb_error_set(err, MB_ENOMEM, "%s: out of memory", path);
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        size_t r = fread(buf + n, 1, cap - n, f);
+        n += r;
+        if (r == 0) {
+            if (ferror(f)) {
+                int e = errno;
+                free(buf);
+                fclose(f);
+                return mb_error_set(err, MB_EIO, "%s: %s", path, strerror(e));
+            }
+            break;
+        }
+    }
+    fclose(f);
+    return doc_build(path, buf, n, opt, out, err);
+}
+
+void mb_doc_free(mb_doc *d)
+{
+    if (!d)
+        return;
+    free(d->path);
+    free(d->src);
+    mb_text_free(&d->norm);
+    mb_paragraphs_free(d->paras, d->npara);
+    mb_strlist_free(&d->warnings);
+    free(d);
+}
+
+const char *mb_doc_path(const mb_doc *d) { return d->path; }
+const char *mb_doc_sha256(const mb_doc *d) { return d->sha256; }
+const char *mb_doc_encoding(const mb_doc *d) { return d->encoding; }
+const mb_text *mb_doc_text(const mb_doc *d) { return &d->norm; }
+size_t mb_doc_paragraph_count(const mb_doc *d) { return d->npara; }
+
+const unsigned char *mb_doc_source(const mb_doc *d, size_t *len)
+{
+    *len = d->src_len;
+    return d->src;
+}
+
+const mb_paragraph *mb_doc_paragraph(const mb_doc *d, size_t i)
+{
+    return i < d->npara ? &d->paras[i] : NULL;
+}
+
+const char *mb_doc_warning(const mb_doc *d, size_t i)
+{
+    return i < d->warnings.n ? d->warnings.items[i] : NULL;
+}
+
+mb_status mb_doc_source_text(const mb_doc *d, uint32_t start, uint32_t end, char **out, mb_error *err)
+{
+    *out = NULL;
+    if (start > end || end > d->src_len)
+        return mb_error_set(err, MB_EARG, "%s: span %u..%u outside the file (%zu bytes)", d->path, start, end,
+                            d->src_len);
+    /* Slice the document's own decoded, normalized text: every character
+     * whose source bytes lie inside [start,end), line breaks left out. */
+    const mb_text *t = &d->norm;
+    size_t cap = 64, n = 0;
+    char *s = malloc(cap);
+    if (!s)
+        return mb_error_set(err, MB_ENOMEM, "out of memory");
+    for (size_t i = 0; i < t->len; i++) {
+        if (t->so[i] < start || t->eo[i] > end || t->s[i] == '\n')
+            continue;
+        if (n + 2 > cap) {
+            char *ns = realloc(s, cap * 2);
+            if (!ns) {
+                free(s);
+                return mb_error_set(err, MB_ENOMEM, "out of memory");
+            }
+            s = ns;
+            cap *= 2;
+        }
+        s[n++] = t->s[i];
+    }
+    s[n] = '\0';
+    *out = s;
+    return MB_OK;
+}

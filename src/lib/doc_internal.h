@@ -1,0 +1,22 @@
+/* doc_internal.h — the document object (owns: one run's buffers: source
+ * bytes, normalized text, paragraphs, warnings). Internal to the library. */
+#ifndef MB_DOC_INTERNAL_H
+#define MB_DOC_INTERNAL_H
+
+#include "strlist.h"
+#include "text.h"
+
+struct mb_doc {
+    char *path;
+    unsigned char *src;
+    size_t src_len;
+    char sha256[65];
+    const char *encoding;
+    mb_doc_options opt;
+    mb_text norm;
+    mb_paragraph *paras;
+    size_t npara;
+    mb_strlist warnings;
+};
+
+#endif

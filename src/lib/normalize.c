@@ -1,0 +1,103 @@
+/* normalize.c — character normalization with utf8proc, keeping the map. */
+#include "normalize.h"
+
+#include "error.h"
+
+#include <utf8proc.h>
+
+/* Full-width forms that stay as they are: Chinese sentence punctuation. */
+static int keep_fullwidth(int32_t cp)
+{
+    switch (cp) {
+    case 0xFF0C: /* ， */
+    case 0xFF1A: /* ： */
+    case 0xFF1B: /* ； */
+    case 0xFF01: /* ！ */
+    case 0xFF1F: /* ？ */
+    case 0xFF08: /* （ */
+    case 0xFF09: /* ） */
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+int mb_normalize_cp(int32_t cp, int32_t out[4])
+{
+    if (cp == '\n' || cp == '\f' || cp == '\v' || cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
+        out[0] = '\n';
+        return 1;
+    }
+    if (cp == '\t') {
+        out[0] = ' ';
+        return 1;
+    }
+    if (cp < 0x80) {
+        if (cp < 0x20 || cp == 0x7F)
+            return 0; /* other control characters */
+        out[0] = cp;
+        return 1;
+    }
+    if (cp == 0xFFFD) {
+        out[0] = cp;
+        return 1;
+    }
+    const utf8proc_property_t *prop = utf8proc_get_property(cp);
+    if (prop->category == UTF8PROC_CATEGORY_ZS) {
+        out[0] = ' ';
+        return 1;
+    }
+    if (prop->category == UTF8PROC_CATEGORY_CF || prop->category == UTF8PROC_CATEGORY_CC)
+        return 0; /* zero-width and format characters, C1 controls */
+    if (cp >= 0xFF01 && cp <= 0xFF5E && !keep_fullwidth(cp)) {
+        utf8proc_int32_t buf[4];
+        int last = 0;
+        utf8proc_ssize_t n = utf8proc_decompose_char(cp, buf, 4, UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT, &last);
+        if (n == 1 && buf[0] < 0x80) {
+            out[0] = buf[0];
+            return 1;
+        }
+    }
+    out[0] = cp;
+    return 1;
+}
+
+mb_status mb_normalize(const mb_text *in, mb_text *out, mb_error *err)
+{
+    mb_status st = mb_text_reserve(out, in->len);
+    if (st)
+        return mb_error_set(err, st, "normalize: out of memory");
+    const unsigned char *s = (const unsigned char *)in->s;
+    size_t i = 0;
+    while (i < in->len) {
+        int32_t cp;
+        int len = mb_utf8_decode(s + i, in->len - i, &cp);
+        if (len < 0) { /* decoded text is always valid UTF-8; be safe anyway */
+            cp = 0xFFFD;
+            len = 1;
+        }
+        uint32_t so = in->so[i], eo = in->eo[i];
+        i += (size_t)len;
+        if (cp == '\r') {
+            if (i < in->len && s[i] == '\n') { /* CRLF: one LF for both */
+                eo = in->eo[i];
+                i++;
+            }
+            cp = '\n';
+        }
+        int32_t rep[4];
+        int k = mb_normalize_cp(cp, rep);
+        for (int j = 0; j < k; j++) {
+            st = mb_text_append_cp(out, rep[j], so, eo);
+            if (st)
+                return mb_error_set(err, st, "normalize: out of memory");
+        }
+    }
+    if (!out->s) { /* empty input: still give a valid empty string */
+        st = mb_text_reserve(out, 0);
+        if (st)
+            return mb_error_set(err, st, "normalize: out of memory");
+        out->s[0] = '\0';
+    }
+    return MB_OK;
+}

@@ -1,0 +1,168 @@
+/* text.c — mb_text buffers with source maps, and UTF-8 helpers. */
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void mb_text_init(mb_text *t)
+{
+    memset(t, 0, sizeof *t);
+}
+
+void mb_text_free(mb_text *t)
+{
+    if (!t)
+        return;
+    free(t->s);
+    free(t->so);
+    free(t->eo);
+    mb_text_init(t);
+}
+
+mb_status mb_text_reserve(mb_text *t, size_t n)
+{
+    if (t->len + n + 1 <= t->cap)
+        return MB_OK;
+    size_t cap = t->cap ? t->cap : 64;
+    while (cap < t->len + n + 1) {
+        if (cap > SIZE_MAX / 2)
+            return MB_ENOMEM;
+        cap *= 2;
+    }
+    char *s = realloc(t->s, cap);
+    if (!s)
+        return MB_ENOMEM;
+    t->s = s;
+    uint32_t *so = realloc(t->so, cap * sizeof *so);
+    if (!so)
+        return MB_ENOMEM;
+    t->so = so;
+    uint32_t *eo = realloc(t->eo, cap * sizeof *eo);
+    if (!eo)
+        return MB_ENOMEM;
+    t->eo = eo;
+    t->cap = cap;
+    return MB_OK;
+}
+
+mb_status mb_text_append(mb_text *t, const char *s, size_t n, uint32_t so, uint32_t eo)
+{
+    mb_status st = mb_text_reserve(t, n);
+    if (st)
+        return st;
+    memcpy(t->s + t->len, s, n);
+    for (size_t i = 0; i < n; i++) {
+        t->so[t->len + i] = so;
+        t->eo[t->len + i] = eo;
+    }
+    t->len += n;
+    t->s[t->len] = '\0';
+    return MB_OK;
+}
+
+mb_status mb_text_append_slice(mb_text *t, const mb_text *src, size_t a, size_t b)
+{
+    size_t n = b - a;
+    mb_status st = mb_text_reserve(t, n);
+    if (st)
+        return st;
+    memcpy(t->s + t->len, src->s + a, n);
+    memcpy(t->so + t->len, src->so + a, n * sizeof *t->so);
+    memcpy(t->eo + t->len, src->eo + a, n * sizeof *t->eo);
+    t->len += n;
+    t->s[t->len] = '\0';
+    return MB_OK;
+}
+
+int mb_utf8_encode(int32_t cp, char *buf)
+{
+    unsigned char *b = (unsigned char *)buf;
+    if (cp < 0)
+        return 0;
+    if (cp < 0x80) {
+        b[0] = (unsigned char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        b[0] = (unsigned char)(0xC0 | (cp >> 6));
+        b[1] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp >= 0xD800 && cp <= 0xDFFF)
+        return 0;
+    if (cp < 0x10000) {
+        b[0] = (unsigned char)(0xE0 | (cp >> 12));
+        b[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+        b[2] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    if (cp <= 0x10FFFF) {
+        b[0] = (unsigned char)(0xF0 | (cp >> 18));
+        b[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+        b[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+        b[3] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 4;
+    }
+    return 0;
+}
+
+mb_status mb_text_append_cp(mb_text *t, int32_t cp, uint32_t so, uint32_t eo)
+{
+    char buf[4];
+    int n = mb_utf8_encode(cp, buf);
+    if (n == 0)
+        n = mb_utf8_encode(0xFFFD, buf);
+    return mb_text_append(t, buf, (size_t)n, so, eo);
+}
+
+int mb_utf8_len(unsigned char c)
+{
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        return 2;
+    if (c >= 0xE0 && c <= 0xEF)
+        return 3;
+    if (c >= 0xF0 && c <= 0xF4)
+        return 4;
+    return 1;
+}
+
+int mb_utf8_decode(const unsigned char *s, size_t n, int32_t *cp)
+{
+    *cp = -1;
+    if (n == 0)
+        return -1;
+    unsigned char c = s[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    int len = mb_utf8_len(c);
+    if (len == 1 || (size_t)len > n)
+        return -1;
+    int32_t v = c & (0x7F >> len);
+    for (int i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return -1;
+        v = (v << 6) | (s[i] & 0x3F);
+    }
+    /* overlong, surrogate and range checks */
+    if ((len == 3 && v < 0x800) || (len == 4 && (v < 0x10000 || v > 0x10FFFF)) ||
+        (v >= 0xD800 && v <= 0xDFFF))
+        return -1;
+    *cp = v;
+    return len;
+}
+
+void mb_text_source_range(const mb_text *t, size_t a, size_t b, uint32_t *start, uint32_t *end)
+{
+    if (t->len == 0 || a >= t->len || b <= a) {
+        *start = *end = (a < t->len) ? t->so[a] : (t->len ? t->eo[t->len - 1] : 0);
+        return;
+    }
+    if (b > t->len)
+        b = t->len;
+    *start = t->so[a];
+    *end = t->eo[b - 1];
+}

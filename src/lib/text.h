@@ -1,0 +1,33 @@
+/* text.h — mb_text: a growable UTF-8 buffer that keeps, for every byte, the
+ * source byte range of the character it came from (owns: mb_text_*).
+ * Every stage (decode, normalize, reflow) builds a new mb_text from the last
+ * one, so any slice can be mapped back to the bytes of the original file. */
+#ifndef MB_TEXT_H
+#define MB_TEXT_H
+
+#include "mubiao.h"
+
+#include <stdbool.h>
+
+/* Initialise an empty text (no allocation yet). */
+void mb_text_init(mb_text *t);
+/* Release the buffers; t stays valid and empty. Accepts NULL. */
+void mb_text_free(mb_text *t);
+/* Make room for n more bytes. */
+mb_status mb_text_reserve(mb_text *t, size_t n);
+/* Append n bytes all mapped to source range [so,eo). */
+mb_status mb_text_append(mb_text *t, const char *s, size_t n, uint32_t so, uint32_t eo);
+/* Append bytes [a,b) of src with their maps. */
+mb_status mb_text_append_slice(mb_text *t, const mb_text *src, size_t a, size_t b);
+/* Append one code point (UTF-8 encoded) mapped to [so,eo). */
+mb_status mb_text_append_cp(mb_text *t, int32_t cp, uint32_t so, uint32_t eo);
+
+/* Encode cp as UTF-8 into buf (>= 4 bytes); returns the length (0 if invalid). */
+int mb_utf8_encode(int32_t cp, char *buf);
+/* Decode one UTF-8 character at s[0..n); returns its length (>=1) and the
+ * code point in *cp, or -1 (*cp = -1) when the bytes are not valid UTF-8. */
+int mb_utf8_decode(const unsigned char *s, size_t n, int32_t *cp);
+/* Length of the UTF-8 character starting with byte c (1 for invalid lead bytes). */
+int mb_utf8_len(unsigned char c);
+
+#endif

@@ -1,0 +1,36 @@
+# tests/cli/lib.sh — helpers for CLI tests (sourced). Each check prints
+# "ok N - what" or "not ok N - what" with the difference.
+# Environment: MUBIAO (the binary), TOP (project root), T (a scratch folder
+# of this script, removed afterwards), SHARED (../shared, may be absent).
+n=0
+_ok() { n=$((n + 1)); echo "ok $n - $1"; }
+_notok() { n=$((n + 1)); echo "not ok $n - $1"; }
+
+# expect_eq WHAT GOT WANT
+expect_eq() {
+    if [ "$2" = "$3" ]; then _ok "$1"; else
+        _notok "$1"
+        printf '  got:  %s\n  want: %s\n' "$2" "$3" | head -20
+    fi
+}
+# expect_status WHAT WANT_STATUS CMD...  (stdout+stderr in $T/out)
+expect_status() {
+    what=$1 want=$2
+    shift 2
+    "$@" >"$T/out" 2>&1
+    rc=$?
+    if [ "$rc" = "$want" ]; then _ok "$what"; else
+        _notok "$what (exit $rc, want $want)"
+        head -5 "$T/out"
+    fi
+}
+# expect_grep WHAT PATTERN FILE
+expect_grep() {
+    if grep -q -- "$2" "$3"; then _ok "$1"; else
+        _notok "$1 (no '$2' in output)"
+        head -5 "$3"
+    fi
+}
+# skip WHY
+skip() { echo "skip - $1"; }
+have_shared() { [ -d "$SHARED/data" ]; }
