@@ -29,20 +29,20 @@ extern "C" {
 /* ---- status codes (never renumbered; add at the end) ---- */
 typedef enum mb_status {
     MB_OK = 0,
-    MB_ENOMEM = 1,       /* out of memory */
-    MB_EIO = 2,          /* a file could not be read or written */
-    MB_EDECODE = 3,      /* bytes that are not valid in the encoding */
-    MB_EBINARY = 4,      /* input holds NUL bytes: not text */
-    MB_EENCODING = 5,    /* unknown or unsupported encoding name */
-    MB_ETOOBIG = 6,      /* input larger than the 4 GiB offset range */
-    MB_EARG = 7,         /* invalid argument */
-    MB_EDICT = 8,        /* dictionary source or file unusable */
-    MB_EDICT_VERSION = 9,/* compiled dictionary of another format version */
-    MB_EDICT_CORRUPT = 10,/* compiled dictionary truncated or corrupted */
-    MB_EPATTERN = 11,    /* an internal pattern failed to compile */
-    MB_EJSON = 12,       /* JSON input unusable */
-    MB_ESTORE = 13,      /* the SQLite store failed */
-    MB_EHTML = 14        /* HTML input unusable */
+    MB_ENOMEM = 1,         /* out of memory */
+    MB_EIO = 2,            /* a file could not be read or written */
+    MB_EDECODE = 3,        /* bytes that are not valid in the encoding */
+    MB_EBINARY = 4,        /* input holds NUL bytes: not text */
+    MB_EENCODING = 5,      /* unknown or unsupported encoding name */
+    MB_ETOOBIG = 6,        /* input larger than the 4 GiB offset range */
+    MB_EARG = 7,           /* invalid argument */
+    MB_EDICT = 8,          /* dictionary source or file unusable */
+    MB_EDICT_VERSION = 9,  /* compiled dictionary of another format version */
+    MB_EDICT_CORRUPT = 10, /* compiled dictionary truncated or corrupted */
+    MB_EPATTERN = 11,      /* an internal pattern failed to compile */
+    MB_EJSON = 12,         /* JSON input unusable */
+    MB_ESTORE = 13,        /* the SQLite store failed */
+    MB_EHTML = 14          /* HTML input unusable */
 } mb_status;
 
 /* A static English description of a status code. */
@@ -61,7 +61,7 @@ typedef struct mb_error {
  * character containing byte i; for a slice [a,b) of s the source range is
  * [so[a], eo[b-1]). */
 typedef struct mb_text {
-    char *s;      /* UTF-8, NUL-terminated */
+    char *s; /* UTF-8, NUL-terminated */
     size_t len;
     size_t cap;
     uint32_t *so; /* len entries */
@@ -76,18 +76,19 @@ typedef struct mb_sentence {
 } mb_sentence;
 
 typedef struct mb_paragraph {
-    size_t index;        /* 0-based, in document order */
-    uint32_t src_start;  /* source byte offsets of the paragraph */
+    size_t index;       /* 0-based, in document order */
+    uint32_t src_start; /* source byte offsets of the paragraph */
     uint32_t src_end;
-    unsigned line;       /* 1-based line of its first character */
-    mb_text text;        /* normalized, reflowed, one line */
+    unsigned line; /* 1-based line of its first character */
+    mb_text text;  /* normalized, reflowed, one line */
     mb_sentence *sentences;
     size_t nsentences;
 } mb_paragraph;
 
 typedef struct mb_doc_options {
-    const char *encoding; /* NULL: detect; else an iconv name or alias (utf-8, gb18030, gbk, big5, utf-16le, ...) */
-    int lenient;          /* undecodable bytes become U+FFFD with a warning instead of an error */
+    const char
+        *encoding; /* NULL: detect; else an iconv name or alias (utf-8, gb18030, gbk, big5, utf-16le, ...) */
+    int lenient;   /* undecodable bytes become U+FFFD with a warning instead of an error */
 } mb_doc_options;
 
 typedef struct mb_doc mb_doc;

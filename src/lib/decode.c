@@ -27,7 +27,8 @@ mb_status mb_decode(const char *name, const unsigned char *src, size_t n, const 
         int len = mb_utf8_decode(src + i, n - i, &cp);
         if (len < 0)
             return mb_error_set(err, MB_EDECODE, "%s: byte %zu: invalid utf-8", name, i);
-        st = mb_text_append(out, (const char *)src + i, (size_t)len, (uint32_t)i, (uint32_t)(i + (size_t)len));
+        st =
+            mb_text_append(out, (const char *)src + i, (size_t)len, (uint32_t)i, (uint32_t)(i + (size_t)len));
         if (st)
             return st;
         i += (size_t)len;

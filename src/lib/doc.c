@@ -62,7 +62,8 @@ static mb_status doc_build(const char *name, unsigned char *src, size_t n, const
 
     mb_text dec;
     mb_text_init(&dec);
-    mb_status st = mb_decode(name, src, n, d->opt.encoding, d->opt.lenient, &dec, &d->encoding, &d->warnings, err);
+    mb_status st =
+        mb_decode(name, src, n, d->opt.encoding, d->opt.lenient, &dec, &d->encoding, &d->warnings, err);
     if (st) {
         mb_text_free(&dec);
         mb_doc_free(d);
@@ -150,11 +151,26 @@ void mb_doc_free(mb_doc *d)
     free(d);
 }
 
-const char *mb_doc_path(const mb_doc *d) { return d->path; }
-const char *mb_doc_sha256(const mb_doc *d) { return d->sha256; }
-const char *mb_doc_encoding(const mb_doc *d) { return d->encoding; }
-const mb_text *mb_doc_text(const mb_doc *d) { return &d->norm; }
-size_t mb_doc_paragraph_count(const mb_doc *d) { return d->npara; }
+const char *mb_doc_path(const mb_doc *d)
+{
+    return d->path;
+}
+const char *mb_doc_sha256(const mb_doc *d)
+{
+    return d->sha256;
+}
+const char *mb_doc_encoding(const mb_doc *d)
+{
+    return d->encoding;
+}
+const mb_text *mb_doc_text(const mb_doc *d)
+{
+    return &d->norm;
+}
+size_t mb_doc_paragraph_count(const mb_doc *d)
+{
+    return d->npara;
+}
 
 const unsigned char *mb_doc_source(const mb_doc *d, size_t *len)
 {

@@ -15,10 +15,8 @@ static int keep_fullwidth(int32_t cp)
     case 0xFF01: /* ！ */
     case 0xFF1F: /* ？ */
     case 0xFF08: /* （ */
-    case 0xFF09: /* ） */
-        return 1;
-    default:
-        return 0;
+    case 0xFF09: /* ） */ return 1;
+    default: return 0;
     }
 }
 

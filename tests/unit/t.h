@@ -23,22 +23,22 @@ static void t_report(int ok, const char *file, int line, const char *what, const
 
 #define T_OK(cond, what) t_report(!!(cond), __FILE__, __LINE__, (what), #cond)
 
-#define T_EQ_INT(got, want, what)                                                                  \
-    do {                                                                                           \
-        long long t_g_ = (long long)(got), t_w_ = (long long)(want);                               \
-        char t_d_[128];                                                                            \
-        snprintf(t_d_, sizeof t_d_, "got %lld, want %lld", t_g_, t_w_);                            \
-        t_report(t_g_ == t_w_, __FILE__, __LINE__, (what), t_d_);                                  \
+#define T_EQ_INT(got, want, what)                                                                            \
+    do {                                                                                                     \
+        long long t_g_ = (long long)(got), t_w_ = (long long)(want);                                         \
+        char t_d_[128];                                                                                      \
+        snprintf(t_d_, sizeof t_d_, "got %lld, want %lld", t_g_, t_w_);                                      \
+        t_report(t_g_ == t_w_, __FILE__, __LINE__, (what), t_d_);                                            \
     } while (0)
 
-#define T_EQ_STR(got, want, what)                                                                  \
-    do {                                                                                           \
-        const char *t_g_ = (got), *t_w_ = (want);                                                  \
-        int t_ok_ = t_g_ && t_w_ && strcmp(t_g_, t_w_) == 0;                                       \
-        char t_d_[1024];                                                                           \
-        snprintf(t_d_, sizeof t_d_, "got \"%.400s\", want \"%.400s\"", t_g_ ? t_g_ : "(null)",     \
-                 t_w_ ? t_w_ : "(null)");                                                          \
-        t_report(t_ok_, __FILE__, __LINE__, (what), t_d_);                                         \
+#define T_EQ_STR(got, want, what)                                                                            \
+    do {                                                                                                     \
+        const char *t_g_ = (got), *t_w_ = (want);                                                            \
+        int t_ok_ = t_g_ && t_w_ && strcmp(t_g_, t_w_) == 0;                                                 \
+        char t_d_[1024];                                                                                     \
+        snprintf(t_d_, sizeof t_d_, "got \"%.400s\", want \"%.400s\"", t_g_ ? t_g_ : "(null)",               \
+                 t_w_ ? t_w_ : "(null)");                                                                    \
+        t_report(t_ok_, __FILE__, __LINE__, (what), t_d_);                                                   \
     } while (0)
 
 static int t_done(void)
