@@ -122,6 +122,13 @@ mb_status mb_doc_source_text(const mb_doc *doc, uint32_t start, uint32_t end, ch
  * malloc'ed, free it with free(). */
 mb_status mb_emit_paragraph(const mb_doc *doc, size_t i, char **out, mb_error *err);
 
+/* A calendar date; year 0 means unknown. source says where it came from:
+ * "given" (option or sidecar file), "text", "inferred" or "none". */
+typedef struct mb_date {
+    int year, month, day;
+    const char *source;
+} mb_date;
+
 /* ---- segment (issue 3) ---- */
 
 /* ---- recognize (issue 4) ---- */

@@ -1,0 +1,241 @@
+/* docdate.c — the date of a document: given, sidecar, dateline, inferred. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "docdate.h"
+
+#include "error.h"
+
+#include <cjson/cJSON.h>
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int days_in_month(int y, int m)
+{
+    static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        return 29;
+    return d[m - 1];
+}
+
+static int valid_date(int y, int m, int d)
+{
+    return y >= 1900 && y <= 2199 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
+}
+
+mb_status mb_date_parse(const char *s, mb_date *out)
+{
+    int y, m, d, n = 0;
+    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return MB_EARG;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            return MB_EARG;
+    if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10 || !valid_date(y, m, d))
+        return MB_EARG;
+    out->year = y;
+    out->month = m;
+    out->day = d;
+    out->source = "given";
+    return MB_OK;
+}
+
+void mb_date_format(const mb_date *d, char *buf)
+{
+    if (!d->year)
+        buf[0] = '\0';
+    else
+        snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)d->year % 10000u, (unsigned)d->month % 100u,
+                 (unsigned)d->day % 100u);
+}
+
+/* The sidecar FILE.meta.json: MB_OK with out->year set, MB_OK with year 0
+ * when there is none, or an error for an unusable one. */
+static mb_status sidecar(const char *path, mb_date *out, mb_error *err)
+{
+    size_t n = strlen(path);
+    char *meta = malloc(n + sizeof ".meta.json");
+    if (!meta)
+        return mb_error_set(err, MB_ENOMEM, "out of memory");
+    memcpy(meta, path, n);
+    memcpy(meta + n, ".meta.json", sizeof ".meta.json");
+    FILE *f = fopen(meta, "rb");
+    if (!f) {
+        free(meta);
+        return MB_OK;
+    }
+    char buf[65536];
+    size_t len = fread(buf, 1, sizeof buf - 1, f);
+    int bad_read = ferror(f) || !feof(f);
+    fclose(f);
+    mb_status st = MB_OK;
+    if (bad_read) {
+        st = mb_error_set(err, MB_EJSON, "%s: unreadable or larger than 64 KiB", meta);
+        free(meta);
+        return st;
+    }
+    buf[len] = '\0';
+    const char *end = NULL;
+    cJSON *j = cJSON_ParseWithLengthOpts(buf, len, &end, 0);
+    if (!j) {
+        size_t off = end ? (size_t)(end - buf) : 0;
+        st = mb_error_set(err, MB_EJSON, "%s: byte %zu: invalid JSON", meta, off);
+    } else {
+        const cJSON *d = cJSON_GetObjectItemCaseSensitive(j, "date");
+        if (cJSON_IsString(d)) {
+            if (mb_date_parse(d->valuestring, out))
+                st = mb_error_set(err, MB_EJSON, "%s: \"date\" is not a YYYY-MM-DD date: %s", meta, d->valuestring);
+        } else if (d && !cJSON_IsNull(d)) {
+            st = mb_error_set(err, MB_EJSON, "%s: \"date\" must be a string YYYY-MM-DD", meta);
+        }
+        cJSON_Delete(j);
+    }
+    free(meta);
+    return st;
+}
+
+typedef struct matcher {
+    pcre2_code *re;
+    pcre2_match_data *md;
+} matcher;
+
+static int matcher_init(matcher *m, const char *pattern)
+{
+    int ec;
+    PCRE2_SIZE eo;
+    m->re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, PCRE2_UTF, &ec, &eo, NULL);
+    m->md = m->re ? pcre2_match_data_create_from_pattern(m->re, NULL) : NULL;
+    return m->re && m->md;
+}
+
+static void matcher_free(matcher *m)
+{
+    pcre2_match_data_free(m->md);
+    pcre2_code_free(m->re);
+}
+
+static int group_int(matcher *m, const char *s, int g)
+{
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+    int v = 0;
+    for (PCRE2_SIZE i = ov[2 * g]; i < ov[2 * g + 1]; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            v = v * 10 + (s[i] - '0');
+    return v;
+}
+
+static int starts_with_any(const char *s, size_t pos, const char *const *words)
+{
+    for (size_t k = 0; words[k]; k++) {
+        size_t n = strlen(words[k]);
+        if (pos >= n && !memcmp(s + pos - n, words[k], n))
+            return 1;
+    }
+    return 0;
+}
+
+/* The year after the latest year the document reports on: years written
+ * as 2023年, not as deadlines (到2026年, 在2026年, 2026年前) nor as the
+ * end of a span (2021—2025年). 0 when there is none. */
+static int infer_year(const mb_doc *doc, matcher *yr)
+{
+    static const char *const before[] = {"到", "至", "在", "—", "-", "~", "～", "从", NULL};
+    int best = 0;
+    for (size_t i = 0; i < mb_doc_paragraph_count(doc); i++) {
+        const mb_paragraph *p = mb_doc_paragraph(doc, i);
+        const char *s = p->text.s;
+        PCRE2_SIZE off = 0;
+        while (off < p->text.len &&
+               pcre2_match(yr->re, (PCRE2_SPTR)s, p->text.len, off, 0, yr->md, NULL) > 0) {
+            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(yr->md);
+            size_t a = ov[2], b = ov[1];
+            size_t pre = a;
+            while (pre > 0 && s[pre - 1] == ' ')
+                pre--;
+            int y = group_int(yr, s, 1);
+            int deadline = starts_with_any(s, pre, before) || !strncmp(s + b, "前", 3) ||
+                           !strncmp(s + b, "底前", 6) || !strncmp(s + b, "以前", 6);
+            if (!deadline && y > best)
+                best = y;
+            off = b;
+        }
+    }
+    return best ? best + 1 : 0;
+}
+
+static mb_status from_text(const mb_doc *doc, mb_date *out)
+{
+    matcher full, head, yr;
+    if (!matcher_init(&full, "((?:19|20)[0-9]{2}) ?年 ?([0-9]{1,2}) ?月 ?([0-9]{1,2}) ?日|"
+                             "((?:19|20)[0-9]{2})-([0-9]{1,2})-([0-9]{1,2})(?![0-9])") ||
+        !matcher_init(&head, "^[ —-]*([0-9]{1,2}) ?月 ?([0-9]{1,2}) ?日 ?[，,]") ||
+        !matcher_init(&yr, "(?<![0-9])((?:19|20)[0-9]{2}) ?年")) {
+        matcher_free(&full);
+        matcher_free(&head);
+        matcher_free(&yr);
+        return MB_EPATTERN;
+    }
+    size_t np = mb_doc_paragraph_count(doc);
+    int month = 0, day = 0;
+    for (size_t i = 0; i < np && !out->year; i++) {
+        const mb_paragraph *p = mb_doc_paragraph(doc, i);
+        const char *s = p->text.s;
+        int near_edge = i < 12 || i + 5 >= np;
+        if (pcre2_match(full.re, (PCRE2_SPTR)s, p->text.len, 0, 0, full.md, NULL) > 0) {
+            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(full.md);
+            int g = ov[2] != PCRE2_UNSET ? 1 : 4;
+            size_t lead = ov[0];
+            while (lead > 0 && (s[lead - 1] == ' ' || s[lead - 1] == '-'))
+                lead--;
+            int at_head = lead == 0 || (lead == 6 && !strncmp(s, "——", 6));
+            int short_para = p->text.len <= 240; /* about 80 CJK characters */
+            int y = group_int(&full, s, g), m = group_int(&full, s, g + 1), d = group_int(&full, s, g + 2);
+            if (valid_date(y, m, d) && ((near_edge && short_para) || at_head)) {
+                out->year = y;
+                out->month = m;
+                out->day = d;
+                out->source = "text";
+            }
+        }
+        if (!month && pcre2_match(head.re, (PCRE2_SPTR)s, p->text.len, 0, 0, head.md, NULL) > 0) {
+            month = group_int(&head, s, 1);
+            day = group_int(&head, s, 2);
+        }
+    }
+    if (!out->year && month) {
+        int y = infer_year(doc, &yr);
+        if (y && valid_date(y, month, day)) {
+            out->year = y;
+            out->month = month;
+            out->day = day;
+            out->source = "inferred";
+        }
+    }
+    matcher_free(&full);
+    matcher_free(&head);
+    matcher_free(&yr);
+    return MB_OK;
+}
+
+mb_status mb_docdate_find(const mb_doc *doc, const char *given, mb_date *out, mb_error *err)
+{
+    memset(out, 0, sizeof *out);
+    out->source = "none";
+    if (given) {
+        if (mb_date_parse(given, out))
+            return mb_error_set(err, MB_EARG, "invalid date '%s': want YYYY-MM-DD", given);
+        return MB_OK;
+    }
+    const char *path = mb_doc_path(doc);
+    if (strcmp(path, "-")) {
+        mb_status st = sidecar(path, out, err);
+        if (st || out->year)
+            return st;
+    }
+    mb_status st = from_text(doc, out);
+    if (st)
+        return mb_error_set(err, st, "date patterns failed to compile");
+    if (!out->year)
+        out->source = "none";
+    return MB_OK;
+}

@@ -1,0 +1,23 @@
+/* docdate.h — the date of a document (owns: YYYY-MM-DD parsing, the
+ * FILE.meta.json sidecar, datelines written in the text, and inference).
+ *
+ * Order: a date given by the caller; else the sidecar FILE.meta.json
+ * {"date": "YYYY-MM-DD"} (both "given"); else a dateline in the text: a
+ * full date (2024年3月5日, 2024-03-05) in a short paragraph near the start
+ * or the end of the document, or at the head of a paragraph ("text"); else
+ * a month-day dateline at the head of a paragraph (6月26日，…) whose year is
+ * inferred as the year after the latest year the document reports on
+ * ("inferred"); else none. */
+#ifndef MB_DOCDATE_H
+#define MB_DOCDATE_H
+
+#include "mubiao.h"
+
+/* Parse strict YYYY-MM-DD (a real calendar date, years 1900-2199). */
+mb_status mb_date_parse(const char *s, mb_date *out);
+/* Format as YYYY-MM-DD into buf (>= 11 bytes); "" when d->year == 0. */
+void mb_date_format(const mb_date *d, char *buf);
+/* Find the date of doc as described above. given may be NULL. */
+mb_status mb_docdate_find(const mb_doc *doc, const char *given, mb_date *out, mb_error *err);
+
+#endif
