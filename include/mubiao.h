@@ -131,6 +131,75 @@ typedef struct mb_date {
 
 /* ---- segment (issue 3) ---- */
 
+/* A word dictionary: a compiled file (mubiao dict compile) mapped read-only,
+ * or a user dictionary compiled in memory.  Immutable once opened: one
+ * dictionary can be used by many threads at once. */
+typedef struct mb_dict mb_dict;
+
+/* Map and validate a compiled dictionary (magic, format version, byte
+ * order, sizes, checksum).  MB_EDICT_VERSION for another format version,
+ * MB_EDICT_CORRUPT for a truncated or damaged file, MB_EIO if unreadable. */
+mb_status mb_dict_open(const char *path, mb_dict **out, mb_error *err);
+/* The same on a compiled image in memory (the bytes are copied). */
+mb_status mb_dict_open_mem(const char *name, const void *image, size_t n, mb_dict **out, mb_error *err);
+void mb_dict_close(mb_dict *d);
+
+/* Compile text sources into the file out_path.  Each source has one entry a
+ * line, "word [freq] [tag]" (jieba's dictionary and user-dictionary format;
+ * a missing freq is chosen so that the word beats its own split, a missing
+ * tag keeps the earlier one or is "x"; freq 0 removes a word; lines starting
+ * with "# " are comments).  Later sources override earlier ones.  base is
+ * read first (jieba's dict.txt) and may be NULL. */
+mb_status mb_dict_compile(const char *out_path, const char *base, const char *const *sources, size_t nsources,
+                          mb_error *err);
+/* Compile user dictionaries (same format) into an in-memory dictionary used
+ * on top of base by mb_segment: its words are added, or removed (freq 0),
+ * with frequencies counted against base's total. */
+mb_status mb_dict_load_user(const mb_dict *base, const char *const *paths, size_t npaths, mb_dict **out,
+                            mb_error *err);
+
+typedef struct mb_dict_info {
+    uint32_t version;
+    uint64_t file_size;
+    uint64_t checksum;
+    uint64_t total_freq;
+    uint32_t words, chars, units, tags;
+} mb_dict_info;
+void mb_dict_get_info(const mb_dict *d, mb_dict_info *info);
+
+/* 1 if word[0..len) is a word of d, with its natural log-probability and
+ * tag (either pointer may be NULL); 0 otherwise. */
+int mb_dict_lookup(const mb_dict *d, const char *word, size_t len, double *logp, const char **tag);
+
+/* A token: bytes [start,end) of the segmented string, and its part of
+ * speech: the lexicon's tag, or "m" (number), "t" (date, time), "eng"
+ * (Latin letters), "x" (anything else).  tag points into the dictionary or
+ * to a static string: valid while the dictionary is open. */
+typedef struct mb_token {
+    size_t start, end;
+    const char *tag;
+} mb_token;
+
+/* Tokens and the work buffers of mb_segment, owned by the caller: start
+ * from {0}, reuse across calls, release with mb_tokens_free. */
+typedef struct mb_tokens {
+    mb_token *v;
+    size_t n, cap;
+    void *work;
+    size_t work_size;
+} mb_tokens;
+
+/* Segment s[0..len) (normalized UTF-8, e.g. one line) into words: the
+ * maximum-probability route through the DAG of dictionary words (user's
+ * entries override dict's; user may be NULL).  Runs of digits and Latin
+ * letters, decimal numbers, percentages, numbers with 万/亿 and dates such
+ * as 2025年 stay single tokens; whitespace yields no token; other
+ * characters not in any word become one-character tokens. Invalid UTF-8
+ * bytes become one-byte tokens. */
+mb_status mb_segment(const mb_dict *dict, const mb_dict *user, const char *s, size_t len, mb_tokens *toks,
+                     mb_error *err);
+void mb_tokens_free(mb_tokens *toks);
+
 /* ---- recognize (issue 4) ---- */
 
 /* ---- extract (issue 5) ---- */

@@ -1,0 +1,793 @@
+/* dict_compile.c — lexicon text -> compiled dictionary image. */
+#include "dict_compile.h"
+
+#include "text.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define FREE_SLOT 0xFFFFFFFFu
+#define MAX_FREQ  1000000000000ull /* 10^12 */
+#define MAX_TAG   31
+
+typedef struct entry {
+    size_t woff; /* word bytes in the arena */
+    uint32_t wlen;
+    int32_t tag; /* index into tags, -1: none */
+    uint64_t freq;
+    uint32_t idoff, nids; /* char ids (filled before the trie is built) */
+} entry;
+
+typedef struct builder {
+    const mb_dict *base; /* overlay mode when set */
+    char *arena;
+    size_t alen, acap;
+    entry *e;
+    size_t ne, ecap;
+    uint32_t *slots; /* hash table of entry index + 1 */
+    size_t nslots;
+    char *tags[MB_DICT_MAX_TAGS];
+    uint32_t ntags;
+    uint64_t running_total;
+    /* trie */
+    uint32_t *ids;
+    size_t nid;
+    int32_t *dbase;
+    uint32_t *dcheck, *dvalue, *nx, *pv;
+    size_t size;
+    size_t used_end;
+    uint32_t *labels;
+    size_t nlabels, lcap;
+    uint64_t total;
+    uint32_t unk_cost;
+    mb_error *err;
+} builder;
+
+static void builder_free(builder *b)
+{
+    free(b->arena);
+    free(b->e);
+    free(b->slots);
+    for (uint32_t i = 0; i < b->ntags; i++)
+        free(b->tags[i]);
+    free(b->ids);
+    free(b->dbase);
+    free(b->dcheck);
+    free(b->dvalue);
+    free(b->nx);
+    free(b->pv);
+    free(b->labels);
+}
+
+static mb_status nomem(builder *b)
+{
+    return mb_error_set(b->err, MB_ENOMEM, "dictionary compiler: out of memory");
+}
+
+static uint64_t hash_bytes(const char *s, size_t n)
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
+    return h;
+}
+
+/* Index of word s[0..n) in b->e, or -1. */
+static long find(const builder *b, const char *s, size_t n)
+{
+    if (!b->nslots)
+        return -1;
+    size_t mask = b->nslots - 1;
+    for (size_t i = hash_bytes(s, n) & mask;; i = (i + 1) & mask) {
+        uint32_t k = b->slots[i];
+        if (!k)
+            return -1;
+        const entry *e = &b->e[k - 1];
+        if (e->wlen == n && memcmp(b->arena + e->woff, s, n) == 0)
+            return (long)(k - 1);
+    }
+}
+
+static mb_status rehash(builder *b)
+{
+    size_t ns = b->nslots ? b->nslots * 2 : 1024;
+    uint32_t *sl = calloc(ns, sizeof *sl);
+    if (!sl)
+        return nomem(b);
+    for (size_t k = 0; k < b->ne; k++) {
+        const entry *e = &b->e[k];
+        size_t i = hash_bytes(b->arena + e->woff, e->wlen) & (ns - 1);
+        while (sl[i])
+            i = (i + 1) & (ns - 1);
+        sl[i] = (uint32_t)(k + 1);
+    }
+    free(b->slots);
+    b->slots = sl;
+    b->nslots = ns;
+    return MB_OK;
+}
+
+static mb_status add_entry(builder *b, const char *w, size_t n, long *idx)
+{
+    if (b->ne + 1 > b->nslots / 2 && rehash(b))
+        return MB_ENOMEM;
+    if (b->ne == b->ecap) {
+        size_t cap = b->ecap ? b->ecap * 2 : 4096;
+        entry *ne = realloc(b->e, cap * sizeof *ne);
+        if (!ne)
+            return nomem(b);
+        b->e = ne;
+        b->ecap = cap;
+    }
+    if (b->alen + n > b->acap) {
+        size_t cap = b->acap ? b->acap : 65536;
+        while (cap < b->alen + n)
+            cap *= 2;
+        char *na = realloc(b->arena, cap);
+        if (!na)
+            return nomem(b);
+        b->arena = na;
+        b->acap = cap;
+    }
+    memcpy(b->arena + b->alen, w, n);
+    entry *e = &b->e[b->ne];
+    memset(e, 0, sizeof *e);
+    e->woff = b->alen;
+    e->wlen = (uint32_t)n;
+    e->tag = -1;
+    b->alen += n;
+    size_t mask = b->nslots - 1;
+    size_t i = hash_bytes(w, n) & mask;
+    while (b->slots[i])
+        i = (i + 1) & mask;
+    b->slots[i] = (uint32_t)(b->ne + 1);
+    *idx = (long)b->ne++;
+    return MB_OK;
+}
+
+static mb_status intern_tag(builder *b, const char *t, size_t n, int32_t *out)
+{
+    for (uint32_t i = 0; i < b->ntags; i++)
+        if (strlen(b->tags[i]) == n && memcmp(b->tags[i], t, n) == 0) {
+            *out = (int32_t)i;
+            return MB_OK;
+        }
+    if (b->ntags == MB_DICT_MAX_TAGS)
+        return mb_error_set(b->err, MB_EDICT, "more than %u distinct tags", MB_DICT_MAX_TAGS);
+    char *c = malloc(n + 1);
+    if (!c)
+        return nomem(b);
+    memcpy(c, t, n);
+    c[n] = '\0';
+    b->tags[b->ntags] = c;
+    *out = (int32_t)b->ntags++;
+    return MB_OK;
+}
+
+/* ln(frequency) of the substring w[0..n) as a word, or -1 if it is none. */
+static double word_logfreq(const builder *b, const char *w, size_t n)
+{
+    long k = find(b, w, n);
+    if (k >= 0)
+        return b->e[k].freq ? log((double)b->e[k].freq) : -1;
+    double lp;
+    if (b->base && mb_dict_lookup(b->base, w, n, &lp, NULL))
+        return lp + log((double)b->base->total);
+    return -1;
+}
+
+/* jieba's suggested frequency: just enough for the word to beat the most
+ * probable split of itself. */
+static uint64_t suggest_freq(const builder *b, const char *w, size_t n)
+{
+    double lt = log((double)(b->running_total ? b->running_total : 1));
+    size_t pos[MB_DICT_MAX_WORD_BYTES + 1];
+    size_t nc = 0;
+    for (size_t i = 0; i < n;) {
+        pos[nc++] = i;
+        i += (size_t)mb_utf8_len((unsigned char)w[i]);
+    }
+    pos[nc] = n;
+    double best[MB_DICT_MAX_WORD_BYTES + 1];
+    best[nc] = 0;
+    for (size_t i = nc; i-- > 0;) {
+        best[i] = -lt + best[i + 1]; /* an unknown character counts as frequency 1 */
+        for (size_t j = i + 1; j <= nc; j++) {
+            double lf = word_logfreq(b, w + pos[i], pos[j] - pos[i]);
+            if (lf >= 0 && lf - lt + best[j] > best[i])
+                best[i] = lf - lt + best[j];
+        }
+    }
+    double f = floor(exp(best[0] + lt)) + 1;
+    if (f > (double)MAX_FREQ)
+        f = (double)MAX_FREQ;
+    uint64_t freq = (uint64_t)f;
+    double own = word_logfreq(b, w, n);
+    if (own >= 0 && exp(own) > (double)freq)
+        freq = (uint64_t)llround(exp(own));
+    return freq;
+}
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+static mb_status parse_line(builder *b, const char *path, size_t lineno, size_t off, const char *s, size_t n)
+{
+    /* fields: word [freq] [tag], separated by spaces or tabs */
+    const char *fs[64];
+    size_t fl[64];
+    size_t nf = 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && is_space(s[i]))
+            i++;
+        if (i == n)
+            break;
+        size_t j = i;
+        while (j < n && !is_space(s[j]))
+            j++;
+        if (nf == 64)
+            return mb_error_set(b->err, MB_EDICT,
+                                "%s:%zu: byte %zu: expected 'word [freq] [tag]', got %zu fields", path,
+                                lineno, off, nf);
+        fs[nf] = s + i;
+        fl[nf++] = j - i;
+        i = j;
+    }
+    if (nf == 0)
+        return MB_OK;
+    const char *tag = NULL;
+    size_t taglen = 0;
+    int has_freq = 0;
+    uint64_t freq = 0;
+    if (nf >= 2) {
+        size_t k;
+        for (k = 0; k < fl[nf - 1] && fs[nf - 1][k] >= 'a' && fs[nf - 1][k] <= 'z'; k++)
+            ;
+        if (k == fl[nf - 1]) {
+            tag = fs[nf - 1];
+            taglen = fl[nf - 1];
+            nf--;
+            if (taglen > MAX_TAG)
+                return mb_error_set(b->err, MB_EDICT, "%s:%zu: byte %zu: tag longer than %d letters", path,
+                                    lineno, (size_t)(tag - s) + off, MAX_TAG);
+        }
+    }
+    if (nf >= 2) {
+        size_t k;
+        const char *f = fs[nf - 1];
+        for (k = 0; k < fl[nf - 1] && f[k] >= '0' && f[k] <= '9'; k++)
+            ;
+        if (k == fl[nf - 1]) {
+            has_freq = 1;
+            for (k = 0; k < fl[nf - 1]; k++) {
+                freq = freq * 10 + (uint64_t)(f[k] - '0');
+                if (freq > MAX_FREQ)
+                    return mb_error_set(b->err, MB_EDICT, "%s:%zu: byte %zu: frequency larger than %llu",
+                                        path, lineno, (size_t)(f - s) + off, (unsigned long long)MAX_FREQ);
+            }
+            nf--;
+        }
+    }
+    const char *w = fs[0];
+    size_t wlen = (size_t)(fs[nf - 1] + fl[nf - 1] - fs[0]);
+    if (wlen > MB_DICT_MAX_WORD_BYTES)
+        return mb_error_set(b->err, MB_EDICT, "%s:%zu: byte %zu: word longer than %u bytes", path, lineno,
+                            off, MB_DICT_MAX_WORD_BYTES);
+    for (size_t i = 0; i < wlen;) {
+        int32_t cp;
+        int k = mb_utf8_decode((const unsigned char *)w + i, wlen - i, &cp);
+        if (k < 0)
+            return mb_error_set(b->err, MB_EDICT, "%s:%zu: byte %zu: invalid UTF-8 in word", path, lineno,
+                                (size_t)(w - s) + off + i);
+        if (cp < 0x20 || cp == 0x7f)
+            return mb_error_set(b->err, MB_EDICT, "%s:%zu: byte %zu: control character in word", path, lineno,
+                                (size_t)(w - s) + off + i);
+        i += (size_t)k;
+    }
+    if (!has_freq)
+        freq = suggest_freq(b, w, wlen);
+    long idx = find(b, w, wlen);
+    int32_t tagi = -1;
+    mb_status st = tag ? intern_tag(b, tag, taglen, &tagi) : MB_OK;
+    if (st)
+        return st;
+    if (idx < 0) {
+        if ((st = add_entry(b, w, wlen, &idx)))
+            return st;
+        const char *bt;
+        if (tagi < 0 && b->base && mb_dict_lookup(b->base, w, wlen, NULL, &bt) &&
+            (st = intern_tag(b, bt, strlen(bt), &tagi)))
+            return st;
+    } else {
+        b->running_total -= b->e[idx].freq;
+    }
+    entry *e = &b->e[idx];
+    e->freq = freq;
+    if (tagi >= 0)
+        e->tag = tagi;
+    b->running_total += freq;
+    return MB_OK;
+}
+
+static mb_status read_file(const char *path, char **out, size_t *n, mb_error *err)
+{
+    *out = NULL;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return mb_error_set(err, MB_EIO, "%s: cannot open: %s", path, strerror(errno));
+    size_t cap = 1 << 16, len = 0;
+    char *buf = malloc(cap);
+    size_t r;
+    while (buf && (r = fread(buf + len, 1, cap - len, f)) > 0) {
+        len += r;
+        if (len == cap) {
+            char *nb = realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+    }
+    int bad = ferror(f);
+    fclose(f);
+    if (!buf)
+        return mb_error_set(err, MB_ENOMEM, "%s: out of memory", path);
+    if (bad) {
+        free(buf);
+        return mb_error_set(err, MB_EIO, "%s: read error", path);
+    }
+    *out = buf;
+    *n = len;
+    return MB_OK;
+}
+
+static mb_status parse_file(builder *b, const char *path)
+{
+    char *buf;
+    size_t n = 0;
+    mb_status st = read_file(path, &buf, &n, b->err);
+    if (st)
+        return st;
+    size_t i = 0, lineno = 0;
+    if (n >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+        i = 3;
+    while (i < n && !st) {
+        size_t j = i;
+        while (j < n && buf[j] != '\n')
+            j++;
+        lineno++;
+        size_t e = j;
+        if (e > i && buf[e - 1] == '\r')
+            e--;
+        const char *line = buf + i;
+        size_t len = e - i;
+        if (memchr(line, '\0', len))
+            st = mb_error_set(b->err, MB_EDICT, "%s:%zu: byte %zu: NUL byte: not a text dictionary", path,
+                              lineno, i + (size_t)((const char *)memchr(line, '\0', len) - line));
+        else if (!(len >= 1 && line[0] == '#' && (len == 1 || is_space(line[1]))))
+            st = parse_line(b, path, lineno, i, line, len);
+        i = j + 1;
+    }
+    free(buf);
+    return st;
+}
+
+/* ---- the double-array trie ---- */
+
+static mb_status grow(builder *b, size_t need)
+{
+    if (need <= b->size)
+        return MB_OK;
+    size_t ns = b->size ? b->size : 1 << 16;
+    while (ns < need)
+        ns *= 2;
+    if (ns >= 0x7fffffff)
+        return mb_error_set(b->err, MB_EDICT, "dictionary too large for the trie");
+    int32_t *db = realloc(b->dbase, ns * sizeof *db);
+    if (db)
+        b->dbase = db;
+    uint32_t *dc = realloc(b->dcheck, ns * sizeof *dc);
+    if (dc)
+        b->dcheck = dc;
+    uint32_t *dv = realloc(b->dvalue, ns * sizeof *dv);
+    if (dv)
+        b->dvalue = dv;
+    uint32_t *nx = realloc(b->nx, (ns + 1) * sizeof *nx);
+    if (nx)
+        b->nx = nx;
+    uint32_t *pv = realloc(b->pv, (ns + 1) * sizeof *pv);
+    if (pv)
+        b->pv = pv;
+    if (!db || !dc || !dv || !nx || !pv)
+        return nomem(b);
+    if (b->size == 0)
+        b->nx[0] = b->pv[0] = 0; /* the free list's sentinel */
+    for (size_t s = b->size; s < ns; s++) {
+        b->dbase[s] = 0;
+        b->dcheck[s] = FREE_SLOT;
+        b->dvalue[s] = 0;
+        uint32_t k = (uint32_t)s + 1, tail = b->pv[0];
+        b->nx[tail] = k;
+        b->pv[k] = tail;
+        b->nx[k] = 0;
+        b->pv[0] = k;
+    }
+    b->size = ns;
+    return MB_OK;
+}
+
+static void take(builder *b, size_t s, uint32_t parent)
+{
+    uint32_t k = (uint32_t)s + 1;
+    b->nx[b->pv[k]] = b->nx[k];
+    b->pv[b->nx[k]] = b->pv[k];
+    b->dcheck[s] = parent;
+    if (s + 1 > b->used_end)
+        b->used_end = s + 1;
+}
+
+static int64_t find_base(const builder *b, const uint32_t *l, size_t m)
+{
+    for (uint32_t k = b->nx[0]; k; k = b->nx[k]) {
+        int64_t base = (int64_t)(k - 1) - l[0];
+        size_t i;
+        for (i = 1; i < m; i++) {
+            uint64_t t = (uint64_t)(base + l[i]);
+            if (t < b->size && b->dcheck[t] != FREE_SLOT)
+                break;
+        }
+        if (i == m)
+            return base;
+    }
+    return (int64_t)b->size - l[0];
+}
+
+static uint32_t entry_value(const builder *b, const entry *e)
+{
+    uint32_t cost;
+    if (e->freq == 0) {
+        cost = MB_DICT_COST_DELETED;
+    } else {
+        double c = (log((double)b->total) - log((double)e->freq)) * MB_DICT_COST_SCALE;
+        cost = c <= 0 ? 0 : c >= MB_DICT_COST_MAX ? MB_DICT_COST_MAX : (uint32_t)llround(c);
+    }
+    uint32_t tag = e->tag >= 0 ? (uint32_t)e->tag : 0; /* tag 0 is "x" */
+    return (tag + 1) << 24 | cost;
+}
+
+static mb_status build_node(builder *b, const uint32_t *order, size_t lo, size_t hi, uint32_t depth,
+                            uint32_t s)
+{
+    if (lo < hi && b->e[order[lo]].nids == depth)
+        b->dvalue[s] = entry_value(b, &b->e[order[lo++]]);
+    if (lo == hi)
+        return MB_OK;
+    size_t first = b->nlabels;
+    uint32_t last = 0;
+    for (size_t i = lo; i < hi; i++) {
+        uint32_t c = b->ids[b->e[order[i]].idoff + depth];
+        if (c != last) {
+            if (b->nlabels == b->lcap) {
+                size_t cap = b->lcap ? b->lcap * 2 : 1024;
+                uint32_t *nl = realloc(b->labels, cap * sizeof *nl);
+                if (!nl)
+                    return nomem(b);
+                b->labels = nl;
+                b->lcap = cap;
+            }
+            b->labels[b->nlabels++] = c;
+            last = c;
+        }
+    }
+    size_t m = b->nlabels - first;
+    int64_t base = find_base(b, b->labels + first, m);
+    mb_status st = grow(b, (size_t)(base + b->labels[b->nlabels - 1]) + 1);
+    if (st)
+        return st;
+    b->dbase[s] = (int32_t)base;
+    for (size_t j = first; j < b->nlabels; j++)
+        take(b, (size_t)(base + b->labels[j]), s);
+    size_t i = lo;
+    for (size_t j = 0; j < m; j++) {
+        uint32_t c = b->labels[first + j];
+        size_t start = i;
+        while (i < hi && b->ids[b->e[order[i]].idoff + depth] == c)
+            i++;
+        st = build_node(b, order, start, i, depth + 1, (uint32_t)(base + c));
+        if (st)
+            return st;
+    }
+    b->nlabels = first;
+    return MB_OK;
+}
+
+typedef struct sortkey {
+    const uint32_t *ids;
+    uint32_t n, entry;
+} sortkey;
+
+static int cmp_ids(const void *pa, const void *pb)
+{
+    const sortkey *a = pa, *c = pb;
+    uint32_t n = a->n < c->n ? a->n : c->n;
+    for (uint32_t i = 0; i < n; i++)
+        if (a->ids[i] != c->ids[i])
+            return a->ids[i] < c->ids[i] ? -1 : 1;
+    return a->n < c->n ? -1 : a->n > c->n;
+}
+
+typedef struct cpcount {
+    uint32_t cp;
+    uint64_t n;
+} cpcount;
+
+static int cmp_count(const void *pa, const void *pb)
+{
+    const cpcount *a = pa, *c = pb;
+    if (a->n != c->n)
+        return a->n > c->n ? -1 : 1;
+    return a->cp < c->cp ? -1 : a->cp > c->cp;
+}
+
+static size_t pad8(size_t n)
+{
+    return (n + 7) & ~(size_t)7;
+}
+
+static mb_status write_image(builder *b, unsigned char **img, size_t *n)
+{
+    int overlay = b->base != NULL;
+    /* kept entries */
+    uint32_t *order = malloc((b->ne ? b->ne : 1) * sizeof *order);
+    uint32_t *cpid = calloc(0x110000, sizeof *cpid);
+    cpcount *cc = NULL;
+    sortkey *keys = NULL;
+    unsigned char *out = NULL;
+    mb_status st = MB_OK;
+    if (!order || !cpid) {
+        st = nomem(b);
+        goto done;
+    }
+    size_t nkeep = 0, nchars_total = 0;
+    uint32_t nwords = 0;
+    for (size_t k = 0; k < b->ne; k++)
+        if (b->e[k].freq > 0 || overlay) {
+            order[nkeep++] = (uint32_t)k;
+            nwords += b->e[k].freq > 0;
+            nchars_total += b->e[k].wlen;
+        }
+    /* count characters, most frequent first get the smallest ids */
+    size_t ndistinct = 0;
+    for (size_t k = 0; k < nkeep; k++) {
+        const entry *e = &b->e[order[k]];
+        for (size_t i = 0; i < e->wlen;) {
+            int32_t cp;
+            i += (size_t)mb_utf8_decode((const unsigned char *)b->arena + e->woff + i, e->wlen - i, &cp);
+            if (!cpid[cp]++)
+                ndistinct++;
+        }
+    }
+    if (ndistinct > 0xFFFE) {
+        st = mb_error_set(b->err, MB_EDICT, "more than %u distinct characters", 0xFFFE);
+        goto done;
+    }
+    cc = malloc((ndistinct ? ndistinct : 1) * sizeof *cc);
+    if (!cc) {
+        st = nomem(b);
+        goto done;
+    }
+    size_t nc = 0;
+    for (uint32_t cp = 0; cp < 0x110000; cp++)
+        if (cpid[cp]) {
+            cc[nc].cp = cp;
+            cc[nc++].n = cpid[cp];
+        }
+    qsort(cc, nc, sizeof *cc, cmp_count);
+    for (size_t i = 0; i < nc; i++)
+        cpid[cc[i].cp] = (uint32_t)(i + 1);
+    /* pages */
+    uint16_t pageof[MB_DICT_NPAGEIDX];
+    memset(pageof, 0, sizeof pageof);
+    uint32_t npages = 1;
+    for (size_t i = 0; i < nc; i++) {
+        uint32_t pg = cc[i].cp >> 8;
+        if (!pageof[pg])
+            pageof[pg] = (uint16_t)npages++;
+    }
+    /* char id sequences */
+    b->ids = malloc((nchars_total ? nchars_total : 1) * sizeof *b->ids);
+    if (!b->ids) {
+        st = nomem(b);
+        goto done;
+    }
+    for (size_t k = 0; k < nkeep; k++) {
+        entry *e = &b->e[order[k]];
+        e->idoff = (uint32_t)b->nid;
+        e->nids = 0;
+        for (size_t i = 0; i < e->wlen;) {
+            int32_t cp;
+            i += (size_t)mb_utf8_decode((const unsigned char *)b->arena + e->woff + i, e->wlen - i, &cp);
+            b->ids[b->nid++] = cpid[cp];
+            e->nids++;
+        }
+    }
+    keys = malloc((nkeep ? nkeep : 1) * sizeof *keys);
+    if (!keys) {
+        st = nomem(b);
+        goto done;
+    }
+    for (size_t k = 0; k < nkeep; k++) {
+        const entry *e = &b->e[order[k]];
+        keys[k] = (sortkey){b->ids + e->idoff, e->nids, order[k]};
+    }
+    qsort(keys, nkeep, sizeof *keys, cmp_ids);
+    for (size_t k = 0; k < nkeep; k++)
+        order[k] = keys[k].entry;
+    /* costs */
+    if (overlay) {
+        b->total = b->base->total;
+        b->unk_cost = b->base->unk_cost;
+    } else {
+        b->total = 0;
+        for (size_t k = 0; k < nkeep; k++)
+            b->total += b->e[order[k]].freq;
+        if (b->total == 0)
+            b->total = 1;
+        double c = log((double)b->total) * MB_DICT_COST_SCALE;
+        b->unk_cost = c >= MB_DICT_COST_MAX ? MB_DICT_COST_MAX : (uint32_t)llround(c);
+    }
+    if ((st = grow(b, 1)))
+        goto done;
+    take(b, 0, FREE_SLOT);
+    if ((st = build_node(b, order, 0, nkeep, 0, 0)))
+        goto done;
+    /* layout */
+    size_t tags_len = 0;
+    for (uint32_t i = 0; i < b->ntags; i++)
+        tags_len += strlen(b->tags[i]) + 1;
+    size_t nunits = b->used_end;
+    size_t off[4], sz[4] = {2 * MB_DICT_NPAGEIDX, 512 * (size_t)npages, MB_DICT_UNIT_SIZE * nunits, tags_len};
+    size_t at = MB_DICT_HEADER_SIZE;
+    for (int i = 0; i < 4; i++) {
+        off[i] = at;
+        at = pad8(at + sz[i]);
+    }
+    out = calloc(1, at);
+    if (!out) {
+        st = nomem(b);
+        goto done;
+    }
+    memcpy(out, MB_DICT_MAGIC, 8);
+    mb_st32(out + 8, MB_DICT_VERSION);
+    mb_st32(out + 12, MB_DICT_BOM);
+    mb_st32(out + 16, MB_DICT_HEADER_SIZE);
+    mb_st32(out + 20, MB_DICT_NSECTIONS);
+    mb_st64(out + 24, at);
+    mb_st64(out + 40, b->total);
+    mb_st32(out + 48, nwords);
+    mb_st32(out + 52, (uint32_t)nc);
+    mb_st32(out + 56, b->unk_cost);
+    mb_st32(out + 60, overlay ? MB_DICT_FLAG_OVERLAY : 0);
+    for (int i = 0; i < 4; i++) {
+        mb_st64(out + 64 + 16 * i, off[i]);
+        mb_st64(out + 72 + 16 * i, sz[i]);
+    }
+    for (uint32_t pg = 0; pg < MB_DICT_NPAGEIDX; pg++)
+        mb_st16(out + off[0] + 2 * pg, pageof[pg]);
+    for (size_t i = 0; i < nc; i++) {
+        uint32_t cp = cc[i].cp;
+        mb_st16(out + off[1] + 512 * (size_t)pageof[cp >> 8] + 2 * (cp & 255), (uint16_t)(i + 1));
+    }
+    for (size_t s = 0; s < nunits; s++) {
+        unsigned char *u = out + off[2] + MB_DICT_UNIT_SIZE * s;
+        mb_st32(u, (uint32_t)b->dbase[s]);
+        mb_st32(u + 4, b->dcheck[s]);
+        mb_st32(u + 8, b->dvalue[s]);
+    }
+    size_t tp = off[3];
+    for (uint32_t i = 0; i < b->ntags; i++) {
+        size_t l = strlen(b->tags[i]) + 1;
+        memcpy(out + tp, b->tags[i], l);
+        tp += l;
+    }
+    mb_st64(out + MB_DICT_CHECKSUM_AT, mb_dict_checksum(out, at));
+    *img = out;
+    *n = at;
+    out = NULL;
+done:
+    free(out);
+    free(order);
+    free(cpid);
+    free(cc);
+    free(keys);
+    return st;
+}
+
+mb_status mb_dict_build(const char *const *paths, size_t npaths, const mb_dict *base, unsigned char **img,
+                        size_t *n, mb_error *err)
+{
+    *img = NULL;
+    *n = 0;
+    builder b;
+    memset(&b, 0, sizeof b);
+    b.base = base;
+    b.err = err;
+    b.running_total = base ? base->total : 0;
+    int32_t x;
+    mb_status st = rehash(&b);
+    if (!st)
+        st = intern_tag(&b, "x", 1, &x); /* tag 0: words without a tag */
+    for (size_t i = 0; i < npaths && !st; i++)
+        st = parse_file(&b, paths[i]);
+    if (!st)
+        st = write_image(&b, img, n);
+    builder_free(&b);
+    return st;
+}
+
+mb_status mb_dict_compile(const char *out_path, const char *base, const char *const *sources, size_t nsources,
+                          mb_error *err)
+{
+    if (!out_path)
+        return mb_error_set(err, MB_EARG, "dictionary compiler: no output file");
+    const char **paths = malloc((nsources + 1) * sizeof *paths);
+    if (!paths)
+        return mb_error_set(err, MB_ENOMEM, "out of memory");
+    size_t np = 0;
+    if (base)
+        paths[np++] = base;
+    for (size_t i = 0; i < nsources; i++)
+        paths[np++] = sources[i];
+    unsigned char *img;
+    size_t n;
+    mb_status st = mb_dict_build(paths, np, NULL, &img, &n, err);
+    free(paths);
+    if (st)
+        return st;
+    size_t tl = strlen(out_path) + 32;
+    char *tmp = malloc(tl);
+    if (!tmp) {
+        free(img);
+        return mb_error_set(err, MB_ENOMEM, "out of memory");
+    }
+    snprintf(tmp, tl, "%s.tmp%ld", out_path, (long)getpid());
+    FILE *f = fopen(tmp, "wb");
+    if (!f) {
+        st = mb_error_set(err, MB_EIO, "%s: cannot create: %s", tmp, strerror(errno));
+    } else {
+        size_t w = fwrite(img, 1, n, f);
+        int bad = w != n || fflush(f) != 0;
+        if (fclose(f) != 0 || bad)
+            st = mb_error_set(err, MB_EIO, "%s: write error", tmp);
+        else if (rename(tmp, out_path) != 0)
+            st = mb_error_set(err, MB_EIO, "%s: cannot rename to %s: %s", tmp, out_path, strerror(errno));
+        if (st)
+            remove(tmp);
+    }
+    free(tmp);
+    free(img);
+    return st;
+}
+
+mb_status mb_dict_load_user(const mb_dict *base, const char *const *paths, size_t npaths, mb_dict **out,
+                            mb_error *err)
+{
+    *out = NULL;
+    if (!base)
+        return mb_error_set(err, MB_EARG, "user dictionary: no base dictionary");
+    unsigned char *img;
+    size_t n;
+    mb_status st = mb_dict_build(paths, npaths, base, &img, &n, err);
+    if (st)
+        return st;
+    return mb_dict_adopt(npaths ? paths[0] : "user dictionary", img, n, out, err);
+}

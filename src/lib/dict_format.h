@@ -1,0 +1,94 @@
+/* dict_format.h — the binary layout of a compiled dictionary (owns: the
+ * file format constants, little-endian loads and stores, the checksum).
+ * Shared by the compiler (dict_compile.c), which writes the format, and the
+ * runtime (dict.c), which validates and reads it.
+ *
+ * Every integer is little-endian; the file is read with explicit byte loads,
+ * never by casting structs onto the mapping.
+ *
+ *   offset size  header (MB_DICT_HEADER_SIZE bytes)
+ *     0     8    magic "mubiaoDC"
+ *     8     4    format version (MB_DICT_VERSION)
+ *    12     4    byte-order mark 0x01020304 (reads 0x04030201 if swapped)
+ *    16     4    header size (128)
+ *    20     4    number of sections (4)
+ *    24     8    total file size in bytes (a multiple of 8)
+ *    32     8    checksum of the whole file with these 8 bytes taken as 0
+ *    40     8    total frequency (sum of word frequencies)
+ *    48     4    number of words
+ *    52     4    number of distinct characters (char ids 1..n)
+ *    56     4    cost of an unknown character (frequency 1)
+ *    60     4    flags (MB_DICT_FLAG_*)
+ *    64    64    section table: 4 x {u64 offset, u64 size}
+ *   sections (offsets multiples of 8, in this order, not overlapping):
+ *     0  page index: 4352 x u16, code point >> 8 -> page number
+ *     1  pages: npages x 256 x u16, code point & 255 -> char id (0: none);
+ *        page 0 is all zeros
+ *     2  double-array trie: nunits x {u32 base (signed), u32 check, u32 value}
+ *        child of unit s by char id c is t = base[s] + c when
+ *        0 <= t < nunits and check[t] == s; the root is unit 0.
+ *        value 0: not a word; else (tag index + 1) << 24 | cost, where
+ *        cost = round((ln total - ln freq) * MB_DICT_COST_SCALE); cost
+ *        MB_DICT_COST_DELETED marks a word a user dictionary removes.
+ *     3  tags: NUL-terminated strings, tag index = order of appearance
+ *
+ * Checksum: 64-bit FNV-1a applied to the file's little-endian 64-bit words
+ * in four interleaved lanes (word i goes to lane i % 4), the four lane
+ * values then folded with FNV-1a over their bytes together with the length.
+ * It is a guard against corruption, not a cryptographic signature; the
+ * runtime bounds-checks every index anyway. */
+#ifndef MB_DICT_FORMAT_H
+#define MB_DICT_FORMAT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define MB_DICT_MAGIC          "mubiaoDC"
+#define MB_DICT_VERSION        1u
+#define MB_DICT_BOM            0x01020304u
+#define MB_DICT_HEADER_SIZE    128u
+#define MB_DICT_NSECTIONS      4u
+#define MB_DICT_CHECKSUM_AT    32u
+#define MB_DICT_NPAGEIDX       0x1100u /* 0x110000 code points / 256 */
+#define MB_DICT_UNIT_SIZE      12u
+#define MB_DICT_COST_SCALE     65536.0
+#define MB_DICT_COST_MAX       0xFFFFFEu
+#define MB_DICT_COST_DELETED   0xFFFFFFu
+#define MB_DICT_MAX_TAGS       255u
+#define MB_DICT_FLAG_OVERLAY   1u /* built in memory for a user dictionary */
+#define MB_DICT_MAX_WORD_BYTES 256u
+
+enum { MB_DICT_SEC_PAGEIDX, MB_DICT_SEC_PAGES, MB_DICT_SEC_UNITS, MB_DICT_SEC_TAGS };
+
+static inline uint16_t mb_ld16(const unsigned char *p)
+{
+    return (uint16_t)(p[0] | (unsigned)p[1] << 8);
+}
+static inline uint32_t mb_ld32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+static inline uint64_t mb_ld64(const unsigned char *p)
+{
+    return (uint64_t)mb_ld32(p) | (uint64_t)mb_ld32(p + 4) << 32;
+}
+static inline void mb_st16(unsigned char *p, uint16_t v)
+{
+    p[0] = (unsigned char)v;
+    p[1] = (unsigned char)(v >> 8);
+}
+static inline void mb_st32(unsigned char *p, uint32_t v)
+{
+    for (int i = 0; i < 4; i++)
+        p[i] = (unsigned char)(v >> (8 * i));
+}
+static inline void mb_st64(unsigned char *p, uint64_t v)
+{
+    mb_st32(p, (uint32_t)v);
+    mb_st32(p + 4, (uint32_t)(v >> 32));
+}
+
+/* The checksum of an image of n bytes (n a multiple of 8, >= header). */
+uint64_t mb_dict_checksum(const unsigned char *p, size_t n);
+
+#endif

@@ -1,0 +1,318 @@
+/* segment.c — DAG + maximum-probability route over one string. */
+#include "segment.h"
+
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_CANDS 512 /* longest word in characters is MB_DICT_MAX_WORD_BYTES */
+
+enum { K_OTHER, K_SPACE, K_DIGIT, K_ALPHA, K_INSIDE };
+
+/* Per-character work arrays, carved out of toks->work. */
+typedef struct work {
+    uint32_t *pos;    /* n + 1: byte offset of each character */
+    int32_t *cp;      /* n: code point, -1 for an invalid byte */
+    uint16_t *cid;    /* n: char id in dict */
+    uint16_t *uid;    /* n: char id in user */
+    uint32_t *aend;   /* n: end of the atom starting here, 0 if none */
+    uint8_t *kind;    /* n: K_* (K_INSIDE: inside an atom, not its start) */
+    uint64_t *best;   /* n + 1: cost of the best route from here to the end */
+    uint32_t *next;   /* n: end of the best first token from here */
+    const char **tag; /* n: its tag (NULL: whitespace, no token) */
+} work;
+
+static size_t align8(size_t n)
+{
+    return (n + 7) & ~(size_t)7;
+}
+
+static mb_status get_work(mb_tokens *t, size_t n, work *w, mb_error *err)
+{
+    size_t m = n + 1;
+    size_t sz[9] = {m * 4, m * 4, m * 2, m * 2, m * 4, m, m * 8, m * 4, m * sizeof(char *)};
+    size_t total = 0;
+    for (int i = 0; i < 9; i++)
+        total += align8(sz[i]);
+    if (total > t->work_size) {
+        void *nw = malloc(total);
+        if (!nw)
+            return mb_error_set(err, MB_ENOMEM, "segment: out of memory for %zu characters", n);
+        free(t->work);
+        t->work = nw;
+        t->work_size = total;
+    }
+    char *p = t->work;
+    void **slots[9] = {(void **)&w->pos,  (void **)&w->cp,   (void **)&w->cid,
+                       (void **)&w->uid,  (void **)&w->aend, (void **)&w->kind,
+                       (void **)&w->best, (void **)&w->next, (void **)&w->tag};
+    for (int i = 0; i < 9; i++) {
+        *slots[i] = p;
+        p += align8(sz[i]);
+    }
+    return MB_OK;
+}
+
+static int is_digit(int32_t c)
+{
+    return c >= '0' && c <= '9';
+}
+static int is_alpha(int32_t c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+static int is_alnum(int32_t c)
+{
+    return is_digit(c) || is_alpha(c);
+}
+static int is_space(int32_t c)
+{
+    return c == ' ' || (c >= 0x09 && c <= 0x0d) || c == 0xa0 || c == 0x3000;
+}
+
+/* Decode s into w->pos / w->cp; returns the number of characters. */
+static size_t decode(const unsigned char *s, size_t len, work *w)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned c0 = s[i];
+        int32_t cp;
+        int k;
+        if (c0 < 0x80) {
+            cp = (int32_t)c0;
+            k = 1;
+        } else if ((c0 & 0xF0) == 0xE0 && i + 2 < len && (s[i + 1] & 0xC0) == 0x80 &&
+                   (s[i + 2] & 0xC0) == 0x80 &&
+                   (cp = (int32_t)((c0 & 0x0F) << 12 | (s[i + 1] & 0x3Fu) << 6 | (s[i + 2] & 0x3Fu))) >=
+                       0x800 &&
+                   (cp < 0xD800 || cp > 0xDFFF)) {
+            k = 3;
+        } else {
+            k = mb_utf8_decode(s + i, len - i, &cp);
+            if (k < 0) {
+                k = 1;
+                cp = -1;
+            }
+        }
+        w->pos[n] = (uint32_t)i;
+        w->cp[n++] = cp;
+        i += (size_t)k;
+    }
+    w->pos[n] = (uint32_t)len;
+    return n;
+}
+
+static const char TAG_M[] = "m", TAG_T[] = "t", TAG_ENG[] = "eng", TAG_X[] = "x";
+
+/* Value of the digits cp[a..b) (saturating). */
+static unsigned number_value(const int32_t *cp, size_t a, size_t b)
+{
+    unsigned v = 0;
+    for (size_t i = a; i < b && v < 100000; i++)
+        v = v * 10 + (unsigned)(cp[i] - '0');
+    return v;
+}
+
+/* Mark atoms: numbers (with sign, decimal point, thousands separators,
+ * %, ‰, 万/亿), dates and times (2025年, 3月, 31日, 8时) and Latin runs.
+ * Their default tags go to w->tag of the atom's start. */
+static void find_atoms(work *w, size_t n)
+{
+    const int32_t *cp = w->cp;
+    for (size_t i = 0; i < n; i++) {
+        w->aend[i] = 0;
+        w->kind[i] = is_space(cp[i])   ? K_SPACE
+                     : is_digit(cp[i]) ? K_DIGIT
+                     : is_alpha(cp[i]) ? K_ALPHA
+                                       : K_OTHER;
+    }
+    for (size_t i = 0; i < n;) {
+        int32_t c = cp[i];
+        size_t j = i;
+        const char *tag = NULL;
+        int sign = (c == '-' || c == '+') && i + 1 < n && is_digit(cp[i + 1]) &&
+                   (i == 0 || (!is_alnum(cp[i - 1]) && cp[i - 1] != '.'));
+        if (is_digit(c) || sign) {
+            j = i + (size_t)sign;
+            size_t d0 = j;
+            while (j < n && is_digit(cp[j]))
+                j++;
+            size_t d1 = j;
+            int plain = !sign; /* an unsigned integer without separators */
+            for (;;) {
+                if (j + 1 < n && cp[j] == '.' && is_digit(cp[j + 1])) {
+                    j += 2;
+                } else if (j + 3 < n && cp[j] == ',' && is_digit(cp[j + 1]) && is_digit(cp[j + 2]) &&
+                           is_digit(cp[j + 3]) && (j + 4 == n || !is_digit(cp[j + 4]))) {
+                    j += 4;
+                } else {
+                    break;
+                }
+                plain = 0;
+                while (j < n && is_digit(cp[j]))
+                    j++;
+            }
+            tag = TAG_M;
+            if (j < n && is_alpha(cp[j])) {
+                while (j < n && is_alnum(cp[j]))
+                    j++;
+                tag = TAG_ENG;
+            } else if (j < n && (cp[j] == '%' || cp[j] == 0x2030)) {
+                j++;
+            } else if (j < n && (cp[j] == 0x4E07 || cp[j] == 0x4EBF)) { /* 万 亿 */
+                while (j < n && (cp[j] == 0x4E07 || cp[j] == 0x4EBF))
+                    j++;
+            } else if (plain && j < n) {
+                size_t nd = d1 - d0;
+                unsigned v = number_value(cp, d0, d1);
+                int32_t u = cp[j];
+                if ((u == 0x5E74 && nd == 4) ||                      /* 年 */
+                    (u == 0x6708 && nd <= 2 && v >= 1 && v <= 12) || /* 月 */
+                    (u == 0x65E5 && nd <= 2 && v >= 1 && v <= 31) || /* 日 */
+                    (u == 0x65F6 && nd <= 2 && v <= 24)) {           /* 时 */
+                    j++;
+                    tag = TAG_T;
+                }
+            }
+        } else if (is_alpha(c)) {
+            while (j < n && is_alnum(cp[j]))
+                j++;
+            tag = TAG_ENG;
+        }
+        if (!tag) {
+            i++;
+            continue;
+        }
+        w->aend[i] = (uint32_t)j;
+        w->tag[i] = tag;
+        for (size_t k = i + 1; k < j; k++)
+            w->kind[k] = K_INSIDE;
+        i = j;
+    }
+}
+
+typedef struct cand {
+    uint32_t end, value;
+} cand;
+
+/* Words of d starting at character k: (end, value) of each, ends
+ * increasing; stops at the first character no word continues with. */
+static size_t walk(const mb_dict *d, const uint16_t *ids, size_t k, size_t n, cand *out)
+{
+    uint32_t s = 0;
+    size_t nc = 0;
+    for (size_t j = k; j < n && nc < MAX_CANDS; j++) {
+        uint32_t c = ids[j];
+        if (!c || !mb_dict_step(d, &s, c))
+            break;
+        uint32_t v = mb_dict_value(d, s);
+        if (v) {
+            out[nc].end = (uint32_t)(j + 1);
+            out[nc++].value = v;
+        }
+    }
+    return nc;
+}
+
+static void consider(work *w, size_t k, size_t n, const mb_dict *d, uint32_t end, uint32_t v, uint64_t *bc,
+                     uint32_t *be, const char **bt)
+{
+    uint32_t cost = v & 0xFFFFFF;
+    if (cost == MB_DICT_COST_DELETED || (end < n && w->kind[end] == K_INSIDE))
+        return;
+    (void)k;
+    uint64_t c = cost + w->best[end];
+    if (c < *bc || (c == *bc && end >= *be)) {
+        *bc = c;
+        *be = end;
+        *bt = mb_dict_value_tag(d, v);
+    }
+}
+
+mb_status mb_segment(const mb_dict *dict, const mb_dict *user, const char *s, size_t len, mb_tokens *toks,
+                     mb_error *err)
+{
+    if (!dict || !toks || (!s && len))
+        return mb_error_set(err, MB_EARG, "segment: no dictionary, string or token list");
+    toks->n = 0;
+    if (len >= UINT32_MAX)
+        return mb_error_set(err, MB_ETOOBIG, "segment: string of %zu bytes is over the 4 GiB limit", len);
+    if (len == 0)
+        return MB_OK;
+    work w;
+    mb_status st = get_work(toks, len, &w, err);
+    if (st)
+        return st;
+    size_t n = decode((const unsigned char *)s, len, &w);
+    for (size_t i = 0; i < n; i++) {
+        w.cid[i] = w.cp[i] < 0 ? 0 : (uint16_t)mb_dict_char(dict, (uint32_t)w.cp[i]);
+        if (user)
+            w.uid[i] = w.cp[i] < 0 ? 0 : (uint16_t)mb_dict_char(user, (uint32_t)w.cp[i]);
+    }
+    find_atoms(&w, n);
+
+    cand cb[MAX_CANDS], cu[MAX_CANDS];
+    w.best[n] = 0;
+    for (size_t k = n; k-- > 0;) {
+        uint8_t kind = w.kind[k];
+        if (kind == K_INSIDE)
+            continue;
+        if (kind == K_SPACE) {
+            w.best[k] = w.best[k + 1];
+            w.next[k] = (uint32_t)(k + 1);
+            w.tag[k] = NULL;
+            continue;
+        }
+        uint32_t be = w.aend[k] ? w.aend[k] : (uint32_t)(k + 1);
+        uint64_t bc = dict->unk_cost + w.best[be];
+        const char *bt = w.aend[k] ? w.tag[k] : TAG_X;
+        size_t nb = walk(dict, w.cid, k, n, cb);
+        if (!user) {
+            for (size_t i = 0; i < nb; i++)
+                consider(&w, k, n, dict, cb[i].end, cb[i].value, &bc, &be, &bt);
+        } else {
+            size_t nu = walk(user, w.uid, k, n, cu);
+            for (size_t i = 0; i < nb; i++) {
+                size_t u = 0;
+                while (u < nu && cu[u].end != cb[i].end)
+                    u++;
+                if (u == nu)
+                    consider(&w, k, n, dict, cb[i].end, cb[i].value, &bc, &be, &bt);
+            }
+            for (size_t i = 0; i < nu; i++)
+                consider(&w, k, n, user, cu[i].end, cu[i].value, &bc, &be, &bt);
+        }
+        w.best[k] = bc;
+        w.next[k] = be;
+        w.tag[k] = bt;
+    }
+
+    if (toks->cap < n) {
+        mb_token *v = realloc(toks->v, n * sizeof *v);
+        if (!v)
+            return mb_error_set(err, MB_ENOMEM, "segment: out of memory for %zu tokens", n);
+        toks->v = v;
+        toks->cap = n;
+    }
+    for (size_t k = 0; k < n;) {
+        size_t e = w.next[k];
+        if (w.tag[k]) {
+            mb_token *t = &toks->v[toks->n++];
+            t->start = w.pos[k];
+            t->end = w.pos[e];
+            t->tag = w.tag[k];
+        }
+        k = e;
+    }
+    return MB_OK;
+}
+
+void mb_tokens_free(mb_tokens *toks)
+{
+    if (!toks)
+        return;
+    free(toks->v);
+    free(toks->work);
+    memset(toks, 0, sizeof *toks);
+}
