@@ -1,38 +1,702 @@
-/* decode.c — STUB (UTF-8 only); replaced by the real iconv decoder. */
+/* decode.c — source bytes to UTF-8 with iconv(3), keeping for every output
+ * byte the source bytes of its character.
+ *
+ * How: UTF-8 is validated and copied (the map is each character's own byte
+ * range). Every other encoding is cut into characters here (GB18030: 1, 2
+ * or 4 bytes; Big5: 1 or 2; UTF-16: 2 or 4), so that bad sequences are
+ * found at their exact offset, and runs of well-formed characters are
+ * converted by iconv to UTF-32LE in one call; when iconv's output does not
+ * have one code point per character, the run is converted again one
+ * character at a time. A character iconv cannot map is a bad sequence too. */
 #include "decode.h"
 
+#include "error.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+enum enc { ENC_UTF8, ENC_GB18030, ENC_BIG5, ENC_UTF16LE, ENC_UTF16BE, ENC_UTF16 };
+
+/* Canonical names, indexed by enum enc; ENC_UTF16 (BOM, else big-endian)
+ * is only a request and resolves to one of the two others. */
+static const char *const enc_names[] = {"utf-8", "gb18030", "big5", "utf-16le", "utf-16be", "utf-16"};
+static const char *const enc_iconv[] = {"UTF-8", "GB18030", "BIG5", "UTF-16LE", "UTF-16BE", "UTF-16BE"};
+
+static const struct {
+    const char *alias;
+    enum enc e;
+} aliases[] = {
+    {"utf-8", ENC_UTF8},       {"utf8", ENC_UTF8},       {"gb18030", ENC_GB18030},  {"gbk", ENC_GB18030},
+    {"gb2312", ENC_GB18030},   {"cp936", ENC_GB18030},   {"big5", ENC_BIG5},        {"cp950", ENC_BIG5},
+    {"utf-16", ENC_UTF16},     {"utf16", ENC_UTF16},     {"utf-16le", ENC_UTF16LE}, {"utf16le", ENC_UTF16LE},
+    {"utf-16be", ENC_UTF16BE}, {"utf16be", ENC_UTF16BE},
+};
+
+#define NALIASES       (sizeof aliases / sizeof aliases[0])
+#define MAX_WARN       20    /* warnings kept per input; then one "N more" line */
+#define RUN_CHARS      16384 /* characters converted by one iconv call */
+#define SAMPLE         65536 /* bytes scored when choosing GB18030 or Big5 */
+#define UTF8_ERR_RATIO 8     /* >= this many valid multibyte UTF-8 sequences per bad one: UTF-8 with errors */
+
+static int find_alias(const char *name, enum enc *e)
+{
+    for (size_t i = 0; i < NALIASES; i++)
+        if (!strcasecmp(name, aliases[i].alias)) {
+            *e = aliases[i].e;
+            return 1;
+        }
+    return 0;
+}
+
 const char *mb_encoding_canonical(const char *name)
 {
-    if (!strcasecmp(name, "utf-8") || !strcasecmp(name, "utf8"))
-        return "utf-8";
+    enum enc e;
+    return name && find_alias(name, &e) ? enc_names[e] : NULL;
+}
+
+/* ---- characters of each encoding ---- */
+
+enum scan {
+    SC_OK,    /* a well-formed character of *len bytes */
+    SC_BAD,   /* not valid: replace *len bytes; *seen bytes were looked at */
+    SC_TRUNC, /* the input ends inside a character */
+    SC_NUL    /* a NUL character: binary */
+};
+
+static enum scan scan_utf8(const unsigned char *p, size_t m, size_t *len, size_t *seen)
+{
+    unsigned c = p[0];
+    if (c < 0x80) {
+        *len = *seen = 1;
+        return c ? SC_OK : SC_NUL;
+    }
+    size_t need;
+    unsigned lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+        need = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        need = 3;
+        if (c == 0xE0)
+            lo = 0xA0; /* overlong */
+        else if (c == 0xED)
+            hi = 0x9F; /* surrogates */
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        need = 4;
+        if (c == 0xF0)
+            lo = 0x90; /* overlong */
+        else if (c == 0xF4)
+            hi = 0x8F; /* above U+10FFFF */
+    } else {
+        *len = *seen = 1;
+        return SC_BAD;
+    }
+    for (size_t i = 1; i < need; i++) {
+        if (i >= m) {
+            *len = *seen = m;
+            return SC_TRUNC;
+        }
+        if (p[i] < lo || p[i] > hi) {
+            *len = i; /* the maximal well-formed prefix is one replacement */
+            *seen = i + 1;
+            return SC_BAD;
+        }
+        lo = 0x80;
+        hi = 0xBF;
+    }
+    *len = *seen = need;
+    return SC_OK;
+}
+
+/* GB18030: 00-7F; [81-FE][40-7E,80-FE]; [81-FE][30-39][81-FE][30-39].
+ * A bad sequence is replaced one byte at a time, so that an ASCII byte
+ * after a bad lead byte is kept. */
+static enum scan scan_gb18030(const unsigned char *p, size_t m, size_t *len, size_t *seen)
+{
+    unsigned c = p[0];
+    *len = 1;
+    if (c < 0x80) {
+        *seen = 1;
+        return c ? SC_OK : SC_NUL;
+    }
+    if (c == 0x80 || c == 0xFF) {
+        *seen = 1;
+        return SC_BAD;
+    }
+    if (m < 2)
+        goto trunc;
+    unsigned b = p[1];
+    if (b >= 0x40 && b <= 0xFE && b != 0x7F) {
+        *len = *seen = 2;
+        return SC_OK;
+    }
+    if (b < 0x30 || b > 0x39) {
+        *seen = 2;
+        return SC_BAD;
+    }
+    if (m < 3)
+        goto trunc;
+    if (p[2] < 0x81 || p[2] > 0xFE) {
+        *seen = 3;
+        return SC_BAD;
+    }
+    if (m < 4)
+        goto trunc;
+    if (p[3] < 0x30 || p[3] > 0x39) {
+        *seen = 4;
+        return SC_BAD;
+    }
+    *len = *seen = 4;
+    return SC_OK;
+trunc:
+    *len = *seen = m;
+    return SC_TRUNC;
+}
+
+/* Big5: 00-7F; [81-FE][40-7E,A1-FE]. */
+static enum scan scan_big5(const unsigned char *p, size_t m, size_t *len, size_t *seen)
+{
+    unsigned c = p[0];
+    *len = 1;
+    if (c < 0x80) {
+        *seen = 1;
+        return c ? SC_OK : SC_NUL;
+    }
+    if (c == 0x80 || c == 0xFF) {
+        *seen = 1;
+        return SC_BAD;
+    }
+    if (m < 2) {
+        *len = *seen = m;
+        return SC_TRUNC;
+    }
+    unsigned b = p[1];
+    if ((b >= 0x40 && b <= 0x7E) || (b >= 0xA1 && b <= 0xFE)) {
+        *len = *seen = 2;
+        return SC_OK;
+    }
+    *seen = 2;
+    return SC_BAD;
+}
+
+static unsigned unit16(const unsigned char *p, int be)
+{
+    return be ? (unsigned)p[0] << 8 | p[1] : (unsigned)p[1] << 8 | p[0];
+}
+
+/* UTF-16: a unit, or a high and a low surrogate. */
+static enum scan scan_utf16(const unsigned char *p, size_t m, int be, size_t *len, size_t *seen)
+{
+    if (m < 2) {
+        *len = *seen = m;
+        return SC_TRUNC;
+    }
+    unsigned u = unit16(p, be);
+    *len = *seen = 2;
+    if (u == 0)
+        return SC_NUL;
+    if (u >= 0xDC00 && u <= 0xDFFF)
+        return SC_BAD;
+    if (u < 0xD800 || u > 0xDBFF)
+        return SC_OK;
+    if (m < 4) {
+        *len = *seen = m;
+        return SC_TRUNC;
+    }
+    unsigned v = unit16(p + 2, be);
+    if (v < 0xDC00 || v > 0xDFFF) {
+        *seen = 4;
+        return SC_BAD;
+    }
+    *len = *seen = 4;
+    return SC_OK;
+}
+
+static enum scan scan_char(enum enc e, const unsigned char *p, size_t m, size_t *len, size_t *seen)
+{
+    switch (e) {
+    case ENC_GB18030: return scan_gb18030(p, m, len, seen);
+    case ENC_BIG5: return scan_big5(p, m, len, seen);
+    case ENC_UTF16LE: return scan_utf16(p, m, 0, len, seen);
+    case ENC_UTF16BE:
+    case ENC_UTF16: return scan_utf16(p, m, 1, len, seen);
+    case ENC_UTF8: break;
+    }
+    return scan_utf8(p, m, len, seen);
+}
+
+/* ---- the decoder ---- */
+
+typedef struct dec {
+    const char *name;
+    const unsigned char *src;
+    size_t n; /* decode src[..n) */
+    enum enc e;
+    int lenient;
+    int sample; /* scoring a sample: an incomplete character at n is not an error */
+    mb_text *out;
+    mb_strlist *warnings; /* may be NULL */
+    size_t nbad;          /* bad sequences replaced */
+    mb_error *err;
+    iconv_t cd;
+    size_t *starts;     /* RUN_CHARS + 1 character starts */
+    unsigned char *u32; /* iconv output for one run */
+    size_t u32cap;
+} dec;
+
+static mb_status nomem(dec *d)
+{
+    return mb_error_set(d->err, MB_ENOMEM, "%s: out of memory while decoding", d->name);
+}
+
+static mb_status put_cp(mb_text *t, uint32_t cp, uint32_t so, uint32_t eo)
+{
+    if (t->len + 5 > t->cap && mb_text_reserve(t, 4))
+        return MB_ENOMEM;
+    int k = cp <= 0x10FFFF ? mb_utf8_encode((int32_t)cp, t->s + t->len) : 0;
+    if (k == 0)
+        k = mb_utf8_encode(0xFFFD, t->s + t->len);
+    for (int j = 0; j < k; j++) {
+        t->so[t->len + (size_t)j] = so;
+        t->eo[t->len + (size_t)j] = eo;
+    }
+    t->len += (size_t)k;
+    return MB_OK;
+}
+
+static void hex_bytes(const unsigned char *p, size_t k, char *buf)
+{
+    static const char hx[] = "0123456789ABCDEF";
+    if (k > 4)
+        k = 4;
+    for (size_t i = 0; i < k; i++) {
+        if (i)
+            *buf++ = ' ';
+        *buf++ = '0';
+        *buf++ = 'x';
+        *buf++ = hx[p[i] >> 4];
+        *buf++ = hx[p[i] & 15];
+    }
+    *buf = '\0';
+}
+
+/* A bad or truncated sequence of len bytes at pos (seen bytes looked at):
+ * an error, or U+FFFD and a warning when lenient. */
+static mb_status bad_seq(dec *d, size_t pos, size_t len, size_t seen, int trunc)
+{
+    if (d->sample) {
+        d->nbad++;
+        return put_cp(d->out, 0xFFFD, (uint32_t)pos, (uint32_t)(pos + len)) ? nomem(d) : MB_OK;
+    }
+    char hex[32];
+    hex_bytes(d->src + pos, seen, hex);
+    const char *what = trunc ? "truncated" : "invalid";
+    const char *where = trunc ? " at end of input" : "";
+    const char *enc = enc_names[d->e];
+    if (!d->lenient)
+        return mb_error_set(d->err, MB_EDECODE, "%s: byte %zu: %s %s sequence%s (%s)", d->name, pos, what,
+                            enc, where, hex);
+    d->nbad++;
+    if (d->warnings && d->nbad <= MAX_WARN &&
+        mb_strlist_addf(d->warnings, "%s: byte %zu: %s %s sequence%s (%s) replaced by U+FFFD", d->name, pos,
+                        what, enc, where, hex))
+        return nomem(d);
+    return put_cp(d->out, 0xFFFD, (uint32_t)pos, (uint32_t)(pos + len)) ? nomem(d) : MB_OK;
+}
+
+static mb_status binary(dec *d, size_t pos)
+{
+    if (d->e == ENC_UTF16LE || d->e == ENC_UTF16BE)
+        return mb_error_set(d->err, MB_EBINARY,
+                            "%s: byte %zu: NUL character (U+0000 in %s): binary file, not text", d->name, pos,
+                            enc_names[d->e]);
+    return mb_error_set(d->err, MB_EBINARY, "%s: byte %zu: NUL byte: binary file, not text", d->name, pos);
+}
+
+static mb_status put_u32(dec *d, const unsigned char *u, size_t k, size_t so, size_t eo)
+{
+    for (size_t j = 0; j < k; j++) {
+        const unsigned char *q = u + 4 * j;
+        uint32_t cp = (uint32_t)q[0] | (uint32_t)q[1] << 8 | (uint32_t)q[2] << 16 | (uint32_t)q[3] << 24;
+        if (put_cp(d->out, cp, (uint32_t)so, (uint32_t)eo))
+            return nomem(d);
+    }
+    return MB_OK;
+}
+
+/* Convert characters st[0..k) one at a time; *done = index of the first
+ * one iconv rejects (k when none). */
+static mb_status convert_each(dec *d, const size_t *st, size_t k, size_t *done)
+{
+    unsigned char buf[64];
+    for (size_t i = 0; i < k; i++) {
+        char *in = (char *)(d->src + st[i]), *out = (char *)buf;
+        size_t inleft = st[i + 1] - st[i], outleft = sizeof buf;
+        iconv(d->cd, NULL, NULL, NULL, NULL);
+        if (iconv(d->cd, &in, &inleft, &out, &outleft) == (size_t)-1 ||
+            iconv(d->cd, NULL, NULL, &out, &outleft) == (size_t)-1) {
+            *done = i;
+            return MB_OK;
+        }
+        mb_status s = put_u32(d, buf, (sizeof buf - outleft) / 4, st[i], st[i + 1]);
+        if (s)
+            return s;
+    }
+    *done = k;
+    return MB_OK;
+}
+
+/* Convert well-formed characters st[0..k) (st[k] is the end of the last)
+ * in one iconv call; *done = index of the first character iconv rejects. */
+static mb_status convert_run(dec *d, const size_t *st, size_t k, size_t *done)
+{
+    char *in = (char *)(d->src + st[0]), *out = (char *)d->u32;
+    size_t inleft = st[k] - st[0], outleft = d->u32cap;
+    iconv(d->cd, NULL, NULL, NULL, NULL);
+    size_t r = iconv(d->cd, &in, &inleft, &out, &outleft);
+    if (r != (size_t)-1 && iconv(d->cd, NULL, NULL, &out, &outleft) == (size_t)-1)
+        r = (size_t)-1;
+    size_t got = (d->u32cap - outleft) / 4;
+    size_t upto = k; /* characters the output is for */
+    if (r == (size_t)-1) {
+        if (errno == E2BIG)
+            return convert_each(d, st, k, done);
+        /* stopped at a character iconv cannot map: which one? */
+        size_t q = (size_t)((const unsigned char *)in - d->src), lo = 0, hi = k;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (st[mid] < q)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo == k || st[lo] != q)
+            return convert_each(d, st, k, done);
+        upto = lo;
+    }
+    if (got != upto) /* not one code point per character */
+        return convert_each(d, st, k, done);
+    for (size_t i = 0; i < upto; i++) {
+        const unsigned char *p = d->u32 + 4 * i;
+        uint32_t cp = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+        if (put_cp(d->out, cp, (uint32_t)st[i], (uint32_t)st[i + 1]))
+            return nomem(d);
+    }
+    *done = upto;
+    return MB_OK;
+}
+
+static mb_status decode_iconv(dec *d, size_t pos)
+{
+    d->cd = iconv_open("UTF-32LE", enc_iconv[d->e]);
+    if (d->cd == (iconv_t)-1) {
+        d->cd = NULL;
+        return mb_error_set(d->err, MB_EENCODING, "%s: iconv cannot convert from %s", d->name,
+                            enc_names[d->e]);
+    }
+    d->starts = malloc((RUN_CHARS + 1) * sizeof *d->starts);
+    d->u32cap = 4 * RUN_CHARS + 64;
+    d->u32 = malloc(d->u32cap);
+    if (!d->starts || !d->u32)
+        return nomem(d);
+    while (pos < d->n) {
+        size_t k = 0, p = pos, len = 0, seen = 0;
+        enum scan r = SC_OK;
+        while (p < d->n && k < RUN_CHARS) {
+            r = scan_char(d->e, d->src + p, d->n - p, &len, &seen);
+            if (r != SC_OK)
+                break;
+            d->starts[k++] = p;
+            p += len;
+        }
+        d->starts[k] = p;
+        for (size_t i = 0; i < k;) {
+            size_t done;
+            mb_status s = convert_run(d, d->starts + i, k - i, &done);
+            if (s)
+                return s;
+            i += done;
+            if (i < k) { /* well-formed but without a Unicode mapping */
+                size_t a = d->starts[i], b = d->starts[i + 1];
+                s = bad_seq(d, a, b - a, b - a, 0);
+                if (s)
+                    return s;
+                i++;
+            }
+        }
+        pos = p;
+        if (pos >= d->n || r == SC_OK)
+            continue;
+        mb_status s = MB_OK;
+        if (r == SC_NUL)
+            return binary(d, pos);
+        if (r == SC_TRUNC && d->sample)
+            break;
+        s = bad_seq(d, pos, len, seen, r == SC_TRUNC);
+        if (s)
+            return s;
+        pos += len;
+    }
+    return MB_OK;
+}
+
+static mb_status decode_utf8(dec *d, size_t pos)
+{
+    const unsigned char *src = d->src;
+    mb_text *t = d->out;
+    while (pos < d->n) {
+        if (src[pos] != 0 && src[pos] < 0x80) {
+            if (t->len + 2 > t->cap && mb_text_reserve(t, 1))
+                return nomem(d);
+            t->s[t->len] = (char)src[pos];
+            t->so[t->len] = (uint32_t)pos;
+            t->eo[t->len] = (uint32_t)pos + 1;
+            t->len++;
+            pos++;
+            continue;
+        }
+        size_t len, seen;
+        enum scan r = scan_utf8(src + pos, d->n - pos, &len, &seen);
+        if (r == SC_OK) {
+            if (t->len + len + 1 > t->cap && mb_text_reserve(t, len))
+                return nomem(d);
+            for (size_t j = 0; j < len; j++) {
+                t->s[t->len + j] = (char)src[pos + j];
+                t->so[t->len + j] = (uint32_t)pos;
+                t->eo[t->len + j] = (uint32_t)(pos + len);
+            }
+            t->len += len;
+        } else if (r == SC_NUL) {
+            return binary(d, pos);
+        } else {
+            mb_status s = bad_seq(d, pos, len, seen, r == SC_TRUNC);
+            if (s)
+                return s;
+        }
+        pos += len;
+    }
+    return MB_OK;
+}
+
+static mb_status run(dec *d, size_t pos)
+{
+    mb_status s = d->e == ENC_UTF8 ? decode_utf8(d, pos) : decode_iconv(d, pos);
+    if (d->cd)
+        iconv_close(d->cd);
+    d->cd = NULL;
+    free(d->starts);
+    free(d->u32);
+    d->starts = NULL;
+    d->u32 = NULL;
+    return s;
+}
+
+/* ---- detection ---- */
+
+/* Very common characters of Chinese text, simplified forms then the
+ * traditional forms of those that differ (our own list, ~740 characters;
+ * the first line is in frequency order). Text read in the right encoding
+ * is mostly made of them; Big5 read as GB18030, or GBK read as Big5, is
+ * gibberish of rare characters, private-use code points and symbols. */
+static const char common_chars[] = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可"
+                                   "主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家"
+                                   "电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合"
+                                   "还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明"
+                                   "看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想"
+                                   "已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边"
+                                   "流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战"
+                                   "先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶"
+                                   "油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例"
+                                   "真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集"
+                                   "温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际"
+                                   "商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何"
+                                   "除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派"
+                                   "层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严坚创亿项镇环"
+                                   "境护医疗卫健续稳营贸税财融银货币减费协绿础险贫康"
+                                   "這個國為來們時說對會發過後產種動現實當從業還麼沒結問無軍並題黨員總設長頭"
+                                   "資邊級圖統較將組見計別論運農幾區強決幹戰則據處隊給門規熱領東導壓爭濟階術"
+                                   "極聯認權證採轉單風帶場車務萬達積議聲報鬥類離華確張馬節話況溫傳許廣記觀織"
+                                   "裝眾書復兒須際驗連斷難礦備辦習響約勞團歷構稱準號維劃選標寫親養層卻專狀廠"
+                                   "識適屬圓調滿縣參紅細聽該鐵價嚴學經進著電裡兩體機點應開義間樣與關線內數質"
+                                   "氣變條堅創億項鎮環護醫療衛續穩營貿稅財銀貨幣減費協綠礎險貧於";
+
+#define NCOMMON (sizeof common_chars / 3)
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static size_t common_set(uint32_t *set)
+{
+    size_t k = 0;
+    const unsigned char *p = (const unsigned char *)common_chars;
+    size_t n = sizeof common_chars - 1;
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        int len = mb_utf8_decode(p + i, n - i, &cp);
+        if (len < 0)
+            break;
+        set[k++] = (uint32_t)cp;
+        i += (size_t)len;
+    }
+    qsort(set, k, sizeof *set, cmp_u32);
+    return k;
+}
+
+typedef struct score {
+    size_t bad, wide, hits; /* bad sequences, non-ASCII characters, common characters */
+} score;
+
+static mb_status score_sample(const char *name, const unsigned char *src, size_t n, size_t pos, enum enc e,
+                              const uint32_t *set, size_t nset, score *sc, mb_error *err)
+{
+    mb_text t;
+    mb_text_init(&t);
+    dec d = {.name = name, .src = src, .n = n, .e = e, .sample = 1, .out = &t, .err = err};
+    memset(sc, 0, sizeof *sc);
+    mb_status s = mb_text_reserve(&t, 2 * (n - pos) + 16) ? nomem(&d) : run(&d, pos);
+    for (size_t i = 0; !s && i < t.len;) {
+        int32_t cp;
+        int len = mb_utf8_decode((const unsigned char *)t.s + i, t.len - i, &cp);
+        if (len < 0)
+            break;
+        if (cp >= 0x80) {
+            sc->wide++;
+            uint32_t c = (uint32_t)cp;
+            if (bsearch(&c, set, nset, sizeof *set, cmp_u32))
+                sc->hits++;
+        }
+        i += (size_t)len;
+    }
+    sc->bad = d.nbad;
+    mb_text_free(&t);
+    return s;
+}
+
+/* Not UTF-8: GB18030, or Big5 when a sample reads clearly better as Big5:
+ * no more bad sequences, at least 4 common characters, at least twice as
+ * many (plus 2) as read as GB18030, and a quarter of its non-ASCII
+ * characters common ones. */
+static mb_status guess_legacy(const char *name, const unsigned char *src, size_t n, enum enc *e,
+                              mb_error *err)
+{
+    size_t pos = n >= 4 && !memcmp(src, "\x84\x31\x95\x33", 4) ? 4 : 0; /* GB18030 BOM */
+    uint32_t set[NCOMMON];
+    size_t nset = common_set(set);
+    size_t end = n - pos > SAMPLE ? pos + SAMPLE : n;
+    score gb, b5;
+    mb_status s = score_sample(name, src, end, pos, ENC_GB18030, set, nset, &gb, err);
+    if (!s)
+        s = score_sample(name, src, end, pos, ENC_BIG5, set, nset, &b5, err);
+    if (s)
+        return s;
+    *e = (b5.bad <= gb.bad && b5.hits >= 4 && b5.hits >= 2 * gb.hits + 2 && 4 * b5.hits >= b5.wide)
+             ? ENC_BIG5
+             : ENC_GB18030;
+    return MB_OK;
+}
+
+/* Is src UTF-8, or mostly UTF-8 with some bad sequences? (GB18030 read as
+ * UTF-8 has several bad sequences per accidentally valid one.) */
+static int looks_utf8(const unsigned char *src, size_t n)
+{
+    size_t good = 0, bad = 0, pos = 0;
+    while (pos < n) {
+        if (src[pos] < 0x80) {
+            pos++;
+            continue;
+        }
+        size_t len, seen;
+        enum scan r = scan_utf8(src + pos, n - pos, &len, &seen);
+        if (r == SC_OK)
+            good++;
+        else
+            bad++;
+        pos += len;
+    }
+    return bad == 0 || good >= UTF8_ERR_RATIO * bad;
+}
+
+/* The first U+0000 of UTF-16 (BOM or not, units are at even offsets). */
+static const unsigned char *find_zero_unit(const unsigned char *p, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i += 2)
+        if (p[i] == 0 && p[i + 1] == 0)
+            return p + i;
     return NULL;
 }
 
 mb_status mb_decode(const char *name, const unsigned char *src, size_t n, const char *forced, int lenient,
                     mb_text *out, const char **encoding, mb_strlist *warnings, mb_error *err)
 {
-    (void)forced;
-    (void)lenient;
-    (void)warnings;
+    dec d = {
+        .name = name, .src = src, .n = n, .lenient = lenient, .out = out, .warnings = warnings, .err = err};
     *encoding = "utf-8";
-    size_t i = 0;
-    mb_status st = mb_text_reserve(out, n);
-    if (st)
-        return st;
-    while (i < n) {
-        int32_t cp;
-        int len = mb_utf8_decode(src + i, n - i, &cp);
-        if (len < 0)
-            return mb_error_set(err, MB_EDECODE, "%s: byte %zu: invalid utf-8", name, i);
-        st =
-            mb_text_append(out, (const char *)src + i, (size_t)len, (uint32_t)i, (uint32_t)(i + (size_t)len));
-        if (st)
-            return st;
-        i += (size_t)len;
+    if (n > UINT32_MAX - 1)
+        return mb_error_set(err, MB_ETOOBIG, "%s: input larger than 4 GiB", name);
+    size_t pos = 0;
+    enum enc e = ENC_UTF8;
+    if (forced) {
+        if (!find_alias(forced, &e))
+            return mb_error_set(err, MB_EENCODING,
+                                "%s: unknown encoding '%s' (known: utf-8, gb18030, gbk, gb2312, cp936, big5, "
+                                "cp950, utf-16, utf-16le, utf-16be)",
+                                name, forced);
     }
+    /* byte order marks: dropped; without a forced encoding, they decide */
+    int utf8_bom = n >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF;
+    int le_bom = n >= 2 && src[0] == 0xFF && src[1] == 0xFE;
+    int be_bom = n >= 2 && src[0] == 0xFE && src[1] == 0xFF;
+    int gb_bom = n >= 4 && src[0] == 0x84 && src[1] == 0x31 && src[2] == 0x95 && src[3] == 0x33;
+    int detect = 0;
+    if (!forced) {
+        if (utf8_bom)
+            e = ENC_UTF8;
+        else if (le_bom)
+            e = ENC_UTF16LE;
+        else if (be_bom)
+            e = ENC_UTF16BE;
+        else
+            detect = 1;
+    } else if (e == ENC_UTF16) {
+        e = le_bom ? ENC_UTF16LE : ENC_UTF16BE;
+    }
+
+    /* NUL: binary (in UTF-16, a U+0000 unit) */
+    d.e = e;
+    const unsigned char *z =
+        (e == ENC_UTF16LE || e == ENC_UTF16BE) ? find_zero_unit(src, n) : memchr(src, 0, n);
+    if (z)
+        return binary(&d, (size_t)(z - src));
+
+    if (detect) { /* UTF-8, else GB18030 or Big5 */
+        if (!looks_utf8(src, n)) {
+            mb_status s = guess_legacy(name, src, n, &e, err);
+            if (s)
+                return s;
+        }
+    }
+    if ((e == ENC_UTF8 && utf8_bom) || (e == ENC_GB18030 && gb_bom))
+        pos = e == ENC_UTF8 ? 3 : 4;
+    else if ((e == ENC_UTF16LE && le_bom) || (e == ENC_UTF16BE && be_bom))
+        pos = 2;
+    d.e = e;
+    *encoding = enc_names[e];
+    /* output size: at most 3/2 of the input but for U+FFFD replacements */
+    size_t rest = n - pos;
+    if (mb_text_reserve(out, rest + rest / 2 + 16))
+        return nomem(&d);
+    mb_status s = run(&d, pos);
+    if (s)
+        return s;
+    if (d.nbad > MAX_WARN && warnings &&
+        mb_strlist_addf(warnings, "%s: %zu more invalid %s sequences replaced by U+FFFD", name,
+                        d.nbad - MAX_WARN, enc_names[e]))
+        return nomem(&d);
     out->s[out->len] = '\0';
     return MB_OK;
 }
