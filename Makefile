@@ -72,6 +72,22 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/t.h $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(LIB) $(LDLIBS)
 
+# ---- segment (issue 3): the compiled dictionary, from jieba's dict.txt (the
+# base lexicon, Debian package python3-jieba) and our own dict/*.txt.
+# Installed when root, as for the build dependencies.
+DICT_SRC = $(sort $(wildcard dict/*.txt))
+DICT = $(BUILD)/mubiao.dict
+all: $(DICT)
+$(DICT): $(DICT_SRC) src/lib/dict_compile.c src/lib/dict_format.h | $(BIN)
+	@if [ ! -r "$(JIEBA_DICT)" ]; then \
+	  if [ "$$(id -u)" = 0 ] && [ "$(JIEBA_DICT)" = /usr/lib/python3/dist-packages/jieba/dict.txt ]; then \
+	    sh scripts/install-deps.sh; fi; \
+	fi
+	@[ -r "$(JIEBA_DICT)" ] || { echo "mubiao: jieba's dictionary $(JIEBA_DICT) is missing: install the"; \
+	  echo "  Debian package python3-jieba (as root: sh scripts/install-deps.sh), or run"; \
+	  echo "  make JIEBA_DICT=/path/to/dict.txt"; exit 1; }
+	$(BIN) dict compile -o $@ --base "$(JIEBA_DICT)" $(DICT_SRC)
+
 tests: all $(TEST_BIN)
 
 # The test suite runs against a sanitizer build.
