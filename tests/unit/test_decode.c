@@ -538,6 +538,70 @@ static void test_fuzz(void)
     }
 }
 
+static unsigned char *slurp(const char *path, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 20, len = 0, r;
+    unsigned char *buf = malloc(cap);
+    while (buf && (r = fread(buf + len, 1, cap - len, f)) > 0) {
+        len += r;
+        if (len == cap) {
+            unsigned char *nb = realloc(buf, cap *= 2);
+            if (!nb)
+                free(buf);
+            buf = nb;
+        }
+    }
+    fclose(f);
+    *n = len;
+    return buf;
+}
+
+/* SIGHAN 2005 PKU test set: GBK with CRLF, and its UTF-8 version. The
+ * decoded text must equal the UTF-8 file byte for byte, and every
+ * character's source bytes must convert (iconv) to that character. */
+static void test_pku(void)
+{
+    const char *shared = getenv("SHARED") ? getenv("SHARED") : "../shared";
+    char gbk[4096], utf8[4096];
+    snprintf(gbk, sizeof gbk, "%s/data/sighan2005/pku_test.txt", shared);
+    snprintf(utf8, sizeof utf8, "%s/data/sighan2005/pku_test.utf8", shared);
+    size_t gn, un;
+    unsigned char *g = slurp(gbk, &gn), *u = slurp(utf8, &un);
+    if (!g || !u) {
+        printf("skip - PKU test set: %s absent\n", gbk);
+        free(g);
+        free(u);
+        return;
+    }
+    res r;
+    run(&r, g, gn, NULL, 0);
+    T_EQ_STR(r.encoding, "gb18030", "pku_test.txt detected as gb18030");
+    T_OK(r.t.len == un && memcmp(r.t.s, u, un) == 0, "pku_test.txt decodes to pku_test.utf8 exactly");
+    iconv_t cd = iconv_open("UTF-8", "GB18030");
+    size_t bad = 0, nch = 0, next = 0;
+    for (size_t i = 0; i < r.t.len;) {
+        int len = mb_utf8_len((unsigned char)r.t.s[i]);
+        char out[16], *op = out, *ip = (char *)g + r.t.so[i];
+        size_t il = r.t.eo[i] - r.t.so[i], ol = sizeof out;
+        iconv(cd, NULL, NULL, NULL, NULL);
+        if (r.t.so[i] != next || iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 ||
+            sizeof out - ol != (size_t)len || memcmp(out, r.t.s + i, (size_t)len) != 0)
+            bad++;
+        next = r.t.eo[i];
+        nch++;
+        i += (size_t)len;
+    }
+    iconv_close(cd);
+    T_OK(nch > 100000 && bad == 0 && next == gn,
+         "every character maps to its own GBK bytes, in order, to the end");
+    done(&r);
+    free(g);
+    free(u);
+}
+
 int main(void)
 {
     test_names();
@@ -548,6 +612,7 @@ int main(void)
     test_utf8_errors();
     test_binary();
     test_corpus();
+    test_pku();
     test_roundtrip();
     test_fuzz();
     return t_done();
