@@ -42,9 +42,10 @@
  *     short (slack >= max(3, J+2), counting I for a first line), or if B is
  *     as short as an indented first line (slack >= max(3, J+2, I-2) when I
  *     is clear);
- *  6. A does not end a sentence: break only if A is shorter than W/2
- *     (a title or the last line of a heading); otherwise join, across blank
- *     lines too.
+ *  6. A does not end a sentence: break only if A is clearly short (slack
+ *     >= max(3, J+2, W/4), counting I for a first line): a title, a heading,
+ *     the end of a paragraph without punctuation; otherwise join, across
+ *     blank lines too.
  * Joined lines get no separator, except one space between two Latin
  * letters or digits.
  *
@@ -71,6 +72,7 @@ typedef struct line {
     unsigned W;        /* local column width */
     unsigned char end; /* END_* */
     unsigned char heading, dash, punct, term;
+    unsigned char sep; /* more blank lines before it than usual */
     unsigned char indent, wide, vert, title, blank, brk;
 } line;
 
@@ -144,6 +146,8 @@ static unsigned cp_width(int32_t c)
 /* Decode the code point at s[*i] (s valid up to n), advancing *i. */
 static int32_t next_cp(const char *s, size_t n, size_t *i)
 {
+    if ((unsigned char)s[*i] < 0x80)
+        return (unsigned char)s[(*i)++];
     int32_t c;
     int len = mb_utf8_decode((const unsigned char *)s + *i, n - *i, &c);
     if (len < 0) {
@@ -154,68 +158,58 @@ static int32_t next_cp(const char *s, size_t n, size_t *i)
     return c;
 }
 
-/* Does s[0..n) start with a heading or list marker? 一、 十二、 （一） (1)
- * 第一章 第3节 第二部分 1. 1、 12．① ⑴ ⒈ */
-static int heading_at(const char *s, size_t n)
+/* Skip Chinese numerals (and ASCII digits if digits) at s[*i]; returns how
+ * many, and the code point after them in *next (-1 at the end). */
+static int numerals(const char *s, size_t n, size_t *i, int digits, int32_t *next)
+{
+    int k = 0;
+    *next = -1;
+    while (*i < n) {
+        size_t j = *i;
+        int32_t c = next_cp(s, n, &j);
+        if (!(is_cn_numeral(c) || (digits && c >= '0' && c <= '9'))) {
+            *next = c;
+            *i = j;
+            return k;
+        }
+        *i = j;
+        k++;
+    }
+    return k;
+}
+
+/* Length in bytes of the heading or list marker that starts s[0..n), 0 if
+ * none: 一、 十二、 （一） (1) 第一章 第3节 第二部分 1. 1、 ① ⑴ ⒈ */
+static size_t heading_at(const char *s, size_t n)
 {
     size_t i = 0;
-    int32_t c = n ? next_cp(s, n, &i) : -1;
-    if (c < 0)
-        return 0;
-    if ((c >= 0x2460 && c <= 0x249B)) /* ① .. ⒛ */
-        return 1;
+    int32_t c = n ? next_cp(s, n, &i) : -1, d;
+    if (c >= 0x2460 && c <= 0x249B) /* ① .. ⒛ */
+        return i;
     if (is_cn_numeral(c)) {
-        int k = 1;
-        int32_t d = -1;
-        while (i < n && k <= 4) {
-            d = next_cp(s, n, &i);
-            if (!is_cn_numeral(d))
-                break;
-            k++;
-        }
-        return d == 0x3001 && k <= 4;
+        int k = 1 + numerals(s, n, &i, 0, &d);
+        return d == 0x3001 && k <= 4 ? i : 0;
     }
     if (c == 0xFF08 || c == '(') {
-        int k = 0;
-        int32_t d = -1;
-        while (i < n) {
-            d = next_cp(s, n, &i);
-            if (!(is_cn_numeral(d) || (d >= '0' && d <= '9')))
-                break;
-            k++;
-        }
-        return k >= 1 && k <= 3 && (d == 0xFF09 || d == ')');
+        int k = numerals(s, n, &i, 1, &d);
+        return k >= 1 && k <= 3 && (d == 0xFF09 || d == ')') ? i : 0;
     }
     if (c == 0x7B2C) { /* 第 */
-        int k = 0;
-        int32_t d = -1;
-        while (i < n) {
-            d = next_cp(s, n, &i);
-            if (!(is_cn_numeral(d) || (d >= '0' && d <= '9')))
-                break;
-            k++;
-        }
+        int k = numerals(s, n, &i, 1, &d);
         if (k < 1 || k > 4)
             return 0;
         if (d == 0x7AE0 || d == 0x8282 || d == 0x7BC7 || d == 0x7F16) /* 章 节 篇 编 */
-            return 1;
-        return d == 0x90E8 && i < n && next_cp(s, n, &i) == 0x5206; /* 部分 */
+            return i;
+        return d == 0x90E8 && i < n && next_cp(s, n, &i) == 0x5206 ? i : 0; /* 部分 */
     }
     if (c >= '0' && c <= '9') {
-        int k = 1;
-        int32_t d = -1;
-        while (i < n) {
-            d = next_cp(s, n, &i);
-            if (!(d >= '0' && d <= '9'))
-                break;
-            k++;
-        }
-        if (k > 2 || !(d == '.' || d == 0x3001))
+        int k = 1 + numerals(s, n, &i, 1, &d);
+        /* 1. 12、 but not 1.5 or 3、4月 */
+        if (k > 2 || !(d == '.' || d == 0x3001) || i >= n)
             return 0;
-        if (i >= n)
-            return 0;
-        int32_t e = next_cp(s, n, &i);
-        return !(e >= '0' && e <= '9') && e != '.';
+        size_t j = i;
+        int32_t e = next_cp(s, n, &j);
+        return !(e >= '0' && e <= '9') && e != '.' ? i : 0;
     }
     return 0;
 }
@@ -236,26 +230,20 @@ static void measure(const char *s, size_t a, size_t z, line *l)
     l->blank = b == e;
     if (l->blank)
         return;
+    /* punctuation after a heading marker only: 一、 alone is not a clause */
+    size_t hl = heading_at(s + b, e - b);
+    l->heading = hl > 0;
     unsigned w = 0, nc = 0;
     int32_t last = -1, prev = -1;
     size_t i = b;
     while (i < e) {
-        unsigned char u = (unsigned char)s[i];
-        int32_t c;
-        if (u < 0x80) {
-            c = u;
-            i++;
-            w += 1;
-        } else {
-            c = next_cp(s, e, &i);
-            w += cp_width(c);
-            if (is_clause_punct(c))
-                l->punct = 1;
-            if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F)
-                l->term = 1;
-        }
-        if (u < 0x80 && (c == ',' || c == ';' || c == '!' || c == '?'))
+        size_t at = i;
+        int32_t c = next_cp(s, e, &i);
+        w += cp_width(c);
+        if (at >= b + hl && is_clause_punct(c))
             l->punct = 1;
+        if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F)
+            l->term = 1;
         nc++;
         prev = last;
         last = c;
@@ -286,7 +274,6 @@ static void measure(const char *s, size_t a, size_t z, line *l)
         l->end = END_COLON;
     else
         l->end = END_NONE;
-    l->heading = (unsigned char)heading_at(s + b, e - b);
     l->dash = e - b >= 6 && memcmp(s + b, "\xe2\x80\x94\xe2\x80\x94", 6) == 0;
 }
 
@@ -402,7 +389,7 @@ static void column_widths(line *ls, size_t n)
 }
 
 /* Lines wider than their column; runs of them get their own width. */
-static void mark_wide(line *ls, size_t n, const unsigned char *eg)
+static void mark_wide(line *ls, size_t n)
 {
     for (size_t k = 0; k < n; k++) {
         unsigned W = ls[k].W, m = W / 8 > 4 ? W / 8 : 4;
@@ -415,7 +402,7 @@ static void mark_wide(line *ls, size_t n, const unsigned char *eg)
             continue;
         }
         size_t z = k + 1;
-        while (z < n && ls[z].wide && !eg[z])
+        while (z < n && ls[z].wide && !ls[z].sep)
             z++;
         if (z - k >= 2) {
             for (size_t a = k; a < z; a++) {
@@ -437,8 +424,9 @@ static unsigned slack(const line *l)
     return l->W > l->width ? l->W - l->width : 0;
 }
 
-/* Vertical text: runs of 3+ one-character lines with no blank between. */
-static void mark_vertical(line *ls, size_t n, const unsigned char *eg)
+/* Vertical text: runs of 3+ one-character lines with no blank line
+ * between them. */
+static void mark_vertical(line *ls, size_t n)
 {
     for (size_t k = 0; k < n;) {
         if (ls[k].nchar != 1 || ls[k].punct) {
@@ -446,7 +434,7 @@ static void mark_vertical(line *ls, size_t n, const unsigned char *eg)
             continue;
         }
         size_t z = k + 1;
-        while (z < n && ls[z].nchar == 1 && !ls[z].punct && !eg[z])
+        while (z < n && ls[z].nchar == 1 && !ls[z].punct && !ls[z].sep)
             z++;
         if (z - k >= 3)
             for (size_t q = k; q < z; q++)
@@ -458,7 +446,7 @@ static void mark_vertical(line *ls, size_t n, const unsigned char *eg)
 /* Title blocks: between blank lines, at most 3 lines, no clause
  * punctuation; before the first sentence of the document, or all short,
  * or all wide. */
-static void mark_titles(line *ls, size_t n, const unsigned char *eg)
+static void mark_titles(line *ls, size_t n)
 {
     size_t first_term = n;
     for (size_t k = 0; k < n; k++)
@@ -468,10 +456,10 @@ static void mark_titles(line *ls, size_t n, const unsigned char *eg)
         }
     for (size_t k = 0; k < n;) {
         size_t z = k + 1;
-        while (z < n && !eg[z])
+        while (z < n && !ls[z].sep)
             z++;
         /* block [k, z) */
-        int ok = z - k <= 3 && (z == n || eg[z]);
+        int ok = z - k <= 3 && (z == n || ls[z].sep);
         int all_short = 1, all_wide = 1;
         for (size_t q = k; ok && q < z; q++) {
             if (ls[q].punct || ls[q].vert || ls[q].heading)
@@ -537,41 +525,38 @@ static unsigned umax(unsigned a, unsigned b)
     return a > b ? a : b;
 }
 
+/* Blank lines that mean something: any in one-paragraph-per-line text;
+ * in wrapped text, only more than the usual count (double-spaced output
+ * has one after every line). */
+static void mark_separators(line *ls, size_t n, int wrapped)
+{
+    unsigned gap_hist[MAXW] = {0}, usual = 0;
+    for (size_t k = 1; wrapped && k < n; k++)
+        gap_hist[ls[k].gap < MAXW ? ls[k].gap : MAXW - 1]++;
+    for (unsigned v = 1; wrapped && v < MAXW; v++)
+        if (gap_hist[v] > gap_hist[usual])
+            usual = v;
+    for (size_t k = 0; k < n; k++)
+        ls[k].sep = k == 0 || ls[k].gap > usual;
+}
+
+/* Set brk (a paragraph starts here) on the lines of wrapped text; vertical
+ * runs are already decided. */
 static void decide_breaks(line *ls, size_t n)
 {
-    if (n == 0)
-        return;
-    ls[0].brk = 1;
-    unsigned char *eg = calloc(n, 1);
-    if (!eg) { /* degrade: one paragraph per line */
-        for (size_t k = 0; k < n; k++)
-            ls[k].brk = 1;
-        return;
-    }
-    /* margin: the usual leading space; gaps: the usual blank count */
-    unsigned lead_hist[MAXW] = {0}, gap_hist[MAXW] = {0};
-    for (size_t k = 0; k < n; k++) {
+    /* margin: the usual leading space */
+    unsigned lead_hist[MAXW] = {0};
+    for (size_t k = 0; k < n; k++)
         lead_hist[ls[k].lead < MAXW ? ls[k].lead : MAXW - 1]++;
-        if (k > 0)
-            gap_hist[ls[k].gap < MAXW ? ls[k].gap : MAXW - 1]++;
-    }
-    unsigned margin = 0, gapmode = 0;
-    for (unsigned v = 1; v < MAXW; v++) {
+    unsigned margin = 0;
+    for (unsigned v = 1; v < MAXW; v++)
         if (lead_hist[v] > lead_hist[margin])
             margin = v;
-        if (gap_hist[v] > gap_hist[gapmode])
-            gapmode = v;
-    }
-    eg[0] = 1;
-    for (size_t k = 0; k < n; k++) {
+    for (size_t k = 0; k < n; k++)
         ls[k].indent = ls[k].lead > margin;
-        if (k > 0)
-            eg[k] = ls[k].gap > gapmode;
-    }
-    mark_vertical(ls, n, eg);
     column_widths(ls, n);
-    mark_wide(ls, n, eg);
-    mark_titles(ls, n, eg);
+    mark_wide(ls, n);
+    mark_titles(ls, n);
 
     /* jitter J: 75th percentile slack of lines ending mid-sentence */
     unsigned hist[MAXW] = {0};
@@ -595,7 +580,7 @@ static void decide_breaks(line *ls, size_t n)
         if (a->end == END_NONE || b->end != END_NONE || b->wide || b->vert || b->indent || b->heading ||
             b->title || b->nchar < 4 || a->wide)
             continue;
-        if (!(eg[k] || a->heading || 4 * slack(a) >= a->W))
+        if (!(b->sep || a->heading || 4 * slack(a) >= a->W))
             continue;
         unsigned s = slack(b);
         if (3 * s > b->W)
@@ -612,28 +597,43 @@ static void decide_breaks(line *ls, size_t n)
         line *a = &ls[k - 1], *b = &ls[k];
         int brk;
         if (a->vert || b->vert)
-            brk = !(a->vert && b->vert && !eg[k]);
-        else if (b->heading || b->indent)
+            continue;
+        if (b->heading || b->indent)
             brk = 1;
-        else if (a->title != b->title || (a->title && eg[k]))
+        else if (a->title != b->title || (a->title && b->sep))
             brk = 1;
         else if (a->title)
             brk = 0;
         else if (a->wide != b->wide)
-            brk = !(a->wide && !eg[k] && a->end == END_NONE && 2 * b->width < b->W);
-        else if (eg[k] && a->wide)
+            brk = !(a->wide && !b->sep && a->end == END_NONE && 2 * b->width < b->W);
+        else if (b->sep && a->wide)
             brk = 1;
-        else if (a->end != END_NONE) {
-            unsigned sa = slack(a), sb = slack(b);
+        else {
+            /* slack of A, less the indentation of a first line */
+            unsigned sa = slack(a);
             if (a->brk)
                 sa = sa > I ? sa - I : 0;
-            brk = eg[k] || b->dash || sa >= t_short || (use_first && sb >= t_first);
-        } else {
-            brk = 2 * a->width < a->W;
+            if (a->end != END_NONE)
+                brk = b->sep || b->dash || sa >= t_short || (use_first && slack(b) >= t_first);
+            else
+                brk = sa >= umax(t_short, a->W / 4);
         }
         b->brk = (unsigned char)brk;
     }
-    free(eg);
+}
+
+/* Set brk on every line that starts a paragraph. */
+static void layout(line *ls, size_t n)
+{
+    int wrapped = looks_wrapped(ls, n);
+    mark_separators(ls, n, wrapped);
+    mark_vertical(ls, n);
+    /* every line starts a paragraph, except inside vertical text; wrapped
+     * text is decided line by line */
+    for (size_t k = 0; k < n; k++)
+        ls[k].brk = !(k > 0 && ls[k].vert && ls[k - 1].vert && !ls[k].sep);
+    if (wrapped)
+        decide_breaks(ls, n);
 }
 
 /* ---- sentences ---- */
@@ -792,11 +792,7 @@ mb_status mb_reflow(const mb_text *norm, mb_paragraph **out, size_t *n, mb_error
     size_t nl = 0;
     if (scan_lines(norm, &ls, &nl))
         return mb_error_set(err, MB_ENOMEM, "reflow: out of memory");
-    if (looks_wrapped(ls, nl))
-        decide_breaks(ls, nl);
-    else
-        for (size_t k = 0; k < nl; k++)
-            ls[k].brk = 1;
+    layout(ls, nl);
     size_t np = 0;
     for (size_t k = 0; k < nl; k++)
         np += ls[k].brk;
