@@ -378,11 +378,28 @@ static mb_status convert_run(dec *d, const size_t *st, size_t k, size_t *done)
     }
     if (got != upto) /* not one code point per character */
         return convert_each(d, st, k, done);
+    mb_text *t = d->out;
+    if (t->len + 4 * upto + 1 > t->cap && mb_text_reserve(t, 4 * upto))
+        return nomem(d);
     for (size_t i = 0; i < upto; i++) {
         const unsigned char *p = d->u32 + 4 * i;
         uint32_t cp = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-        if (put_cp(d->out, cp, (uint32_t)st[i], (uint32_t)st[i + 1]))
-            return nomem(d);
+        uint32_t so = (uint32_t)st[i], eo = (uint32_t)st[i + 1];
+        if (cp < 0x80) {
+            t->s[t->len] = (char)cp;
+            t->so[t->len] = so;
+            t->eo[t->len] = eo;
+            t->len++;
+            continue;
+        }
+        int m = cp <= 0x10FFFF ? mb_utf8_encode((int32_t)cp, t->s + t->len) : 0;
+        if (m == 0)
+            m = mb_utf8_encode(0xFFFD, t->s + t->len);
+        for (int j = 0; j < m; j++) {
+            t->so[t->len + (size_t)j] = so;
+            t->eo[t->len + (size_t)j] = eo;
+        }
+        t->len += (size_t)m;
     }
     *done = upto;
     return MB_OK;
@@ -614,8 +631,8 @@ static int looks_utf8(const unsigned char *src, size_t n)
         enum scan r = scan_utf8(src + pos, n - pos, &len, &seen);
         if (r == SC_OK)
             good++;
-        else
-            bad++;
+        else if (++bad >= 1024 && good < bad)
+            return 0; /* clearly not UTF-8: no need to read on */
         pos += len;
     }
     return bad == 0 || good >= UTF8_ERR_RATIO * bad;
