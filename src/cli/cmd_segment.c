@@ -59,14 +59,30 @@ static const char *find_dict(char *buf, size_t size)
     return MB_DATADIR "/mubiao.dict";
 }
 
-static int print_plain(const mb_text *t, size_t a, const mb_tokens *tk)
+/* The words of one line, space-separated, written with one fwrite. */
+static int print_plain(const mb_text *t, size_t a, const mb_tokens *tk, char **buf, size_t *cap)
 {
+    size_t need = 1;
+    for (size_t i = 0; i < tk->n; i++)
+        need += tk->v[i].end - tk->v[i].start + 1;
+    if (need > *cap) {
+        char *nb = realloc(*buf, need);
+        if (!nb) {
+            cli_error("segment", "out of memory");
+            return 1;
+        }
+        *buf = nb;
+        *cap = need;
+    }
+    char *p = *buf;
     for (size_t i = 0; i < tk->n; i++) {
         if (i)
-            putchar(' ');
-        fwrite(t->s + a + tk->v[i].start, 1, tk->v[i].end - tk->v[i].start, stdout);
+            *p++ = ' ';
+        memcpy(p, t->s + a + tk->v[i].start, tk->v[i].end - tk->v[i].start);
+        p += tk->v[i].end - tk->v[i].start;
     }
-    putchar('\n');
+    *p++ = '\n';
+    fwrite(*buf, 1, (size_t)(p - *buf), stdout);
     return 0;
 }
 
@@ -124,6 +140,9 @@ static int segment_doc(const mb_doc *doc, const mb_dict *dict, const mb_dict *us
 {
     const mb_text *t = mb_doc_text(doc);
     unsigned line = 0;
+    char *buf = NULL;
+    size_t cap = 0;
+    int rc = 0;
     for (size_t a = 0; a < t->len;) {
         const char *nl = memchr(t->s + a, '\n', t->len - a);
         size_t b = nl ? (size_t)(nl - t->s) : t->len;
@@ -131,13 +150,17 @@ static int segment_doc(const mb_doc *doc, const mb_dict *dict, const mb_dict *us
         mb_error err = {0};
         if (mb_segment(dict, user, t->s + a, b - a, tk, &err)) {
             cli_error("segment", "%s: line %u: %s", mb_doc_path(doc), line, err.message);
-            return 1;
+            rc = 1;
+            break;
         }
-        if (json ? (tk->n && print_json(doc, t, a, line, tk)) : print_plain(t, a, tk))
-            return 1;
+        if (json ? (tk->n && print_json(doc, t, a, line, tk)) : print_plain(t, a, tk, &buf, &cap)) {
+            rc = 1;
+            break;
+        }
         a = b + 1;
     }
-    return 0;
+    free(buf);
+    return rc;
 }
 
 static int run(int argc, char **argv)
