@@ -3,9 +3,10 @@
  *
  * The decoded text holds every character of the source, line breaks (CR,
  * LF, CRLF) included, and a BOM dropped; so[i]/eo[i] give each character's
- * source bytes. Detection: BOM (UTF-8, UTF-16LE/BE), else valid UTF-8, else
- * Big5 when the text reads clearly better as Big5, else GB18030 (a superset
- * of GBK and GB2312). */
+ * source bytes. Detection: BOM (UTF-8, UTF-16LE/BE), else valid UTF-8 (or
+ * mostly UTF-8: then its bad bytes are errors), else Big5 when the text
+ * reads clearly better as Big5, else GB18030 (a superset of GBK and
+ * GB2312). UTF-16 without a BOM only when forced ("utf-16": big-endian). */
 #ifndef MB_DECODE_H
 #define MB_DECODE_H
 
@@ -17,8 +18,10 @@
  * gb2312, big5, utf-16, utf-16le, utf-16be; case-insensitive).
  * lenient: bad sequences become U+FFFD and a warning in *warnings instead
  * of an MB_EDECODE error naming the file, byte offset and encoding.
- * NUL bytes in an 8-bit encoding give MB_EBINARY. An empty input gives an
- * empty text. *encoding receives a static canonical name. */
+ * NUL bytes in an 8-bit encoding (U+0000 in UTF-16) give MB_EBINARY, also
+ * when lenient. At most 20 warnings, then one "N more" line. An empty input
+ * gives an empty text. *encoding receives a static canonical name: utf-8,
+ * gb18030, big5, utf-16le or utf-16be. */
 mb_status mb_decode(const char *name, const unsigned char *src, size_t n, const char *forced, int lenient,
                     mb_text *out, const char **encoding, mb_strlist *warnings, mb_error *err);
 
