@@ -1,0 +1,77 @@
+# tests/cli/segment.sh — `mubiao segment` and `mubiao dict`: exact plain and
+# JSON output, user dictionaries, stdin, encodings, damaged dictionaries.
+. "$TOP/tests/cli/lib.sh"
+
+printf '城镇调查失业率5.5%%左右，新增就业1200万人。\n\n2025年GDP超3万亿\n' >"$T/a.txt"
+out=$("$MUBIAO" segment "$T/a.txt")
+expect_eq "plain output, one line per input line" "$out" "城镇调查失业率 5.5% 左右 ， 新增 就业 1200万 人 。
+
+2025年 GDP 超 3万亿"
+
+out=$(printf '2025年GDP超3万亿' | "$MUBIAO" segment -)
+expect_eq "stdin" "$out" "2025年 GDP 超 3万亿"
+
+out=$(printf '规上工业总产值 5万亿' | "$MUBIAO" segment --json -)
+expect_eq "--json: tokens with source offsets and tags" "$out" \
+    '{"path":"-","line":1,"tokens":[{"text":"规上工业总产值","start":0,"end":21,"tag":"n"},{"text":"5万亿","start":22,"end":29,"tag":"m"}]}'
+
+# offsets are source offsets: GB18030 input, full-width digits
+if command -v iconv >/dev/null 2>&1; then
+    printf '增长５．５％\n' | iconv -f UTF-8 -t GB18030 >"$T/gbk.txt"
+    out=$("$MUBIAO" segment --json "$T/gbk.txt")
+    expect_eq "--json offsets in a GB18030 file" "$out" \
+        "{\"path\":\"$T/gbk.txt\",\"line\":1,\"tokens\":[{\"text\":\"增长\",\"start\":0,\"end\":4,\"tag\":\"v\"},{\"text\":\"5.5%\",\"start\":4,\"end\":12,\"tag\":\"m\"}]}"
+else
+    skip "iconv not installed"
+fi
+
+printf '我们要加快发展新质生产力\n' >"$T/b.txt"
+printf '加快发展 2000 v\n新质生产力 0\n' >"$T/user.txt"
+out=$("$MUBIAO" segment --user-dict "$T/user.txt" "$T/b.txt")
+expect_eq "--user-dict adds and removes words" "$out" "我们 要 加快发展 新 质 生产力"
+out=$("$MUBIAO" segment "$T/b.txt")
+expect_eq "without it" "$out" "我们 要 加快 发展 新质生产力"
+expect_status "missing user dictionary: exit 1" 1 "$MUBIAO" segment --user-dict "$T/nope.txt" "$T/b.txt"
+expect_grep "names the file" "nope.txt: cannot open" "$T/out"
+
+# small dictionaries compiled from text
+printf '中国 100 ns\n人民 80 n\n中国人 50 n\n' >"$T/small.txt"
+expect_status "dict compile --no-base" 0 "$MUBIAO" dict compile -o "$T/small.dict" --no-base "$T/small.txt"
+out=$(printf '中国人民' | "$MUBIAO" segment --dict "$T/small.dict" -)
+expect_eq "segment with it" "$out" "中国 人民"
+out=$(MUBIAO_DICT="$T/small.dict" sh -c 'printf "中国人民" | "$0" segment -' "$MUBIAO")
+expect_eq "MUBIAO_DICT chooses the dictionary" "$out" "中国 人民"
+"$MUBIAO" dict info "$T/small.dict" >"$T/info" 2>&1
+expect_grep "dict info: word count" "^words: 3$" "$T/info"
+expect_grep "dict info: version" "^format version: 1$" "$T/info"
+out=$("$MUBIAO" dict lookup "$T/small.dict" 中国 中)
+expect_eq "dict lookup" "$out" "中国	-0.8329	ns
+中	-"
+printf '好 1 a\n坏\377词 3 n\n' >"$T/bad.txt"
+expect_status "a bad source line: exit 1" 1 "$MUBIAO" dict compile -o "$T/bad.dict" --no-base "$T/bad.txt"
+expect_grep "names file, line and byte" "bad.txt:2: byte 11: invalid UTF-8" "$T/out"
+expect_status "a missing base lexicon: exit 1" 1 "$MUBIAO" dict compile -o "$T/x.dict" --base "$T/none.txt"
+expect_grep "says how to get it" "python3-jieba" "$T/out"
+
+# damaged compiled dictionaries are refused
+cp "$T/small.dict" "$T/flip.dict"
+size=$(wc -c <"$T/small.dict")
+printf 'Z' | dd of="$T/flip.dict" bs=1 seek=$((size - 20)) conv=notrunc 2>/dev/null
+expect_status "corrupted dictionary: exit 1" 1 "$MUBIAO" segment --dict "$T/flip.dict" "$T/a.txt"
+expect_grep "checksum error with file and byte" "flip.dict: byte 32: checksum" "$T/out"
+head -c 1000 "$T/small.dict" >"$T/short.dict"
+expect_status "truncated dictionary: exit 1" 1 "$MUBIAO" segment --dict "$T/short.dict" "$T/a.txt"
+expect_grep "says truncated" "truncated" "$T/out"
+cp "$T/small.dict" "$T/v9.dict"
+printf '\011' | dd of="$T/v9.dict" bs=1 seek=8 conv=notrunc 2>/dev/null
+expect_status "other format version: exit 1" 1 "$MUBIAO" dict info "$T/v9.dict"
+expect_grep "names the versions" "format version 9, this build reads version 1" "$T/out"
+cat "$T/a.txt" "$T/a.txt" "$T/a.txt" >"$T/text.dict"
+expect_status "a text file as dictionary: exit 1" 1 "$MUBIAO" segment --dict "$T/text.dict" "$T/a.txt"
+expect_grep "says what it expected" "byte 0: expected the magic" "$T/out"
+expect_status "missing dictionary: exit 1" 1 "$MUBIAO" segment --dict "$T/none.dict" "$T/a.txt"
+expect_grep "says how to build it" "build the dictionary with 'make'" "$T/out"
+
+expect_status "missing input: exit 1" 1 "$MUBIAO" segment "$T/none.txt"
+expect_status "no input: usage, exit 2" 2 "$MUBIAO" segment
+expect_status "unknown dict subcommand: exit 2" 2 "$MUBIAO" dict frobnicate
