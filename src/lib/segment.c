@@ -105,6 +105,32 @@ static size_t decode(const unsigned char *s, size_t len, work *w)
 
 static const char TAG_M[] = "m", TAG_T[] = "t", TAG_ENG[] = "eng", TAG_X[] = "x";
 
+/* A Chinese digit as written in years: 〇 ○ 零 一 ... 九. */
+static int is_han_digit(int32_t c)
+{
+    switch (c) {
+    case 0x3007:
+    case 0x25CB:
+    case 0x96F6:
+    case 0x4E00:
+    case 0x4E8C:
+    case 0x4E09:
+    case 0x56DB:
+    case 0x4E94:
+    case 0x516D:
+    case 0x4E03:
+    case 0x516B:
+    case 0x4E5D: return 1;
+    }
+    return 0;
+}
+
+/* Punctuation whose runs are one token: —— …… ... -- */
+static int is_run_punct(int32_t c)
+{
+    return c == 0x2014 || c == 0x2026 || c == 0x2015 || c == 0x2500 || c == '.' || c == '-';
+}
+
 /* Value of the digits cp[a..b) (saturating). */
 static unsigned number_value(const int32_t *cp, size_t a, size_t b)
 {
@@ -175,6 +201,22 @@ static void find_atoms(work *w, size_t n)
                     tag = TAG_T;
                 }
             }
+        } else if (c == 0x3007 || c == 0x25CB ||
+                   (is_han_digit(c) && i + 1 < n && (cp[i + 1] == 0x3007 || cp[i + 1] == 0x25CB))) {
+            /* a year written with 〇/○ (二〇二五年): the 〇 makes it unambiguous */
+            while (j < n && is_han_digit(cp[j]))
+                j++;
+            if (j - i >= 2) {
+                tag = TAG_M;
+                if (j < n && cp[j] == 0x5E74) {
+                    j++;
+                    tag = TAG_T;
+                }
+            }
+        } else if (is_run_punct(c) && i + 1 < n && cp[i + 1] == c) {
+            while (j < n && cp[j] == c)
+                j++;
+            tag = TAG_X;
         } else if (is_alpha(c)) {
             while (j < n && is_alnum(cp[j]))
                 j++;
