@@ -78,6 +78,11 @@ typedef struct line {
 
 /* ---- characters ---- */
 
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
 static int is_terminator(int32_t c)
 {
     return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B || c == 0x2026 || c == '!' || c == '?' ||
@@ -137,19 +142,29 @@ static unsigned cp_width(int32_t c)
 {
     if (c < 0x300)
         return c < 0x20 ? 0 : 1;
-    if (c >= 0x4E00 && c <= 0x9FFF)
+    /* ideographs, CJK punctuation, full-width forms: the common cases */
+    if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3001 && c <= 0x303E) || (c >= 0xFF01 && c <= 0xFF60))
         return 2;
     int w = utf8proc_charwidth(c);
     return w < 0 ? 0 : (unsigned)w;
 }
 
-/* Decode the code point at s[*i] (s valid up to n), advancing *i. */
+/* Decode the code point at s[*i] (s valid up to n), advancing *i; a
+ * malformed byte reads as U+FFFD. */
 static int32_t next_cp(const char *s, size_t n, size_t *i)
 {
-    if ((unsigned char)s[*i] < 0x80)
-        return (unsigned char)s[(*i)++];
+    const unsigned char *u = (const unsigned char *)s + *i;
+    if (u[0] < 0x80) {
+        *i += 1;
+        return u[0];
+    }
+    if (u[0] >= 0xE1 && u[0] != 0xED && u[0] <= 0xEF && n - *i >= 3 && (u[1] & 0xC0) == 0x80 &&
+        (u[2] & 0xC0) == 0x80) {
+        *i += 3; /* the common three-byte case: no overlong or surrogate form possible */
+        return ((int32_t)(u[0] & 0x0F) << 12) | ((int32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+    }
     int32_t c;
-    int len = mb_utf8_decode((const unsigned char *)s + *i, n - *i, &c);
+    int len = mb_utf8_decode(u, n - *i, &c);
     if (len < 0) {
         *i += 1;
         return 0xFFFD;
@@ -234,9 +249,15 @@ static void measure(const char *s, size_t a, size_t z, line *l)
     size_t hl = heading_at(s + b, e - b);
     l->heading = hl > 0;
     unsigned w = 0, nc = 0;
-    int32_t last = -1, prev = -1;
     size_t i = b;
     while (i < e) {
+        const unsigned char *u = (const unsigned char *)s + i;
+        if (((u[0] >= 0xE5 && u[0] <= 0xE9) || (u[0] == 0xE4 && i + 1 < e && u[1] >= 0xB8)) && i + 2 < e) {
+            w += 2; /* U+4E00..U+9FFF: an ideograph, no punctuation */
+            nc++;
+            i += 3;
+            continue;
+        }
         size_t at = i;
         int32_t c = next_cp(s, e, &i);
         w += cp_width(c);
@@ -245,15 +266,13 @@ static void measure(const char *s, size_t a, size_t z, line *l)
         if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F)
             l->term = 1;
         nc++;
-        prev = last;
-        last = c;
     }
     l->width = w;
     l->nchar = nc;
     /* how the line ends: skip closing quotes and brackets back to a
      * terminator; a bare closer (“新”) does not end a sentence */
     size_t j = e;
-    int32_t c = last;
+    int32_t c = -1;
     int closers = 0;
     while (j > b) {
         size_t k = j - 1;
@@ -268,7 +287,7 @@ static void measure(const char *s, size_t a, size_t z, line *l)
     }
     if (j == b)
         l->end = END_NONE;
-    else if (is_terminator(c) || (c == '.' && closers == 0 && prev != -1 && !(prev >= '0' && prev <= '9')))
+    else if (is_terminator(c) || (c == '.' && closers == 0 && j - 1 > b && !is_digit(s[j - 2])))
         l->end = END_SENT;
     else if (is_colon(c))
         l->end = END_COLON;
@@ -660,6 +679,17 @@ static mb_status push_sentence(mb_sentence **v, size_t *n, size_t *cap, const ch
     return MB_OK;
 }
 
+/* Bytes that can start a terminator (。！？；… ! ? ;). */
+static const unsigned char starts_terminator[256] = {
+    ['!'] = 1, ['?'] = 1, [';'] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
+};
+
+/* Length of the UTF-8 character with lead byte u (1 for a stray byte). */
+static size_t char_len(unsigned char u)
+{
+    return u < 0xC0 ? 1 : u < 0xE0 ? 2 : u < 0xF0 ? 3 : 4;
+}
+
 /* Split text[0..len); forced[0..nforced) are ascending offsets where a
  * sentence must end (line-level cases). */
 static mb_status split(const char *s, size_t len, const size_t *forced, size_t nforced, mb_sentence **out,
@@ -668,20 +698,30 @@ static mb_status split(const char *s, size_t len, const size_t *forced, size_t n
     mb_sentence *v = NULL;
     size_t nv = 0, cap = 0, start = 0, f = 0, i = 0;
     while (i < len) {
-        if (f < nforced && forced[f] <= i) {
-            if (forced[f] == i && push_sentence(&v, &nv, &cap, s, start, i)) {
-                free(v);
-                return MB_ENOMEM;
-            }
-            if (forced[f] == i)
-                start = i;
+        while (f < nforced && forced[f] < i)
             f++;
-            continue;
-        }
-        size_t j = i;
-        int32_t c = next_cp(s, len, &j);
-        if (!is_terminator(c)) {
+        size_t lim = f < nforced && forced[f] < len ? forced[f] : len, j = i;
+        int32_t c = 0;
+        /* find the next terminator before lim */
+        while (i < lim) {
+            unsigned char u = (unsigned char)s[i];
+            if (!starts_terminator[u]) {
+                i += char_len(u);
+                continue;
+            }
+            j = i;
+            c = next_cp(s, len, &j);
+            if (is_terminator(c))
+                break;
             i = j;
+        }
+        if (i >= lim) { /* none: a forced boundary or the end */
+            if (i >= len)
+                break;
+            if (i == lim && push_sentence(&v, &nv, &cap, s, start, i))
+                goto nomem;
+            start = i;
+            f++;
             continue;
         }
         /* a run of terminators, then closing quotes and brackets */
@@ -694,19 +734,18 @@ static mb_status split(const char *s, size_t len, const size_t *forced, size_t n
                 break;
             j = t;
         }
-        if (push_sentence(&v, &nv, &cap, s, start, j)) {
-            free(v);
-            return MB_ENOMEM;
-        }
+        if (push_sentence(&v, &nv, &cap, s, start, j))
+            goto nomem;
         start = i = j;
     }
-    if (push_sentence(&v, &nv, &cap, s, start, len)) {
-        free(v);
-        return MB_ENOMEM;
-    }
+    if (push_sentence(&v, &nv, &cap, s, start, len))
+        goto nomem;
     *out = v;
     *n = nv;
     return MB_OK;
+nomem:
+    free(v);
+    return MB_ENOMEM;
 }
 
 mb_status mb_split_sentences(const char *text, size_t len, mb_sentence **out, size_t *n)
@@ -729,11 +768,6 @@ void mb_paragraphs_free(mb_paragraph *p, size_t n)
     free(p);
 }
 
-static int is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
 static int latin_alnum(char c)
 {
     return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -754,8 +788,12 @@ static int needs_space(const line *a, const line *b, char x, char y)
 static mb_status build(mb_paragraph *p, const mb_text *norm, const line *ls, size_t k0, size_t k1,
                        size_t **forced, size_t *fcap)
 {
-    size_t nf = 0;
-    mb_status st;
+    size_t nf = 0, total = 0;
+    for (size_t k = k0; k < k1; k++)
+        total += ls[k].e - ls[k].b + 1; /* room for a space too */
+    mb_status st = mb_text_reserve(&p->text, total);
+    if (st)
+        return st;
     for (size_t k = k0; k < k1; k++) {
         const line *l = &ls[k];
         if (k > k0 && needs_space(&ls[k - 1], l, p->text.s[p->text.len - 1], norm->s[l->b])) {
