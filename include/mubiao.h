@@ -202,6 +202,156 @@ void mb_tokens_free(mb_tokens *toks);
 
 /* ---- recognize (issue 4) ---- */
 
+/* The recognizer: quantities (numbers with their magnitude, unit and
+ * comparator) and time expressions in normalized UTF-8 text. Its pcre2
+ * patterns are compiled (and JIT-compiled) once by mb_recognizer_new; the
+ * object is immutable afterwards and may serve many threads at once, each
+ * with its own mb_recognition. */
+typedef struct mb_recognizer mb_recognizer;
+mb_status mb_recognizer_new(mb_recognizer **out, mb_error *err);
+void mb_recognizer_free(mb_recognizer *r);
+
+/* The spec's comparators (commitments.md). MB_CMP_NONE only when there is
+ * no value at all. */
+typedef enum mb_comparator {
+    MB_CMP_NONE = 0,
+    MB_CMP_EQ,     /* a bare number, 达到, 为 */
+    MB_CMP_GT,     /* 超过, 超, 突破, 逾, N多, N余 */
+    MB_CMP_GE,     /* 以上, 不少于, 不低于, 至少; 万亿级 */
+    MB_CMP_LT,     /* 低于, 不到, 不足 */
+    MB_CMP_LE,     /* 以下, 以内, 不超过 */
+    MB_CMP_APPROX, /* 左右, 约, 近, 上下 */
+    MB_CMP_RANGE   /* 6%—6.5%: min and max */
+} mb_comparator;
+/* "eq", "gt", ...; NULL for MB_CMP_NONE. */
+const char *mb_comparator_name(mb_comparator c);
+
+typedef enum mb_qkind {
+    MB_Q_NUMBER = 0, /* a count or an amount; unit may be NULL */
+    MB_Q_PERCENT,    /* 5%, 百分之五: unit "%" */
+    MB_Q_PERMILLE,   /* 3‰, 千分之三: unit "‰" */
+    MB_Q_PPOINT,     /* 1个百分点: unit "个百分点" */
+    MB_Q_MULTIPLE,   /* 2倍, 翻一番 (= 2), 翻两番 (= 4): unit "倍" */
+    MB_Q_FRACTION,   /* 三分之一, 1/3: value 0.333..., unit NULL */
+    MB_Q_RATIO       /* 1.79∶1: value 1.79 (the quotient), unit "ratio" */
+} mb_qkind;
+const char *mb_qkind_name(mb_qkind k); /* "number", "percent", ... */
+
+/* Why a number is not a quantity: extraction makes no record of it. */
+typedef enum mb_skip {
+    MB_SKIP_NONE = 0,
+    MB_SKIP_NAME,       /* 1030产业体系, C919, 5G, 世界500强, 党的二十大 */
+    MB_SKIP_SLOGAN,     /* “1+3”重点功能区 */
+    MB_SKIP_ORDINAL,    /* 第五场, 全国第四, 十一届, (1) */
+    MB_SKIP_RHETORICAL, /* 三件事, 两个大局, 四个“新”, 八大工程, 一批 */
+    MB_SKIP_PHONE,      /* 0512-68881234, 13912345678 */
+    MB_SKIP_DOCNUM,     /* 国发〔2024〕5号 */
+    MB_SKIP_DATE,       /* 26日 alone, 10:30 */
+    MB_SKIP_AGE         /* 60岁, 三十周年 */
+} mb_skip;
+const char *mb_skip_name(mb_skip s); /* "name", "slogan", ...; NULL for none */
+
+/* mb_quantity.flags */
+#define MB_QF_MEASURE  0x01u /* unit is a measure word: 家 个 名 人 项 所 户 套 辆 座 条 … */
+#define MB_QF_CURRENCY 0x02u /* unit is a currency: 元 美元 欧元 … */
+#define MB_QF_PHYSICAL 0x04u /* unit is physical: 吨 斤 亩 公里 千瓦 平方米 吨标准煤 … */
+#define MB_QF_DURATION 0x08u /* unit is a length of time: 个月 天 小时 */
+#define MB_QF_LEVEL    0x10u /* an order of magnitude: 万亿级, 千亿元级 (comparator ge) */
+#define MB_QF_BARE     0x20u /* a magnitude word without digits: 亿元以上, 上千万 */
+#define MB_QF_CHINESE  0x40u /* written in Chinese numerals */
+#define MB_QF_STREAK   0x80u /* 十二连增: a count of years in a row, unit NULL */
+
+/* One quantity. Offsets are byte offsets into the text given to
+ * mb_recognize. unit is a static string: "%", "‰", "个百分点", "倍", "ratio",
+ * "元", "美元", "家", "个", "名", "人", "亩", "斤", "吨", ... (the magnitude word
+ * is folded into the value: 3万亿元 is 3e12 元, 1.5万名 is 15000 名). */
+typedef struct mb_quantity {
+    size_t start, end;         /* the whole expression: comparator words, number, magnitude, unit */
+    size_t num_start, num_end; /* the number with its magnitude word (a range: both numbers) */
+    int has_value;             /* value is set (not for a range) */
+    double value;
+    int has_range; /* min and max are set; comparator is MB_CMP_RANGE */
+    double min, max;
+    const char *unit; /* NULL: none */
+    mb_comparator comparator;
+    mb_qkind qkind;
+    mb_skip skip; /* MB_SKIP_NONE: a real quantity */
+    unsigned flags;
+} mb_quantity;
+
+typedef enum mb_timex_kind {
+    MB_TIME_YEAR = 0,   /* 2025年, 二〇二五年, 2025年底, 2024年度 */
+    MB_TIME_YEAR_RANGE, /* 2021—2025年 */
+    MB_TIME_DATE,       /* months and days: 2024年6月26日, 6月26日, 1—5月, 今年1—5月, 前5个月 */
+    MB_TIME_PART,       /* a part of a year: 一季度, 前三季度, 上半年, 去年底, 年初 */
+    MB_TIME_RELATIVE,   /* 今年, 明年, 去年, 上年, 前年, 本年度, 目前 */
+    MB_TIME_SPAN,       /* a span counted from the document year: 近5年, 过去五年, 五年来,
+                           三年内, 未来五年, 今后五年, 用3年左右的时间 */
+    MB_TIME_DURATION,   /* a length with no anchor: 连续五年, 两年 */
+    MB_TIME_PLAN,       /* “十四五”, 十四五时期, “十四五”末, 2035年远景目标 */
+    MB_TIME_CENTURY,    /* 本世纪中叶, 21世纪, 90年代 */
+    MB_TIME_ANNUAL      /* 每年, 年均: per year, no year of its own */
+} mb_timex_kind;
+const char *mb_timex_kind_name(mb_timex_kind k); /* "year", "year_range", ... */
+
+/* A word around a time expression that says how it is used. */
+typedef enum mb_time_marker {
+    MB_TM_NONE = 0,
+    MB_TM_TO,    /* 到/至 2025年: a deadline */
+    MB_TM_BY,    /* 2025年前/以前/之前: a deadline */
+    MB_TM_AS_OF, /* 截至/截止 2023年底 */
+    MB_TM_SINCE, /* 2012年以来, 自/从 2020年 (起) */
+    MB_TM_BASE   /* 比 2010年, 比上年: a comparison base, not the quantity's year */
+} mb_time_marker;
+const char *mb_time_marker_name(mb_time_marker m); /* "to", "by", ...; NULL for none */
+
+/* One time expression. year_from/year_to are the resolved years (equal for
+ * a single year), 0 when unknown: a duration or a yearly period has none,
+ * and a relative expression has none when the document year is unknown
+ * (then unresolved is 1). */
+typedef struct mb_timex {
+    size_t start, end; /* including a marker word: 到, 截至, 比 */
+    mb_timex_kind kind;
+    mb_time_marker marker;
+    int year_from, year_to;
+    int month_from, month_to; /* 1-12, 0 when none */
+    int day;                  /* 1-31, 0 when none */
+    int count;      /* spans and durations: the number of years (or months, 前5个月) */
+    int more;       /* 二十多年, 3年多: more than count */
+    int relative;   /* resolution needs the document year */
+    int unresolved; /* relative, and no document year was given: years are 0 */
+    int direction;  /* relative ones: -1 past (去年, 过去五年), 0 current (今年,
+                       近5年, 一季度), +1 future (明年, 三年内, 未来五年) */
+} mb_timex;
+
+/* The result of mb_recognize, owned by the caller: start from {0}, reuse
+ * it across calls (each call replaces the contents), release it with
+ * mb_recognition_free. Quantities and times are in text order. */
+typedef struct mb_recognition {
+    mb_quantity *q;
+    size_t nq;
+    mb_timex *t;
+    size_t nt;
+    void *work; /* private: buffers and pcre2 match data reused across calls */
+} mb_recognition;
+
+/* Find every quantity and time expression in text[0..len) (normalized
+ * UTF-8: a sentence or a paragraph). doc_year resolves relative times
+ * (今年, 近5年, 三年内, 一季度 ...); 0 means unknown. MB_EARG (with the byte
+ * offset) when text is not valid UTF-8. */
+mb_status mb_recognize(const mb_recognizer *r, const char *text, size_t len, int doc_year, mb_recognition *out,
+                       mb_error *err);
+void mb_recognition_free(mb_recognition *out);
+
+/* One quantity or time expression as a JSON object (README: numbers JSON):
+ * found in paragraph para of doc, in the paragraph text starting at byte
+ * base (where the string given to mb_recognize started); sentence is the
+ * sentence index reported. *out is malloc'ed; free it with free(). */
+mb_status mb_emit_quantity(const mb_doc *doc, size_t para, size_t sentence, size_t base, const mb_quantity *q,
+                           char **out, mb_error *err);
+mb_status mb_emit_timex(const mb_doc *doc, size_t para, size_t sentence, size_t base, const mb_timex *t,
+                        char **out, mb_error *err);
+
 /* ---- extract (issue 5) ---- */
 
 #ifdef __cplusplus

@@ -1,0 +1,542 @@
+/* numeral.c — the hand-written number reader (see numeral.h). */
+#include "numeral.h"
+
+#include "text.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Chinese values are built in int64 and must stay below this. */
+#define CN_LIMIT ((int64_t)1 << 62)
+
+int mb_numeral_cn_digit(int cp)
+{
+    switch (cp) {
+    case 0x3007: /* 〇 */
+    case 0x25CB: /* ○ */
+    case 0x96F6: /* 零 */ return 0;
+    case 0x4E00: /* 一 */
+    case 0x58F9: /* 壹 */ return 1;
+    case 0x4E8C: /* 二 */
+    case 0x4E24: /* 两 */
+    case 0x5169: /* 兩 */
+    case 0x8D30: /* 贰 */
+    case 0x8CB3: /* 貳 */ return 2;
+    case 0x4E09: /* 三 */
+    case 0x53C1: /* 叁 */ return 3;
+    case 0x56DB: /* 四 */
+    case 0x8086: /* 肆 */ return 4;
+    case 0x4E94: /* 五 */
+    case 0x4F0D: /* 伍 */ return 5;
+    case 0x516D: /* 六 */
+    case 0x9646: /* 陆 */ return 6;
+    case 0x4E03: /* 七 */
+    case 0x67D2: /* 柒 */ return 7;
+    case 0x516B: /* 八 */
+    case 0x634C: /* 捌 */ return 8;
+    case 0x4E5D: /* 九 */
+    case 0x7396: /* 玖 */ return 9;
+    default: return -1;
+    }
+}
+
+/* Power of ten of a unit or magnitude character, 0 if none. */
+static int cn_unit_exp(int32_t cp)
+{
+    switch (cp) {
+    case 0x5341: /* 十 */
+    case 0x62FE: /* 拾 */ return 1;
+    case 0x767E: /* 百 */
+    case 0x4F70: /* 佰 */ return 2;
+    case 0x5343: /* 千 */
+    case 0x4EDF: /* 仟 */ return 3;
+    case 0x4E07: /* 万 */
+    case 0x842C: /* 萬 */ return 4;
+    case 0x4EBF: /* 亿 */
+    case 0x5104: /* 億 */ return 8;
+    default: return 0;
+    }
+}
+
+int mb_numeral_is_cn(int cp)
+{
+    return mb_numeral_cn_digit(cp) >= 0 || cn_unit_exp(cp) > 0;
+}
+
+#define CP_DIAN 0x70B9 /* 点 */
+#define CP_DUO  0x591A /* 多 */
+#define CP_YU   0x4F59 /* 余 */
+#define CP_JI   0x51E0 /* 几 */
+#define CP_FEN  0x5206 /* 分 */
+#define CP_ZHI  0x4E4B /* 之 */
+
+/* The code point at s[i..n) and its length; 0 at the end or on bad UTF-8. */
+static int peek(const unsigned char *s, size_t n, size_t i, int32_t *cp)
+{
+    if (i >= n) {
+        *cp = -1;
+        return 0;
+    }
+    int l = mb_utf8_decode(s + i, n - i, cp);
+    return l < 0 ? 0 : l;
+}
+
+/* After 千, these make a unit (千瓦, 千克, 千米 ...) rather than a magnitude. */
+static int qian_unit_follows(int32_t cp)
+{
+    switch (cp) {
+    case 0x74E6: /* 瓦 */
+    case 0x514B: /* 克 */
+    case 0x7C73: /* 米 */
+    case 0x4F0F: /* 伏 */
+    case 0x5E15: /* 帕 */
+    case 0x5361: /* 卡 */
+    case 0x7126: /* 焦 */
+    case 0x8D6B: /* 赫 */
+    case 0x5146: /* 兆 */
+    case CP_FEN: return 1;
+    default: return 0;
+    }
+}
+
+/* digits (ASCII, no sign) times 10^exp, correctly rounded by strtod. */
+static double dec_value(const char *digits, size_t nd, int exp)
+{
+    char buf[MB_NUMERAL_MAX_DIGITS * 2 + 16];
+    if (nd == 0)
+        return 0.0;
+    if (nd > MB_NUMERAL_MAX_DIGITS * 2)
+        nd = MB_NUMERAL_MAX_DIGITS * 2;
+    memcpy(buf, digits, nd);
+    snprintf(buf + nd, sizeof buf - nd, "e%d", exp);
+    return strtod(buf, NULL);
+}
+
+/* Magnitude words after an Arabic number or a Chinese decimal: optional
+ * spaces, optional 多/余 (only when a magnitude follows), then [百千]? 万?
+ * 亿?. Returns the bytes consumed (0 when there is no magnitude word). */
+static size_t read_magnitude(const unsigned char *s, size_t n, size_t i, int allow_small, int *exp, int *more)
+{
+    size_t j = i;
+    int32_t cp;
+    int l;
+    *exp = 0;
+    *more = 0;
+    while (j < n && s[j] == ' ' && j - i < 4)
+        j++;
+    l = peek(s, n, j, &cp);
+    if (l && (cp == CP_DUO || cp == CP_YU)) {
+        int32_t c2;
+        int l2 = peek(s, n, j + (size_t)l, &c2);
+        int e2 = l2 ? cn_unit_exp(c2) : 0;
+        if (e2 >= 4 || (allow_small && (e2 == 2 || e2 == 3))) {
+            *more = 1;
+            j += (size_t)l;
+            l = peek(s, n, j, &cp);
+        }
+    }
+    int e = l ? cn_unit_exp(cp) : 0;
+    int got = 0;
+    if (allow_small && (e == 2 || e == 3)) {
+        int32_t c2;
+        int l2 = peek(s, n, j + (size_t)l, &c2);
+        if (!(l2 && (qian_unit_follows(c2) || (e == 2 && c2 == CP_FEN)))) {
+            *exp += e;
+            j += (size_t)l;
+            got = 1;
+            l = peek(s, n, j, &cp);
+            e = l ? cn_unit_exp(cp) : 0;
+        }
+    }
+    if (e == 4) {
+        *exp += 4;
+        j += (size_t)l;
+        got = 1;
+        l = peek(s, n, j, &cp);
+        e = l ? cn_unit_exp(cp) : 0;
+    }
+    if (e == 8) {
+        *exp += 8;
+        j += (size_t)l;
+        got = 1;
+    }
+    if (!got) {
+        *exp = 0;
+        *more = 0;
+        return 0;
+    }
+    return j - i;
+}
+
+static int parse_arabic(const unsigned char *s, size_t n, unsigned opts, mb_numeral *out)
+{
+    char dig[MB_NUMERAL_MAX_DIGITS * 2 + 1];
+    size_t nd = 0, i = 0;
+    int toobig = 0, intd = 0, fracd = 0;
+    unsigned flags = MB_NUM_ARABIC;
+
+    while (i < n && s[i] >= '0' && s[i] <= '9')
+        i++;
+    size_t run = i;
+    if (run == 0)
+        return 0;
+    size_t int_end = run;
+    if (run <= 3) { /* thousands groups: ,ddd not followed by a digit */
+        size_t j = run;
+        int groups = 0;
+        while (j + 3 < n && s[j] == ',' && s[j + 1] >= '0' && s[j + 1] <= '9' && s[j + 2] >= '0' &&
+               s[j + 2] <= '9' && s[j + 3] >= '0' && s[j + 3] <= '9' &&
+               (j + 4 >= n || s[j + 4] < '0' || s[j + 4] > '9')) {
+            j += 4;
+            groups++;
+        }
+        if (groups) {
+            flags |= MB_NUM_GROUPED;
+            int_end = j;
+        }
+    }
+    for (size_t k = 0; k < int_end; k++) {
+        if (s[k] == ',')
+            continue;
+        intd++;
+        if (nd == 0 && s[k] == '0')
+            continue; /* leading zeros carry no value */
+        if (nd < MB_NUMERAL_MAX_DIGITS)
+            dig[nd++] = (char)s[k];
+        else
+            toobig = 1;
+    }
+    i = int_end;
+    if (i + 1 < n && s[i] == '.' && s[i + 1] >= '0' && s[i + 1] <= '9') {
+        flags |= MB_NUM_DECIMAL;
+        i++;
+        while (i < n && s[i] >= '0' && s[i] <= '9') {
+            if (fracd < MB_NUMERAL_MAX_DIGITS)
+                dig[nd++] = (char)s[i], fracd++;
+            else
+                toobig = 1;
+            i++;
+        }
+    }
+    out->digit_len = i;
+    out->int_digits = intd;
+    int exp = 0, more = 0;
+    if (!(opts & MB_NUMERAL_NO_MAGNITUDE)) {
+        size_t m = read_magnitude(s, n, i, 1, &exp, &more);
+        if (m) {
+            flags |= MB_NUM_MAGNITUDE | (more ? MB_NUM_MORE : 0);
+            i += m;
+        }
+    }
+    out->len = i;
+    out->mag_exp = exp;
+    if (toobig) {
+        out->flags = flags | MB_NUM_TOOBIG;
+        out->value = 0;
+    } else {
+        out->flags = flags;
+        out->value = dec_value(dig, nd, exp - fracd);
+    }
+    return 1;
+}
+
+static int parse_chinese(const unsigned char *s, size_t n, unsigned opts, mb_numeral *out)
+{
+    int32_t cp, cp2;
+    int l = peek(s, n, 0, &cp);
+    if (!l || !mb_numeral_is_cn(cp))
+        return 0;
+    int d0 = mb_numeral_cn_digit(cp);
+    int l2 = peek(s, n, (size_t)l, &cp2);
+    if (d0 >= 0 && l2 && mb_numeral_cn_digit(cp2) >= 0) {
+        /* two digits in a row: digit by digit (二〇二五) or a vague pair (三五) */
+        char buf[MB_NUMERAL_MAX_DIGITS + 1];
+        int cnt = 0, zero = 0, nb = 0;
+        size_t j = 0;
+        int32_t c;
+        int lk;
+        while ((lk = peek(s, n, j, &c)) > 0) {
+            int d = mb_numeral_cn_digit(c);
+            if (d < 0)
+                break;
+            if (nb < MB_NUMERAL_MAX_DIGITS)
+                buf[nb++] = (char)('0' + d);
+            cnt++;
+            if (d == 0)
+                zero = 1;
+            j += (size_t)lk;
+        }
+        memset(out, 0, sizeof *out);
+        out->flags = MB_NUM_CHINESE;
+        if (cnt >= 3 || zero) {
+            out->flags |= MB_NUM_POSITIONAL;
+            out->int_digits = cnt;
+            if (cnt > MB_NUMERAL_MAX_DIGITS)
+                out->flags |= MB_NUM_TOOBIG;
+            else
+                out->value = dec_value(buf, (size_t)nb, 0);
+        } else { /* 三五, 二三十, 七八万: approximate, consume the whole run */
+            while ((lk = peek(s, n, j, &c)) > 0 && mb_numeral_is_cn(c))
+                j += (size_t)lk;
+            out->flags |= MB_NUM_VAGUE;
+        }
+        out->len = out->digit_len = j;
+        return 1;
+    }
+
+    int64_t total = 0, big = 0, sec = 0;
+    int pending = -1;  /* a digit waiting for its unit */
+    int sec_unit = 99; /* last 十百千 exponent in this section: they must decrease */
+    int last_big = 99; /* last 万/亿 exponent */
+    int last_unit = 0; /* exponent of the last unit character read */
+    int zero = 0;      /* 零 since the last unit */
+    int any = 0, any_digit = 0, more = 0, after_more = 0, toobig = 0;
+    int trailing_mag = 0; /* 万, 亿, 万亿 at the end */
+    int first_is_ten = 0;
+    unsigned flags = MB_NUM_CHINESE;
+    char frac[MB_NUMERAL_MAX_DIGITS + 1];
+    int nfrac = 0;
+    size_t i = 0, end = 0;
+
+    while ((l = peek(s, n, i, &cp)) > 0) {
+        int d = mb_numeral_cn_digit(cp);
+        if (d >= 0) {
+            if (pending >= 0 || after_more)
+                break;
+            if (d == 0 && any) {
+                zero = 1;
+            } else {
+                pending = d;
+                if (d > 0 || !any)
+                    any_digit = 1;
+            }
+            any = 1;
+            i += (size_t)l;
+            end = i;
+            trailing_mag = 0;
+            continue;
+        }
+        int e = cn_unit_exp(cp);
+        if (e == 0) {
+            if (cp == CP_JI && last_unit == 1 && pending < 0 && !after_more) {
+                more = after_more = 1; /* 十几, 二十几万 */
+                i += (size_t)l;
+                end = i;
+                continue;
+            }
+            if ((cp == CP_DUO || cp == CP_YU) && last_unit > 0 && pending < 0 && !after_more) {
+                int32_t c3;
+                int l3 = peek(s, n, i + (size_t)l, &c3);
+                if (l3 && cn_unit_exp(c3) >= 4) { /* 二十多万 */
+                    more = after_more = 1;
+                    i += (size_t)l;
+                    end = i;
+                    continue;
+                }
+            }
+            if (cp == CP_DIAN && any && !after_more && total == 0 && big == 0) {
+                /* 三点五: a decimal, then only 万/亿 may follow */
+                size_t j = i + (size_t)l;
+                int32_t c3;
+                int l3, d3;
+                while ((l3 = peek(s, n, j, &c3)) > 0 && (d3 = mb_numeral_cn_digit(c3)) >= 0) {
+                    if (nfrac < MB_NUMERAL_MAX_DIGITS)
+                        frac[nfrac++] = (char)('0' + d3);
+                    else
+                        toobig = 1;
+                    j += (size_t)l3;
+                }
+                if (nfrac > 0) {
+                    flags |= MB_NUM_DECIMAL;
+                    i = end = j;
+                }
+            }
+            break;
+        }
+        if (e <= 3) { /* 十 百 千 */
+            if (after_more || nfrac)
+                break;
+            int32_t c3;
+            int l3 = peek(s, n, i + (size_t)l, &c3);
+            if (l3 && ((e == 3 && qian_unit_follows(c3)) || (e == 2 && c3 == CP_FEN)))
+                break; /* 千瓦, 百分点 */
+            if (e >= sec_unit)
+                break;
+            int mult = pending;
+            if (mult < 0) {
+                if (e == 1)
+                    mult = 1; /* 十五, 一百一十 */
+                else if (!any)
+                    mult = 1; /* 百万, 千亿: a bare magnitude */
+                else
+                    break;
+            }
+            if (!any && e == 1)
+                first_is_ten = 1;
+            int64_t add = mult;
+            for (int k = 0; k < e; k++)
+                add *= 10;
+            sec += add;
+            pending = -1;
+            sec_unit = e;
+        } else { /* 万 亿 */
+            int64_t x = sec + (pending > 0 ? pending : 0);
+            if (e == 4) {
+                if (last_big <= 4 || nfrac)
+                    break;
+                if (x == 0) {
+                    if (any)
+                        break; /* 亿万 */
+                    x = 1;
+                }
+                if (x > CN_LIMIT / 10000) {
+                    toobig = 1;
+                    x = 0;
+                }
+                big = x * 10000;
+                trailing_mag = 4;
+            } else {
+                x += big;
+                if (x == 0) {
+                    if (any)
+                        break; /* 亿亿 */
+                    x = 1;
+                }
+                if (total + x > CN_LIMIT / 100000000) {
+                    toobig = 1;
+                    total = 0;
+                } else {
+                    total = (total + x) * 100000000;
+                }
+                big = 0;
+                trailing_mag = trailing_mag == 4 ? 12 : 8;
+            }
+            sec = 0;
+            pending = -1;
+            sec_unit = 99;
+            last_big = e;
+        }
+        if (e <= 3)
+            trailing_mag = 0;
+        last_unit = e;
+        zero = 0;
+        any = 1;
+        i += (size_t)l;
+        end = i;
+    }
+    if (!any)
+        return 0;
+    memset(out, 0, sizeof *out);
+    if (last_unit == 0 && !nfrac && pending <= 0)
+        return 0; /* a lone 零 or 〇 */
+    int64_t tail = 0;
+    if (pending > 0) {
+        tail = pending;
+        if (!zero && last_unit >= 2) /* 一万五 = 15000, 三千五 = 3500 */
+            for (int k = 1; k < last_unit; k++)
+                tail *= 10;
+    }
+    int64_t ival = total + big + sec + tail;
+    if (ival < 0 || ival > CN_LIMIT)
+        toobig = 1;
+    if (!any_digit && !first_is_ten)
+        flags |= MB_NUM_BARE;
+    if (trailing_mag || total || big)
+        flags |= MB_NUM_MAGNITUDE;
+    if (more)
+        flags |= MB_NUM_MORE;
+    out->mag_exp = trailing_mag;
+    int exp = 0;
+    if (nfrac && !(opts & MB_NUMERAL_NO_MAGNITUDE)) {
+        int m2 = 0;
+        size_t m = read_magnitude(s, n, end, 0, &exp, &m2);
+        if (m) {
+            end += m;
+            flags |= MB_NUM_MAGNITUDE | (m2 ? MB_NUM_MORE : 0);
+            out->mag_exp = exp;
+        }
+    }
+    if (toobig) {
+        flags |= MB_NUM_TOOBIG;
+    } else if (nfrac) {
+        char buf[MB_NUMERAL_MAX_DIGITS * 2 + 24];
+        int k = snprintf(buf, sizeof buf, "%lld", (long long)ival);
+        memcpy(buf + k, frac, (size_t)nfrac);
+        out->value = dec_value(buf, (size_t)k + (size_t)nfrac, exp - nfrac);
+    } else {
+        out->value = (double)ival;
+    }
+    out->flags = flags;
+    out->len = out->digit_len = end;
+    return 1;
+}
+
+/* A number without the 百分之 / N分之 forms. */
+static int parse_plain(const unsigned char *s, size_t n, unsigned opts, mb_numeral *out)
+{
+    memset(out, 0, sizeof *out);
+    if (n > 0 && s[0] >= '0' && s[0] <= '9')
+        return parse_arabic(s, n, opts, out);
+    return parse_chinese(s, n, opts, out);
+}
+
+static int starts_with(const unsigned char *s, size_t n, const char *lit)
+{
+    size_t k = strlen(lit);
+    return n >= k && memcmp(s, lit, k) == 0;
+}
+
+int mb_numeral_parse(const char *str, size_t n, unsigned opts, mb_numeral *out)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    memset(out, 0, sizeof *out);
+    if (!s || n == 0)
+        return 0;
+    if (!(opts & MB_NUMERAL_NO_FRACTION)) {
+        static const struct {
+            const char *lit;
+            unsigned flag;
+            double div;
+        } per[] = {
+            {"百分之", MB_NUM_PERCENT, 1},
+            {"千分之", MB_NUM_PERMILLE, 1},
+            {"万分之", MB_NUM_FRACTION, 10000},
+        };
+        for (size_t k = 0; k < sizeof per / sizeof per[0]; k++) {
+            if (!starts_with(s, n, per[k].lit))
+                continue;
+            size_t p = strlen(per[k].lit);
+            mb_numeral y;
+            if (!parse_plain(s + p, n - p, MB_NUMERAL_NO_MAGNITUDE, &y) || (y.flags & MB_NUM_VAGUE))
+                return 0;
+            *out = y;
+            out->len = out->digit_len = p + y.len;
+            out->flags = (y.flags & (MB_NUM_ARABIC | MB_NUM_CHINESE | MB_NUM_DECIMAL | MB_NUM_MORE |
+                                     MB_NUM_TOOBIG | MB_NUM_GROUPED)) |
+                         per[k].flag;
+            out->value = y.value / per[k].div;
+            out->mag_exp = 0;
+            return 1;
+        }
+    }
+    if (!parse_plain(s, n, opts, out))
+        return 0;
+    if (!(opts & MB_NUMERAL_NO_FRACTION) &&
+        !(out->flags & (MB_NUM_MAGNITUDE | MB_NUM_DECIMAL | MB_NUM_VAGUE | MB_NUM_TOOBIG | MB_NUM_MORE)) &&
+        out->value > 0 && starts_with(s + out->len, n - out->len, "分之")) {
+        size_t p = out->len + strlen("分之");
+        mb_numeral y;
+        if (parse_plain(s + p, n - p, MB_NUMERAL_NO_MAGNITUDE, &y) && !(y.flags & MB_NUM_VAGUE)) {
+            unsigned kind = (out->flags & (MB_NUM_ARABIC | MB_NUM_CHINESE));
+            double den = out->value;
+            *out = y;
+            out->len = out->digit_len = p + y.len;
+            out->flags = kind | (y.flags & (MB_NUM_DECIMAL | MB_NUM_TOOBIG)) | MB_NUM_FRACTION;
+            out->value = y.value / den;
+            out->mag_exp = 0;
+        }
+    }
+    return 1;
+}

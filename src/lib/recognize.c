@@ -1,0 +1,941 @@
+/* recognize.c — the recognizer: scan, quantities, skip marks (see recognize.h). */
+#include "recognize.h"
+
+#include "error.h"
+#include "numeral.h"
+#include "rx.h"
+#include "text.h"
+#include "timex.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- names ---- */
+
+const char *mb_comparator_name(mb_comparator c)
+{
+    static const char *const n[] = {NULL, "eq", "gt", "ge", "lt", "le", "approx", "range"};
+    return (unsigned)c < sizeof n / sizeof n[0] ? n[c] : NULL;
+}
+
+const char *mb_qkind_name(mb_qkind k)
+{
+    static const char *const n[] = {"number",   "percent",  "permille", "ppoint",
+                                    "multiple", "fraction", "ratio"};
+    return (unsigned)k < sizeof n / sizeof n[0] ? n[k] : NULL;
+}
+
+const char *mb_skip_name(mb_skip s)
+{
+    static const char *const n[] = {NULL,    "name",   "slogan", "ordinal", "rhetorical",
+                                    "phone", "docnum", "date",   "age"};
+    return (unsigned)s < sizeof n / sizeof n[0] ? n[s] : NULL;
+}
+
+const char *mb_timex_kind_name(mb_timex_kind k)
+{
+    static const char *const n[] = {"year", "year_range", "date", "part",    "relative",
+                                    "span", "duration",   "plan", "century", "annual"};
+    return (unsigned)k < sizeof n / sizeof n[0] ? n[k] : NULL;
+}
+
+const char *mb_time_marker_name(mb_time_marker m)
+{
+    static const char *const n[] = {NULL, "to", "by", "as_of", "since", "base"};
+    return (unsigned)m < sizeof n / sizeof n[0] ? n[m] : NULL;
+}
+
+/* ---- the unit table ---- */
+
+/* unit categories (internal); the public MB_QF_* flags are derived */
+enum {
+    U_MEASURE = 1,
+    U_CURRENCY,
+    U_PHYSICAL,
+    U_DURATION,
+    U_PERCENT,
+    U_PERMILLE,
+    U_PPOINT,
+    U_MULTIPLE,
+    U_AGE,
+    U_DATE,
+    U_DOCNUM,
+    U_ORDINAL,
+    U_STREAK,
+};
+#define U_RHET 0x100 /* after a small Chinese numeral: a rhetorical count (三件事, 两个大局) */
+#define U_DA   0x200 /* 大: 八大工程, 3大产业集群 */
+
+typedef struct unit_def {
+    const char *text;       /* as written */
+    const char *not_before; /* pcre2 alternatives that must not follow, or "" */
+    const char *unit;       /* canonical; NULL for none */
+    unsigned cat;
+} unit_def;
+
+static const unit_def units[] = {
+    /* percentages and multiples */
+    {"个百分点", "", "个百分点", U_PPOINT},
+    {"百分点", "", "个百分点", U_PPOINT},
+    {"%", "", "%", U_PERCENT},
+    {"‰", "", "‰", U_PERMILLE},
+    {"倍", "", "倍", U_MULTIPLE},
+    /* currencies */
+    {"元人民币", "", "元", U_CURRENCY},
+    {"人民币", "", "元", U_CURRENCY},
+    {"元", "素|首|旦|宵|老|帅|件|器|年|气|代", "元", U_CURRENCY},
+    {"美元", "", "美元", U_CURRENCY},
+    {"欧元", "", "欧元", U_CURRENCY},
+    {"日元", "", "日元", U_CURRENCY},
+    {"港元", "", "港元", U_CURRENCY},
+    {"港币", "", "港元", U_CURRENCY},
+    {"英镑", "", "英镑", U_CURRENCY},
+    {"卢布", "", "卢布", U_CURRENCY},
+    /* physical units */
+    {"吨标准煤", "", "吨标准煤", U_PHYSICAL},
+    {"吨公里", "", "吨公里", U_PHYSICAL},
+    {"吨", "", "吨", U_PHYSICAL},
+    {"公斤", "", "公斤", U_PHYSICAL},
+    {"千克", "", "千克", U_PHYSICAL},
+    {"斤", "", "斤", U_PHYSICAL},
+    {"平方公里", "", "平方公里", U_PHYSICAL},
+    {"平方千米", "", "平方公里", U_PHYSICAL},
+    {"平方米", "", "平方米", U_PHYSICAL},
+    {"立方米", "", "立方米", U_PHYSICAL},
+    {"千瓦时", "", "千瓦时", U_PHYSICAL},
+    {"千瓦", "", "千瓦", U_PHYSICAL},
+    {"兆瓦", "", "兆瓦", U_PHYSICAL},
+    {"公里", "", "公里", U_PHYSICAL},
+    {"千米", "", "公里", U_PHYSICAL},
+    {"米", "饭|粮|面|价", "米", U_PHYSICAL},
+    {"公顷", "", "公顷", U_PHYSICAL},
+    {"亩", "", "亩", U_PHYSICAL},
+    {"标箱", "", "标箱", U_PHYSICAL},
+    /* measure words */
+    {"人次", "", "人次", U_MEASURE},
+    {"人", "", "人", U_MEASURE},
+    {"名", "单|称|义|额|列|牌|校|师|医|片|言|誉|次|录|字", "名", U_MEASURE},
+    {"位", "置|于|列|居|次", "位", U_MEASURE | U_RHET},
+    {"家", "庭|人|乡|属|长|电|具|政|用|务|族|园|风|居|里|中|门|底|当|常|书|畜|禽", "家", U_MEASURE},
+    {"户", "籍|口|型|外|主", "户", U_MEASURE},
+    {"个", "人|体|性|税|别|案", "个", U_MEASURE | U_RHET},
+    {"项", "目", "项", U_MEASURE | U_RHET},
+    {"所", "有|以|得|属|在|谓|需|说|长", "所", U_MEASURE},
+    {"套", "餐|路", "套", U_MEASURE},
+    {"辆", "", "辆", U_MEASURE},
+    {"座", "谈|位", "座", U_MEASURE},
+    {"条", "件|例|款|约|理", "条", U_MEASURE | U_RHET},
+    {"台", "湾|阶|风|账|上", "台", U_MEASURE},
+    {"艘", "", "艘", U_MEASURE},
+    {"架", "构|空", "架", U_MEASURE},
+    {"头", "等|号|部|脑", "头", U_MEASURE},
+    {"只", "有|是|要|能", "只", U_MEASURE},
+    {"册", "", "册", U_MEASURE},
+    {"处", "理|置|于|在|罚|分|长", "处", U_MEASURE},
+    {"件", "", "件", U_MEASURE | U_RHET},
+    {"批", "准|发|复|评", "批", U_MEASURE | U_RHET},
+    {"次", "数|要|级|生", "次", U_MEASURE | U_RHET},
+    {"场", "所|景|地|合|馆", "场", U_MEASURE | U_RHET},
+    {"种", "植|子|粮|养|业|苗", "种", U_MEASURE | U_RHET},
+    {"类", "型|别|似", "类", U_MEASURE | U_RHET},
+    {"支", "持|出|付|撑|援|柱|部", "支", U_MEASURE | U_RHET},
+    {"张", "家", "张", U_MEASURE},
+    {"份", "额", "份", U_MEASURE},
+    {"篇", "", "篇", U_MEASURE},
+    {"部", "门|分|署|委|长|队|署", "部", U_MEASURE},
+    {"栋", "", "栋", U_MEASURE},
+    {"床", "", "床", U_MEASURE},
+    {"株", "", "株", U_MEASURE},
+    {"棵", "", "棵", U_MEASURE},
+    {"方面", "", "个", U_MEASURE | U_RHET},
+    {"点", "击|赞", "点", U_MEASURE | U_RHET},
+    {"大", "", "个", U_MEASURE | U_RHET | U_DA},
+    /* lengths of time (年 and 月 are time expressions) */
+    {"个工作日", "", "个工作日", U_DURATION},
+    {"工作日", "", "个工作日", U_DURATION},
+    {"个月", "", "个月", U_DURATION},
+    {"个小时", "", "小时", U_DURATION},
+    {"小时", "", "小时", U_DURATION},
+    {"分钟", "", "分钟", U_DURATION},
+    {"天", "然|地|气|下|空|津|价|际|府|猫|使", "天", U_DURATION},
+    /* not quantities */
+    {"周岁", "", "岁", U_AGE},
+    {"岁", "月", "岁", U_AGE},
+    {"周年", "", "周年", U_AGE},
+    {"届", "", NULL, U_ORDINAL},
+    {"号", "召|称|线", NULL, U_DOCNUM},
+    {"日", "益|常|趋|前|后|本|元|报|用|子|夜|期|程|内|起|至", NULL, U_DATE},
+    {"连增", "", NULL, U_STREAK},
+    {"连降", "", NULL, U_STREAK},
+    {"连涨", "", NULL, U_STREAK},
+    {"连丰", "", NULL, U_STREAK},
+    {"连冠", "", NULL, U_STREAK},
+};
+#define NUNITS (sizeof units / sizeof units[0])
+
+static const unit_def *find_unit(const char *s, size_t n)
+{
+    for (size_t i = 0; i < NUNITS; i++)
+        if (strlen(units[i].text) == n && memcmp(units[i].text, s, n) == 0)
+            return &units[i];
+    return NULL;
+}
+
+static unsigned unit_qflags(const unit_def *u)
+{
+    switch (u->cat & 0xFF) {
+    case U_MEASURE: return MB_QF_MEASURE;
+    case U_CURRENCY: return MB_QF_CURRENCY;
+    case U_PHYSICAL: return MB_QF_PHYSICAL;
+    case U_DURATION: return MB_QF_DURATION;
+    case U_STREAK: return MB_QF_STREAK;
+    default: return 0;
+    }
+}
+
+const char *mb_unit_canonical(const char *text, size_t len, unsigned *qflags)
+{
+    const unit_def *u = find_unit(text, len);
+    if (qflags)
+        *qflags = u ? unit_qflags(u) : 0;
+    return u ? u->unit : NULL;
+}
+
+/* ---- comparator words before a number ---- */
+
+typedef struct prefix_word {
+    const char *w;
+    mb_comparator c;
+    const char *not_after; /* characters that make the word part of another */
+    int bare_only;         /* only before a magnitude word alone: 上千万, 过亿 */
+} prefix_word;
+
+static const prefix_word prefixes[] = {
+    {"不少于", MB_CMP_GE, "", 0},
+    {"不低于", MB_CMP_GE, "", 0},
+    {"不超过", MB_CMP_LE, "", 0},
+    {"不高于", MB_CMP_LE, "", 0},
+    {"不多于", MB_CMP_LE, "", 0},
+    {"不大于", MB_CMP_LE, "", 0},
+    {"不到", MB_CMP_LT, "", 0},
+    {"不足", MB_CMP_LT, "", 0},
+    {"超过", MB_CMP_GT, "", 0},
+    {"超出", MB_CMP_GT, "", 0},
+    {"高于", MB_CMP_GT, "", 0},
+    {"多于", MB_CMP_GT, "", 0},
+    {"大于", MB_CMP_GT, "", 0},
+    {"低于", MB_CMP_LT, "", 0},
+    {"少于", MB_CMP_LT, "", 0},
+    {"小于", MB_CMP_LT, "", 0},
+    {"至少", MB_CMP_GE, "", 0},
+    {"最少", MB_CMP_GE, "", 0},
+    {"最低", MB_CMP_GE, "", 0},
+    {"最多", MB_CMP_LE, "", 0},
+    {"最高", MB_CMP_LE, "", 0},
+    {"突破", MB_CMP_GT, "", 0},
+    {"将近", MB_CMP_APPROX, "", 0},
+    {"接近", MB_CMP_APPROX, "", 0},
+    {"大约", MB_CMP_APPROX, "", 0},
+    {"约为", MB_CMP_APPROX, "", 0},
+    {"约", MB_CMP_APPROX, "节制签合预公条邀相履违守特简隐婚契", 0},
+    {"近", MB_CMP_APPROX, "最附就亲贴靠邻", 0},
+    {"逾", MB_CMP_GT, "", 0},
+    {"超", MB_CMP_GT, "赶", 0},
+    {"过", MB_CMP_GT, "通经不越度透错难", 1},
+    {"上", MB_CMP_GE, "以向之", 1},
+};
+
+static mb_comparator prefix_before(const char *s, size_t pos, size_t floor, int bare, size_t *pstart)
+{
+    size_t p = pos;
+    while (p > floor && s[p - 1] == ' ' && pos - p < 3)
+        p--;
+    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
+        const prefix_word *w = &prefixes[i];
+        size_t k = strlen(w->w);
+        if ((w->bare_only && !bare) || p < floor + k || memcmp(s + p - k, w->w, k) != 0)
+            continue;
+        size_t q = p - k;
+        if (w->not_after[0] && q >= floor + 3) {
+            char prev[4];
+            memcpy(prev, s + q - 3, 3);
+            prev[3] = '\0';
+            if (strstr(w->not_after, prev))
+                continue;
+        }
+        *pstart = q;
+        return w->c;
+    }
+    return MB_CMP_NONE;
+}
+
+/* ---- the recognizer object ---- */
+
+enum { S_M1, S_UNIT, S_LVL, S_M2, S_POST, S_RSEP, S_RATIO, S_SLASH, NSG };
+static const char *const sfx_names[NSG] = {"m1", "unit", "lvl", "m2", "post", "rsep", "ratio", "slash"};
+enum { F_N, F_MORE, F_POST, NFG };
+static const char *const fan_names[NFG] = {"fn", "fmore", "fpost"};
+
+struct mb_recognizer {
+    mb_timex_rx *tx;
+    pcre2_code *suffix; /* after a number: 多, unit, 级, 以上, range/ratio/slash */
+    pcre2_code *fan;    /* 翻一番 */
+    pcre2_code *phone;  /* 0512-68881234, 400-820-8820 */
+    pcre2_code *docnum; /* 2024〕5号 (after 〔) */
+    int sg[NSG];
+    int fg[NFG];
+    unsigned maxcap;
+};
+
+#define MORE_NOT "(?!元|样|种|方|边|层|渠|极|彩|功|姿|半|少|数|次)"
+#define YU_NOT   "(?!额|粮|下|热|地|量)"
+
+static mb_status build_suffix_pattern(char **out, mb_error *err)
+{
+    /* units longest first, so that 个百分点 wins over 个 and 人民币 over 人 */
+    size_t order[NUNITS];
+    for (size_t i = 0; i < NUNITS; i++)
+        order[i] = i;
+    for (size_t i = 1; i < NUNITS; i++) {
+        size_t k = order[i], j = i;
+        while (j > 0 && strlen(units[order[j - 1]].text) < strlen(units[k].text)) {
+            order[j] = order[j - 1];
+            j--;
+        }
+        order[j] = k;
+    }
+    size_t cap = 4096;
+    for (size_t i = 0; i < NUNITS; i++)
+        cap += strlen(units[i].text) + strlen(units[i].not_before) + 8;
+    char *p = malloc(cap);
+    if (!p)
+        return mb_error_set(err, MB_ENOMEM, "recognizer: out of memory");
+    size_t n = 0;
+#define PUT(str)                                                                                             \
+    do {                                                                                                     \
+        size_t l_ = strlen(str);                                                                             \
+        memcpy(p + n, (str), l_);                                                                            \
+        n += l_;                                                                                             \
+    } while (0)
+    PUT("(?<m1>[ ]*(?:多" MORE_NOT "|余" YU_NOT "))?(?:[ ]*(?<unit>");
+    for (size_t i = 0; i < NUNITS; i++) {
+        const unit_def *u = &units[order[i]];
+        if (i)
+            PUT("|");
+        PUT(u->text);
+        if (u->not_before[0]) {
+            PUT("(?!");
+            PUT(u->not_before);
+            PUT(")");
+        }
+    }
+    PUT("))?(?<lvl>级)?(?<m2>多" MORE_NOT "|余" YU_NOT ")?"
+        "(?:[ ]*(?<post>以上|以下|以内|之内|左右|上下(?!游|功|联|贯|级|班|一)|之多|开外|出头))?"
+        "(?:(?<rsep>[ ]*(?:——|—|–|-|~|至|到)[ ]*)(?=[0-9〇○零一二两三四五六七八九十]|百分之|千分之)"
+        "|(?<ratio>[ ]*[:∶：][ ]*)(?=[0-9])|(?<slash>/)(?=[0-9]))?");
+#undef PUT
+    p[n] = '\0';
+    *out = p;
+    return MB_OK;
+}
+
+void mb_recognizer_free(mb_recognizer *r)
+{
+    if (!r)
+        return;
+    mb_timex_rx_free(r->tx);
+    pcre2_code_free(r->suffix);
+    pcre2_code_free(r->fan);
+    pcre2_code_free(r->phone);
+    pcre2_code_free(r->docnum);
+    free(r);
+}
+
+mb_status mb_recognizer_new(mb_recognizer **out, mb_error *err)
+{
+    if (!out)
+        return mb_error_set(err, MB_EARG, "mb_recognizer_new: out is NULL");
+    *out = NULL;
+    mb_recognizer *r = calloc(1, sizeof *r);
+    if (!r)
+        return mb_error_set(err, MB_ENOMEM, "recognizer: out of memory");
+    char *sfx = NULL;
+    mb_status st = mb_timex_compile(&r->tx, err);
+    if (!st)
+        st = build_suffix_pattern(&sfx, err);
+    if (!st)
+        st = mb_rx_compile("suffix", sfx, &r->suffix, err);
+    free(sfx);
+    if (!st)
+        st = mb_rx_compile(
+            "fan", "翻(?:了)?[ ]*(?<fn>[一两二三四五1-5])?[ ]*番(?<fmore>多)?(?:[ ]*(?<fpost>以上|左右))?",
+            &r->fan, err);
+    if (!st)
+        st = mb_rx_compile("phone", "(?:0\\d{2,3}-\\d{7,8}|400-\\d{3}-\\d{4}|1[3-9]\\d{9})(?![\\d.])",
+                           &r->phone, err);
+    if (!st)
+        st = mb_rx_compile("docnum", "(?<=〔|\\[|【)\\d{4}[〕\\]】](?:[ ]*第?[ ]*\\d+[ ]*号)?", &r->docnum,
+                           err);
+    for (int i = 0; !st && i < NSG; i++)
+        if ((r->sg[i] = mb_rx_group(r->suffix, "suffix", sfx_names[i], err)) < 0)
+            st = MB_EPATTERN;
+    for (int i = 0; !st && i < NFG; i++)
+        if ((r->fg[i] = mb_rx_group(r->fan, "fan", fan_names[i], err)) < 0)
+            st = MB_EPATTERN;
+    if (st) {
+        mb_recognizer_free(r);
+        return st;
+    }
+    unsigned m = mb_timex_captures(r->tx);
+    const pcre2_code *codes[] = {r->suffix, r->fan, r->phone, r->docnum};
+    for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
+        if (mb_rx_captures(codes[i]) > m)
+            m = mb_rx_captures(codes[i]);
+    r->maxcap = m;
+    *out = r;
+    return MB_OK;
+}
+
+/* ---- one call ---- */
+
+typedef struct work {
+    pcre2_match_data *md;
+    size_t capq, capt;
+} work;
+
+typedef struct scan {
+    const mb_recognizer *r;
+    pcre2_match_data *md;
+    const char *s;
+    size_t len;
+    size_t floor; /* end of the last item: look-backs stop here */
+    int year;
+    mb_recognition *out;
+    work *w;
+} scan;
+
+static mb_status add_q(scan *c, const mb_quantity *q)
+{
+    if (c->out->nq == c->w->capq) {
+        size_t nc = c->w->capq ? 2 * c->w->capq : 16;
+        mb_quantity *v = realloc(c->out->q, nc * sizeof *v);
+        if (!v)
+            return MB_ENOMEM;
+        c->out->q = v;
+        c->w->capq = nc;
+    }
+    c->out->q[c->out->nq++] = *q;
+    c->floor = q->end;
+    return MB_OK;
+}
+
+static mb_status add_t(scan *c, const mb_timex *t)
+{
+    if (c->out->nt == c->w->capt) {
+        size_t nc = c->w->capt ? 2 * c->w->capt : 16;
+        mb_timex *v = realloc(c->out->t, nc * sizeof *v);
+        if (!v)
+            return MB_ENOMEM;
+        c->out->t = v;
+        c->w->capt = nc;
+    }
+    c->out->t[c->out->nt++] = *t;
+    c->floor = t->end;
+    return MB_OK;
+}
+
+/* The code point before s[pos] (not before floor); -1 if none. */
+static int32_t cp_before(const scan *c, size_t pos)
+{
+    if (pos == 0)
+        return -1;
+    size_t p = pos - 1;
+    while (p > 0 && ((unsigned char)c->s[p] & 0xC0) == 0x80 && pos - p < 4)
+        p--;
+    int32_t cp;
+    if (mb_utf8_decode((const unsigned char *)c->s + p, pos - p, &cp) != (int)(pos - p))
+        return -1;
+    return cp;
+}
+
+static int32_t cp_at(const scan *c, size_t pos)
+{
+    int32_t cp;
+    if (pos >= c->len || mb_utf8_decode((const unsigned char *)c->s + pos, c->len - pos, &cp) <= 0)
+        return -1;
+    return cp;
+}
+
+static int is_latin(int32_t cp)
+{
+    return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
+}
+
+static int is_han(int32_t cp)
+{
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF);
+}
+
+static int is_open_quote(int32_t cp)
+{
+    return cp == 0x201C || cp == 0x2018 || cp == '"' || cp == '\'' || cp == 0x300C || cp == 0x300E;
+}
+
+static int is_close_quote(int32_t cp)
+{
+    return cp == 0x201D || cp == 0x2019 || cp == '"' || cp == '\'' || cp == 0x300D || cp == 0x300F;
+}
+
+/* What follows a number. */
+typedef struct sfx {
+    size_t end; /* end of the last part read (spaces alone are not kept) */
+    const unit_def *unit;
+    int more, lvl;
+    mb_comparator post;
+    size_t rsep_end, ratio_end, slash_end; /* 0: none */
+} sfx;
+
+static mb_comparator post_cmp(const char *s, size_t a, size_t b)
+{
+    static const struct {
+        const char *w;
+        mb_comparator c;
+    } posts[] = {
+        {"以上", MB_CMP_GE}, {"以下", MB_CMP_LE},     {"以内", MB_CMP_LE},
+        {"之内", MB_CMP_LE}, {"左右", MB_CMP_APPROX}, {"上下", MB_CMP_APPROX},
+        {"之多", MB_CMP_EQ}, {"开外", MB_CMP_GT},     {"出头", MB_CMP_GT},
+    };
+    for (size_t i = 0; i < sizeof posts / sizeof posts[0]; i++)
+        if (b - a == strlen(posts[i].w) && memcmp(s + a, posts[i].w, b - a) == 0)
+            return posts[i].c;
+    return MB_CMP_NONE;
+}
+
+static void read_suffix(scan *c, size_t p, sfx *x)
+{
+    memset(x, 0, sizeof *x);
+    x->end = p;
+    if (!mb_rx_match(c->r->suffix, c->md, c->s, c->len, p))
+        return;
+    const int *g = c->r->sg;
+    size_t a, b;
+    if (mb_rx_span(c->md, g[S_M1], &a, &b))
+        x->more = 1, x->end = b;
+    if (mb_rx_span(c->md, g[S_UNIT], &a, &b)) {
+        size_t u = a;
+        while (u < b && c->s[u] == ' ')
+            u++;
+        x->unit = find_unit(c->s + u, b - u);
+        x->end = b;
+    }
+    if (mb_rx_span(c->md, g[S_LVL], &a, &b))
+        x->lvl = 1, x->end = b;
+    if (mb_rx_span(c->md, g[S_M2], &a, &b))
+        x->more = 1, x->end = b;
+    if (mb_rx_span(c->md, g[S_POST], &a, &b)) {
+        size_t u = a;
+        while (u < b && c->s[u] == ' ')
+            u++;
+        x->post = post_cmp(c->s, u, b);
+        x->end = b;
+    }
+    if (mb_rx_span(c->md, g[S_RSEP], &a, &b))
+        x->rsep_end = b;
+    if (mb_rx_span(c->md, g[S_RATIO], &a, &b))
+        x->ratio_end = b;
+    if (mb_rx_span(c->md, g[S_SLASH], &a, &b))
+        x->slash_end = b;
+}
+
+static int cat(const unit_def *u)
+{
+    return u ? (int)(u->cat & 0xFF) : 0;
+}
+
+/* Second number of a range at p; fills *b, *bs and returns 1 if usable. */
+static int range_end(scan *c, size_t p, mb_numeral *b, sfx *bs)
+{
+    if (!mb_numeral_parse(c->s + p, c->len - p, 0, b))
+        return 0;
+    if (b->flags & (MB_NUM_TOOBIG | MB_NUM_VAGUE | MB_NUM_BARE | MB_NUM_FRACTION))
+        return 0;
+    mb_timex t;
+    if (mb_timex_at(c->r->tx, c->md, c->s, c->len, p, p, c->year, &t))
+        return 0; /* 5%到2025年: a time, not a range */
+    read_suffix(c, p + b->len, bs);
+    return 1;
+}
+
+static const char *numeral_unit(unsigned nf)
+{
+    if (nf & MB_NUM_PERCENT)
+        return "%";
+    if (nf & MB_NUM_PERMILLE)
+        return "‰";
+    return NULL;
+}
+
+static mb_qkind qkind_of(unsigned nf, const unit_def *u)
+{
+    if (nf & MB_NUM_PERCENT)
+        return MB_Q_PERCENT;
+    if (nf & MB_NUM_PERMILLE)
+        return MB_Q_PERMILLE;
+    if (nf & MB_NUM_FRACTION)
+        return MB_Q_FRACTION;
+    switch (cat(u)) {
+    case U_PERCENT: return MB_Q_PERCENT;
+    case U_PERMILLE: return MB_Q_PERMILLE;
+    case U_PPOINT: return MB_Q_PPOINT;
+    case U_MULTIPLE: return MB_Q_MULTIPLE;
+    default: return MB_Q_NUMBER;
+    }
+}
+
+static int same_unit(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* A quantity at pos (a digit or a Chinese numeral). Returns where the scan
+ * goes on; *st is set on allocation failure. */
+static size_t quantity_at(scan *c, size_t pos, mb_status *st)
+{
+    const char *s = c->s;
+    mb_numeral a;
+    int32_t cp0 = cp_at(c, pos);
+    size_t clen = cp0 < 0x80 ? 1 : cp0 < 0x800 ? 2 : cp0 < 0x10000 ? 3 : 4;
+    if (!mb_numeral_parse(s + pos, c->len - pos, 0, &a))
+        return pos + clen;
+    size_t aend = pos + a.len;
+    if (a.flags & (MB_NUM_TOOBIG | MB_NUM_VAGUE))
+        return aend;
+    unsigned nf = a.flags;
+    int chinese = (nf & MB_NUM_CHINESE) != 0;
+
+    mb_quantity q;
+    memset(&q, 0, sizeof q);
+    q.start = q.num_start = pos;
+    q.num_end = q.end = aend;
+    if (chinese)
+        q.flags |= MB_QF_CHINESE;
+
+    if (!chinese) { /* phone and document numbers first */
+        if (mb_rx_match(c->r->phone, c->md, s, c->len, pos)) {
+            q.end = q.num_end = mb_rx_end(c->md);
+            q.skip = MB_SKIP_PHONE;
+            *st = add_q(c, &q);
+            return q.end;
+        }
+        if (pos > 0 && mb_rx_match(c->r->docnum, c->md, s, c->len, pos)) {
+            q.end = q.num_end = mb_rx_end(c->md);
+            int32_t ob = cp_before(c, pos);
+            size_t ol = ob < 0x80 ? 1 : 3;
+            if (pos >= c->floor + ol)
+                q.start = pos - ol;
+            q.skip = MB_SKIP_DOCNUM;
+            *st = add_q(c, &q);
+            return q.end;
+        }
+    }
+
+    sfx x;
+    read_suffix(c, aend, &x);
+    if (nf & (MB_NUM_PERCENT | MB_NUM_PERMILLE | MB_NUM_FRACTION)) {
+        if (x.unit) /* 百分之五 has its unit already */
+            memset(&x, 0, sizeof x), x.end = aend;
+    }
+    const unit_def *u = x.unit;
+    const char *unit = numeral_unit(nf);
+    if (!unit && u)
+        unit = u->unit;
+    q.qkind = qkind_of(nf, u);
+    q.has_value = 1;
+    q.value = a.value;
+    q.end = x.end;
+    if (u)
+        q.flags |= unit_qflags(u);
+    if (nf & MB_NUM_BARE)
+        q.flags |= MB_QF_BARE;
+
+    /* a range: 6%—6.5%, 6.5-7%, 5000到6000万, 百分之六到七 */
+    mb_numeral b;
+    sfx y;
+    if (x.rsep_end && !x.post && !x.more && !x.lvl && !(nf & (MB_NUM_BARE | MB_NUM_FRACTION | MB_NUM_MORE)) &&
+        cat(u) != U_DATE && range_end(c, x.rsep_end, &b, &y)) {
+        const char *bunit = numeral_unit(b.flags);
+        if (!bunit && y.unit)
+            bunit = y.unit->unit;
+        double av = a.value, bv = b.value;
+        if (!(nf & MB_NUM_MAGNITUDE) && (b.flags & MB_NUM_MAGNITUDE))
+            av *= pow(10.0, b.mag_exp);
+        int units_ok = !unit || !bunit || same_unit(unit, bunit);
+        if (units_ok && av < bv && cat(y.unit) != U_DATE) {
+            q.has_value = 0;
+            q.value = 0;
+            q.has_range = 1;
+            q.min = av;
+            q.max = bv;
+            q.comparator = MB_CMP_RANGE;
+            q.num_end = x.rsep_end + b.len;
+            q.end = y.end;
+            if (!unit) {
+                unit = bunit;
+                u = y.unit;
+                q.qkind = qkind_of(b.flags, y.unit);
+                if (y.unit)
+                    q.flags |= unit_qflags(y.unit);
+            }
+        }
+    }
+    /* a ratio: 1.79∶1 */
+    if (!q.has_range && x.ratio_end && !unit && !x.post && !x.more && !(nf & MB_NUM_BARE)) {
+        mb_numeral d;
+        if (mb_numeral_parse(s + x.ratio_end, c->len - x.ratio_end, MB_NUMERAL_NO_MAGNITUDE, &d) &&
+            !(d.flags & (MB_NUM_TOOBIG | MB_NUM_VAGUE)) && d.value > 0) {
+            q.num_end = q.end = x.ratio_end + d.len;
+            int colon = s[x.ratio_end - 1] == ':' || s[aend] == ':';
+            if (colon && !(nf & MB_NUM_DECIMAL) && a.value <= 24 && d.int_digits == 2 &&
+                !(d.flags & MB_NUM_DECIMAL) && d.value < 60) {
+                q.skip = MB_SKIP_DATE; /* 10:30 */
+            } else {
+                q.value = a.value / d.value;
+                q.qkind = MB_Q_RATIO;
+                unit = "ratio";
+            }
+        }
+    }
+    /* a fraction: 1/3 */
+    if (!q.has_range && x.slash_end && !unit && !chinese && !(nf & (MB_NUM_DECIMAL | MB_NUM_MAGNITUDE))) {
+        mb_numeral d;
+        if (mb_numeral_parse(s + x.slash_end, c->len - x.slash_end, MB_NUMERAL_NO_MAGNITUDE, &d) &&
+            !(d.flags & (MB_NUM_TOOBIG | MB_NUM_DECIMAL | MB_NUM_CHINESE)) && d.value > a.value &&
+            d.value <= 1000) {
+            size_t e = x.slash_end + d.len;
+            if (e >= c->len || (s[e] != '/' && !(s[e] >= '0' && s[e] <= '9'))) {
+                q.value = a.value / d.value;
+                q.qkind = MB_Q_FRACTION;
+                q.num_end = q.end = e;
+            }
+        }
+    }
+    q.unit = unit;
+
+    /* comparator words before: 超过, 近, 约, 上千万 ... */
+    size_t pstart = pos;
+    mb_comparator pre = prefix_before(s, pos, c->floor, (nf & MB_NUM_BARE) != 0, &pstart);
+    if (pre != MB_CMP_NONE)
+        q.start = pstart;
+    if (!q.has_range) {
+        if (pre != MB_CMP_NONE)
+            q.comparator = pre;
+        else if (x.post != MB_CMP_NONE)
+            q.comparator = x.post;
+        else if (x.more || (nf & MB_NUM_MORE))
+            q.comparator = MB_CMP_GT;
+        else if (x.lvl)
+            q.comparator = MB_CMP_GE;
+        else
+            q.comparator = MB_CMP_EQ;
+    }
+    if (x.lvl)
+        q.flags |= MB_QF_LEVEL;
+
+    /* what is not a quantity at all: no record, nothing reported */
+    int has_unit = unit != NULL || cat(u) >= U_AGE;
+    if (nf & MB_NUM_BARE) {
+        /* 千家万户, 亿万人民: only 亿元以上, 万亿级, 上千万, 近万 */
+        if (!(cat(u) == U_CURRENCY || x.lvl || pre != MB_CMP_NONE))
+            return aend;
+    }
+    if (chinese && !has_unit && q.qkind == MB_Q_NUMBER && !(nf & MB_NUM_MAGNITUDE) && !x.lvl)
+        return aend; /* 一些, 三农, 十分: words, not numbers */
+    int32_t before = cp_before(c, pos);
+    if (chinese && a.len == 3 && a.value == 1 && before > 0) {
+        static const char lone_one[] = "统唯之同单逐专划归合均如万其";
+        char pb[5] = {0};
+        int k = mb_utf8_encode(before, pb);
+        if (k == 3 && strstr(lone_one, pb))
+            return aend; /* 统一, 唯一, 之一 */
+    }
+
+    /* marks: numbers that extraction must skip */
+    int small_cn = chinese &&
+                   !(nf & (MB_NUM_MAGNITUDE | MB_NUM_DECIMAL | MB_NUM_POSITIONAL | MB_NUM_FRACTION |
+                           MB_NUM_PERCENT | MB_NUM_PERMILLE)) &&
+                   a.value <= 10;
+    int32_t after_unit = cp_at(c, q.end);
+    int32_t after_digits = cp_at(c, pos + a.digit_len);
+    size_t p0 = pos;
+    while (p0 > c->floor && s[p0 - 1] == ' ')
+        p0--;
+    int32_t before_sp = cp_before(c, p0);
+    if (q.skip) {
+        /* already marked (10:30) */
+    } else if (before_sp == 0x7B2C /* 第 */) {
+        q.skip = MB_SKIP_ORDINAL;
+        q.start = p0 - 3;
+    } else if (cat(u) == U_ORDINAL) {
+        q.skip = MB_SKIP_ORDINAL;
+    } else if (cat(u) == U_DOCNUM) {
+        q.skip = MB_SKIP_DOCNUM;
+    } else if (cat(u) == U_AGE) {
+        q.skip = MB_SKIP_AGE;
+    } else if (cat(u) == U_DATE) {
+        q.skip = MB_SKIP_DATE;
+    } else if (!chinese && (is_latin(before) || (!(nf & MB_NUM_MAGNITUDE) && is_latin(after_digits)))) {
+        q.skip = MB_SKIP_NAME; /* C919, 5G, PM2.5 */
+    } else if (before == '+' || after_digits == '+') {
+        q.skip = MB_SKIP_SLOGAN; /* “1+3” */
+    } else if (!unit && is_open_quote(cp_before(c, q.start)) && is_close_quote(after_unit)) {
+        q.skip = MB_SKIP_NAME; /* “1030”产业体系 */
+    } else if (u && (u->cat & U_DA) && chinese && (a.value >= 11 || before == 0x7684 /* 的 */)) {
+        q.skip = MB_SKIP_NAME; /* 党的二十大 */
+    } else if (u && (u->cat & U_RHET) && small_cn && !x.more && pre == MB_CMP_NONE && !x.post) {
+        q.skip = MB_SKIP_RHETORICAL; /* 三件事, 两个大局, 八大工程 */
+    } else if (u && (u->cat & U_RHET) && is_open_quote(after_unit)) {
+        q.skip = MB_SKIP_RHETORICAL; /* 四个“新” */
+    } else if (!chinese && !unit && !(nf & (MB_NUM_MAGNITUDE | MB_NUM_DECIMAL | MB_NUM_GROUPED)) &&
+               a.int_digits >= 7 && q.qkind == MB_Q_NUMBER) {
+        q.skip = MB_SKIP_PHONE;
+    } else if (!chinese && !unit && q.qkind == MB_Q_NUMBER && !(nf & MB_NUM_MAGNITUDE) &&
+               q.comparator == MB_CMP_EQ && !(nf & MB_NUM_DECIMAL) && a.int_digits <= 2 &&
+               (before < 0 || before == ' ' || before == 0xFF08 || before == '(') &&
+               (after_unit == 0xFF09 || after_unit == ')' || after_unit == 0x3001 ||
+                (after_unit == '.' && !(q.end + 1 < c->len && s[q.end + 1] >= '0' && s[q.end + 1] <= '9')))) {
+        q.skip = MB_SKIP_ORDINAL; /* (1), 1. and 1、 heading numbers */
+    } else if (!chinese && !unit && q.qkind == MB_Q_NUMBER && !(nf & MB_NUM_MAGNITUDE) &&
+               q.comparator == MB_CMP_EQ && is_han(after_unit)) {
+        q.skip = MB_SKIP_NAME; /* 1030产业体系, 世界500强 */
+    }
+    if (cat(u) == U_STREAK)
+        q.unit = NULL;
+    *st = add_q(c, &q);
+    return q.end > aend ? q.end : aend;
+}
+
+/* 翻一番 (2 倍), 翻两番 (4 倍), 翻番 */
+static size_t fan_at(scan *c, size_t pos, mb_status *st)
+{
+    if (!mb_rx_match(c->r->fan, c->md, c->s, c->len, pos))
+        return 0;
+    const int *g = c->r->fg;
+    size_t a, b;
+    int n = 1;
+    if (mb_rx_span(c->md, g[F_N], &a, &b)) {
+        if (c->s[a] >= '1' && c->s[a] <= '5') {
+            n = c->s[a] - '0';
+        } else {
+            int32_t cp;
+            if (mb_utf8_decode((const unsigned char *)c->s + a, b - a, &cp) > 0)
+                n = mb_numeral_cn_digit(cp);
+        }
+    }
+    if (n < 1 || n > 5)
+        return 0;
+    mb_quantity q;
+    memset(&q, 0, sizeof q);
+    q.start = q.num_start = pos;
+    q.end = q.num_end = mb_rx_end(c->md);
+    q.has_value = 1;
+    q.value = (double)(1 << n);
+    q.unit = "倍";
+    q.qkind = MB_Q_MULTIPLE;
+    q.comparator = MB_CMP_EQ;
+    if (mb_rx_span(c->md, g[F_MORE], &a, &b))
+        q.comparator = MB_CMP_GT;
+    if (mb_rx_span(c->md, g[F_POST], &a, &b))
+        q.comparator = post_cmp(c->s, a, b);
+    *st = add_q(c, &q);
+    return q.end;
+}
+
+void mb_recognition_free(mb_recognition *out)
+{
+    if (!out)
+        return;
+    work *w = out->work;
+    if (w) {
+        pcre2_match_data_free(w->md);
+        free(w);
+    }
+    free(out->q);
+    free(out->t);
+    memset(out, 0, sizeof *out);
+}
+
+mb_status mb_recognize(const mb_recognizer *r, const char *text, size_t len, int doc_year,
+                       mb_recognition *out, mb_error *err)
+{
+    if (!r || !out || (!text && len))
+        return mb_error_set(err, MB_EARG, "mb_recognize: NULL argument");
+    out->nq = out->nt = 0;
+    if (doc_year < 0 || doc_year > 9999)
+        return mb_error_set(err, MB_EARG, "mb_recognize: document year %d out of range (0 or 1-9999)",
+                            doc_year);
+    /* pcre2 runs with PCRE2_NO_UTF_CHECK: check the text once here */
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        int l = mb_utf8_decode((const unsigned char *)text + i, len - i, &cp);
+        if (l < 0)
+            return mb_error_set(err, MB_EARG,
+                                "recognize: invalid UTF-8 at byte %zu, expected normalized text", i);
+        i += (size_t)l;
+    }
+    work *w = out->work;
+    if (!w) {
+        w = calloc(1, sizeof *w);
+        if (!w)
+            return mb_error_set(err, MB_ENOMEM, "recognize: out of memory");
+        w->md = pcre2_match_data_create(r->maxcap + 1, NULL);
+        if (!w->md) {
+            free(w);
+            return mb_error_set(err, MB_ENOMEM, "recognize: out of memory");
+        }
+        out->work = w;
+    }
+    scan c = {r, w->md, text, len, 0, doc_year, out, w};
+    const unsigned char *s = (const unsigned char *)text;
+    mb_status st = MB_OK;
+    size_t pos = 0;
+    while (pos < len && !st) {
+        unsigned char b = s[pos];
+        int32_t cp;
+        size_t l;
+        if (b < 0x80) {
+            if (b < '0' || b > '9') {
+                pos++;
+                continue;
+            }
+            cp = b;
+            l = 1;
+        } else {
+            int k = mb_utf8_decode(s + pos, len - pos, &cp);
+            l = k > 0 ? (size_t)k : 1;
+            if (cp != 0x7FFB /* 翻 */ && !mb_timex_trigger(cp)) {
+                pos += l;
+                continue;
+            }
+        }
+        mb_timex t;
+        if (mb_timex_at(r->tx, w->md, text, len, pos, c.floor, doc_year, &t)) {
+            st = add_t(&c, &t);
+            pos = t.end;
+            continue;
+        }
+        if (cp == 0x7FFB) {
+            size_t e = fan_at(&c, pos, &st);
+            pos = e ? e : pos + l;
+            continue;
+        }
+        if ((cp >= '0' && cp <= '9') || mb_numeral_is_cn(cp)) {
+            pos = quantity_at(&c, pos, &st);
+            continue;
+        }
+        pos += l;
+    }
+    if (st)
+        return mb_error_set(err, st, "recognize: out of memory");
+    return MB_OK;
+}
