@@ -3,6 +3,7 @@
 
 #include "error.h"
 
+#include <string.h>
 #include <utf8proc.h>
 
 /* Full-width forms that stay as they are: Chinese sentence punctuation. */
@@ -60,14 +61,51 @@ int mb_normalize_cp(int32_t cp, int32_t out[4])
     return 1;
 }
 
+/* Copy n bytes of in at i to out with their maps (room is reserved). */
+static void copy_bytes(mb_text *out, const mb_text *in, size_t i, size_t n)
+{
+    memcpy(out->s + out->len, in->s + i, n);
+    memcpy(out->so + out->len, in->so + i, n * sizeof *out->so);
+    memcpy(out->eo + out->len, in->eo + i, n * sizeof *out->eo);
+    out->len += n;
+}
+
+/* A three-byte character that normalization leaves as it is: CJK
+ * ideographs (U+3400-U+9FFF) and CJK punctuation other than the
+ * ideographic space (U+3001-U+303F). */
+static int plain3(const unsigned char *p)
+{
+    if (p[0] >= 0xE3 && p[0] <= 0xE9)
+        return p[0] != 0xE3 || p[1] >= 0x90 || (p[1] == 0x80 && p[2] != 0x80);
+    return 0;
+}
+
 mb_status mb_normalize(const mb_text *in, mb_text *out, mb_error *err)
 {
-    mb_status st = mb_text_reserve(out, in->len);
+    /* the output is never longer than the input: reserve once */
+    mb_status st = mb_text_reserve(out, in->len + 4);
     if (st)
         return mb_error_set(err, st, "normalize: out of memory");
     const unsigned char *s = (const unsigned char *)in->s;
     size_t i = 0;
     while (i < in->len) {
+        unsigned char c = s[i];
+        if (c >= 0x20 && c < 0x7F) { /* printable ASCII: unchanged */
+            size_t j = i + 1;
+            while (j < in->len && s[j] >= 0x20 && s[j] < 0x7F)
+                j++;
+            copy_bytes(out, in, i, j - i);
+            i = j;
+            continue;
+        }
+        if (c >= 0xE3 && i + 2 < in->len && plain3(s + i)) {
+            size_t j = i + 3;
+            while (j + 2 < in->len && plain3(s + j))
+                j += 3;
+            copy_bytes(out, in, i, j - i);
+            i = j;
+            continue;
+        }
         int32_t cp;
         int len = mb_utf8_decode(s + i, in->len - i, &cp);
         if (len < 0) { /* decoded text is always valid UTF-8; be safe anyway */
@@ -91,11 +129,6 @@ mb_status mb_normalize(const mb_text *in, mb_text *out, mb_error *err)
                 return mb_error_set(err, st, "normalize: out of memory");
         }
     }
-    if (!out->s) { /* empty input: still give a valid empty string */
-        st = mb_text_reserve(out, 0);
-        if (st)
-            return mb_error_set(err, st, "normalize: out of memory");
-        out->s[0] = '\0';
-    }
+    out->s[out->len] = '\0';
     return MB_OK;
 }
