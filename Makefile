@@ -36,7 +36,7 @@ LIB = $(BUILD)/libmubiao.a
 BIN = $(BUILD)/mubiao
 DEPS_OK = $(BUILD)/.deps-ok
 
-.PHONY: all deps check check-fast demo install uninstall clean tests format bench
+.PHONY: all deps check check-fast demo install uninstall clean tests format bench eval
 
 all: $(BIN) $(LIB)
 
@@ -111,6 +111,10 @@ demo: all
 
 bench: all
 	sh scripts/bench
+
+# Extraction quality: the project's own gold, and ../shared/gold when present.
+eval: all
+	sh scripts/eval $(BUILD)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include \

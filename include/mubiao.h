@@ -128,6 +128,9 @@ typedef struct mb_date {
     int year, month, day;
     const char *source;
 } mb_date;
+/* Parse a strict YYYY-MM-DD calendar date (years 1900-2199); source is set
+ * to "given". MB_EARG when s is not one. */
+mb_status mb_date_parse(const char *s, mb_date *out);
 
 /* ---- segment (issue 3) ---- */
 
@@ -353,6 +356,58 @@ mb_status mb_emit_timex(const mb_doc *doc, size_t para, size_t sentence, size_t 
                         char **out, mb_error *err);
 
 /* ---- extract (issue 5) ---- */
+
+/* The model: the compiled dictionary, optional user dictionaries and the
+ * recognizer's compiled patterns. Immutable once opened; share it between
+ * threads and documents. */
+typedef struct mb_model mb_model;
+mb_status mb_model_open(const char *dict_path, const char *const *user_dicts, size_t nuser, mb_model **out,
+                        mb_error *err);
+void mb_model_free(mb_model *m);
+
+typedef enum mb_kind { MB_KIND_TARGET = 0, MB_KIND_ACHIEVEMENT = 1 } mb_kind;
+
+/* One commitment record (see README: record fields). Text offsets are
+ * byte offsets into the paragraph's text; source offsets come from its map. */
+typedef struct mb_record {
+    char id[17];                 /* stable id: 16 hex digits */
+    size_t paragraph;            /* paragraph index */
+    size_t sent_start, sent_end; /* the sentence, in the paragraph text */
+    size_t span_start, span_end; /* the span, in the paragraph text */
+    mb_kind kind;
+    char *indicator; /* NULL when none was found */
+    int has_value;
+    double value;
+    int has_range;
+    double min, max;
+    char *unit;             /* NULL: none */
+    const char *comparator; /* eq gt ge lt le approx range, NULL without a value */
+    const char *change;     /* increase, decrease, level */
+    int year;               /* 0: unknown (null) */
+    char *time_text;        /* NULL: none */
+    const char *period;     /* "annual" or NULL */
+    char *modality;         /* NULL: none */
+} mb_record;
+
+typedef struct mb_records {
+    mb_record *v;
+    size_t n, cap;
+    mb_date date; /* the document date used */
+} mb_records;
+
+/* Extract the records of doc. date: "YYYY-MM-DD" or NULL (then a sidecar
+ * FILE.meta.json, a dateline in the text, or inference; see docdate.h).
+ * out starts as {0}; release with mb_records_free. */
+mb_status mb_extract(const mb_model *m, const mb_doc *doc, const char *date, mb_records *out, mb_error *err);
+void mb_records_free(mb_records *r);
+/* Keep only the records of one kind (ids do not change). */
+void mb_records_filter_kind(mb_records *r, mb_kind kind);
+
+/* Record i as one JSON object (spec v1 fields, all present). pretty: indent.
+ * *out is malloc'ed. */
+mb_status mb_emit_record(const mb_doc *doc, const mb_records *r, size_t i, int pretty, char **out, mb_error *err);
+/* The whole document as one JSON object: schema, doc, paragraphs, records. */
+mb_status mb_emit_document(const mb_doc *doc, const mb_records *r, int pretty, char **out, mb_error *err);
 
 #ifdef __cplusplus
 }

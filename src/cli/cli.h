@@ -25,10 +25,19 @@ const mb_cli_cmd *cli_find(const char *name);
  * NULL on failure. Warnings are printed to stderr. */
 mb_doc *cli_load(const char *cmd, const char *path, const mb_doc_options *opt);
 
+/* The compiled dictionary to use: given (--dict), else $MUBIAO_DICT, else
+ * mubiao.dict beside the executable, else the installed one. buf holds the
+ * result when it is built there. */
+const char *cli_dict_path(const char *given, char *buf, size_t size);
+/* Open the model (dictionary, user dictionaries, recognizer); prints the
+ * error and returns NULL on failure. */
+mb_model *cli_model(const char *cmd, const char *dict, const char *const *users, size_t nusers);
+
 /* Commands, one file each (cmd_NAME.c). */
 extern const mb_cli_cmd cmd_paragraphs;
 extern const mb_cli_cmd cmd_segment;
 extern const mb_cli_cmd cmd_dict;
 extern const mb_cli_cmd cmd_numbers;
+extern const mb_cli_cmd cmd_extract;
 
 #endif

@@ -13,8 +13,6 @@
 
 #include "mubiao.h"
 
-/* Parse strict YYYY-MM-DD (a real calendar date, years 1900-2199). */
-mb_status mb_date_parse(const char *s, mb_date *out);
 /* Format as YYYY-MM-DD into buf (>= 11 bytes); "" when d->year == 0. */
 void mb_date_format(const mb_date *d, char *buf);
 /* Find the date of doc as described above. given may be NULL. */

@@ -3,6 +3,7 @@
 
 #include "error.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,4 +75,183 @@ mb_status mb_emit_paragraph(const mb_doc *doc, size_t i, char **out, mb_error *e
         return mb_error_set(err, MB_ENOMEM, "out of memory");
     *out = js;
     return MB_OK;
+}
+
+/* ---- commitment records ---- */
+
+
+#define MB_SCHEMA "mubiao/commitment/v1"
+
+static size_t back_chars(const char *s, size_t pos, size_t nchars)
+{
+    while (pos > 0 && nchars > 0) {
+        pos--;
+        while (pos > 0 && ((unsigned char)s[pos] & 0xC0) == 0x80)
+            pos--;
+        nchars--;
+    }
+    return pos;
+}
+
+static size_t fwd_chars(const char *s, size_t len, size_t pos, size_t nchars)
+{
+    while (pos < len && nchars > 0) {
+        pos++;
+        while (pos < len && ((unsigned char)s[pos] & 0xC0) == 0x80)
+            pos++;
+        nchars--;
+    }
+    return pos;
+}
+
+static cJSON *num_or_null(int has, double v)
+{
+    return has ? cJSON_CreateNumber(v) : cJSON_CreateNull();
+}
+
+static cJSON *str_or_null(const char *s)
+{
+    return s ? cJSON_CreateString(s) : cJSON_CreateNull();
+}
+
+static cJSON *doc_object_dated(const mb_doc *doc, const mb_date *date)
+{
+    cJSON *d = mb_emit_doc_object(doc);
+    if (!d)
+        return NULL;
+    char buf[11];
+    if (date->year) {
+        snprintf(buf, sizeof buf, "%04u-%02u-%02u", (unsigned)date->year % 10000u, (unsigned)date->month % 100u,
+                 (unsigned)date->day % 100u);
+        cJSON_AddStringToObject(d, "date", buf);
+    } else {
+        cJSON_AddNullToObject(d, "date");
+    }
+    cJSON_AddStringToObject(d, "date_source", date->source ? date->source : "none");
+    return d;
+}
+
+static cJSON *record_object(const mb_doc *doc, const mb_records *rs, size_t i)
+{
+    const mb_record *r = &rs->v[i];
+    const mb_paragraph *p = mb_doc_paragraph(doc, r->paragraph);
+    if (!p)
+        return NULL;
+    const mb_text *t = &p->text;
+    uint32_t sa, sb;
+    mb_text_source_range(t, r->span_start, r->span_end, &sa, &sb);
+
+    cJSON *o = cJSON_CreateObject();
+    if (!o)
+        return NULL;
+    cJSON_AddStringToObject(o, "schema", MB_SCHEMA);
+    cJSON_AddStringToObject(o, "id", r->id);
+    cJSON *d = doc_object_dated(doc, &rs->date);
+    if (d)
+        cJSON_AddItemToObject(o, "doc", d);
+    cJSON *po = cJSON_CreateObject();
+    if (po) {
+        cJSON_AddNumberToObject(po, "index", (double)p->index);
+        cJSON_AddNumberToObject(po, "start", p->src_start);
+        cJSON_AddNumberToObject(po, "end", p->src_end);
+        cJSON_AddNumberToObject(po, "line", p->line);
+        cJSON_AddItemToObject(o, "paragraph", po);
+    }
+    cJSON *sent = slice_string(t, r->sent_start, r->sent_end);
+    if (sent)
+        cJSON_AddItemToObject(o, "sentence", sent);
+    cJSON *span = cJSON_CreateObject();
+    if (span) {
+        cJSON_AddNumberToObject(span, "start", sa);
+        cJSON_AddNumberToObject(span, "end", sb);
+        cJSON *st = slice_string(t, r->span_start, r->span_end);
+        if (st)
+            cJSON_AddItemToObject(span, "text", st);
+        cJSON_AddItemToObject(o, "span", span);
+    }
+    cJSON *q = cJSON_CreateObject();
+    if (q) {
+        size_t pa = back_chars(t->s, r->span_start, 32), sb2 = fwd_chars(t->s, t->len, r->span_end, 32);
+        cJSON *e = slice_string(t, r->span_start, r->span_end);
+        cJSON *pre = slice_string(t, pa, r->span_start);
+        cJSON *suf = slice_string(t, r->span_end, sb2);
+        if (e)
+            cJSON_AddItemToObject(q, "exact", e);
+        if (pre)
+            cJSON_AddItemToObject(q, "prefix", pre);
+        if (suf)
+            cJSON_AddItemToObject(q, "suffix", suf);
+        cJSON_AddItemToObject(o, "quote", q);
+    }
+    cJSON_AddStringToObject(o, "kind", r->kind == MB_KIND_TARGET ? "target" : "achievement");
+    cJSON_AddItemToObject(o, "indicator", str_or_null(r->indicator));
+    cJSON_AddItemToObject(o, "value", num_or_null(r->has_value && !r->has_range, r->value));
+    cJSON_AddItemToObject(o, "min", num_or_null(r->has_range, r->min));
+    cJSON_AddItemToObject(o, "max", num_or_null(r->has_range, r->max));
+    cJSON_AddItemToObject(o, "unit", str_or_null(r->unit));
+    cJSON_AddItemToObject(o, "comparator", str_or_null(r->comparator));
+    cJSON_AddStringToObject(o, "change", r->change ? r->change : "level");
+    cJSON_AddItemToObject(o, "year", num_or_null(r->year != 0, r->year));
+    cJSON_AddItemToObject(o, "time_text", str_or_null(r->time_text));
+    cJSON_AddItemToObject(o, "period", str_or_null(r->period));
+    cJSON_AddItemToObject(o, "modality", str_or_null(r->modality));
+    return o;
+}
+
+static mb_status print_json(cJSON *o, int pretty, char **out, mb_error *err)
+{
+    if (!o)
+        return mb_error_set(err, MB_ENOMEM, "out of memory");
+    char *js = pretty ? cJSON_Print(o) : cJSON_PrintUnformatted(o);
+    cJSON_Delete(o);
+    if (!js)
+        return mb_error_set(err, MB_ENOMEM, "out of memory");
+    *out = js;
+    return MB_OK;
+}
+
+mb_status mb_emit_record(const mb_doc *doc, const mb_records *r, size_t i, int pretty, char **out, mb_error *err)
+{
+    *out = NULL;
+    if (i >= r->n)
+        return mb_error_set(err, MB_EARG, "no record %zu", i);
+    return print_json(record_object(doc, r, i), pretty, out, err);
+}
+
+mb_status mb_emit_document(const mb_doc *doc, const mb_records *r, int pretty, char **out, mb_error *err)
+{
+    *out = NULL;
+    cJSON *o = cJSON_CreateObject();
+    cJSON *d = doc_object_dated(doc, &r->date);
+    cJSON *paras = cJSON_CreateArray();
+    cJSON *recs = cJSON_CreateArray();
+    if (!o || !d || !paras || !recs) {
+        cJSON_Delete(o);
+        cJSON_Delete(d);
+        cJSON_Delete(paras);
+        cJSON_Delete(recs);
+        return mb_error_set(err, MB_ENOMEM, "out of memory");
+    }
+    cJSON_AddStringToObject(o, "schema", "mubiao/document/v1");
+    cJSON_AddItemToObject(o, "doc", d);
+    cJSON_AddItemToObject(o, "paragraphs", paras);
+    cJSON_AddItemToObject(o, "records", recs);
+    for (size_t i = 0; i < mb_doc_paragraph_count(doc); i++) {
+        const mb_paragraph *p = mb_doc_paragraph(doc, i);
+        cJSON *po = cJSON_CreateObject();
+        if (!po)
+            break;
+        cJSON_AddNumberToObject(po, "index", (double)p->index);
+        cJSON_AddNumberToObject(po, "start", p->src_start);
+        cJSON_AddNumberToObject(po, "end", p->src_end);
+        cJSON_AddNumberToObject(po, "line", p->line);
+        cJSON_AddStringToObject(po, "text", p->text.s ? p->text.s : "");
+        cJSON_AddItemToArray(paras, po);
+    }
+    for (size_t i = 0; i < r->n; i++) {
+        cJSON *ro = record_object(doc, r, i);
+        if (ro)
+            cJSON_AddItemToArray(recs, ro);
+    }
+    return print_json(o, pretty, out, err);
 }

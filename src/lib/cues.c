@@ -1,0 +1,114 @@
+/* cues.c — the cue lexicon of extraction. */
+#include "cues.h"
+
+#include <string.h>
+
+const mb_cue mb_kind_cues[] = {
+    /* targets: goals, plans, quotas, budgets */
+    {"预期目标", MB_CUE_TARGET, 0},
+    {"主要目标", MB_CUE_TARGET, 0},
+    {"力争", MB_CUE_TARGET, 0},
+    {"确保", MB_CUE_TARGET, 0},
+    {"目标", MB_CUE_TARGET, 0},
+    {"预期", MB_CUE_TARGET, 0},
+    {"计划", MB_CUE_TARGET, 0},
+    {"争取", MB_CUE_TARGET, 0},
+    {"力求", MB_CUE_TARGET, 0},
+    {"预计", MB_CUE_TARGET, 0},
+    {"拟", MB_CUE_TARGET, 1},
+    {"将", MB_CUE_TARGET, 1},
+    {"还将", MB_CUE_TARGET, 1},
+    {"将要", MB_CUE_TARGET, 1},
+    {"要", MB_CUE_TARGET, 1},
+    {"都要", MB_CUE_TARGET, 1},
+    {"需要", MB_CUE_TARGET, 1},
+    {"以后", MB_CUE_TARGET, 1},
+    {"今后", MB_CUE_TARGET, 1},
+    {"未来", MB_CUE_TARGET, 1},
+    {"每年新增", MB_CUE_TARGET, 0},
+    /* achievements: reported outcomes */
+    {"累计", MB_CUE_ACHIEVEMENT, 0},
+    {"目前", MB_CUE_ACHIEVEMENT, 0},
+    {"现有", MB_CUE_ACHIEVEMENT, 0},
+    {"已经", MB_CUE_ACHIEVEMENT, 0},
+    {"已", MB_CUE_ACHIEVEMENT, 1},
+    {"已有", MB_CUE_ACHIEVEMENT, 1},
+    {"实现了", MB_CUE_ACHIEVEMENT, 0},
+    {"同比", MB_CUE_ACHIEVEMENT, 0},
+    {"拥有", MB_CUE_ACHIEVEMENT, 0},
+    {"过去", MB_CUE_ACHIEVEMENT, 0},
+    {"以来", MB_CUE_ACHIEVEMENT, 0},
+    {"刚刚", MB_CUE_ACHIEVEMENT, 0},
+    {"了", MB_CUE_ACHIEVEMENT, 1},
+    {NULL, MB_CUE_NONE, 0},
+};
+
+static int in_list(const char *tok, size_t len, const char *const *list)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (strlen(list[i]) == len && !memcmp(list[i], tok, len))
+            return 1;
+    return 0;
+}
+
+int mb_change_of(const char *tok, size_t len)
+{
+    static const char *const up[] = {"增长", "增加", "提高", "上升", "上涨", "扩大", "增", "涨", "提升", "增至",
+                                     "多", "高", "同比增长", "翻", "新增了", NULL};
+    static const char *const down[] = {"下降", "降低", "减少", "缩小", "压减", "下调", "降", "减", "低", "少",
+                                       "回落", "同比下降", "压缩", NULL};
+    if (in_list(tok, len, up))
+        return 1;
+    if (in_list(tok, len, down))
+        return -1;
+    return 0;
+}
+
+int mb_is_linker(const char *tok, size_t len)
+{
+    static const char *const w[] = {
+        "达到", "达", "为", "是", "保持", "保持在", "控制", "控制在", "稳定", "稳定在", "在", "到", "至",
+        "按", "安排", "完成", "实现", "突破", "超过", "超", "跃上", "跃居", "占", "约", "近", "共", "合计",
+        "总计", "共计", "再", "又", "实际", "新签约", "分别", "等", "增速", "增幅", NULL};
+    return in_list(tok, len, w);
+}
+
+int mb_is_adverb(const char *tok, size_t len)
+{
+    static const char *const w[] = {"拟", "将", "要", "力争", "确保", "累计", "同比", "平均", "全年", "年均", "年",
+                                    "人均", "还", "还将", "都", "都要", "已", "已经", "预计", "计划", "争取",
+                                    "进一步", "继续", "持续", "比上年", "比去年", "今年", "去年", "上年", "从",
+                                    "由", "年初", "预算", "全部", "总", NULL};
+    return in_list(tok, len, w);
+}
+
+int mb_is_generic_head(const char *tok, size_t len)
+{
+    static const char *const w[] = {"规模", "总量", "总额", "增速", "比重", "数量", "总数", "金额", "水平", NULL};
+    return in_list(tok, len, w);
+}
+
+int mb_is_nounish(const char *tok, size_t len, const char *tag)
+{
+    (void)tok;
+    (void)len;
+    if (!tag)
+        return 0;
+    switch (tag[0]) {
+    case 'n': /* n, nr, ns, nt, nz, ng */
+    case 'j': /* abbreviation */
+    case 'b': /* distinguishing word: 规上, 高端 */
+    case 'l': /* fixed expression */
+    case 'i':
+    case 'g':
+        return 1;
+    case 'v':
+        return tag[1] == 'n'; /* vn: 投资, 就业 */
+    case 'a':
+        return tag[1] == 'n'; /* an */
+    case 'e':
+        return !strcmp(tag, "eng"); /* GDP, CPI */
+    default:
+        return 0;
+    }
+}

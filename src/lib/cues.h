@@ -1,0 +1,39 @@
+/* cues.h — the cue lexicon of extraction (owns: the words that signal a
+ * target or an achievement, a change, a yearly period, a comparison base,
+ * and the verbs and function words that separate an indicator from its
+ * number). Plain tables; matching is by whole token (for short, ambiguous
+ * words such as 将, 要, 已, 了) or by substring (for longer, unambiguous
+ * ones such as 力争, 累计). */
+#ifndef MB_CUES_H
+#define MB_CUES_H
+
+#include <stddef.h>
+
+typedef enum mb_cue_kind { MB_CUE_NONE = 0, MB_CUE_TARGET, MB_CUE_ACHIEVEMENT } mb_cue_kind;
+
+typedef struct mb_cue {
+    const char *word;
+    mb_cue_kind kind;
+    int whole_token; /* 1: only when the word is a whole token */
+} mb_cue;
+
+/* Kind cues, longest first within each group. */
+extern const mb_cue mb_kind_cues[];
+
+/* Change verbs: +1 increase, -1 decrease, 0 none. A verb followed by 至/到
+ * states the level reached (the caller checks that). */
+int mb_change_of(const char *tok, size_t len);
+
+/* 1 if tok is a word that links an indicator to its number and is not part
+ * of the indicator (达到, 为, 保持在, 控制在, 安排, 完成, 按, 实现 ...). */
+int mb_is_linker(const char *tok, size_t len);
+/* 1 if tok is a modal or adverb that stands between subject and predicate
+ * (拟, 将, 要, 力争, 累计, 同比, 平均, 全年, 年均 ...). */
+int mb_is_adverb(const char *tok, size_t len);
+/* 1 if tok is a generic head noun that needs the indicator it belongs to
+ * (规模, 总量, 增速, 比重 ...). */
+int mb_is_generic_head(const char *tok, size_t len);
+/* 1 if tok may be part of an indicator noun phrase given its tag. */
+int mb_is_nounish(const char *tok, size_t len, const char *tag);
+
+#endif
