@@ -110,7 +110,7 @@ demo: all
 	@for f in corpus/*.txt; do echo "== $$f"; $(BIN) paragraphs $$f; done
 
 bench: all
-	sh scripts/bench
+	sh scripts/bench $(BUILD)
 
 # Extraction quality: the project's own gold, and ../shared/gold when present.
 eval: all
