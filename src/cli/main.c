@@ -11,6 +11,7 @@ static const mb_cli_cmd *const commands[] = {
     &cmd_segment,
     &cmd_dict,
     &cmd_numbers,
+    &cmd_extract,
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

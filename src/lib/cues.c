@@ -53,10 +53,10 @@ static int in_list(const char *tok, size_t len, const char *const *list)
 
 int mb_change_of(const char *tok, size_t len)
 {
-    static const char *const up[] = {"增长", "增加", "提高", "上升", "上涨", "扩大", "增", "涨", "提升", "增至",
-                                     "多", "高", "同比增长", "翻", "新增了", NULL};
-    static const char *const down[] = {"下降", "降低", "减少", "缩小", "压减", "下调", "降", "减", "低", "少",
-                                       "回落", "同比下降", "压缩", NULL};
+    static const char *const up[] = {"增长", "增加", "提高", "上升", "上涨",     "扩大", "增",     "涨",
+                                     "提升", "增至", "多",   "高",   "同比增长", "翻",   "新增了", NULL};
+    static const char *const down[] = {"下降", "降低", "减少", "缩小", "压减",     "下调", "降",
+                                       "减",   "低",   "少",   "回落", "同比下降", "压缩", NULL};
     if (in_list(tok, len, up))
         return 1;
     if (in_list(tok, len, down))
@@ -66,25 +66,27 @@ int mb_change_of(const char *tok, size_t len)
 
 int mb_is_linker(const char *tok, size_t len)
 {
-    static const char *const w[] = {
-        "达到", "达", "为", "是", "保持", "保持在", "控制", "控制在", "稳定", "稳定在", "在", "到", "至",
-        "按", "安排", "完成", "实现", "突破", "超过", "超", "跃上", "跃居", "占", "约", "近", "共", "合计",
-        "总计", "共计", "再", "又", "实际", "新签约", "分别", "等", "增速", "增幅", NULL};
+    static const char *const w[] = {"达到",   "达",     "为",   "是",   "保持", "保持在", "控制", "控制在",
+                                    "稳定",   "稳定在", "在",   "到",   "至",   "按",     "安排", "完成",
+                                    "实现",   "突破",   "超过", "超",   "跃上", "跃居",   "占",   "约",
+                                    "近",     "共",     "合计", "总计", "共计", "再",     "又",   "实际",
+                                    "新签约", "分别",   "等",   "增速", "增幅", NULL};
     return in_list(tok, len, w);
 }
 
 int mb_is_adverb(const char *tok, size_t len)
 {
-    static const char *const w[] = {"拟", "将", "要", "力争", "确保", "累计", "同比", "平均", "全年", "年均", "年",
-                                    "人均", "还", "还将", "都", "都要", "已", "已经", "预计", "计划", "争取",
-                                    "进一步", "继续", "持续", "比上年", "比去年", "今年", "去年", "上年", "从",
-                                    "由", "年初", "预算", "全部", "总", NULL};
+    static const char *const w[] = {
+        "拟",     "将",     "要",   "力争", "确保", "累计", "同比", "平均", "全年", "年均",   "年",   "人均",
+        "还",     "还将",   "都",   "都要", "已",   "已经", "预计", "计划", "争取", "进一步", "继续", "持续",
+        "比上年", "比去年", "今年", "去年", "上年", "从",   "由",   "年初", "预算", "全部",   "总",   NULL};
     return in_list(tok, len, w);
 }
 
 int mb_is_generic_head(const char *tok, size_t len)
 {
-    static const char *const w[] = {"规模", "总量", "总额", "增速", "比重", "数量", "总数", "金额", "水平", NULL};
+    static const char *const w[] = {"规模", "总量", "总额", "增速", "比重",
+                                    "数量", "总数", "金额", "水平", NULL};
     return in_list(tok, len, w);
 }
 
@@ -100,15 +102,10 @@ int mb_is_nounish(const char *tok, size_t len, const char *tag)
     case 'b': /* distinguishing word: 规上, 高端 */
     case 'l': /* fixed expression */
     case 'i':
-    case 'g':
-        return 1;
-    case 'v':
-        return tag[1] == 'n'; /* vn: 投资, 就业 */
-    case 'a':
-        return tag[1] == 'n'; /* an */
-    case 'e':
-        return !strcmp(tag, "eng"); /* GDP, CPI */
-    default:
-        return 0;
+    case 'g': return 1;
+    case 'v': return tag[1] == 'n';       /* vn: 投资, 就业 */
+    case 'a': return tag[1] == 'n';       /* an */
+    case 'e': return !strcmp(tag, "eng"); /* GDP, CPI */
+    default: return 0;
     }
 }

@@ -79,7 +79,6 @@ mb_status mb_emit_paragraph(const mb_doc *doc, size_t i, char **out, mb_error *e
 
 /* ---- commitment records ---- */
 
-
 #define MB_SCHEMA "mubiao/commitment/v1"
 
 static size_t back_chars(const char *s, size_t pos, size_t nchars)
@@ -121,8 +120,8 @@ static cJSON *doc_object_dated(const mb_doc *doc, const mb_date *date)
         return NULL;
     char buf[11];
     if (date->year) {
-        snprintf(buf, sizeof buf, "%04u-%02u-%02u", (unsigned)date->year % 10000u, (unsigned)date->month % 100u,
-                 (unsigned)date->day % 100u);
+        snprintf(buf, sizeof buf, "%04u-%02u-%02u", (unsigned)date->year % 10000u,
+                 (unsigned)date->month % 100u, (unsigned)date->day % 100u);
         cJSON_AddStringToObject(d, "date", buf);
     } else {
         cJSON_AddNullToObject(d, "date");
@@ -210,7 +209,8 @@ static mb_status print_json(cJSON *o, int pretty, char **out, mb_error *err)
     return MB_OK;
 }
 
-mb_status mb_emit_record(const mb_doc *doc, const mb_records *r, size_t i, int pretty, char **out, mb_error *err)
+mb_status mb_emit_record(const mb_doc *doc, const mb_records *r, size_t i, int pretty, char **out,
+                         mb_error *err)
 {
     *out = NULL;
     if (i >= r->n)

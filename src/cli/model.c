@@ -1,0 +1,46 @@
+/* model.c (cli) — finding the dictionary and opening the model for the
+ * commands that extract. */
+#include "cli.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+const char *cli_dict_path(const char *given, char *buf, size_t size)
+{
+    if (given)
+        return given;
+    const char *env = getenv("MUBIAO_DICT");
+    if (env && *env)
+        return env;
+    ssize_t n = readlink("/proc/self/exe", buf, size - 1);
+    if (n > 0) {
+        buf[n] = '\0';
+        char *slash = strrchr(buf, '/');
+        if (slash && (size_t)(slash - buf) + sizeof "/mubiao.dict" <= size) {
+            memcpy(slash, "/mubiao.dict", sizeof "/mubiao.dict");
+            if (access(buf, R_OK) == 0)
+                return buf;
+        }
+    }
+    return MB_DATADIR "/mubiao.dict";
+}
+
+mb_model *cli_model(const char *cmd, const char *dict, const char *const *users, size_t nusers)
+{
+    char buf[PATH_MAX];
+    const char *path = cli_dict_path(dict, buf, sizeof buf);
+    mb_model *m = NULL;
+    mb_error err = {0};
+    if (mb_model_open(path, users, nusers, &m, &err)) {
+        cli_error(cmd, "%s", err.message);
+        if (err.code == MB_EIO)
+            fprintf(stderr,
+                    "mubiao %s: build the dictionary with 'make' (or 'mubiao dict compile'), "
+                    "then pass --dict FILE or set MUBIAO_DICT\n",
+                    cmd);
+        return NULL;
+    }
+    return m;
+}

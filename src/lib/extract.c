@@ -1,0 +1,1083 @@
+/* extract.c — commitment records: from the quantities and time expressions
+ * of each sentence to records with indicator, kind, change, year, period
+ * and modality.
+ *
+ * The rules, in order of application for each quantity q of a sentence:
+ *  - clauses are split at ，；：。！？ (not at 、, which joins list items);
+ *  - indicator: a quantity counted with a measure word (1.8万家外资企业) or
+ *    a share (2%的经济总量) names what follows it; otherwise the noun
+ *    phrase before it, once linking verbs (达到, 保持在, 安排 …), adverbs
+ *    (拟, 累计, 同比 …), comparison bases (比上年 …) and time expressions are
+ *    stripped; a clause without one carries the indicator of the previous
+ *    quantity (…126万亿元，增长5.2%); a generic head (规模, 增速) is joined
+ *    to the indicator it belongs to; 分别 lists pair names and numbers;
+ *  - change: the nearest change verb before the number (增长 → increase,
+ *    下降 → decrease), level when it is followed by 至/到 or absent;
+ *  - kind: a cue in the clause, then in the earlier clauses of the
+ *    sentence (力争, 拟, 将 → target; 累计, 已, 了 → achievement); else
+ *    the time (a past year → achievement, a future one or a deadline →
+ *    target, part of the current year → achievement); else the paragraph
+ *    (预期目标) and the section heading (…工作回顾 → achievement; …任务 →
+ *    target); else achievement;
+ *  - year: the time expression of the clause, the sentence, the paragraph,
+ *    the section; a comparison base (比2010年) never counts; a yearly
+ *    quantity (每年, 年均) has no year of its own; else the document's year
+ *    for achievements and for targets;
+ *  - a dated goal without a number (力争在2026年实现…全覆盖) is a target
+ *    with a null value. */
+#include "extract.h"
+
+#include "cues.h"
+#include "docdate.h"
+#include "doc_internal.h"
+#include "error.h"
+
+#include <math.h>
+#include <nettle/sha2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct section {
+    int y0, y1;
+    mb_cue_kind kind;
+    int set;
+} section;
+
+typedef struct ctx {
+    const mb_model *m;
+    const mb_doc *doc;
+    mb_records *out;
+    int doc_year;
+    section sec;
+    mb_tokens toks;
+    mb_xrec x;
+    /* current paragraph */
+    const mb_paragraph *p;
+    const char *s;
+    size_t len;
+    mb_cue_kind para_kind;
+    int para_time; /* index into x.t of the paragraph's leading time, -1 */
+    char *prev_ind;
+} ctx;
+
+/* ---- small text helpers ---- */
+
+static int at(const char *s, size_t len, size_t pos, const char *w)
+{
+    size_t n = strlen(w);
+    return pos + n <= len && !memcmp(s + pos, w, n);
+}
+
+static int ends_with(const char *s, size_t pos, const char *w)
+{
+    size_t n = strlen(w);
+    return pos >= n && !memcmp(s + pos - n, w, n);
+}
+
+static int is_clause_break(const char *s, size_t len, size_t i, size_t *blen)
+{
+    static const char *const br[] = {"，", "；", "：", "。", "！", "？", NULL};
+    for (int k = 0; br[k]; k++)
+        if (at(s, len, i, br[k])) {
+            *blen = strlen(br[k]);
+            return 1;
+        }
+    if (s[i] == ',' || s[i] == ';') {
+        *blen = 1;
+        return 1;
+    }
+    return 0;
+}
+
+static size_t clause_start(const ctx *c, size_t lo, size_t pos)
+{
+    size_t start = lo;
+    for (size_t i = lo; i < pos;) {
+        size_t bl;
+        if (is_clause_break(c->s, c->len, i, &bl)) {
+            i += bl;
+            start = i;
+        } else {
+            i++;
+        }
+    }
+    return start;
+}
+
+static size_t clause_end(const ctx *c, size_t pos, size_t hi)
+{
+    for (size_t i = pos; i < hi;) {
+        size_t bl;
+        if (is_clause_break(c->s, c->len, i, &bl))
+            return i;
+        i++;
+    }
+    return hi;
+}
+
+static char *dup_range(const char *s, size_t a, size_t b)
+{
+    char *d = malloc(b - a + 1);
+    if (d) {
+        memcpy(d, s + a, b - a);
+        d[b - a] = '\0';
+    }
+    return d;
+}
+
+static char *dup_str(const char *s)
+{
+    return s ? dup_range(s, 0, strlen(s)) : NULL;
+}
+
+/* Remove spaces (layout) from a malloc'ed string in place. */
+static char *squeeze(char *s)
+{
+    if (!s)
+        return s;
+    char *w = s;
+    for (char *r = s; *r; r++)
+        if (*r != ' ')
+            *w++ = *r;
+    *w = '\0';
+    return s;
+}
+
+/* ---- tokens ---- */
+
+static const mb_token *tok_at(const ctx *c, size_t pos)
+{
+    for (size_t i = 0; i < c->toks.n; i++)
+        if (c->toks.v[i].start <= pos && pos < c->toks.v[i].end)
+            return &c->toks.v[i];
+    return NULL;
+}
+
+static int tok_is(const ctx *c, const mb_token *t, const char *w)
+{
+    size_t n = strlen(w);
+    return t->end - t->start == n && !memcmp(c->s + t->start, w, n);
+}
+
+static const mb_xt *time_covering(const ctx *c, size_t a, size_t b)
+{
+    for (size_t i = 0; i < c->x.nt; i++)
+        if (c->x.t[i].a < b && a < c->x.t[i].b)
+            return &c->x.t[i];
+    return NULL;
+}
+
+static const mb_xq *quantity_covering(const ctx *c, size_t a, size_t b)
+{
+    for (size_t i = 0; i < c->x.nq; i++)
+        if (c->x.q[i].a < b && a < c->x.q[i].b)
+            return &c->x.q[i];
+    return NULL;
+}
+
+static int is_punct_tok(const ctx *c, const mb_token *t)
+{
+    unsigned char ch = (unsigned char)c->s[t->start];
+    if (ch < 0x80)
+        return !((ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z'));
+    /* CJK punctuation blocks: U+2000-206F, U+3000-303F, U+FF00-FF0F, FF1A-FF20 */
+    if (ch == 0xE2 && (unsigned char)c->s[t->start + 1] == 0x80)
+        return 1;
+    if (ch == 0xE3 && (unsigned char)c->s[t->start + 1] == 0x80)
+        return 1;
+    if (ch == 0xEF && (unsigned char)c->s[t->start + 1] == 0xBC)
+        return 1;
+    return t->tag && (!strcmp(t->tag, "x") || !strcmp(t->tag, "w"));
+}
+
+/* ---- indicator ---- */
+
+static int generic_only(const ctx *c, size_t a, size_t b);
+
+/* Nouns that announce a goal and never name an indicator. */
+static int is_cue_noun(const ctx *c, const mb_token *t)
+{
+    static const char *const w[] = {"目标", "任务", "计划", "预期目标", "主要目标", NULL};
+    for (int k = 0; w[k]; k++) {
+        size_t n = strlen(w[k]);
+        if (t->end - t->start == n && !memcmp(c->s + t->start, w[k], n))
+            return 1;
+    }
+    return 0;
+}
+
+static int tok_nounish(const ctx *c, const mb_token *t)
+{
+    return mb_is_nounish(c->s + t->start, t->end - t->start, t->tag);
+}
+
+/* A quantity that qualifies the noun right after it: 亿元以上项目,
+ * 万亿级主导产业, 50亿元以上项目. */
+static int attributive(const ctx *c, const mb_xq *q)
+{
+    if (!(q->level || (q->currency && q->cmp && strcmp(q->cmp, "eq"))))
+        return 0;
+    size_t e = q->b;
+    while (e < c->len && c->s[e] == ' ')
+        e++;
+    const mb_token *t = tok_at(c, e);
+    return t && t->start == e && tok_nounish(c, t);
+}
+
+/* The noun phrase that ends at or before pos, within [lo,pos): tokens read
+ * backwards, skipping linkers and adverbs next to the number, stopping at
+ * punctuation, verbs, time expressions, prepositions and clause breaks.
+ * Returns [*a,*b) or 0. */
+static int np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, size_t *rb)
+{
+    /* a comparison base ends the phrase: 比上年增加, 比2010年翻一番 */
+    for (size_t i = c->toks.n; i-- > 0;) {
+        const mb_token *t = &c->toks.v[i];
+        if (t->start < lo || t->end > pos)
+            continue;
+        if (tok_is(c, t, "比") || tok_is(c, t, "较") || tok_is(c, t, "比上年") || tok_is(c, t, "比去年")) {
+            /* 收入比 (a ratio) is followed by its verb at once: not a base */
+            const mb_token *next = i + 1 < c->toks.n ? &c->toks.v[i + 1] : NULL;
+            if (next && next->tag && next->tag[0] == 'v' && next->tag[1] != 'n' && !tok_is(c, t, "比上年") &&
+                !tok_is(c, t, "比去年"))
+                continue;
+            pos = t->start;
+            break;
+        }
+    }
+    size_t b = pos, a = pos;
+    int phase = 0; /* 0: skipping linkers next to the number; 1: collecting */
+    int skipped_level = 0;
+    for (size_t i = c->toks.n; i-- > 0;) {
+        const mb_token *t = &c->toks.v[i];
+        if (t->end > pos)
+            continue;
+        if (t->start < lo)
+            break;
+        const char *w = c->s + t->start;
+        size_t n = t->end - t->start;
+        if (n == 1 && w[0] == ' ')
+            continue;
+        if (is_punct_tok(c, t)) {
+            /* quotes inside a name are kept: “十四五”规划; a 分别 list
+             * keeps its 、 */
+            if (phase == 1 && (at(w, n, 0, "“") || at(w, n, 0, "”") || (list && at(w, n, 0, "、")))) {
+                a = t->start;
+                continue;
+            }
+            break;
+        }
+        if (time_covering(c, t->start, t->end) || is_cue_noun(c, t))
+            break;
+        const mb_xq *q = quantity_covering(c, t->start, t->end);
+        if (q) {
+            /* an attributive quantity (亿元以上项目) stays in the phrase */
+            if (phase == 1 && a == q->b) {
+                a = q->a;
+                /* continue from the token before the quantity */
+                while (i > 0 && c->toks.v[i].start > q->a)
+                    i--;
+                if (c->toks.v[i].start == q->a)
+                    continue;
+                i++;
+                continue;
+            }
+            break;
+        }
+        int change = mb_change_of(w, n);
+        if (phase == 0) {
+            if (tok_is(c, t, "到") || tok_is(c, t, "至"))
+                continue; /* 提高到: the change verb before it is skipped too */
+            if (mb_is_linker(w, n)) {
+                skipped_level = 1;
+                continue;
+            }
+            if (mb_is_adverb(w, n))
+                continue;
+            if (change && !skipped_level)
+                continue; /* 增长5%: the verb is not part of the indicator */
+            if (tok_is(c, t, "的"))
+                continue;
+            if (mb_is_nounish(w, n, t->tag) || change) {
+                phase = 1;
+                b = t->end;
+                a = t->start;
+                continue;
+            }
+            if (t->tag && (t->tag[0] == 'v' || t->tag[0] == 'd' || t->tag[0] == 'p' || t->tag[0] == 'u' ||
+                           !strcmp(t->tag, "ad") || t->tag[0] == 'c' || t->tag[0] == 'r'))
+                continue;
+            phase = 1;
+            b = t->end;
+            a = t->start;
+            continue;
+        }
+        /* collecting */
+        if (mb_is_nounish(w, n, t->tag) || (t->tag && (!strcmp(t->tag, "f") || !strcmp(t->tag, "m")))) {
+            a = t->start;
+            continue;
+        }
+        /* a verb before a generic head names it: 支出规模, 投资增速 */
+        if (t->tag && t->tag[0] == 'v' && n >= 6 && generic_only(c, a, b)) {
+            a = t->start;
+            continue;
+        }
+        /* a verb between nouns is part of the name: 研发经费投入强度 */
+        if (t->tag && t->tag[0] == 'v' && n >= 6 && i > 0 && c->toks.v[i - 1].start >= lo) {
+            const mb_token *prev = &c->toks.v[i - 1];
+            if (prev->tag && prev->tag[0] == 'n' && !mb_is_linker(w, n) && !mb_change_of(w, n)) {
+                a = t->start;
+                continue;
+            }
+        }
+        break;
+    }
+    if (phase == 0 || a >= b)
+        return 0;
+    /* drop a leading 、 or 和 left by the walk */
+    while (a < b && (at(c->s, b, a, "、") || at(c->s, b, a, "和") || at(c->s, b, a, "及")))
+        a += 3;
+    if (a >= b)
+        return 0;
+    *ra = a;
+    *rb = b;
+    return 1;
+}
+
+/* The noun phrase right after pos (after an optional 的), up to a verb,
+ * conjunction, punctuation or clause break. */
+static int np_after(const ctx *c, size_t pos, size_t hi, size_t *ra, size_t *rb)
+{
+    size_t a = 0, b = 0;
+    int started = 0;
+    for (size_t i = 0; i < c->toks.n; i++) {
+        const mb_token *t = &c->toks.v[i];
+        if (t->start < pos)
+            continue;
+        if (t->end > hi)
+            break;
+        const char *w = c->s + t->start;
+        size_t n = t->end - t->start;
+        if (n == 1 && w[0] == ' ')
+            continue;
+        if (!started && tok_is(c, t, "的"))
+            continue;
+        const mb_xq *aq = quantity_covering(c, t->start, t->end);
+        if (aq && attributive(c, aq)) { /* 4个万亿级主导产业 */
+            if (!started)
+                a = aq->a;
+            started = 1;
+            b = aq->b;
+            while (i + 1 < c->toks.n && c->toks.v[i + 1].start < aq->b)
+                i++;
+            continue;
+        }
+        if (is_punct_tok(c, t) || time_covering(c, t->start, t->end) || aq || is_cue_noun(c, t))
+            break;
+        if (mb_is_nounish(w, n, t->tag) || (t->tag && t->tag[0] == 's') ||
+            (started && t->tag && t->tag[0] == 'v' && t->tag[1] == 'n')) {
+            if (!started)
+                a = t->start;
+            started = 1;
+            b = t->end;
+            continue;
+        }
+        break;
+    }
+    if (!started)
+        return 0;
+    *ra = a;
+    *rb = b;
+    return 1;
+}
+
+/* Drop a leading scope word (全市, 全国 …) and a trailing 总数 from a
+ * noun phrase [*a,*b) when something meaningful remains. */
+static void trim_np(const ctx *c, size_t *a, size_t *b)
+{
+    static const char *const scope[] = {"全市", "全省", "全国", "全区", "全县", "全年",
+                                        "我国", "我市", "我省", "其中", NULL};
+    for (int k = 0; scope[k]; k++) {
+        size_t n = strlen(scope[k]);
+        const mb_token *t = tok_at(c, *a);
+        if (t && t->start == *a && t->end - t->start == n && at(c->s, *b, *a, scope[k]) && *b - *a > n + 3) {
+            *a += n;
+            while (*a < *b && c->s[*a] == ' ')
+                (*a)++;
+            break;
+        }
+    }
+    if (*b - *a > 9 && ends_with(c->s, *b, "总数"))
+        *b -= 6;
+}
+
+static int generic_only(const ctx *c, size_t a, size_t b)
+{
+    const mb_token *t = tok_at(c, a);
+    return t && t->start == a && t->end == b && mb_is_generic_head(c->s + a, b - a);
+}
+
+/* Keep the last conjunct of 国内生产总值和城乡居民人均收入. */
+static size_t last_conjunct(const ctx *c, size_t a, size_t b)
+{
+    for (size_t i = 0; i < c->toks.n; i++) {
+        const mb_token *t = &c->toks.v[i];
+        if (t->start < a || t->end > b)
+            continue;
+        if (tok_is(c, t, "和") || tok_is(c, t, "及") || tok_is(c, t, "与") || tok_is(c, t, "、"))
+            a = t->end;
+    }
+    return a;
+}
+
+/* ---- kind, change, period ---- */
+
+static mb_cue_kind cue_in(const ctx *c, size_t a, size_t b, const char **word)
+{
+    mb_cue_kind found = MB_CUE_NONE;
+    size_t found_pos = 0;
+    for (size_t k = 0; mb_kind_cues[k].word; k++) {
+        const mb_cue *cue = &mb_kind_cues[k];
+        size_t n = strlen(cue->word);
+        if (cue->whole_token) {
+            for (size_t i = 0; i < c->toks.n; i++) {
+                const mb_token *t = &c->toks.v[i];
+                if (t->start >= a && t->end <= b && tok_is(c, t, cue->word) &&
+                    (found == MB_CUE_NONE || t->start > found_pos)) {
+                    found = cue->kind;
+                    found_pos = t->start;
+                    *word = cue->word;
+                }
+            }
+        } else {
+            for (size_t i = a; i + n <= b; i++)
+                if (!memcmp(c->s + i, cue->word, n) && (found == MB_CUE_NONE || i > found_pos)) {
+                    found = cue->kind;
+                    found_pos = i;
+                    *word = cue->word;
+                }
+        }
+    }
+    return found;
+}
+
+static const char *change_before(const ctx *c, size_t lo, size_t pos)
+{
+    for (size_t i = c->toks.n; i-- > 0;) {
+        const mb_token *t = &c->toks.v[i];
+        if (t->end > pos)
+            continue;
+        if (t->start < lo)
+            break;
+        int ch = mb_change_of(c->s + t->start, t->end - t->start);
+        if (!ch) {
+            /* 涨幅, 增速, 增幅 name a change */
+            if (tok_is(c, t, "涨幅") || tok_is(c, t, "增速") || tok_is(c, t, "增幅") ||
+                tok_is(c, t, "增长率"))
+                return "increase";
+            continue;
+        }
+        /* 提高到, 缩小至: the level reached */
+        size_t e = t->end;
+        while (e < pos && c->s[e] == ' ')
+            e++;
+        if (at(c->s, pos, e, "到") || at(c->s, pos, e, "至"))
+            return "level";
+        if (ends_with(c->s + t->start, t->end - t->start, "到") ||
+            ends_with(c->s + t->start, t->end - t->start, "至"))
+            return "level";
+        return ch > 0 ? "increase" : "decrease";
+    }
+    return "level";
+}
+
+/* 1 if [a,b) holds only list punctuation: 、 和 及 or spaces. */
+static int list_continuation(const ctx *c, size_t a, size_t b)
+{
+    int seen = 0;
+    while (a < b) {
+        if (c->s[a] == ' ')
+            a++;
+        else if (at(c->s, b, a, "、") || at(c->s, b, a, "和") || at(c->s, b, a, "及")) {
+            a += 3;
+            seen = 1;
+        } else
+            return 0;
+    }
+    return seen;
+}
+
+/* ---- records ---- */
+
+static mb_status add_record(ctx *c, mb_record *r)
+{
+    mb_records *o = c->out;
+    if (o->n == o->cap) {
+        size_t cap = o->cap ? o->cap * 2 : 32;
+        mb_record *v = realloc(o->v, cap * sizeof *v);
+        if (!v)
+            return MB_ENOMEM;
+        o->v = v;
+        o->cap = cap;
+    }
+    o->v[o->n++] = *r;
+    return MB_OK;
+}
+
+static void record_clear(mb_record *r)
+{
+    free(r->indicator);
+    free(r->unit);
+    free(r->time_text);
+    free(r->modality);
+}
+
+void mb_records_filter_kind(mb_records *r, mb_kind kind)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        if (r->v[i].kind == kind)
+            r->v[w++] = r->v[i];
+        else
+            record_clear(&r->v[i]);
+    }
+    r->n = w;
+}
+
+void mb_records_free(mb_records *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->n; i++)
+        record_clear(&r->v[i]);
+    free(r->v);
+    memset(r, 0, sizeof *r);
+}
+
+static mb_cue_kind time_kind(const ctx *c, const mb_xt *t);
+
+/* 1 if time t may date a record of kind k (MB_CUE_NONE: any). */
+static int time_fits(const ctx *c, const mb_xt *t, mb_cue_kind k)
+{
+    mb_cue_kind tk = time_kind(c, t);
+    return k == MB_CUE_NONE || tk == MB_CUE_NONE || tk == k;
+}
+
+/* The time expression in the clause [ca,cb) of a quantity at pos: the
+ * nearest before it, else the first after it. Comparison bases never. */
+static const mb_xt *time_in_clause(const ctx *c, size_t ca, size_t cb, size_t pos)
+{
+    const mb_xt *best = NULL;
+    for (size_t i = 0; i < c->x.nt; i++) {
+        const mb_xt *t = &c->x.t[i];
+        if (t->base || t->a < ca || t->b > pos)
+            continue;
+        if (!best || t->a > best->a)
+            best = t;
+    }
+    if (best)
+        return best;
+    for (size_t i = 0; i < c->x.nt; i++) {
+        const mb_xt *t = &c->x.t[i];
+        if (!t->base && t->a >= pos && t->b <= cb)
+            return t;
+    }
+    return NULL;
+}
+
+/* A time elsewhere that dates a quantity of kind k whose clause is
+ * [ca,cb) in sentence [sa,sb): the nearest in the earlier clauses, else
+ * (unless only_before) the first in the later ones, else the paragraph's
+ * leading one. Times of the other kind (去年 for a target) are passed over. */
+static const mb_xt *time_around(const ctx *c, size_t sa, size_t sb, size_t ca, size_t cb, mb_cue_kind k,
+                                int only_before)
+{
+    const mb_xt *best = NULL;
+    for (size_t i = 0; i < c->x.nt; i++) {
+        const mb_xt *t = &c->x.t[i];
+        if (t->base || t->a < sa || t->b > ca || !time_fits(c, t, k))
+            continue;
+        if (!best || t->a > best->a)
+            best = t;
+    }
+    if (best)
+        return best;
+    if (!only_before)
+        for (size_t i = 0; i < c->x.nt; i++) {
+            const mb_xt *t = &c->x.t[i];
+            if (!t->base && t->a >= cb && t->b <= sb && time_fits(c, t, k))
+                return t;
+        }
+    if (c->para_time >= 0 && (size_t)c->para_time < c->x.nt && c->x.t[c->para_time].a < sa &&
+        time_fits(c, &c->x.t[c->para_time], k))
+        return &c->x.t[c->para_time];
+    return NULL;
+}
+
+static int time_year(const ctx *c, const mb_xt *t, mb_kind kind)
+{
+    (void)c;
+    if (!t)
+        return 0;
+    if (t->span && !t->future && kind == MB_KIND_ACHIEVEMENT)
+        return t->y1;
+    if (kind == MB_KIND_TARGET)
+        return t->y1 ? t->y1 : t->y0;
+    return t->y1 ? t->y1 : t->y0;
+}
+
+static mb_cue_kind time_kind(const ctx *c, const mb_xt *t)
+{
+    if (!t)
+        return MB_CUE_NONE;
+    if (t->sub_year || t->past)
+        return MB_CUE_ACHIEVEMENT;
+    if (t->deadline || t->future)
+        return MB_CUE_TARGET;
+    int y = t->y1 ? t->y1 : t->y0;
+    if (c->doc_year && y) {
+        if (y < c->doc_year)
+            return MB_CUE_ACHIEVEMENT;
+        if (y > c->doc_year)
+            return MB_CUE_TARGET;
+        if (t->span)
+            return MB_CUE_ACHIEVEMENT; /* 近十年, up to now */
+    }
+    return MB_CUE_NONE;
+}
+
+static int has_word(const ctx *c, size_t a, size_t b, const char *w)
+{
+    size_t n = strlen(w);
+    for (size_t i = a; i + n <= b; i++)
+        if (!memcmp(c->s + i, w, n))
+            return 1;
+    return 0;
+}
+
+static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t sb, const char *list_name)
+{
+    mb_record r;
+    memset(&r, 0, sizeof r);
+    r.paragraph = c->p->index;
+    r.sent_start = sa;
+    r.sent_end = sb;
+    r.span_start = q->a;
+    r.span_end = q->b;
+    size_t ca = clause_start(c, sa, q->a);
+    size_t cb = clause_end(c, q->b, sb);
+
+    /* the window before the number: from the clause start or the previous
+     * quantity of the clause that is not attributive to this one */
+    size_t lo = ca;
+    for (size_t k = 0; k < qi; k++) {
+        const mb_xq *p = &c->x.q[k];
+        if (p->b <= q->a && p->a >= ca && p->b > lo && !attributive(c, p))
+            lo = p->b;
+    }
+
+    /* indicator */
+    size_t a = 0, b = 0;
+    int found = 0;
+    if (list_name) {
+        r.indicator = dup_str(list_name);
+        found = 1;
+    }
+    if (!found && (q->measure || q->percent || !q->unit)) {
+        size_t after = q->b;
+        int via_de = q->percent; /* 2%的经济总量 */
+        if (via_de) {
+            size_t e = after;
+            while (e < cb && c->s[e] == ' ')
+                e++;
+            via_de = at(c->s, cb, e, "的");
+        }
+        if ((q->measure || via_de || !q->unit) && np_after(c, after, cb, &a, &b)) {
+            int before_ok = 0;
+            size_t ba, bb;
+            if (!q->measure && !via_de)
+                before_ok = np_before(c, lo, q->a, 0, &ba, &bb);
+            if (!before_ok)
+                found = 1;
+        }
+    }
+    if (!found && np_before(c, lo, q->a, 0, &a, &b)) {
+        a = last_conjunct(c, a, b);
+        if (a < b) {
+            found = 1;
+            if (generic_only(c, a, b) && c->prev_ind) {
+                char *part = dup_range(c->s, a, b);
+                size_t n1 = strlen(c->prev_ind), n2 = part ? strlen(part) : 0;
+                r.indicator = malloc(n1 + n2 + 1);
+                if (r.indicator && part) {
+                    memcpy(r.indicator, c->prev_ind, n1);
+                    memcpy(r.indicator + n1, part, n2 + 1);
+                }
+                free(part);
+            }
+        }
+    }
+    if (found && !r.indicator) {
+        trim_np(c, &a, &b);
+        r.indicator = squeeze(dup_range(c->s, a, b));
+    }
+    if (!found && c->prev_ind)
+        r.indicator = dup_str(c->prev_ind);
+    if (r.indicator) {
+        free(c->prev_ind);
+        c->prev_ind = dup_str(r.indicator);
+    }
+
+    /* value */
+    r.has_value = q->has_value;
+    r.value = q->value;
+    r.has_range = q->has_range;
+    r.min = q->min;
+    r.max = q->max;
+    r.unit = dup_str(q->unit);
+    r.comparator = q->cmp;
+    if (!r.has_value && !r.has_range)
+        r.comparator = NULL;
+    else if (r.has_range)
+        r.comparator = "range";
+    else if (!r.comparator)
+        r.comparator = "eq";
+    r.change = change_before(c, lo, q->a);
+    if (lo > ca && c->out->n && list_continuation(c, lo, q->a))
+        r.change = c->out->v[c->out->n - 1].change; /* 8.9%、7.7% */
+
+    /* period */
+    if (has_word(c, ca, q->a, "每年") || has_word(c, ca, q->a, "年均") || has_word(c, ca, q->a, "年平均") ||
+        has_word(c, ca, q->a, "每年度"))
+        r.period = "annual";
+
+    /* kind: a cue or a time of the clause, then cues of the earlier
+     * clauses, then a time around, the paragraph and the section */
+    const char *cue = NULL;
+    mb_cue_kind k = cue_in(c, ca, q->a, &cue);
+    if (k == MB_CUE_NONE)
+        k = cue_in(c, q->b, cb, &cue);
+    const mb_xt *t = time_in_clause(c, ca, cb, q->a);
+    if (k == MB_CUE_NONE && t)
+        k = time_kind(c, t);
+    if (k == MB_CUE_NONE)
+        k = cue_in(c, sa, ca, &cue);
+    if (!t)
+        t = time_around(c, sa, sb, ca, cb, k, r.period != NULL);
+    if (k == MB_CUE_NONE)
+        k = time_kind(c, t);
+    if (k == MB_CUE_NONE && r.period)
+        k = MB_CUE_TARGET; /* 每年新增, 每年引进: a yearly quota */
+    if (k == MB_CUE_NONE)
+        k = c->para_kind;
+    if (k == MB_CUE_NONE && c->sec.set)
+        k = c->sec.kind;
+    r.kind = k == MB_CUE_TARGET ? MB_KIND_TARGET : MB_KIND_ACHIEVEMENT;
+    if (cue && (k == MB_CUE_TARGET || k == MB_CUE_ACHIEVEMENT))
+        r.modality = dup_str(cue);
+
+    /* year: the time's; a yearly quantity without one has none; else the
+     * section's, else the document's */
+    if (t) {
+        r.year = time_year(c, t, r.kind);
+        r.time_text = squeeze(dup_range(c->s, t->a, t->b));
+    }
+    if (!r.year && !r.period) {
+        if (c->sec.set && c->sec.y1)
+            r.year = c->sec.y1;
+        else
+            r.year = c->doc_year;
+    }
+
+    mb_status st = add_record(c, &r);
+    if (st)
+        record_clear(&r);
+    return st;
+}
+
+/* 高技术制造业、装备制造业增加值分别增长8.9%、7.7%: the names of a 分别 list,
+ * the head noun of the last one shared by the others. Returns the number
+ * of names written to names[] (malloc'ed strings). */
+static size_t fenbie_names(ctx *c, size_t ca, size_t fb, char **names, size_t max)
+{
+    size_t a, b;
+    if (!np_before(c, ca, fb, 1, &a, &b))
+        return 0;
+    size_t starts[16], ends[16], n = 0;
+    size_t s0 = a;
+    for (size_t i = 0; i < c->toks.n && n < 15; i++) {
+        const mb_token *t = &c->toks.v[i];
+        if (t->start < a || t->end > b)
+            continue;
+        if (tok_is(c, t, "、") || tok_is(c, t, "和") || tok_is(c, t, "及")) {
+            starts[n] = s0;
+            ends[n++] = t->start;
+            s0 = t->end;
+        }
+    }
+    starts[n] = s0;
+    ends[n++] = b;
+    if (n < 2 || n > max)
+        return 0;
+    /* shared head: the last token of the last name, when the others lack it */
+    const mb_token *head = NULL;
+    for (size_t i = 0; i < c->toks.n; i++)
+        if (c->toks.v[i].end == b)
+            head = &c->toks.v[i];
+    for (size_t i = 0; i < n; i++) {
+        int add_head = head && i + 1 < n && head->start > starts[n - 1];
+        size_t hs = add_head ? head->start : 0, hl = add_head ? head->end - head->start : 0;
+        size_t l = ends[i] - starts[i];
+        /* 高技术制造业 + 制造业增加值: join on the overlap */
+        for (size_t ov = hl < l ? hl : l; add_head && ov > 0; ov--)
+            if (!memcmp(c->s + ends[i] - ov, c->s + hs, ov)) {
+                hs += ov;
+                hl -= ov;
+                break;
+            }
+        names[i] = malloc(l + hl + 1);
+        if (!names[i])
+            continue;
+        memcpy(names[i], c->s + starts[i], l);
+        if (add_head)
+            memcpy(names[i] + l, c->s + hs, hl);
+        names[i][l + hl] = '\0';
+        squeeze(names[i]);
+    }
+    return n;
+}
+
+/* A dated goal without a number: 力争在2026年实现规上工业企业研发机构动态全覆盖. */
+static mb_status dated_goal(ctx *c, size_t sa, size_t sb)
+{
+    static const char *const verbs[] = {"实现", "建成", "完成", "达到", "基本实现", "全面建成", NULL};
+    for (size_t i = 0; i < c->x.nt; i++) {
+        const mb_xt *t = &c->x.t[i];
+        if (t->a < sa || t->b > sb || t->base ||
+            !(t->deadline || (t->y0 && !t->span && !t->sub_year && !t->past)))
+            continue;
+        if (!t->y0 && !t->y1)
+            continue;
+        size_t ca = clause_start(c, sa, t->a), cb = clause_end(c, t->b, sb);
+        if (quantity_covering(c, ca, cb))
+            continue;
+        const char *cue = NULL;
+        if (cue_in(c, sa, cb, &cue) != MB_CUE_TARGET ||
+            (strcmp(cue, "力争") && strcmp(cue, "确保") && strcmp(cue, "争取")))
+            continue;
+        /* the verb right after the time, then the noun phrase it governs */
+        size_t v = t->b;
+        while (v < cb && c->s[v] == ' ')
+            v++;
+        size_t vl = 0;
+        for (int k = 0; verbs[k]; k++)
+            if (at(c->s, cb, v, verbs[k]) && strlen(verbs[k]) > vl)
+                vl = strlen(verbs[k]);
+        if (!vl)
+            continue;
+        size_t a, b;
+        if (!np_after(c, v + vl, cb, &a, &b))
+            continue;
+        mb_record r;
+        memset(&r, 0, sizeof r);
+        r.paragraph = c->p->index;
+        r.sent_start = sa;
+        r.sent_end = sb;
+        r.span_start = t->a;
+        r.span_end = b;
+        r.kind = MB_KIND_TARGET;
+        r.indicator = squeeze(dup_range(c->s, a, b));
+        r.change = "level";
+        r.year = t->y1 ? t->y1 : t->y0;
+        r.time_text = squeeze(dup_range(c->s, t->a, t->b));
+        r.modality = dup_str(cue);
+        mb_status st = add_record(c, &r);
+        if (st) {
+            record_clear(&r);
+            return st;
+        }
+    }
+    return MB_OK;
+}
+
+static mb_status do_sentence(ctx *c, size_t sa, size_t sb)
+{
+    mb_error err;
+    /* tokens of the sentence, offsets made relative to the paragraph */
+    mb_status st = mb_segment(c->m->dict, c->m->user, c->s + sa, sb - sa, &c->toks, &err);
+    if (st)
+        return st;
+    for (size_t i = 0; i < c->toks.n; i++) {
+        c->toks.v[i].start += sa;
+        c->toks.v[i].end += sa;
+    }
+    /* quantities of the sentence, with 分别 lists */
+    char *names[16] = {0};
+    size_t nnames = 0, used = 0;
+    for (size_t i = 0; i < c->x.nq; i++) {
+        const mb_xq *q = &c->x.q[i];
+        if (q->a < sa || q->b > sb || q->skip)
+            continue;
+        size_t ca = clause_start(c, sa, q->a);
+        const char *name = NULL;
+        if (!nnames) {
+            for (size_t k = ca; k + 6 <= q->a; k++)
+                if (!memcmp(c->s + k, "分别", 6)) {
+                    nnames = fenbie_names(c, ca, k, names, 16);
+                    used = 0;
+                    break;
+                }
+        }
+        if (nnames && used < nnames)
+            name = names[used++];
+        st = record_for(c, q, i, sa, sb, name);
+        if (st)
+            break;
+        if (nnames && used == nnames) {
+            for (size_t k = 0; k < nnames; k++)
+                free(names[k]);
+            nnames = used = 0;
+        }
+    }
+    for (size_t k = 0; k < nnames; k++)
+        free(names[k]);
+    if (!st)
+        st = dated_goal(c, sa, sb);
+    return st;
+}
+
+/* A section heading: 一、2023年工作回顾 (short, numbered). */
+static int heading_level(const char *s, size_t len)
+{
+    static const char *const nums[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL};
+    size_t i = 0;
+    while (i < len && s[i] == ' ')
+        i++;
+    size_t j = i;
+    for (;;) {
+        int hit = 0;
+        for (int k = 0; nums[k]; k++)
+            if (at(s, len, j, nums[k])) {
+                j += 3;
+                hit = 1;
+                break;
+            }
+        if (!hit)
+            break;
+    }
+    if (j > i && at(s, len, j, "、"))
+        return 1;
+    return 0;
+}
+
+static void update_section(ctx *c)
+{
+    const char *s = c->s;
+    section sec = {0, 0, MB_CUE_NONE, 1};
+    for (size_t i = 0; i < c->x.nt; i++) {
+        const mb_xt *t = &c->x.t[i];
+        sec.y0 = t->y0;
+        sec.y1 = t->y1 ? t->y1 : t->y0;
+        if (t->past)
+            sec.kind = MB_CUE_ACHIEVEMENT;
+        break;
+    }
+    if (has_word(c, 0, c->len, "回顾") || has_word(c, 0, c->len, "过去"))
+        sec.kind = MB_CUE_ACHIEVEMENT;
+    else if (has_word(c, 0, c->len, "任务") || has_word(c, 0, c->len, "要求") ||
+             has_word(c, 0, c->len, "目标") || has_word(c, 0, c->len, "建议") ||
+             has_word(c, 0, c->len, "计划") || has_word(c, 0, c->len, "部署"))
+        sec.kind = MB_CUE_TARGET;
+    else if (sec.y1 && c->doc_year)
+        sec.kind = sec.y1 < c->doc_year ? MB_CUE_ACHIEVEMENT : MB_CUE_TARGET;
+    (void)s;
+    c->sec = sec;
+}
+
+static mb_status do_paragraph(ctx *c, const mb_paragraph *p)
+{
+    mb_error err;
+    c->p = p;
+    c->s = p->text.s ? p->text.s : "";
+    c->len = p->text.len;
+    free(c->prev_ind);
+    c->prev_ind = NULL;
+    mb_xrec_clear(&c->x);
+    mb_status st = mb_xrec_run(c->m, c->s, c->len, c->doc_year, &c->x, &err);
+    if (st)
+        return st;
+    if (c->len < 120 && heading_level(c->s, c->len))
+        update_section(c);
+    /* paragraph context: 今年发展主要预期目标是：… */
+    c->para_kind = MB_CUE_NONE;
+    size_t first_end = p->nsentences ? p->sentences[0].end : c->len;
+    if (has_word(c, 0, first_end, "预期目标") || has_word(c, 0, first_end, "主要目标") ||
+        has_word(c, 0, first_end, "目标是") || has_word(c, 0, first_end, "目标为"))
+        c->para_kind = MB_CUE_TARGET;
+    c->para_time = -1;
+    for (size_t i = 0; i < c->x.nt; i++)
+        if (!c->x.t[i].base && c->x.t[i].a < first_end) {
+            c->para_time = (int)i;
+            break;
+        }
+    for (size_t k = 0; k < p->nsentences && !st; k++)
+        st = do_sentence(c, p->sentences[k].start, p->sentences[k].end);
+    return st;
+}
+
+/* Stable ids: a hash of the document's sha256, the span's source offsets
+ * and the record's rank among the records of the same span. */
+static void assign_ids(const mb_doc *doc, mb_records *rs)
+{
+    static const char hx[] = "0123456789abcdef";
+    for (size_t i = 0; i < rs->n; i++) {
+        mb_record *r = &rs->v[i];
+        const mb_paragraph *p = mb_doc_paragraph(doc, r->paragraph);
+        uint32_t sa = 0, sb = 0;
+        if (p)
+            mb_text_source_range(&p->text, r->span_start, r->span_end, &sa, &sb);
+        size_t rank = 0;
+        for (size_t k = 0; k < i; k++)
+            if (rs->v[k].paragraph == r->paragraph && rs->v[k].span_start == r->span_start &&
+                rs->v[k].span_end == r->span_end)
+                rank++;
+        char buf[128];
+        int n = snprintf(buf, sizeof buf, "%s:%u:%u:%zu", mb_doc_sha256(doc), sa, sb, rank);
+        struct sha256_ctx h;
+        uint8_t dig[SHA256_DIGEST_SIZE];
+        sha256_init(&h);
+        sha256_update(&h, (size_t)n, (const uint8_t *)buf);
+        sha256_digest(&h, sizeof dig, dig);
+        for (int k = 0; k < 8; k++) {
+            r->id[2 * k] = hx[dig[k] >> 4];
+            r->id[2 * k + 1] = hx[dig[k] & 15];
+        }
+        r->id[16] = '\0';
+    }
+}
+
+mb_status mb_extract(const mb_model *m, const mb_doc *doc, const char *date, mb_records *out, mb_error *err)
+{
+    memset(out, 0, sizeof *out);
+    mb_status st = mb_docdate_find(doc, date, &out->date, err);
+    if (st)
+        return st;
+    ctx c;
+    memset(&c, 0, sizeof c);
+    c.m = m;
+    c.doc = doc;
+    c.out = out;
+    c.doc_year = out->date.year;
+    for (size_t i = 0; i < mb_doc_paragraph_count(doc) && !st; i++)
+        st = do_paragraph(&c, mb_doc_paragraph(doc, i));
+    free(c.prev_ind);
+    mb_tokens_free(&c.toks);
+    mb_xrec_free(&c.x);
+    if (st) {
+        mb_records_free(out);
+        return mb_error_set(err, st, "%s: extraction failed: %s", mb_doc_path(doc), mb_strerror(st));
+    }
+    assign_ids(doc, out);
+    return MB_OK;
+}

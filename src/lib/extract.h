@@ -1,0 +1,63 @@
+/* extract.h — commitment records from a document (owns: the rules that turn
+ * recognized quantities and time expressions into records: indicator, kind,
+ * change, year, period, modality; section and paragraph context; the model
+ * object that bundles the dictionary and the recognizer).
+ *
+ * Internal view of the recognizer's output used by extract.c; filled by
+ * extract_recog.c, the only file that knows the recognizer's structures. */
+#ifndef MB_EXTRACT_H
+#define MB_EXTRACT_H
+
+#include "mubiao.h"
+
+struct mb_model {
+    mb_dict *dict;
+    mb_dict *user;
+    mb_recognizer *rec;
+};
+
+/* One quantity of a paragraph (byte offsets in the paragraph text). */
+typedef struct mb_xq {
+    size_t a, b;   /* the whole expression: comparator words, number, unit */
+    size_t na, nb; /* the number itself */
+    int has_value;
+    double value;
+    int has_range;
+    double min, max;
+    const char *unit; /* NULL: none; valid while the recognition lives */
+    const char *cmp;  /* the spec's comparator or NULL */
+    int measure;      /* unit counts things: a measure word (家, 个, 名) or a physical unit (亩, 吨) */
+    int currency;     /* unit is a currency (元, 美元) */
+    int level;        /* an order of magnitude or a bare magnitude: 万亿级, 亿元以上 */
+    int percent;      /* unit is % or 个百分点 or ‰ */
+    int skip;         /* a name, ordinal, rhetorical count ...: no record */
+} mb_xq;
+
+/* One time expression of a paragraph. */
+typedef struct mb_xt {
+    size_t a, b;
+    int y0, y1;   /* resolved years, 0 when unknown */
+    int deadline; /* 到/至 … 年, … 年前: a target's deadline */
+    int span;     /* a span of years: 近5年, 三年内, “十四五” */
+    int future;   /* 三年内, 未来五年, 用3年时间: counts forward */
+    int sub_year; /* part of a year: 1—5月, 一季度, 上半年, …以来 */
+    int past;     /* 去年, 上年, 过去五年 */
+    int now;      /* 今年, 本年度, 目前 */
+    int base;     /* a comparison base (比2010年): not the record's year */
+} mb_xt;
+
+typedef struct mb_xrec {
+    mb_xq *q;
+    size_t nq, capq;
+    mb_xt *t;
+    size_t nt, capt;
+    void *priv; /* the recognizer's own result */
+} mb_xrec;
+
+/* Recognize the quantities and time expressions of text[0..len). */
+mb_status mb_xrec_run(const mb_model *m, const char *text, size_t len, int doc_year, mb_xrec *out,
+                      mb_error *err);
+void mb_xrec_clear(mb_xrec *x);
+void mb_xrec_free(mb_xrec *x);
+
+#endif

@@ -1,0 +1,105 @@
+/* extract_recog.c — the recognizer's results as extraction sees them
+ * (owns: the mapping of mb_quantity/mb_timex to mb_xq/mb_xt). */
+#include "error.h"
+#include "extract.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void mb_xrec_clear(mb_xrec *x)
+{
+    x->nq = 0;
+    x->nt = 0;
+}
+
+void mb_xrec_free(mb_xrec *x)
+{
+    if (!x)
+        return;
+    free(x->q);
+    free(x->t);
+    if (x->priv) {
+        mb_recognition_free(x->priv);
+        free(x->priv);
+    }
+    memset(x, 0, sizeof *x);
+}
+
+static int grow(void **v, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return 1;
+    size_t c = *cap ? *cap : 16;
+    while (c < need)
+        c *= 2;
+    void *nv = realloc(*v, c * size);
+    if (!nv)
+        return 0;
+    *v = nv;
+    *cap = c;
+    return 1;
+}
+
+mb_status mb_xrec_run(const mb_model *m, const char *text, size_t len, int doc_year, mb_xrec *x,
+                      mb_error *err)
+{
+    if (!x->priv) {
+        x->priv = calloc(1, sizeof(mb_recognition));
+        if (!x->priv)
+            return mb_error_set(err, MB_ENOMEM, "out of memory");
+    }
+    mb_recognition *r = x->priv;
+    mb_status st = mb_recognize(m->rec, text, len, doc_year, r, err);
+    if (st)
+        return st;
+    if (!grow((void **)&x->q, &x->capq, r->nq, sizeof *x->q) ||
+        !grow((void **)&x->t, &x->capt, r->nt, sizeof *x->t))
+        return mb_error_set(err, MB_ENOMEM, "out of memory");
+    x->nq = 0;
+    for (size_t i = 0; i < r->nq; i++) {
+        const mb_quantity *q = &r->q[i];
+        mb_xq *o = &x->q[x->nq++];
+        memset(o, 0, sizeof *o);
+        o->a = q->start;
+        o->b = q->end;
+        o->na = q->num_start;
+        o->nb = q->num_end;
+        o->has_value = q->has_value;
+        o->value = q->value;
+        o->has_range = q->has_range;
+        o->min = q->min;
+        o->max = q->max;
+        o->unit = q->unit;
+        o->cmp = mb_comparator_name(q->comparator);
+        o->measure = (q->flags & (MB_QF_MEASURE | MB_QF_PHYSICAL)) != 0;
+        o->currency = (q->flags & MB_QF_CURRENCY) != 0;
+        o->level = (q->flags & (MB_QF_LEVEL | MB_QF_BARE)) != 0;
+        o->percent = q->qkind == MB_Q_PERCENT || q->qkind == MB_Q_PERMILLE || q->qkind == MB_Q_PPOINT;
+        o->skip = q->skip != MB_SKIP_NONE;
+        /* 一座, 一批, 一个: the numeral 一 with a measure word is an article */
+        if ((q->flags & MB_QF_CHINESE) && q->has_value && q->value == 1 && (q->flags & MB_QF_MEASURE) &&
+            q->num_end - q->num_start == 3 && !memcmp(text + q->num_start, "一", 3))
+            o->skip = 1;
+    }
+    x->nt = 0;
+    for (size_t i = 0; i < r->nt; i++) {
+        const mb_timex *t = &r->t[i];
+        if (t->kind == MB_TIME_ANNUAL || t->kind == MB_TIME_DURATION)
+            continue; /* no year of their own */
+        mb_xt *o = &x->t[x->nt++];
+        memset(o, 0, sizeof *o);
+        o->a = t->start;
+        o->b = t->end;
+        o->y0 = t->year_from;
+        o->y1 = t->year_to;
+        o->deadline = t->marker == MB_TM_TO || t->marker == MB_TM_BY;
+        o->base = t->marker == MB_TM_BASE;
+        o->span = t->kind == MB_TIME_SPAN || t->kind == MB_TIME_YEAR_RANGE || t->kind == MB_TIME_PLAN ||
+                  t->kind == MB_TIME_CENTURY;
+        o->future = t->kind == MB_TIME_SPAN && t->direction > 0;
+        o->sub_year = t->kind == MB_TIME_DATE || t->kind == MB_TIME_PART || t->marker == MB_TM_SINCE;
+        o->past = t->direction < 0;
+        o->now = t->kind == MB_TIME_RELATIVE && t->direction == 0;
+    }
+    return MB_OK;
+}

@@ -1,0 +1,35 @@
+/* model.c — the model: dictionary, user dictionaries, recognizer. */
+#include "error.h"
+#include "extract.h"
+
+#include <stdlib.h>
+
+mb_status mb_model_open(const char *dict_path, const char *const *user_dicts, size_t nuser, mb_model **out,
+                        mb_error *err)
+{
+    *out = NULL;
+    mb_model *m = calloc(1, sizeof *m);
+    if (!m)
+        return mb_error_set(err, MB_ENOMEM, "out of memory");
+    mb_status st = mb_dict_open(dict_path, &m->dict, err);
+    if (!st && nuser)
+        st = mb_dict_load_user(m->dict, user_dicts, nuser, &m->user, err);
+    if (!st)
+        st = mb_recognizer_new(&m->rec, err);
+    if (st) {
+        mb_model_free(m);
+        return st;
+    }
+    *out = m;
+    return MB_OK;
+}
+
+void mb_model_free(mb_model *m)
+{
+    if (!m)
+        return;
+    mb_recognizer_free(m->rec);
+    mb_dict_close(m->user);
+    mb_dict_close(m->dict);
+    free(m);
+}
