@@ -78,18 +78,18 @@ typedef struct line {
 
 /* ---- characters ---- */
 
-static int is_digit(char c)
+static inline int is_digit(char c)
 {
     return c >= '0' && c <= '9';
 }
 
-static int is_terminator(int32_t c)
+static inline int is_terminator(int32_t c)
 {
     return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B || c == 0x2026 || c == '!' || c == '?' ||
            c == ';';
 }
 
-static int is_closer(int32_t c)
+static inline int is_closer(int32_t c)
 {
     switch (c) {
     case 0x201D: /* ” */
@@ -107,13 +107,13 @@ static int is_closer(int32_t c)
     }
 }
 
-static int is_colon(int32_t c)
+static inline int is_colon(int32_t c)
 {
     return c == 0xFF1A || c == ':';
 }
 
 /* Clause punctuation: a line holding none may be a title. */
-static int is_clause_punct(int32_t c)
+static inline int is_clause_punct(int32_t c)
 {
     return is_terminator(c) || is_colon(c) || c == 0xFF0C || c == 0x3001 || c == ',';
 }
@@ -138,7 +138,7 @@ static int is_cn_numeral(int32_t c)
     }
 }
 
-static unsigned cp_width(int32_t c)
+static inline unsigned cp_width(int32_t c)
 {
     if (c < 0x300)
         return c < 0x20 ? 0 : 1;
@@ -149,9 +149,18 @@ static unsigned cp_width(int32_t c)
     return w < 0 ? 0 : (unsigned)w;
 }
 
-/* Decode the code point at s[*i] (s valid up to n), advancing *i; a
- * malformed byte reads as U+FFFD. */
-static int32_t next_cp(const char *s, size_t n, size_t *i)
+/* The rare cases of next_cp: two- and four-byte characters, malformed
+ * bytes (U+FFFD, one byte). */
+static int32_t next_cp_slow(const unsigned char *u, size_t left, size_t *i)
+{
+    int32_t c;
+    int len = mb_utf8_decode(u, left, &c);
+    *i += len < 0 ? 1 : (size_t)len;
+    return len < 0 ? 0xFFFD : c;
+}
+
+/* Decode the code point at s[*i] (s valid up to n), advancing *i. */
+static inline int32_t next_cp(const char *s, size_t n, size_t *i)
 {
     const unsigned char *u = (const unsigned char *)s + *i;
     if (u[0] < 0x80) {
@@ -163,14 +172,7 @@ static int32_t next_cp(const char *s, size_t n, size_t *i)
         *i += 3; /* the common three-byte case: no overlong or surrogate form possible */
         return ((int32_t)(u[0] & 0x0F) << 12) | ((int32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
     }
-    int32_t c;
-    int len = mb_utf8_decode(u, n - *i, &c);
-    if (len < 0) {
-        *i += 1;
-        return 0xFFFD;
-    }
-    *i += (size_t)len;
-    return c;
+    return next_cp_slow(u, n - *i, i);
 }
 
 /* Skip Chinese numerals (and ASCII digits if digits) at s[*i]; returns how
