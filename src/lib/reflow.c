@@ -7,10 +7,11 @@
  *
  * Layout, per document. Lines "long" relative to the document (at least 60%
  * of its 90th-percentile width) that end mid-sentence are the mark of
- * wrapping. When fewer than 30% of the long lines do, the text is already
- * one paragraph per line (government work reports, pasted web text): every
- * non-blank line is a paragraph, exactly. Otherwise the text is wrapped and
- * the rules below join lines.
+ * wrapping. When the 90th percentile is over 300 columns (no page column is
+ * that wide) or fewer than 30% of the long lines end mid-sentence, the text
+ * is already one paragraph per line (government work reports, pasted web
+ * text): every non-blank line is a paragraph, exactly (vertical text
+ * aside). Otherwise the text is wrapped and the rules below join lines.
  *
  * Local measures of wrapped text:
  *  - column width W of a line: the densest band of widths among the 8
@@ -34,9 +35,9 @@
  *  3. A or B is in a title block (blank lines around it, at most 3 lines, no
  *     clause punctuation, and before the first sentence of the document or
  *     made of short or wide lines): break;
- *  4. one of A and B is wide: break (a short tail right after a wide line
- *     that does not end a sentence is joined); a blank line next to a wide
- *     line: break;
+ *  4. one of A and B is wide: break (a tail shorter than W/2 right under a
+ *     wide line that does not end a sentence is joined); two wide lines
+ *     with a blank line between them: break;
  *  5. A ends a sentence (。！？；… or ： possibly followed by ” ’ 」 』 ））:
  *     break if a blank line follows, if B starts a "——" list item, if A is
  *     short (slack >= max(3, J+2), counting I for a first line), or if B is
@@ -47,7 +48,8 @@
  *     the end of a paragraph without punctuation; otherwise join, across
  *     blank lines too.
  * Joined lines get no separator, except one space between two Latin
- * letters or digits.
+ * letters or digits (not between two digits in Chinese text: a number cut
+ * by the wrap).
  *
  * Sentences end after 。！？；… (and ASCII ! ? ;), together with any closing
  * quotes or brackets that follow; a heading line without punctuation that
