@@ -31,7 +31,7 @@
  *  1. vertical text (3+ one-character lines in a row) is one paragraph,
  *     broken from what surrounds it;
  *  2. B starts with a heading marker (一、 （一） (1) 第一章 1. 1、 ①) or is
- *     indented: break;
+ *     indented: break; a page number line (3, — 3 —, 第3页) stands alone;
  *  3. A or B is in a title block (blank lines around it, at most 3 lines, no
  *     clause punctuation, and before the first sentence of the document or
  *     made of short or wide lines): break;
@@ -73,7 +73,7 @@ typedef struct line {
     unsigned nchar;    /* code points of the content */
     unsigned W;        /* local column width */
     unsigned char end; /* END_* */
-    unsigned char heading, dash, punct, term;
+    unsigned char heading, dash, punct, term, folio;
     unsigned char sep; /* more blank lines before it than usual */
     unsigned char indent, wide, vert, title, blank, brk;
 } line;
@@ -233,6 +233,37 @@ static size_t heading_at(const char *s, size_t n)
     return 0;
 }
 
+/* Is s[0..n) a page number: 1-4 digits, maybe between dashes (— 3 —,
+ * - 12 -), or 第 3 页? */
+static int is_folio(const char *s, size_t n)
+{
+    size_t i = 0, digits = 0;
+    int32_t c = -1;
+    int page = 0;
+    while (i < n) { /* dashes, spaces, 第 */
+        size_t j = i;
+        c = next_cp(s, n, &j);
+        if (!(c == ' ' || c == '-' || c == 0x2014 || c == 0x2013 || c == 0x2500 || (c == 0x7B2C && !page)))
+            break;
+        page |= c == 0x7B2C;
+        i = j;
+    }
+    while (i < n && is_digit(s[i]) && digits < 5) {
+        i++;
+        digits++;
+    }
+    if (digits == 0 || digits > 4)
+        return 0;
+    while (i < n) { /* spaces, dashes, 页 after 第 */
+        size_t j = i;
+        c = next_cp(s, n, &j);
+        if (!(c == ' ' || c == '-' || c == 0x2014 || c == 0x2013 || c == 0x2500 || (c == 0x9875 && page)))
+            return 0;
+        i = j;
+    }
+    return 1;
+}
+
 /* ---- lines ---- */
 
 /* Fill l (b, e, lead, width, nchar, flags) from the line text[a..z). */
@@ -298,6 +329,7 @@ static void measure(const char *s, size_t a, size_t z, line *l)
     else
         l->end = END_NONE;
     l->dash = e - b >= 6 && memcmp(s + b, "\xe2\x80\x94\xe2\x80\x94", 6) == 0;
+    l->folio = is_folio(s + b, e - b);
 }
 
 /* Split norm into lines; only non-blank ones are kept, each with the count
@@ -379,7 +411,7 @@ static unsigned band_width(const unsigned *w, size_t m)
 
 static int usable(const line *l)
 {
-    return l->nchar >= 4 && !l->vert;
+    return l->nchar >= 4 && !l->vert && !l->folio;
 }
 
 /* Local column width of every line. */
@@ -621,7 +653,7 @@ static void decide_breaks(line *ls, size_t n)
         int brk;
         if (a->vert || b->vert)
             continue;
-        if (b->heading || b->indent)
+        if (b->heading || b->indent || a->folio || b->folio)
             brk = 1;
         else if (a->title != b->title || (a->title && b->sep))
             brk = 1;

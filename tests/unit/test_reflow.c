@@ -297,6 +297,27 @@ static void test_vertical(void)
     mb_doc_free(d);
 }
 
+static void test_page_numbers(void)
+{
+    /* a page number between two halves of a paragraph is never joined into
+     * the text (it would make 增长3 5%) */
+    mb_doc *d = load("今年以来全市规模以上工业增加值增长\n"
+                     "较快，高于全省平均水平，同比增长\n"
+                     "\n"
+                     "— 3 —\n"
+                     "\n"
+                     "5%，其中高技术制造业增长明显加快，\n"
+                     "成为拉动工业增长的主要力量之一。\n"
+                     "\n"
+                     "第4页\n"
+                     "全年新增就业超过一万两千人，城镇调\n"
+                     "查失业率保持在较低水平上下波动。\n"
+                     "12\n");
+    T_EQ_STR(starts(d), "1 4 6 9 10 12", "page numbers: — 3 —, 第4页 and 12 stand alone");
+    T_EQ_STR(ptext(d, 1), "— 3 —", "page numbers: text of a page number");
+    mb_doc_free(d);
+}
+
 static void test_one_per_line(void)
 {
     mb_doc *d = load("国务院召开常务会议。\n"
@@ -395,6 +416,63 @@ static void test_edges(void)
     mb_doc_free(d);
 }
 
+/* Random documents from layout-relevant pieces (CJK, punctuation, heading
+ * markers, blank and indented lines, CRLF, broken UTF-8): loading never
+ * fails or crashes (ASan in make check), paragraphs are non-empty and in
+ * order, sentences tile each paragraph. */
+static void test_random_documents(void)
+{
+    static const char *piece[] = {
+        "中", "国",   "。",       "，",   "、",           "！",           "？",    "；",       "…",      "“",
+        "”",  "）",   "（",       "：",   "一、",         "（一）",       "1.",    "1、",      "第一章", "——",
+        " ",  "  ",   "\n",       "\n\n", "\n",           "\n",           " \n",   "a",        "Z",      "1",
+        "0",  ".",    "!",        ";",    "\xe3\x80\x80", "\xe2\x80\x8b", "\xff",  "\xe4\xb8", "\r\n",   "\t",
+        "①",  "发展", "经济增长", "GDP",  "3万",          "亿",           "— 3 —",
+    };
+    unsigned long r = 12345;
+    size_t bad = 0, docs = 0;
+    char buf[4096];
+    for (int it = 0; it < 3000; it++) {
+        size_t n = 0;
+        r = r * 6364136223846793005UL + 1442695040888963407UL;
+        int parts = (int)((r >> 33) % 300);
+        for (int k = 0; k < parts; k++) {
+            r = r * 6364136223846793005UL + 1442695040888963407UL;
+            const char *f = piece[(r >> 33) % (sizeof piece / sizeof *piece)];
+            size_t len = strlen(f);
+            if (n + len >= sizeof buf)
+                break;
+            memcpy(buf + n, f, len);
+            n += len;
+        }
+        mb_doc *d = NULL;
+        mb_error err = {0};
+        mb_doc_options opt = {"utf-8", 1};
+        if (mb_doc_load_mem("r.txt", buf, n, &opt, &d, &err) != MB_OK) {
+            bad++;
+            continue;
+        }
+        docs++;
+        uint32_t prev = 0;
+        for (size_t i = 0; i < mb_doc_paragraph_count(d); i++) {
+            const mb_paragraph *p = mb_doc_paragraph(d, i);
+            size_t at = 0;
+            if (p->text.len == 0 || p->src_start < prev || p->src_end < p->src_start || p->nsentences == 0)
+                bad++;
+            prev = p->src_end;
+            for (size_t k = 0; k < p->nsentences; k++) {
+                if (p->sentences[k].start < at || p->sentences[k].end <= p->sentences[k].start ||
+                    p->sentences[k].end > p->text.len)
+                    bad++;
+                at = p->sentences[k].end;
+            }
+        }
+        mb_doc_free(d);
+    }
+    T_EQ_INT(docs, 3000, "random: every document loads (lenient UTF-8)");
+    T_EQ_INT(bad, 0, "random: paragraphs non-empty and in order, sentences tile them");
+}
+
 int main(void)
 {
     test_cjk_join();
@@ -406,9 +484,11 @@ int main(void)
     test_blank_lines();
     test_titles_and_wide();
     test_vertical();
+    test_page_numbers();
     test_one_per_line();
     test_gwr_style();
     test_sentences();
     test_edges();
+    test_random_documents();
     return t_done();
 }
