@@ -119,7 +119,7 @@ static int run(int argc, char **argv)
         case 'd':
             year = parse_date(optarg);
             if (!year) {
-                cli_error("numbers", "--date '%s': expected a date YYYY-MM-DD", optarg);
+                cli_error("numbers", "--date '%s': expected a real calendar date YYYY-MM-DD", optarg);
                 return cli_usage(&cmd_numbers);
             }
             break;

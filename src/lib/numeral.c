@@ -65,12 +65,14 @@ int mb_numeral_is_cn(int cp)
     return mb_numeral_cn_digit(cp) >= 0 || cn_unit_exp(cp) > 0;
 }
 
-#define CP_DIAN 0x70B9 /* 点 */
-#define CP_DUO  0x591A /* 多 */
-#define CP_YU   0x4F59 /* 余 */
-#define CP_JI   0x51E0 /* 几 */
-#define CP_FEN  0x5206 /* 分 */
-#define CP_ZHI  0x4E4B /* 之 */
+#define CP_DIAN  0x70B9 /* 点 */
+#define CP_DUO   0x591A /* 多 */
+#define CP_YU    0x4F59 /* 余 */
+#define CP_YU2   0x9918 /* 餘 */
+#define CP_DIAN2 0x9EDE /* 點 */
+#define CP_JI    0x51E0 /* 几 */
+#define CP_FEN   0x5206 /* 分 */
+#define CP_ZHI   0x4E4B /* 之 */
 
 /* The code point at s[i..n) and its length; 0 at the end or on bad UTF-8. */
 static int peek(const unsigned char *s, size_t n, size_t i, int32_t *cp)
@@ -127,7 +129,7 @@ static size_t read_magnitude(const unsigned char *s, size_t n, size_t i, int all
     while (j < n && s[j] == ' ' && j - i < 4)
         j++;
     l = peek(s, n, j, &cp);
-    if (l && (cp == CP_DUO || cp == CP_YU)) {
+    if (l && (cp == CP_DUO || cp == CP_YU || cp == CP_YU2)) {
         int32_t c2;
         int l2 = peek(s, n, j + (size_t)l, &c2);
         int e2 = l2 ? cn_unit_exp(c2) : 0;
@@ -170,26 +172,57 @@ static size_t read_magnitude(const unsigned char *s, size_t n, size_t i, int all
     return j - i;
 }
 
+static int is_digit_at(const unsigned char *s, size_t n, size_t i)
+{
+    return i < n && s[i] >= '0' && s[i] <= '9';
+}
+
+/* A thousands separator at s[i]: ',' or the full-width '，' that older
+ * reports use (８，７２５，４８３). Returns its length, 0 if none. */
+static size_t group_sep(const unsigned char *s, size_t n, size_t i)
+{
+    if (i < n && s[i] == ',')
+        return 1;
+    if (i + 2 < n && s[i] == 0xEF && s[i + 1] == 0xBC && s[i + 2] == 0x8C)
+        return 3;
+    return 0;
+}
+
+/* Single digits each followed by one space, as some PDF extractions write
+ * them (1 9 9 9 年, 5 1 6 0 元): the end of the run starting at i. */
+static size_t spaced_run(const unsigned char *s, size_t n, size_t i)
+{
+    while (is_digit_at(s, n, i) && !is_digit_at(s, n, i + 1)) {
+        if (i + 2 < n && s[i + 1] == ' ' && is_digit_at(s, n, i + 2))
+            i += 2;
+        else
+            return i + 1;
+    }
+    return i;
+}
+
 static int parse_arabic(const unsigned char *s, size_t n, unsigned opts, mb_numeral *out)
 {
     char dig[MB_NUMERAL_MAX_DIGITS * 2 + 1];
     size_t nd = 0, i = 0;
-    int toobig = 0, intd = 0, fracd = 0;
+    int toobig = 0, intd = 0, fracd = 0, spaced = 0;
     unsigned flags = MB_NUM_ARABIC;
 
-    while (i < n && s[i] >= '0' && s[i] <= '9')
+    while (is_digit_at(s, n, i))
         i++;
     size_t run = i;
     if (run == 0)
         return 0;
     size_t int_end = run;
-    if (run <= 3) { /* thousands groups: ,ddd not followed by a digit */
-        size_t j = run;
+    if (run == 1 && n > 2 && s[1] == ' ' && (is_digit_at(s, n, 2) || (s[2] == '.' && is_digit_at(s, n, 3)))) {
+        int_end = spaced_run(s, n, 0);
+        spaced = 1;
+    } else if (run <= 3) { /* thousands groups: ,ddd not followed by a digit */
+        size_t j = run, k;
         int groups = 0;
-        while (j + 3 < n && s[j] == ',' && s[j + 1] >= '0' && s[j + 1] <= '9' && s[j + 2] >= '0' &&
-               s[j + 2] <= '9' && s[j + 3] >= '0' && s[j + 3] <= '9' &&
-               (j + 4 >= n || s[j + 4] < '0' || s[j + 4] > '9')) {
-            j += 4;
+        while ((k = group_sep(s, n, j)) > 0 && is_digit_at(s, n, j + k) && is_digit_at(s, n, j + k + 1) &&
+               is_digit_at(s, n, j + k + 2) && !is_digit_at(s, n, j + k + 3)) {
+            j += k + 3;
             groups++;
         }
         if (groups) {
@@ -198,7 +231,7 @@ static int parse_arabic(const unsigned char *s, size_t n, unsigned opts, mb_nume
         }
     }
     for (size_t k = 0; k < int_end; k++) {
-        if (s[k] == ',')
+        if (s[k] < '0' || s[k] > '9')
             continue;
         intd++;
         if (nd == 0 && s[k] == '0')
@@ -209,15 +242,28 @@ static int parse_arabic(const unsigned char *s, size_t n, unsigned opts, mb_nume
             toobig = 1;
     }
     i = int_end;
-    if (i + 1 < n && s[i] == '.' && s[i + 1] >= '0' && s[i + 1] <= '9') {
-        flags |= MB_NUM_DECIMAL;
-        i++;
-        while (i < n && s[i] >= '0' && s[i] <= '9') {
-            if (fracd < MB_NUMERAL_MAX_DIGITS)
-                dig[nd++] = (char)s[i], fracd++;
-            else
-                toobig = 1;
-            i++;
+    size_t k = i;
+    if (spaced && k < n && s[k] == ' ')
+        k++;
+    if (k + 1 < n && s[k] == '.') {
+        size_t f = k + 1;
+        if (spaced && f < n && s[f] == ' ')
+            f++;
+        if (is_digit_at(s, n, f)) {
+            size_t fend = spaced ? spaced_run(s, n, f) : f;
+            if (!spaced)
+                while (is_digit_at(s, n, fend))
+                    fend++;
+            flags |= MB_NUM_DECIMAL;
+            for (size_t m = f; m < fend; m++) {
+                if (s[m] < '0' || s[m] > '9')
+                    continue;
+                if (fracd < MB_NUMERAL_MAX_DIGITS)
+                    dig[nd++] = (char)s[m], fracd++;
+                else
+                    toobig = 1;
+            }
+            i = fend;
         }
     }
     out->digit_len = i;
@@ -303,8 +349,8 @@ static int parse_chinese(const unsigned char *s, size_t n, unsigned opts, mb_num
     while ((l = peek(s, n, i, &cp)) > 0) {
         int d = mb_numeral_cn_digit(cp);
         if (d >= 0) {
-            if (pending >= 0 || after_more)
-                break;
+            if (pending >= 0 || after_more || (any && !any_digit && !first_is_ten))
+                break; /* 万一: no digit after a bare magnitude */
             if (d == 0 && any) {
                 zero = 1;
             } else {
@@ -326,7 +372,8 @@ static int parse_chinese(const unsigned char *s, size_t n, unsigned opts, mb_num
                 end = i;
                 continue;
             }
-            if ((cp == CP_DUO || cp == CP_YU) && last_unit > 0 && pending < 0 && !after_more) {
+            if ((cp == CP_DUO || cp == CP_YU || cp == CP_YU2) && last_unit > 0 && pending < 0 &&
+                !after_more) {
                 int32_t c3;
                 int l3 = peek(s, n, i + (size_t)l, &c3);
                 if (l3 && cn_unit_exp(c3) >= 4) { /* 二十多万 */
@@ -336,7 +383,7 @@ static int parse_chinese(const unsigned char *s, size_t n, unsigned opts, mb_num
                     continue;
                 }
             }
-            if (cp == CP_DIAN && any && !after_more && total == 0 && big == 0) {
+            if ((cp == CP_DIAN || cp == CP_DIAN2) && any && !after_more && total == 0 && big == 0) {
                 /* 三点五: a decimal, then only 万/亿 may follow */
                 size_t j = i + (size_t)l;
                 int32_t c3;
@@ -383,6 +430,18 @@ static int parse_chinese(const unsigned char *s, size_t n, unsigned opts, mb_num
             sec_unit = e;
         } else { /* 万 亿 */
             int64_t x = sec + (pending > 0 ? pending : 0);
+            if (e == 4 && last_unit == 4 && big > 0 && sec == 0 && pending < 0 && !more) {
+                /* 六万万 = 6亿 (older usage) */
+                if (big > CN_LIMIT / 10000)
+                    toobig = 1;
+                else
+                    big *= 10000;
+                trailing_mag = 8;
+                last_unit = 4;
+                i += (size_t)l;
+                end = i;
+                continue;
+            }
             if (e == 4) {
                 if (last_big <= 4 || nfrac)
                     break;

@@ -111,16 +111,22 @@ static const unit_def units[] = {
     {"米", "饭|粮|面|价", "米", U_PHYSICAL},
     {"公顷", "", "公顷", U_PHYSICAL},
     {"亩", "", "亩", U_PHYSICAL},
+    {"畝", "", "亩", U_PHYSICAL},
+    {"噸", "", "吨", U_PHYSICAL},
     {"标箱", "", "标箱", U_PHYSICAL},
     /* measure words */
     {"人次", "", "人次", U_MEASURE},
     {"人", "", "人", U_MEASURE},
     {"名", "单|称|义|额|列|牌|校|师|医|片|言|誉|次|录|字", "名", U_MEASURE},
     {"位", "置|于|列|居|次", "位", U_MEASURE | U_RHET},
-    {"家", "庭|人|乡|属|长|电|具|政|用|务|族|园|风|居|里|中|门|底|当|常|书|畜|禽", "家", U_MEASURE},
+    {"家", "庭|人|乡|属|长|电|具|政|用|务|族|园|风|居|里|门|底|当|常|书|畜|禽", "家", U_MEASURE},
     {"户", "籍|口|型|外|主", "户", U_MEASURE},
-    {"个", "人|体|性|税|别|案", "个", U_MEASURE | U_RHET},
+    {"个多月", "", "个月", U_DURATION},
+    {"个多百分点", "", "个百分点", U_PPOINT},
+    {"个", "体|性|别|案", "个", U_MEASURE | U_RHET},
+    {"個", "體|性|別|案", "个", U_MEASURE | U_RHET},
     {"项", "目", "项", U_MEASURE | U_RHET},
+    {"項", "目", "项", U_MEASURE | U_RHET},
     {"所", "有|以|得|属|在|谓|需|说|长", "所", U_MEASURE},
     {"套", "餐|路", "套", U_MEASURE},
     {"辆", "", "辆", U_MEASURE},
@@ -148,6 +154,10 @@ static const unit_def units[] = {
     {"床", "", "床", U_MEASURE},
     {"株", "", "株", U_MEASURE},
     {"棵", "", "棵", U_MEASURE},
+    {"枚", "", "枚", U_MEASURE},
+    {"门", "类|户|槛|口|诊|票|店|面|路|前|外", "门", U_MEASURE},
+    {"担", "当|负|任|心|忧|保|子", "担", U_PHYSICAL},
+    {"度", "过|假|量|上|和|化|性|发|的|重|高|大|地|看|讲", "度", U_PHYSICAL | U_RHET},
     {"方面", "", "个", U_MEASURE | U_RHET},
     {"点", "击|赞", "点", U_MEASURE | U_RHET},
     {"大", "", "个", U_MEASURE | U_RHET | U_DA},
@@ -318,7 +328,7 @@ static mb_status build_suffix_pattern(char **out, mb_error *err)
         memcpy(p + n, (str), l_);                                                                            \
         n += l_;                                                                                             \
     } while (0)
-    PUT("(?<m1>[ ]*(?:多" MORE_NOT "|余" YU_NOT "))?(?:[ ]*(?<unit>");
+    PUT("(?<m1>[ ]*(?:多" MORE_NOT "|[余餘]" YU_NOT "))?(?:[ ]*(?<unit>");
     for (size_t i = 0; i < NUNITS; i++) {
         const unit_def *u = &units[order[i]];
         if (i)
@@ -330,10 +340,10 @@ static mb_status build_suffix_pattern(char **out, mb_error *err)
             PUT(")");
         }
     }
-    PUT("))?(?<lvl>级)?(?<m2>多" MORE_NOT "|余" YU_NOT ")?"
+    PUT("))?(?<lvl>级)?(?<m2>多" MORE_NOT "|[余餘]" YU_NOT ")?"
         "(?:[ ]*(?<post>以上|以下|以内|之内|左右|上下(?!游|功|联|贯|级|班|一)|之多|开外|出头))?"
-        "(?:(?<rsep>[ ]*(?:——|—|–|-|~|至|到)[ ]*)(?=[0-9〇○零一二两三四五六七八九十]|百分之|千分之)"
-        "|(?<ratio>[ ]*[:∶：][ ]*)(?=[0-9])|(?<slash>/)(?=[0-9]))?");
+        "(?:(?<rsep>[ ]*(?:——|—|–|-|－|~|～|至|到)[ ]*)(?=[0-9〇○零一二两三四五六七八九十]|百分之|千分之)"
+        "|(?<ratio>[ ]*[:∶：比][ ]*)(?=[0-9])|(?<slash>/)(?=[0-9]))?");
 #undef PUT
     p[n] = '\0';
     *out = p;
@@ -492,6 +502,7 @@ typedef struct sfx {
     size_t end; /* end of the last part read (spaces alone are not kept) */
     const unit_def *unit;
     int more, lvl;
+    size_t lvl_a; /* where 级 starts */
     mb_comparator post;
     size_t rsep_end, ratio_end, slash_end; /* 0: none */
 } sfx;
@@ -528,9 +539,11 @@ static void read_suffix(scan *c, size_t p, sfx *x)
             u++;
         x->unit = find_unit(c->s + u, b - u);
         x->end = b;
+        if (b - u > 3 && memcmp(c->s + u, "个多", 6) == 0)
+            x->more = 1; /* 八个多月, 一个多百分点 */
     }
     if (mb_rx_span(c->md, g[S_LVL], &a, &b))
-        x->lvl = 1, x->end = b;
+        x->lvl = 1, x->lvl_a = a, x->end = b;
     if (mb_rx_span(c->md, g[S_M2], &a, &b))
         x->more = 1, x->end = b;
     if (mb_rx_span(c->md, g[S_POST], &a, &b)) {
@@ -642,6 +655,13 @@ static size_t quantity_at(scan *c, size_t pos, mb_status *st)
 
     sfx x;
     read_suffix(c, aend, &x);
+    if (x.lvl && !(nf & (MB_NUM_BARE | MB_NUM_MAGNITUDE))) {
+        /* 三级, 5级: 级 marks an order of magnitude only after 万亿, 千亿元 */
+        x.lvl = 0;
+        x.end = x.lvl_a;
+        x.post = MB_CMP_NONE;
+        x.rsep_end = x.ratio_end = x.slash_end = 0;
+    }
     if (nf & (MB_NUM_PERCENT | MB_NUM_PERMILLE | MB_NUM_FRACTION)) {
         if (x.unit) /* 百分之五 has its unit already */
             memset(&x, 0, sizeof x), x.end = aend;
@@ -692,8 +712,10 @@ static size_t quantity_at(scan *c, size_t pos, mb_status *st)
     /* a ratio: 1.79∶1 */
     if (!q.has_range && x.ratio_end && !unit && !x.post && !x.more && !(nf & MB_NUM_BARE)) {
         mb_numeral d;
+        mb_timex tt;
         if (mb_numeral_parse(s + x.ratio_end, c->len - x.ratio_end, MB_NUMERAL_NO_MAGNITUDE, &d) &&
-            !(d.flags & (MB_NUM_TOOBIG | MB_NUM_VAGUE)) && d.value > 0) {
+            !(d.flags & (MB_NUM_TOOBIG | MB_NUM_VAGUE)) && d.value > 0 &&
+            !mb_timex_at(c->r->tx, c->md, s, c->len, x.ratio_end, x.ratio_end, c->year, &tt)) {
             q.num_end = q.end = x.ratio_end + d.len;
             int colon = s[x.ratio_end - 1] == ':' || s[aend] == ':';
             if (colon && !(nf & MB_NUM_DECIMAL) && a.value <= 24 && d.int_digits == 2 &&
@@ -704,6 +726,20 @@ static size_t quantity_at(scan *c, size_t pos, mb_status *st)
                 q.qkind = MB_Q_RATIO;
                 unit = "ratio";
             }
+        }
+    }
+    /* a date written with slashes: 2024/6/26 */
+    if (!q.has_range && x.slash_end && !unit && !chinese && !(nf & (MB_NUM_DECIMAL | MB_NUM_MAGNITUDE))) {
+        size_t e = x.slash_end;
+        while (e < c->len && s[e] >= '0' && s[e] <= '9')
+            e++;
+        if (e + 1 < c->len && s[e] == '/' && s[e + 1] >= '0' && s[e + 1] <= '9') {
+            e++;
+            while (e < c->len && s[e] >= '0' && s[e] <= '9')
+                e++;
+            q.num_end = q.end = e;
+            q.skip = MB_SKIP_DATE;
+            x.slash_end = 0;
         }
     }
     /* a fraction: 1/3 */
@@ -771,8 +807,8 @@ static size_t quantity_at(scan *c, size_t pos, mb_status *st)
     while (p0 > c->floor && s[p0 - 1] == ' ')
         p0--;
     int32_t before_sp = cp_before(c, p0);
-    if (q.skip) {
-        /* already marked (10:30) */
+    if (q.skip || cat(u) == U_STREAK) {
+        /* already marked (10:30), or 十二连增 */
     } else if (before_sp == 0x7B2C /* 第 */) {
         q.skip = MB_SKIP_ORDINAL;
         q.start = p0 - 3;
@@ -792,8 +828,10 @@ static size_t quantity_at(scan *c, size_t pos, mb_status *st)
         q.skip = MB_SKIP_NAME; /* “1030”产业体系 */
     } else if (u && (u->cat & U_DA) && chinese && (a.value >= 11 || before == 0x7684 /* 的 */)) {
         q.skip = MB_SKIP_NAME; /* 党的二十大 */
-    } else if (u && (u->cat & U_RHET) && small_cn && !x.more && pre == MB_CMP_NONE && !x.post) {
-        q.skip = MB_SKIP_RHETORICAL; /* 三件事, 两个大局, 八大工程 */
+    } else if (u && ((u->cat & U_RHET) || (cat(u) == U_MEASURE && a.value == 1)) && small_cn && !x.more) {
+        q.skip = MB_SKIP_RHETORICAL; /* 三件事, 两个大局, 八大工程, 一座, 突破一批 */
+        q.start = pos;
+        q.comparator = MB_CMP_EQ;
     } else if (u && (u->cat & U_RHET) && is_open_quote(after_unit)) {
         q.skip = MB_SKIP_RHETORICAL; /* 四个“新” */
     } else if (!chinese && !unit && !(nf & (MB_NUM_MAGNITUDE | MB_NUM_DECIMAL | MB_NUM_GROUPED)) &&

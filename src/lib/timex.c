@@ -9,13 +9,13 @@
 
 /* ---- the pattern ---- */
 
-#define NUM "(?:\\d+(?:\\.\\d+)?|[〇○零一二两三四五六七八九十百千万]+)"
-#define SEP "(?:——|—|–|-|~|至|到)"
-#define MON "(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
-#define DAY                                                                                                          \
-    "(?:3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[" \
+#define NUM "(?:\\d(?: ?\\d)*(?:\\.\\d+)?|[〇○零一二两三四五六七八九十百千万]+)"
+#define SEP "(?:——|—|–|-|－|~|～|至|到)"
+#define MON "(?:1 ?[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+#define DAY                                                                                                              \
+    "(?:3 ?[01]|[12] ?[0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[" \
     "一二三四五六七八九])"
-#define YEAR  "(?:[12]\\d{3}|[一二][〇○零一二三四五六七八九]{3})"
+#define YEAR  "(?:[12](?: ?\\d){3}|[一二][〇○零一二三四五六七八九]{3})"
 #define PART  "年底|年末|年初|年中|底|末|初|上半年|下半年|前三季度|第?[一二三四1-4][ ]*季度"
 #define REL2  "以前|之前|以来|以后|前|起|后"
 #define NOTYR "(?!代|龄|级|纪|轻|薪|华)"
@@ -28,7 +28,12 @@ static const char pattern[] =
     /* plan periods */
     "(*MARK:P)(?:“(?<pq>" PLAN ")”|(?<pn>" PLAN
     ")(?=[ ]*(?:时期|期间|规划|计划|纲要|期末|末期|末|初期|开局|收官|"
-    "以来|中期)))[ ]*(?<ppart>时期|期间|期末|末期|末|初期|初|规划|计划|纲要|以来|中期|前|开局之年|收官之年)?"
+    "以来|中期|前期|后期)))[ "
+    "]*(?<ppart>时期|期间|期末|末期|末|初期|初|规划|计划|纲要|以来|中期|前期|后期|前(?!["
+    "一二三四五六七八九十两0-9])|"
+    "开局之年|收官之年)?"
+    "|(*MARK:P2)第(?<pord>[一二三四五六七八九十]+)个五年(?:计划|规划)(?:纲要)?(?<p2part>时期|期间|期末|末期|"
+    "前期|后期)?"
     /* decades */
     "|(*MARK:D)(?<dec>[12]\\d{2}0|\\d0|[二三四五六七八九]十|[一二三四五六七八九][〇○零])[ "
     "]*年代(?<dpart>初|中期|末)?"
@@ -49,7 +54,7 @@ static const char pattern[] =
              /* relative years */
              "|(*MARK:R)(?<rel>(?<![至迄如当])今年|(?<!["
              "文透说光发证表声鲜分严清聪开英高阐申查标注载讲指显失黎昌精简神廉辨])明年"
-             "|(?<![过失除离死回进出来上下])去年|(?<![以向])上年|(?<![提之以空])前年|本年度|本年)度?"
+             "|(?<![过失除离死回进出来上下])去年|(?<![以向])上一?年|(?<![提之以空])前年|本年度|本年)度?"
              "(?:(?<rpart>" PART
              ")|" MONTHS("r") ")?(?<rrel2>" REL2 ")?"
                               "|(*MARK:N)目前"
@@ -61,17 +66,21 @@ static const char pattern[] =
                               "(?<spost>以来|之内|以内|来|内|间|里|左右)?(?:的?时间)?"
                               /* durations, or spans with a suffix: 三年内, 五年来 */
                               "|(*MARK:U)(?<un>" NUM
-                              ")[ ]*(?<umore>多)?[ ]*年(?!代|龄|级|纪|轻|薪|度|底|末|初|华)"
+                              ")[ ]*(?<umore>多)?[ ]*年(?!代|龄|级|纪|轻|薪|度|底|末|初|华)(?<umore2>多)?"
                               "(?<upost>以来|之内|以内|以后|来|内|后|间|左右)?(?:的?时间)?"
                               /* yearly periods */
                               "|(*MARK:A)(?:每年度?|年均|年平均|每一年)"
                               /* a part of this year */
-                              "|(*MARK:B)(?<bare>年底|年末|年初|年中)(?<brel2>以前|之前|前)?";
+                              "|(*MARK:B)(?<!["
+                              "青少老成童晚早当今明去上前后全每同近历多几百千万周一二三四五六七八九十0-9])"
+                              "(?<bare>年底|年末|年初)(?<brel2>以前|之前|前)?";
 
 enum {
     G_PQ,
     G_PN,
     G_PPART,
+    G_PORD,
+    G_P2PART,
     G_DEC,
     G_DPART,
     G_CTHIS,
@@ -115,16 +124,18 @@ enum {
     G_UN,
     G_UMORE,
     G_UPOST,
+    G_UMORE2,
     G_BARE,
     G_BREL2,
     NGROUPS
 };
 
 static const char *const group_names[NGROUPS] = {
-    "pq",    "pn",    "ppart", "dec",   "dpart", "cthis", "clast", "cnum", "cdec",  "cpart", "y1",   "y2",
-    "ypart", "yma",   "ymb",   "ymc",   "ymd",   "yvis",  "yrel2", "ma",   "mb",    "mfen",  "mc",   "mfen2",
-    "md",    "mrel2", "qn",    "qrel2", "q3",    "half",  "hrel2", "rel",  "rpart", "rma",   "rmb",  "rmc",
-    "rmd",   "rrel2", "spre",  "sn",    "smore", "su",    "spost", "un",   "umore", "upost", "bare", "brel2",
+    "pq",    "pn",    "ppart", "pord",  "p2part", "dec",   "dpart", "cthis", "clast", "cnum",  "cdec",
+    "cpart", "y1",    "y2",    "ypart", "yma",    "ymb",   "ymc",   "ymd",   "yvis",  "yrel2", "ma",
+    "mb",    "mfen",  "mc",    "mfen2", "md",     "mrel2", "qn",    "qrel2", "q3",    "half",  "hrel2",
+    "rel",   "rpart", "rma",   "rmb",   "rmc",    "rmd",   "rrel2", "spre",  "sn",    "smore", "su",
+    "spost", "un",    "umore", "upost", "umore2", "bare",  "brel2",
 };
 
 struct mb_timex_rx {
@@ -399,6 +410,20 @@ static int resolve(const ctx *c, const char *mark, int y, mb_timex *t)
     switch (mark[0]) {
     case 'P': {
         size_t a, b;
+        if (mark[1] == '2') { /* 第六个五年计划 */
+            int from, to;
+            if (!mb_plan_years(num(c, G_PORD), &from, &to))
+                return 0;
+            t->kind = MB_TIME_PLAN;
+            set_years(t, from, to);
+            if (is(c, G_P2PART, "期末") || is(c, G_P2PART, "末期"))
+                set_years(t, to, to);
+            else if (is(c, G_P2PART, "前期"))
+                set_years(t, from, from + 2);
+            else if (is(c, G_P2PART, "后期"))
+                set_years(t, to - 2, to);
+            return 1;
+        }
         int g = has(c, G_PQ) ? G_PQ : G_PN;
         if (!mb_rx_span(c->md, c->rx->g[g], &a, &b) || b - a < 6)
             return 0;
@@ -417,6 +442,10 @@ static int resolve(const ctx *c, const char *mark, int y, mb_timex *t)
             set_years(t, to, to);
         else if (is(c, G_PPART, "初") || is(c, G_PPART, "初期") || is(c, G_PPART, "开局之年"))
             set_years(t, from, from);
+        else if (is(c, G_PPART, "前期"))
+            set_years(t, from, from + 2);
+        else if (is(c, G_PPART, "后期"))
+            set_years(t, to - 2, to);
         else if (is(c, G_PPART, "前"))
             t->marker = MB_TM_BY;
         else if (is(c, G_PPART, "以来"))
@@ -543,7 +572,7 @@ static int resolve(const ctx *c, const char *mark, int y, mb_timex *t)
         int off = 0;
         if (is(c, G_REL, "明年"))
             off = 1;
-        else if (is(c, G_REL, "去年") || is(c, G_REL, "上年"))
+        else if (is(c, G_REL, "去年") || is(c, G_REL, "上年") || is(c, G_REL, "上一年"))
             off = -1;
         else if (is(c, G_REL, "前年"))
             off = -2;
@@ -610,7 +639,7 @@ static int resolve(const ctx *c, const char *mark, int y, mb_timex *t)
         if (n < 1 || n > 10000)
             return 0;
         t->count = n;
-        t->more = has(c, G_UMORE);
+        t->more = has(c, G_UMORE) || has(c, G_UMORE2);
         t->kind = MB_TIME_DURATION;
         if (is(c, G_UPOST, "来") || is(c, G_UPOST, "以来")) {
             t->kind = MB_TIME_SPAN;
@@ -627,8 +656,6 @@ static int resolve(const ctx *c, const char *mark, int y, mb_timex *t)
     case 'A': t->kind = MB_TIME_ANNUAL; return 1;
     case 'B':
         t->kind = MB_TIME_PART;
-        if (is(c, G_BARE, "年中"))
-            t->month_from = 6, t->month_to = 7;
         set_rel(t, y, 0, 0, 0);
         t->marker = rel2_marker(c, G_BREL2);
         return 1;
