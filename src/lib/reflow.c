@@ -415,18 +415,18 @@ static int usable(const line *l)
 }
 
 /* Local column width of every line. */
-static void column_widths(line *ls, size_t n)
+static mb_status column_widths(line *ls, size_t n)
 {
     unsigned buf[2 * WINDOW + 1];
-    size_t *cand = malloc((n ? n : 1) * sizeof *cand);
-    size_t nc = 0;
-    if (cand)
-        for (size_t k = 0; k < n; k++)
-            if (usable(&ls[k]))
-                cand[nc++] = k;
-    size_t p = 0;
+    size_t *cand = malloc((n ? n : 1) * sizeof *cand); /* the usable lines */
+    size_t nc = 0, p = 0;
+    if (!cand)
+        return MB_ENOMEM;
+    for (size_t k = 0; k < n; k++)
+        if (usable(&ls[k]))
+            cand[nc++] = k;
     for (size_t k = 0; k < n; k++) {
-        if (!cand || nc == 0) {
+        if (nc == 0) {
             ls[k].W = ls[k].width;
             continue;
         }
@@ -441,6 +441,7 @@ static void column_widths(line *ls, size_t n)
         ls[k].W = band_width(buf, m);
     }
     free(cand);
+    return MB_OK;
 }
 
 /* Lines wider than their column; runs of them get their own width. */
@@ -513,8 +514,8 @@ static void mark_titles(line *ls, size_t n)
         size_t z = k + 1;
         while (z < n && !ls[z].sep)
             z++;
-        /* block [k, z) */
-        int ok = z - k <= 3 && (z == n || ls[z].sep);
+        /* block [k, z), blank lines (or the document's edges) around it */
+        int ok = z - k <= 3;
         int all_short = 1, all_wide = 1;
         for (size_t q = k; ok && q < z; q++) {
             if (ls[q].punct || ls[q].vert || ls[q].heading)
@@ -597,7 +598,7 @@ static void mark_separators(line *ls, size_t n, int wrapped)
 
 /* Set brk (a paragraph starts here) on the lines of wrapped text; vertical
  * runs are already decided. */
-static void decide_breaks(line *ls, size_t n)
+static mb_status decide_breaks(line *ls, size_t n)
 {
     /* margin: the usual leading space */
     unsigned lead_hist[MAXW] = {0};
@@ -609,7 +610,8 @@ static void decide_breaks(line *ls, size_t n)
             margin = v;
     for (size_t k = 0; k < n; k++)
         ls[k].indent = ls[k].lead > margin;
-    column_widths(ls, n);
+    if (column_widths(ls, n))
+        return MB_ENOMEM;
     mark_wide(ls, n);
     mark_titles(ls, n);
 
@@ -644,9 +646,11 @@ static void decide_breaks(line *ls, size_t n)
         tot++;
     }
     unsigned I = tot >= 2 ? percentile(hist, tot, 50) : 0;
+    /* clearly short: beyond the jitter; an indented first line: within 2
+     * columns of I, when I itself is beyond the jitter */
     unsigned t_short = umax(3, J + 2);
     unsigned t_first = umax(t_short, I >= 2 ? I - 2 : 0);
-    int use_first = I >= t_first;
+    int use_first = I >= t_short;
 
     for (size_t k = 1; k < n; k++) {
         line *a = &ls[k - 1], *b = &ls[k];
@@ -675,10 +679,11 @@ static void decide_breaks(line *ls, size_t n)
         }
         b->brk = (unsigned char)brk;
     }
+    return MB_OK;
 }
 
 /* Set brk on every line that starts a paragraph. */
-static void layout(line *ls, size_t n)
+static mb_status layout(line *ls, size_t n)
 {
     int wrapped = looks_wrapped(ls, n);
     mark_separators(ls, n, wrapped);
@@ -687,8 +692,7 @@ static void layout(line *ls, size_t n)
      * text is decided line by line */
     for (size_t k = 0; k < n; k++)
         ls[k].brk = !(k > 0 && ls[k].vert && ls[k - 1].vert && !ls[k].sep);
-    if (wrapped)
-        decide_breaks(ls, n);
+    return wrapped ? decide_breaks(ls, n) : MB_OK;
 }
 
 /* ---- sentences ---- */
@@ -866,7 +870,10 @@ mb_status mb_reflow(const mb_text *norm, mb_paragraph **out, size_t *n, mb_error
     size_t nl = 0;
     if (scan_lines(norm, &ls, &nl))
         return mb_error_set(err, MB_ENOMEM, "reflow: out of memory");
-    layout(ls, nl);
+    if (layout(ls, nl)) {
+        free(ls);
+        return mb_error_set(err, MB_ENOMEM, "reflow: out of memory");
+    }
     size_t np = 0;
     for (size_t k = 0; k < nl; k++)
         np += ls[k].brk;
