@@ -28,8 +28,12 @@ int mb_change_of(const char *tok, size_t len);
  * of the indicator (达到, 为, 保持在, 控制在, 安排, 完成, 按, 实现 ...). */
 int mb_is_linker(const char *tok, size_t len);
 /* 1 if tok is a modal or adverb that stands between subject and predicate
- * (拟, 将, 要, 力争, 累计, 同比, 平均, 全年, 年均 ...). */
+ * (拟, 将, 要, 力争, 累计, 同比, 平均, 全年, 年均 ...); modifiers such as 年均
+ * may also stand inside an indicator (经济年均增长). */
 int mb_is_adverb(const char *tok, size_t len);
+/* 1 if tok is a modal word or a cue adverb that never belongs to an
+ * indicator (拟, 将, 力争, 累计 ...): a subset of mb_is_adverb. */
+int mb_is_modal(const char *tok, size_t len);
 /* 1 if tok is a generic head noun that needs the indicator it belongs to
  * (规模, 总量, 增速, 比重 ...). */
 int mb_is_generic_head(const char *tok, size_t len);

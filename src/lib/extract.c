@@ -198,13 +198,19 @@ static int generic_only(const ctx *c, size_t a, size_t b);
 /* Nouns that announce a goal and never name an indicator. */
 static int is_cue_noun(const ctx *c, const mb_token *t)
 {
-    static const char *const w[] = {"目标", "任务", "计划", "预期目标", "主要目标", NULL};
+    static const char *const w[] = {"目标", "任务", "计划", "预期目标", "主要目标", "预期", "指标", NULL};
     for (int k = 0; w[k]; k++) {
         size_t n = strlen(w[k]);
         if (t->end - t->start == n && !memcmp(c->s + t->start, w[k], n))
             return 1;
     }
     return 0;
+}
+
+/* Place, person and organisation names: the subject, not the indicator. */
+static int name_tag(const char *tag)
+{
+    return tag && tag[0] == 'n' && (tag[1] == 's' || tag[1] == 'r' || tag[1] == 't');
 }
 
 static int tok_nounish(const ctx *c, const mb_token *t)
@@ -268,8 +274,11 @@ static int np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
             }
             break;
         }
-        if (time_covering(c, t->start, t->end) || is_cue_noun(c, t))
+        if (time_covering(c, t->start, t->end) || is_cue_noun(c, t)) {
+            if (phase == 0)
+                continue; /* 比重从2009年的2.8%; 增长预期目标定为7.5% */
             break;
+        }
         const mb_xq *q = quantity_covering(c, t->start, t->end);
         if (q) {
             /* an attributive quantity (亿元以上项目) stays in the phrase */
@@ -299,22 +308,32 @@ static int np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
                 continue; /* 增长5%: the verb is not part of the indicator */
             if (tok_is(c, t, "的"))
                 continue;
+            /* the phrase starts at a noun (GDP and other Latin words
+             * included); anything else next to the number is skipped */
             if (mb_is_nounish(w, n, t->tag) || change) {
                 phase = 1;
                 b = t->end;
                 a = t->start;
-                continue;
             }
-            if (t->tag && (t->tag[0] == 'v' || t->tag[0] == 'd' || t->tag[0] == 'p' || t->tag[0] == 'u' ||
-                           !strcmp(t->tag, "ad") || t->tag[0] == 'c' || t->tag[0] == 'r'))
-                continue;
-            phase = 1;
-            b = t->end;
+            continue;
+        }
+        /* collecting: modal words and adverbs end the phrase whatever
+         * their tag (力争/nz) */
+        if (mb_is_modal(w, n))
+            break;
+        if (mb_is_adverb(w, n) && i > 0 && c->toks.v[i - 1].start >= lo &&
+            mb_is_nounish(c->s + c->toks.v[i - 1].start, c->toks.v[i - 1].end - c->toks.v[i - 1].start,
+                          c->toks.v[i - 1].tag)) {
+            a = t->start; /* 经济年均增长 */
+            continue;
+        }
+        if (mb_is_nounish(w, n, t->tag) || (t->tag && (!strcmp(t->tag, "f") || !strcmp(t->tag, "m")))) {
             a = t->start;
             continue;
         }
-        /* collecting */
-        if (mb_is_nounish(w, n, t->tag) || (t->tag && (!strcmp(t->tag, "f") || !strcmp(t->tag, "m")))) {
+        /* 国内生产总值的比重: a generic head keeps what it belongs to */
+        if (tok_is(c, t, "的") && generic_only(c, a, b) && i > 0 && c->toks.v[i - 1].start >= lo &&
+            tok_nounish(c, &c->toks.v[i - 1])) {
             a = t->start;
             continue;
         }
@@ -326,7 +345,8 @@ static int np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
         /* a verb between nouns is part of the name: 研发经费投入强度 */
         if (t->tag && t->tag[0] == 'v' && n >= 6 && i > 0 && c->toks.v[i - 1].start >= lo) {
             const mb_token *prev = &c->toks.v[i - 1];
-            if (prev->tag && prev->tag[0] == 'n' && !mb_is_linker(w, n) && !mb_change_of(w, n)) {
+            if (prev->tag && prev->tag[0] == 'n' && !name_tag(prev->tag) && !mb_is_linker(w, n) &&
+                !mb_change_of(w, n)) {
                 a = t->start;
                 continue;
             }
@@ -410,6 +430,15 @@ static void trim_np(const ctx *c, size_t *a, size_t *b)
     }
     if (*b - *a > 9 && ends_with(c->s, *b, "总数"))
         *b -= 6;
+    /* 苏州实际使用外资: the place is the subject */
+    const mb_token *t = tok_at(c, *a);
+    if (t && t->start == *a && name_tag(t->tag) && t->end < *b) {
+        size_t e = t->end;
+        while (e < *b && c->s[e] == ' ')
+            e++;
+        if (*b - e >= 6)
+            *a = e;
+    }
 }
 
 static int generic_only(const ctx *c, size_t a, size_t b)
@@ -429,6 +458,40 @@ static size_t last_conjunct(const ctx *c, size_t a, size_t b)
             a = t->end;
     }
     return a;
+}
+
+/* 今年先发行1万亿元 after 发行超长期特别国债: the object the same verb took
+ * earlier in the paragraph. NULL when there is none. */
+static char *object_of_verb(const ctx *c, size_t lo, size_t pos)
+{
+    const mb_token *v = NULL;
+    for (size_t i = c->toks.n; i-- > 0;) {
+        const mb_token *t = &c->toks.v[i];
+        if (t->end > pos)
+            continue;
+        if (t->start < lo)
+            break;
+        if (mb_is_adverb(c->s + t->start, t->end - t->start) ||
+            (t->end - t->start == 1 && c->s[t->start] == ' '))
+            continue;
+        if (t->tag && t->tag[0] == 'v' && t->end - t->start >= 6 &&
+            !mb_is_linker(c->s + t->start, t->end - t->start) &&
+            !mb_change_of(c->s + t->start, t->end - t->start))
+            v = t;
+        break;
+    }
+    if (!v)
+        return NULL;
+    size_t vn = v->end - v->start;
+    for (size_t i = 0; i + vn <= lo; i++) {
+        if (memcmp(c->s + i, c->s + v->start, vn))
+            continue;
+        const mb_token *t = tok_at(c, i);
+        size_t a, b;
+        if (t && t->start == i && np_after(c, i + vn, clause_end(c, i + vn, c->len), &a, &b))
+            return squeeze(dup_range(c->s, a, b));
+    }
+    return NULL;
 }
 
 /* ---- kind, change, period ---- */
@@ -606,7 +669,11 @@ static const mb_xt *time_around(const ctx *c, size_t sa, size_t sb, size_t ca, s
     if (!only_before)
         for (size_t i = 0; i < c->x.nt; i++) {
             const mb_xt *t = &c->x.t[i];
-            if (!t->base && t->a >= cb && t->b <= sb && time_fits(c, t, k))
+            if (t->base || t->a < cb || t->b > sb || !time_fits(c, t, k))
+                continue;
+            /* a later clause with a quantity of its own keeps its time */
+            size_t la = clause_start(c, sa, t->a), lb = clause_end(c, t->b, sb);
+            if (!quantity_covering(c, la, lb))
                 return t;
         }
     if (c->para_time >= 0 && (size_t)c->para_time < c->x.nt && c->x.t[c->para_time].a < sa &&
@@ -633,6 +700,8 @@ static mb_cue_kind time_kind(const ctx *c, const mb_xt *t)
         return MB_CUE_NONE;
     if (t->sub_year || t->past)
         return MB_CUE_ACHIEVEMENT;
+    if (t->this_year)
+        return MB_CUE_TARGET; /* 今年: the year being planned */
     if (t->deadline || t->future)
         return MB_CUE_TARGET;
     int y = t->y1 ? t->y1 : t->y0;
@@ -684,6 +753,8 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         r.indicator = dup_str(list_name);
         found = 1;
     }
+    if (!found && attributive(c, q) && np_after(c, q->b, cb, &a, &b))
+        found = 1; /* 亿元以上项目: the projects */
     if (!found && (q->measure || q->percent || !q->unit)) {
         size_t after = q->b;
         int via_de = q->percent; /* 2%的经济总量 */
@@ -722,7 +793,9 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         trim_np(c, &a, &b);
         r.indicator = squeeze(dup_range(c->s, a, b));
     }
-    if (!found && c->prev_ind)
+    if (!found)
+        r.indicator = object_of_verb(c, lo, q->a);
+    if (!r.indicator && !found && c->prev_ind)
         r.indicator = dup_str(c->prev_ind);
     if (r.indicator) {
         free(c->prev_ind);
@@ -761,8 +834,23 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
     const mb_xt *t = time_in_clause(c, ca, cb, q->a);
     if (k == MB_CUE_NONE && t)
         k = time_kind(c, t);
-    if (k == MB_CUE_NONE)
-        k = cue_in(c, sa, ca, &cue);
+    /* earlier clauses, nearest first: a cue or a time decides */
+    for (size_t e = ca; k == MB_CUE_NONE && e > sa;) {
+        size_t bl = 0; /* step back over the break that ends the clause before */
+        if (!(e >= sa + 3 && is_clause_break(c->s, c->len, e - 3, &bl) && bl == 3) &&
+            !(is_clause_break(c->s, c->len, e - 1, &bl) && bl == 1))
+            bl = 1;
+        size_t pa = clause_start(c, sa, e - bl);
+        if (pa >= e)
+            break;
+        k = cue_in(c, pa, e, &cue);
+        if (k == MB_CUE_NONE) {
+            const mb_xt *pt = time_in_clause(c, pa, e, e);
+            if (pt)
+                k = time_kind(c, pt);
+        }
+        e = pa;
+    }
     if (!t)
         t = time_around(c, sa, sb, ca, cb, k, r.period != NULL);
     if (k == MB_CUE_NONE)

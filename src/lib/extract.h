@@ -43,6 +43,7 @@ typedef struct mb_xt {
     int sub_year; /* part of a year: 1—5月, 一季度, 上半年, …以来 */
     int past;     /* 去年, 上年, 过去五年 */
     int now;      /* 今年, 本年度, 目前 */
+    int this_year; /* 今年, 本年, 本年度 (not 目前): the year being planned */
     int base;     /* a comparison base (比2010年): not the record's year */
 } mb_xt;
 

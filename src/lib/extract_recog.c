@@ -100,6 +100,8 @@ mb_status mb_xrec_run(const mb_model *m, const char *text, size_t len, int doc_y
         o->sub_year = t->kind == MB_TIME_DATE || t->kind == MB_TIME_PART || t->marker == MB_TM_SINCE;
         o->past = t->direction < 0;
         o->now = t->kind == MB_TIME_RELATIVE && t->direction == 0;
+        o->this_year = o->now && t->end - t->start >= 6 &&
+                       (!memcmp(text + t->start, "今年", 6) || !memcmp(text + t->start, "本年", 6));
     }
     return MB_OK;
 }
