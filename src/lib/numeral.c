@@ -245,8 +245,10 @@ static int parse_arabic(const unsigned char *s, size_t n, unsigned opts, mb_nume
     size_t k = i;
     if (spaced && k < n && s[k] == ' ')
         k++;
-    if (k + 1 < n && s[k] == '.') {
-        size_t f = k + 1;
+    /* the point: '.', or the middle dot of older reports (14·1％) */
+    size_t pt = (k < n && s[k] == '.') ? 1 : (k + 1 < n && s[k] == 0xC2 && s[k + 1] == 0xB7) ? 2 : 0;
+    if (pt && k + pt < n) {
+        size_t f = k + pt;
         if (spaced && f < n && s[f] == ' ')
             f++;
         if (is_digit_at(s, n, f)) {

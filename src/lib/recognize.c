@@ -820,8 +820,9 @@ static size_t quantity_at(scan *c, size_t pos, mb_status *st)
         q.skip = MB_SKIP_AGE;
     } else if (cat(u) == U_DATE) {
         q.skip = MB_SKIP_DATE;
-    } else if (!chinese && (is_latin(before) || (!(nf & MB_NUM_MAGNITUDE) && is_latin(after_digits)))) {
-        q.skip = MB_SKIP_NAME; /* C919, 5G, PM2.5 */
+    } else if (!chinese && (is_latin(before) || (!(nf & MB_NUM_MAGNITUDE) && is_latin(after_digits)) ||
+                            (!unit && before == ' ' && pos >= 2 && is_latin(cp_before(c, pos - 1))))) {
+        q.skip = MB_SKIP_NAME; /* C919, 5G, PM2.5, PM 10 */
     } else if (before == '+' || after_digits == '+') {
         q.skip = MB_SKIP_SLOGAN; /* “1+3” */
     } else if (!unit && is_open_quote(cp_before(c, q.start)) && is_close_quote(after_unit)) {
@@ -844,8 +845,10 @@ static size_t quantity_at(scan *c, size_t pos, mb_status *st)
                 (after_unit == '.' && !(q.end + 1 < c->len && s[q.end + 1] >= '0' && s[q.end + 1] <= '9')))) {
         q.skip = MB_SKIP_ORDINAL; /* (1), 1. and 1、 heading numbers */
     } else if (!chinese && !unit && q.qkind == MB_Q_NUMBER && !(nf & MB_NUM_MAGNITUDE) &&
-               q.comparator == MB_CMP_EQ && is_han(after_unit)) {
-        q.skip = MB_SKIP_NAME; /* 1030产业体系, 世界500强 */
+               q.comparator == MB_CMP_EQ &&
+               (is_han(after_unit) ||
+                (is_han(before) && (is_close_quote(after_unit) || after_unit == 0x300B)))) {
+        q.skip = MB_SKIP_NAME; /* 1030产业体系, 世界500强, 《中国制造2025》 */
     }
     if (cat(u) == U_STREAK)
         q.unit = NULL;

@@ -41,8 +41,8 @@ static const char pattern[] =
     "|(*MARK:C)(?:(?<cthis>本)|(?<clast>上)|(?<cnum>\\d{2}|二十一|二十|十九))[ ]*世纪"
     "(?:[ ]*(?<cdec>\\d0|[二三四五六七八九]十)[ ]*年代)?(?<cpart>中叶|上半叶|下半叶|中期|末期|末|初期|初)?"
     /* years, year ranges, their parts, months and days */
-    "|(*MARK:Y)(?<y1>" YEAR ")[ ]*(?:(?:年[ ]*)?" SEP "[ ]*(?<y2>" YEAR ")[ ]*)?年" NOTYR "(?:(?<ypart>" PART
-    "|度)|" MONTHS(
+    "|(*MARK:Y)(?<y1>" YEAR ")[ ]*(?:(?:年[ ]*)?(?:" SEP "|、|/)[ ]*(?<y2>" YEAR
+    ")[ ]*)?(?:年|(?<=\\d)(?=两年|三年))" NOTYR "(?:(?<ypart>" PART "|度)|" MONTHS(
         "y") ")?(?<yvis>[ ]*远景目标)?(?<yrel2>" REL2 ")?"
              /* months and days without a year */
              "|(*MARK:M)(?:(?<ma>" MON ")[ ]*(?:月份?[ ]*)?" SEP "[ ]*(?<mb>" MON ")[ ]*(?<mfen>月份?)"
