@@ -3,7 +3,7 @@
 #   scripts/install-deps.sh          install them (needs root)
 #   scripts/install-deps.sh --print  print the apt-get line only
 set -e
-PACKAGES="build-essential pkg-config libpcre2-dev libutf8proc-dev libcjson-dev nettle-dev python3 python3-jieba"
+PACKAGES="build-essential pkg-config libpcre2-dev libutf8proc-dev libcjson-dev nettle-dev python3 python3-jieba python3-jsonschema"
 if [ "$1" = "--print" ]; then
     echo "apt-get install -y $PACKAGES"
     exit 0

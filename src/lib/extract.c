@@ -228,7 +228,7 @@ static int attributive(const ctx *c, const mb_xq *q)
     while (e < c->len && c->s[e] == ' ')
         e++;
     const mb_token *t = tok_at(c, e);
-    return t && t->start == e && tok_nounish(c, t);
+    return t && tok_nounish(c, t);
 }
 
 /* The noun phrase that ends at or before pos, within [lo,pos): tokens read
@@ -373,10 +373,18 @@ static int np_after(const ctx *c, size_t pos, size_t hi, size_t *ra, size_t *rb)
     int started = 0;
     for (size_t i = 0; i < c->toks.n; i++) {
         const mb_token *t = &c->toks.v[i];
-        if (t->start < pos)
+        if (t->end <= pos)
             continue;
         if (t->end > hi)
             break;
+        if (t->start < pos) { /* a word that holds the end of the number: 万亿级|产业集群 */
+            if (!tok_nounish(c, t))
+                break;
+            a = pos;
+            b = t->end;
+            started = 1;
+            continue;
+        }
         const char *w = c->s + t->start;
         size_t n = t->end - t->start;
         if (n == 1 && w[0] == ' ')
@@ -388,8 +396,8 @@ static int np_after(const ctx *c, size_t pos, size_t hi, size_t *ra, size_t *rb)
             if (!started)
                 a = aq->a;
             started = 1;
-            b = aq->b;
-            while (i + 1 < c->toks.n && c->toks.v[i + 1].start < aq->b)
+            b = aq->b > t->end ? aq->b : t->end;
+            while (i + 1 < c->toks.n && c->toks.v[i + 1].start < b)
                 i++;
             continue;
         }

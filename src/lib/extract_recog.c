@@ -71,7 +71,7 @@ mb_status mb_xrec_run(const mb_model *m, const char *text, size_t len, int doc_y
         o->max = q->max;
         o->unit = q->unit;
         o->cmp = mb_comparator_name(q->comparator);
-        o->measure = (q->flags & (MB_QF_MEASURE | MB_QF_PHYSICAL)) != 0;
+        o->measure = (q->flags & (MB_QF_MEASURE | MB_QF_PHYSICAL)) != 0 || (q->unit && !strcmp(q->unit, "个"));
         o->currency = (q->flags & MB_QF_CURRENCY) != 0;
         o->level = (q->flags & (MB_QF_LEVEL | MB_QF_BARE)) != 0;
         o->percent = q->qkind == MB_Q_PERCENT || q->qkind == MB_Q_PERMILLE || q->qkind == MB_Q_PPOINT;

@@ -1,0 +1,149 @@
+# tests/cli/extract.sh — mubiao extract: records, fields, links, schema,
+# stability, inputs and errors.
+. "$TOP/tests/cli/lib.sh"
+PY=/usr/bin/python3
+[ -x "$PY" ] || PY=python3
+D="$TOP/tests/data/extract"
+
+# Records, record by record, with no extra ones (check_records prints ok/not ok).
+for exp in "$D"/*.expect; do
+    doc=$(sed -n 's/^# doc: //p' "$exp" | head -1)
+    [ -n "$doc" ] || doc=${exp%.expect}.txt
+    case "$doc" in /*) ;; *) [ -f "$doc" ] || doc="$TOP/$doc" ;; esac
+    "$MUBIAO" extract "$doc" >"$T/recs.jsonl" 2>"$T/err"
+    expect_eq "extract $(basename "$doc"): exit 0, no stderr" "$?:$(cat "$T/err")" "0:"
+    "$PY" "$TOP/tests/check_records.py" "$exp" "$T/recs.jsonl" --exact-count | sed "s/^\(not \)\{0,1\}ok [0-9]* - /&$(basename "$exp"): /"
+done
+
+# Every field present, JSON Schema v1, and links: the source bytes of each
+# span decode and normalize back to span.text.
+cat "$D/release.txt" >"$T/release.txt"
+"$MUBIAO" extract "$TOP"/corpus/*.txt "$T/release.txt" >"$T/all.jsonl"
+expect_eq "extract corpus + release: exit 0" "$?" "0"
+if "$PY" -c "import jsonschema" 2>/dev/null; then
+    out=$("$PY" - "$TOP/schema/commitment.schema.json" "$T/all.jsonl" <<'PYEOF'
+import json, sys, jsonschema
+schema = json.load(open(sys.argv[1]))
+bad = 0
+n = 0
+for line in open(sys.argv[2], encoding="utf-8"):
+    n += 1
+    try:
+        jsonschema.validate(json.loads(line), schema)
+    except jsonschema.ValidationError as e:
+        bad += 1
+        print("line", n, e.message)
+print(f"{n} records, {bad} invalid")
+PYEOF
+)
+    expect_eq "records valid against schema/commitment.schema.json" "$(echo "$out" | tail -1)" "$(wc -l <"$T/all.jsonl" | tr -d ' ') records, 0 invalid"
+else
+    skip "python3-jsonschema not installed: schema not checked"
+fi
+out=$("$PY" - "$T/all.jsonl" <<'PYEOF'
+import json, sys, unicodedata
+bad = []
+for line in open(sys.argv[1], encoding="utf-8"):
+    r = json.loads(line)
+    raw = open(r["doc"]["path"], "rb").read()
+    s, e = r["span"]["start"], r["span"]["end"]
+    got = unicodedata.normalize("NFKC", raw[s:e].decode(r["doc"]["encoding"]))
+    want = unicodedata.normalize("NFKC", r["span"]["text"])
+    if "".join(got.split()) != "".join(want.split()) or r["quote"]["exact"] != r["span"]["text"]:
+        bad.append(r["span"]["text"])
+    p = r["paragraph"]
+    if not (p["start"] <= s <= e <= p["end"]):
+        bad.append("outside paragraph: " + r["span"]["text"])
+print("bad links:", bad)
+PYEOF
+)
+expect_eq "every span links to its source bytes" "$out" "bad links: []"
+
+# Same input, same output, byte for byte.
+"$MUBIAO" extract "$TOP"/corpus/*.txt "$T/release.txt" >"$T/all2.jsonl"
+expect_eq "output is stable" "$(cmp "$T/all.jsonl" "$T/all2.jsonl" && echo same)" "same"
+expect_eq "ids are unique" "$("$PY" -c 'import json,sys; ids=[json.loads(l)["id"] for l in open(sys.argv[1])]; print(len(ids)==len(set(ids)))' "$T/all.jsonl")" "True"
+
+# Standard input.
+"$MUBIAO" extract - <"$T/release.txt" >"$T/stdin.jsonl"
+expect_eq "stdin: same records" "$(sed 's/"path":"[^"]*"//' "$T/stdin.jsonl" | md5sum)" \
+    "$("$MUBIAO" extract "$T/release.txt" | sed 's/"path":"[^"]*"//' | md5sum)"
+expect_grep "stdin: path is -" '"path":"-"' "$T/stdin.jsonl"
+
+# Dates: text dateline, --date, sidecar, none.
+expect_grep "dateline found in the text" '"date":"2026-01-20","date_source":"text"' "$T/stdin.jsonl"
+"$MUBIAO" extract --date 2027-03-05 "$T/release.txt" >"$T/d.jsonl"
+expect_grep "--date wins" '"date":"2027-03-05","date_source":"given"' "$T/d.jsonl"
+expect_grep "--date moves relative years (去年 = 2026)" '"year":2026,"time_text":"去年"' "$T/d.jsonl"
+printf '城镇新增就业1000万人以上。\n' >"$T/plain.txt"
+printf '{"date": "2024-03-05"}\n' >"$T/plain.txt.meta.json"
+"$MUBIAO" extract "$T/plain.txt" >"$T/m.jsonl"
+expect_grep "sidecar FILE.meta.json gives the date" '"date":"2024-03-05","date_source":"given"' "$T/m.jsonl"
+printf '{"date": "2024-13-05"}\n' >"$T/plain.txt.meta.json"
+expect_status "bad sidecar date: exit 1" 1 "$MUBIAO" extract "$T/plain.txt"
+expect_grep "bad sidecar: names the sidecar file" "plain.txt.meta.json" "$T/out"
+rm -f "$T/plain.txt.meta.json"
+"$MUBIAO" extract "$T/plain.txt" >"$T/m.jsonl"
+expect_grep "no date: date null, source none" '"date":null,"date_source":"none"' "$T/m.jsonl"
+expect_status "invalid --date: usage error" 2 "$MUBIAO" extract --date 2024-02-30 "$T/plain.txt"
+
+# --format json, --pretty, --kind.
+"$MUBIAO" extract --format json "$T/release.txt" >"$T/doc.json"
+expect_eq "--format json: one document with its paragraphs and records" \
+    "$("$PY" -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["schema"], len(d["paragraphs"]), len(d["records"]))' "$T/doc.json")" \
+    "mubiao/document/v1 6 13"
+"$MUBIAO" extract --pretty "$T/release.txt" >"$T/pretty.json"
+expect_eq "--pretty: same records, indented" \
+    "$("$PY" -c 'import json,sys; print(len(list(json.JSONDecoder().raw_decode(open(sys.argv[1]).read().lstrip())[0])))' "$T/pretty.json")" "19"
+"$MUBIAO" extract --kind target "$T/release.txt" >"$T/t.jsonl"
+expect_eq "--kind target: only targets" "$(grep -c '"kind":"target"' "$T/t.jsonl"):$(wc -l <"$T/t.jsonl" | tr -d ' ')" "6:6"
+expect_eq "--kind keeps the ids" "$(grep -o '"id":"[0-9a-f]*"' "$T/t.jsonl" | head -1)" \
+    "$(grep '"kind":"target"' "$T/all.jsonl" | grep release.txt | grep -o '"id":"[0-9a-f]*"' | head -1)"
+expect_status "--kind other: usage error" 2 "$MUBIAO" extract --kind plan "$T/release.txt"
+expect_status "--format other: usage error" 2 "$MUBIAO" extract --format xml "$T/release.txt"
+
+# Another encoding: the same records, spans on the GB18030 bytes.
+iconv -f UTF-8 -t GB18030 "$T/release.txt" >"$T/release-gb.txt"
+"$MUBIAO" extract "$T/release-gb.txt" >"$T/gb.jsonl"
+expect_eq "GB18030 copy: same fields" \
+    "$(sed -e 's/"id":"[^"]*"//' -e 's/"doc":{[^}]*}//' -e 's/"start":[0-9]*,"end":[0-9]*//g' "$T/gb.jsonl" | md5sum)" \
+    "$(sed -e 's/"id":"[^"]*"//' -e 's/"doc":{[^}]*}//' -e 's/"start":[0-9]*,"end":[0-9]*//g' "$T/stdin.jsonl" | md5sum)"
+out=$("$PY" - "$T/gb.jsonl" <<'PYEOF'
+import json, sys
+for line in open(sys.argv[1], encoding="utf-8"):
+    r = json.loads(line)
+    raw = open(r["doc"]["path"], "rb").read()
+    if raw[r["span"]["start"]:r["span"]["end"]].decode("gb18030") != r["span"]["text"]:
+        print("bad", r["span"]["text"])
+print("checked")
+PYEOF
+)
+expect_eq "GB18030 copy: span offsets point at GB18030 bytes" "$out" "checked"
+
+# Errors per file do not stop the others.
+"$MUBIAO" extract "$T/release.txt" "$T/missing.txt" "$T/plain.txt" >"$T/e.jsonl" 2>"$T/e.err"
+expect_eq "a missing file: exit 1" "$?" "1"
+expect_grep "a missing file: named on stderr" "missing.txt" "$T/e.err"
+expect_eq "a missing file: the others still extracted" "$(wc -l <"$T/e.jsonl" | tr -d ' ')" "14"
+printf 'abc\000def' >"$T/bin.txt"
+expect_status "binary input: exit 1" 1 "$MUBIAO" extract "$T/bin.txt"
+expect_grep "binary input: says so" "binary" "$T/out"
+: >"$T/empty.txt"
+expect_status "empty file: exit 0" 0 "$MUBIAO" extract "$T/empty.txt"
+expect_eq "empty file: no records" "$(cat "$T/out")" ""
+expect_status "no dictionary: exit 1" 1 "$MUBIAO" extract --dict "$T/nope.dict" "$T/plain.txt"
+expect_grep "no dictionary: names it" "nope.dict" "$T/out"
+
+# Hostile text: long lines, number soup, lone punctuation — no crash, no hang.
+"$PY" - "$T/soup.txt" <<'PYEOF'
+import random, sys
+random.seed(7)
+parts = ["到", "2025", "年", "万亿", "亿元", "%", "左右", "以上", "，", "。", "；", "、", "分别", "增长", "比", "上年",
+         "1.5", "一千二百", "○", "第", "个", "家", "—", "-", "～", "“", "”", "：", "今年", "去年", "三年内", "力争",
+         "超过", "近", "约", "\n", " ", "GDP", "十四五", "翻一番", "百分之", "点", "∶", "1", "人"]
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    for _ in range(4000):
+        f.write(random.choice(parts))
+    f.write("1" * 5000 + "万亿" * 300 + "。\n")
+PYEOF
+expect_status "number soup: no crash, no hang" 0 timeout 60 "$MUBIAO" extract "$T/soup.txt"
