@@ -785,10 +785,14 @@ static size_t quantity_at(scan *c, size_t pos, mb_status *st)
         if (!(cat(u) == U_CURRENCY || x.lvl || pre != MB_CMP_NONE))
             return aend;
     }
-    if (chinese && !has_unit && q.qkind == MB_Q_NUMBER && !(nf & MB_NUM_MAGNITUDE) && !x.lvl)
-        return aend; /* 一些, 三农, 十分: words, not numbers */
+    size_t o0 = pos;
+    while (o0 > c->floor && s[o0 - 1] == ' ')
+        o0--;
+    int ordinal = cp_before(c, o0) == 0x7B2C; /* 第 */
+    if (chinese && !has_unit && q.qkind == MB_Q_NUMBER && !(nf & MB_NUM_MAGNITUDE) && !x.lvl && !ordinal)
+        return aend; /* 一些, 三农, 十分: words, not numbers (but 第一, 全国第四 are ordinals) */
     int32_t before = cp_before(c, pos);
-    if (chinese && a.len == 3 && a.value == 1 && before > 0) {
+    if (chinese && a.len == 3 && a.value == 1 && before > 0 && !ordinal) {
         static const char lone_one[] = "统唯之同单逐专划归合均如万其";
         char pb[5] = {0};
         int k = mb_utf8_encode(before, pb);
