@@ -26,6 +26,19 @@ const mb_cue mb_kind_cues[] = {
     {"今后", MB_CUE_TARGET, 1},
     {"未来", MB_CUE_TARGET, 1},
     {"每年新增", MB_CUE_TARGET, 0},
+    /* the same in traditional characters */
+    {"預期目標", MB_CUE_TARGET, 0},
+    {"力爭", MB_CUE_TARGET, 0},
+    {"確保", MB_CUE_TARGET, 0},
+    {"目標", MB_CUE_TARGET, 0},
+    {"預期", MB_CUE_TARGET, 0},
+    {"計劃", MB_CUE_TARGET, 0},
+    {"爭取", MB_CUE_TARGET, 0},
+    {"預計", MB_CUE_TARGET, 0},
+    {"將", MB_CUE_TARGET, 1},
+    {"還將", MB_CUE_TARGET, 1},
+    {"要", MB_CUE_TARGET, 1},
+    {"今後", MB_CUE_TARGET, 1},
     /* achievements: reported outcomes */
     {"累计", MB_CUE_ACHIEVEMENT, 0},
     {"目前", MB_CUE_ACHIEVEMENT, 0},
@@ -40,6 +53,11 @@ const mb_cue mb_kind_cues[] = {
     {"以来", MB_CUE_ACHIEVEMENT, 0},
     {"刚刚", MB_CUE_ACHIEVEMENT, 0},
     {"了", MB_CUE_ACHIEVEMENT, 1},
+    {"累計", MB_CUE_ACHIEVEMENT, 0},
+    {"已經", MB_CUE_ACHIEVEMENT, 0},
+    {"現有", MB_CUE_ACHIEVEMENT, 0},
+    {"實現了", MB_CUE_ACHIEVEMENT, 0},
+    {"過去", MB_CUE_ACHIEVEMENT, 0},
     {NULL, MB_CUE_NONE, 0},
 };
 
@@ -53,10 +71,47 @@ static int in_list(const char *tok, size_t len, const char *const *list)
 
 int mb_change_of(const char *tok, size_t len)
 {
-    static const char *const up[] = {"增长", "增加", "提高", "上升", "上涨",     "扩大", "增",     "涨",
-                                     "提升", "增至", "多",   "高",   "同比增长", "翻",   "新增了", NULL};
-    static const char *const down[] = {"下降", "降低", "减少", "缩小", "压减",     "下调", "降",
-                                       "减",   "低",   "少",   "回落", "同比下降", "压缩", NULL};
+    static const char *const up[] = {"增长",
+                                     "增加",
+                                     "提高",
+                                     "上升",
+                                     "上涨",
+                                     "扩大",
+                                     "增",
+                                     "涨",
+                                     "提升",
+                                     "增至",
+                                     "多",
+                                     "高",
+                                     "同比增长",
+                                     "翻",
+                                     "新增了",
+                                     /* traditional */ "增長",
+                                     "擴大",
+                                     "漲",
+                                     "上漲",
+                                     "同比增長",
+                                     NULL};
+    static const char *const down[] = {"下降",
+                                       "降低",
+                                       "减少",
+                                       "缩小",
+                                       "压减",
+                                       "下调",
+                                       "降",
+                                       "减",
+                                       "低",
+                                       "少",
+                                       "回落",
+                                       "同比下降",
+                                       "压缩",
+                                       /* traditional */ "降低",
+                                       "減少",
+                                       "縮小",
+                                       "壓減",
+                                       "減",
+                                       "壓縮",
+                                       NULL};
     if (in_list(tok, len, up))
         return 1;
     if (in_list(tok, len, down))

@@ -44,6 +44,11 @@ typedef struct section {
     int set;
 } section;
 
+typedef struct cue_hit {
+    size_t start, end;
+    const mb_cue *cue;
+} cue_hit;
+
 typedef struct ctx {
     const mb_model *m;
     const mb_doc *doc;
@@ -56,6 +61,12 @@ typedef struct ctx {
     const mb_paragraph *p;
     const char *s;
     size_t len;
+    /* current sentence: clause breaks and cue words, found once */
+    size_t sa, sb;
+    size_t *brk; /* break k: [brk[2k], brk[2k+1]) */
+    size_t nbrk, capbrk;
+    struct cue_hit *hits;
+    size_t nhits, caphits;
     mb_cue_kind para_kind;
     int para_time; /* index into x.t of the paragraph's leading time, -1 */
     char *prev_ind;
@@ -93,6 +104,12 @@ static int is_clause_break(const char *s, size_t len, size_t i, size_t *blen)
 static size_t clause_start(const ctx *c, size_t lo, size_t pos)
 {
     size_t start = lo;
+    if (lo >= c->sa && pos <= c->sb) { /* inside the current sentence: the cached breaks */
+        for (size_t k = 0; k < c->nbrk && c->brk[2 * k + 1] <= pos; k++)
+            if (c->brk[2 * k] >= lo)
+                start = c->brk[2 * k + 1];
+        return start;
+    }
     for (size_t i = lo; i < pos;) {
         size_t bl;
         if (is_clause_break(c->s, c->len, i, &bl)) {
@@ -107,6 +124,12 @@ static size_t clause_start(const ctx *c, size_t lo, size_t pos)
 
 static size_t clause_end(const ctx *c, size_t pos, size_t hi)
 {
+    if (pos >= c->sa && hi <= c->sb) {
+        for (size_t k = 0; k < c->nbrk; k++)
+            if (c->brk[2 * k] >= pos)
+                return c->brk[2 * k] < hi ? c->brk[2 * k] : hi;
+        return hi;
+    }
     for (size_t i = pos; i < hi;) {
         size_t bl;
         if (is_clause_break(c->s, c->len, i, &bl))
@@ -114,6 +137,21 @@ static size_t clause_end(const ctx *c, size_t pos, size_t hi)
         i++;
     }
     return hi;
+}
+
+static int grow_array(void **v, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return 1;
+    size_t nc = *cap ? *cap * 2 : 32;
+    while (nc < need)
+        nc *= 2;
+    void *nv = realloc(*v, nc * size);
+    if (!nv)
+        return 0;
+    *v = nv;
+    *cap = nc;
+    return 1;
 }
 
 static char *dup_range(const char *s, size_t a, size_t b)
@@ -504,33 +542,69 @@ static char *object_of_verb(const ctx *c, size_t lo, size_t pos)
 
 /* ---- kind, change, period ---- */
 
-static mb_cue_kind cue_in(const ctx *c, size_t a, size_t b, const char **word)
+static int add_hit(ctx *c, size_t p, const mb_cue *cue)
 {
-    mb_cue_kind found = MB_CUE_NONE;
-    size_t found_pos = 0;
+    if (!grow_array((void **)&c->hits, &c->caphits, c->nhits + 1, sizeof *c->hits))
+        return 0;
+    c->hits[c->nhits].start = p;
+    c->hits[c->nhits].end = p + strlen(cue->word);
+    c->hits[c->nhits].cue = cue;
+    c->nhits++;
+    return 1;
+}
+
+/* Find the clause breaks and cue words of the sentence [sa,sb) once. */
+static mb_status scan_sentence(ctx *c, size_t sa, size_t sb)
+{
+    c->sa = sa;
+    c->sb = sb;
+    c->nbrk = c->nhits = 0;
+    for (size_t i = sa; i < sb;) {
+        size_t bl;
+        if (is_clause_break(c->s, sb, i, &bl)) {
+            if (!grow_array((void **)&c->brk, &c->capbrk, 2 * (c->nbrk + 1), sizeof *c->brk))
+                return MB_ENOMEM;
+            c->brk[2 * c->nbrk] = i;
+            c->brk[2 * c->nbrk + 1] = i + bl;
+            c->nbrk++;
+            i += bl;
+        } else {
+            i++;
+        }
+    }
     for (size_t k = 0; mb_kind_cues[k].word; k++) {
         const mb_cue *cue = &mb_kind_cues[k];
         size_t n = strlen(cue->word);
-        if (cue->whole_token) {
+        if (cue->whole_token) { /* short, ambiguous words: whole tokens only */
             for (size_t i = 0; i < c->toks.n; i++) {
                 const mb_token *t = &c->toks.v[i];
-                if (t->start >= a && t->end <= b && tok_is(c, t, cue->word) &&
-                    (found == MB_CUE_NONE || t->start > found_pos)) {
-                    found = cue->kind;
-                    found_pos = t->start;
-                    *word = cue->word;
-                }
+                if (t->end - t->start == n && !memcmp(c->s + t->start, cue->word, n) &&
+                    !add_hit(c, t->start, cue))
+                    return MB_ENOMEM;
             }
-        } else {
-            for (size_t i = a; i + n <= b; i++)
-                if (!memcmp(c->s + i, cue->word, n) && (found == MB_CUE_NONE || i > found_pos)) {
-                    found = cue->kind;
-                    found_pos = i;
-                    *word = cue->word;
-                }
+            continue;
         }
+        for (size_t p = sa; p + n <= sb; p++)
+            if (c->s[p] == cue->word[0] && !memcmp(c->s + p, cue->word, n) && !add_hit(c, p, cue))
+                return MB_ENOMEM;
     }
-    return found;
+    return MB_OK;
+}
+
+/* The cue word nearest to the end of [a,b) (first in the cue table on a
+ * tie): its kind, and the word in *word. */
+static mb_cue_kind cue_in(const ctx *c, size_t a, size_t b, const char **word)
+{
+    const cue_hit *best = NULL;
+    for (size_t i = 0; i < c->nhits; i++) {
+        const cue_hit *h = &c->hits[i];
+        if (h->start >= a && h->end <= b && (!best || h->start > best->start))
+            best = h;
+    }
+    if (!best)
+        return MB_CUE_NONE;
+    *word = best->cue->word;
+    return best->cue->kind;
 }
 
 static const char *change_before(const ctx *c, size_t lo, size_t pos)
@@ -1008,6 +1082,9 @@ static mb_status do_sentence(ctx *c, size_t sa, size_t sb)
         c->toks.v[i].start += sa;
         c->toks.v[i].end += sa;
     }
+    st = scan_sentence(c, sa, sb);
+    if (st)
+        return st;
     /* quantities of the sentence, with 分别 lists */
     char *names[16] = {0};
     size_t nnames = 0, used = 0;
@@ -1168,6 +1245,8 @@ mb_status mb_extract(const mb_model *m, const mb_doc *doc, const char *date, mb_
     for (size_t i = 0; i < mb_doc_paragraph_count(doc) && !st; i++)
         st = do_paragraph(&c, mb_doc_paragraph(doc, i));
     free(c.prev_ind);
+    free(c.brk);
+    free(c.hits);
     mb_tokens_free(&c.toks);
     mb_xrec_free(&c.x);
     if (st) {
