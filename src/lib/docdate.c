@@ -84,7 +84,8 @@ static mb_status sidecar(const char *path, mb_date *out, mb_error *err)
         const cJSON *d = cJSON_GetObjectItemCaseSensitive(j, "date");
         if (cJSON_IsString(d)) {
             if (mb_date_parse(d->valuestring, out))
-                st = mb_error_set(err, MB_EJSON, "%s: \"date\" is not a YYYY-MM-DD date: %s", meta, d->valuestring);
+                st = mb_error_set(err, MB_EJSON, "%s: \"date\" is not a YYYY-MM-DD date: %s", meta,
+                                  d->valuestring);
         } else if (d && !cJSON_IsNull(d)) {
             st = mb_error_set(err, MB_EJSON, "%s: \"date\" must be a string YYYY-MM-DD", meta);
         }
@@ -181,7 +182,13 @@ static mb_status from_text(const mb_doc *doc, mb_date *out)
         const mb_paragraph *p = mb_doc_paragraph(doc, i);
         const char *s = p->text.s;
         int near_edge = i < 12 || i + 5 >= np;
-        if (pcre2_match(full.re, (PCRE2_SPTR)s, p->text.len, 0, 0, full.md, NULL) > 0) {
+        /* away from the edges only a date at the head of a paragraph counts */
+        uint32_t opts = near_edge ? 0 : PCRE2_ANCHORED;
+        size_t from = 0;
+        if (!near_edge)
+            while (from < p->text.len && (s[from] == ' ' || s[from] == '-' || !strncmp(s + from, "—", 3)))
+                from += s[from] == ' ' || s[from] == '-' ? 1 : 3;
+        if (pcre2_match(full.re, (PCRE2_SPTR)s, p->text.len, from, opts, full.md, NULL) > 0) {
             PCRE2_SIZE *ov = pcre2_get_ovector_pointer(full.md);
             int g = ov[2] != PCRE2_UNSET ? 1 : 4;
             size_t lead = ov[0];

@@ -31,6 +31,7 @@
 #include "docdate.h"
 #include "doc_internal.h"
 #include "error.h"
+#include "text.h"
 
 #include <math.h>
 #include <nettle/sha2.h>
@@ -67,6 +68,7 @@ typedef struct ctx {
     size_t nbrk, capbrk;
     struct cue_hit *hits;
     size_t nhits, caphits;
+    unsigned char first[0x10000 / 8]; /* first characters of substring cues (BMP) */
     mb_cue_kind para_kind;
     int para_time; /* index into x.t of the paragraph's leading time, -1 */
     char *prev_ind;
@@ -86,16 +88,21 @@ static int ends_with(const char *s, size_t pos, const char *w)
     return pos >= n && !memcmp(s + pos - n, w, n);
 }
 
+/* A clause break at s[i]: ， ； ： 。 ！ ？ (and ASCII , ;). */
 static int is_clause_break(const char *s, size_t len, size_t i, size_t *blen)
 {
-    static const char *const br[] = {"，", "；", "：", "。", "！", "？", NULL};
-    for (int k = 0; br[k]; k++)
-        if (at(s, len, i, br[k])) {
-            *blen = strlen(br[k]);
-            return 1;
-        }
-    if (s[i] == ',' || s[i] == ';') {
+    unsigned char c0 = (unsigned char)s[i];
+    if (c0 == ',' || c0 == ';') {
         *blen = 1;
+        return 1;
+    }
+    if (i + 3 > len || (c0 != 0xEF && c0 != 0xE3))
+        return 0;
+    unsigned char c1 = (unsigned char)s[i + 1], c2 = (unsigned char)s[i + 2];
+    /* U+FF0C ， U+FF1B ； U+FF1A ： U+FF01 ！ U+FF1F ？ U+3002 。 */
+    if ((c0 == 0xEF && c1 == 0xBC && (c2 == 0x8C || c2 == 0x9B || c2 == 0x9A || c2 == 0x81 || c2 == 0x9F)) ||
+        (c0 == 0xE3 && c1 == 0x80 && c2 == 0x82)) {
+        *blen = 3;
         return 1;
     }
     return 0;
@@ -584,9 +591,24 @@ static mb_status scan_sentence(ctx *c, size_t sa, size_t sb)
             }
             continue;
         }
-        for (size_t p = sa; p + n <= sb; p++)
-            if (c->s[p] == cue->word[0] && !memcmp(c->s + p, cue->word, n) && !add_hit(c, p, cue))
-                return MB_ENOMEM;
+        (void)n;
+    }
+    /* substring cues: only where a cue's first character stands */
+    for (size_t p = sa; p < sb;) {
+        int32_t cp;
+        int l = mb_utf8_decode((const unsigned char *)c->s + p, sb - p, &cp);
+        if (l < 1)
+            l = 1;
+        if (cp >= 0 && cp < 0x10000 && (c->first[cp >> 3] & (1u << (cp & 7)))) {
+            for (size_t k = 0; mb_kind_cues[k].word; k++) {
+                const mb_cue *cue = &mb_kind_cues[k];
+                size_t n = strlen(cue->word);
+                if (!cue->whole_token && p + n <= sb && !memcmp(c->s + p, cue->word, n) &&
+                    !add_hit(c, p, cue))
+                    return MB_ENOMEM;
+            }
+        }
+        p += (size_t)l;
     }
     return MB_OK;
 }
@@ -1074,6 +1096,14 @@ static mb_status dated_goal(ctx *c, size_t sa, size_t sb)
 static mb_status do_sentence(ctx *c, size_t sa, size_t sb)
 {
     mb_error err;
+    /* a sentence without a quantity or a dated time gives no record */
+    int work = 0;
+    for (size_t i = 0; i < c->x.nq && !work; i++)
+        work = !c->x.q[i].skip && c->x.q[i].a >= sa && c->x.q[i].b <= sb;
+    for (size_t i = 0; i < c->x.nt && !work; i++)
+        work = c->x.t[i].a >= sa && c->x.t[i].b <= sb && (c->x.t[i].y0 || c->x.t[i].y1);
+    if (!work)
+        return MB_OK;
     /* tokens of the sentence, offsets made relative to the paragraph */
     mb_status st = mb_segment(c->m->dict, c->m->user, c->s + sa, sb - sa, &c->toks, &err);
     if (st)
@@ -1242,6 +1272,14 @@ mb_status mb_extract(const mb_model *m, const mb_doc *doc, const char *date, mb_
     c.doc = doc;
     c.out = out;
     c.doc_year = out->date.year;
+    for (size_t k = 0; mb_kind_cues[k].word; k++) {
+        int32_t cp;
+        if (!mb_kind_cues[k].whole_token &&
+            mb_utf8_decode((const unsigned char *)mb_kind_cues[k].word, strlen(mb_kind_cues[k].word), &cp) >
+                0 &&
+            cp < 0x10000)
+            c.first[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+    }
     for (size_t i = 0; i < mb_doc_paragraph_count(doc) && !st; i++)
         st = do_paragraph(&c, mb_doc_paragraph(doc, i));
     free(c.prev_ind);
