@@ -107,7 +107,7 @@ check-fast: tests
 	sh tests/run.sh $(BUILD)
 
 demo: all
-	@for f in corpus/*.txt; do echo "== $$f"; $(BIN) paragraphs $$f; done
+	$(BIN) extract corpus/*.txt
 
 bench: all
 	sh scripts/bench $(BUILD)

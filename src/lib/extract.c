@@ -973,7 +973,7 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
      * section's, else the document's */
     if (t) {
         r.year = time_year(c, t, r.kind);
-        r.time_text = squeeze(dup_range(c->s, t->a, t->b));
+        r.time_text = dup_range(c->s, t->a, t->b);
     }
     if (!r.year && !r.period) {
         if (c->sec.set && c->sec.y1)
@@ -1082,7 +1082,7 @@ static mb_status dated_goal(ctx *c, size_t sa, size_t sb)
         r.indicator = squeeze(dup_range(c->s, a, b));
         r.change = "level";
         r.year = t->y1 ? t->y1 : t->y0;
-        r.time_text = squeeze(dup_range(c->s, t->a, t->b));
+        r.time_text = dup_range(c->s, t->a, t->b);
         r.modality = dup_str(cue);
         mb_status st = add_record(c, &r);
         if (st) {
