@@ -252,10 +252,10 @@ static int is_cue_noun(const ctx *c, const mb_token *t)
     return 0;
 }
 
-/* Place, person and organisation names: the subject, not the indicator. */
+/* Place and person names: the subject, not the indicator. */
 static int name_tag(const char *tag)
 {
-    return tag && tag[0] == 'n' && (tag[1] == 's' || tag[1] == 'r' || tag[1] == 't');
+    return tag && tag[0] == 'n' && (tag[1] == 's' || tag[1] == 'r');
 }
 
 static int tok_nounish(const ctx *c, const mb_token *t)
@@ -325,6 +325,14 @@ static int np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
             break;
         }
         const mb_xq *q = quantity_covering(c, t->start, t->end);
+        if (q && q->skip) { /* a name such as M2 or 5G: part of the phrase */
+            if (phase == 0) {
+                phase = 1;
+                b = t->end;
+            }
+            a = t->start;
+            continue;
+        }
         if (q) {
             /* an attributive quantity (亿元以上项目) stays in the phrase */
             if (phase == 1 && a == q->b) {
@@ -859,9 +867,11 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
     }
     if (!found && attributive(c, q) && np_after(c, q->b, cb, &a, &b))
         found = 1; /* 亿元以上项目: the projects */
-    if (!found && (q->measure || q->percent || !q->unit)) {
+    if (!found) {
         size_t after = q->b;
-        int via_de = q->percent; /* 2%的经济总量 */
+        size_t ba0, bb0;
+        /* 2%的经济总量; 4万亿元的投资 when nothing names it before */
+        int via_de = q->percent || !np_before(c, lo, q->a, 0, &ba0, &bb0);
         if (via_de) {
             size_t e = after;
             while (e < cb && c->s[e] == ' ')
@@ -1093,6 +1103,19 @@ static mb_status dated_goal(ctx *c, size_t sa, size_t sb)
     return MB_OK;
 }
 
+/* 1 if every letter of [sa,sb) lies inside a quantity: a stray "2.5" left
+ * by a layout (PM\n2.5), a page number. */
+static int numbers_only(const ctx *c, size_t sa, size_t sb)
+{
+    for (size_t i = sa; i < sb; i++) {
+        unsigned char ch = (unsigned char)c->s[i];
+        int letter = (ch >= 0xE4 && ch <= 0xE9) || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+        if (letter && !quantity_covering(c, i, i + 1))
+            return 0;
+    }
+    return 1;
+}
+
 static mb_status do_sentence(ctx *c, size_t sa, size_t sb)
 {
     mb_error err;
@@ -1102,8 +1125,11 @@ static mb_status do_sentence(ctx *c, size_t sa, size_t sb)
         work = !c->x.q[i].skip && c->x.q[i].a >= sa && c->x.q[i].b <= sb;
     for (size_t i = 0; i < c->x.nt && !work; i++)
         work = c->x.t[i].a >= sa && c->x.t[i].b <= sb && (c->x.t[i].y0 || c->x.t[i].y1);
-    if (!work)
+    if (!work || numbers_only(c, sa, sb))
         return MB_OK;
+    /* an omitted indicator is carried within a sentence, not across */
+    free(c->prev_ind);
+    c->prev_ind = NULL;
     /* tokens of the sentence, offsets made relative to the paragraph */
     mb_status st = mb_segment(c->m->dict, c->m->user, c->s + sa, sb - sa, &c->toks, &err);
     if (st)
