@@ -44,7 +44,7 @@ all: $(BIN) $(LIB)
 # else print the exact apt-get line and stop.
 $(DEPS_OK):
 	@mkdir -p $(@D)
-	@if ! pkg-config --exists $(PKGS) 2>/dev/null; then \
+	@if ! pkg-config --exists $(PKGS) 2>/dev/null || ! sh scripts/install-deps.sh --check 2>/dev/null; then \
 	  if [ "$$(id -u)" = 0 ]; then sh scripts/install-deps.sh; \
 	  else echo "mubiao: missing build dependencies; run as root:"; \
 	       sh scripts/install-deps.sh --print; exit 1; fi; \

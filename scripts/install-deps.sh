@@ -2,21 +2,27 @@
 # Install mubiao's build and test dependencies from Debian packages.
 #   scripts/install-deps.sh          install them (needs root)
 #   scripts/install-deps.sh --print  print the apt-get line only
+#   scripts/install-deps.sh --check  exit 1 (listing them) if any is missing
 set -e
 PACKAGES="build-essential pkg-config libpcre2-dev libutf8proc-dev libcjson-dev nettle-dev python3 python3-jieba python3-jsonschema"
 if [ "$1" = "--print" ]; then
     echo "apt-get install -y $PACKAGES"
     exit 0
 fi
-if [ "$(id -u)" != 0 ]; then
-    echo "install-deps.sh: must run as root; as root run:" >&2
-    echo "  apt-get update && apt-get install -y $PACKAGES" >&2
-    exit 1
-fi
 missing=""
 for p in $PACKAGES; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
+if [ "$1" = "--check" ]; then
+    [ -z "$missing" ] && exit 0
+    echo "missing Debian packages:$missing" >&2
+    exit 1
+fi
+if [ -n "$missing" ] && [ "$(id -u)" != 0 ]; then
+    echo "install-deps.sh: must run as root; as root run:" >&2
+    echo "  apt-get update && apt-get install -y$missing" >&2
+    exit 1
+fi
 if [ -n "$missing" ]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
