@@ -26,8 +26,9 @@ const mb_cli_cmd *cli_find(const char *name);
 mb_doc *cli_load(const char *cmd, const char *path, const mb_doc_options *opt);
 
 /* The compiled dictionary to use: given (--dict), else $MUBIAO_DICT, else
- * mubiao.dict beside the executable, else the installed one. buf holds the
- * result when it is built there. */
+ * mubiao.dict beside the executable (a build tree), else
+ * ../share/mubiao/mubiao.dict from the executable (an installed tree), else
+ * MB_DATADIR. buf holds the result when it is built there. */
 const char *cli_dict_path(const char *given, char *buf, size_t size);
 /* Open the model (dictionary, user dictionaries, recognizer); prints the
  * error and returns NULL on failure. */

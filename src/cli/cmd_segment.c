@@ -40,25 +40,6 @@ const mb_cli_cmd cmd_segment = {
     run,
 };
 
-/* The default dictionary: $MUBIAO_DICT, next to the executable, MB_DATADIR. */
-static const char *find_dict(char *buf, size_t size)
-{
-    const char *env = getenv("MUBIAO_DICT");
-    if (env && *env)
-        return env;
-    ssize_t n = readlink("/proc/self/exe", buf, size - 1);
-    if (n > 0) {
-        buf[n] = '\0';
-        char *slash = strrchr(buf, '/');
-        if (slash && (size_t)(slash - buf) + sizeof "/mubiao.dict" <= size) {
-            strcpy(slash, "/mubiao.dict");
-            if (access(buf, R_OK) == 0)
-                return buf;
-        }
-    }
-    return MB_DATADIR "/mubiao.dict";
-}
-
 /* The words of one line, space-separated, written with one fwrite. */
 static int print_plain(const mb_text *t, size_t a, const mb_tokens *tk, char **buf, size_t *cap)
 {
@@ -205,7 +186,7 @@ static int run(int argc, char **argv)
     }
     char buf[PATH_MAX];
     if (!dict_path)
-        dict_path = find_dict(buf, sizeof buf);
+        dict_path = cli_dict_path(NULL, buf, sizeof buf);
     mb_dict *dict = NULL, *user = NULL;
     mb_error err = {0};
     if (mb_dict_open(dict_path, &dict, &err)) {

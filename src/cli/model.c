@@ -14,12 +14,18 @@ const char *cli_dict_path(const char *given, char *buf, size_t size)
     const char *env = getenv("MUBIAO_DICT");
     if (env && *env)
         return env;
-    ssize_t n = readlink("/proc/self/exe", buf, size - 1);
-    if (n > 0) {
+    /* beside the program (a build tree), then PREFIX/share/mubiao for the
+     * program in PREFIX/bin (an installed, relocatable tree) */
+    static const char *const rel[] = {"/mubiao.dict", "/../share/mubiao/mubiao.dict"};
+    for (size_t k = 0; k < sizeof rel / sizeof rel[0]; k++) {
+        ssize_t n = readlink("/proc/self/exe", buf, size - 1);
+        if (n <= 0)
+            break;
         buf[n] = '\0';
         char *slash = strrchr(buf, '/');
-        if (slash && (size_t)(slash - buf) + sizeof "/mubiao.dict" <= size) {
-            memcpy(slash, "/mubiao.dict", sizeof "/mubiao.dict");
+        size_t rl = strlen(rel[k]) + 1;
+        if (slash && (size_t)(slash - buf) + rl <= size) {
+            memcpy(slash, rel[k], rl);
             if (access(buf, R_OK) == 0)
                 return buf;
         }
