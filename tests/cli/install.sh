@@ -1,0 +1,41 @@
+# tests/cli/install.sh — make install PREFIX=...: files, the installed
+# program finds its dictionary, and a program links with pkg-config.
+. "$TOP/tests/cli/lib.sh"
+BUILDDIR=$(dirname "$MUBIAO")
+PREFIX="$T/inst"
+make -s -C "$TOP" install BUILD="$BUILDDIR" PREFIX="$PREFIX" >"$T/make.out" 2>&1
+expect_eq "make install: exit 0" "$?" "0"
+for f in bin/mubiao lib/libmubiao.a include/mubiao.h lib/pkgconfig/mubiao.pc share/mubiao/mubiao.dict \
+    share/man/man1/mubiao.1; do
+    expect_eq "installed $f" "$([ -f "$PREFIX/$f" ] && echo yes)" "yes"
+done
+expect_eq "installed mubiao --version" "$("$PREFIX/bin/mubiao" --version)" "$("$MUBIAO" --version)"
+printf '到2025年上市企业突破120家。\n' >"$T/a.txt"
+out=$(env -u MUBIAO_DICT "$PREFIX/bin/mubiao" extract "$T/a.txt" 2>&1)
+case "$out" in *'"value":120'*) _ok "installed program finds its dictionary" ;; *) _notok "installed program finds its dictionary: $out" ;; esac
+expect_grep "pkg-config file names the prefix" "prefix=$PREFIX" "$PREFIX/lib/pkgconfig/mubiao.pc"
+cat >"$T/prog.c" <<'CEOF'
+#include <mubiao.h>
+#include <stdio.h>
+int main(int argc, char **argv)
+{
+    mb_doc *doc;
+    mb_error err;
+    if (argc < 2 || mb_doc_load_file(argv[1], NULL, &doc, &err)) {
+        fprintf(stderr, "%s\n", argc < 2 ? "usage" : err.message);
+        return 1;
+    }
+    printf("%zu %s\n", mb_doc_paragraph_count(doc), mb_doc_encoding(doc));
+    mb_doc_free(doc);
+    return 0;
+}
+CEOF
+SAN=""
+case "$BUILDDIR" in *asan*) SAN="-fsanitize=address,undefined" ;; esac
+# shellcheck disable=SC2046
+cc $SAN "$T/prog.c" -o "$T/prog" $(PKG_CONFIG_PATH="$PREFIX/lib/pkgconfig" pkg-config --cflags --libs --static mubiao) \
+    >"$T/cc.out" 2>&1
+expect_eq "a program links against the installed library" "$?" "0"
+expect_eq "... and runs" "$("$T/prog" "$T/a.txt" 2>&1)" "1 utf-8"
+make -s -C "$TOP" uninstall BUILD="$BUILDDIR" PREFIX="$PREFIX" >/dev/null 2>&1
+expect_eq "make uninstall removes the program" "$([ -e "$PREFIX/bin/mubiao" ] && echo left || echo gone)" "gone"
