@@ -15,6 +15,8 @@ typedef struct mb_cue {
     const char *word;
     mb_cue_kind kind;
     int whole_token; /* 1: only when the word is a whole token */
+    int local;       /* 1: a noun (目标): counts in the quantity's own clause, or
+                        further back only when it introduces a list (目标是：) */
 } mb_cue;
 
 /* Kind cues, longest first within each group. */

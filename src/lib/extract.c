@@ -621,20 +621,39 @@ static mb_status scan_sentence(ctx *c, size_t sa, size_t sb)
     return MB_OK;
 }
 
+/* 1 if the text at pos introduces what follows: 目标是：, 目标为, 目标定为. */
+static int introduces(const ctx *c, size_t pos)
+{
+    static const char *const w[] = {"是", "为", "：", ":", "定为", "确定为", NULL};
+    for (int k = 0; w[k]; k++)
+        if (at(c->s, c->len, pos, w[k]))
+            return 1;
+    return 0;
+}
+
 /* The cue word nearest to the end of [a,b) (first in the cue table on a
- * tie): its kind, and the word in *word. */
-static mb_cue_kind cue_in(const ctx *c, size_t a, size_t b, const char **word)
+ * tie): its kind, and the word in *word. far: [a,b) is not the quantity's
+ * own clause, where a noun cue counts only when it introduces a list. */
+static mb_cue_kind cue_near(const ctx *c, size_t a, size_t b, int far, const char **word)
 {
     const cue_hit *best = NULL;
     for (size_t i = 0; i < c->nhits; i++) {
         const cue_hit *h = &c->hits[i];
-        if (h->start >= a && h->end <= b && (!best || h->start > best->start))
-            best = h;
+        if (h->start < a || h->end > b || (best && h->start <= best->start))
+            continue;
+        if (far && h->cue->local && !introduces(c, h->end))
+            continue; /* 实现年初确定的主要目标，国内生产总值增长7.8% */
+        best = h;
     }
     if (!best)
         return MB_CUE_NONE;
     *word = best->cue->word;
     return best->cue->kind;
+}
+
+static mb_cue_kind cue_in(const ctx *c, size_t a, size_t b, const char **word)
+{
+    return cue_near(c, a, b, 0, word);
 }
 
 static const char *change_before(const ctx *c, size_t lo, size_t pos)
@@ -732,9 +751,20 @@ void mb_records_free(mb_records *r)
 
 static mb_cue_kind time_kind(const ctx *c, const mb_xt *t);
 
+/* 1 if the time lies inside a cue word: 年初 of 年初确定. */
+static int in_cue(const ctx *c, const mb_xt *t)
+{
+    for (size_t i = 0; i < c->nhits; i++)
+        if (c->hits[i].start <= t->a && t->b <= c->hits[i].end)
+            return 1;
+    return 0;
+}
+
 /* 1 if time t may date a record of kind k (MB_CUE_NONE: any). */
 static int time_fits(const ctx *c, const mb_xt *t, mb_cue_kind k)
 {
+    if (in_cue(c, t))
+        return 0;
     mb_cue_kind tk = time_kind(c, t);
     return k == MB_CUE_NONE || tk == MB_CUE_NONE || tk == k;
 }
@@ -746,7 +776,10 @@ static const mb_xt *time_in_clause(const ctx *c, size_t ca, size_t cb, size_t po
     const mb_xt *best = NULL;
     for (size_t i = 0; i < c->x.nt; i++) {
         const mb_xt *t = &c->x.t[i];
-        if (t->base || t->a < ca || t->b > pos)
+        if (t->base || t->a < ca || t->b > pos || in_cue(c, t))
+            continue;
+        /* 由2003年的77%提高到96%: the starting year is not the end value's */
+        if (t->from && quantity_covering(c, t->b, pos))
             continue;
         if (!best || t->a > best->a)
             best = t;
@@ -755,7 +788,7 @@ static const mb_xt *time_in_clause(const ctx *c, size_t ca, size_t cb, size_t po
         return best;
     for (size_t i = 0; i < c->x.nt; i++) {
         const mb_xt *t = &c->x.t[i];
-        if (!t->base && t->a >= pos && t->b <= cb)
+        if (!t->base && t->a >= pos && t->b <= cb && !in_cue(c, t))
             return t;
     }
     return NULL;
@@ -814,8 +847,11 @@ static mb_cue_kind time_kind(const ctx *c, const mb_xt *t)
         return MB_CUE_ACHIEVEMENT;
     if (t->this_year)
         return MB_CUE_TARGET; /* 今年: the year being planned */
-    if (t->deadline || t->future)
-        return MB_CUE_TARGET;
+    if (t->deadline || t->future) {
+        int y = t->y1 ? t->y1 : t->y0;
+        /* 从2006年的18亿元增加到2010年的306亿元: a past end point */
+        return c->doc_year && y && y < c->doc_year && !t->future ? MB_CUE_ACHIEVEMENT : MB_CUE_TARGET;
+    }
     int y = t->y1 ? t->y1 : t->y0;
     if (c->doc_year && y) {
         if (y < c->doc_year)
@@ -957,7 +993,7 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         size_t pa = clause_start(c, sa, e - bl);
         if (pa >= e)
             break;
-        k = cue_in(c, pa, e, &cue);
+        k = cue_near(c, pa, e, 1, &cue);
         if (k == MB_CUE_NONE) {
             const mb_xt *pt = time_in_clause(c, pa, e, e);
             if (pt)
@@ -969,12 +1005,12 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         t = time_around(c, sa, sb, ca, cb, k, r.period != NULL);
     if (k == MB_CUE_NONE)
         k = time_kind(c, t);
-    if (k == MB_CUE_NONE && r.period)
-        k = MB_CUE_TARGET; /* 每年新增, 每年引进: a yearly quota */
     if (k == MB_CUE_NONE)
         k = c->para_kind;
     if (k == MB_CUE_NONE && c->sec.set)
         k = c->sec.kind;
+    if (k == MB_CUE_NONE && r.period)
+        k = MB_CUE_TARGET; /* 每年新增, 每年引进: a yearly quota */
     r.kind = k == MB_CUE_TARGET ? MB_KIND_TARGET : MB_KIND_ACHIEVEMENT;
     if (cue && (k == MB_CUE_TARGET || k == MB_CUE_ACHIEVEMENT))
         r.modality = dup_str(cue);

@@ -36,15 +36,16 @@ typedef struct mb_xq {
 /* One time expression of a paragraph. */
 typedef struct mb_xt {
     size_t a, b;
-    int y0, y1;   /* resolved years, 0 when unknown */
-    int deadline; /* 到/至 … 年, … 年前: a target's deadline */
-    int span;     /* a span of years: 近5年, 三年内, “十四五” */
-    int future;   /* 三年内, 未来五年, 用3年时间: counts forward */
-    int sub_year; /* part of a year: 1—5月, 一季度, 上半年, …以来 */
-    int past;     /* 去年, 上年, 过去五年 */
-    int now;      /* 今年, 本年度, 目前 */
+    int y0, y1;    /* resolved years, 0 when unknown */
+    int deadline;  /* 到/至 … 年, … 年前: a target's deadline */
+    int span;      /* a span of years: 近5年, 三年内, “十四五” */
+    int future;    /* 三年内, 未来五年, 用3年时间: counts forward */
+    int sub_year;  /* part of a year: 1—5月, 一季度, 上半年, …以来 */
+    int past;      /* 去年, 上年, 过去五年 */
+    int now;       /* 今年, 本年度, 目前 */
     int this_year; /* 今年, 本年, 本年度 (not 目前): the year being planned */
-    int base;     /* a comparison base (比2010年): not the record's year */
+    int base;      /* a comparison base (比2010年): not the record's year */
+    int from;      /* a starting point (由2003年的, 从2006年): dates the next quantity only */
 } mb_xt;
 
 typedef struct mb_xrec {

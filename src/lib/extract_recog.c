@@ -71,7 +71,8 @@ mb_status mb_xrec_run(const mb_model *m, const char *text, size_t len, int doc_y
         o->max = q->max;
         o->unit = q->unit;
         o->cmp = mb_comparator_name(q->comparator);
-        o->measure = (q->flags & (MB_QF_MEASURE | MB_QF_PHYSICAL)) != 0 || (q->unit && !strcmp(q->unit, "个"));
+        o->measure =
+            (q->flags & (MB_QF_MEASURE | MB_QF_PHYSICAL)) != 0 || (q->unit && !strcmp(q->unit, "个"));
         o->currency = (q->flags & MB_QF_CURRENCY) != 0;
         o->level = (q->flags & (MB_QF_LEVEL | MB_QF_BARE)) != 0;
         o->percent = q->qkind == MB_Q_PERCENT || q->qkind == MB_Q_PERMILLE || q->qkind == MB_Q_PPOINT;
@@ -99,6 +100,8 @@ mb_status mb_xrec_run(const mb_model *m, const char *text, size_t len, int doc_y
         o->future = t->kind == MB_TIME_SPAN && t->direction > 0;
         o->sub_year = t->kind == MB_TIME_DATE || t->kind == MB_TIME_PART || t->marker == MB_TM_SINCE;
         o->past = t->direction < 0;
+        o->from = t->marker == MB_TM_SINCE || (t->start >= 3 && (!memcmp(text + t->start - 3, "由", 3) ||
+                                                                 !memcmp(text + t->start - 3, "从", 3)));
         o->now = t->kind == MB_TIME_RELATIVE && t->direction == 0;
         o->this_year = o->now && t->end - t->start >= 6 &&
                        (!memcmp(text + t->start, "今年", 6) || !memcmp(text + t->start, "本年", 6));
