@@ -384,6 +384,12 @@ static int np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
             a = t->start;
             continue;
         }
+        /* 增加值占生产总值比重: a share names both sides */
+        if (tok_is(c, t, "占") && (ends_with(c->s, b, "比重") || ends_with(c->s, b, "比例")) && i > 0 &&
+            c->toks.v[i - 1].start >= lo && tok_nounish(c, &c->toks.v[i - 1])) {
+            a = t->start;
+            continue;
+        }
         /* 国内生产总值的比重: a generic head keeps what it belongs to */
         if (tok_is(c, t, "的") && generic_only(c, a, b) && i > 0 && c->toks.v[i - 1].start >= lo &&
             tok_nounish(c, &c->toks.v[i - 1])) {
@@ -456,8 +462,12 @@ static int np_after(const ctx *c, size_t pos, size_t hi, size_t *ra, size_t *rb)
         }
         if (is_punct_tok(c, t) || time_covering(c, t->start, t->end) || aq || is_cue_noun(c, t))
             break;
+        /* 统一的数据交易平台: 的 between nouns */
+        if (started && tok_is(c, t, "的") && i + 1 < c->toks.n && c->toks.v[i + 1].end <= hi &&
+            tok_nounish(c, &c->toks.v[i + 1]))
+            continue;
         if (mb_is_nounish(w, n, t->tag) || (t->tag && t->tag[0] == 's') ||
-            (started && t->tag && t->tag[0] == 'v' && t->tag[1] == 'n')) {
+            (started && t->tag && (t->tag[0] == 'v' && t->tag[1] == 'n'))) {
             if (!started)
                 a = t->start;
             started = 1;
@@ -804,7 +814,7 @@ static const mb_xt *time_around(const ctx *c, size_t sa, size_t sb, size_t ca, s
     const mb_xt *best = NULL;
     for (size_t i = 0; i < c->x.nt; i++) {
         const mb_xt *t = &c->x.t[i];
-        if (t->base || t->a < sa || t->b > ca || !time_fits(c, t, k))
+        if (t->base || t->from || t->a < sa || t->b > ca || !time_fits(c, t, k))
             continue;
         if (!best || t->a > best->a)
             best = t;
