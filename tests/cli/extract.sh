@@ -147,3 +147,27 @@ with open(sys.argv[1], "w", encoding="utf-8") as f:
     f.write("1" * 5000 + "万亿" * 300 + "。\n")
 PYEOF
 expect_status "number soup: no crash, no hang" 0 timeout 60 "$MUBIAO" extract "$T/soup.txt"
+
+# All the government work reports: no failure, and every span links back.
+if have_shared; then
+    "$MUBIAO" extract "$SHARED"/data/gwr/*.txt >"$T/gwr.jsonl" 2>"$T/gwr.err"
+    expect_eq "all GWR files: exit 0, no stderr" "$?:$(head -c 300 "$T/gwr.err")" "0:"
+    out=$("$PY" - "$T/gwr.jsonl" <<'PYEOF'
+import json, sys, unicodedata
+n = bad = 0
+cache = {}
+for line in open(sys.argv[1], encoding="utf-8"):
+    r = json.loads(line)
+    n += 1
+    p = r["doc"]["path"]
+    raw = cache.setdefault(p, open(p, "rb").read())
+    got = unicodedata.normalize("NFKC", raw[r["span"]["start"]:r["span"]["end"]].decode("utf-8"))
+    if "".join(got.split()) != "".join(unicodedata.normalize("NFKC", r["span"]["text"]).split()):
+        bad += 1
+print("many" if n > 3000 else n, "records,", bad, "bad links")
+PYEOF
+)
+    expect_eq "all GWR files: every span links to its bytes" "$out" "many records, 0 bad links"
+else
+    skip "../shared absent: GWR extraction not checked"
+fi
