@@ -21,7 +21,7 @@ cJSON *mb_emit_doc_object(const mb_doc *doc)
     return o;
 }
 
-static cJSON *slice_string(const mb_text *t, size_t a, size_t b)
+cJSON *mb_emit_slice(const mb_text *t, size_t a, size_t b)
 {
     char *s = malloc(b - a + 1);
     if (!s)
@@ -65,7 +65,7 @@ mb_status mb_emit_paragraph(const mb_doc *doc, size_t i, char **out, mb_error *e
         cJSON_AddItemToArray(sents, so);
         cJSON_AddNumberToObject(so, "start", a);
         cJSON_AddNumberToObject(so, "end", b);
-        cJSON *txt = slice_string(&p->text, s->start, s->end);
+        cJSON *txt = mb_emit_slice(&p->text, s->start, s->end);
         if (txt)
             cJSON_AddItemToObject(so, "text", txt);
     }
@@ -156,14 +156,14 @@ static cJSON *record_object(const mb_doc *doc, const mb_records *rs, size_t i)
         cJSON_AddNumberToObject(po, "line", p->line);
         cJSON_AddItemToObject(o, "paragraph", po);
     }
-    cJSON *sent = slice_string(t, r->sent_start, r->sent_end);
+    cJSON *sent = mb_emit_slice(t, r->sent_start, r->sent_end);
     if (sent)
         cJSON_AddItemToObject(o, "sentence", sent);
     cJSON *span = cJSON_CreateObject();
     if (span) {
         cJSON_AddNumberToObject(span, "start", sa);
         cJSON_AddNumberToObject(span, "end", sb);
-        cJSON *st = slice_string(t, r->span_start, r->span_end);
+        cJSON *st = mb_emit_slice(t, r->span_start, r->span_end);
         if (st)
             cJSON_AddItemToObject(span, "text", st);
         cJSON_AddItemToObject(o, "span", span);
@@ -171,9 +171,9 @@ static cJSON *record_object(const mb_doc *doc, const mb_records *rs, size_t i)
     cJSON *q = cJSON_CreateObject();
     if (q) {
         size_t pa = back_chars(t->s, r->span_start, 32), sb2 = fwd_chars(t->s, t->len, r->span_end, 32);
-        cJSON *e = slice_string(t, r->span_start, r->span_end);
-        cJSON *pre = slice_string(t, pa, r->span_start);
-        cJSON *suf = slice_string(t, r->span_end, sb2);
+        cJSON *e = mb_emit_slice(t, r->span_start, r->span_end);
+        cJSON *pre = mb_emit_slice(t, pa, r->span_start);
+        cJSON *suf = mb_emit_slice(t, r->span_end, sb2);
         if (e)
             cJSON_AddItemToObject(q, "exact", e);
         if (pre)

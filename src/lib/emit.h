@@ -10,4 +10,7 @@
 /* {"path","sha256","encoding"} of a document (more fields may be added by callers). */
 cJSON *mb_emit_doc_object(const mb_doc *doc);
 
+/* Bytes [a,b) of t as a JSON string (NULL when out of memory). */
+cJSON *mb_emit_slice(const mb_text *t, size_t a, size_t b);
+
 #endif

@@ -7,17 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static cJSON *slice(const mb_text *t, size_t a, size_t b)
-{
-    char *s = malloc(b - a + 1);
-    if (!s)
-        return NULL;
-    memcpy(s, t->s + a, b - a);
-    s[b - a] = '\0';
-    cJSON *j = cJSON_CreateString(s);
-    free(s);
-    return j;
-}
 
 static void add_num_or_null(cJSON *o, const char *k, int set, double v)
 {
@@ -57,7 +46,7 @@ static mb_status head(const mb_doc *doc, size_t para, size_t sentence, const cha
     cJSON_AddStringToObject(o, "type", type);
     cJSON_AddNumberToObject(o, "start", sa);
     cJSON_AddNumberToObject(o, "end", sb);
-    cJSON *txt = slice(&p->text, a, b);
+    cJSON *txt = mb_emit_slice(&p->text, a, b);
     if (!txt) {
         cJSON_Delete(o);
         return mb_error_set(err, MB_ENOMEM, "out of memory");
@@ -88,7 +77,7 @@ mb_status mb_emit_quantity(const mb_doc *doc, size_t para, size_t sentence, size
     if (st)
         return st;
     if (q->num_end > q->num_start && base + q->num_end <= t->len) {
-        cJSON *num = slice(t, base + q->num_start, base + q->num_end);
+        cJSON *num = mb_emit_slice(t, base + q->num_start, base + q->num_end);
         if (num)
             cJSON_AddItemToObject(o, "number", num);
     }

@@ -31,6 +31,7 @@
 #include "docdate.h"
 #include "doc_internal.h"
 #include "error.h"
+#include "grow.h"
 #include "text.h"
 
 #include <math.h>
@@ -146,20 +147,6 @@ static size_t clause_end(const ctx *c, size_t pos, size_t hi)
     return hi;
 }
 
-static int grow_array(void **v, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap)
-        return 1;
-    size_t nc = *cap ? *cap * 2 : 32;
-    while (nc < need)
-        nc *= 2;
-    void *nv = realloc(*v, nc * size);
-    if (!nv)
-        return 0;
-    *v = nv;
-    *cap = nc;
-    return 1;
-}
 
 static char *dup_range(const char *s, size_t a, size_t b)
 {
@@ -569,7 +556,7 @@ static char *object_of_verb(const ctx *c, size_t lo, size_t pos)
 
 static int add_hit(ctx *c, size_t p, const mb_cue *cue)
 {
-    if (!grow_array((void **)&c->hits, &c->caphits, c->nhits + 1, sizeof *c->hits))
+    if (!mb_grow((void **)&c->hits, &c->caphits, c->nhits + 1, sizeof *c->hits))
         return 0;
     c->hits[c->nhits].start = p;
     c->hits[c->nhits].end = p + strlen(cue->word);
@@ -587,7 +574,7 @@ static mb_status scan_sentence(ctx *c, size_t sa, size_t sb)
     for (size_t i = sa; i < sb;) {
         size_t bl;
         if (is_clause_break(c->s, sb, i, &bl)) {
-            if (!grow_array((void **)&c->brk, &c->capbrk, 2 * (c->nbrk + 1), sizeof *c->brk))
+            if (!mb_grow((void **)&c->brk, &c->capbrk, 2 * (c->nbrk + 1), sizeof *c->brk))
                 return MB_ENOMEM;
             c->brk[2 * c->nbrk] = i;
             c->brk[2 * c->nbrk + 1] = i + bl;

@@ -2,6 +2,7 @@
  * (owns: the mapping of mb_quantity/mb_timex to mb_xq/mb_xt). */
 #include "error.h"
 #include "extract.h"
+#include "grow.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -25,20 +26,6 @@ void mb_xrec_free(mb_xrec *x)
     memset(x, 0, sizeof *x);
 }
 
-static int grow(void **v, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap)
-        return 1;
-    size_t c = *cap ? *cap : 16;
-    while (c < need)
-        c *= 2;
-    void *nv = realloc(*v, c * size);
-    if (!nv)
-        return 0;
-    *v = nv;
-    *cap = c;
-    return 1;
-}
 
 mb_status mb_xrec_run(const mb_model *m, const char *text, size_t len, int doc_year, mb_xrec *x,
                       mb_error *err)
@@ -52,8 +39,8 @@ mb_status mb_xrec_run(const mb_model *m, const char *text, size_t len, int doc_y
     mb_status st = mb_recognize(m->rec, text, len, doc_year, r, err);
     if (st)
         return st;
-    if (!grow((void **)&x->q, &x->capq, r->nq, sizeof *x->q) ||
-        !grow((void **)&x->t, &x->capt, r->nt, sizeof *x->t))
+    if (!mb_grow((void **)&x->q, &x->capq, r->nq, sizeof *x->q) ||
+        !mb_grow((void **)&x->t, &x->capt, r->nt, sizeof *x->t))
         return mb_error_set(err, MB_ENOMEM, "out of memory");
     x->nq = 0;
     for (size_t i = 0; i < r->nq; i++) {
