@@ -11,7 +11,7 @@ PREFIX ?= /usr/local
 CC ?= cc
 CFLAGS ?= -O2 -g
 SAN ?=
-PKGS = libpcre2-8 libutf8proc libcjson nettle
+PKGS = libpcre2-8 libutf8proc libcjson nettle libxml-2.0 sqlite3
 # jieba's dictionary (Debian package python3-jieba), the base lexicon
 JIEBA_DICT ?= /usr/lib/python3/dist-packages/jieba/dict.txt
 

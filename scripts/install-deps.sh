@@ -4,7 +4,7 @@
 #   scripts/install-deps.sh --print  print the apt-get line only
 #   scripts/install-deps.sh --check  exit 1 (listing them) if any is missing
 set -e
-PACKAGES="build-essential pkg-config libpcre2-dev libutf8proc-dev libcjson-dev nettle-dev python3 python3-jieba python3-jsonschema"
+PACKAGES="build-essential pkg-config libpcre2-dev libutf8proc-dev libcjson-dev nettle-dev libxml2-dev libsqlite3-dev python3 python3-jieba python3-jsonschema"
 if [ "$1" = "--print" ]; then
     echo "apt-get install -y $PACKAGES"
     exit 0

@@ -41,4 +41,14 @@ extern const mb_cli_cmd cmd_dict;
 extern const mb_cli_cmd cmd_numbers;
 extern const mb_cli_cmd cmd_extract;
 
+/* Ingest, query, history (issue 7): the store path (given --db, else
+ * $MUBIAO_DB, else mubiao.db); an existing store opened (prints the error
+ * and returns NULL on failure); an mb_write_fn writing to stdout. */
+extern const mb_cli_cmd cmd_ingest;
+extern const mb_cli_cmd cmd_query;
+extern const mb_cli_cmd cmd_history;
+const char *cli_db_path(const char *given);
+mb_store *cli_open_store(const char *cmd, const char *db);
+int cli_write_stdout(void *ctx, const char *s, size_t n);
+
 #endif

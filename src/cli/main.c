@@ -12,6 +12,9 @@ static const mb_cli_cmd *const commands[] = {
     &cmd_dict,
     &cmd_numbers,
     &cmd_extract,
+    &cmd_ingest,
+    &cmd_query,
+    &cmd_history,
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -2,6 +2,7 @@
 #include "decode.h"
 #include "doc_internal.h"
 #include "error.h"
+#include "html.h"
 #include "normalize.h"
 #include "reflow.h"
 
@@ -35,6 +36,27 @@ static char *xstrdup(const char *s)
     return d;
 }
 
+/* An HTML page: decode (charset rules in html.h), parse, paragraphs. */
+static mb_status build_html(mb_doc *d, const char *name, mb_error *err)
+{
+    mb_text dec;
+    mb_text_init(&dec);
+    mb_status st = mb_html_decode(name, d->src, d->src_len, d->opt.encoding, d->opt.lenient, &dec, &d->encoding,
+                                  &d->warnings, err);
+    mb_html_page pg;
+    if (!st)
+        st = mb_html_parse(name, &dec, &pg, &d->warnings, err);
+    mb_text_free(&dec);
+    if (st)
+        return st;
+    d->norm = pg.norm;
+    d->paras = pg.paras;
+    d->npara = pg.npara;
+    d->title = pg.title;
+    d->page_date = pg.date;
+    return MB_OK;
+}
+
 /* Takes ownership of src (malloc'ed). */
 static mb_status doc_build(const char *name, unsigned char *src, size_t n, const mb_doc_options *opt,
                            mb_doc **out, mb_error *err)
@@ -59,6 +81,19 @@ static mb_status doc_build(const char *name, unsigned char *src, size_t n, const
         return mb_error_set(err, MB_ETOOBIG, "%s: file larger than 4 GiB", name);
     }
     hex_sha256(src, n, d->sha256);
+
+    int html = mb_html_sniff(name, src, n);
+    d->format = html ? "html" : "text";
+    d->page_date.source = "none";
+    if (html) {
+        mb_status st = build_html(d, name, err);
+        if (st) {
+            mb_doc_free(d);
+            return st;
+        }
+        *out = d;
+        return MB_OK;
+    }
 
     mb_text dec;
     mb_text_init(&dec);
@@ -148,6 +183,7 @@ void mb_doc_free(mb_doc *d)
     mb_text_free(&d->norm);
     mb_paragraphs_free(d->paras, d->npara);
     mb_strlist_free(&d->warnings);
+    free(d->title);
     free(d);
 }
 
@@ -162,6 +198,14 @@ const char *mb_doc_sha256(const mb_doc *d)
 const char *mb_doc_encoding(const mb_doc *d)
 {
     return d->encoding;
+}
+const char *mb_doc_format(const mb_doc *d)
+{
+    return d->format;
+}
+const char *mb_doc_title(const mb_doc *d)
+{
+    return d->title;
 }
 const mb_text *mb_doc_text(const mb_doc *d)
 {

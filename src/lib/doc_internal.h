@@ -1,5 +1,6 @@
 /* doc_internal.h — the document object (owns: one run's buffers: source
- * bytes, normalized text, paragraphs, warnings). Internal to the library. */
+ * bytes, normalized text, paragraphs, warnings; for HTML the page's title
+ * and date). Internal to the library. */
 #ifndef MB_DOC_INTERNAL_H
 #define MB_DOC_INTERNAL_H
 
@@ -17,6 +18,9 @@ struct mb_doc {
     mb_paragraph *paras;
     size_t npara;
     mb_strlist warnings;
+    const char *format; /* "text" or "html" */
+    char *title;        /* HTML <title>, or NULL */
+    mb_date page_date;  /* the date an HTML page states (year 0: none); docdate.c uses it */
 };
 
 #endif

@@ -2,6 +2,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "docdate.h"
 
+#include "doc_internal.h"
 #include "error.h"
 
 #include <cjson/cJSON.h>
@@ -238,6 +239,10 @@ mb_status mb_docdate_find(const mb_doc *doc, const char *given, mb_date *out, mb
         mb_status st = sidecar(path, out, err);
         if (st || out->year)
             return st;
+    }
+    if (doc->page_date.year) { /* an HTML page's meta or dateline (html.h) */
+        *out = doc->page_date;
+        return MB_OK;
     }
     mb_status st = from_text(doc, out);
     if (st)

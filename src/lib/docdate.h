@@ -2,7 +2,9 @@
  * FILE.meta.json sidecar, datelines written in the text, and inference).
  *
  * Order: a date given by the caller; else the sidecar FILE.meta.json
- * {"date": "YYYY-MM-DD"} (both "given"); else a dateline in the text: a
+ * {"date": "YYYY-MM-DD"} (both "given"); else the date an HTML page
+ * states in a <meta> or a dateline above its article (html.h; "text");
+ * else a dateline in the text: a
  * full date (2024年3月5日, 2024-03-05) in a short paragraph near the start
  * or the end of the document, or at the head of a paragraph ("text"); else
  * a month-day dateline at the head of a paragraph (6月26日，…) whose year is

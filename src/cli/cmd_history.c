@@ -1,0 +1,80 @@
+/* cmd_history.c — `mubiao history`: an indicator across documents. */
+#include "cli.h"
+
+#include <getopt.h>
+#include <string.h>
+
+static int run(int argc, char **argv);
+
+const mb_cli_cmd cmd_history = {
+    "history",
+    "an indicator's records across documents, with targets restated, raised or lowered",
+    "usage: mubiao history [--db PATH] [--exact] [--format table|jsonl|csv] INDICATOR\n"
+    "\n"
+    "Print every stored record whose indicator contains INDICATOR (is exactly\n"
+    "INDICATOR with --exact), grouped by indicator, each group in document date\n"
+    "order (documents without a date last). Each target with a year and a\n"
+    "value is compared with the last target of the same indicator, unit,\n"
+    "change (increase, decrease, level), period and year in an earlier\n"
+    "document: 'first', 'restated' (same value; ranges by their middle),\n"
+    "'raised' or 'lowered' (from the earlier value). Achievements are listed\n"
+    "without a revision.\n"
+    "\n"
+    "Options:\n"
+    "      --db PATH      the store (default: $MUBIAO_DB, else mubiao.db)\n"
+    "      --exact        match the indicator exactly\n"
+    "  -f, --format FMT   table (default): indicator, date, kind, value, change,\n"
+    "                     year, revision, doc;\n"
+    "                     jsonl: each record as extract prints it, plus\n"
+    "                     \"revision\": {\"status\", \"previous\": {id, path, value}}\n"
+    "                     (null when not compared);\n"
+    "                     csv: the query columns plus revision, previous_id,\n"
+    "                     previous_value (UTF-8 with a BOM)\n",
+    run,
+};
+
+static int run(int argc, char **argv)
+{
+    const char *db = NULL, *format = "table";
+    int exact = 0;
+    static const struct option longopts[] = {
+        {"db", required_argument, NULL, 'B'},
+        {"exact", no_argument, NULL, 'x'},
+        {"format", required_argument, NULL, 'f'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "f:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'B': db = optarg; break;
+        case 'x': exact = 1; break;
+        case 'f': format = optarg; break;
+        case 'h': fputs(cmd_history.help, stdout); return 0;
+        default: return cli_usage(&cmd_history);
+        }
+    }
+    if (optind + 1 != argc || !argv[optind][0])
+        return cli_usage(&cmd_history);
+    mb_out_format f;
+    if (mb_out_format_parse(format, &f)) {
+        cli_error("history", "unknown --format '%s' (table, jsonl or csv)", format);
+        return 2;
+    }
+    mb_store *s = cli_open_store("history", cli_db_path(db));
+    if (!s)
+        return 1;
+    mb_error err = {0};
+    int rc = 0;
+    if (mb_store_history(s, argv[optind], exact, f, cli_write_stdout, NULL, NULL, &err)) {
+        cli_error("history", "%s", err.message);
+        rc = 1;
+    }
+    mb_store_close(s);
+    if (fflush(stdout) != 0) {
+        cli_error("history", "cannot write output");
+        rc = 1;
+    }
+    return rc;
+}

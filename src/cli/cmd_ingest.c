@@ -1,0 +1,201 @@
+/* cmd_ingest.c — `mubiao ingest`: documents into the SQLite store. */
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static int run(int argc, char **argv);
+
+const mb_cli_cmd cmd_ingest = {
+    "ingest",
+    "add new and changed documents (text, HTML) to the SQLite store",
+    "usage: mubiao ingest [--db PATH] [--quiet] [--verbose] [--lenient] [--dict F] [--user-dict F]...\n"
+    "                     DIR|FILE...\n"
+    "\n"
+    "Extract the records of every document and keep them, with the documents\n"
+    "and their paragraphs, in an SQLite store (default ./mubiao.db, or\n"
+    "$MUBIAO_DB). Folders are walked recursively in name order for .txt, .html\n"
+    "and .htm files (hidden names skipped); files named on the command line are\n"
+    "taken whatever their name. Paths are stored as given here: run ingest from\n"
+    "the same folder each time.\n"
+    "\n"
+    "Incremental: a file whose content (sha256) is already stored is skipped;\n"
+    "a file whose path is stored with other content replaces its old rows. Each\n"
+    "document is one transaction, so an interrupted run leaves a consistent\n"
+    "store and the next run finishes the job.\n"
+    "\n"
+    "Options:\n"
+    "      --db PATH        the store (default: $MUBIAO_DB, else mubiao.db)\n"
+    "  -q, --quiet          no progress and no summary (errors are still printed)\n"
+    "  -v, --verbose        one line per file on stdout: status, path, records\n"
+    "      --lenient        replace undecodable bytes with U+FFFD and warn\n"
+    "      --dict F         the compiled dictionary (as for extract)\n"
+    "      --user-dict F    a user dictionary; repeatable\n"
+    "\n"
+    "Progress (files done/total, MB/s) goes to stderr when it is a terminal; the\n"
+    "summary goes to stdout: files new, updated, unchanged, duplicate (same\n"
+    "content under another path), failed, and records stored. A file that fails\n"
+    "is reported with its name and skipped; the exit status is then 1.\n",
+    run,
+};
+
+const char *cli_db_path(const char *given)
+{
+    if (given)
+        return given;
+    const char *env = getenv("MUBIAO_DB");
+    return env && *env ? env : "mubiao.db";
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+typedef struct progress {
+    int on;
+    double t0, last;
+    int shown;
+} progress;
+
+static void progress_show(progress *p, size_t done, size_t total, uint64_t bytes, uint64_t all, int final)
+{
+    if (!p->on)
+        return;
+    double t = now();
+    if (!final && t - p->last < 0.1)
+        return;
+    p->last = t;
+    double mb = (double)bytes / 1e6, secs = t - p->t0;
+    fprintf(stderr, "\r\033[Kingest: %zu/%zu files  %.1f/%.1f MB  %.1f MB/s", done, total, mb,
+            (double)all / 1e6, secs > 0 ? mb / secs : 0.0);
+    if (final)
+        fputc('\n', stderr);
+    p->shown = !final;
+    fflush(stderr);
+}
+
+/* Clear the progress line before printing a message on stderr. */
+static void progress_clear(progress *p)
+{
+    if (p->on && p->shown) {
+        fputs("\r\033[K", stderr);
+        p->shown = 0;
+    }
+}
+
+static int run(int argc, char **argv)
+{
+    mb_doc_options opt = {0};
+    const char *db = NULL, *dict = NULL;
+    const char *users[64];
+    size_t nusers = 0;
+    int quiet = 0, verbose = 0;
+    static const struct option longopts[] = {
+        {"db", required_argument, NULL, 'B'},   {"quiet", no_argument, NULL, 'q'},
+        {"verbose", no_argument, NULL, 'v'},    {"lenient", no_argument, NULL, 'l'},
+        {"dict", required_argument, NULL, 'D'}, {"user-dict", required_argument, NULL, 'U'},
+        {"help", no_argument, NULL, 'h'},       {NULL, 0, NULL, 0},
+    };
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "qvh", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'B': db = optarg; break;
+        case 'q': quiet = 1; break;
+        case 'v': verbose = 1; break;
+        case 'l': opt.lenient = 1; break;
+        case 'D': dict = optarg; break;
+        case 'U':
+            if (nusers == sizeof users / sizeof users[0]) {
+                cli_error("ingest", "too many --user-dict options");
+                return 2;
+            }
+            users[nusers++] = optarg;
+            break;
+        case 'h': fputs(cmd_ingest.help, stdout); return 0;
+        default: return cli_usage(&cmd_ingest);
+        }
+    }
+    if (optind >= argc)
+        return cli_usage(&cmd_ingest);
+    db = cli_db_path(db);
+
+    mb_error err = {0};
+    mb_filelist files;
+    if (mb_files_collect((const char *const *)argv + optind, (size_t)(argc - optind), db, &files, &err)) {
+        cli_error("ingest", "%s", err.message);
+        return 1;
+    }
+    int rc = 0;
+    for (size_t i = 0; i < files.nerrors; i++) {
+        cli_error("ingest", "%s", files.errors[i]);
+        rc = 1;
+    }
+    mb_store *store = NULL;
+    if (mb_store_open(db, &store, &err)) {
+        cli_error("ingest", "%s", err.message);
+        mb_filelist_free(&files);
+        return 1;
+    }
+    mb_model *model = cli_model("ingest", dict, users, nusers);
+    if (!model) {
+        mb_store_close(store);
+        mb_filelist_free(&files);
+        return 1;
+    }
+    size_t count[4] = {0}, failed = 0, records = 0;
+    uint64_t bytes = 0;
+    progress pr = {!quiet && isatty(2), now(), 0, 0};
+    for (size_t i = 0; i < files.n; i++) {
+        mb_ingest_result res = {0};
+        mb_error e = {0};
+        mb_status st = mb_store_ingest_file(store, model, files.paths[i], &opt, &res, &e);
+        bytes += files.sizes[i];
+        if (res.nwarnings || st)
+            progress_clear(&pr);
+        for (size_t k = 0; k < res.nwarnings; k++)
+            fprintf(stderr, "mubiao ingest: warning: %s\n", res.warnings[k]);
+        if (st) {
+            cli_error("ingest", "%s", e.message[0] ? e.message : mb_strerror(st));
+            failed++;
+            rc = 1;
+            if (verbose)
+                printf("failed\t%s\n", files.paths[i]);
+        } else {
+            count[res.status]++;
+            records += res.records;
+            if (verbose && res.status == MB_INGEST_DUPLICATE)
+                printf("duplicate\t%s\tsame as %s\n", files.paths[i], res.same_as);
+            else if (verbose && res.status == MB_INGEST_UNCHANGED)
+                printf("unchanged\t%s\n", files.paths[i]);
+            else if (verbose)
+                printf("%s\t%s\t%zu records\n", mb_ingest_status_name(res.status), files.paths[i],
+                       res.records);
+        }
+        mb_ingest_result_clear(&res);
+        progress_show(&pr, i + 1, files.n, bytes, files.total, 0);
+    }
+    progress_show(&pr, files.n, files.n, bytes, files.total, 1);
+    if (!quiet) {
+        double secs = now() - pr.t0;
+        printf("ingest: %zu files, %.1f MB in %.1f s (%.1f MB/s): %zu new, %zu updated, %zu unchanged, "
+               "%zu duplicate, %zu failed; %zu records stored in %s\n",
+               files.n, (double)bytes / 1e6, secs, secs > 0 ? (double)bytes / 1e6 / secs : 0.0,
+               count[MB_INGEST_NEW], count[MB_INGEST_UPDATED], count[MB_INGEST_UNCHANGED],
+               count[MB_INGEST_DUPLICATE], failed, records, db);
+    }
+    mb_model_free(model);
+    mb_store_close(store);
+    mb_filelist_free(&files);
+    if (fflush(stdout) != 0) {
+        cli_error("ingest", "cannot write output");
+        rc = 1;
+    }
+    return rc;
+}

@@ -1,0 +1,670 @@
+/* store.c — the SQLite store: schema, migrations, ingest, selection. */
+#include "store.h"
+
+#include "error.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <nettle/sha2.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define APPLICATION_ID 0x6D624442 /* "mbDB" */
+
+/* Migration i takes a store from schema version i to i + 1. */
+static const char *const migrations[MB_STORE_SCHEMA] = {
+    "CREATE TABLE documents ("
+    "  id INTEGER PRIMARY KEY,"
+    "  path TEXT NOT NULL UNIQUE,"
+    "  sha256 TEXT NOT NULL,"
+    "  size INTEGER NOT NULL,"
+    "  format TEXT NOT NULL,"
+    "  encoding TEXT NOT NULL,"
+    "  title TEXT,"
+    "  date TEXT,"
+    "  date_source TEXT NOT NULL,"
+    "  ingested_at TEXT NOT NULL,"
+    "  paragraphs INTEGER NOT NULL,"
+    "  records INTEGER NOT NULL);"
+    "CREATE INDEX documents_sha256 ON documents(sha256);"
+    "CREATE INDEX documents_date ON documents(date);"
+    "CREATE TABLE paragraphs ("
+    "  doc_id INTEGER NOT NULL REFERENCES documents(id),"
+    "  idx INTEGER NOT NULL,"
+    "  src_start INTEGER NOT NULL,"
+    "  src_end INTEGER NOT NULL,"
+    "  line INTEGER NOT NULL,"
+    "  text TEXT NOT NULL,"
+    "  PRIMARY KEY (doc_id, idx)) WITHOUT ROWID;"
+    "CREATE TABLE records ("
+    "  doc_id INTEGER NOT NULL REFERENCES documents(id),"
+    "  seq INTEGER NOT NULL,"
+    "  id TEXT NOT NULL,"
+    "  paragraph INTEGER NOT NULL,"
+    "  sentence TEXT NOT NULL,"
+    "  span_start INTEGER NOT NULL,"
+    "  span_end INTEGER NOT NULL,"
+    "  span_text TEXT NOT NULL,"
+    "  quote_exact TEXT NOT NULL,"
+    "  quote_prefix TEXT NOT NULL,"
+    "  quote_suffix TEXT NOT NULL,"
+    "  kind TEXT NOT NULL,"
+    "  indicator TEXT,"
+    "  value REAL,"
+    "  min REAL,"
+    "  max REAL,"
+    "  unit TEXT,"
+    "  comparator TEXT,"
+    "  change TEXT NOT NULL,"
+    "  year INTEGER,"
+    "  time_text TEXT,"
+    "  period TEXT,"
+    "  modality TEXT,"
+    "  json TEXT NOT NULL,"
+    "  PRIMARY KEY (doc_id, seq));"
+    "CREATE INDEX records_indicator ON records(indicator);"
+    "CREATE INDEX records_year ON records(year);"
+    "CREATE INDEX records_kind ON records(kind, year);",
+};
+
+enum {
+    S_BY_SHA,
+    S_BY_PATH,
+    S_DEL_RECORDS,
+    S_DEL_PARAS,
+    S_DEL_DOC,
+    S_INS_DOC,
+    S_INS_PARA,
+    S_INS_RECORD,
+    S_BEGIN,
+    S_COMMIT,
+    S_ROLLBACK,
+    NSTMT
+};
+
+static const char *const sql[NSTMT] = {
+    [S_BY_SHA] = "SELECT path FROM documents WHERE sha256 = ?1 ORDER BY path = ?2 DESC LIMIT 1",
+    [S_BY_PATH] = "SELECT id FROM documents WHERE path = ?1",
+    [S_DEL_RECORDS] = "DELETE FROM records WHERE doc_id = ?1",
+    [S_DEL_PARAS] = "DELETE FROM paragraphs WHERE doc_id = ?1",
+    [S_DEL_DOC] = "DELETE FROM documents WHERE id = ?1",
+    [S_INS_DOC] = "INSERT INTO documents (path, sha256, size, format, encoding, title, date, date_source,"
+                  " ingested_at, paragraphs, records) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    [S_INS_PARA] = "INSERT INTO paragraphs (doc_id, idx, src_start, src_end, line, text)"
+                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [S_INS_RECORD] =
+        "INSERT INTO records (doc_id, seq, id, paragraph, sentence, span_start, span_end, span_text,"
+        " quote_exact, quote_prefix, quote_suffix, kind, indicator, value, min, max, unit,"
+        " comparator, change, year, time_text, period, modality, json) VALUES (?1, ?2, ?3, ?4,"
+        " ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23,"
+        " ?24)",
+    [S_BEGIN] = "BEGIN IMMEDIATE",
+    [S_COMMIT] = "COMMIT",
+    [S_ROLLBACK] = "ROLLBACK",
+};
+
+struct mb_store {
+    sqlite3 *db;
+    char *path;
+    sqlite3_stmt *st[NSTMT];
+};
+
+static mb_status db_error(mb_store *s, mb_error *err, const char *what)
+{
+    return mb_error_set(err, MB_ESTORE, "%s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
+}
+
+static mb_status exec(mb_store *s, const char *q, mb_error *err)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(s->db, q, NULL, NULL, &msg) != SQLITE_OK) {
+        mb_status st = mb_error_set(err, MB_ESTORE, "%s: %s", s->path, msg ? msg : sqlite3_errmsg(s->db));
+        sqlite3_free(msg);
+        return st;
+    }
+    return MB_OK;
+}
+
+static int pragma_int(mb_store *s, const char *q, int *out)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, q, -1, &st, NULL) != SQLITE_OK)
+        return 0;
+    int ok = sqlite3_step(st) == SQLITE_ROW;
+    if (ok)
+        *out = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return ok;
+}
+
+static mb_status migrate(mb_store *s, mb_error *err)
+{
+    int version = 0, app = 0;
+    if (!pragma_int(s, "PRAGMA user_version", &version) || !pragma_int(s, "PRAGMA application_id", &app))
+        return db_error(s, err, "cannot read the schema version");
+    if (app != 0 && app != APPLICATION_ID)
+        return mb_error_set(err, MB_ESTORE, "%s: not a mubiao store (application_id %d)", s->path, app);
+    if (version > MB_STORE_SCHEMA)
+        return mb_error_set(
+            err, MB_ESTORE,
+            "%s: store schema version %d is newer than this mubiao's (%d); use a newer mubiao", s->path,
+            version, MB_STORE_SCHEMA);
+    for (int v = version; v < MB_STORE_SCHEMA; v++) {
+        char set[96];
+        snprintf(set, sizeof set, "PRAGMA user_version = %d; PRAGMA application_id = %d;", v + 1,
+                 APPLICATION_ID);
+        mb_status st = exec(s, "BEGIN IMMEDIATE", err);
+        if (st)
+            return st;
+        /* re-read under the lock: another process may have migrated meanwhile */
+        int now = 0;
+        if (!pragma_int(s, "PRAGMA user_version", &now)) {
+            exec(s, "ROLLBACK", NULL);
+            return db_error(s, err, "cannot read the schema version");
+        }
+        if (now > v) {
+            exec(s, "ROLLBACK", NULL);
+            v = now - 1;
+            continue;
+        }
+        st = exec(s, migrations[v], err);
+        if (!st)
+            st = exec(s, set, err);
+        if (!st)
+            st = exec(s, "COMMIT", err);
+        if (st) {
+            exec(s, "ROLLBACK", NULL);
+            return st;
+        }
+    }
+    return MB_OK;
+}
+
+mb_status mb_store_open(const char *path, mb_store **out, mb_error *err)
+{
+    *out = NULL;
+    mb_store *s = calloc(1, sizeof *s);
+    if (!s)
+        return mb_error_set(err, MB_ENOMEM, "out of memory");
+    s->path = strdup(path);
+    if (!s->path) {
+        free(s);
+        return mb_error_set(err, MB_ENOMEM, "out of memory");
+    }
+    mb_status st = MB_OK;
+    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+        st = s->db ? db_error(s, err, "cannot open") : mb_error_set(err, MB_ENOMEM, "out of memory");
+        mb_store_close(s);
+        return st;
+    }
+    sqlite3_busy_timeout(s->db, 10000);
+    /* WAL: readers do not block the writer; a killed writer leaves the
+     * last committed document. NORMAL sync is safe in WAL against a
+     * crash of the process. */
+    st = exec(s,
+              "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;"
+              " PRAGMA temp_store = MEMORY;",
+              err);
+    if (!st)
+        st = migrate(s, err);
+    for (int i = 0; i < NSTMT && !st; i++)
+        if (sqlite3_prepare_v3(s->db, sql[i], -1, SQLITE_PREPARE_PERSISTENT, &s->st[i], NULL) != SQLITE_OK)
+            st = db_error(s, err, "cannot prepare a statement (is this a mubiao store?)");
+    if (st) {
+        mb_store_close(s);
+        return st;
+    }
+    *out = s;
+    return MB_OK;
+}
+
+void mb_store_close(mb_store *s)
+{
+    if (!s)
+        return;
+    for (int i = 0; i < NSTMT; i++)
+        sqlite3_finalize(s->st[i]);
+    sqlite3_close(s->db);
+    free(s->path);
+    free(s);
+}
+
+const char *mb_ingest_status_name(mb_ingest_status s)
+{
+    switch (s) {
+    case MB_INGEST_NEW: return "new";
+    case MB_INGEST_UPDATED: return "updated";
+    case MB_INGEST_UNCHANGED: return "unchanged";
+    case MB_INGEST_DUPLICATE: return "duplicate";
+    }
+    return "?";
+}
+
+void mb_ingest_result_clear(mb_ingest_result *r)
+{
+    if (!r)
+        return;
+    free(r->same_as);
+    for (size_t i = 0; i < r->nwarnings; i++)
+        free(r->warnings[i]);
+    free(r->warnings);
+    memset(r, 0, sizeof *r);
+}
+
+/* ---- ingest ---- */
+
+static mb_status read_file(const char *path, unsigned char **out, size_t *n, mb_error *err)
+{
+    *out = NULL;
+    *n = 0;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return mb_error_set(err, MB_EIO, "%s: %s", path, strerror(errno));
+    size_t cap = 1 << 16, len = 0;
+    unsigned char *buf = malloc(cap);
+    mb_status st = buf ? MB_OK : MB_ENOMEM;
+    while (!st) {
+        if (len == cap) {
+            if (cap > (size_t)UINT32_MAX) {
+                st = mb_error_set(err, MB_ETOOBIG, "%s: file larger than 4 GiB", path);
+                break;
+            }
+            unsigned char *nb = realloc(buf, cap * 2);
+            if (!nb) {
+                st = MB_ENOMEM;
+                break;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        size_t r = fread(buf + len, 1, cap - len, f);
+        len += r;
+        if (r == 0) {
+            if (ferror(f))
+                st = mb_error_set(err, MB_EIO, "%s: %s", path, strerror(errno));
+            break;
+        }
+    }
+    fclose(f);
+    if (st == MB_ENOMEM)
+        mb_error_set(err, MB_ENOMEM, "%s: out of memory", path);
+    if (st) {
+        free(buf);
+        return st;
+    }
+    *out = buf;
+    *n = len;
+    return MB_OK;
+}
+
+static void sha256_hex(const unsigned char *p, size_t n, char out[65])
+{
+    struct sha256_ctx ctx;
+    uint8_t dig[SHA256_DIGEST_SIZE];
+    sha256_init(&ctx);
+    sha256_update(&ctx, n, p);
+    sha256_digest(&ctx, sizeof dig, dig);
+    static const char hx[] = "0123456789abcdef";
+    for (int i = 0; i < SHA256_DIGEST_SIZE; i++) {
+        out[2 * i] = hx[dig[i] >> 4];
+        out[2 * i + 1] = hx[dig[i] & 15];
+    }
+    out[64] = '\0';
+}
+
+/* The stored path of content sha (this path first): 1 found (*found
+ * malloc'ed), 0 not found, -1 error. */
+static int lookup_sha(mb_store *s, const char *sha, const char *path, char **found)
+{
+    sqlite3_stmt *st = s->st[S_BY_SHA];
+    sqlite3_reset(st);
+    sqlite3_bind_text(st, 1, sha, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st), r = 0;
+    if (rc == SQLITE_ROW) {
+        *found = strdup((const char *)sqlite3_column_text(st, 0));
+        r = *found ? 1 : -1;
+    } else if (rc != SQLITE_DONE) {
+        r = -1;
+    }
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return r;
+}
+
+static int step_done(sqlite3_stmt *st)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return rc == SQLITE_DONE;
+}
+
+static const cJSON *jget(const cJSON *o, const char *a, const char *b)
+{
+    const cJSON *x = cJSON_GetObjectItemCaseSensitive(o, a);
+    return b ? cJSON_GetObjectItemCaseSensitive(x, b) : x;
+}
+
+static void bind_json_text(sqlite3_stmt *st, int i, const cJSON *x)
+{
+    if (cJSON_IsString(x))
+        sqlite3_bind_text(st, i, x->valuestring, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+static void bind_json_number(sqlite3_stmt *st, int i, const cJSON *x, int integer)
+{
+    if (!cJSON_IsNumber(x))
+        sqlite3_bind_null(st, i);
+    else if (integer)
+        sqlite3_bind_int64(st, i, (sqlite3_int64)x->valuedouble);
+    else
+        sqlite3_bind_double(st, i, x->valuedouble);
+}
+
+/* A text document's title: its first paragraph when it has at most 80
+ * characters. */
+static char *title_of(const mb_doc *doc)
+{
+    if (mb_doc_title(doc))
+        return strdup(mb_doc_title(doc));
+    const mb_paragraph *p = mb_doc_paragraph(doc, 0);
+    if (!p || !p->text.len)
+        return NULL;
+    size_t chars = 0;
+    for (size_t i = 0; i < p->text.len; i++)
+        chars += ((unsigned char)p->text.s[i] & 0xC0) != 0x80;
+    return chars <= 80 ? strdup(p->text.s) : NULL;
+}
+
+static mb_status insert_document(mb_store *s, const mb_doc *doc, const mb_records *recs, uint64_t size,
+                                 long long *id, mb_error *err)
+{
+    sqlite3_stmt *st = s->st[S_INS_DOC];
+    char date[16] = "", now[32];
+    if (recs->date.year)
+        snprintf(date, sizeof date, "%04d-%02d-%02d", recs->date.year % 10000, recs->date.month % 100,
+                 recs->date.day % 100);
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    char *title = title_of(doc);
+    sqlite3_bind_text(st, 1, mb_doc_path(doc), -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, mb_doc_sha256(doc), -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 3, (sqlite3_int64)size);
+    sqlite3_bind_text(st, 4, mb_doc_format(doc), -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 5, mb_doc_encoding(doc), -1, SQLITE_STATIC);
+    if (title)
+        sqlite3_bind_text(st, 6, title, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, 6);
+    if (date[0])
+        sqlite3_bind_text(st, 7, date, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, 7);
+    sqlite3_bind_text(st, 8, recs->date.source ? recs->date.source : "none", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 9, now, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 10, (sqlite3_int64)mb_doc_paragraph_count(doc));
+    sqlite3_bind_int64(st, 11, (sqlite3_int64)recs->n);
+    int ok = step_done(st);
+    free(title);
+    if (!ok)
+        return db_error(s, err, "cannot store the document");
+    *id = sqlite3_last_insert_rowid(s->db);
+    return MB_OK;
+}
+
+static mb_status insert_paragraphs(mb_store *s, const mb_doc *doc, long long id, mb_error *err)
+{
+    sqlite3_stmt *st = s->st[S_INS_PARA];
+    for (size_t i = 0; i < mb_doc_paragraph_count(doc); i++) {
+        const mb_paragraph *p = mb_doc_paragraph(doc, i);
+        sqlite3_bind_int64(st, 1, id);
+        sqlite3_bind_int64(st, 2, (sqlite3_int64)p->index);
+        sqlite3_bind_int64(st, 3, p->src_start);
+        sqlite3_bind_int64(st, 4, p->src_end);
+        sqlite3_bind_int64(st, 5, p->line);
+        sqlite3_bind_text(st, 6, p->text.s ? p->text.s : "", (int)p->text.len, SQLITE_STATIC);
+        if (!step_done(st))
+            return db_error(s, err, "cannot store a paragraph");
+    }
+    return MB_OK;
+}
+
+static mb_status insert_records(mb_store *s, const mb_doc *doc, const mb_records *recs, long long id,
+                                mb_error *err)
+{
+    sqlite3_stmt *st = s->st[S_INS_RECORD];
+    for (size_t i = 0; i < recs->n; i++) {
+        char *js = NULL;
+        mb_status rc = mb_emit_record(doc, recs, i, 0, &js, err);
+        if (rc)
+            return rc;
+        cJSON *o = cJSON_Parse(js);
+        if (!o) {
+            free(js);
+            return mb_error_set(err, MB_ENOMEM, "%s: out of memory", mb_doc_path(doc));
+        }
+        sqlite3_bind_int64(st, 1, id);
+        sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+        bind_json_text(st, 3, jget(o, "id", NULL));
+        bind_json_number(st, 4, jget(o, "paragraph", "index"), 1);
+        bind_json_text(st, 5, jget(o, "sentence", NULL));
+        bind_json_number(st, 6, jget(o, "span", "start"), 1);
+        bind_json_number(st, 7, jget(o, "span", "end"), 1);
+        bind_json_text(st, 8, jget(o, "span", "text"));
+        bind_json_text(st, 9, jget(o, "quote", "exact"));
+        bind_json_text(st, 10, jget(o, "quote", "prefix"));
+        bind_json_text(st, 11, jget(o, "quote", "suffix"));
+        bind_json_text(st, 12, jget(o, "kind", NULL));
+        bind_json_text(st, 13, jget(o, "indicator", NULL));
+        bind_json_number(st, 14, jget(o, "value", NULL), 0);
+        bind_json_number(st, 15, jget(o, "min", NULL), 0);
+        bind_json_number(st, 16, jget(o, "max", NULL), 0);
+        bind_json_text(st, 17, jget(o, "unit", NULL));
+        bind_json_text(st, 18, jget(o, "comparator", NULL));
+        bind_json_text(st, 19, jget(o, "change", NULL));
+        bind_json_number(st, 20, jget(o, "year", NULL), 1);
+        bind_json_text(st, 21, jget(o, "time_text", NULL));
+        bind_json_text(st, 22, jget(o, "period", NULL));
+        bind_json_text(st, 23, jget(o, "modality", NULL));
+        sqlite3_bind_text(st, 24, js, -1, SQLITE_STATIC);
+        int ok = step_done(st);
+        cJSON_Delete(o);
+        free(js);
+        if (!ok)
+            return db_error(s, err, "cannot store a record");
+    }
+    return MB_OK;
+}
+
+/* Replace the rows of the document's path, in one transaction. */
+static mb_status store_document(mb_store *s, const mb_doc *doc, const mb_records *recs, mb_ingest_result *res,
+                                mb_error *err)
+{
+    if (!step_done(s->st[S_BEGIN]))
+        return db_error(s, err, "cannot begin a transaction");
+    mb_status st = MB_OK;
+    char *other = NULL;
+    int seen = lookup_sha(s, mb_doc_sha256(doc), mb_doc_path(doc), &other);
+    if (seen < 0) {
+        st = db_error(s, err, "cannot look up the sha256");
+    } else if (seen > 0) { /* another process stored it meanwhile */
+        res->status = strcmp(other, mb_doc_path(doc)) ? MB_INGEST_DUPLICATE : MB_INGEST_UNCHANGED;
+        if (res->status == MB_INGEST_DUPLICATE) {
+            res->same_as = other;
+            other = NULL;
+        }
+        free(other);
+        step_done(s->st[S_ROLLBACK]);
+        return MB_OK;
+    }
+    long long old = -1, id = -1;
+    if (!st) {
+        sqlite3_stmt *q = s->st[S_BY_PATH];
+        sqlite3_bind_text(q, 1, mb_doc_path(doc), -1, SQLITE_STATIC);
+        int rc = sqlite3_step(q);
+        if (rc == SQLITE_ROW)
+            old = sqlite3_column_int64(q, 0);
+        else if (rc != SQLITE_DONE)
+            st = db_error(s, err, "cannot look up the path");
+        sqlite3_reset(q);
+        sqlite3_clear_bindings(q);
+    }
+    if (!st && old >= 0) {
+        static const int del[] = {S_DEL_RECORDS, S_DEL_PARAS, S_DEL_DOC};
+        for (int k = 0; k < 3 && !st; k++) {
+            sqlite3_bind_int64(s->st[del[k]], 1, old);
+            if (!step_done(s->st[del[k]]))
+                st = db_error(s, err, "cannot delete the old rows");
+        }
+    }
+    if (!st)
+        st = insert_document(s, doc, recs, res->bytes, &id, err);
+    if (!st)
+        st = insert_paragraphs(s, doc, id, err);
+    if (!st)
+        st = insert_records(s, doc, recs, id, err);
+    if (!st && !step_done(s->st[S_COMMIT]))
+        st = db_error(s, err, "cannot commit");
+    if (st) {
+        step_done(s->st[S_ROLLBACK]);
+        return st;
+    }
+    res->status = old >= 0 ? MB_INGEST_UPDATED : MB_INGEST_NEW;
+    res->paragraphs = mb_doc_paragraph_count(doc);
+    res->records = recs->n;
+    return MB_OK;
+}
+
+mb_status mb_store_ingest_file(mb_store *s, const mb_model *m, const char *path, const mb_doc_options *opt,
+                               mb_ingest_result *res, mb_error *err)
+{
+    memset(res, 0, sizeof *res);
+    unsigned char *buf;
+    size_t n;
+    mb_status st = read_file(path, &buf, &n, err);
+    if (st)
+        return st;
+    res->bytes = n;
+    char sha[65];
+    sha256_hex(buf, n, sha);
+    char *other = NULL;
+    int seen = lookup_sha(s, sha, path, &other);
+    if (seen < 0) {
+        free(buf);
+        return db_error(s, err, "cannot look up the sha256");
+    }
+    if (seen > 0) {
+        free(buf);
+        if (strcmp(other, path)) {
+            res->status = MB_INGEST_DUPLICATE;
+            res->same_as = other;
+        } else {
+            res->status = MB_INGEST_UNCHANGED;
+            free(other);
+        }
+        return MB_OK;
+    }
+    mb_doc *doc = NULL;
+    st = mb_doc_load_mem(path, buf, n, opt, &doc, err);
+    free(buf);
+    if (st)
+        return st;
+    for (size_t i = 0; mb_doc_warning(doc, i); i++) {
+        char **w = realloc(res->warnings, (res->nwarnings + 1) * sizeof *w);
+        if (!w || !(w[res->nwarnings] = strdup(mb_doc_warning(doc, i)))) {
+            if (w)
+                res->warnings = w;
+            mb_doc_free(doc);
+            return mb_error_set(err, MB_ENOMEM, "%s: out of memory", path);
+        }
+        res->warnings = w;
+        res->nwarnings++;
+    }
+    mb_records recs;
+    st = mb_extract(m, doc, NULL, &recs, err);
+    if (!st) {
+        st = store_document(s, doc, &recs, res, err);
+        mb_records_free(&recs);
+    }
+    mb_doc_free(doc);
+    return st;
+}
+
+/* ---- selection ---- */
+
+static const char *col_text(sqlite3_stmt *st, int i)
+{
+    return (const char *)sqlite3_column_text(st, i);
+}
+
+mb_status mb_store_select(mb_store *s, const mb_query *q, int by_indicator, mb_store_row_fn fn, void *ctx,
+                          mb_error *err)
+{
+    /* The statement is put together from fixed pieces; values are bound. */
+    char text[1024];
+    snprintf(
+        text, sizeof text,
+        "SELECT d.id, d.path, d.date, r.seq, r.id, r.kind, r.indicator, r.unit, r.comparator, r.change,"
+        " r.time_text, r.period, r.modality, r.span_text, r.sentence, r.json, r.value, r.min, r.max, r.year,"
+        " r.span_start, r.span_end FROM records r JOIN documents d ON d.id = r.doc_id WHERE 1%s%s%s%s"
+        " ORDER BY %sd.date IS NULL, d.date, d.path, r.seq",
+        q->kind ? " AND r.kind = ?1" : "", q->year ? " AND r.year = ?2" : "",
+        q->indicator ? (q->exact ? " AND r.indicator = ?3" : " AND instr(r.indicator, ?3) > 0") : "",
+        q->doc ? " AND d.path = ?4" : "", by_indicator ? "r.indicator, " : "");
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, text, -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, err, "cannot prepare the query");
+    if (q->kind)
+        sqlite3_bind_text(st, 1, q->kind, -1, SQLITE_STATIC);
+    if (q->year)
+        sqlite3_bind_int(st, 2, q->year);
+    if (q->indicator)
+        sqlite3_bind_text(st, 3, q->indicator, -1, SQLITE_STATIC);
+    if (q->doc)
+        sqlite3_bind_text(st, 4, q->doc, -1, SQLITE_STATIC);
+    mb_status rc = MB_OK;
+    int r = SQLITE_DONE;
+    while (!rc && (r = sqlite3_step(st)) == SQLITE_ROW) {
+        mb_store_row row;
+        memset(&row, 0, sizeof row);
+        row.doc_id = sqlite3_column_int64(st, 0);
+        row.path = col_text(st, 1);
+        row.date = col_text(st, 2);
+        row.seq = sqlite3_column_int64(st, 3);
+        row.id = col_text(st, 4);
+        row.kind = col_text(st, 5);
+        row.indicator = col_text(st, 6);
+        row.unit = col_text(st, 7);
+        row.comparator = col_text(st, 8);
+        row.change = col_text(st, 9);
+        row.time_text = col_text(st, 10);
+        row.period = col_text(st, 11);
+        row.modality = col_text(st, 12);
+        row.span_text = col_text(st, 13);
+        row.sentence = col_text(st, 14);
+        row.json = col_text(st, 15);
+        row.has_value = sqlite3_column_type(st, 16) != SQLITE_NULL;
+        row.value = sqlite3_column_double(st, 16);
+        row.has_range =
+            sqlite3_column_type(st, 17) != SQLITE_NULL && sqlite3_column_type(st, 18) != SQLITE_NULL;
+        row.min = sqlite3_column_double(st, 17);
+        row.max = sqlite3_column_double(st, 18);
+        row.has_year = sqlite3_column_type(st, 19) != SQLITE_NULL;
+        row.year = sqlite3_column_int(st, 19);
+        row.span_start = sqlite3_column_int64(st, 20);
+        row.span_end = sqlite3_column_int64(st, 21);
+        rc = fn(ctx, &row);
+    }
+    if (!rc && r != SQLITE_DONE)
+        rc = db_error(s, err, "query failed");
+    sqlite3_finalize(st);
+    return rc;
+}

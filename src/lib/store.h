@@ -1,0 +1,44 @@
+/* store.h — the SQLite store (owns: the schema and its migrations, the
+ * one-transaction replacement of a document's rows, the SQL that selects
+ * records). The only file that includes sqlite3.h is store.c; query.c
+ * formats what it selects.
+ *
+ * Schema (version MB_STORE_SCHEMA, kept in PRAGMA user_version; PRAGMA
+ * application_id marks the file as a mubiao store):
+ *   documents(id, path UNIQUE, sha256, size, format, encoding, title, date,
+ *             date_source, ingested_at, paragraphs, records)
+ *   paragraphs(doc_id, idx, src_start, src_end, line, text)
+ *   records(doc_id, seq, id, paragraph, sentence, span_start, span_end,
+ *           span_text, quote_exact, quote_prefix, quote_suffix, kind,
+ *           indicator, value, min, max, unit, comparator, change, year,
+ *           time_text, period, modality, json)
+ * json is the record exactly as mubiao extract prints it. */
+#ifndef MB_STORE_H
+#define MB_STORE_H
+
+#include "mubiao.h"
+
+/* One selected record. Strings are NULL for SQL NULL; valid during the
+ * callback only. */
+typedef struct mb_store_row {
+    long long doc_id;
+    const char *path, *date;
+    long long seq;
+    const char *id, *kind, *indicator, *unit, *comparator, *change, *time_text, *period, *modality;
+    const char *span_text, *sentence, *json;
+    int has_value, has_range, has_year;
+    double value, min, max;
+    int year;
+    long long span_start, span_end;
+} mb_store_row;
+
+/* Called for each row; a non-zero return stops the selection and becomes
+ * its status. */
+typedef mb_status (*mb_store_row_fn)(void *ctx, const mb_store_row *row);
+
+/* The records q selects; by_indicator orders by indicator first (history),
+ * then document date (NULL last), path and order in the document. */
+mb_status mb_store_select(mb_store *s, const mb_query *q, int by_indicator, mb_store_row_fn fn, void *ctx,
+                          mb_error *err);
+
+#endif
