@@ -409,6 +409,83 @@ mb_status mb_emit_record(const mb_doc *doc, const mb_records *r, size_t i, int p
 /* The whole document as one JSON object: schema, doc, paragraphs, records. */
 mb_status mb_emit_document(const mb_doc *doc, const mb_records *r, int pretty, char **out, mb_error *err);
 
+/* ---- audit, show, report (issue 6) ---- */
+
+/* What mb_audit_record found (see src/lib/audit.h for the exact rules). */
+typedef enum mb_verdict {
+    MB_VERDICT_OK = 0,    /* same file (sha256) and the span's bytes give span.text */
+    MB_VERDICT_MOVED,     /* the file changed; the quote occurs exactly once: new offsets */
+    MB_VERDICT_CHANGED,   /* quote.prefix and quote.suffix occur once, the text between differs */
+    MB_VERDICT_MISSING,   /* neither found, or found more than once */
+    MB_VERDICT_UNREADABLE /* the file cannot be opened or decoded */
+} mb_verdict;
+const char *mb_verdict_name(mb_verdict v); /* "ok", "moved", "changed", "missing", "unreadable" */
+
+/* An audit run: caches the documents records point to (4 at a time). */
+typedef struct mb_auditor mb_auditor;
+mb_status mb_auditor_new(mb_auditor **out, mb_error *err);
+void mb_auditor_free(mb_auditor *a);
+
+/* The verdict on one record. Strings are valid until the next
+ * mb_audit_record or mb_audit_clear on the same object. */
+typedef struct mb_audit {
+    mb_verdict verdict;
+    const char *id;       /* the record's id; NULL when the record was invalid */
+    const char *path;     /* doc.path */
+    uint32_t start, end;  /* the record's span (source byte offsets) */
+    const char *old_text; /* the record's span.text */
+    int found;            /* moved, changed: the fields below are set */
+    uint32_t new_start, new_end;
+    size_t new_paragraph;
+    char *new_text;    /* the normalized text at the new span */
+    char detail[1024]; /* one sentence for people: why this verdict (or why the record is invalid) */
+    void *priv;        /* the parsed record and its correction */
+} mb_audit;
+
+/* Check one record (JSON text, spec v1) against its file. r starts as {0};
+ * each call replaces its contents; release with mb_audit_clear. MB_EJSON
+ * (message in err and r->detail, r->id NULL) when the text is not JSON or
+ * lacks a field the audit needs: id, doc.path, doc.sha256, doc.encoding,
+ * span.start, span.end, span.text, quote.exact, quote.prefix,
+ * quote.suffix. A file that cannot be read is a verdict, not an error. */
+mb_status mb_audit_record(mb_auditor *a, const char *json, size_t len, mb_audit *r, mb_error *err);
+void mb_audit_clear(mb_audit *r);
+/* The verdict as one JSON object: {"record": where (omitted when NULL),
+ * "id", "status", "path", "span": {start, end}, "new_span": {start, end,
+ * text} (moved, changed), "old_text", "new_text" (changed), "detail"};
+ * status "invalid" for an invalid record. *out is malloc'ed. */
+mb_status mb_audit_verdict_json(const mb_audit *r, const char *where, char **out, mb_error *err);
+/* The record corrected: ok ones as they were, moved ones with the file's
+ * new sha256 and encoding and the new paragraph, sentence, span and quote
+ * (other fields, id included, unchanged). MB_EARG for other verdicts.
+ * *out is malloc'ed. */
+mb_status mb_audit_fixed_json(const mb_audit *r, char **out, mb_error *err);
+
+/* The document as text for a terminal: its paragraphs wrapped to width
+ * columns (East Asian wide characters count 2) with every record's span
+ * marked, and under each paragraph a table of its records (number, kind,
+ * indicator, value with comparator and unit, change, year). Records are
+ * numbered from 1 in the order of r. */
+typedef struct mb_show_options {
+    int color;        /* ANSI colours instead of plain markers */
+    int only_records; /* leave out paragraphs without records */
+    unsigned width;   /* 0: 80; at least 40 */
+} mb_show_options;
+mb_status mb_show_render(const mb_doc *doc, const mb_records *r, const mb_show_options *opt, char **out,
+                         mb_error *err);
+
+/* A self-contained HTML page (inline CSS and JS, no network) to audit the
+ * records of several documents: the paragraphs with numbered highlights
+ * and a sortable, filterable table of all records. Add documents one by
+ * one (they may be freed after mb_report_add), then take the page. */
+typedef struct mb_report mb_report;
+mb_status mb_report_new(const char *title, mb_report **out, mb_error *err);
+mb_status mb_report_add(mb_report *rep, const mb_doc *doc, const mb_records *r, mb_error *err);
+/* The page (malloc'ed, NUL-terminated, *len bytes); rep stays usable only
+ * for mb_report_free. */
+mb_status mb_report_finish(mb_report *rep, char **out, size_t *len, mb_error *err);
+void mb_report_free(mb_report *rep);
+
 /* ---- HTML input; ingest into SQLite, query, history (issue 7) ---- */
 
 /* How the document was read: "text" or "html". A file is HTML when its

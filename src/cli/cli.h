@@ -40,6 +40,9 @@ extern const mb_cli_cmd cmd_segment;
 extern const mb_cli_cmd cmd_dict;
 extern const mb_cli_cmd cmd_numbers;
 extern const mb_cli_cmd cmd_extract;
+extern const mb_cli_cmd cmd_audit;
+extern const mb_cli_cmd cmd_show;
+extern const mb_cli_cmd cmd_report;
 
 /* Ingest, query, history (issue 7): the store path (given --db, else
  * $MUBIAO_DB, else mubiao.db); an existing store opened (prints the error

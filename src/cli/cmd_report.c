@@ -1,0 +1,144 @@
+/* cmd_report.c — `mubiao report`: one self-contained HTML page to audit
+ * the records of documents in a browser. */
+#include "cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int run(int argc, char **argv);
+
+const mb_cli_cmd cmd_report = {
+    "report",
+    "write one self-contained HTML page to audit records in a browser",
+    "usage: mubiao report [--date YYYY-MM-DD] [--kind KIND] [--title T] [-o FILE]\n"
+    "                     [--dict F] [--user-dict F]... [--encoding NAME] [--lenient] FILE...|-\n"
+    "\n"
+    "Extract the records of each document (as 'mubiao extract' does) and write\n"
+    "one HTML page (to standard output, or FILE) with inline CSS and JavaScript\n"
+    "that loads nothing from the network:\n"
+    "  - a table of all records (number, kind, indicator, value, unit,\n"
+    "    comparator, change, year, document, paragraph, span): click a header\n"
+    "    to sort, type in the filter box or pick a kind or a document to filter;\n"
+    "  - every document's paragraphs with each record's span highlighted and\n"
+    "    numbered (green: target, blue: achievement, purple: both);\n"
+    "  - clicking a row scrolls to its span and flashes it; clicking a\n"
+    "    highlight selects its row. report.html#r12 opens at record 12.\n"
+    "Record numbers run across the page, in the order of the files and of\n"
+    "'mubiao extract'. All document text is HTML-escaped, and the page's\n"
+    "Content-Security-Policy runs only its own script.\n"
+    "\n"
+    "Options:\n"
+    "  -d, --date YYYY-MM-DD  the date of every document (as for extract)\n"
+    "  -k, --kind KIND        only records of this kind: target or achievement\n"
+    "  -t, --title T          the page title (default: mubiao report)\n"
+    "  -o, --output FILE      write the page to FILE instead of standard output\n"
+    "      --dict F, --user-dict F, -e/--encoding NAME, --lenient: as for extract\n"
+    "\n"
+    "Exit status: 0 success, 1 a file failed (the page still holds the others),\n"
+    "2 usage error.\n",
+    run,
+};
+
+static int run(int argc, char **argv)
+{
+    mb_doc_options opt = {0};
+    const char *date = NULL, *kind = NULL, *dict = NULL, *title = NULL, *output = NULL;
+    const char *users[64];
+    size_t nusers = 0;
+    static const struct option longopts[] = {
+        {"date", required_argument, NULL, 'd'},     {"kind", required_argument, NULL, 'k'},
+        {"title", required_argument, NULL, 't'},    {"output", required_argument, NULL, 'o'},
+        {"dict", required_argument, NULL, 'D'},     {"user-dict", required_argument, NULL, 'U'},
+        {"encoding", required_argument, NULL, 'e'}, {"lenient", no_argument, NULL, 'l'},
+        {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0},
+    };
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "d:k:t:o:e:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'd': date = optarg; break;
+        case 'k': kind = optarg; break;
+        case 't': title = optarg; break;
+        case 'o': output = optarg; break;
+        case 'D': dict = optarg; break;
+        case 'U':
+            if (nusers == sizeof users / sizeof users[0]) {
+                cli_error("report", "too many --user-dict options");
+                return 2;
+            }
+            users[nusers++] = optarg;
+            break;
+        case 'e': opt.encoding = optarg; break;
+        case 'l': opt.lenient = 1; break;
+        case 'h': fputs(cmd_report.help, stdout); return 0;
+        default: return cli_usage(&cmd_report);
+        }
+    }
+    if (optind >= argc)
+        return cli_usage(&cmd_report);
+    if (kind && strcmp(kind, "target") && strcmp(kind, "achievement")) {
+        cli_error("report", "unknown --kind '%s' (target or achievement)", kind);
+        return 2;
+    }
+    mb_date dd;
+    if (date && mb_date_parse(date, &dd)) {
+        cli_error("report", "invalid --date '%s': want YYYY-MM-DD", date);
+        return 2;
+    }
+    mb_model *model = cli_model("report", dict, users, nusers);
+    if (!model)
+        return 1;
+    mb_report *rep = NULL;
+    mb_error err = {0};
+    if (mb_report_new(title, &rep, &err)) {
+        cli_error("report", "%s", err.message);
+        mb_model_free(model);
+        return 1;
+    }
+    int rc = 0;
+    for (int i = optind; i < argc; i++) {
+        mb_doc *doc = cli_load("report", argv[i], &opt);
+        if (!doc) {
+            rc = 1;
+            continue;
+        }
+        mb_records recs;
+        if (mb_extract(model, doc, date, &recs, &err)) {
+            cli_error("report", "%s", err.message);
+            rc = 1;
+        } else {
+            if (kind)
+                mb_records_filter_kind(&recs, strcmp(kind, "target") ? MB_KIND_ACHIEVEMENT : MB_KIND_TARGET);
+            if (mb_report_add(rep, doc, &recs, &err)) {
+                cli_error("report", "%s", err.message);
+                rc = 1;
+            }
+            mb_records_free(&recs);
+        }
+        mb_doc_free(doc);
+    }
+    mb_model_free(model);
+    char *html = NULL;
+    size_t len = 0;
+    if (mb_report_finish(rep, &html, &len, &err)) {
+        cli_error("report", "%s", err.message);
+        mb_report_free(rep);
+        return 1;
+    }
+    mb_report_free(rep);
+    FILE *f = output ? fopen(output, "wb") : stdout;
+    if (!f) {
+        cli_error("report", "%s: cannot write: %s", output, strerror(errno));
+        free(html);
+        return 1;
+    }
+    size_t w = fwrite(html, 1, len, f);
+    free(html);
+    if (w != len || (output ? fclose(f) : fflush(f)) != 0) {
+        cli_error("report", "%s: cannot write the page", output ? output : "standard output");
+        rc = 1;
+    }
+    return rc;
+}

@@ -1,0 +1,154 @@
+/* cmd_show.c — `mubiao show`: a document and its records in a terminal. */
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static int run(int argc, char **argv);
+
+const mb_cli_cmd cmd_show = {
+    "show",
+    "show a document with its records marked, for a terminal",
+    "usage: mubiao show [--kind KIND] [--date YYYY-MM-DD] [--color[=WHEN]] [--only-records]\n"
+    "                   [--width N] [--dict F] [--user-dict F]... [--encoding NAME] [--lenient]\n"
+    "                   FILE...|-\n"
+    "\n"
+    "Extract the records of each document (as 'mubiao extract' does) and print\n"
+    "its paragraphs wrapped to 80 columns with every record's span marked, and\n"
+    "under each paragraph a table of its records:\n"
+    "\n"
+    "  [5] line 25\n"
+    "  ...到 2025 年离岸创新中心总数⟦1:超过 25 个⟧，本土创新...\n"
+    "    #  kind    indicator     value  change  year\n"
+    "    1  target  离岸创新中心  >25个          2025\n"
+    "\n"
+    "[5] is the paragraph index (paragraph.index in the JSON), N in ⟦N:…⟧ the\n"
+    "record's number: the Nth line of 'mubiao extract' with the same options.\n"
+    "Values: >, >=, <, <=, ~ (approximately) before the number, none for an exact\n"
+    "one; 万/亿/万亿 when exact (1.5万 = 15000); a range as 6-6.5; /年 per year.\n"
+    "With colours, a span is shown in reverse video (green: target, cyan:\n"
+    "achievement) after its number in yellow, without the ⟦ ⟧ markers.\n"
+    "\n"
+    "Options:\n"
+    "  -k, --kind KIND        only records of this kind: target or achievement\n"
+    "  -d, --date YYYY-MM-DD  the document date (as for extract)\n"
+    "      --color[=WHEN]     auto (default: when standard output is a terminal and\n"
+    "                         NO_COLOR is not set), always (the default of a bare\n"
+    "                         --color) or never\n"
+    "  -r, --only-records     leave out paragraphs without records\n"
+    "  -w, --width N          wrap to N columns (default 80, at least 40)\n"
+    "      --dict F, --user-dict F, -e/--encoding NAME, --lenient: as for extract\n"
+    "\n"
+    "Exit status: 0 success, 1 a file failed (the others are still shown),\n"
+    "2 usage error.\n",
+    run,
+};
+
+static int run(int argc, char **argv)
+{
+    mb_doc_options opt = {0};
+    const char *date = NULL, *kind = NULL, *dict = NULL, *color = "auto";
+    const char *users[64];
+    size_t nusers = 0;
+    mb_show_options so = {0, 0, 80};
+    static const struct option longopts[] = {
+        {"kind", required_argument, NULL, 'k'},     {"date", required_argument, NULL, 'd'},
+        {"color", optional_argument, NULL, 'C'},    {"colour", optional_argument, NULL, 'C'},
+        {"only-records", no_argument, NULL, 'r'},   {"width", required_argument, NULL, 'w'},
+        {"dict", required_argument, NULL, 'D'},     {"user-dict", required_argument, NULL, 'U'},
+        {"encoding", required_argument, NULL, 'e'}, {"lenient", no_argument, NULL, 'l'},
+        {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0},
+    };
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "k:d:rw:e:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'k': kind = optarg; break;
+        case 'd': date = optarg; break;
+        case 'C': color = optarg ? optarg : "always"; break;
+        case 'r': so.only_records = 1; break;
+        case 'w': {
+            char *end;
+            long w = strtol(optarg, &end, 10);
+            if (*end || w < 40 || w > 10000) {
+                cli_error("show", "invalid --width '%s': want a number of columns from 40 to 10000", optarg);
+                return 2;
+            }
+            so.width = (unsigned)w;
+            break;
+        }
+        case 'D': dict = optarg; break;
+        case 'U':
+            if (nusers == sizeof users / sizeof users[0]) {
+                cli_error("show", "too many --user-dict options");
+                return 2;
+            }
+            users[nusers++] = optarg;
+            break;
+        case 'e': opt.encoding = optarg; break;
+        case 'l': opt.lenient = 1; break;
+        case 'h': fputs(cmd_show.help, stdout); return 0;
+        default: return cli_usage(&cmd_show);
+        }
+    }
+    if (optind >= argc)
+        return cli_usage(&cmd_show);
+    if (kind && strcmp(kind, "target") && strcmp(kind, "achievement")) {
+        cli_error("show", "unknown --kind '%s' (target or achievement)", kind);
+        return 2;
+    }
+    if (!strcmp(color, "always")) {
+        so.color = 1;
+    } else if (!strcmp(color, "auto")) {
+        const char *term = getenv("TERM"), *no = getenv("NO_COLOR");
+        so.color = isatty(STDOUT_FILENO) && !(no && *no) && !(term && !strcmp(term, "dumb"));
+    } else if (strcmp(color, "never")) {
+        cli_error("show", "invalid --color '%s' (auto, always or never)", color);
+        return 2;
+    }
+    mb_date dd;
+    if (date && mb_date_parse(date, &dd)) {
+        cli_error("show", "invalid --date '%s': want YYYY-MM-DD", date);
+        return 2;
+    }
+    mb_model *model = cli_model("show", dict, users, nusers);
+    if (!model)
+        return 1;
+    int rc = 0;
+    for (int i = optind; i < argc; i++) {
+        mb_doc *doc = cli_load("show", argv[i], &opt);
+        if (!doc) {
+            rc = 1;
+            continue;
+        }
+        mb_records recs;
+        mb_error err = {0};
+        char *text = NULL;
+        if (mb_extract(model, doc, date, &recs, &err)) {
+            cli_error("show", "%s", err.message);
+            rc = 1;
+        } else {
+            if (kind)
+                mb_records_filter_kind(&recs, strcmp(kind, "target") ? MB_KIND_ACHIEVEMENT : MB_KIND_TARGET);
+            if (mb_show_render(doc, &recs, &so, &text, &err)) {
+                cli_error("show", "%s", err.message);
+                rc = 1;
+            } else {
+                if (i > optind)
+                    putchar('\n');
+                fputs(text, stdout);
+                free(text);
+            }
+            mb_records_free(&recs);
+        }
+        mb_doc_free(doc);
+    }
+    mb_model_free(model);
+    if (fflush(stdout) != 0) {
+        cli_error("show", "cannot write output");
+        rc = 1;
+    }
+    return rc;
+}

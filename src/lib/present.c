@@ -1,0 +1,76 @@
+/* present.c — how a record's value is written for people. */
+#include "present.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+char *mb_present_number(double v, char *buf, size_t n)
+{
+    static const struct {
+        const char *word;
+        double f;
+    } mag[] = {{"万亿", 1e12}, {"亿", 1e8}, {"万", 1e4}};
+    if (isfinite(v) && fabs(v) >= 1e4 && floor(v) == v) {
+        for (size_t i = 0; i < sizeof mag / sizeof mag[0]; i++) {
+            if (fabs(v) < mag[i].f)
+                continue;
+            char num[32];
+            snprintf(num, sizeof num, "%.10g", v / mag[i].f);
+            double back = strtod(num, NULL) * mag[i].f;
+            if (!strchr(num, 'e') && fabs(back - v) <= 1e-9 * fabs(v)) {
+                snprintf(buf, n, "%s%s", num, mag[i].word);
+                return buf;
+            }
+        }
+    }
+    snprintf(buf, n, floor(v) == v && fabs(v) < 1e15 ? "%.15g" : "%.6g", v);
+    return buf;
+}
+
+static const char *sign(const char *cmp)
+{
+    if (!cmp)
+        return "";
+    if (!strcmp(cmp, "gt"))
+        return ">";
+    if (!strcmp(cmp, "ge"))
+        return ">=";
+    if (!strcmp(cmp, "lt"))
+        return "<";
+    if (!strcmp(cmp, "le"))
+        return "<=";
+    if (!strcmp(cmp, "approx"))
+        return "~";
+    return "";
+}
+
+char *mb_present_value(const mb_record *r, char *buf, size_t n)
+{
+    char a[48], b[48];
+    const char *unit = r->unit ? r->unit : "";
+    const char *per = r->period && !strcmp(r->period, "annual") ? "/年" : "";
+    if (r->has_range) {
+        snprintf(buf, n, "%s-%s%s%s", mb_present_number(r->min, a, sizeof a),
+                 mb_present_number(r->max, b, sizeof b), unit, per);
+    } else if (r->has_value) {
+        if (!strcmp(unit, "ratio"))
+            snprintf(buf, n, "%s%s:1%s", sign(r->comparator), mb_present_number(r->value, a, sizeof a), per);
+        else
+            snprintf(buf, n, "%s%s%s%s", sign(r->comparator), mb_present_number(r->value, a, sizeof a), unit,
+                     per);
+    } else {
+        snprintf(buf, n, "-");
+    }
+    return buf;
+}
+
+const char *mb_present_change(const mb_record *r)
+{
+    if (r->change && !strcmp(r->change, "increase"))
+        return "up";
+    if (r->change && !strcmp(r->change, "decrease"))
+        return "down";
+    return "";
+}

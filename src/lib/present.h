@@ -1,0 +1,23 @@
+/* present.h — how a record's value is written for people (owns: the
+ * number, comparator and change wording shared by show and report).
+ * The JSON keeps exact numbers; these are for reading. */
+#ifndef MB_PRESENT_H
+#define MB_PRESENT_H
+
+#include "mubiao.h"
+
+#include <stddef.h>
+
+/* v with a Chinese magnitude word when that is exact and shorter:
+ * 15000 → "1.5万", 1e11 → "1000亿", 134.9e12 → "134.9万亿", 1200 → "1200",
+ * 0.3333… → "0.333333". buf of n >= 32 bytes; returns buf. */
+char *mb_present_number(double v, char *buf, size_t n);
+/* The record's value: comparator sign (ASCII: > >= < <= ~, none for eq),
+ * number or range, unit, and "/年" for yearly quantities: ">25个",
+ * ">=1.5万名/年", "~5%", "6-6.5%", "1.79:1"; "-" when it has no value.
+ * Returns buf. */
+char *mb_present_value(const mb_record *r, char *buf, size_t n);
+/* "up", "down" or "" (level). */
+const char *mb_present_change(const mb_record *r);
+
+#endif

@@ -1,0 +1,343 @@
+/* report.c — the HTML audit page: documents with highlighted spans and a
+ * table of all records. */
+#include "report.h"
+
+#include "error.h"
+#include "present.h"
+
+#include <nettle/base64.h>
+#include <nettle/sha2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct mb_report {
+    char *title;
+    mb_strbuf docs; /* the <article>s */
+    mb_strbuf rows; /* the <tr>s */
+    size_t ndocs, nrec, ntarget;
+    mb_strbuf docopts; /* <option>s of the document filter */
+};
+
+void mb_html_escape(mb_strbuf *b, const char *s, size_t n)
+{
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *e;
+        switch (s[i]) {
+        case '&': e = "&amp;"; break;
+        case '<': e = "&lt;"; break;
+        case '>': e = "&gt;"; break;
+        case '"': e = "&quot;"; break;
+        case '\'': e = "&#39;"; break;
+        default: continue;
+        }
+        mb_strbuf_add(b, s + run, i - run);
+        mb_strbuf_puts(b, e);
+        run = i + 1;
+    }
+    mb_strbuf_add(b, s + run, n - run);
+}
+
+static void esc(mb_strbuf *b, const char *s)
+{
+    mb_html_escape(b, s, strlen(s));
+}
+
+mb_status mb_report_new(const char *title, mb_report **out, mb_error *err)
+{
+    *out = NULL;
+    mb_report *r = calloc(1, sizeof *r);
+    if (!r)
+        return mb_error_set(err, MB_ENOMEM, "out of memory");
+    if (!title)
+        title = "mubiao report";
+    size_t n = strlen(title) + 1;
+    r->title = malloc(n);
+    if (!r->title) {
+        free(r);
+        return mb_error_set(err, MB_ENOMEM, "out of memory");
+    }
+    memcpy(r->title, title, n);
+    *out = r;
+    return MB_OK;
+}
+
+void mb_report_free(mb_report *r)
+{
+    if (!r)
+        return;
+    free(r->title);
+    mb_strbuf_free(&r->docs);
+    mb_strbuf_free(&r->rows);
+    mb_strbuf_free(&r->docopts);
+    free(r);
+}
+
+/* The last component of a path ("-" stays "-"). */
+static const char *base_name(const char *path)
+{
+    const char *s = strrchr(path, '/');
+    return s && s[1] ? s + 1 : path;
+}
+
+static const char *kind_class(const mb_record *x)
+{
+    return x->kind == MB_KIND_TARGET ? "k-t" : "k-a";
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* One paragraph: text with marks for records rec[0..nrec) (indices into
+ * r; record k is number base + k + 1). */
+static int put_paragraph(mb_strbuf *b, size_t d, const mb_paragraph *p, const mb_records *r,
+                         const size_t *rec, size_t nrec, size_t base)
+{
+    const char *s = p->text.s ? p->text.s : "";
+    size_t len = p->text.len;
+    mb_strbuf_printf(b, "<p class=\"para\" id=\"d%zu-p%zu\"><span class=\"pn\">%zu</span>", d, p->index,
+                     p->index);
+    size_t nb = 0, *bd = malloc((2 * nrec + 2) * sizeof *bd);
+    size_t *cov = malloc((nrec ? nrec : 1) * sizeof *cov);
+    if (!bd || !cov) {
+        free(bd);
+        free(cov);
+        return 0;
+    }
+    bd[nb++] = 0;
+    bd[nb++] = len;
+    for (size_t k = 0; k < nrec; k++) {
+        bd[nb++] = r->v[rec[k]].span_start;
+        bd[nb++] = r->v[rec[k]].span_end;
+    }
+    qsort(bd, nb, sizeof *bd, cmp_size);
+    for (size_t i = 0; i + 1 < nb; i++) {
+        size_t x = bd[i], y = bd[i + 1];
+        if (x == y)
+            continue;
+        /* labels of the records starting here, longer spans first */
+        for (size_t pass = 0; pass < nrec; pass++) {
+            size_t pick = nrec;
+            for (size_t k = 0; k < nrec; k++) {
+                const mb_record *a = &r->v[rec[k]];
+                if (a->span_start != x)
+                    continue;
+                size_t before = 0;
+                for (size_t q = 0; q < nrec; q++) {
+                    const mb_record *c = &r->v[rec[q]];
+                    if (q != k && c->span_start == x &&
+                        (c->span_end > a->span_end || (c->span_end == a->span_end && q < k)))
+                        before++;
+                }
+                if (before == pass) {
+                    pick = k;
+                    break;
+                }
+            }
+            if (pick == nrec)
+                break;
+            size_t n = base + rec[pick] + 1;
+            mb_strbuf_printf(b, "<sup class=\"lbl %s\" id=\"hl-%zu\" data-r=\"%zu\">%zu</sup>",
+                             kind_class(&r->v[rec[pick]]), n, n, n);
+        }
+        /* records covering [x,y), innermost (shortest) first */
+        size_t nc = 0;
+        int kinds = 0;
+        for (size_t k = 0; k < nrec; k++) {
+            const mb_record *a = &r->v[rec[k]];
+            if (a->span_start <= x && y <= a->span_end) {
+                size_t j = nc++;
+                while (j > 0 && r->v[rec[cov[j - 1]]].span_end - r->v[rec[cov[j - 1]]].span_start >
+                                    a->span_end - a->span_start) {
+                    cov[j] = cov[j - 1];
+                    j--;
+                }
+                cov[j] = k;
+                kinds |= a->kind == MB_KIND_TARGET ? 1 : 2;
+            }
+        }
+        if (nc) {
+            mb_strbuf_printf(b, "<mark class=\"%s\" data-r=\"",
+                             kinds == 1   ? "k-t"
+                             : kinds == 2 ? "k-a"
+                                          : "k-m");
+            for (size_t j = 0; j < nc; j++)
+                mb_strbuf_printf(b, "%s%zu", j ? " " : "", base + rec[cov[j]] + 1);
+            mb_strbuf_puts(b, "\">");
+        }
+        mb_html_escape(b, s + x, y - x);
+        if (nc)
+            mb_strbuf_puts(b, "</mark>");
+    }
+    mb_strbuf_puts(b, "</p>\n");
+    free(bd);
+    free(cov);
+    return 1;
+}
+
+static void put_num_cell(mb_strbuf *b, int has, double v, const char *shown)
+{
+    if (has)
+        mb_strbuf_printf(b, "<td class=\"num\" data-v=\"%.17g\" title=\"%.17g\">", v, v);
+    else
+        mb_strbuf_puts(b, "<td class=\"num\" data-v=\"\">");
+    esc(b, shown);
+    mb_strbuf_puts(b, "</td>");
+}
+
+static void put_row(mb_strbuf *b, const mb_doc *doc, size_t d, const mb_records *r, size_t k, size_t n)
+{
+    const mb_record *x = &r->v[k];
+    const mb_paragraph *p = mb_doc_paragraph(doc, x->paragraph);
+    const char *kind = x->kind == MB_KIND_TARGET ? "target" : "achievement";
+    char v1[48], v2[48], shown[120];
+    mb_strbuf_printf(b, "<tr id=\"row-%zu\" data-r=\"%zu\" data-kind=\"%s\" data-doc=\"%zu\" class=\"%s\">",
+                     n, n, kind, d, kind_class(x));
+    mb_strbuf_printf(b, "<td class=\"num\" data-v=\"%zu\">%zu</td><td>%s</td><td>", n, n, kind);
+    esc(b, x->indicator ? x->indicator : "");
+    mb_strbuf_puts(b, "</td>");
+    if (x->has_range) {
+        snprintf(shown, sizeof shown, "%s\xe2\x80\x93%s", mb_present_number(x->min, v1, sizeof v1),
+                 mb_present_number(x->max, v2, sizeof v2));
+        put_num_cell(b, 1, x->min, shown);
+    } else {
+        put_num_cell(b, x->has_value, x->value,
+                     x->has_value ? mb_present_number(x->value, v1, sizeof v1) : "");
+    }
+    mb_strbuf_puts(b, "<td>");
+    esc(b, x->unit ? x->unit : "");
+    if (x->period && !strcmp(x->period, "annual"))
+        mb_strbuf_puts(b, " /年");
+    mb_strbuf_puts(b, "</td><td>");
+    esc(b, x->comparator ? x->comparator : "");
+    mb_strbuf_printf(b, "</td><td>%s</td>", mb_present_change(x));
+    if (x->year)
+        mb_strbuf_printf(b, "<td class=\"num\" data-v=\"%d\">%d</td>", x->year, x->year);
+    else
+        mb_strbuf_puts(b, "<td class=\"num\" data-v=\"\"></td>");
+    mb_strbuf_puts(b, "<td class=\"path\" title=\"");
+    esc(b, mb_doc_path(doc));
+    mb_strbuf_puts(b, "\">");
+    esc(b, base_name(mb_doc_path(doc)));
+    mb_strbuf_printf(b, "</td><td class=\"num\" data-v=\"%zu\">%zu</td><td class=\"span\">", x->paragraph,
+                     x->paragraph);
+    if (p && x->span_start <= x->span_end && x->span_end <= p->text.len)
+        mb_html_escape(b, p->text.s + x->span_start, x->span_end - x->span_start);
+    mb_strbuf_puts(b, "</td></tr>\n");
+}
+
+mb_status mb_report_add(mb_report *rep, const mb_doc *doc, const mb_records *r, mb_error *err)
+{
+    size_t d = ++rep->ndocs, np = mb_doc_paragraph_count(doc), nt = 0;
+    for (size_t k = 0; k < r->n; k++)
+        nt += r->v[k].kind == MB_KIND_TARGET;
+    mb_strbuf *b = &rep->docs;
+    mb_strbuf_printf(b, "<article class=\"doc\" id=\"d%zu\">\n<h2>", d);
+    esc(b, mb_doc_path(doc));
+    mb_strbuf_printf(b, "</h2>\n<p class=\"meta\">%s · ", mb_doc_encoding(doc));
+    if (r->date.year)
+        mb_strbuf_printf(b, "date %04d-%02d-%02d (%s)", r->date.year, r->date.month, r->date.day,
+                         r->date.source ? r->date.source : "given");
+    else
+        mb_strbuf_puts(b, "no date");
+    size_t slen;
+    mb_doc_source(doc, &slen);
+    mb_strbuf_printf(
+        b, " · %zu bytes · %zu paragraphs · %zu records (%zu target, %zu achievement) · sha256 %s</p>\n",
+        slen, np, r->n, nt, r->n - nt, mb_doc_sha256(doc));
+    size_t *rec = malloc((r->n ? r->n : 1) * sizeof *rec);
+    if (!rec)
+        return mb_error_set(err, MB_ENOMEM, "out of memory");
+    for (size_t pi = 0; pi < np; pi++) {
+        const mb_paragraph *p = mb_doc_paragraph(doc, pi);
+        size_t nrec = 0;
+        for (size_t k = 0; k < r->n; k++) {
+            const mb_record *x = &r->v[k];
+            if (x->paragraph == pi && x->span_start < x->span_end && x->span_end <= p->text.len)
+                rec[nrec++] = k;
+        }
+        if (!put_paragraph(b, d, p, r, rec, nrec, rep->nrec)) {
+            free(rec);
+            return mb_error_set(err, MB_ENOMEM, "out of memory");
+        }
+    }
+    free(rec);
+    mb_strbuf_puts(b, "</article>\n");
+    for (size_t k = 0; k < r->n; k++)
+        put_row(&rep->rows, doc, d, r, k, rep->nrec + k + 1);
+    mb_strbuf_printf(&rep->docopts, "<option value=\"%zu\" title=\"", d);
+    esc(&rep->docopts, mb_doc_path(doc));
+    mb_strbuf_puts(&rep->docopts, "\">");
+    esc(&rep->docopts, base_name(mb_doc_path(doc)));
+    mb_strbuf_puts(&rep->docopts, "</option>");
+    rep->nrec += r->n;
+    rep->ntarget += nt;
+    if (b->failed || rep->rows.failed || rep->docopts.failed)
+        return mb_error_set(err, MB_ENOMEM, "out of memory");
+    return MB_OK;
+}
+
+/* 'sha256-BASE64' of the script, for the Content-Security-Policy. */
+static void script_hash(const char *js, char out[64])
+{
+    struct sha256_ctx h;
+    uint8_t dig[SHA256_DIGEST_SIZE];
+    sha256_init(&h);
+    sha256_update(&h, strlen(js), (const uint8_t *)js);
+    sha256_digest(&h, sizeof dig, dig);
+    char b64[BASE64_ENCODE_RAW_LENGTH(SHA256_DIGEST_SIZE) + 1];
+    base64_encode_raw(b64, sizeof dig, dig);
+    b64[BASE64_ENCODE_RAW_LENGTH(SHA256_DIGEST_SIZE)] = '\0';
+    snprintf(out, 64, "'sha256-%s'", b64);
+}
+
+mb_status mb_report_finish(mb_report *rep, char **out, size_t *len, mb_error *err)
+{
+    *out = NULL;
+    if (len)
+        *len = 0;
+    mb_strbuf b = {0};
+    char hash[64];
+    script_hash(mb_report_js, hash);
+    mb_strbuf_puts(&b, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
+    mb_strbuf_printf(&b,
+                     "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                     "style-src 'unsafe-inline'; script-src %s; img-src 'none'; form-action 'none'; "
+                     "base-uri 'none'\">\n",
+                     hash);
+    mb_strbuf_puts(&b, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                       "<meta name=\"generator\" content=\"mubiao " MB_VERSION "\">\n<title>");
+    esc(&b, rep->title);
+    mb_strbuf_printf(&b, "</title>\n<style>%s</style>\n</head>\n<body>\n<header>\n<h1>", mb_report_css);
+    esc(&b, rep->title);
+    mb_strbuf_printf(
+        &b,
+        "</h1>\n<span class=\"sum\">%zu document%s, %zu records (%zu target, %zu achievement)</span>\n"
+        "<input id=\"q\" type=\"search\" placeholder=\"filter: any text\" aria-label=\"filter\">\n"
+        "<select id=\"kind\" aria-label=\"kind\"><option value=\"\">all kinds</option>"
+        "<option value=\"target\">target</option><option value=\"achievement\">achievement</option>"
+        "</select>\n<select id=\"docsel\" aria-label=\"document\"><option value=\"\">all documents"
+        "</option>",
+        rep->ndocs, rep->ndocs == 1 ? "" : "s", rep->nrec, rep->ntarget, rep->nrec - rep->ntarget);
+    if (rep->docopts.s)
+        mb_strbuf_add(&b, rep->docopts.s, rep->docopts.len);
+    mb_strbuf_puts(
+        &b, "</select>\n<span id=\"count\"></span>\n"
+            "<span class=\"legend\"><mark class=\"k-t\">target</mark> "
+            "<mark class=\"k-a\">achievement</mark> <mark class=\"k-m\">both</mark></span>\n"
+            "</header>\n<div id=\"tablepane\">\n<table id=\"records\">\n<thead><tr>"
+            "<th data-type=\"num\">#</th><th>kind</th><th>indicator</th><th data-type=\"num\">value</th>"
+            "<th>unit</th><th>comparator</th><th>change</th><th data-type=\"num\">year</th>"
+            "<th>document</th><th data-type=\"num\">paragraph</th><th>span</th></tr></thead>\n<tbody>\n");
+    if (rep->rows.s)
+        mb_strbuf_add(&b, rep->rows.s, rep->rows.len);
+    mb_strbuf_puts(&b, "</tbody>\n</table>\n</div>\n<div id=\"docs\">\n");
+    if (rep->docs.s)
+        mb_strbuf_add(&b, rep->docs.s, rep->docs.len);
+    mb_strbuf_printf(&b, "</div>\n<script>%s</script>\n</body>\n</html>\n", mb_report_js);
+    return mb_strbuf_take(&b, out, len, err);
+}
