@@ -29,7 +29,7 @@ const mb_cli_cmd cmd_show = {
     "Values: >, >=, <, <=, ~ (approximately) before the number, none for an exact\n"
     "one; 万/亿/万亿 when exact (1.5万 = 15000); a range as 6-6.5; /年 per year.\n"
     "With colours, a span is shown in reverse video (green: target, cyan:\n"
-    "achievement) after its number in yellow, without the ⟦ ⟧ markers.\n"
+    "achievement) after its number [N] in yellow, without the ⟦ ⟧ markers.\n"
     "\n"
     "Options:\n"
     "  -k, --kind KIND        only records of this kind: target or achievement\n"

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define NSLOTS      4
 #define MIN_CONTEXT 6 /* characters of prefix + suffix needed to call a passage changed */
@@ -31,6 +32,8 @@ typedef struct slot {
     char msg[512];
     squeezed *sq; /* one per paragraph, built on first search */
     unsigned long used;
+    struct stat st_file; /* to notice a file changed since it was loaded */
+    int have_stat;
 } slot;
 
 struct mb_auditor {
@@ -102,6 +105,21 @@ void mb_auditor_free(mb_auditor *a)
     free(a);
 }
 
+/* 1 when path is still the file that was loaded into s (same inode, size
+ * and modification time; or still missing). */
+static int same_file(const slot *s, const char *path)
+{
+    struct stat now;
+    int have = stat(path, &now) == 0;
+    if (have != s->have_stat)
+        return 0;
+    if (!have)
+        return 1;
+    return now.st_ino == s->st_file.st_ino && now.st_dev == s->st_file.st_dev &&
+           now.st_size == s->st_file.st_size && now.st_mtim.tv_sec == s->st_file.st_mtim.tv_sec &&
+           now.st_mtim.tv_nsec == s->st_file.st_mtim.tv_nsec;
+}
+
 /* The reading of path with encoding enc (NULL: detect). Never NULL except
  * when out of memory; a failed load is cached as such. */
 static slot *load(mb_auditor *a, const char *path, const char *enc, int lenient)
@@ -111,6 +129,10 @@ static slot *load(mb_auditor *a, const char *path, const char *enc, int lenient)
     for (int i = 0; i < NSLOTS; i++) {
         slot *s = &a->slots[i];
         if (s->path && !strcmp(s->path, path) && !strcmp(s->enc, key) && s->lenient == lenient) {
+            if (!same_file(s, path)) {
+                victim = s;
+                break;
+            }
             s->used = ++a->tick;
             return s;
         }
@@ -126,6 +148,7 @@ static slot *load(mb_auditor *a, const char *path, const char *enc, int lenient)
     snprintf(victim->enc, sizeof victim->enc, "%s", key);
     victim->lenient = lenient;
     victim->used = ++a->tick;
+    victim->have_stat = stat(path, &victim->st_file) == 0;
     mb_doc_options opt = {enc, lenient};
     mb_error err = {0};
     victim->st = mb_doc_load_file(path, &opt, &victim->doc, &err);

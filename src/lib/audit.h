@@ -26,7 +26,10 @@
  * (it was extracted with --lenient).
  *
  * Documents are cached across records (4 at a time, least recently used
- * first out), so records grouped by document load each file once. */
+ * first out), so records grouped by document load each file once. A file
+ * whose inode, size or modification time changed is loaded again (a
+ * rewrite within the file system's timestamp granularity that keeps the
+ * size can go unnoticed: audit a file again with a new auditor). */
 #ifndef MB_AUDIT_H
 #define MB_AUDIT_H
 

@@ -11,7 +11,7 @@
  *     N  target  …
  *   <blank>
  * With colours, a span is shown in reverse video (green for targets, cyan
- * for achievements) after its number in bold yellow, instead of ⟦N:…⟧.
+ * for achievements) after its number [N] in bold yellow, instead of ⟦N:…⟧.
  * Lines break between characters, never inside a run of Latin letters
  * and digits, never before closing punctuation (，。、；：？！）” …) nor
  * after an opening marker; spaces at a break are dropped. */
@@ -213,7 +213,7 @@ static void build_units(layout *l, const mb_paragraph *p, const mb_records *r, c
             if (!rank)
                 break;
             char lab[40];
-            int n = color ? snprintf(lab, sizeof lab, "%zu", rec[pick] + 1)
+            int n = color ? snprintf(lab, sizeof lab, "[%zu]", rec[pick] + 1)
                           : snprintf(lab, sizeof lab, "\xe2\x9f\xa6%zu:", rec[pick] + 1); /* ⟦N: */
             unit *u = add_unit(l, lab, (size_t)n, str_width(lab, (size_t)n), color ? ST_LABEL : ST_NONE);
             if (u) {
