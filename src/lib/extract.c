@@ -26,6 +26,7 @@
  *  - a dated goal without a number (力争在2026年实现…全覆盖) is a target
  *    with a null value. */
 #include "extract.h"
+#include "extract_ctx.h"
 
 #include "cues.h"
 #include "docdate.h"
@@ -39,518 +40,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-typedef struct section {
-    int y0, y1;
-    mb_cue_kind kind;
-    int set;
-} section;
-
-typedef struct cue_hit {
-    size_t start, end;
-    const mb_cue *cue;
-} cue_hit;
-
-typedef struct ctx {
-    const mb_model *m;
-    const mb_doc *doc;
-    mb_records *out;
-    int doc_year;
-    section sec;
-    mb_tokens toks;
-    mb_xrec x;
-    /* current paragraph */
-    const mb_paragraph *p;
-    const char *s;
-    size_t len;
-    /* current sentence: clause breaks and cue words, found once */
-    size_t sa, sb;
-    size_t *brk; /* break k: [brk[2k], brk[2k+1]) */
-    size_t nbrk, capbrk;
-    struct cue_hit *hits;
-    size_t nhits, caphits;
-    unsigned char first[0x10000 / 8]; /* first characters of substring cues (BMP) */
-    mb_cue_kind para_kind;
-    int para_time; /* index into x.t of the paragraph's leading time, -1 */
-    char *prev_ind;
-} ctx;
-
-/* ---- small text helpers ---- */
-
-static int at(const char *s, size_t len, size_t pos, const char *w)
-{
-    size_t n = strlen(w);
-    return pos + n <= len && !memcmp(s + pos, w, n);
-}
-
-static int ends_with(const char *s, size_t pos, const char *w)
-{
-    size_t n = strlen(w);
-    return pos >= n && !memcmp(s + pos - n, w, n);
-}
-
-/* A clause break at s[i]: ， ； ： 。 ！ ？ (and ASCII , ;). */
-static int is_clause_break(const char *s, size_t len, size_t i, size_t *blen)
-{
-    unsigned char c0 = (unsigned char)s[i];
-    if (c0 == ',' || c0 == ';') {
-        *blen = 1;
-        return 1;
-    }
-    if (i + 3 > len || (c0 != 0xEF && c0 != 0xE3))
-        return 0;
-    unsigned char c1 = (unsigned char)s[i + 1], c2 = (unsigned char)s[i + 2];
-    /* U+FF0C ， U+FF1B ； U+FF1A ： U+FF01 ！ U+FF1F ？ U+3002 。 */
-    if ((c0 == 0xEF && c1 == 0xBC && (c2 == 0x8C || c2 == 0x9B || c2 == 0x9A || c2 == 0x81 || c2 == 0x9F)) ||
-        (c0 == 0xE3 && c1 == 0x80 && c2 == 0x82)) {
-        *blen = 3;
-        return 1;
-    }
-    return 0;
-}
-
-static size_t clause_start(const ctx *c, size_t lo, size_t pos)
-{
-    size_t start = lo;
-    if (lo >= c->sa && pos <= c->sb) { /* inside the current sentence: the cached breaks */
-        for (size_t k = 0; k < c->nbrk && c->brk[2 * k + 1] <= pos; k++)
-            if (c->brk[2 * k] >= lo)
-                start = c->brk[2 * k + 1];
-        return start;
-    }
-    for (size_t i = lo; i < pos;) {
-        size_t bl;
-        if (is_clause_break(c->s, c->len, i, &bl)) {
-            i += bl;
-            start = i;
-        } else {
-            i++;
-        }
-    }
-    return start;
-}
-
-static size_t clause_end(const ctx *c, size_t pos, size_t hi)
-{
-    if (pos >= c->sa && hi <= c->sb) {
-        for (size_t k = 0; k < c->nbrk; k++)
-            if (c->brk[2 * k] >= pos)
-                return c->brk[2 * k] < hi ? c->brk[2 * k] : hi;
-        return hi;
-    }
-    for (size_t i = pos; i < hi;) {
-        size_t bl;
-        if (is_clause_break(c->s, c->len, i, &bl))
-            return i;
-        i++;
-    }
-    return hi;
-}
-
-
-static char *dup_range(const char *s, size_t a, size_t b)
-{
-    char *d = malloc(b - a + 1);
-    if (d) {
-        memcpy(d, s + a, b - a);
-        d[b - a] = '\0';
-    }
-    return d;
-}
-
-static char *dup_str(const char *s)
-{
-    return s ? dup_range(s, 0, strlen(s)) : NULL;
-}
-
-/* Remove spaces (layout) from a malloc'ed string in place. */
-static char *squeeze(char *s)
-{
-    if (!s)
-        return s;
-    char *w = s;
-    for (char *r = s; *r; r++)
-        if (*r != ' ')
-            *w++ = *r;
-    *w = '\0';
-    return s;
-}
-
-/* ---- tokens ---- */
-
-static const mb_token *tok_at(const ctx *c, size_t pos)
-{
-    for (size_t i = 0; i < c->toks.n; i++)
-        if (c->toks.v[i].start <= pos && pos < c->toks.v[i].end)
-            return &c->toks.v[i];
-    return NULL;
-}
-
-static int tok_is(const ctx *c, const mb_token *t, const char *w)
-{
-    size_t n = strlen(w);
-    return t->end - t->start == n && !memcmp(c->s + t->start, w, n);
-}
-
-static const mb_xt *time_covering(const ctx *c, size_t a, size_t b)
-{
-    for (size_t i = 0; i < c->x.nt; i++)
-        if (c->x.t[i].a < b && a < c->x.t[i].b)
-            return &c->x.t[i];
-    return NULL;
-}
-
-static const mb_xq *quantity_covering(const ctx *c, size_t a, size_t b)
-{
-    for (size_t i = 0; i < c->x.nq; i++)
-        if (c->x.q[i].a < b && a < c->x.q[i].b)
-            return &c->x.q[i];
-    return NULL;
-}
-
-static int is_punct_tok(const ctx *c, const mb_token *t)
-{
-    unsigned char ch = (unsigned char)c->s[t->start];
-    if (ch < 0x80)
-        return !((ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z'));
-    /* CJK punctuation blocks: U+2000-206F, U+3000-303F, U+FF00-FF0F, FF1A-FF20 */
-    if (ch == 0xE2 && (unsigned char)c->s[t->start + 1] == 0x80)
-        return 1;
-    if (ch == 0xE3 && (unsigned char)c->s[t->start + 1] == 0x80)
-        return 1;
-    if (ch == 0xEF && (unsigned char)c->s[t->start + 1] == 0xBC)
-        return 1;
-    return t->tag && (!strcmp(t->tag, "x") || !strcmp(t->tag, "w"));
-}
-
-/* ---- indicator ---- */
-
-static int generic_only(const ctx *c, size_t a, size_t b);
-
-/* Nouns that announce a goal and never name an indicator. */
-static int is_cue_noun(const ctx *c, const mb_token *t)
-{
-    static const char *const w[] = {"目标", "任务", "计划", "预期目标", "主要目标", "预期", "指标", NULL};
-    for (int k = 0; w[k]; k++) {
-        size_t n = strlen(w[k]);
-        if (t->end - t->start == n && !memcmp(c->s + t->start, w[k], n))
-            return 1;
-    }
-    return 0;
-}
-
-/* Place and person names: the subject, not the indicator. */
-static int name_tag(const char *tag)
-{
-    return tag && tag[0] == 'n' && (tag[1] == 's' || tag[1] == 'r');
-}
-
-static int tok_nounish(const ctx *c, const mb_token *t)
-{
-    return mb_is_nounish(c->s + t->start, t->end - t->start, t->tag);
-}
-
-/* A quantity that qualifies the noun right after it: 亿元以上项目,
- * 万亿级主导产业, 50亿元以上项目. */
-static int attributive(const ctx *c, const mb_xq *q)
-{
-    if (!(q->level || (q->currency && q->cmp && strcmp(q->cmp, "eq"))))
-        return 0;
-    size_t e = q->b;
-    while (e < c->len && c->s[e] == ' ')
-        e++;
-    const mb_token *t = tok_at(c, e);
-    return t && tok_nounish(c, t);
-}
-
-/* The noun phrase that ends at or before pos, within [lo,pos): tokens read
- * backwards, skipping linkers and adverbs next to the number, stopping at
- * punctuation, verbs, time expressions, prepositions and clause breaks.
- * Returns [*a,*b) or 0. */
-static int np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, size_t *rb)
-{
-    /* a comparison base ends the phrase: 比上年增加, 比2010年翻一番 */
-    for (size_t i = c->toks.n; i-- > 0;) {
-        const mb_token *t = &c->toks.v[i];
-        if (t->start < lo || t->end > pos)
-            continue;
-        if (tok_is(c, t, "比") || tok_is(c, t, "较") || tok_is(c, t, "比上年") || tok_is(c, t, "比去年")) {
-            /* 收入比 (a ratio) is followed by its verb at once: not a base */
-            const mb_token *next = i + 1 < c->toks.n ? &c->toks.v[i + 1] : NULL;
-            if (next && next->tag && next->tag[0] == 'v' && next->tag[1] != 'n' && !tok_is(c, t, "比上年") &&
-                !tok_is(c, t, "比去年"))
-                continue;
-            pos = t->start;
-            break;
-        }
-    }
-    size_t b = pos, a = pos;
-    int phase = 0; /* 0: skipping linkers next to the number; 1: collecting */
-    int skipped_level = 0;
-    for (size_t i = c->toks.n; i-- > 0;) {
-        const mb_token *t = &c->toks.v[i];
-        if (t->end > pos)
-            continue;
-        if (t->start < lo)
-            break;
-        const char *w = c->s + t->start;
-        size_t n = t->end - t->start;
-        if (n == 1 && w[0] == ' ')
-            continue;
-        if (is_punct_tok(c, t)) {
-            /* quotes inside a name are kept: “十四五”规划; a 分别 list
-             * keeps its 、 */
-            if (phase == 1 && (at(w, n, 0, "“") || at(w, n, 0, "”") || (list && at(w, n, 0, "、")))) {
-                a = t->start;
-                continue;
-            }
-            break;
-        }
-        if (time_covering(c, t->start, t->end) || is_cue_noun(c, t)) {
-            if (phase == 0)
-                continue; /* 比重从2009年的2.8%; 增长预期目标定为7.5% */
-            break;
-        }
-        const mb_xq *q = quantity_covering(c, t->start, t->end);
-        if (q && q->skip) { /* a name such as M2 or 5G: part of the phrase */
-            if (phase == 0) {
-                phase = 1;
-                b = t->end;
-            }
-            a = t->start;
-            continue;
-        }
-        if (q) {
-            /* an attributive quantity (亿元以上项目) stays in the phrase */
-            if (phase == 1 && a == q->b) {
-                a = q->a;
-                /* continue from the token before the quantity */
-                while (i > 0 && c->toks.v[i].start > q->a)
-                    i--;
-                if (c->toks.v[i].start == q->a)
-                    continue;
-                i++;
-                continue;
-            }
-            break;
-        }
-        int change = mb_change_of(w, n);
-        if (phase == 0) {
-            if (tok_is(c, t, "到") || tok_is(c, t, "至"))
-                continue; /* 提高到: the change verb before it is skipped too */
-            if (mb_is_linker(w, n)) {
-                skipped_level = 1;
-                continue;
-            }
-            if (mb_is_adverb(w, n))
-                continue;
-            if (change && !skipped_level)
-                continue; /* 增长5%: the verb is not part of the indicator */
-            if (tok_is(c, t, "的"))
-                continue;
-            /* the phrase starts at a noun (GDP and other Latin words
-             * included); anything else next to the number is skipped */
-            if (mb_is_nounish(w, n, t->tag) || change) {
-                phase = 1;
-                b = t->end;
-                a = t->start;
-            }
-            continue;
-        }
-        /* collecting: modal words and adverbs end the phrase whatever
-         * their tag (力争/nz) */
-        if (mb_is_modal(w, n))
-            break;
-        if (mb_is_adverb(w, n) && i > 0 && c->toks.v[i - 1].start >= lo &&
-            mb_is_nounish(c->s + c->toks.v[i - 1].start, c->toks.v[i - 1].end - c->toks.v[i - 1].start,
-                          c->toks.v[i - 1].tag)) {
-            a = t->start; /* 经济年均增长 */
-            continue;
-        }
-        if (mb_is_nounish(w, n, t->tag) || (t->tag && (!strcmp(t->tag, "f") || !strcmp(t->tag, "m")))) {
-            a = t->start;
-            continue;
-        }
-        /* 增加值占生产总值比重: a share names both sides */
-        if (tok_is(c, t, "占") && (ends_with(c->s, b, "比重") || ends_with(c->s, b, "比例")) && i > 0 &&
-            c->toks.v[i - 1].start >= lo && tok_nounish(c, &c->toks.v[i - 1])) {
-            a = t->start;
-            continue;
-        }
-        /* 国内生产总值的比重: a generic head keeps what it belongs to */
-        if (tok_is(c, t, "的") && generic_only(c, a, b) && i > 0 && c->toks.v[i - 1].start >= lo &&
-            tok_nounish(c, &c->toks.v[i - 1])) {
-            a = t->start;
-            continue;
-        }
-        /* a verb before a generic head names it: 支出规模, 投资增速 */
-        if (t->tag && t->tag[0] == 'v' && n >= 6 && generic_only(c, a, b)) {
-            a = t->start;
-            continue;
-        }
-        /* a verb between nouns is part of the name: 研发经费投入强度 */
-        if (t->tag && t->tag[0] == 'v' && n >= 6 && i > 0 && c->toks.v[i - 1].start >= lo) {
-            const mb_token *prev = &c->toks.v[i - 1];
-            if (prev->tag && prev->tag[0] == 'n' && !name_tag(prev->tag) && !mb_is_linker(w, n) &&
-                !mb_change_of(w, n)) {
-                a = t->start;
-                continue;
-            }
-        }
-        break;
-    }
-    if (phase == 0 || a >= b)
-        return 0;
-    /* drop a leading 、 or 和 left by the walk */
-    while (a < b && (at(c->s, b, a, "、") || at(c->s, b, a, "和") || at(c->s, b, a, "及")))
-        a += 3;
-    if (a >= b)
-        return 0;
-    *ra = a;
-    *rb = b;
-    return 1;
-}
-
-/* The noun phrase right after pos (after an optional 的), up to a verb,
- * conjunction, punctuation or clause break. */
-static int np_after(const ctx *c, size_t pos, size_t hi, size_t *ra, size_t *rb)
-{
-    size_t a = 0, b = 0;
-    int started = 0;
-    for (size_t i = 0; i < c->toks.n; i++) {
-        const mb_token *t = &c->toks.v[i];
-        if (t->end <= pos)
-            continue;
-        if (t->end > hi)
-            break;
-        if (t->start < pos) { /* a word that holds the end of the number: 万亿级|产业集群 */
-            if (!tok_nounish(c, t))
-                break;
-            a = pos;
-            b = t->end;
-            started = 1;
-            continue;
-        }
-        const char *w = c->s + t->start;
-        size_t n = t->end - t->start;
-        if (n == 1 && w[0] == ' ')
-            continue;
-        if (!started && tok_is(c, t, "的"))
-            continue;
-        const mb_xq *aq = quantity_covering(c, t->start, t->end);
-        if (aq && attributive(c, aq)) { /* 4个万亿级主导产业 */
-            if (!started)
-                a = aq->a;
-            started = 1;
-            b = aq->b > t->end ? aq->b : t->end;
-            while (i + 1 < c->toks.n && c->toks.v[i + 1].start < b)
-                i++;
-            continue;
-        }
-        if (is_punct_tok(c, t) || time_covering(c, t->start, t->end) || aq || is_cue_noun(c, t))
-            break;
-        /* 统一的数据交易平台: 的 between nouns */
-        if (started && tok_is(c, t, "的") && i + 1 < c->toks.n && c->toks.v[i + 1].end <= hi &&
-            tok_nounish(c, &c->toks.v[i + 1]))
-            continue;
-        if (mb_is_nounish(w, n, t->tag) || (t->tag && t->tag[0] == 's') ||
-            (started && t->tag && (t->tag[0] == 'v' && t->tag[1] == 'n'))) {
-            if (!started)
-                a = t->start;
-            started = 1;
-            b = t->end;
-            continue;
-        }
-        break;
-    }
-    if (!started)
-        return 0;
-    *ra = a;
-    *rb = b;
-    return 1;
-}
-
-/* Drop a leading scope word (全市, 全国 …) and a trailing 总数 from a
- * noun phrase [*a,*b) when something meaningful remains. */
-static void trim_np(const ctx *c, size_t *a, size_t *b)
-{
-    static const char *const scope[] = {"全市", "全省", "全国", "全区", "全县", "全年",
-                                        "我国", "我市", "我省", "其中", NULL};
-    for (int k = 0; scope[k]; k++) {
-        size_t n = strlen(scope[k]);
-        const mb_token *t = tok_at(c, *a);
-        if (t && t->start == *a && t->end - t->start == n && at(c->s, *b, *a, scope[k]) && *b - *a > n + 3) {
-            *a += n;
-            while (*a < *b && c->s[*a] == ' ')
-                (*a)++;
-            break;
-        }
-    }
-    if (*b - *a > 9 && ends_with(c->s, *b, "总数"))
-        *b -= 6;
-    /* 苏州实际使用外资: the place is the subject */
-    const mb_token *t = tok_at(c, *a);
-    if (t && t->start == *a && name_tag(t->tag) && t->end < *b) {
-        size_t e = t->end;
-        while (e < *b && c->s[e] == ' ')
-            e++;
-        if (*b - e >= 6)
-            *a = e;
-    }
-}
-
-static int generic_only(const ctx *c, size_t a, size_t b)
-{
-    const mb_token *t = tok_at(c, a);
-    return t && t->start == a && t->end == b && mb_is_generic_head(c->s + a, b - a);
-}
-
-/* Keep the last conjunct of 国内生产总值和城乡居民人均收入. */
-static size_t last_conjunct(const ctx *c, size_t a, size_t b)
-{
-    for (size_t i = 0; i < c->toks.n; i++) {
-        const mb_token *t = &c->toks.v[i];
-        if (t->start < a || t->end > b)
-            continue;
-        if (tok_is(c, t, "和") || tok_is(c, t, "及") || tok_is(c, t, "与") || tok_is(c, t, "、"))
-            a = t->end;
-    }
-    return a;
-}
-
-/* 今年先发行1万亿元 after 发行超长期特别国债: the object the same verb took
- * earlier in the paragraph. NULL when there is none. */
-static char *object_of_verb(const ctx *c, size_t lo, size_t pos)
-{
-    const mb_token *v = NULL;
-    for (size_t i = c->toks.n; i-- > 0;) {
-        const mb_token *t = &c->toks.v[i];
-        if (t->end > pos)
-            continue;
-        if (t->start < lo)
-            break;
-        if (mb_is_adverb(c->s + t->start, t->end - t->start) ||
-            (t->end - t->start == 1 && c->s[t->start] == ' '))
-            continue;
-        if (t->tag && t->tag[0] == 'v' && t->end - t->start >= 6 &&
-            !mb_is_linker(c->s + t->start, t->end - t->start) &&
-            !mb_change_of(c->s + t->start, t->end - t->start))
-            v = t;
-        break;
-    }
-    if (!v)
-        return NULL;
-    size_t vn = v->end - v->start;
-    for (size_t i = 0; i + vn <= lo; i++) {
-        if (memcmp(c->s + i, c->s + v->start, vn))
-            continue;
-        const mb_token *t = tok_at(c, i);
-        size_t a, b;
-        if (t && t->start == i && np_after(c, i + vn, clause_end(c, i + vn, c->len), &a, &b))
-            return squeeze(dup_range(c->s, a, b));
-    }
-    return NULL;
-}
 
 /* ---- kind, change, period ---- */
 
@@ -887,7 +376,7 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
     size_t lo = ca;
     for (size_t k = 0; k < qi; k++) {
         const mb_xq *p = &c->x.q[k];
-        if (p->b <= q->a && p->a >= ca && p->b > lo && !attributive(c, p))
+        if (p->b <= q->a && p->a >= ca && p->b > lo && !mb_ind_attributive(c, p))
             lo = p->b;
     }
 
@@ -898,33 +387,33 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         r.indicator = dup_str(list_name);
         found = 1;
     }
-    if (!found && attributive(c, q) && np_after(c, q->b, cb, &a, &b))
+    if (!found && mb_ind_attributive(c, q) && mb_ind_np_after(c, q->b, cb, &a, &b))
         found = 1; /* 亿元以上项目: the projects */
     if (!found) {
         size_t after = q->b;
         size_t ba0, bb0;
         /* 2%的经济总量; 4万亿元的投资 when nothing names it before */
-        int via_de = q->percent || !np_before(c, lo, q->a, 0, &ba0, &bb0);
+        int via_de = q->percent || !mb_ind_np_before(c, lo, q->a, 0, &ba0, &bb0);
         if (via_de) {
             size_t e = after;
             while (e < cb && c->s[e] == ' ')
                 e++;
             via_de = at(c->s, cb, e, "的");
         }
-        if ((q->measure || via_de || !q->unit) && np_after(c, after, cb, &a, &b)) {
+        if ((q->measure || via_de || !q->unit) && mb_ind_np_after(c, after, cb, &a, &b)) {
             int before_ok = 0;
             size_t ba, bb;
             if (!q->measure && !via_de)
-                before_ok = np_before(c, lo, q->a, 0, &ba, &bb);
+                before_ok = mb_ind_np_before(c, lo, q->a, 0, &ba, &bb);
             if (!before_ok)
                 found = 1;
         }
     }
-    if (!found && np_before(c, lo, q->a, 0, &a, &b)) {
-        a = last_conjunct(c, a, b);
+    if (!found && mb_ind_np_before(c, lo, q->a, 0, &a, &b)) {
+        a = mb_ind_last_conjunct(c, a, b);
         if (a < b) {
             found = 1;
-            if (generic_only(c, a, b) && c->prev_ind) {
+            if (mb_ind_generic_only(c, a, b) && c->prev_ind) {
                 char *part = dup_range(c->s, a, b);
                 size_t n1 = strlen(c->prev_ind), n2 = part ? strlen(part) : 0;
                 r.indicator = malloc(n1 + n2 + 1);
@@ -937,11 +426,11 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         }
     }
     if (found && !r.indicator) {
-        trim_np(c, &a, &b);
+        mb_ind_trim(c, &a, &b);
         r.indicator = squeeze(dup_range(c->s, a, b));
     }
     if (!found)
-        r.indicator = object_of_verb(c, lo, q->a);
+        r.indicator = mb_ind_object_of_verb(c, lo, q->a);
     if (!r.indicator && !found && c->prev_ind)
         r.indicator = dup_str(c->prev_ind);
     if (r.indicator) {
@@ -1031,58 +520,6 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
     return st;
 }
 
-/* 高技术制造业、装备制造业增加值分别增长8.9%、7.7%: the names of a 分别 list,
- * the head noun of the last one shared by the others. Returns the number
- * of names written to names[] (malloc'ed strings). */
-static size_t fenbie_names(ctx *c, size_t ca, size_t fb, char **names, size_t max)
-{
-    size_t a, b;
-    if (!np_before(c, ca, fb, 1, &a, &b))
-        return 0;
-    size_t starts[16], ends[16], n = 0;
-    size_t s0 = a;
-    for (size_t i = 0; i < c->toks.n && n < 15; i++) {
-        const mb_token *t = &c->toks.v[i];
-        if (t->start < a || t->end > b)
-            continue;
-        if (tok_is(c, t, "、") || tok_is(c, t, "和") || tok_is(c, t, "及")) {
-            starts[n] = s0;
-            ends[n++] = t->start;
-            s0 = t->end;
-        }
-    }
-    starts[n] = s0;
-    ends[n++] = b;
-    if (n < 2 || n > max)
-        return 0;
-    /* shared head: the last token of the last name, when the others lack it */
-    const mb_token *head = NULL;
-    for (size_t i = 0; i < c->toks.n; i++)
-        if (c->toks.v[i].end == b)
-            head = &c->toks.v[i];
-    for (size_t i = 0; i < n; i++) {
-        int add_head = head && i + 1 < n && head->start > starts[n - 1];
-        size_t hs = add_head ? head->start : 0, hl = add_head ? head->end - head->start : 0;
-        size_t l = ends[i] - starts[i];
-        /* 高技术制造业 + 制造业增加值: join on the overlap */
-        for (size_t ov = hl < l ? hl : l; add_head && ov > 0; ov--)
-            if (!memcmp(c->s + ends[i] - ov, c->s + hs, ov)) {
-                hs += ov;
-                hl -= ov;
-                break;
-            }
-        names[i] = malloc(l + hl + 1);
-        if (!names[i])
-            continue;
-        memcpy(names[i], c->s + starts[i], l);
-        if (add_head)
-            memcpy(names[i] + l, c->s + hs, hl);
-        names[i][l + hl] = '\0';
-        squeeze(names[i]);
-    }
-    return n;
-}
-
 /* A dated goal without a number: 力争在2026年实现规上工业企业研发机构动态全覆盖. */
 static mb_status dated_goal(ctx *c, size_t sa, size_t sb)
 {
@@ -1112,7 +549,7 @@ static mb_status dated_goal(ctx *c, size_t sa, size_t sb)
         if (!vl)
             continue;
         size_t a, b;
-        if (!np_after(c, v + vl, cb, &a, &b))
+        if (!mb_ind_np_after(c, v + vl, cb, &a, &b))
             continue;
         mb_record r;
         memset(&r, 0, sizeof r);
@@ -1186,7 +623,7 @@ static mb_status do_sentence(ctx *c, size_t sa, size_t sb)
         if (!nnames) {
             for (size_t k = ca; k + 6 <= q->a; k++)
                 if (!memcmp(c->s + k, "分别", 6)) {
-                    nnames = fenbie_names(c, ca, k, names, 16);
+                    nnames = mb_ind_list_names(c, ca, k, names, 16);
                     used = 0;
                     break;
                 }

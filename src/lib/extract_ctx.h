@@ -1,0 +1,217 @@
+/* extract_ctx.h — the state of one extraction and the small text, token
+ * and clause helpers that extract.c (records: kind, change, year) and
+ * indicator.c (noun phrases) share. Internal to the library. */
+#ifndef MB_EXTRACT_CTX_H
+#define MB_EXTRACT_CTX_H
+
+#include "cues.h"
+#include "extract.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct section {
+    int y0, y1;
+    mb_cue_kind kind;
+    int set;
+} section;
+
+typedef struct cue_hit {
+    size_t start, end;
+    const mb_cue *cue;
+} cue_hit;
+
+typedef struct mb_xctx {
+    const mb_model *m;
+    const mb_doc *doc;
+    mb_records *out;
+    int doc_year;
+    section sec;
+    mb_tokens toks;
+    mb_xrec x;
+    /* current paragraph */
+    const mb_paragraph *p;
+    const char *s;
+    size_t len;
+    /* current sentence: clause breaks and cue words, found once */
+    size_t sa, sb;
+    size_t *brk; /* break k: [brk[2k], brk[2k+1]) */
+    size_t nbrk, capbrk;
+    struct cue_hit *hits;
+    size_t nhits, caphits;
+    unsigned char first[0x10000 / 8]; /* first characters of substring cues (BMP) */
+    mb_cue_kind para_kind;
+    int para_time; /* index into x.t of the paragraph's leading time, -1 */
+    char *prev_ind;
+} mb_xctx;
+
+typedef mb_xctx ctx;
+
+/* ---- small text helpers ---- */
+
+static inline int at(const char *s, size_t len, size_t pos, const char *w)
+{
+    size_t n = strlen(w);
+    return pos + n <= len && !memcmp(s + pos, w, n);
+}
+
+static inline int ends_with(const char *s, size_t pos, const char *w)
+{
+    size_t n = strlen(w);
+    return pos >= n && !memcmp(s + pos - n, w, n);
+}
+
+/* A clause break at s[i]: ， ； ： 。 ！ ？ (and ASCII , ;). */
+static inline int is_clause_break(const char *s, size_t len, size_t i, size_t *blen)
+{
+    unsigned char c0 = (unsigned char)s[i];
+    if (c0 == ',' || c0 == ';') {
+        *blen = 1;
+        return 1;
+    }
+    if (i + 3 > len || (c0 != 0xEF && c0 != 0xE3))
+        return 0;
+    unsigned char c1 = (unsigned char)s[i + 1], c2 = (unsigned char)s[i + 2];
+    /* U+FF0C ， U+FF1B ； U+FF1A ： U+FF01 ！ U+FF1F ？ U+3002 。 */
+    if ((c0 == 0xEF && c1 == 0xBC && (c2 == 0x8C || c2 == 0x9B || c2 == 0x9A || c2 == 0x81 || c2 == 0x9F)) ||
+        (c0 == 0xE3 && c1 == 0x80 && c2 == 0x82)) {
+        *blen = 3;
+        return 1;
+    }
+    return 0;
+}
+
+static inline size_t clause_start(const ctx *c, size_t lo, size_t pos)
+{
+    size_t start = lo;
+    if (lo >= c->sa && pos <= c->sb) { /* inside the current sentence: the cached breaks */
+        for (size_t k = 0; k < c->nbrk && c->brk[2 * k + 1] <= pos; k++)
+            if (c->brk[2 * k] >= lo)
+                start = c->brk[2 * k + 1];
+        return start;
+    }
+    for (size_t i = lo; i < pos;) {
+        size_t bl;
+        if (is_clause_break(c->s, c->len, i, &bl)) {
+            i += bl;
+            start = i;
+        } else {
+            i++;
+        }
+    }
+    return start;
+}
+
+static inline size_t clause_end(const ctx *c, size_t pos, size_t hi)
+{
+    if (pos >= c->sa && hi <= c->sb) {
+        for (size_t k = 0; k < c->nbrk; k++)
+            if (c->brk[2 * k] >= pos)
+                return c->brk[2 * k] < hi ? c->brk[2 * k] : hi;
+        return hi;
+    }
+    for (size_t i = pos; i < hi;) {
+        size_t bl;
+        if (is_clause_break(c->s, c->len, i, &bl))
+            return i;
+        i++;
+    }
+    return hi;
+}
+
+static inline char *dup_range(const char *s, size_t a, size_t b)
+{
+    char *d = malloc(b - a + 1);
+    if (d) {
+        memcpy(d, s + a, b - a);
+        d[b - a] = '\0';
+    }
+    return d;
+}
+
+static inline char *dup_str(const char *s)
+{
+    return s ? dup_range(s, 0, strlen(s)) : NULL;
+}
+
+/* Remove spaces (layout) from a malloc'ed string in place. */
+static inline char *squeeze(char *s)
+{
+    if (!s)
+        return s;
+    char *w = s;
+    for (char *r = s; *r; r++)
+        if (*r != ' ')
+            *w++ = *r;
+    *w = '\0';
+    return s;
+}
+
+/* ---- tokens ---- */
+
+static inline const mb_token *tok_at(const ctx *c, size_t pos)
+{
+    for (size_t i = 0; i < c->toks.n; i++)
+        if (c->toks.v[i].start <= pos && pos < c->toks.v[i].end)
+            return &c->toks.v[i];
+    return NULL;
+}
+
+static inline int tok_is(const ctx *c, const mb_token *t, const char *w)
+{
+    size_t n = strlen(w);
+    return t->end - t->start == n && !memcmp(c->s + t->start, w, n);
+}
+
+static inline const mb_xt *time_covering(const ctx *c, size_t a, size_t b)
+{
+    for (size_t i = 0; i < c->x.nt; i++)
+        if (c->x.t[i].a < b && a < c->x.t[i].b)
+            return &c->x.t[i];
+    return NULL;
+}
+
+static inline const mb_xq *quantity_covering(const ctx *c, size_t a, size_t b)
+{
+    for (size_t i = 0; i < c->x.nq; i++)
+        if (c->x.q[i].a < b && a < c->x.q[i].b)
+            return &c->x.q[i];
+    return NULL;
+}
+
+static inline int is_punct_tok(const ctx *c, const mb_token *t)
+{
+    unsigned char ch = (unsigned char)c->s[t->start];
+    if (ch < 0x80)
+        return !((ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z'));
+    /* CJK punctuation blocks: U+2000-206F, U+3000-303F, U+FF00-FF0F, FF1A-FF20 */
+    if (ch == 0xE2 && (unsigned char)c->s[t->start + 1] == 0x80)
+        return 1;
+    if (ch == 0xE3 && (unsigned char)c->s[t->start + 1] == 0x80)
+        return 1;
+    if (ch == 0xEF && (unsigned char)c->s[t->start + 1] == 0xBC)
+        return 1;
+    return t->tag && (!strcmp(t->tag, "x") || !strcmp(t->tag, "w"));
+}
+
+/* ---- indicator.c: noun phrases ---- */
+
+/* The noun phrase that ends before pos within [lo,pos) (list: keep the 、
+ * of a 分别 list); 0 when there is none. */
+int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, size_t *rb);
+/* The noun phrase right after pos, before hi. */
+int mb_ind_np_after(const ctx *c, size_t pos, size_t hi, size_t *ra, size_t *rb);
+/* Drop a leading scope word or name and a trailing 总数. */
+void mb_ind_trim(const ctx *c, size_t *a, size_t *b);
+/* 1 if [a,b) is one generic head word (规模, 增速). */
+int mb_ind_generic_only(const ctx *c, size_t a, size_t b);
+/* The start of the last conjunct of [a,b). */
+size_t mb_ind_last_conjunct(const ctx *c, size_t a, size_t b);
+/* The object the verb before pos took earlier (malloc'ed), or NULL. */
+char *mb_ind_object_of_verb(const ctx *c, size_t lo, size_t pos);
+/* 1 if quantity q qualifies the noun right after it (亿元以上项目). */
+int mb_ind_attributive(const ctx *c, const mb_xq *q);
+/* The names of a 分别 list ending at fb (malloc'ed into names[]). */
+size_t mb_ind_list_names(ctx *c, size_t ca, size_t fb, char **names, size_t max);
+
+#endif

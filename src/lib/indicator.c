@@ -1,0 +1,386 @@
+/* indicator.c — indicators: the noun phrase a quantity measures (owns: the
+ * rules that find it before or after the number, trim it, join a generic
+ * head to its owner, and pair the names of a 分别 list with their numbers). */
+#include "extract_ctx.h"
+
+#include "cues.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Nouns that announce a goal and never name an indicator. */
+static int is_cue_noun(const ctx *c, const mb_token *t)
+{
+    static const char *const w[] = {"目标", "任务", "计划", "预期目标", "主要目标", "预期", "指标", NULL};
+    for (int k = 0; w[k]; k++) {
+        size_t n = strlen(w[k]);
+        if (t->end - t->start == n && !memcmp(c->s + t->start, w[k], n))
+            return 1;
+    }
+    return 0;
+}
+
+/* Place and person names: the subject, not the indicator. */
+static int name_tag(const char *tag)
+{
+    return tag && tag[0] == 'n' && (tag[1] == 's' || tag[1] == 'r');
+}
+
+static int tok_nounish(const ctx *c, const mb_token *t)
+{
+    return mb_is_nounish(c->s + t->start, t->end - t->start, t->tag);
+}
+
+/* A quantity that qualifies the noun right after it: 亿元以上项目,
+ * 万亿级主导产业, 50亿元以上项目. */
+int mb_ind_attributive(const ctx *c, const mb_xq *q)
+{
+    if (!(q->level || (q->currency && q->cmp && strcmp(q->cmp, "eq"))))
+        return 0;
+    size_t e = q->b;
+    while (e < c->len && c->s[e] == ' ')
+        e++;
+    const mb_token *t = tok_at(c, e);
+    return t && tok_nounish(c, t);
+}
+
+/* The noun phrase that ends at or before pos, within [lo,pos): tokens read
+ * backwards, skipping linkers and adverbs next to the number, stopping at
+ * punctuation, verbs, time expressions, prepositions and clause breaks.
+ * Returns [*a,*b) or 0. */
+int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, size_t *rb)
+{
+    /* a comparison base ends the phrase: 比上年增加, 比2010年翻一番 */
+    for (size_t i = c->toks.n; i-- > 0;) {
+        const mb_token *t = &c->toks.v[i];
+        if (t->start < lo || t->end > pos)
+            continue;
+        if (tok_is(c, t, "比") || tok_is(c, t, "较") || tok_is(c, t, "比上年") || tok_is(c, t, "比去年")) {
+            /* 收入比 (a ratio) is followed by its verb at once: not a base */
+            const mb_token *next = i + 1 < c->toks.n ? &c->toks.v[i + 1] : NULL;
+            if (next && next->tag && next->tag[0] == 'v' && next->tag[1] != 'n' && !tok_is(c, t, "比上年") &&
+                !tok_is(c, t, "比去年"))
+                continue;
+            pos = t->start;
+            break;
+        }
+    }
+    size_t b = pos, a = pos;
+    int phase = 0; /* 0: skipping linkers next to the number; 1: collecting */
+    int skipped_level = 0;
+    for (size_t i = c->toks.n; i-- > 0;) {
+        const mb_token *t = &c->toks.v[i];
+        if (t->end > pos)
+            continue;
+        if (t->start < lo)
+            break;
+        const char *w = c->s + t->start;
+        size_t n = t->end - t->start;
+        if (n == 1 && w[0] == ' ')
+            continue;
+        if (is_punct_tok(c, t)) {
+            /* quotes inside a name are kept: “十四五”规划; a 分别 list
+             * keeps its 、 */
+            if (phase == 1 && (at(w, n, 0, "“") || at(w, n, 0, "”") || (list && at(w, n, 0, "、")))) {
+                a = t->start;
+                continue;
+            }
+            break;
+        }
+        if (time_covering(c, t->start, t->end) || is_cue_noun(c, t)) {
+            if (phase == 0)
+                continue; /* 比重从2009年的2.8%; 增长预期目标定为7.5% */
+            break;
+        }
+        const mb_xq *q = quantity_covering(c, t->start, t->end);
+        if (q && q->skip) { /* a name such as M2 or 5G: part of the phrase */
+            if (phase == 0) {
+                phase = 1;
+                b = t->end;
+            }
+            a = t->start;
+            continue;
+        }
+        if (q) {
+            /* an attributive quantity (亿元以上项目) stays in the phrase */
+            if (phase == 1 && a == q->b) {
+                a = q->a;
+                /* continue from the token before the quantity */
+                while (i > 0 && c->toks.v[i].start > q->a)
+                    i--;
+                if (c->toks.v[i].start == q->a)
+                    continue;
+                i++;
+                continue;
+            }
+            break;
+        }
+        int change = mb_change_of(w, n);
+        if (phase == 0) {
+            if (tok_is(c, t, "到") || tok_is(c, t, "至"))
+                continue; /* 提高到: the change verb before it is skipped too */
+            if (mb_is_linker(w, n)) {
+                skipped_level = 1;
+                continue;
+            }
+            if (mb_is_adverb(w, n))
+                continue;
+            if (change && !skipped_level)
+                continue; /* 增长5%: the verb is not part of the indicator */
+            if (tok_is(c, t, "的"))
+                continue;
+            /* the phrase starts at a noun (GDP and other Latin words
+             * included); anything else next to the number is skipped */
+            if (mb_is_nounish(w, n, t->tag) || change) {
+                phase = 1;
+                b = t->end;
+                a = t->start;
+            }
+            continue;
+        }
+        /* collecting: modal words and adverbs end the phrase whatever
+         * their tag (力争/nz) */
+        if (mb_is_modal(w, n))
+            break;
+        if (mb_is_adverb(w, n) && i > 0 && c->toks.v[i - 1].start >= lo &&
+            mb_is_nounish(c->s + c->toks.v[i - 1].start, c->toks.v[i - 1].end - c->toks.v[i - 1].start,
+                          c->toks.v[i - 1].tag)) {
+            a = t->start; /* 经济年均增长 */
+            continue;
+        }
+        if (mb_is_nounish(w, n, t->tag) || (t->tag && (!strcmp(t->tag, "f") || !strcmp(t->tag, "m")))) {
+            a = t->start;
+            continue;
+        }
+        /* 增加值占生产总值比重: a share names both sides */
+        if (tok_is(c, t, "占") && (ends_with(c->s, b, "比重") || ends_with(c->s, b, "比例")) && i > 0 &&
+            c->toks.v[i - 1].start >= lo && tok_nounish(c, &c->toks.v[i - 1])) {
+            a = t->start;
+            continue;
+        }
+        /* 国内生产总值的比重: a generic head keeps what it belongs to */
+        if (tok_is(c, t, "的") && mb_ind_generic_only(c, a, b) && i > 0 && c->toks.v[i - 1].start >= lo &&
+            tok_nounish(c, &c->toks.v[i - 1])) {
+            a = t->start;
+            continue;
+        }
+        /* a verb before a generic head names it: 支出规模, 投资增速 */
+        if (t->tag && t->tag[0] == 'v' && n >= 6 && mb_ind_generic_only(c, a, b)) {
+            a = t->start;
+            continue;
+        }
+        /* a verb between nouns is part of the name: 研发经费投入强度 */
+        if (t->tag && t->tag[0] == 'v' && n >= 6 && i > 0 && c->toks.v[i - 1].start >= lo) {
+            const mb_token *prev = &c->toks.v[i - 1];
+            if (prev->tag && prev->tag[0] == 'n' && !name_tag(prev->tag) && !mb_is_linker(w, n) &&
+                !mb_change_of(w, n)) {
+                a = t->start;
+                continue;
+            }
+        }
+        break;
+    }
+    if (phase == 0 || a >= b)
+        return 0;
+    /* drop a leading 、 or 和 left by the walk */
+    while (a < b && (at(c->s, b, a, "、") || at(c->s, b, a, "和") || at(c->s, b, a, "及")))
+        a += 3;
+    if (a >= b)
+        return 0;
+    *ra = a;
+    *rb = b;
+    return 1;
+}
+
+/* The noun phrase right after pos (after an optional 的), up to a verb,
+ * conjunction, punctuation or clause break. */
+int mb_ind_np_after(const ctx *c, size_t pos, size_t hi, size_t *ra, size_t *rb)
+{
+    size_t a = 0, b = 0;
+    int started = 0;
+    for (size_t i = 0; i < c->toks.n; i++) {
+        const mb_token *t = &c->toks.v[i];
+        if (t->end <= pos)
+            continue;
+        if (t->end > hi)
+            break;
+        if (t->start < pos) { /* a word that holds the end of the number: 万亿级|产业集群 */
+            if (!tok_nounish(c, t))
+                break;
+            a = pos;
+            b = t->end;
+            started = 1;
+            continue;
+        }
+        const char *w = c->s + t->start;
+        size_t n = t->end - t->start;
+        if (n == 1 && w[0] == ' ')
+            continue;
+        if (!started && tok_is(c, t, "的"))
+            continue;
+        const mb_xq *aq = quantity_covering(c, t->start, t->end);
+        if (aq && mb_ind_attributive(c, aq)) { /* 4个万亿级主导产业 */
+            if (!started)
+                a = aq->a;
+            started = 1;
+            b = aq->b > t->end ? aq->b : t->end;
+            while (i + 1 < c->toks.n && c->toks.v[i + 1].start < b)
+                i++;
+            continue;
+        }
+        if (is_punct_tok(c, t) || time_covering(c, t->start, t->end) || aq || is_cue_noun(c, t))
+            break;
+        /* 统一的数据交易平台: 的 between nouns */
+        if (started && tok_is(c, t, "的") && i + 1 < c->toks.n && c->toks.v[i + 1].end <= hi &&
+            tok_nounish(c, &c->toks.v[i + 1]))
+            continue;
+        if (mb_is_nounish(w, n, t->tag) || (t->tag && t->tag[0] == 's') ||
+            (started && t->tag && (t->tag[0] == 'v' && t->tag[1] == 'n'))) {
+            if (!started)
+                a = t->start;
+            started = 1;
+            b = t->end;
+            continue;
+        }
+        break;
+    }
+    if (!started)
+        return 0;
+    *ra = a;
+    *rb = b;
+    return 1;
+}
+
+/* Drop a leading scope word (全市, 全国 …) and a trailing 总数 from a
+ * noun phrase [*a,*b) when something meaningful remains. */
+void mb_ind_trim(const ctx *c, size_t *a, size_t *b)
+{
+    static const char *const scope[] = {"全市", "全省", "全国", "全区", "全县", "全年",
+                                        "我国", "我市", "我省", "其中", NULL};
+    for (int k = 0; scope[k]; k++) {
+        size_t n = strlen(scope[k]);
+        const mb_token *t = tok_at(c, *a);
+        if (t && t->start == *a && t->end - t->start == n && at(c->s, *b, *a, scope[k]) && *b - *a > n + 3) {
+            *a += n;
+            while (*a < *b && c->s[*a] == ' ')
+                (*a)++;
+            break;
+        }
+    }
+    if (*b - *a > 9 && ends_with(c->s, *b, "总数"))
+        *b -= 6;
+    /* 苏州实际使用外资: the place is the subject */
+    const mb_token *t = tok_at(c, *a);
+    if (t && t->start == *a && name_tag(t->tag) && t->end < *b) {
+        size_t e = t->end;
+        while (e < *b && c->s[e] == ' ')
+            e++;
+        if (*b - e >= 6)
+            *a = e;
+    }
+}
+
+int mb_ind_generic_only(const ctx *c, size_t a, size_t b)
+{
+    const mb_token *t = tok_at(c, a);
+    return t && t->start == a && t->end == b && mb_is_generic_head(c->s + a, b - a);
+}
+
+/* Keep the last conjunct of 国内生产总值和城乡居民人均收入. */
+size_t mb_ind_last_conjunct(const ctx *c, size_t a, size_t b)
+{
+    for (size_t i = 0; i < c->toks.n; i++) {
+        const mb_token *t = &c->toks.v[i];
+        if (t->start < a || t->end > b)
+            continue;
+        if (tok_is(c, t, "和") || tok_is(c, t, "及") || tok_is(c, t, "与") || tok_is(c, t, "、"))
+            a = t->end;
+    }
+    return a;
+}
+
+/* 今年先发行1万亿元 after 发行超长期特别国债: the object the same verb took
+ * earlier in the paragraph. NULL when there is none. */
+char *mb_ind_object_of_verb(const ctx *c, size_t lo, size_t pos)
+{
+    const mb_token *v = NULL;
+    for (size_t i = c->toks.n; i-- > 0;) {
+        const mb_token *t = &c->toks.v[i];
+        if (t->end > pos)
+            continue;
+        if (t->start < lo)
+            break;
+        if (mb_is_adverb(c->s + t->start, t->end - t->start) ||
+            (t->end - t->start == 1 && c->s[t->start] == ' '))
+            continue;
+        if (t->tag && t->tag[0] == 'v' && t->end - t->start >= 6 &&
+            !mb_is_linker(c->s + t->start, t->end - t->start) &&
+            !mb_change_of(c->s + t->start, t->end - t->start))
+            v = t;
+        break;
+    }
+    if (!v)
+        return NULL;
+    size_t vn = v->end - v->start;
+    for (size_t i = 0; i + vn <= lo; i++) {
+        if (memcmp(c->s + i, c->s + v->start, vn))
+            continue;
+        const mb_token *t = tok_at(c, i);
+        size_t a, b;
+        if (t && t->start == i && mb_ind_np_after(c, i + vn, clause_end(c, i + vn, c->len), &a, &b))
+            return squeeze(dup_range(c->s, a, b));
+    }
+    return NULL;
+}
+
+/* 高技术制造业、装备制造业增加值分别增长8.9%、7.7%: the names of a 分别 list,
+ * the head noun of the last one shared by the others. Returns the number
+ * of names written to names[] (malloc'ed strings). */
+size_t mb_ind_list_names(ctx *c, size_t ca, size_t fb, char **names, size_t max)
+{
+    size_t a, b;
+    if (!mb_ind_np_before(c, ca, fb, 1, &a, &b))
+        return 0;
+    size_t starts[16], ends[16], n = 0;
+    size_t s0 = a;
+    for (size_t i = 0; i < c->toks.n && n < 15; i++) {
+        const mb_token *t = &c->toks.v[i];
+        if (t->start < a || t->end > b)
+            continue;
+        if (tok_is(c, t, "、") || tok_is(c, t, "和") || tok_is(c, t, "及")) {
+            starts[n] = s0;
+            ends[n++] = t->start;
+            s0 = t->end;
+        }
+    }
+    starts[n] = s0;
+    ends[n++] = b;
+    if (n < 2 || n > max)
+        return 0;
+    /* shared head: the last token of the last name, when the others lack it */
+    const mb_token *head = NULL;
+    for (size_t i = 0; i < c->toks.n; i++)
+        if (c->toks.v[i].end == b)
+            head = &c->toks.v[i];
+    for (size_t i = 0; i < n; i++) {
+        int add_head = head && i + 1 < n && head->start > starts[n - 1];
+        size_t hs = add_head ? head->start : 0, hl = add_head ? head->end - head->start : 0;
+        size_t l = ends[i] - starts[i];
+        /* 高技术制造业 + 制造业增加值: join on the overlap */
+        for (size_t ov = hl < l ? hl : l; add_head && ov > 0; ov--)
+            if (!memcmp(c->s + ends[i] - ov, c->s + hs, ov)) {
+                hs += ov;
+                hl -= ov;
+                break;
+            }
+        names[i] = malloc(l + hl + 1);
+        if (!names[i])
+            continue;
+        memcpy(names[i], c->s + starts[i], l);
+        if (add_head)
+            memcpy(names[i] + l, c->s + hs, hl);
+        names[i][l + hl] = '\0';
+        squeeze(names[i]);
+    }
+    return n;
+}
