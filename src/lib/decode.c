@@ -463,15 +463,31 @@ static mb_status decode_utf8(dec *d, size_t pos)
 {
     const unsigned char *src = d->src;
     mb_text *t = d->out;
+    if (mb_text_reserve(t, d->n - pos + 4)) /* valid UTF-8 maps byte for byte */
+        return nomem(d);
     while (pos < d->n) {
-        if (src[pos] != 0 && src[pos] < 0x80) {
-            if (t->len + 2 > t->cap && mb_text_reserve(t, 1))
-                return nomem(d);
-            t->s[t->len] = (char)src[pos];
+        if (t->len + 5 > t->cap && mb_text_reserve(t, 4))
+            return nomem(d);
+        unsigned c = src[pos];
+        if (c != 0 && c < 0x80) {
+            t->s[t->len] = (char)c;
             t->so[t->len] = (uint32_t)pos;
             t->eo[t->len] = (uint32_t)pos + 1;
             t->len++;
             pos++;
+            continue;
+        }
+        /* fast path: a three-byte character whose lead byte needs no range
+         * check beyond its continuation bytes (not E0, not ED) */
+        if (c >= 0xE1 && c <= 0xEF && c != 0xED && pos + 2 < d->n && (src[pos + 1] & 0xC0) == 0x80 &&
+            (src[pos + 2] & 0xC0) == 0x80) {
+            for (size_t j = 0; j < 3; j++) {
+                t->s[t->len + j] = (char)src[pos + j];
+                t->so[t->len + j] = (uint32_t)pos;
+                t->eo[t->len + j] = (uint32_t)pos + 3;
+            }
+            t->len += 3;
+            pos += 3;
             continue;
         }
         size_t len, seen;
@@ -623,8 +639,15 @@ static int looks_utf8(const unsigned char *src, size_t n)
 {
     size_t good = 0, bad = 0, pos = 0;
     while (pos < n) {
-        if (src[pos] < 0x80) {
+        unsigned c = src[pos];
+        if (c < 0x80) {
             pos++;
+            continue;
+        }
+        if (c >= 0xE1 && c <= 0xEF && c != 0xED && pos + 2 < n && (src[pos + 1] & 0xC0) == 0x80 &&
+            (src[pos + 2] & 0xC0) == 0x80) { /* the common CJK case, as scan_utf8 would judge it */
+            good++;
+            pos += 3;
             continue;
         }
         size_t len, seen;
