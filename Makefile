@@ -102,6 +102,18 @@ check:
 	$(MAKE) --no-print-directory BUILD=$(BUILD)/asan SAN=1 tests
 	sh tests/run.sh $(BUILD)/asan
 
+# ---- audit (issue 6): the browser test of the HTML report
+# (tests/cli/report_browser.sh) needs Chromium; make check installs it
+# (Debian packages chromium, fonts-noto-cjk) when root, else the test skips.
+check: browser-deps
+browser-deps:
+	@sh scripts/install-deps.sh --browser --check 2>/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then sh scripts/install-deps.sh --browser || \
+	    echo "mubiao: chromium could not be installed: the browser test will skip"; \
+	  else echo "mubiao: chromium is missing (as root: sh scripts/install-deps.sh --browser):" \
+	    "the browser test will skip"; fi; }
+.PHONY: browser-deps
+
 # Same tests without sanitizers (quicker while developing).
 check-fast: tests
 	sh tests/run.sh $(BUILD)

@@ -3,8 +3,14 @@
 #   scripts/install-deps.sh          install them (needs root)
 #   scripts/install-deps.sh --print  print the apt-get line only
 #   scripts/install-deps.sh --check  exit 1 (listing them) if any is missing
+#   scripts/install-deps.sh --browser [--print|--check]  the same for the
+#       browser test of 'mubiao report' instead: Chromium and CJK fonts
 set -e
 PACKAGES="build-essential pkg-config libpcre2-dev libutf8proc-dev libcjson-dev nettle-dev libxml2-dev libsqlite3-dev python3 python3-jieba python3-jsonschema"
+if [ "$1" = "--browser" ]; then
+    PACKAGES="chromium fonts-noto-cjk"
+    shift
+fi
 if [ "$1" = "--print" ]; then
     echo "apt-get install -y $PACKAGES"
     exit 0

@@ -197,7 +197,8 @@ static void put_row(mb_strbuf *b, const mb_doc *doc, size_t d, const mb_records 
     char v1[48], v2[48], shown[120];
     mb_strbuf_printf(b, "<tr id=\"row-%zu\" data-r=\"%zu\" data-kind=\"%s\" data-doc=\"%zu\" class=\"%s\">",
                      n, n, kind, d, kind_class(x));
-    mb_strbuf_printf(b, "<td class=\"num\" data-v=\"%zu\">%zu</td><td>%s</td><td>", n, n, kind);
+    mb_strbuf_printf(b, "<td class=\"num\" data-v=\"%zu\">%zu</td><td>%s</td><td class=\"wrap\">", n, n,
+                     kind);
     esc(b, x->indicator ? x->indicator : "");
     mb_strbuf_puts(b, "</td>");
     if (x->has_range) {
@@ -211,7 +212,7 @@ static void put_row(mb_strbuf *b, const mb_doc *doc, size_t d, const mb_records 
     mb_strbuf_puts(b, "<td>");
     esc(b, x->unit ? x->unit : "");
     if (x->period && !strcmp(x->period, "annual"))
-        mb_strbuf_puts(b, " /年");
+        mb_strbuf_puts(b, "/年");
     mb_strbuf_puts(b, "</td><td>");
     esc(b, x->comparator ? x->comparator : "");
     mb_strbuf_printf(b, "</td><td>%s</td>", mb_present_change(x));
@@ -223,8 +224,8 @@ static void put_row(mb_strbuf *b, const mb_doc *doc, size_t d, const mb_records 
     esc(b, mb_doc_path(doc));
     mb_strbuf_puts(b, "\">");
     esc(b, base_name(mb_doc_path(doc)));
-    mb_strbuf_printf(b, "</td><td class=\"num\" data-v=\"%zu\">%zu</td><td class=\"span\">", x->paragraph,
-                     x->paragraph);
+    mb_strbuf_printf(b, "</td><td class=\"num\" data-v=\"%zu\">%zu</td><td class=\"span wrap\">",
+                     x->paragraph, x->paragraph);
     if (p && x->span_start <= x->span_end && x->span_end <= p->text.len)
         mb_html_escape(b, p->text.s + x->span_start, x->span_end - x->span_start);
     mb_strbuf_puts(b, "</td></tr>\n");

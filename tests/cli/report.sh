@@ -1,0 +1,80 @@
+# tests/cli/report.sh — mubiao report without a browser: one page, self-
+# contained (no URL, no src/href, one inline script allowed by its hash in
+# the Content-Security-Policy), every text escaped, one highlight and one
+# row per record, -o, --kind, failing inputs. The browser test is
+# tests/cli/report_browser.sh.
+. "$TOP/tests/cli/lib.sh"
+PY=/usr/bin/python3
+[ -x "$PY" ] || PY=python3
+
+# a document that tries to inject markup, in a file whose name does too
+evil="$T/evil&<x>\".txt"
+printf '%s\n\n%s\n' '通报<script>alert(1)</script>' \
+    '到2025年，全市高新技术企业超过3000家</script><img src=x onerror=alert(2)>，R&D投入增长10%。' >"$evil"
+"$MUBIAO" extract "$TOP"/corpus/*.txt "$evil" >"$T/recs.jsonl"
+nrec=$(wc -l <"$T/recs.jsonl" | tr -d ' ')
+"$MUBIAO" report "$TOP"/corpus/*.txt "$evil" >"$T/report.html" 2>"$T/err"
+expect_eq "report: exit 0, no stderr" "$?:$(cat "$T/err")" "0:"
+h="$T/report.html"
+expect_eq "one row per record" "$(grep -o '<tr id="row-[0-9]*"' "$h" | wc -l | tr -d ' ')" "$nrec"
+expect_eq "one numbered highlight per record" "$(grep -o 'id="hl-[0-9]*"' "$h" | sort -u | wc -l | tr -d ' ')" "$nrec"
+expect_eq "record N's row and highlight both there, N = 1..$nrec" "$("$PY" - "$h" "$nrec" <<'EOF'
+import re, sys
+s = open(sys.argv[1], encoding="utf-8").read()
+n = int(sys.argv[2])
+rows = set(map(int, re.findall(r'<tr id="row-(\d+)"', s)))
+hls = set(map(int, re.findall(r'id="hl-(\d+)"', s)))
+marks = set(int(x) for m in re.findall(r'<mark class="k-[tam]" data-r="([\d ]+)"', s) for x in m.split())
+want = set(range(1, n + 1))
+print("ok" if rows == hls == marks == want else "rows %s highlights %s marks %s" % (
+    sorted(want ^ rows)[:5], sorted(want ^ hls)[:5], sorted(want ^ marks)[:5]))
+EOF
+)" ok
+
+# self-contained
+expect_eq "no http:// or https://" "$(grep -c 'https\?://' "$h")" 0
+expect_eq "no src= or href= attribute" "$(grep -Eci '(src|href)=' "$h" | tr -d ' ')" \
+    "$(grep -c 'onerror=alert' "$h")" # only the escaped text of the evil document
+expect_eq "one script element" "$(grep -o '<script' "$h" | wc -l | tr -d ' ')" 1
+expect_grep "CSP: nothing fetched" "Content-Security-Policy\" content=\"default-src 'none'" "$h"
+expect_eq "CSP: the page's script is the one allowed (sha256)" "$("$PY" - "$h" <<'EOF'
+import base64, hashlib, re, sys
+s = open(sys.argv[1], encoding="utf-8").read()
+script = re.search(r"<script>(.*?)</script>", s, re.S).group(1)
+allowed = re.search(r"script-src '(sha256-[^']+)'", s).group(1)
+h = "sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+print("ok" if h == allowed else "CSP allows %s, script is %s" % (allowed, h))
+EOF
+)" ok
+
+# escaping
+expect_grep "document text escaped" '通报&lt;script&gt;alert(1)&lt;/script&gt;' "$h"
+expect_grep "text next to a span escaped" '&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;，R&amp;D' "$h"
+expect_grep "file name escaped" 'evil&amp;&lt;x&gt;&quot;.txt' "$h"
+expect_eq "no img element" "$(grep -c '<img' "$h")" 0
+
+# options and failures
+"$MUBIAO" report -o "$T/o.html" --title 'Audit <1>' "$TOP"/corpus/*.txt >"$T/out" 2>&1
+expect_eq "-o FILE: exit 0, nothing on stdout" "$?:$(wc -c <"$T/out" | tr -d ' ')" "0:0"
+expect_grep "--title escaped" '<title>Audit &lt;1&gt;</title>' "$T/o.html"
+ntarget=$(grep -c '"kind":"target"' "$T/recs.jsonl")
+"$MUBIAO" report --kind target "$TOP"/corpus/*.txt "$evil" >"$T/t.html"
+expect_eq "--kind target: rows of targets only" \
+    "$(grep -o '<tr id="row-[0-9]*" data-r="[0-9]*" data-kind="target"' "$T/t.html" | wc -l | tr -d ' '):$(grep -c 'data-kind="achievement"' "$T/t.html")" \
+    "$ntarget:0"
+"$MUBIAO" report "$T/nosuch.txt" "$TOP/corpus/002_5a266641c087b39d.txt" >"$T/p.html" 2>"$T/err"
+expect_eq "a missing file: exit 1" "$?" 1
+expect_grep "a missing file: named" "mubiao report: $T/nosuch.txt: No such file or directory" "$T/err"
+expect_eq "a missing file: the page still holds the others" \
+    "$(grep -c '<article class="doc"' "$T/p.html")" 1
+expect_status "bad --kind: exit 2" 2 "$MUBIAO" report --kind x "$evil"
+expect_status "no file: exit 2" 2 "$MUBIAO" report
+
+if have_shared && [ -d "$SHARED/data/gwr" ]; then
+    "$MUBIAO" report "$SHARED"/data/gwr/*.txt >"$T/gwr.html"
+    expect_eq "GWR: exit 0" "$?" 0
+    expect_eq "GWR: one row per record of extract" "$(grep -o '<tr id="row-' "$T/gwr.html" | wc -l | tr -d ' ')" \
+        "$("$MUBIAO" extract "$SHARED"/data/gwr/*.txt | wc -l | tr -d ' ')"
+else
+    skip "report on GWR: $SHARED/data/gwr not found"
+fi

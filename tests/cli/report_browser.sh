@@ -1,0 +1,76 @@
+# tests/cli/report_browser.sh — the HTML report in a real browser: headless
+# Chromium loads the page, its script runs (allowed by the page's CSP) and,
+# opened with #selftest, clicks every row and every highlight and checks
+# scrolling, selection, flashing, sorting and filtering; the DOM it dumps
+# must hold one row and one highlight per record and no injected element.
+# A screenshot goes to BUILD/test-output/report.png for a person to look at.
+# Needs the Debian package chromium (make check installs it when root;
+# sh scripts/install-deps.sh --browser). Without it the test skips, except
+# in CI (CI set), where it fails.
+. "$TOP/tests/cli/lib.sh"
+
+CHROME=$(command -v chromium || command -v chromium-browser || true)
+if [ -z "$CHROME" ]; then
+    if [ -n "$CI" ]; then
+        _notok "browser test: chromium is required in CI (sh scripts/install-deps.sh --browser)"
+    else
+        skip "browser test: chromium not installed (as root: sh scripts/install-deps.sh --browser)"
+    fi
+    exit 0
+fi
+OUT="$(dirname "$MUBIAO")/test-output"
+mkdir -p "$OUT"
+
+# Each run gets a new profile; no network use beyond the file itself.
+chrome() {
+    prof=$(mktemp -d "$T/profile.XXXXXX")
+    timeout 120 "$CHROME" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+        --disable-background-networking --disable-component-update --disable-sync --disable-extensions \
+        --disable-default-apps --user-data-dir="$prof" --virtual-time-budget=5000 "$@" 2>>"$T/chrome.err"
+}
+
+evil="$T/evil&<x>.txt"
+printf '%s\n\n%s\n' '通报<script>alert(1)</script>' \
+    '到2025年，全市高新技术企业超过3000家</script><img src=x onerror=alert(2)>，R&D投入增长10%。' >"$evil"
+"$MUBIAO" extract "$TOP"/corpus/*.txt "$evil" >"$T/recs.jsonl"
+nrec=$(wc -l <"$T/recs.jsonl" | tr -d ' ')
+"$MUBIAO" report --title "mubiao report: corpus/ and an injection test" "$TOP"/corpus/*.txt "$evil" >"$OUT/report.html"
+expect_eq "report written" "$?" 0
+url="file://$OUT/report.html"
+
+chrome --dump-dom "$url#selftest" >"$T/dom.html"
+expect_eq "chromium ran (dump-dom)" "$?" 0
+line=$(grep -o 'selftest [A-Z]* records=[^<]*' "$T/dom.html" | head -1)
+expect_eq "the page's self-test in Chromium: every row and highlight clicked, sorting, filtering" "$line" \
+    "selftest PASS records=$nrec labels=$nrec marks=$nrec row-clicks=$nrec mark-clicks=$nrec sort=ok filter=ok scripts=1"
+[ -n "$line" ] || head -c 2000 "$T/chrome.err"
+grep -A20 'selftest FAIL' "$T/dom.html" | head -20
+
+# the DOM as Chromium built it
+expect_eq "DOM: a row and a highlight for every record" "$(/usr/bin/python3 - "$T/dom.html" "$nrec" <<'EOF'
+import re, sys
+s = open(sys.argv[1], encoding="utf-8").read()
+n = int(sys.argv[2])
+rows = set(map(int, re.findall(r'<tr id="row-(\d+)"', s)))
+hls = set(map(int, re.findall(r'<sup class="lbl[^"]*" id="hl-(\d+)"', s)))
+want = set(range(1, n + 1))
+print("ok" if rows == want and hls == want else "missing rows %s, highlights %s" % (
+    sorted(want - rows)[:5], sorted(want - hls)[:5]))
+EOF
+)" ok
+expect_eq "DOM: the injected markup is text, not elements" \
+    "$(grep -c '<img' "$T/dom.html"):$(grep -o '<script' "$T/dom.html" | wc -l | tr -d ' ')" "0:1"
+expect_grep "DOM: the document's <script> shows as text" '通报&lt;script&gt;alert(1)&lt;/script&gt;' "$T/dom.html"
+
+# opening the page at a record selects it
+chrome --dump-dom "$url#r3" >"$T/dom3.html"
+expect_grep "#r3 selects record 3's row" '<tr id="row-3" data-r="3" [^>]*class="[^"]*sel' "$T/dom3.html"
+expect_grep "#r3 selects record 3's highlight" 'id="hl-3" data-r="3"' "$T/dom3.html"
+
+# a screenshot for a person: the page opened at record 6
+rm -f "$OUT/report.png"
+chrome --hide-scrollbars --window-size=1280,900 --screenshot="$OUT/report.png" "$url#r6" >/dev/null
+expect_eq "screenshot is a PNG" "$(head -c 8 "$OUT/report.png" 2>/dev/null | od -An -tx1 | tr -d ' \n')" \
+    "89504e470d0a1a0a"
+expect_eq "screenshot is not blank (over 20 kB)" "$([ "$(wc -c <"$OUT/report.png")" -gt 20000 ] && echo yes)" yes
+echo "# screenshot: $OUT/report.png (page: $OUT/report.html)"
