@@ -587,6 +587,109 @@ mb_status mb_store_query(mb_store *s, const mb_query *q, mb_out_format f, mb_wri
 mb_status mb_store_history(mb_store *s, const char *indicator, int exact, mb_out_format f, mb_write_fn w,
                            void *ctx, size_t *nrows, mb_error *err);
 
+/* ---- HTML input; ingest into SQLite, query, history (issue 7) ---- */
+
+/* How the document was read: "text" or "html". A file is HTML when its
+ * name ends in .html or .htm (any case), or its bytes start, after a BOM
+ * and white space, with <!DOCTYPE html, <html, <head or <meta. An HTML
+ * page's paragraphs come from its article body (README: HTML input);
+ * their offsets are bytes of the HTML file. */
+const char *mb_doc_format(const mb_doc *doc);
+/* The page's <title>, white space collapsed; NULL for text and for pages
+ * without one. */
+const char *mb_doc_title(const mb_doc *doc);
+
+/* The files to ingest. Each path given is taken as it is when it is a file
+ * (whatever its name), or walked when it is a folder: recursively, names in
+ * byte order, names starting with '.' skipped, symbolic links to folders not
+ * followed, and only files ending in .txt, .html or .htm (any case) taken.
+ * The store itself (skip, and skip-wal, skip-shm, skip-journal) is never
+ * taken; skip may be NULL. A path that cannot be read is listed in errors
+ * ("PATH: reason") and the others are still collected. */
+typedef struct mb_filelist {
+    char **paths; /* as given, joined with "/" and the names found under it */
+    uint64_t *sizes;
+    size_t n, cap;
+    char **errors;
+    size_t nerrors, caperrors;
+    uint64_t total; /* sum of sizes */
+} mb_filelist;
+mb_status mb_files_collect(const char *const *paths, size_t npaths, const char *skip, mb_filelist *out,
+                           mb_error *err);
+void mb_filelist_free(mb_filelist *l);
+
+/* The store: an SQLite database (WAL mode) of documents, paragraphs and
+ * records. Created when missing; an older schema is migrated, a newer one
+ * refused (MB_ESTORE). One store object per thread. */
+typedef struct mb_store mb_store;
+#define MB_STORE_SCHEMA 1
+mb_status mb_store_open(const char *path, mb_store **out, mb_error *err);
+void mb_store_close(mb_store *s);
+
+typedef enum mb_ingest_status {
+    MB_INGEST_NEW = 0,   /* a path not in the store: added */
+    MB_INGEST_UPDATED,   /* a path stored with other content: its rows replaced */
+    MB_INGEST_UNCHANGED, /* this path is stored with this content (sha256): skipped */
+    MB_INGEST_DUPLICATE  /* a path not in the store whose content is stored under another
+                            path (same_as): skipped */
+} mb_ingest_status;
+const char *mb_ingest_status_name(mb_ingest_status s); /* "new", "updated", "unchanged", "duplicate" */
+
+typedef struct mb_ingest_result {
+    mb_ingest_status status;
+    uint64_t bytes;    /* size of the file */
+    size_t paragraphs; /* stored (new, updated) */
+    size_t records;
+    char *same_as;   /* duplicate: the stored path; else NULL */
+    char **warnings; /* from reading the document (lenient decoding, charset) */
+    size_t nwarnings;
+} mb_ingest_result;
+void mb_ingest_result_clear(mb_ingest_result *r);
+
+/* Ingest one file: read it and hash it; skip it when the store holds path
+ * with this sha256, or holds this sha256 and not path; else read it as a
+ * document (opt may be NULL), extract its records with m (date from
+ * FILE.meta.json, the page or the text) and, in one transaction, replace
+ * whatever the store held for path by the document, its paragraphs and its
+ * records. res starts as {0}; clear it with mb_ingest_result_clear. */
+mb_status mb_store_ingest_file(mb_store *s, const mb_model *m, const char *path, const mb_doc_options *opt,
+                               mb_ingest_result *res, mb_error *err);
+
+typedef enum mb_out_format {
+    MB_OUT_JSONL = 0, /* one record a line, exactly as mubiao extract prints it */
+    MB_OUT_CSV,       /* UTF-8 with a BOM, a header line, RFC 4180 quoting, CRLF */
+    MB_OUT_TABLE      /* aligned columns for a terminal (East Asian wide = 2 columns) */
+} mb_out_format;
+/* "jsonl", "csv", "table" to a format; MB_EARG otherwise. */
+mb_status mb_out_format_parse(const char *name, mb_out_format *out);
+
+/* Which records: every field NULL/0 means any. */
+typedef struct mb_query {
+    const char *kind;      /* "target" or "achievement" */
+    int year;              /* the record's year */
+    const char *indicator; /* contained in the record's indicator (equal to it when exact) */
+    int exact;
+    const char *doc; /* the document's path as stored */
+} mb_query;
+
+/* Output sink: write n bytes, return 0 on success. */
+typedef int (*mb_write_fn)(void *ctx, const char *s, size_t n);
+
+/* The records q selects, in document date order (documents without a date
+ * last), then path, then document order; written in format f through w.
+ * *nrows (may be NULL) receives the number of records. */
+mb_status mb_store_query(mb_store *s, const mb_query *q, mb_out_format f, mb_write_fn w, void *ctx,
+                         size_t *nrows, mb_error *err);
+
+/* Every record whose indicator contains indicator (equals it when exact),
+ * grouped by indicator, each group in document date order, with each
+ * target that has a year and a value compared with the last target of the
+ * same indicator, unit, change, period and year in an earlier document:
+ * "first", "restated" (same value), "raised" or "lowered". JSON Lines
+ * output is the record with "revision": {"status", "previous"} added. */
+mb_status mb_store_history(mb_store *s, const char *indicator, int exact, mb_out_format f, mb_write_fn w,
+                           void *ctx, size_t *nrows, mb_error *err);
+
 #ifdef __cplusplus
 }
 #endif

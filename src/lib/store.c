@@ -38,7 +38,7 @@ static const char *const migrations[MB_STORE_SCHEMA] = {
     "  src_end INTEGER NOT NULL,"
     "  line INTEGER NOT NULL,"
     "  text TEXT NOT NULL,"
-    "  PRIMARY KEY (doc_id, idx)) WITHOUT ROWID;"
+    "  PRIMARY KEY (doc_id, idx));"
     "CREATE TABLE records ("
     "  doc_id INTEGER NOT NULL REFERENCES documents(id),"
     "  seq INTEGER NOT NULL,"
@@ -86,8 +86,8 @@ enum {
 };
 
 static const char *const sql[NSTMT] = {
-    [S_BY_SHA] = "SELECT path FROM documents WHERE sha256 = ?1 ORDER BY path = ?2 DESC LIMIT 1",
-    [S_BY_PATH] = "SELECT id FROM documents WHERE path = ?1",
+    [S_BY_SHA] = "SELECT path FROM documents WHERE sha256 = ?1 LIMIT 1",
+    [S_BY_PATH] = "SELECT id, sha256 FROM documents WHERE path = ?1",
     [S_DEL_RECORDS] = "DELETE FROM records WHERE doc_id = ?1",
     [S_DEL_PARAS] = "DELETE FROM paragraphs WHERE doc_id = ?1",
     [S_DEL_DOC] = "DELETE FROM documents WHERE id = ?1",
@@ -315,18 +315,34 @@ static void sha256_hex(const unsigned char *p, size_t n, char out[65])
     out[64] = '\0';
 }
 
-/* The stored path of content sha (this path first): 1 found (*found
- * malloc'ed), 0 not found, -1 error. */
-static int lookup_sha(mb_store *s, const char *sha, const char *path, char **found)
+/* What the store holds for path with content sha: -1 on error; else
+ * MB_INGEST_UNCHANGED (path stored with this content), MB_INGEST_UPDATED
+ * (path stored with other content; *old its document id),
+ * MB_INGEST_DUPLICATE (path not stored, content stored under *other,
+ * malloc'ed) or MB_INGEST_NEW. */
+static int lookup(mb_store *s, const char *path, const char *sha, long long *old, char **other)
 {
-    sqlite3_stmt *st = s->st[S_BY_SHA];
-    sqlite3_reset(st);
-    sqlite3_bind_text(st, 1, sha, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st), r = 0;
+    *old = -1;
+    *other = NULL;
+    sqlite3_stmt *st = s->st[S_BY_PATH];
+    sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st), r = MB_INGEST_NEW;
     if (rc == SQLITE_ROW) {
-        *found = strdup((const char *)sqlite3_column_text(st, 0));
-        r = *found ? 1 : -1;
+        *old = sqlite3_column_int64(st, 0);
+        r = strcmp((const char *)sqlite3_column_text(st, 1), sha) ? MB_INGEST_UPDATED : MB_INGEST_UNCHANGED;
+    } else if (rc != SQLITE_DONE) {
+        r = -1;
+    }
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (r != MB_INGEST_NEW)
+        return r;
+    st = s->st[S_BY_SHA];
+    sqlite3_bind_text(st, 1, sha, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *other = strdup((const char *)sqlite3_column_text(st, 0));
+        r = *other ? MB_INGEST_DUPLICATE : -1;
     } else if (rc != SQLITE_DONE) {
         r = -1;
     }
@@ -490,34 +506,24 @@ static mb_status store_document(mb_store *s, const mb_doc *doc, const mb_records
 {
     if (!step_done(s->st[S_BEGIN]))
         return db_error(s, err, "cannot begin a transaction");
-    mb_status st = MB_OK;
-    char *other = NULL;
-    int seen = lookup_sha(s, mb_doc_sha256(doc), mb_doc_path(doc), &other);
-    if (seen < 0) {
-        st = db_error(s, err, "cannot look up the sha256");
-    } else if (seen > 0) { /* another process stored it meanwhile */
-        res->status = strcmp(other, mb_doc_path(doc)) ? MB_INGEST_DUPLICATE : MB_INGEST_UNCHANGED;
-        if (res->status == MB_INGEST_DUPLICATE) {
-            res->same_as = other;
-            other = NULL;
-        }
-        free(other);
+    /* again under the write lock: another process may have stored it meanwhile */
+    long long old;
+    char *other;
+    int state = lookup(s, mb_doc_path(doc), mb_doc_sha256(doc), &old, &other);
+    if (state < 0) {
+        mb_status st = db_error(s, err, "cannot look up the document");
+        step_done(s->st[S_ROLLBACK]);
+        return st;
+    }
+    if (state == MB_INGEST_UNCHANGED || state == MB_INGEST_DUPLICATE) {
+        res->status = (mb_ingest_status)state;
+        res->same_as = other;
         step_done(s->st[S_ROLLBACK]);
         return MB_OK;
     }
-    long long old = -1, id = -1;
-    if (!st) {
-        sqlite3_stmt *q = s->st[S_BY_PATH];
-        sqlite3_bind_text(q, 1, mb_doc_path(doc), -1, SQLITE_STATIC);
-        int rc = sqlite3_step(q);
-        if (rc == SQLITE_ROW)
-            old = sqlite3_column_int64(q, 0);
-        else if (rc != SQLITE_DONE)
-            st = db_error(s, err, "cannot look up the path");
-        sqlite3_reset(q);
-        sqlite3_clear_bindings(q);
-    }
-    if (!st && old >= 0) {
+    mb_status st = MB_OK;
+    long long id = -1;
+    if (old >= 0) {
         static const int del[] = {S_DEL_RECORDS, S_DEL_PARAS, S_DEL_DOC};
         for (int k = 0; k < 3 && !st; k++) {
             sqlite3_bind_int64(s->st[del[k]], 1, old);
@@ -555,21 +561,17 @@ mb_status mb_store_ingest_file(mb_store *s, const mb_model *m, const char *path,
     res->bytes = n;
     char sha[65];
     sha256_hex(buf, n, sha);
-    char *other = NULL;
-    int seen = lookup_sha(s, sha, path, &other);
-    if (seen < 0) {
+    long long old;
+    char *other;
+    int state = lookup(s, path, sha, &old, &other);
+    if (state < 0) {
         free(buf);
-        return db_error(s, err, "cannot look up the sha256");
+        return db_error(s, err, "cannot look up the document");
     }
-    if (seen > 0) {
+    if (state == MB_INGEST_UNCHANGED || state == MB_INGEST_DUPLICATE) {
         free(buf);
-        if (strcmp(other, path)) {
-            res->status = MB_INGEST_DUPLICATE;
-            res->same_as = other;
-        } else {
-            res->status = MB_INGEST_UNCHANGED;
-            free(other);
-        }
+        res->status = (mb_ingest_status)state;
+        res->same_as = other;
         return MB_OK;
     }
     mb_doc *doc = NULL;

@@ -86,6 +86,16 @@ expect_eq "changed file: one document row for the path, total records up by one"
     "$(sql "SELECT count(*) FROM documents WHERE path = 'inbox/plan-2024.txt'") $(sql "SELECT count(*) FROM records")" \
     "1 $((total + 1))"
 expect_eq "duplicate: not stored" "$(sql "SELECT count(*) FROM documents")" "8"
+# a stored path whose new content equals another stored file: updated, not a duplicate
+cp inbox/plan-2024.txt "$T/plan-2024.saved"
+cp inbox/quotes.txt inbox/plan-2024.txt
+"$MUBIAO" ingest -v inbox | grep -v -e unchanged -e duplicate -e "^ingest:" >"$T/run3b"
+expect_eq "stored path, content of another stored file: updated" "$(cut -f1,2 "$T/run3b")" "$(printf 'updated\tinbox/plan-2024.txt')"
+"$MUBIAO" extract inbox/plan-2024.txt >"$T/x.jsonl"
+"$MUBIAO" query --doc inbox/plan-2024.txt >"$T/q.jsonl"
+expect_eq "... its rows are its new content's" "$(cmp "$T/x.jsonl" "$T/q.jsonl" && echo same)" "same"
+cp "$T/plan-2024.saved" inbox/plan-2024.txt
+"$MUBIAO" ingest -q inbox
 
 # ---- failures: reported with the file and byte, the rest still stored ----
 printf 'abc\000def\n' >inbox/binary.txt
