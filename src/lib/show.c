@@ -3,13 +3,17 @@
  * table under each paragraph).
  *
  * Layout:
- *   PATH: ENCODING, date DATE (SOURCE), N records (T target, A achievement)
+ *   PATH
+ *     ENCODING, dated DATE (SOURCE) | no date, N paragraphs
+ *     N records: T target, A achievement
+ *   then for each paragraph (only those with records with only_records):
  *   <blank>
  *   [INDEX] line LINE
  *   paragraph text wrapped to the width, spans marked ⟦N:…⟧
  *     #  kind    indicator  value  change  year
  *     N  target  …
- *   <blank>
+ * The table's columns are as wide as their widest cell (indicator and
+ * value cut with … to share what the others leave of the width).
  * With colours, a span is shown in reverse video (green for targets, cyan
  * for achievements) after its number [N] in bold yellow, instead of ⟦N:…⟧.
  * Lines break between characters, never inside a run of Latin letters
