@@ -8,6 +8,8 @@
 # sh scripts/install-deps.sh --browser). Without it the test skips, except
 # in CI (CI set), where it fails.
 . "$TOP/tests/cli/lib.sh"
+PY=/usr/bin/python3
+[ -x "$PY" ] || PY=python3
 
 CHROME=$(command -v chromium || command -v chromium-browser || true)
 if [ -z "$CHROME" ]; then
@@ -47,7 +49,7 @@ expect_eq "the page's self-test in Chromium: every row and highlight clicked, so
 grep -A20 'selftest FAIL' "$T/dom.html" | head -20
 
 # the DOM as Chromium built it
-expect_eq "DOM: a row and a highlight for every record" "$(/usr/bin/python3 - "$T/dom.html" "$nrec" <<'EOF'
+expect_eq "DOM: a row and a highlight for every record" "$("$PY" - "$T/dom.html" "$nrec" <<'EOF'
 import re, sys
 s = open(sys.argv[1], encoding="utf-8").read()
 n = int(sys.argv[2])

@@ -93,8 +93,7 @@ static void test_plain(void)
     o.only_records = 0;
     o.color = 1;
     T_EQ_INT(mb_show_render(doc, &rs, &o, &out, NULL), MB_OK, "render in colour");
-    T_OK(out && strstr(out,
-                       "\033[1;33m[1][2]\033[0m\033[7;36m100万亿元\033[0m\033[7;32m以上\033[0m"),
+    T_OK(out && strstr(out, "\033[1;33m[1][2]\033[0m\033[7;36m100万亿元\033[0m\033[7;32m以上\033[0m"),
          "colour: labels in yellow, innermost span's colour (achievement cyan, target green)");
     T_OK(out && !strstr(out, "\xe2\x9f\xa6"), "colour: no ⟦ markers");
     free(out);
