@@ -57,6 +57,7 @@
 #include "reflow.h"
 
 #include "error.h"
+#include "grow.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -336,10 +337,8 @@ static void measure(const char *s, size_t a, size_t z, line *l)
  * of blank lines before it. */
 static mb_status scan_lines(const mb_text *norm, line **out, size_t *n)
 {
-    size_t cap = 64, m = 0;
-    line *ls = calloc(cap, sizeof *ls);
-    if (!ls)
-        return MB_ENOMEM;
+    size_t cap = 0, m = 0;
+    line *ls = NULL;
     unsigned no = 1, gap = 0;
     size_t i = 0;
     const char *s = norm->s;
@@ -352,14 +351,9 @@ static mb_status scan_lines(const mb_text *norm, line **out, size_t *n)
         if (l.blank) {
             gap++;
         } else {
-            if (m == cap) {
-                line *nls = realloc(ls, 2 * cap * sizeof *ls);
-                if (!nls) {
-                    free(ls);
-                    return MB_ENOMEM;
-                }
-                ls = nls;
-                cap *= 2;
+            if (!mb_grow((void **)&ls, &cap, m + 1, sizeof *ls)) {
+                free(ls);
+                return MB_ENOMEM;
             }
             l.no = no;
             l.gap = gap;
@@ -705,14 +699,8 @@ static mb_status push_sentence(mb_sentence **v, size_t *n, size_t *cap, const ch
         z--;
     if (a >= z)
         return MB_OK;
-    if (*n == *cap) {
-        size_t nc = *cap ? *cap * 2 : 8;
-        mb_sentence *nv = realloc(*v, nc * sizeof *nv);
-        if (!nv)
-            return MB_ENOMEM;
-        *v = nv;
-        *cap = nc;
-    }
+    if (!mb_grow((void **)v, cap, *n + 1, sizeof **v))
+        return MB_ENOMEM;
     (*v)[*n].start = a;
     (*v)[*n].end = z;
     (*n)++;
@@ -846,14 +834,8 @@ static mb_status build(mb_paragraph *p, const mb_text *norm, const line *ls, siz
         if (st)
             return st;
         if (k + 1 < k1 && l->heading && !l->punct) {
-            if (nf == *fcap) {
-                size_t nc = *fcap ? *fcap * 2 : 8;
-                size_t *nv = realloc(*forced, nc * sizeof *nv);
-                if (!nv)
-                    return MB_ENOMEM;
-                *forced = nv;
-                *fcap = nc;
-            }
+            if (!mb_grow((void **)forced, fcap, nf + 1, sizeof **forced))
+                return MB_ENOMEM;
             (*forced)[nf++] = p->text.len;
         }
     }
