@@ -1,6 +1,7 @@
 /* main.c — mubiao's entry point: dispatch to subcommands. */
 #include "cli.h"
 
+#include <malloc.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,6 +103,11 @@ static void main_help(FILE *f)
 
 int main(int argc, char **argv)
 {
+    /* Documents are loaded one after another with buffers of the same
+     * sizes: keep freed memory in the heap for the next one instead of
+     * returning it to the system and faulting it in again. */
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
+    mallopt(M_MMAP_THRESHOLD, 64 << 20);
     if (argc < 2) {
         main_help(stderr);
         return 2;

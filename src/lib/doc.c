@@ -245,8 +245,18 @@ mb_status mb_doc_source_text(const mb_doc *d, uint32_t start, uint32_t end, char
     char *s = malloc(cap);
     if (!s)
         return mb_error_set(err, MB_ENOMEM, "out of memory");
-    for (size_t i = 0; i < t->len; i++) {
-        if (t->so[i] < start || t->eo[i] > end || t->s[i] == '\n')
+    /* the map runs in source order: start at the first character at or
+     * after start (binary search) and stop at the first one past end */
+    size_t lo = 0, hi = t->len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->so[mid] < start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < t->len && t->so[i] < end; i++) {
+        if (t->eo[i] > end || t->s[i] == '\n')
             continue;
         if (n + 2 > cap) {
             char *ns = realloc(s, cap * 2);

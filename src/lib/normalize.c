@@ -121,6 +121,11 @@ mb_status mb_normalize(const mb_text *in, mb_text *out, mb_error *err)
             }
             cp = '\n';
         }
+        /* pdftotext puts a form feed before the first line of a page: after
+         * a line break it is dropped, so that line numbers stay those of
+         * the file */
+        if ((cp == '\f' || cp == '\v') && out->len > 0 && out->s[out->len - 1] == '\n')
+            continue;
         int32_t rep[4];
         int k = mb_normalize_cp(cp, rep);
         for (int j = 0; j < k; j++) {

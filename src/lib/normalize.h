@@ -5,7 +5,8 @@
  * and units use (％ ＋ － ． ／ ～ ...) become half-width; the Chinese
  * punctuation ，。；：！？（）“”、 is kept; ideographic and other odd
  * spaces become U+0020; zero-width and other format characters are dropped;
- * CR and CRLF become LF. 〇 and ○ are kept (they are read as zero by the
+ * CR and CRLF become LF; a form feed (pdftotext's page break) after a line
+ * break is dropped, elsewhere it becomes LF, so line numbers stay the file's. 〇 and ○ are kept (they are read as zero by the
  * recognizer). The source map carries through. */
 #ifndef MB_NORMALIZE_H
 #define MB_NORMALIZE_H

@@ -44,5 +44,7 @@ int main(void)
     T_EQ_INT(o.so[1], 1, "LF of CRLF starts at the CR");
     T_EQ_INT(o.eo[1], 3, "... and ends after the LF");
     mb_text_free(&o);
+    T_EQ_STR(norm("a\n\fb\fc", &o), "a\nb\nc", "form feed after a line break dropped, alone a break");
+    mb_text_free(&o);
     return t_done();
 }
