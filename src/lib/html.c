@@ -4,6 +4,7 @@
 #include "decode.h"
 #include "docdate.h"
 #include "error.h"
+#include "grow.h"
 #include "html_align.h"
 #include "normalize.h"
 #include "reflow.h"
@@ -318,21 +319,6 @@ static int32_t entity_value(const char *name, size_t len)
     return d ? (int32_t)d->value : -1;
 }
 
-static int grow(void **p, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap)
-        return 1;
-    size_t c = *cap ? *cap : 64;
-    while (c < need)
-        c *= 2;
-    void *q = realloc(*p, c * size);
-    if (!q)
-        return 0;
-    *p = q;
-    *cap = c;
-    return 1;
-}
-
 /* Room for need entries in both map arrays. */
 static int pool_reserve(page *pg, size_t need)
 {
@@ -473,7 +459,7 @@ static mb_status collect(page *pg, htmlDocPtr doc, mb_error *err)
     while (x) {
         order++;
         if (x->type == XML_ELEMENT_NODE) {
-            if (!grow((void **)&pg->e, &pg->cape, pg->ne + 1, sizeof *pg->e))
+            if (!mb_grow((void **)&pg->e, &pg->cape, pg->ne + 1, sizeof *pg->e))
                 return mb_error_set(err, MB_ENOMEM, "%s: out of memory", pg->name);
             elem *e = &pg->e[pg->ne];
             memset(e, 0, sizeof *e);
@@ -509,7 +495,7 @@ static mb_status collect(page *pg, htmlDocPtr doc, mb_error *err)
             }
             cur = (int)pg->ne++;
         } else if ((x->type == XML_TEXT_NODE || x->type == XML_CDATA_SECTION_NODE) && x->content) {
-            if (!grow((void **)&pg->t, &pg->capt, pg->nt + 1, sizeof *pg->t))
+            if (!mb_grow((void **)&pg->t, &pg->capt, pg->nt + 1, sizeof *pg->t))
                 return mb_error_set(err, MB_ENOMEM, "%s: out of memory", pg->name);
             tnode *t = &pg->t[pg->nt];
             t->node = x;
@@ -634,7 +620,6 @@ static int choose_heading(const page *pg, int body)
 
 typedef struct builder {
     page *pg;
-    mb_strlist *warnings;
     mb_text raw; /* the paragraph so far: white space collapsed, maps to file bytes */
     size_t first_dec;
     int ws, ws_nl, hard;
@@ -710,7 +695,7 @@ static mb_status flush(builder *b)
         nt = tr;
     }
     mb_html_page *o = b->out;
-    if (!grow((void **)&o->paras, &b->cap, o->npara + 1, sizeof *o->paras)) {
+    if (!mb_grow((void **)&o->paras, &b->cap, o->npara + 1, sizeof *o->paras)) {
         mb_text_free(&nt);
         return MB_ENOMEM;
     }
@@ -926,7 +911,6 @@ mb_status mb_html_parse(const char *name, const mb_text *dec, mb_html_page *out,
     builder b;
     memset(&b, 0, sizeof b);
     b.pg = &pg;
-    b.warnings = warnings;
     b.out = out;
     b.line = 1;
     mb_text_init(&b.raw);

@@ -437,7 +437,6 @@ typedef struct hctx {
     char *indicator; /* the current group */
     seen *k;
     size_t nk, capk;
-    mb_error *err;
 } hctx;
 
 static int same_str(const char *a, const char *b)
@@ -644,7 +643,6 @@ mb_status mb_store_history(mb_store *s, const char *indicator, int exact, mb_out
     h.f = f;
     h.o.w = w;
     h.o.ctx = ctx;
-    h.err = err;
     h.t = (table){8,
                   {"indicator", "date", "kind", "value", "change", "year", "revision", "doc"},
                   {20, 10, 11, 20, 8, 4, 32, 40},
