@@ -390,24 +390,19 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
     if (!found && mb_ind_attributive(c, q) && mb_ind_np_after(c, q->b, cb, &a, &b))
         found = 1; /* 亿元以上项目: the projects */
     if (!found) {
-        size_t after = q->b;
-        size_t ba0, bb0;
-        /* 2%的经济总量; 4万亿元的投资 when nothing names it before */
-        int via_de = q->percent || !mb_ind_np_before(c, lo, q->a, 0, &ba0, &bb0);
-        if (via_de) {
-            size_t e = after;
-            while (e < cb && c->s[e] == ' ')
-                e++;
-            via_de = at(c->s, cb, e, "的");
-        }
-        if ((q->measure || via_de || !q->unit) && mb_ind_np_after(c, after, cb, &a, &b)) {
-            int before_ok = 0;
-            size_t ba, bb;
-            if (!q->measure && !via_de)
-                before_ok = mb_ind_np_before(c, lo, q->a, 0, &ba, &bb);
-            if (!before_ok)
-                found = 1;
-        }
+        /* what follows the number names it when the quantity counts things
+         * (1.8万家外资企业), when it is a share of something (2%的经济总量),
+         * or when nothing names it before (发行1万亿元抗疫特别国债); a bare
+         * amount after a named subject keeps its subject (规上工业总产值跃上
+         * 5万亿台阶) */
+        size_t ba, bb, e = q->b;
+        int before = mb_ind_np_before(c, lo, q->a, 0, &ba, &bb);
+        while (e < cb && c->s[e] == ' ')
+            e++;
+        int de = at(c->s, cb, e, "的");
+        int use_after = q->measure || !before || (q->percent && de);
+        if (use_after && mb_ind_np_after(c, q->b, cb, &a, &b))
+            found = 1;
     }
     if (!found && mb_ind_np_before(c, lo, q->a, 0, &a, &b)) {
         a = mb_ind_last_conjunct(c, a, b);
