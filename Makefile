@@ -21,7 +21,9 @@ SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 endif
 # recursively expanded: evaluated after the dependency check has run
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS = $(shell pkg-config --libs $(PKGS))
+# libxml2 is not linked: src/lib/xmlapi.c loads it when a page is read, so
+# that commands never pay for it (and the ICU and C++ runtimes it pulls in)
+PKG_LIBS = $(shell pkg-config --libs $(filter-out libxml-2.0,$(PKGS)))
 ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANFLAGS) -Iinclude -Isrc/lib $(PKG_CFLAGS) \
              -DMB_DATADIR='"$(PREFIX)/share/mubiao"'
 LDLIBS = $(PKG_LIBS) -lm

@@ -10,12 +10,25 @@
 #include "reflow.h"
 
 #include <ctype.h>
-#include <libxml/HTMLparser.h>
-#include <libxml/tree.h>
+#include "xmlapi.h"
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+/* libxml2, loaded on first use (xmlapi.h): the entry points set X */
+static const mb_xml_api *X;
+#define xmlInitParser()         X->InitParser()
+#define htmlReadMemory(...)     X->ReadMemory(__VA_ARGS__)
+#define htmlNewParserCtxt()     X->NewParserCtxt()
+#define htmlCtxtReadMemory(...) X->CtxtReadMemory(__VA_ARGS__)
+#define htmlFreeParserCtxt(c)   X->FreeParserCtxt(c)
+#define htmlEntityLookup(n)     X->EntityLookup(n)
+#define xmlFreeDoc(d)           X->FreeDoc(d)
+#define xmlNodeGetContent(n)    X->NodeGetContent(n)
+#define xmlGetProp(n, a)        X->GetProp(n, a)
+#undef xmlFree
+#define xmlFree(p) mb_xml_free(X, p)
 
 #define PARSE_FLAGS                                                                                          \
     (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |                     \
@@ -115,9 +128,8 @@ const char *mb_html_declared_charset(const unsigned char *src, size_t n, char *d
     if (size)
         declared[0] = '\0';
     size_t m = n < 65536 ? n : 65536;
-    if (m == 0)
+    if (m == 0 || !(X = mb_xml_api_get(NULL)))
         return NULL;
-    xmlInitParser();
     /* Every byte is a character in ISO-8859-1: the ASCII markup parses
      * whatever the real encoding is. */
     htmlDocPtr doc = htmlReadMemory((const char *)src, (int)m, NULL, "ISO-8859-1", PARSE_FLAGS);
@@ -884,7 +896,9 @@ mb_status mb_html_parse(const char *name, const mb_text *dec, mb_html_page *out,
         return MB_OK;
     if (dec->len > INT_MAX)
         return mb_error_set(err, MB_ETOOBIG, "%s: HTML larger than 2 GiB", name);
-    xmlInitParser();
+    mb_error xe = {0};
+    if (!(X = mb_xml_api_get(&xe)))
+        return mb_error_set(err, MB_EHTML, "%s: %s", name, xe.message);
     htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
     if (!ctxt)
         return mb_error_set(err, MB_ENOMEM, "%s: out of memory", name);
