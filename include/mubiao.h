@@ -87,8 +87,11 @@ typedef struct mb_paragraph {
 
 typedef struct mb_doc_options {
     const char
-        *encoding; /* NULL: detect; else an iconv name or alias (utf-8, gb18030, gbk, big5, utf-16le, ...) */
-    int lenient;   /* undecodable bytes become U+FFFD with a warning instead of an error */
+        *encoding;  /* NULL: detect; else an iconv name or alias (utf-8, gb18030, gbk, big5, utf-16le, ...) */
+    int lenient;    /* undecodable bytes become U+FFFD with a warning instead of an error */
+    int lines_only; /* for tools that read line by line: no paragraphs are built
+                       (mb_doc_paragraph_count is 0), and the sha256 is computed on
+                       first use, so such a document must not be shared between threads */
 } mb_doc_options;
 
 typedef struct mb_doc mb_doc;
@@ -285,15 +288,15 @@ typedef struct mb_quantity {
 typedef enum mb_timex_kind {
     MB_TIME_YEAR = 0,   /* 2025年, 二〇二五年, 2025年底, 2024年度 */
     MB_TIME_YEAR_RANGE, /* 2021—2025年 */
-    MB_TIME_DATE,       /* months and days: 2024年6月26日, 6月26日, 1—5月, 今年1—5月, 前5个月 */
-    MB_TIME_PART,       /* a part of a year: 一季度, 前三季度, 上半年, 去年底, 年初 */
-    MB_TIME_RELATIVE,   /* 今年, 明年, 去年, 上年, 前年, 本年度, 目前 */
-    MB_TIME_SPAN,       /* a span counted from the document year: 近5年, 过去五年, 五年来,
-                           三年内, 未来五年, 今后五年, 用3年左右的时间 */
-    MB_TIME_DURATION,   /* a length with no anchor: 连续五年, 两年 */
-    MB_TIME_PLAN,       /* “十四五”, 十四五时期, “十四五”末, 2035年远景目标 */
-    MB_TIME_CENTURY,    /* 本世纪中叶, 21世纪, 90年代 */
-    MB_TIME_ANNUAL      /* 每年, 年均: per year, no year of its own */
+    MB_TIME_DATE,     /* months and days: 2024年6月26日, 6月26日, 1—5月, 今年1—5月, 前5个月 */
+    MB_TIME_PART,     /* a part of a year: 一季度, 前三季度, 上半年, 去年底, 年初 */
+    MB_TIME_RELATIVE, /* 今年, 明年, 去年, 上年, 前年, 本年度, 目前 */
+    MB_TIME_SPAN,     /* a span counted from the document year: 近5年, 过去五年, 五年来,
+                         三年内, 未来五年, 今后五年, 用3年左右的时间 */
+    MB_TIME_DURATION, /* a length with no anchor: 连续五年, 两年 */
+    MB_TIME_PLAN,     /* “十四五”, 十四五时期, “十四五”末, 2035年远景目标 */
+    MB_TIME_CENTURY,  /* 本世纪中叶, 21世纪, 90年代 */
+    MB_TIME_ANNUAL    /* 每年, 年均: per year, no year of its own */
 } mb_timex_kind;
 const char *mb_timex_kind_name(mb_timex_kind k); /* "year", "year_range", ... */
 
@@ -319,12 +322,12 @@ typedef struct mb_timex {
     int year_from, year_to;
     int month_from, month_to; /* 1-12, 0 when none */
     int day;                  /* 1-31, 0 when none */
-    int count;      /* spans and durations: the number of years (or months, 前5个月) */
-    int more;       /* 二十多年, 3年多: more than count */
-    int relative;   /* resolution needs the document year */
-    int unresolved; /* relative, and no document year was given: years are 0 */
-    int direction;  /* relative ones: -1 past (去年, 过去五年), 0 current (今年,
-                       近5年, 一季度), +1 future (明年, 三年内, 未来五年) */
+    int count;                /* spans and durations: the number of years (or months, 前5个月) */
+    int more;                 /* 二十多年, 3年多: more than count */
+    int relative;             /* resolution needs the document year */
+    int unresolved;           /* relative, and no document year was given: years are 0 */
+    int direction;            /* relative ones: -1 past (去年, 过去五年), 0 current (今年,
+                                 近5年, 一季度), +1 future (明年, 三年内, 未来五年) */
 } mb_timex;
 
 /* The result of mb_recognize, owned by the caller: start from {0}, reuse
@@ -342,8 +345,8 @@ typedef struct mb_recognition {
  * UTF-8: a sentence or a paragraph). doc_year resolves relative times
  * (今年, 近5年, 三年内, 一季度 ...); 0 means unknown. MB_EARG (with the byte
  * offset) when text is not valid UTF-8. */
-mb_status mb_recognize(const mb_recognizer *r, const char *text, size_t len, int doc_year, mb_recognition *out,
-                       mb_error *err);
+mb_status mb_recognize(const mb_recognizer *r, const char *text, size_t len, int doc_year,
+                       mb_recognition *out, mb_error *err);
 void mb_recognition_free(mb_recognition *out);
 
 /* One quantity or time expression as a JSON object (README: numbers JSON):
@@ -405,7 +408,8 @@ void mb_records_filter_kind(mb_records *r, mb_kind kind);
 
 /* Record i as one JSON object (spec v1 fields, all present). pretty: indent.
  * *out is malloc'ed. */
-mb_status mb_emit_record(const mb_doc *doc, const mb_records *r, size_t i, int pretty, char **out, mb_error *err);
+mb_status mb_emit_record(const mb_doc *doc, const mb_records *r, size_t i, int pretty, char **out,
+                         mb_error *err);
 /* The whole document as one JSON object: schema, doc, paragraphs, records. */
 mb_status mb_emit_document(const mb_doc *doc, const mb_records *r, int pretty, char **out, mb_error *err);
 

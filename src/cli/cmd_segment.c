@@ -147,6 +147,7 @@ static int segment_doc(const mb_doc *doc, const mb_dict *dict, const mb_dict *us
 static int run(int argc, char **argv)
 {
     mb_doc_options opt = {0};
+    opt.lines_only = 1; /* lines, not paragraphs */
     const char *dict_path = NULL;
     const char **users = calloc((size_t)argc, sizeof *users);
     size_t nusers = 0;

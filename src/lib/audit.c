@@ -149,7 +149,7 @@ static slot *load(mb_auditor *a, const char *path, const char *enc, int lenient)
     victim->lenient = lenient;
     victim->used = ++a->tick;
     victim->have_stat = stat(path, &victim->st_file) == 0;
-    mb_doc_options opt = {enc, lenient};
+    mb_doc_options opt = {.encoding = enc, .lenient = lenient};
     mb_error err = {0};
     victim->st = mb_doc_load_file(path, &opt, &victim->doc, &err);
     if (victim->st)

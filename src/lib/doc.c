@@ -80,7 +80,8 @@ static mb_status doc_build(const char *name, unsigned char *src, size_t n, const
         mb_doc_free(d);
         return mb_error_set(err, MB_ETOOBIG, "%s: file larger than 4 GiB", name);
     }
-    hex_sha256(src, n, d->sha256);
+    if (!d->opt.lines_only)
+        hex_sha256(src, n, d->sha256); /* else on first use (mb_doc_sha256) */
 
     int html = mb_html_sniff(name, src, n);
     d->format = html ? "html" : "text";
@@ -110,10 +111,12 @@ static mb_status doc_build(const char *name, unsigned char *src, size_t n, const
         mb_doc_free(d);
         return st;
     }
-    st = mb_reflow(&d->norm, &d->paras, &d->npara, err);
-    if (st) {
-        mb_doc_free(d);
-        return st;
+    if (!d->opt.lines_only) {
+        st = mb_reflow(&d->norm, &d->paras, &d->npara, err);
+        if (st) {
+            mb_doc_free(d);
+            return st;
+        }
     }
     *out = d;
     return MB_OK;
@@ -193,6 +196,8 @@ const char *mb_doc_path(const mb_doc *d)
 }
 const char *mb_doc_sha256(const mb_doc *d)
 {
+    if (!d->sha256[0]) /* lines_only: hashed on first use */
+        hex_sha256(d->src, d->src_len, ((mb_doc *)d)->sha256);
     return d->sha256;
 }
 const char *mb_doc_encoding(const mb_doc *d)

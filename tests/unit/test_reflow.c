@@ -447,7 +447,7 @@ static void test_random_documents(void)
         }
         mb_doc *d = NULL;
         mb_error err = {0};
-        mb_doc_options opt = {"utf-8", 1};
+        mb_doc_options opt = {.encoding = "utf-8", .lenient = 1};
         if (mb_doc_load_mem("r.txt", buf, n, &opt, &d, &err) != MB_OK) {
             bad++;
             continue;
