@@ -714,6 +714,24 @@ mb_status mb_decode(const char *name, const unsigned char *src, size_t n, const 
         return binary(&d, (size_t)(z - src));
 
     if (detect) { /* UTF-8, else GB18030 or Big5 */
+        /* most inputs are valid UTF-8: decode them in one pass, and only
+         * when a bad sequence turns up look closer */
+        dec t = d;
+        t.e = ENC_UTF8;
+        t.lenient = 0;
+        t.warnings = NULL;
+        t.err = NULL;
+        mb_status s = run(&t, 0);
+        if (s == MB_OK) {
+            *encoding = enc_names[ENC_UTF8];
+            if (!out->s && mb_text_reserve(out, 0))
+                return nomem(&d);
+            out->s[out->len] = '\0';
+            return MB_OK;
+        }
+        if (s == MB_ENOMEM)
+            return nomem(&d);
+        out->len = 0; /* not valid UTF-8 throughout: start again */
         if (!looks_utf8(src, n)) {
             mb_status s = guess_legacy(name, src, n, &e, err);
             if (s)
