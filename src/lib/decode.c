@@ -481,11 +481,14 @@ static mb_status decode_utf8(dec *d, size_t pos)
          * check beyond its continuation bytes (not E0, not ED) */
         if (c >= 0xE1 && c <= 0xEF && c != 0xED && pos + 2 < d->n && (src[pos + 1] & 0xC0) == 0x80 &&
             (src[pos + 2] & 0xC0) == 0x80) {
-            for (size_t j = 0; j < 3; j++) {
-                t->s[t->len + j] = (char)src[pos + j];
-                t->so[t->len + j] = (uint32_t)pos;
-                t->eo[t->len + j] = (uint32_t)pos + 3;
-            }
+            char *o = t->s + t->len;
+            uint32_t *so = t->so + t->len, *eo = t->eo + t->len;
+            uint32_t a = (uint32_t)pos, b = a + 3;
+            o[0] = (char)c;
+            o[1] = (char)src[pos + 1];
+            o[2] = (char)src[pos + 2];
+            so[0] = so[1] = so[2] = a;
+            eo[0] = eo[1] = eo[2] = b;
             t->len += 3;
             pos += 3;
             continue;
