@@ -7,6 +7,47 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A number as cJSON prints it, without cJSON's printf/sscanf round trip for
+ * every number: integers (offsets, years, most values) are written digit by
+ * digit, other values with the shortest of %.15g and %.17g that reads back
+ * exactly. The text goes in as a raw JSON value. */
+cJSON *mb_emit_number(double v)
+{
+    char buf[40];
+    if (v != v || v - v != 0) /* NaN, infinity: JSON has no such number */
+        return cJSON_CreateNull();
+    if (v == (double)(long long)v && v > -9007199254740992.0 && v < 9007199254740992.0) {
+        long long i = (long long)v;
+        char tmp[24];
+        int n = 0, neg = i < 0;
+        unsigned long long u = neg ? 0ULL - (unsigned long long)i : (unsigned long long)i;
+        do {
+            tmp[n++] = (char)('0' + u % 10);
+            u /= 10;
+        } while (u);
+        int k = 0;
+        if (neg)
+            buf[k++] = '-';
+        while (n)
+            buf[k++] = tmp[--n];
+        buf[k] = '\0';
+    } else {
+        snprintf(buf, sizeof buf, "%.15g", v);
+        if (strtod(buf, NULL) != v)
+            snprintf(buf, sizeof buf, "%.17g", v);
+    }
+    return cJSON_CreateRaw(buf);
+}
+
+static int add_number(cJSON *o, const char *key, double v)
+{
+    cJSON *n = mb_emit_number(v);
+    if (!n)
+        return 0;
+    cJSON_AddItemToObject(o, key, n);
+    return 1;
+}
+
 cJSON *mb_emit_doc_object(const mb_doc *doc)
 {
     cJSON *o = cJSON_CreateObject();
@@ -49,10 +90,10 @@ mb_status mb_emit_paragraph(const mb_doc *doc, size_t i, char **out, mb_error *e
         return mb_error_set(err, MB_ENOMEM, "out of memory");
     }
     cJSON_AddItemToObject(o, "doc", d);
-    cJSON_AddNumberToObject(o, "index", (double)p->index);
-    cJSON_AddNumberToObject(o, "start", p->src_start);
-    cJSON_AddNumberToObject(o, "end", p->src_end);
-    cJSON_AddNumberToObject(o, "line", p->line);
+    add_number(o, "index", (double)p->index);
+    add_number(o, "start", p->src_start);
+    add_number(o, "end", p->src_end);
+    add_number(o, "line", p->line);
     cJSON_AddStringToObject(o, "text", p->text.s ? p->text.s : "");
     cJSON_AddItemToObject(o, "sentences", sents);
     for (size_t k = 0; k < p->nsentences; k++) {
@@ -63,8 +104,8 @@ mb_status mb_emit_paragraph(const mb_doc *doc, size_t i, char **out, mb_error *e
         if (!so)
             break;
         cJSON_AddItemToArray(sents, so);
-        cJSON_AddNumberToObject(so, "start", a);
-        cJSON_AddNumberToObject(so, "end", b);
+        add_number(so, "start", a);
+        add_number(so, "end", b);
         cJSON *txt = mb_emit_slice(&p->text, s->start, s->end);
         if (txt)
             cJSON_AddItemToObject(so, "text", txt);
@@ -105,7 +146,7 @@ static size_t fwd_chars(const char *s, size_t len, size_t pos, size_t nchars)
 
 static cJSON *num_or_null(int has, double v)
 {
-    return has ? cJSON_CreateNumber(v) : cJSON_CreateNull();
+    return has ? mb_emit_number(v) : cJSON_CreateNull();
 }
 
 static cJSON *str_or_null(const char *s)
@@ -150,10 +191,10 @@ static cJSON *record_object(const mb_doc *doc, const mb_records *rs, size_t i)
         cJSON_AddItemToObject(o, "doc", d);
     cJSON *po = cJSON_CreateObject();
     if (po) {
-        cJSON_AddNumberToObject(po, "index", (double)p->index);
-        cJSON_AddNumberToObject(po, "start", p->src_start);
-        cJSON_AddNumberToObject(po, "end", p->src_end);
-        cJSON_AddNumberToObject(po, "line", p->line);
+        add_number(po, "index", (double)p->index);
+        add_number(po, "start", p->src_start);
+        add_number(po, "end", p->src_end);
+        add_number(po, "line", p->line);
         cJSON_AddItemToObject(o, "paragraph", po);
     }
     cJSON *sent = mb_emit_slice(t, r->sent_start, r->sent_end);
@@ -161,8 +202,8 @@ static cJSON *record_object(const mb_doc *doc, const mb_records *rs, size_t i)
         cJSON_AddItemToObject(o, "sentence", sent);
     cJSON *span = cJSON_CreateObject();
     if (span) {
-        cJSON_AddNumberToObject(span, "start", sa);
-        cJSON_AddNumberToObject(span, "end", sb);
+        add_number(span, "start", sa);
+        add_number(span, "end", sb);
         cJSON *st = mb_emit_slice(t, r->span_start, r->span_end);
         if (st)
             cJSON_AddItemToObject(span, "text", st);
@@ -241,10 +282,10 @@ mb_status mb_emit_document(const mb_doc *doc, const mb_records *r, int pretty, c
         cJSON *po = cJSON_CreateObject();
         if (!po)
             break;
-        cJSON_AddNumberToObject(po, "index", (double)p->index);
-        cJSON_AddNumberToObject(po, "start", p->src_start);
-        cJSON_AddNumberToObject(po, "end", p->src_end);
-        cJSON_AddNumberToObject(po, "line", p->line);
+        add_number(po, "index", (double)p->index);
+        add_number(po, "start", p->src_start);
+        add_number(po, "end", p->src_end);
+        add_number(po, "line", p->line);
         cJSON_AddStringToObject(po, "text", p->text.s ? p->text.s : "");
         cJSON_AddItemToArray(paras, po);
     }

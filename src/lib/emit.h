@@ -10,6 +10,9 @@
 /* {"path","sha256","encoding"} of a document (more fields may be added by callers). */
 cJSON *mb_emit_doc_object(const mb_doc *doc);
 
+/* A JSON number (a raw cJSON value written without a printf round trip;
+ * null for NaN and infinities). */
+cJSON *mb_emit_number(double v);
 /* Bytes [a,b) of t as a JSON string (NULL when out of memory). */
 cJSON *mb_emit_slice(const mb_text *t, size_t a, size_t b);
 
