@@ -2,30 +2,15 @@
 #include "decode.h"
 #include "doc_internal.h"
 #include "error.h"
+#include "hash.h"
 #include "html.h"
 #include "normalize.h"
 #include "reflow.h"
 
 #include <errno.h>
-#include <nettle/sha2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static void hex_sha256(const unsigned char *p, size_t n, char out[65])
-{
-    struct sha256_ctx ctx;
-    uint8_t dig[SHA256_DIGEST_SIZE];
-    sha256_init(&ctx);
-    sha256_update(&ctx, n, p);
-    sha256_digest(&ctx, sizeof dig, dig);
-    static const char hx[] = "0123456789abcdef";
-    for (int i = 0; i < SHA256_DIGEST_SIZE; i++) {
-        out[2 * i] = hx[dig[i] >> 4];
-        out[2 * i + 1] = hx[dig[i] & 15];
-    }
-    out[64] = '\0';
-}
 
 static char *xstrdup(const char *s)
 {
@@ -41,8 +26,8 @@ static mb_status build_html(mb_doc *d, const char *name, mb_error *err)
 {
     mb_text dec;
     mb_text_init(&dec);
-    mb_status st = mb_html_decode(name, d->src, d->src_len, d->opt.encoding, d->opt.lenient, &dec, &d->encoding,
-                                  &d->warnings, err);
+    mb_status st = mb_html_decode(name, d->src, d->src_len, d->opt.encoding, d->opt.lenient, &dec,
+                                  &d->encoding, &d->warnings, err);
     mb_html_page pg;
     if (!st)
         st = mb_html_parse(name, &dec, &pg, &d->warnings, err);
@@ -81,7 +66,7 @@ static mb_status doc_build(const char *name, unsigned char *src, size_t n, const
         return mb_error_set(err, MB_ETOOBIG, "%s: file larger than 4 GiB", name);
     }
     if (!d->opt.lines_only)
-        hex_sha256(src, n, d->sha256); /* else on first use (mb_doc_sha256) */
+        mb_sha256_hex(src, n, MB_SHA256_SIZE, d->sha256); /* else on first use (mb_doc_sha256) */
 
     int html = mb_html_sniff(name, src, n);
     d->format = html ? "html" : "text";
@@ -197,7 +182,7 @@ const char *mb_doc_path(const mb_doc *d)
 const char *mb_doc_sha256(const mb_doc *d)
 {
     if (!d->sha256[0]) /* lines_only: hashed on first use */
-        hex_sha256(d->src, d->src_len, ((mb_doc *)d)->sha256);
+        mb_sha256_hex(d->src, d->src_len, MB_SHA256_SIZE, ((mb_doc *)d)->sha256);
     return d->sha256;
 }
 const char *mb_doc_encoding(const mb_doc *d)

@@ -33,10 +33,10 @@
 #include "doc_internal.h"
 #include "error.h"
 #include "grow.h"
+#include "hash.h"
 #include "text.h"
 
 #include <math.h>
-#include <nettle/sha2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -724,7 +724,6 @@ static mb_status do_paragraph(ctx *c, const mb_paragraph *p)
  * and the record's rank among the records of the same span. */
 static void assign_ids(const mb_doc *doc, mb_records *rs)
 {
-    static const char hx[] = "0123456789abcdef";
     for (size_t i = 0; i < rs->n; i++) {
         mb_record *r = &rs->v[i];
         const mb_paragraph *p = mb_doc_paragraph(doc, r->paragraph);
@@ -738,16 +737,7 @@ static void assign_ids(const mb_doc *doc, mb_records *rs)
                 rank++;
         char buf[128];
         int n = snprintf(buf, sizeof buf, "%s:%u:%u:%zu", mb_doc_sha256(doc), sa, sb, rank);
-        struct sha256_ctx h;
-        uint8_t dig[SHA256_DIGEST_SIZE];
-        sha256_init(&h);
-        sha256_update(&h, (size_t)n, (const uint8_t *)buf);
-        sha256_digest(&h, sizeof dig, dig);
-        for (int k = 0; k < 8; k++) {
-            r->id[2 * k] = hx[dig[k] >> 4];
-            r->id[2 * k + 1] = hx[dig[k] & 15];
-        }
-        r->id[16] = '\0';
+        mb_sha256_hex(buf, (size_t)n, 8, r->id);
     }
 }
 

@@ -5,8 +5,9 @@
 #include "error.h"
 #include "present.h"
 
+#include "hash.h"
+
 #include <nettle/base64.h>
-#include <nettle/sha2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -285,14 +286,11 @@ mb_status mb_report_add(mb_report *rep, const mb_doc *doc, const mb_records *r, 
 /* 'sha256-BASE64' of the script, for the Content-Security-Policy. */
 static void script_hash(const char *js, char out[64])
 {
-    struct sha256_ctx h;
-    uint8_t dig[SHA256_DIGEST_SIZE];
-    sha256_init(&h);
-    sha256_update(&h, strlen(js), (const uint8_t *)js);
-    sha256_digest(&h, sizeof dig, dig);
-    char b64[BASE64_ENCODE_RAW_LENGTH(SHA256_DIGEST_SIZE) + 1];
+    uint8_t dig[MB_SHA256_SIZE];
+    mb_sha256(js, strlen(js), dig);
+    char b64[BASE64_ENCODE_RAW_LENGTH(MB_SHA256_SIZE) + 1];
     base64_encode_raw(b64, sizeof dig, dig);
-    b64[BASE64_ENCODE_RAW_LENGTH(SHA256_DIGEST_SIZE)] = '\0';
+    b64[BASE64_ENCODE_RAW_LENGTH(MB_SHA256_SIZE)] = '\0';
     snprintf(out, 64, "'sha256-%s'", b64);
 }
 

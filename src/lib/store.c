@@ -2,10 +2,10 @@
 #include "store.h"
 
 #include "error.h"
+#include "hash.h"
 
 #include <cjson/cJSON.h>
 #include <errno.h>
-#include <nettle/sha2.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -300,21 +300,6 @@ static mb_status read_file(const char *path, unsigned char **out, size_t *n, mb_
     return MB_OK;
 }
 
-static void sha256_hex(const unsigned char *p, size_t n, char out[65])
-{
-    struct sha256_ctx ctx;
-    uint8_t dig[SHA256_DIGEST_SIZE];
-    sha256_init(&ctx);
-    sha256_update(&ctx, n, p);
-    sha256_digest(&ctx, sizeof dig, dig);
-    static const char hx[] = "0123456789abcdef";
-    for (int i = 0; i < SHA256_DIGEST_SIZE; i++) {
-        out[2 * i] = hx[dig[i] >> 4];
-        out[2 * i + 1] = hx[dig[i] & 15];
-    }
-    out[64] = '\0';
-}
-
 /* What the store holds for path with content sha: -1 on error; else
  * MB_INGEST_UNCHANGED (path stored with this content), MB_INGEST_UPDATED
  * (path stored with other content; *old its document id),
@@ -560,7 +545,7 @@ mb_status mb_store_ingest_file(mb_store *s, const mb_model *m, const char *path,
         return st;
     res->bytes = n;
     char sha[65];
-    sha256_hex(buf, n, sha);
+    mb_sha256_hex(buf, n, MB_SHA256_SIZE, sha);
     long long old;
     char *other;
     int state = lookup(s, path, sha, &old, &other);
