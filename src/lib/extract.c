@@ -144,10 +144,8 @@ static mb_cue_kind cue_in(const ctx *c, size_t a, size_t b, const char **word)
 
 static const char *change_before(const ctx *c, size_t lo, size_t pos)
 {
-    for (size_t i = c->toks.n; i-- > 0;) {
+    for (size_t i = tok_count_before(c, pos); i-- > 0;) {
         const mb_token *t = &c->toks.v[i];
-        if (t->end > pos)
-            continue;
         if (t->start < lo)
             break;
         int ch = mb_change_of(c->s + t->start, t->end - t->start);

@@ -149,11 +149,27 @@ static inline char *squeeze(char *s)
 
 /* ---- tokens ---- */
 
+/* The number of tokens that end at or before pos (tokens are in text
+ * order): walk back from it for the tokens before a position. */
+static inline size_t tok_count_before(const ctx *c, size_t pos)
+{
+    size_t lo = 0, hi = c->toks.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->toks.v[mid].end <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The token that holds byte pos, or NULL. */
 static inline const mb_token *tok_at(const ctx *c, size_t pos)
 {
-    for (size_t i = 0; i < c->toks.n; i++)
-        if (c->toks.v[i].start <= pos && pos < c->toks.v[i].end)
-            return &c->toks.v[i];
+    size_t i = tok_count_before(c, pos); /* the first token ending after pos */
+    if (i < c->toks.n && c->toks.v[i].start <= pos)
+        return &c->toks.v[i];
     return NULL;
 }
 

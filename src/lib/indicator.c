@@ -51,10 +51,10 @@ int mb_ind_attributive(const ctx *c, const mb_xq *q)
 int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, size_t *rb)
 {
     /* a comparison base ends the phrase: 比上年增加, 比2010年翻一番 */
-    for (size_t i = c->toks.n; i-- > 0;) {
+    for (size_t i = tok_count_before(c, pos); i-- > 0;) {
         const mb_token *t = &c->toks.v[i];
-        if (t->start < lo || t->end > pos)
-            continue;
+        if (t->start < lo)
+            break;
         if (tok_is(c, t, "比") || tok_is(c, t, "较") || tok_is(c, t, "比上年") || tok_is(c, t, "比去年")) {
             /* 收入比 (a ratio) is followed by its verb at once: not a base */
             const mb_token *next = i + 1 < c->toks.n ? &c->toks.v[i + 1] : NULL;
@@ -68,10 +68,8 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
     size_t b = pos, a = pos;
     int phase = 0; /* 0: skipping linkers next to the number; 1: collecting */
     int skipped_level = 0;
-    for (size_t i = c->toks.n; i-- > 0;) {
+    for (size_t i = tok_count_before(c, pos); i-- > 0;) {
         const mb_token *t = &c->toks.v[i];
-        if (t->end > pos)
-            continue;
         if (t->start < lo)
             break;
         const char *w = c->s + t->start;
@@ -304,10 +302,8 @@ size_t mb_ind_last_conjunct(const ctx *c, size_t a, size_t b)
 char *mb_ind_object_of_verb(const ctx *c, size_t lo, size_t pos)
 {
     const mb_token *v = NULL;
-    for (size_t i = c->toks.n; i-- > 0;) {
+    for (size_t i = tok_count_before(c, pos); i-- > 0;) {
         const mb_token *t = &c->toks.v[i];
-        if (t->end > pos)
-            continue;
         if (t->start < lo)
             break;
         if (mb_is_adverb(c->s + t->start, t->end - t->start) ||
