@@ -409,28 +409,6 @@ static char *slice(const char *s, size_t a, size_t b)
 
 /* ---- the corrected record ---- */
 
-static size_t back_chars(const char *s, size_t pos, size_t n)
-{
-    while (pos > 0 && n > 0) {
-        pos--;
-        while (pos > 0 && ((unsigned char)s[pos] & 0xC0) == 0x80)
-            pos--;
-        n--;
-    }
-    return pos;
-}
-
-static size_t fwd_chars(const char *s, size_t len, size_t pos, size_t n)
-{
-    while (pos < len && n > 0) {
-        pos++;
-        while (pos < len && ((unsigned char)s[pos] & 0xC0) == 0x80)
-            pos++;
-        n--;
-    }
-    return pos;
-}
-
 /* Replace (keeping its place) or add member name of o. Takes v. */
 static int put(cJSON *o, const char *name, cJSON *v)
 {
@@ -492,8 +470,8 @@ static cJSON *fixed_record(const cJSON *rec, const mb_doc *doc, place at)
         sp = NULL;
     }
     ok = ok && put_slice(q, "exact", t->s, at.a, at.b);
-    ok = ok && put_slice(q, "prefix", t->s, back_chars(t->s, at.a, MB_QUOTE_CONTEXT), at.a);
-    ok = ok && put_slice(q, "suffix", t->s, at.b, fwd_chars(t->s, t->len, at.b, MB_QUOTE_CONTEXT));
+    ok = ok && put_slice(q, "prefix", t->s, mb_utf8_back(t->s, at.a, MB_QUOTE_CONTEXT), at.a);
+    ok = ok && put_slice(q, "suffix", t->s, at.b, mb_utf8_fwd(t->s, t->len, at.b, MB_QUOTE_CONTEXT));
     if (ok) {
         ok = put(o, "quote", q);
         q = NULL;

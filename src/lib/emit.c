@@ -2,6 +2,7 @@
 #include "emit.h"
 
 #include "error.h"
+#include "text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -122,28 +123,6 @@ mb_status mb_emit_paragraph(const mb_doc *doc, size_t i, char **out, mb_error *e
 
 #define MB_SCHEMA "mubiao/commitment/v1"
 
-static size_t back_chars(const char *s, size_t pos, size_t nchars)
-{
-    while (pos > 0 && nchars > 0) {
-        pos--;
-        while (pos > 0 && ((unsigned char)s[pos] & 0xC0) == 0x80)
-            pos--;
-        nchars--;
-    }
-    return pos;
-}
-
-static size_t fwd_chars(const char *s, size_t len, size_t pos, size_t nchars)
-{
-    while (pos < len && nchars > 0) {
-        pos++;
-        while (pos < len && ((unsigned char)s[pos] & 0xC0) == 0x80)
-            pos++;
-        nchars--;
-    }
-    return pos;
-}
-
 static cJSON *num_or_null(int has, double v)
 {
     return has ? mb_emit_number(v) : cJSON_CreateNull();
@@ -211,7 +190,7 @@ static cJSON *record_object(const mb_doc *doc, const mb_records *rs, size_t i)
     }
     cJSON *q = cJSON_CreateObject();
     if (q) {
-        size_t pa = back_chars(t->s, r->span_start, 32), sb2 = fwd_chars(t->s, t->len, r->span_end, 32);
+        size_t pa = mb_utf8_back(t->s, r->span_start, 32), sb2 = mb_utf8_fwd(t->s, t->len, r->span_end, 32);
         cJSON *e = mb_emit_slice(t, r->span_start, r->span_end);
         cJSON *pre = mb_emit_slice(t, pa, r->span_start);
         cJSON *suf = mb_emit_slice(t, r->span_end, sb2);

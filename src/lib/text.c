@@ -166,3 +166,25 @@ void mb_text_source_range(const mb_text *t, size_t a, size_t b, uint32_t *start,
     *start = t->so[a];
     *end = t->eo[b - 1];
 }
+
+size_t mb_utf8_back(const char *s, size_t pos, size_t n)
+{
+    while (pos > 0 && n > 0) {
+        pos--;
+        while (pos > 0 && ((unsigned char)s[pos] & 0xC0) == 0x80)
+            pos--;
+        n--;
+    }
+    return pos;
+}
+
+size_t mb_utf8_fwd(const char *s, size_t len, size_t pos, size_t n)
+{
+    while (pos < len && n > 0) {
+        pos++;
+        while (pos < len && ((unsigned char)s[pos] & 0xC0) == 0x80)
+            pos++;
+        n--;
+    }
+    return pos;
+}

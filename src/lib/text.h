@@ -27,6 +27,11 @@ int mb_utf8_encode(int32_t cp, char *buf);
 /* Decode one UTF-8 character at s[0..n); returns its length (>=1) and the
  * code point in *cp, or -1 (*cp = -1) when the bytes are not valid UTF-8. */
 int mb_utf8_decode(const unsigned char *s, size_t n, int32_t *cp);
+/* The byte offset n characters before pos (not before 0) and n characters
+ * after pos (not past len) in UTF-8 text s: the ends of a quote's prefix
+ * and suffix. */
+size_t mb_utf8_back(const char *s, size_t pos, size_t n);
+size_t mb_utf8_fwd(const char *s, size_t len, size_t pos, size_t n);
 /* Length of the UTF-8 character starting with byte c (1 for invalid lead bytes). */
 int mb_utf8_len(unsigned char c);
 
