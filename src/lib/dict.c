@@ -66,14 +66,6 @@ void mb_dict_close(mb_dict *d)
     release(d);
 }
 
-static char *xstrdup(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *r = malloc(n);
-    if (r)
-        memcpy(r, s, n);
-    return r;
-}
 
 /* Check everything a lookup relies on; d->img and d->size are set. */
 static mb_status validate(mb_dict *d, mb_error *err)
@@ -191,7 +183,7 @@ mb_status mb_dict_adopt(const char *name, unsigned char *img, size_t n, mb_dict 
 {
     *out = NULL;
     mb_dict *d = calloc(1, sizeof *d);
-    if (!d || !(d->name = xstrdup(name))) {
+    if (!d || !(d->name = strdup(name))) {
         free(d);
         free(img);
         return mb_error_set(err, MB_ENOMEM, "%s: out of memory", name);
@@ -242,7 +234,7 @@ mb_status mb_dict_open(const char *path, mb_dict **out, mb_error *err)
     if (m == MAP_FAILED)
         return mb_error_set(err, MB_EIO, "%s: cannot map: %s", path, strerror(e));
     mb_dict *d = calloc(1, sizeof *d);
-    if (!d || !(d->name = xstrdup(path))) {
+    if (!d || !(d->name = strdup(path))) {
         free(d);
         munmap(m, n);
         return mb_error_set(err, MB_ENOMEM, "%s: out of memory", path);

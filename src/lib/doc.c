@@ -12,14 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char *xstrdup(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *d = malloc(n);
-    if (d)
-        memcpy(d, s, n);
-    return d;
-}
 
 /* An HTML page: decode (charset rules in html.h), parse, paragraphs. */
 static mb_status build_html(mb_doc *d, const char *name, mb_error *err)
@@ -56,7 +48,7 @@ static mb_status doc_build(const char *name, unsigned char *src, size_t n, const
     d->src_len = n;
     if (opt)
         d->opt = *opt;
-    d->path = xstrdup(name);
+    d->path = strdup(name);
     if (!d->path) {
         mb_doc_free(d);
         return mb_error_set(err, MB_ENOMEM, "%s: out of memory", name);
