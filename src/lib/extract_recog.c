@@ -26,6 +26,16 @@ void mb_xrec_free(mb_xrec *x)
     memset(x, 0, sizeof *x);
 }
 
+/* 1 if the time at pos follows a comparative (高于“十三五”时期, 低于上年):
+ * a standard of comparison, not the quantity's time. */
+static int after_comparative(const char *text, size_t pos)
+{
+    static const char *const w[] = {"高于", "低于", "快于", "慢于", "好于", "多于", "少于", NULL};
+    for (int k = 0; w[k]; k++)
+        if (pos >= 6 && !memcmp(text + pos - 6, w[k], 6))
+            return 1;
+    return 0;
+}
 
 mb_status mb_xrec_run(const mb_model *m, const char *text, size_t len, int doc_year, mb_xrec *x,
                       mb_error *err)
@@ -81,7 +91,7 @@ mb_status mb_xrec_run(const mb_model *m, const char *text, size_t len, int doc_y
         o->y0 = t->year_from;
         o->y1 = t->year_to;
         o->deadline = t->marker == MB_TM_TO || t->marker == MB_TM_BY;
-        o->base = t->marker == MB_TM_BASE;
+        o->base = t->marker == MB_TM_BASE || after_comparative(text, t->start);
         o->span = t->kind == MB_TIME_SPAN || t->kind == MB_TIME_YEAR_RANGE || t->kind == MB_TIME_PLAN ||
                   t->kind == MB_TIME_CENTURY;
         o->future = t->kind == MB_TIME_SPAN && t->direction > 0;

@@ -150,6 +150,12 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
             a = t->start;
             continue;
         }
+        /* a 分别 list joins its names with 和 and 及 too */
+        if (list && (tok_is(c, t, "和") || tok_is(c, t, "及")) && i > 0 && c->toks.v[i - 1].start >= lo &&
+            tok_nounish(c, &c->toks.v[i - 1])) {
+            a = t->start;
+            continue;
+        }
         /* 增加值占生产总值比重: a share names both sides */
         if (tok_is(c, t, "占") && (ends_with(c->s, b, "比重") || ends_with(c->s, b, "比例")) && i > 0 &&
             c->toks.v[i - 1].start >= lo && tok_nounish(c, &c->toks.v[i - 1])) {
