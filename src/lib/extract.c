@@ -402,7 +402,9 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         if (use_after && mb_ind_np_after(c, q->b, cb, &a, &b))
             found = 1;
     }
+    size_t chg_lo = lo; /* where a change verb may stand: not before the indicator */
     if (!found && mb_ind_np_before(c, lo, q->a, 0, &a, &b)) {
+        chg_lo = a; /* 对全球经济增长的贡献率超过30%: the 增长 is not this change */
         a = mb_ind_last_conjunct(c, a, b);
         if (a < b) {
             found = 1;
@@ -445,7 +447,7 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         r.comparator = "range";
     else if (!r.comparator)
         r.comparator = "eq";
-    r.change = change_before(c, lo, q->a);
+    r.change = change_before(c, chg_lo, q->a);
     if (lo > ca && c->out->n && list_continuation(c, lo, q->a))
         r.change = c->out->v[c->out->n - 1].change; /* 8.9%、7.7% */
 
