@@ -134,6 +134,9 @@ typedef struct mb_date {
 /* Parse a strict YYYY-MM-DD calendar date (years 1900-2199); source is set
  * to "given". MB_EARG when s is not one. */
 mb_status mb_date_parse(const char *s, mb_date *out);
+/* YYYY-MM-DD into buf (at least 11 bytes); "" when the date is unknown or
+ * only its year is (month 0: the year still resolves relative times). */
+void mb_date_format(const mb_date *d, char *buf);
 
 /* ---- segment (issue 3) ---- */
 

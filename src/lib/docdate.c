@@ -43,7 +43,7 @@ mb_status mb_date_parse(const char *s, mb_date *out)
 
 void mb_date_format(const mb_date *d, char *buf)
 {
-    if (!d->year)
+    if (!d->year || !d->month) /* unknown, or a year alone */
         buf[0] = '\0';
     else
         snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)d->year % 10000u, (unsigned)d->month % 100u,
@@ -167,14 +167,17 @@ static int infer_year(const mb_doc *doc, matcher *yr)
 
 static mb_status from_text(const mb_doc *doc, mb_date *out)
 {
-    matcher full, head, yr;
+    matcher full, head, yr, title;
     if (!matcher_init(&full, "((?:19|20)[0-9]{2}) ?年 ?([0-9]{1,2}) ?月 ?([0-9]{1,2}) ?日|"
                              "((?:19|20)[0-9]{2})-([0-9]{1,2})-([0-9]{1,2})(?![0-9])") ||
         !matcher_init(&head, "^[ —-]*([0-9]{1,2}) ?月 ?([0-9]{1,2}) ?日 ?[，,]") ||
-        !matcher_init(&yr, "(?<![0-9])((?:19|20)[0-9]{2}) ?年")) {
+        !matcher_init(&yr, "(?<![0-9])((?:19|20)[0-9]{2}) ?年") ||
+        !matcher_init(&title, "^ *((?:19|20)[0-9]{2}) ?年.{0,40}(?:工作报告|报告|规划|计划|纲要|公报|白皮书|"
+                              "新闻发布会|发布会)")) {
         matcher_free(&full);
         matcher_free(&head);
         matcher_free(&yr);
+        matcher_free(&title);
         return MB_EPATTERN;
     }
     size_t np = mb_doc_paragraph_count(doc);
@@ -219,9 +222,23 @@ static mb_status from_text(const mb_doc *doc, mb_date *out)
             out->source = "inferred";
         }
     }
+    /* a title that names its year (2014年政府工作报告, 2025年…新闻发布会): the
+     * year alone, with month and day unknown */
+    for (size_t i = 0; i < np && i < 3 && !out->year; i++) {
+        const mb_paragraph *p = mb_doc_paragraph(doc, i);
+        if (p->text.len > 150 ||
+            pcre2_match(title.re, (PCRE2_SPTR)p->text.s, p->text.len, 0, 0, title.md, NULL) <= 0)
+            continue;
+        int y = group_int(&title, p->text.s, 1);
+        if (y >= 1900 && y <= 2199) {
+            out->year = y;
+            out->source = "inferred";
+        }
+    }
     matcher_free(&full);
     matcher_free(&head);
     matcher_free(&yr);
+    matcher_free(&title);
     return MB_OK;
 }
 

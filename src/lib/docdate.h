@@ -9,14 +9,13 @@
  * or the end of the document, or at the head of a paragraph ("text"); else
  * a month-day dateline at the head of a paragraph (6月26日，…) whose year is
  * inferred as the year after the latest year the document reports on
- * ("inferred"); else none. */
+ * ("inferred"); else a title that names its year (2014年…政府工作报告): the
+ * year alone, month and day 0 ("inferred"); else none. */
 #ifndef MB_DOCDATE_H
 #define MB_DOCDATE_H
 
 #include "mubiao.h"
 
-/* Format as YYYY-MM-DD into buf (>= 11 bytes); "" when d->year == 0. */
-void mb_date_format(const mb_date *d, char *buf);
 /* Find the date of doc as described above. given may be NULL. */
 mb_status mb_docdate_find(const mb_doc *doc, const char *given, mb_date *out, mb_error *err);
 

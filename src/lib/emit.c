@@ -139,13 +139,11 @@ static cJSON *doc_object_dated(const mb_doc *doc, const mb_date *date)
     if (!d)
         return NULL;
     char buf[11];
-    if (date->year) {
-        snprintf(buf, sizeof buf, "%04u-%02u-%02u", (unsigned)date->year % 10000u,
-                 (unsigned)date->month % 100u, (unsigned)date->day % 100u);
+    mb_date_format(date, buf);
+    if (buf[0])
         cJSON_AddStringToObject(d, "date", buf);
-    } else {
+    else
         cJSON_AddNullToObject(d, "date");
-    }
     cJSON_AddStringToObject(d, "date_source", date->source ? date->source : "none");
     return d;
 }

@@ -241,9 +241,12 @@ mb_status mb_report_add(mb_report *rep, const mb_doc *doc, const mb_records *r, 
     mb_strbuf_printf(b, "<article class=\"doc\" id=\"d%zu\">\n<h2>", d);
     esc(b, mb_doc_path(doc));
     mb_strbuf_printf(b, "</h2>\n<p class=\"meta\">%s · ", mb_doc_encoding(doc));
-    if (r->date.year)
-        mb_strbuf_printf(b, "date %04d-%02d-%02d (%s)", r->date.year, r->date.month, r->date.day,
-                         r->date.source ? r->date.source : "given");
+    char ymd[11];
+    mb_date_format(&r->date, ymd);
+    if (ymd[0])
+        mb_strbuf_printf(b, "date %s (%s)", ymd, r->date.source ? r->date.source : "given");
+    else if (r->date.year)
+        mb_strbuf_printf(b, "year %d (%s)", r->date.year, r->date.source ? r->date.source : "given");
     else
         mb_strbuf_puts(b, "no date");
     size_t slen;

@@ -383,9 +383,12 @@ mb_status mb_show_render(const mb_doc *doc, const mb_records *r, const mb_show_o
     for (size_t i = 0; i < r->n; i++)
         nt += r->v[i].kind == MB_KIND_TARGET;
     mb_strbuf_printf(&b, "%s\n  %s, ", mb_doc_path(doc), mb_doc_encoding(doc));
-    if (r->date.year)
-        mb_strbuf_printf(&b, "dated %04d-%02d-%02d (%s), ", r->date.year, r->date.month, r->date.day,
-                         r->date.source ? r->date.source : "given");
+    char ymd[11];
+    mb_date_format(&r->date, ymd);
+    if (ymd[0])
+        mb_strbuf_printf(&b, "dated %s (%s), ", ymd, r->date.source ? r->date.source : "given");
+    else if (r->date.year)
+        mb_strbuf_printf(&b, "year %d (%s), ", r->date.year, r->date.source ? r->date.source : "given");
     else
         mb_strbuf_puts(&b, "no date, ");
     mb_strbuf_printf(&b, "%zu paragraph%s\n  %zu record%s: %zu target, %zu achievement\n", np,

@@ -388,9 +388,7 @@ static mb_status insert_document(mb_store *s, const mb_doc *doc, const mb_record
 {
     sqlite3_stmt *st = s->st[S_INS_DOC];
     char date[16] = "", now[32];
-    if (recs->date.year)
-        snprintf(date, sizeof date, "%04d-%02d-%02d", recs->date.year % 10000, recs->date.month % 100,
-                 recs->date.day % 100);
+    mb_date_format(&recs->date, date);
     time_t t = time(NULL);
     struct tm tm;
     gmtime_r(&t, &tm);

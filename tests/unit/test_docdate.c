@@ -47,11 +47,23 @@ int main(void)
     T_EQ_STR(fmt(d), "", "only deadlines: no year to infer");
     T_EQ_STR(d.source, "none", "none source");
 
-    d = date_of("在1998年10月1日的会议上，他讲了很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长"
-                "很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长"
-                "很长很长很长很长很长很长很长的话。\n",
-                NULL, &st);
+    d = date_of(
+        "在1998年10月1日的会议上，他讲了很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长"
+        "很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长"
+        "很长很长很长很长很长很长很长的话。\n",
+        NULL, &st);
     T_EQ_STR(fmt(d), "", "a date inside a long sentence is no dateline");
+
+    d = date_of(
+        "2014年中华人民共和国国务院政府工作报告\n\n各位代表：\n\n今年发展的主要预期目标是：增长7.5%左右。\n",
+        NULL, &st);
+    T_EQ_INT(d.year, 2014, "title year: the year");
+    T_EQ_INT(d.month, 0, "title year: no month");
+    T_EQ_STR(fmt(d), "", "title year: no full date to print");
+    T_EQ_STR(d.source, "inferred", "title year: inferred");
+
+    d = date_of("关于2014年工作的一些想法很长很长很长的一段话，不是标题。\n", NULL, &st);
+    T_EQ_INT(d.year, 0, "a year inside a sentence is no title year");
 
     d = date_of("正文。\n", "2025-03-05", &st);
     T_EQ_STR(fmt(d), "2025-03-05", "given date wins");
