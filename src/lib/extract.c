@@ -568,6 +568,30 @@ static mb_status dated_goal(ctx *c, size_t sa, size_t sb)
     return MB_OK;
 }
 
+/* 31个大中城市调查失业率降到5%以下: a count that only qualifies the subject
+ * of another quantity in the same clause is no record of its own. */
+static int qualifier(const ctx *c, const mb_xq *q, size_t qi, size_t sb)
+{
+    size_t a, b;
+    if (!q->measure || !mb_ind_np_after(c, q->b, clause_end(c, q->b, sb), &a, &b))
+        return 0;
+    for (size_t k = qi + 1; k < c->x.nq; k++) {
+        const mb_xq *n = &c->x.q[k];
+        if (n->skip || n->a < b)
+            continue;
+        /* a predicate of at most four characters between (降到, 达到, 超过),
+         * not a conjunction of list items (5000所卫生院、2000所医院) */
+        if (n->a - b > 12 || clause_end(c, b, n->a) != n->a || mb_ind_attributive(c, n))
+            return 0;
+        for (size_t i = b; i < n->a; i++)
+            if (at(c->s, n->a, i, "、") || at(c->s, n->a, i, "和") || at(c->s, n->a, i, "及") ||
+                at(c->s, n->a, i, "与") || at(c->s, n->a, i, "的"))
+                return 0;
+        return 1;
+    }
+    return 0;
+}
+
 /* 1 if every letter of [sa,sb) lies inside a quantity: a stray "2.5" left
  * by a layout (PM\n2.5), a page number. */
 static int numbers_only(const ctx *c, size_t sa, size_t sb)
@@ -625,6 +649,8 @@ static mb_status do_sentence(ctx *c, size_t sa, size_t sb)
         }
         if (nnames && used < nnames)
             name = names[used++];
+        if (!name && qualifier(c, q, i, sb))
+            continue;
         st = record_for(c, q, i, sa, sb, name);
         if (st)
             break;
