@@ -70,8 +70,11 @@ const mb_cue mb_kind_cues[] = {
 
 static int in_list(const char *tok, size_t len, const char *const *list)
 {
-    for (size_t i = 0; list[i]; i++)
-        if (strlen(list[i]) == len && !memcmp(list[i], tok, len))
+    if (len == 0)
+        return 0;
+    for (size_t i = 0; list[i]; i++) /* the first byte rules out most words cheaply */
+        if (list[i][0] == tok[0] && (len < 2 || list[i][1] == tok[1]) && strlen(list[i]) == len &&
+            !memcmp(list[i], tok, len))
             return 1;
     return 0;
 }

@@ -73,32 +73,37 @@ static mb_status scan_sentence(ctx *c, size_t sa, size_t sb)
             i++;
         }
     }
-    for (size_t k = 0; mb_kind_cues[k].word; k++) {
-        const mb_cue *cue = &mb_kind_cues[k];
-        size_t n = strlen(cue->word);
-        if (cue->whole_token) { /* short, ambiguous words: whole tokens only */
-            for (size_t i = 0; i < c->toks.n; i++) {
-                const mb_token *t = &c->toks.v[i];
-                if (t->end - t->start == n && !memcmp(c->s + t->start, cue->word, n) &&
-                    !add_hit(c, t->start, cue))
-                    return MB_ENOMEM;
-            }
+    /* short, ambiguous words: whole tokens only */
+    for (size_t i = 0; i < c->toks.n; i++) {
+        const mb_token *t = &c->toks.v[i];
+        for (size_t k = 0; k < c->ncues; k++)
+            if (mb_kind_cues[k].whole_token && c->cue_len[k] == t->end - t->start &&
+                !memcmp(c->s + t->start, mb_kind_cues[k].word, c->cue_len[k]) &&
+                !add_hit(c, t->start, &mb_kind_cues[k]))
+                return MB_ENOMEM;
+    }
+    /* the others anywhere: only where a cue's first character stands */
+    for (size_t p = sa; p < sb;) {
+        unsigned char b0 = (unsigned char)c->s[p];
+        if (b0 < 0x80) { /* no cue starts with ASCII */
+            p++;
             continue;
         }
-        (void)n;
-    }
-    /* substring cues: only where a cue's first character stands */
-    for (size_t p = sa; p < sb;) {
         int32_t cp;
-        int l = mb_utf8_decode((const unsigned char *)c->s + p, sb - p, &cp);
-        if (l < 1)
+        int l;
+        if ((b0 & 0xF0) == 0xE0 && p + 2 < sb) { /* three bytes: most of Chinese text */
+            cp = (int32_t)((b0 & 0x0Fu) << 12 | ((unsigned char)c->s[p + 1] & 0x3Fu) << 6 |
+                           ((unsigned char)c->s[p + 2] & 0x3Fu));
+            l = 3;
+        } else if ((l = mb_utf8_decode((const unsigned char *)c->s + p, sb - p, &cp)) < 1) {
             l = 1;
+        }
         if (cp >= 0 && cp < 0x10000 && (c->first[cp >> 3] & (1u << (cp & 7)))) {
-            for (size_t k = 0; mb_kind_cues[k].word; k++) {
+            for (size_t k = 0; k < c->ncues; k++) {
                 const mb_cue *cue = &mb_kind_cues[k];
-                size_t n = strlen(cue->word);
-                if (!cue->whole_token && p + n <= sb && !memcmp(c->s + p, cue->word, n) &&
-                    !add_hit(c, p, cue))
+                size_t n = c->cue_len[k];
+                if (!cue->whole_token && c->cue_cp[k] == cp && p + n <= sb &&
+                    !memcmp(c->s + p, cue->word, n) && !add_hit(c, p, cue))
                     return MB_ENOMEM;
             }
         }
@@ -779,13 +784,14 @@ mb_status mb_extract(const mb_model *m, const mb_doc *doc, const char *date, mb_
     c.doc = doc;
     c.out = out;
     c.doc_year = out->date.year;
-    for (size_t k = 0; mb_kind_cues[k].word; k++) {
+    for (size_t k = 0; mb_kind_cues[k].word && k < MB_MAX_CUES; k++) {
         int32_t cp;
-        if (!mb_kind_cues[k].whole_token &&
-            mb_utf8_decode((const unsigned char *)mb_kind_cues[k].word, strlen(mb_kind_cues[k].word), &cp) >
-                0 &&
-            cp < 0x10000)
+        c.cue_len[k] = strlen(mb_kind_cues[k].word);
+        c.cue_cp[k] =
+            mb_utf8_decode((const unsigned char *)mb_kind_cues[k].word, c.cue_len[k], &cp) > 0 ? cp : -1;
+        if (!mb_kind_cues[k].whole_token && cp >= 0 && cp < 0x10000)
             c.first[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+        c.ncues = k + 1;
     }
     for (size_t i = 0; i < mb_doc_paragraph_count(doc) && !st; i++)
         st = do_paragraph(&c, mb_doc_paragraph(doc, i));

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define MB_MAX_CUES 128 /* entries of mb_kind_cues that are used */
+
 typedef struct section {
     int y0, y1;
     mb_cue_kind kind;
@@ -40,6 +42,9 @@ typedef struct mb_xctx {
     struct cue_hit *hits;
     size_t nhits, caphits;
     unsigned char first[0x10000 / 8]; /* first characters of substring cues (BMP) */
+    size_t cue_len[MB_MAX_CUES];      /* byte length and first code point of each cue */
+    int32_t cue_cp[MB_MAX_CUES];
+    size_t ncues;
     mb_cue_kind para_kind;
     int para_time; /* index into x.t of the paragraph's leading time, -1 */
     char *prev_ind;
