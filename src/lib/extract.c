@@ -43,6 +43,28 @@
 
 /* ---- kind, change, period ---- */
 
+/* The number of cue hits that start before pos (they are sorted). */
+static size_t hits_before(const ctx *c, size_t pos)
+{
+    size_t lo = 0, hi = c->nhits;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->hits[mid].start < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static int hit_order(const void *x, const void *y)
+{
+    const cue_hit *a = x, *b = y;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    return a->order < b->order ? -1 : a->order > b->order;
+}
+
 static int add_hit(ctx *c, size_t p, const mb_cue *cue)
 {
     if (!mb_grow((void **)&c->hits, &c->caphits, c->nhits + 1, sizeof *c->hits))
@@ -50,6 +72,7 @@ static int add_hit(ctx *c, size_t p, const mb_cue *cue)
     c->hits[c->nhits].start = p;
     c->hits[c->nhits].end = p + strlen(cue->word);
     c->hits[c->nhits].cue = cue;
+    c->hits[c->nhits].order = c->nhits;
     c->nhits++;
     return 1;
 }
@@ -109,6 +132,7 @@ static mb_status scan_sentence(ctx *c, size_t sa, size_t sb)
         }
         p += (size_t)l;
     }
+    qsort(c->hits, c->nhits, sizeof *c->hits, hit_order);
     return MB_OK;
 }
 
@@ -127,10 +151,14 @@ static int introduces(const ctx *c, size_t pos)
  * own clause, where a noun cue counts only when it introduces a list. */
 static mb_cue_kind cue_near(const ctx *c, size_t a, size_t b, int far, const char **word)
 {
+    /* hits are sorted by (start, order found): walk back from b; on a tie
+     * of starts the one found first (the earlier in the cue table) wins */
     const cue_hit *best = NULL;
-    for (size_t i = 0; i < c->nhits; i++) {
+    for (size_t i = hits_before(c, b); i-- > 0;) {
         const cue_hit *h = &c->hits[i];
-        if (h->start < a || h->end > b || (best && h->start <= best->start))
+        if (h->start < a || (best && h->start < best->start))
+            break;
+        if (h->end > b)
             continue;
         if (far && h->cue->local && !introduces(c, h->end))
             continue; /* 实现年初确定的主要目标，国内生产总值增长7.8% */
@@ -243,7 +271,8 @@ static mb_cue_kind time_kind(const ctx *c, const mb_xt *t);
 /* 1 if the time lies inside a cue word: 年初 of 年初确定. */
 static int in_cue(const ctx *c, const mb_xt *t)
 {
-    for (size_t i = 0; i < c->nhits; i++)
+    /* hits are sorted by start; a cue word is at most a few characters */
+    for (size_t i = hits_before(c, t->a + 1); i-- > 0 && c->hits[i].start + 32 > t->a;)
         if (c->hits[i].start <= t->a && t->b <= c->hits[i].end)
             return 1;
     return 0;
@@ -262,22 +291,21 @@ static int time_fits(const ctx *c, const mb_xt *t, mb_cue_kind k)
  * nearest before it, else the first after it. Comparison bases never. */
 static const mb_xt *time_in_clause(const ctx *c, size_t ca, size_t cb, size_t pos)
 {
-    const mb_xt *best = NULL;
-    for (size_t i = 0; i < c->x.nt; i++) {
+    /* the nearest before pos: walk back from the first time at or after pos */
+    size_t seen = 0;
+    for (size_t i = time_from(c, pos); i-- > 0 && c->x.t[i].a >= ca && seen++ < MB_MAX_LOOK;) {
         const mb_xt *t = &c->x.t[i];
-        if (t->base || t->a < ca || t->b > pos || in_cue(c, t))
+        if (t->base || t->b > pos || in_cue(c, t))
             continue;
         /* 由2003年的77%提高到96%: the starting year is not the end value's */
         if (t->from && quantity_covering(c, t->b, pos))
             continue;
-        if (!best || t->a > best->a)
-            best = t;
+        return t;
     }
-    if (best)
-        return best;
-    for (size_t i = 0; i < c->x.nt; i++) {
+    seen = 0;
+    for (size_t i = time_from(c, pos); i < c->x.nt && c->x.t[i].b <= cb && seen++ < MB_MAX_LOOK; i++) {
         const mb_xt *t = &c->x.t[i];
-        if (!t->base && t->a >= pos && t->b <= cb && !in_cue(c, t))
+        if (!t->base && !in_cue(c, t))
             return t;
     }
     return NULL;
@@ -290,20 +318,18 @@ static const mb_xt *time_in_clause(const ctx *c, size_t ca, size_t cb, size_t po
 static const mb_xt *time_around(const ctx *c, size_t sa, size_t sb, size_t ca, size_t cb, mb_cue_kind k,
                                 int only_before)
 {
-    const mb_xt *best = NULL;
-    for (size_t i = 0; i < c->x.nt; i++) {
+    size_t seen = 0;
+    for (size_t i = time_from(c, ca); i-- > 0 && c->x.t[i].a >= sa && seen++ < MB_MAX_LOOK;) {
         const mb_xt *t = &c->x.t[i];
-        if (t->base || t->from || t->a < sa || t->b > ca || !time_fits(c, t, k))
+        if (t->base || t->from || t->b > ca || !time_fits(c, t, k))
             continue;
-        if (!best || t->a > best->a)
-            best = t;
+        return t;
     }
-    if (best)
-        return best;
+    seen = 0;
     if (!only_before)
-        for (size_t i = 0; i < c->x.nt; i++) {
+        for (size_t i = time_from(c, cb); i < c->x.nt && c->x.t[i].b <= sb && seen++ < MB_MAX_LOOK; i++) {
             const mb_xt *t = &c->x.t[i];
-            if (t->base || t->a < cb || t->b > sb || !time_fits(c, t, k))
+            if (t->base || !time_fits(c, t, k))
                 continue;
             /* a later clause with a quantity of its own keeps its time */
             size_t la = clause_start(c, sa, t->a), lb = clause_end(c, t->b, sb);
@@ -377,10 +403,12 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
     /* the window before the number: from the clause start or the previous
      * quantity of the clause that is not attributive to this one */
     size_t lo = ca;
-    for (size_t k = 0; k < qi; k++) {
+    for (size_t k = qi, seen = 0; k-- > 0 && c->x.q[k].a >= ca && seen++ < MB_MAX_LOOK;) {
         const mb_xq *p = &c->x.q[k];
-        if (p->b <= q->a && p->a >= ca && p->b > lo && !mb_ind_attributive(c, p))
-            lo = p->b;
+        if (p->b <= q->a && !mb_ind_attributive(c, p)) {
+            lo = p->b; /* the nearest one: quantities are in text order */
+            break;
+        }
     }
 
     /* indicator */
@@ -457,8 +485,8 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         r.change = c->out->v[c->out->n - 1].change; /* 8.9%、7.7% */
 
     /* period */
-    if (has_word(c, ca, q->a, "每年") || has_word(c, ca, q->a, "年均") || has_word(c, ca, q->a, "年平均") ||
-        has_word(c, ca, q->a, "每年度"))
+    size_t pw = q->a - ca > 90 ? q->a - 90 : ca; /* 每年 stands within 30 characters of its number */
+    if (has_word(c, pw, q->a, "每年") || has_word(c, pw, q->a, "年均") || has_word(c, pw, q->a, "年平均"))
         r.period = "annual";
 
     /* kind: a cue or a time of the clause, then cues of the earlier
@@ -471,7 +499,7 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
     if (k == MB_CUE_NONE && t)
         k = time_kind(c, t);
     /* earlier clauses, nearest first: a cue or a time decides */
-    for (size_t e = ca; k == MB_CUE_NONE && e > sa;) {
+    for (size_t e = ca, n = 0; k == MB_CUE_NONE && e > sa && n++ < MB_MAX_LOOK;) {
         size_t bl = 0; /* step back over the break that ends the clause before */
         if (!(e >= sa + 3 && is_clause_break(c->s, c->len, e - 3, &bl) && bl == 3) &&
             !(is_clause_break(c->s, c->len, e - 1, &bl) && bl == 1))
@@ -524,10 +552,9 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
 static mb_status dated_goal(ctx *c, size_t sa, size_t sb)
 {
     static const char *const verbs[] = {"实现", "建成", "完成", "达到", "基本实现", "全面建成", NULL};
-    for (size_t i = 0; i < c->x.nt; i++) {
+    for (size_t i = time_from(c, sa); i < c->x.nt && c->x.t[i].a < sb; i++) {
         const mb_xt *t = &c->x.t[i];
-        if (t->a < sa || t->b > sb || t->base ||
-            !(t->deadline || (t->y0 && !t->span && !t->sub_year && !t->past)))
+        if (t->b > sb || t->base || !(t->deadline || (t->y0 && !t->span && !t->sub_year && !t->past)))
             continue;
         if (!t->y0 && !t->y1)
             continue;
@@ -615,10 +642,10 @@ static mb_status do_sentence(ctx *c, size_t sa, size_t sb)
     mb_error err;
     /* a sentence without a quantity or a dated time gives no record */
     int work = 0;
-    for (size_t i = 0; i < c->x.nq && !work; i++)
-        work = !c->x.q[i].skip && c->x.q[i].a >= sa && c->x.q[i].b <= sb;
-    for (size_t i = 0; i < c->x.nt && !work; i++)
-        work = c->x.t[i].a >= sa && c->x.t[i].b <= sb && (c->x.t[i].y0 || c->x.t[i].y1);
+    for (size_t i = quantity_from(c, sa); i < c->x.nq && c->x.q[i].b <= sb && !work; i++)
+        work = !c->x.q[i].skip;
+    for (size_t i = time_from(c, sa); i < c->x.nt && c->x.t[i].b <= sb && !work; i++)
+        work = c->x.t[i].y0 || c->x.t[i].y1;
     if (!work || numbers_only(c, sa, sb))
         return MB_OK;
     /* an omitted indicator is carried within a sentence, not across */
@@ -638,14 +665,14 @@ static mb_status do_sentence(ctx *c, size_t sa, size_t sb)
     /* quantities of the sentence, with 分别 lists */
     char *names[16] = {0};
     size_t nnames = 0, used = 0;
-    for (size_t i = 0; i < c->x.nq; i++) {
+    for (size_t i = quantity_from(c, sa); i < c->x.nq && c->x.q[i].a < sb; i++) {
         const mb_xq *q = &c->x.q[i];
-        if (q->a < sa || q->b > sb || q->skip)
+        if (q->b > sb || q->skip)
             continue;
         size_t ca = clause_start(c, sa, q->a);
         const char *name = NULL;
         if (!nnames) {
-            for (size_t k = ca; k + 6 <= q->a; k++)
+            for (size_t k = q->a - ca > 30 ? q->a - 30 : ca; k + 6 <= q->a; k++) /* 分别 right before */
                 if (!memcmp(c->s + k, "分别", 6)) {
                     nnames = mb_ind_list_names(c, ca, k, names, 16);
                     used = 0;
@@ -761,10 +788,11 @@ static void assign_ids(const mb_doc *doc, mb_records *rs)
         uint32_t sa = 0, sb = 0;
         if (p)
             mb_text_source_range(&p->text, r->span_start, r->span_end, &sa, &sb);
+        /* records of one span stand together: look back a little, in the
+         * same paragraph (deterministic, so the ids stay stable) */
         size_t rank = 0;
-        for (size_t k = 0; k < i; k++)
-            if (rs->v[k].paragraph == r->paragraph && rs->v[k].span_start == r->span_start &&
-                rs->v[k].span_end == r->span_end)
+        for (size_t k = i, seen = 0; k-- > 0 && rs->v[k].paragraph == r->paragraph && seen++ < MB_MAX_LOOK;)
+            if (rs->v[k].span_start == r->span_start && rs->v[k].span_end == r->span_end)
                 rank++;
         char buf[128];
         int n = snprintf(buf, sizeof buf, "%s:%u:%u:%zu", mb_doc_sha256(doc), sa, sb, rank);

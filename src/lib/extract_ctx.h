@@ -21,7 +21,12 @@ typedef struct section {
 typedef struct cue_hit {
     size_t start, end;
     const mb_cue *cue;
+    size_t order; /* the order found, for stable sorting */
 } cue_hit;
+
+/* How far the searches around a quantity look (clauses, times): bounds the
+ * work per quantity, so that a long sentence stays linear. */
+#define MB_MAX_LOOK 64
 
 typedef struct mb_xctx {
     const mb_model *m;
@@ -86,13 +91,28 @@ static inline int is_clause_break(const char *s, size_t len, size_t i, size_t *b
     return 0;
 }
 
+/* The number of cached clause breaks of the sentence that end at or
+ * before pos (binary search: the breaks are in text order). */
+static inline size_t breaks_before(const ctx *c, size_t pos)
+{
+    size_t lo = 0, hi = c->nbrk;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->brk[2 * mid + 1] <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 static inline size_t clause_start(const ctx *c, size_t lo, size_t pos)
 {
     size_t start = lo;
     if (lo >= c->sa && pos <= c->sb) { /* inside the current sentence: the cached breaks */
-        for (size_t k = 0; k < c->nbrk && c->brk[2 * k + 1] <= pos; k++)
-            if (c->brk[2 * k] >= lo)
-                start = c->brk[2 * k + 1];
+        size_t k = breaks_before(c, pos);
+        if (k > 0 && c->brk[2 * (k - 1)] >= lo)
+            start = c->brk[2 * (k - 1) + 1];
         return start;
     }
     for (size_t i = lo; i < pos;) {
@@ -110,10 +130,16 @@ static inline size_t clause_start(const ctx *c, size_t lo, size_t pos)
 static inline size_t clause_end(const ctx *c, size_t pos, size_t hi)
 {
     if (pos >= c->sa && hi <= c->sb) {
-        for (size_t k = 0; k < c->nbrk; k++)
-            if (c->brk[2 * k] >= pos)
-                return c->brk[2 * k] < hi ? c->brk[2 * k] : hi;
-        return hi;
+        /* the first break starting at or after pos */
+        size_t lo = 0, h = c->nbrk;
+        while (lo < h) {
+            size_t mid = lo + (h - lo) / 2;
+            if (c->brk[2 * mid] < pos)
+                lo = mid + 1;
+            else
+                h = mid;
+        }
+        return lo < c->nbrk && c->brk[2 * lo] < hi ? c->brk[2 * lo] : hi;
     }
     for (size_t i = pos; i < hi;) {
         size_t bl;
@@ -184,20 +210,66 @@ static inline int tok_is(const ctx *c, const mb_token *t, const char *w)
     return t->end - t->start == n && !memcmp(c->s + t->start, w, n);
 }
 
+/* The first time expression / quantity that overlaps [a,b), or NULL. Both
+ * lists are in text order and do not overlap among themselves, so their
+ * ends are sorted too: binary search on the end. */
 static inline const mb_xt *time_covering(const ctx *c, size_t a, size_t b)
 {
-    for (size_t i = 0; i < c->x.nt; i++)
-        if (c->x.t[i].a < b && a < c->x.t[i].b)
+    size_t lo = 0, hi = c->x.nt;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->x.t[mid].b <= a)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < c->x.nt && c->x.t[i].a < b; i++)
+        if (a < c->x.t[i].b)
             return &c->x.t[i];
     return NULL;
 }
 
 static inline const mb_xq *quantity_covering(const ctx *c, size_t a, size_t b)
 {
-    for (size_t i = 0; i < c->x.nq; i++)
-        if (c->x.q[i].a < b && a < c->x.q[i].b)
+    size_t lo = 0, hi = c->x.nq;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->x.q[mid].b <= a)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < c->x.nq && c->x.q[i].a < b; i++)
+        if (a < c->x.q[i].b)
             return &c->x.q[i];
     return NULL;
+}
+
+/* The index of the first quantity / time starting at or after pos. */
+static inline size_t quantity_from(const ctx *c, size_t pos)
+{
+    size_t lo = 0, hi = c->x.nq;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->x.q[mid].a < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static inline size_t time_from(const ctx *c, size_t pos)
+{
+    size_t lo = 0, hi = c->x.nt;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->x.t[mid].a < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 static inline int is_punct_tok(const ctx *c, const mb_token *t)

@@ -50,8 +50,10 @@ int mb_ind_attributive(const ctx *c, const mb_xq *q)
  * Returns [*a,*b) or 0. */
 int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, size_t *rb)
 {
-    /* a comparison base ends the phrase: 比上年增加, 比2010年翻一番 */
-    for (size_t i = tok_count_before(c, pos); i-- > 0;) {
+    /* a comparison base ends the phrase: 比上年增加, 比2010年翻一番; a
+     * phrase is read over MB_MAX_LOOK words at most */
+    size_t steps = 0;
+    for (size_t i = tok_count_before(c, pos); i-- > 0 && steps++ < MB_MAX_LOOK;) {
         const mb_token *t = &c->toks.v[i];
         if (t->start < lo)
             break;
@@ -68,7 +70,8 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
     size_t b = pos, a = pos;
     int phase = 0; /* 0: skipping linkers next to the number; 1: collecting */
     int skipped_level = 0;
-    for (size_t i = tok_count_before(c, pos); i-- > 0;) {
+    steps = 0;
+    for (size_t i = tok_count_before(c, pos); i-- > 0 && steps++ < MB_MAX_LOOK;) {
         const mb_token *t = &c->toks.v[i];
         if (t->start < lo)
             break;
@@ -200,12 +203,10 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
  * conjunction, punctuation or clause break. */
 int mb_ind_np_after(const ctx *c, size_t pos, size_t hi, size_t *ra, size_t *rb)
 {
-    size_t a = 0, b = 0;
+    size_t a = 0, b = 0, steps = 0;
     int started = 0;
-    for (size_t i = 0; i < c->toks.n; i++) {
+    for (size_t i = tok_count_before(c, pos); i < c->toks.n && steps++ < MB_MAX_LOOK; i++) {
         const mb_token *t = &c->toks.v[i];
-        if (t->end <= pos)
-            continue;
         if (t->end > hi)
             break;
         if (t->start < pos) { /* a word that holds the end of the number: 万亿级|产业集群 */
@@ -293,12 +294,11 @@ int mb_ind_generic_only(const ctx *c, size_t a, size_t b)
 /* Keep the last conjunct of 国内生产总值和城乡居民人均收入. */
 size_t mb_ind_last_conjunct(const ctx *c, size_t a, size_t b)
 {
-    for (size_t i = 0; i < c->toks.n; i++) {
+    /* the last conjunction inside [a,b): walk back from b */
+    for (size_t i = tok_count_before(c, b); i-- > 0 && c->toks.v[i].start >= a;) {
         const mb_token *t = &c->toks.v[i];
-        if (t->start < a || t->end > b)
-            continue;
         if (tok_is(c, t, "和") || tok_is(c, t, "及") || tok_is(c, t, "与") || tok_is(c, t, "、"))
-            a = t->end;
+            return t->end;
     }
     return a;
 }
@@ -324,7 +324,11 @@ char *mb_ind_object_of_verb(const ctx *c, size_t lo, size_t pos)
     if (!v)
         return NULL;
     size_t vn = v->end - v->start;
-    for (size_t i = 0; i + vn <= lo; i++) {
+    /* within the sentence, at most 150 characters back */
+    size_t from = c->sa;
+    if (lo > from + 450)
+        from = lo - 450;
+    for (size_t i = from; i + vn <= lo; i++) {
         if (memcmp(c->s + i, c->s + v->start, vn))
             continue;
         const mb_token *t = tok_at(c, i);
@@ -345,9 +349,9 @@ size_t mb_ind_list_names(ctx *c, size_t ca, size_t fb, char **names, size_t max)
         return 0;
     size_t starts[16], ends[16], n = 0;
     size_t s0 = a;
-    for (size_t i = 0; i < c->toks.n && n < 15; i++) {
+    for (size_t i = tok_count_before(c, a); i < c->toks.n && c->toks.v[i].end <= b && n < 15; i++) {
         const mb_token *t = &c->toks.v[i];
-        if (t->start < a || t->end > b)
+        if (t->start < a)
             continue;
         if (tok_is(c, t, "、") || tok_is(c, t, "和") || tok_is(c, t, "及")) {
             starts[n] = s0;
@@ -360,10 +364,8 @@ size_t mb_ind_list_names(ctx *c, size_t ca, size_t fb, char **names, size_t max)
     if (n < 2 || n > max)
         return 0;
     /* shared head: the last token of the last name, when the others lack it */
-    const mb_token *head = NULL;
-    for (size_t i = 0; i < c->toks.n; i++)
-        if (c->toks.v[i].end == b)
-            head = &c->toks.v[i];
+    size_t hi = tok_count_before(c, b); /* tokens ending at or before b */
+    const mb_token *head = hi > 0 && c->toks.v[hi - 1].end == b ? &c->toks.v[hi - 1] : NULL;
     for (size_t i = 0; i < n; i++) {
         int add_head = head && i + 1 < n && head->start > starts[n - 1];
         size_t hs = add_head ? head->start : 0, hl = add_head ? head->end - head->start : 0;

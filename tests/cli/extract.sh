@@ -171,3 +171,12 @@ PYEOF
 else
     skip "../shared absent: GWR extraction not checked"
 fi
+
+# Long paragraphs and sentences stay linear: 20,000 sentences in one
+# paragraph, and one sentence of 1,500 clauses (timeout guards a hang only).
+"$PY" -c "print('今年' + ''.join('产量增长%d%%。' % (i % 90) for i in range(20000)))" >"$T/many.txt"
+"$PY" -c "print('今年国内生产总值增长' + '，'.join('增长%d%%' % (i % 90) for i in range(1500)) + '。')" >"$T/long.txt"
+expect_eq "20,000 sentences in one paragraph: every record" \
+    "$(timeout 120 "$MUBIAO" extract "$T/many.txt" | wc -l | tr -d ' ')" "20000"
+expect_eq "one sentence of 1,500 clauses: every record" \
+    "$(timeout 120 "$MUBIAO" extract "$T/long.txt" | wc -l | tr -d ' ')" "1500"
