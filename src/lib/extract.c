@@ -46,15 +46,7 @@
 /* The number of cue hits that start before pos (they are sorted). */
 static size_t hits_before(const ctx *c, size_t pos)
 {
-    size_t lo = 0, hi = c->nhits;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (c->hits[mid].start < pos)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    return count_below(c->hits, c->nhits, sizeof *c->hits, offsetof(cue_hit, start), pos);
 }
 
 static int hit_order(const void *x, const void *y)

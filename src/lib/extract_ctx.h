@@ -7,6 +7,7 @@
 #include "cues.h"
 #include "extract.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -91,19 +92,31 @@ static inline int is_clause_break(const char *s, size_t len, size_t i, size_t *b
     return 0;
 }
 
-/* The number of cached clause breaks of the sentence that end at or
- * before pos (binary search: the breaks are in text order). */
-static inline size_t breaks_before(const ctx *c, size_t pos)
+/* The number of leading elements of a sorted array whose size_t field (at
+ * byte offset off in each element of size bytes) is below key: the one
+ * binary search behind every "what comes before this position" below. */
+static inline size_t count_below(const void *base, size_t n, size_t size, size_t off, size_t key)
 {
-    size_t lo = 0, hi = c->nbrk;
+    const char *p = base;
+    size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (c->brk[2 * mid + 1] <= pos)
+        size_t v;
+        memcpy(&v, p + mid * size + off, sizeof v);
+        if (v < key)
             lo = mid + 1;
         else
             hi = mid;
     }
     return lo;
+}
+
+/* The number of cached clause breaks of the sentence that end at or
+ * before pos (binary search: the breaks are in text order). */
+static inline size_t breaks_before(const ctx *c, size_t pos)
+{
+    /* break k ends at brk[2k+1] */
+    return count_below(c->brk, c->nbrk, 2 * sizeof *c->brk, sizeof *c->brk, pos + 1);
 }
 
 static inline size_t clause_start(const ctx *c, size_t lo, size_t pos)
@@ -131,14 +144,7 @@ static inline size_t clause_end(const ctx *c, size_t pos, size_t hi)
 {
     if (pos >= c->sa && hi <= c->sb) {
         /* the first break starting at or after pos */
-        size_t lo = 0, h = c->nbrk;
-        while (lo < h) {
-            size_t mid = lo + (h - lo) / 2;
-            if (c->brk[2 * mid] < pos)
-                lo = mid + 1;
-            else
-                h = mid;
-        }
+        size_t lo = count_below(c->brk, c->nbrk, 2 * sizeof *c->brk, 0, pos);
         return lo < c->nbrk && c->brk[2 * lo] < hi ? c->brk[2 * lo] : hi;
     }
     for (size_t i = pos; i < hi;) {
@@ -184,15 +190,7 @@ static inline char *squeeze(char *s)
  * order): walk back from it for the tokens before a position. */
 static inline size_t tok_count_before(const ctx *c, size_t pos)
 {
-    size_t lo = 0, hi = c->toks.n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (c->toks.v[mid].end <= pos)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    return count_below(c->toks.v, c->toks.n, sizeof *c->toks.v, offsetof(mb_token, end), pos + 1);
 }
 
 /* The token that holds byte pos, or NULL. */
@@ -215,15 +213,8 @@ static inline int tok_is(const ctx *c, const mb_token *t, const char *w)
  * ends are sorted too: binary search on the end. */
 static inline const mb_xt *time_covering(const ctx *c, size_t a, size_t b)
 {
-    size_t lo = 0, hi = c->x.nt;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (c->x.t[mid].b <= a)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (size_t i = lo; i < c->x.nt && c->x.t[i].a < b; i++)
+    for (size_t i = count_below(c->x.t, c->x.nt, sizeof *c->x.t, offsetof(mb_xt, b), a + 1);
+         i < c->x.nt && c->x.t[i].a < b; i++)
         if (a < c->x.t[i].b)
             return &c->x.t[i];
     return NULL;
@@ -231,15 +222,8 @@ static inline const mb_xt *time_covering(const ctx *c, size_t a, size_t b)
 
 static inline const mb_xq *quantity_covering(const ctx *c, size_t a, size_t b)
 {
-    size_t lo = 0, hi = c->x.nq;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (c->x.q[mid].b <= a)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (size_t i = lo; i < c->x.nq && c->x.q[i].a < b; i++)
+    for (size_t i = count_below(c->x.q, c->x.nq, sizeof *c->x.q, offsetof(mb_xq, b), a + 1);
+         i < c->x.nq && c->x.q[i].a < b; i++)
         if (a < c->x.q[i].b)
             return &c->x.q[i];
     return NULL;
@@ -248,28 +232,12 @@ static inline const mb_xq *quantity_covering(const ctx *c, size_t a, size_t b)
 /* The index of the first quantity / time starting at or after pos. */
 static inline size_t quantity_from(const ctx *c, size_t pos)
 {
-    size_t lo = 0, hi = c->x.nq;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (c->x.q[mid].a < pos)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    return count_below(c->x.q, c->x.nq, sizeof *c->x.q, offsetof(mb_xq, a), pos);
 }
 
 static inline size_t time_from(const ctx *c, size_t pos)
 {
-    size_t lo = 0, hi = c->x.nt;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (c->x.t[mid].a < pos)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    return count_below(c->x.t, c->x.nt, sizeof *c->x.t, offsetof(mb_xt, a), pos);
 }
 
 static inline int is_punct_tok(const ctx *c, const mb_token *t)
