@@ -124,7 +124,8 @@ static mb_status scan_sentence(ctx *c, size_t sa, size_t sb)
         }
         p += (size_t)l;
     }
-    qsort(c->hits, c->nhits, sizeof *c->hits, hit_order);
+    if (c->nhits > 1) /* (hits may be NULL when there are none) */
+        qsort(c->hits, c->nhits, sizeof *c->hits, hit_order);
     return MB_OK;
 }
 
