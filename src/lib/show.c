@@ -174,51 +174,98 @@ static void put_wrapped(mb_strbuf *out, const layout *l, unsigned width, int col
         put_line(out, l, ls, l->n, color);
 }
 
+/* A record's span, for sorting the markers of a paragraph. */
+typedef struct span_ref {
+    size_t start, end, k; /* k: position in rec[] */
+} span_ref;
+
+/* openings: by start, then longer first, then record order */
+static int by_opening(const void *x, const void *y)
+{
+    const span_ref *a = x, *b = y;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    if (a->end != b->end)
+        return a->end > b->end ? -1 : 1;
+    return a->k < b->k ? -1 : a->k > b->k;
+}
+
+/* closings: by end, then record order */
+static int by_closing(const void *x, const void *y)
+{
+    const span_ref *a = x, *b = y;
+    if (a->end != b->end)
+        return a->end < b->end ? -1 : 1;
+    return a->k < b->k ? -1 : a->k > b->k;
+}
+
+/* painting order: longer first, later records first, so that the shortest
+ * span, and among equals the first record, is painted last */
+static int by_painting(const void *x, const void *y)
+{
+    const span_ref *a = x, *b = y;
+    size_t la = a->end - a->start, lb = b->end - b->start;
+    if (la != lb)
+        return la > lb ? -1 : 1;
+    return a->k > b->k ? -1 : a->k < b->k;
+}
+
 /* The paragraph's text as units, with the markers of records rec[0..nrec)
- * (indices into r, numbered from 1). */
+ * (indices into r, numbered from 1). Markers are found from sorted lists of
+ * the spans, so that the work is linear in the text and the records. */
 static void build_units(layout *l, const mb_paragraph *p, const mb_records *r, const size_t *rec, size_t nrec,
                         int color)
 {
     const char *s = p->text.s ? p->text.s : "";
     size_t len = p->text.len;
+    span_ref *op = nrec ? malloc(nrec * sizeof *op) : NULL;
+    span_ref *cl = nrec ? malloc(nrec * sizeof *cl) : NULL;
+    unsigned char *style_at = color && len ? calloc(len, 1) : NULL;
+    if ((nrec && (!op || !cl)) || (color && len && !style_at)) {
+        free(op);
+        free(cl);
+        free(style_at);
+        l->failed = 1;
+        return;
+    }
+    for (size_t k = 0; k < nrec; k++) {
+        const mb_record *x = &r->v[rec[k]];
+        op[k] = (span_ref){x->span_start, x->span_end, k};
+    }
+    if (nrec) {
+        memcpy(cl, op, nrec * sizeof *op);
+        qsort(cl, nrec, sizeof *cl, by_closing);
+    }
+    if (style_at) { /* the style of the innermost (shortest) span on each byte */
+        qsort(op, nrec, sizeof *op, by_painting);
+        for (size_t k = 0; k < nrec; k++) {
+            const mb_record *x = &r->v[rec[op[k].k]];
+            int st = x->kind == MB_KIND_TARGET ? ST_TARGET : ST_ACHIEVEMENT;
+            for (size_t i = op[k].start; i < op[k].end && i < len; i++)
+                style_at[i] = (unsigned char)st;
+        }
+    }
+    if (nrec)
+        qsort(op, nrec, sizeof *op, by_opening);
+    size_t oi = 0, ci = 0;
     int32_t prev = -1;
     size_t i = 0;
     while (i <= len) {
         /* closing markers of spans ending here */
-        for (size_t k = 0; k < nrec && !color; k++) {
-            const mb_record *x = &r->v[rec[k]];
-            if (x->span_end == i && x->span_start < i) {
+        for (; ci < nrec && cl[ci].end <= i; ci++)
+            if (!color && cl[ci].end == i && cl[ci].start < i) {
                 unit *u = add_unit(l, "\xe2\x9f\xa7", 3, 1, ST_NONE); /* ⟧ */
                 if (u)
                     u->nobreak_before = 1;
             }
-        }
         /* opening markers of spans starting here, longer ones first */
-        for (size_t pass = 0; pass < nrec; pass++) {
-            /* the pass-th longest span starting at i */
-            size_t pick = nrec, rank = 0;
-            for (size_t k = 0; k < nrec; k++) {
-                const mb_record *x = &r->v[rec[k]];
-                if (x->span_start != i || x->span_end <= i)
-                    continue;
-                size_t before = 0; /* spans starting here that come first */
-                for (size_t q = 0; q < nrec; q++) {
-                    const mb_record *y = &r->v[rec[q]];
-                    if (q != k && y->span_start == i && y->span_end > i &&
-                        (y->span_end > x->span_end || (y->span_end == x->span_end && q < k)))
-                        before++;
-                }
-                if (before == pass) {
-                    pick = k;
-                    rank = 1;
-                    break;
-                }
-            }
-            if (!rank)
-                break;
+        for (; oi < nrec && op[oi].start <= i; oi++) {
+            if (op[oi].start != i || op[oi].end <= i)
+                continue;
+            size_t n1 = rec[op[oi].k] + 1;
             char lab[40];
-            int n = color ? snprintf(lab, sizeof lab, "[%zu]", rec[pick] + 1)
-                          : snprintf(lab, sizeof lab, "\xe2\x9f\xa6%zu:", rec[pick] + 1); /* ⟦N: */
+            int n = color ? snprintf(lab, sizeof lab, "[%zu]", n1)
+                          : snprintf(lab, sizeof lab, "\xe2\x9f\xa6%zu:", n1); /* ⟦N: */
             unit *u = add_unit(l, lab, (size_t)n, str_width(lab, (size_t)n), color ? ST_LABEL : ST_NONE);
             if (u) {
                 u->glue_next = 1;
@@ -233,16 +280,7 @@ static void build_units(layout *l, const mb_paragraph *p, const mb_records *r, c
             k = 1;
             cp = 0xFFFD;
         }
-        /* the style of the innermost (shortest) span covering this character */
-        int style = ST_NONE;
-        size_t inner = (size_t)-1;
-        for (size_t q = 0; q < nrec && color; q++) {
-            const mb_record *x = &r->v[rec[q]];
-            if (x->span_start <= i && i < x->span_end && x->span_end - x->span_start < inner) {
-                inner = x->span_end - x->span_start;
-                style = x->kind == MB_KIND_TARGET ? ST_TARGET : ST_ACHIEVEMENT;
-            }
-        }
+        int style = style_at ? style_at[i] : ST_NONE;
         int cw = utf8proc_charwidth(cp);
         unit *u = add_unit(l, s + i, (size_t)k, cw > 0 ? (unsigned)cw : 0, style);
         if (u) {
@@ -253,6 +291,9 @@ static void build_units(layout *l, const mb_paragraph *p, const mb_records *r, c
         prev = cp;
         i += (size_t)k;
     }
+    free(op);
+    free(cl);
+    free(style_at);
 }
 
 /* ---- the record table ---- */
