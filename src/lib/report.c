@@ -93,8 +93,26 @@ static int cmp_size(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* A record's span on a paragraph, for sorting. */
+typedef struct span_ref {
+    size_t start, end, k; /* k: position in rec[] */
+} span_ref;
+
+/* by start, then longer first, then record order: the order of the labels */
+static int by_opening(const void *x, const void *y)
+{
+    const span_ref *a = x, *b = y;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    if (a->end != b->end)
+        return a->end > b->end ? -1 : 1;
+    return a->k < b->k ? -1 : a->k > b->k;
+}
+
 /* One paragraph: text with marks for records rec[0..nrec) (indices into
- * r; record k is number base + k + 1). */
+ * r; record k is number base + k + 1). The spans are walked in sorted
+ * order with the set of those open, so the work is linear in the text and
+ * the records (times the spans nested at one place). */
 static int put_paragraph(mb_strbuf *b, size_t d, const mb_paragraph *p, const mb_records *r,
                          const size_t *rec, size_t nrec, size_t base)
 {
@@ -104,9 +122,11 @@ static int put_paragraph(mb_strbuf *b, size_t d, const mb_paragraph *p, const mb
                      p->index);
     size_t nb = 0, *bd = malloc((2 * nrec + 2) * sizeof *bd);
     size_t *cov = malloc((nrec ? nrec : 1) * sizeof *cov);
-    if (!bd || !cov) {
+    span_ref *op = malloc((nrec ? nrec : 1) * sizeof *op);
+    if (!bd || !cov || !op) {
         free(bd);
         free(cov);
+        free(op);
         return 0;
     }
     bd[nb++] = 0;
@@ -114,69 +134,66 @@ static int put_paragraph(mb_strbuf *b, size_t d, const mb_paragraph *p, const mb
     for (size_t k = 0; k < nrec; k++) {
         bd[nb++] = r->v[rec[k]].span_start;
         bd[nb++] = r->v[rec[k]].span_end;
+        op[k] = (span_ref){r->v[rec[k]].span_start, r->v[rec[k]].span_end, k};
     }
     qsort(bd, nb, sizeof *bd, cmp_size);
+    qsort(op, nrec ? nrec : 1, sizeof *op, by_opening);
+    size_t oi = 0, nc = 0; /* cov[0..nc): the records open, innermost (shortest) first */
     for (size_t i = 0; i + 1 < nb; i++) {
         size_t x = bd[i], y = bd[i + 1];
         if (x == y)
             continue;
-        /* labels of the records starting here, longer spans first */
-        for (size_t pass = 0; pass < nrec; pass++) {
-            size_t pick = nrec;
-            for (size_t k = 0; k < nrec; k++) {
-                const mb_record *a = &r->v[rec[k]];
-                if (a->span_start != x)
-                    continue;
-                size_t before = 0;
-                for (size_t q = 0; q < nrec; q++) {
-                    const mb_record *c = &r->v[rec[q]];
-                    if (q != k && c->span_start == x &&
-                        (c->span_end > a->span_end || (c->span_end == a->span_end && q < k)))
-                        before++;
-                }
-                if (before == pass) {
-                    pick = k;
-                    break;
-                }
-            }
-            if (pick == nrec)
-                break;
-            size_t n = base + rec[pick] + 1;
+        /* records that ended before x leave the open set */
+        size_t w = 0;
+        for (size_t j = 0; j < nc; j++)
+            if (r->v[rec[cov[j]]].span_end > x)
+                cov[w++] = cov[j];
+        nc = w;
+        /* labels of the records starting here, longer spans first; they
+         * join the open set in order of length */
+        for (; oi < nrec && op[oi].start <= x; oi++) {
+            if (op[oi].start != x)
+                continue;
+            size_t k = op[oi].k, n = base + rec[k] + 1;
             mb_strbuf_printf(b, "<sup class=\"lbl %s\" id=\"hl-%zu\" data-r=\"%zu\">%zu</sup>",
-                             kind_class(&r->v[rec[pick]]), n, n, n);
-        }
-        /* records covering [x,y), innermost (shortest) first */
-        size_t nc = 0;
-        int kinds = 0;
-        for (size_t k = 0; k < nrec; k++) {
-            const mb_record *a = &r->v[rec[k]];
-            if (a->span_start <= x && y <= a->span_end) {
-                size_t j = nc++;
-                while (j > 0 && r->v[rec[cov[j - 1]]].span_end - r->v[rec[cov[j - 1]]].span_start >
-                                    a->span_end - a->span_start) {
-                    cov[j] = cov[j - 1];
-                    j--;
-                }
-                cov[j] = k;
-                kinds |= a->kind == MB_KIND_TARGET ? 1 : 2;
+                             kind_class(&r->v[rec[k]]), n, n, n);
+            if (op[oi].end <= x)
+                continue;
+            size_t lk = op[oi].end - op[oi].start, j = nc++;
+            while (j > 0 && r->v[rec[cov[j - 1]]].span_end - r->v[rec[cov[j - 1]]].span_start > lk) {
+                cov[j] = cov[j - 1];
+                j--;
             }
+            cov[j] = k;
         }
-        if (nc) {
+        /* the open records that cover [x,y): their kinds, then the mark */
+        int kinds = 0;
+        for (size_t j = 0; j < nc; j++) {
+            const mb_record *a = &r->v[rec[cov[j]]];
+            if (a->span_start <= x && y <= a->span_end)
+                kinds |= a->kind == MB_KIND_TARGET ? 1 : 2;
+        }
+        if (kinds) {
             mb_strbuf_printf(b, "<mark class=\"%s\" data-r=\"",
                              kinds == 1   ? "k-t"
                              : kinds == 2 ? "k-a"
                                           : "k-m");
-            for (size_t j = 0; j < nc; j++)
-                mb_strbuf_printf(b, "%s%zu", j ? " " : "", base + rec[cov[j]] + 1);
+            size_t m = 0;
+            for (size_t j = 0; j < nc; j++) {
+                const mb_record *a = &r->v[rec[cov[j]]];
+                if (a->span_start <= x && y <= a->span_end)
+                    mb_strbuf_printf(b, "%s%zu", m++ ? " " : "", base + rec[cov[j]] + 1);
+            }
             mb_strbuf_puts(b, "\">");
         }
         mb_html_escape(b, s + x, y - x);
-        if (nc)
+        if (kinds)
             mb_strbuf_puts(b, "</mark>");
     }
     mb_strbuf_puts(b, "</p>\n");
     free(bd);
     free(cov);
+    free(op);
     return 1;
 }
 
