@@ -137,7 +137,8 @@ static int put_paragraph(mb_strbuf *b, size_t d, const mb_paragraph *p, const mb
         op[k] = (span_ref){r->v[rec[k]].span_start, r->v[rec[k]].span_end, k};
     }
     qsort(bd, nb, sizeof *bd, cmp_size);
-    qsort(op, nrec ? nrec : 1, sizeof *op, by_opening);
+    if (nrec)
+        qsort(op, nrec, sizeof *op, by_opening);
     size_t oi = 0, nc = 0; /* cov[0..nc): the records open, innermost (shortest) first */
     for (size_t i = 0; i + 1 < nb; i++) {
         size_t x = bd[i], y = bd[i + 1];

@@ -237,7 +237,8 @@ static void build_units(layout *l, const mb_paragraph *p, const mb_records *r, c
         qsort(cl, nrec, sizeof *cl, by_closing);
     }
     if (style_at) { /* the style of the innermost (shortest) span on each byte */
-        qsort(op, nrec, sizeof *op, by_painting);
+        if (nrec)
+            qsort(op, nrec, sizeof *op, by_painting);
         for (size_t k = 0; k < nrec; k++) {
             const mb_record *x = &r->v[rec[op[k].k]];
             int st = x->kind == MB_KIND_TARGET ? ST_TARGET : ST_ACHIEVEMENT;
