@@ -180,3 +180,7 @@ expect_eq "20,000 sentences in one paragraph: every record" \
     "$(timeout 120 "$MUBIAO" extract "$T/many.txt" | wc -l | tr -d ' ')" "20000"
 expect_eq "one sentence of 1,500 clauses: every record" \
     "$(timeout 120 "$MUBIAO" extract "$T/long.txt" | wc -l | tr -d ' ')" "1500"
+expect_eq "show on 20,000 records of one paragraph: every marker" \
+    "$(timeout 120 "$MUBIAO" show "$T/many.txt" | grep -o '⟦[0-9]*:' | wc -l | tr -d ' ')" "20000"
+expect_eq "report on 20,000 records of one paragraph: every highlight" \
+    "$(timeout 120 "$MUBIAO" report "$T/many.txt" | grep -o 'id="hl-[0-9]*"' | wc -l | tr -d ' ')" "20000"
