@@ -474,6 +474,8 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
     else if (!r.comparator)
         r.comparator = "eq";
     r.change = change_before(c, chg_lo, q->a);
+    if (q->streak)
+        r.change = q->streak > 0 ? "increase" : "decrease"; /* 十二连增: years of increase */
     if (lo > ca && c->out->n && list_continuation(c, lo, q->a))
         r.change = c->out->v[c->out->n - 1].change; /* 8.9%、7.7% */
 

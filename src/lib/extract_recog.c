@@ -72,6 +72,14 @@ mb_status mb_xrec_run(const mb_model *m, const char *text, size_t len, int doc_y
             (q->flags & (MB_QF_MEASURE | MB_QF_PHYSICAL)) != 0 || (q->unit && !strcmp(q->unit, "个"));
         o->currency = (q->flags & MB_QF_CURRENCY) != 0;
         o->level = (q->flags & (MB_QF_LEVEL | MB_QF_BARE)) != 0;
+        if (q->flags & MB_QF_STREAK) { /* 十二连增, 三连降 */
+            for (size_t k = q->num_end; k + 3 <= q->end; k++) {
+                if (!memcmp(text + k, "增", 3) || !memcmp(text + k, "升", 3))
+                    o->streak = 1;
+                else if (!memcmp(text + k, "降", 3) || !memcmp(text + k, "减", 3))
+                    o->streak = -1;
+            }
+        }
         o->percent = q->qkind == MB_Q_PERCENT || q->qkind == MB_Q_PERMILLE || q->qkind == MB_Q_PPOINT;
         o->skip = q->skip != MB_SKIP_NONE;
         /* 一座, 一批, 一个: the numeral 一 with a measure word is an article */

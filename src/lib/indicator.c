@@ -80,6 +80,8 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
         if (n == 1 && w[0] == ' ')
             continue;
         if (is_punct_tok(c, t)) {
+            if (phase == 0 && (at(w, n, 0, "“") || at(w, n, 0, "”")))
+                continue; /* 粮食产量实现“九连增”: the quotes around the number */
             /* quotes inside a name are kept: “十四五”规划; a 分别 list
              * keeps its 、 */
             if (phase == 1 && (at(w, n, 0, "“") || at(w, n, 0, "”") || (list && at(w, n, 0, "、")))) {
