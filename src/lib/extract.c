@@ -595,6 +595,20 @@ static mb_status dated_goal(ctx *c, size_t sa, size_t sb)
     return MB_OK;
 }
 
+/* The number of quantities from quantity qi on that form a list (joined by
+ * 、 和 及) in one clause: 8.4%和11.4% is 2. */
+static size_t list_length(const ctx *c, size_t qi, size_t sb)
+{
+    size_t m = 1;
+    for (size_t k = qi + 1; k < c->x.nq && m < 16; k++) {
+        const mb_xq *p = &c->x.q[k - 1], *n = &c->x.q[k];
+        if (n->skip || n->b > sb || !list_continuation(c, p->b, n->a))
+            break;
+        m++;
+    }
+    return m;
+}
+
 /* 31个大中城市调查失业率降到5%以下: a count that only qualifies the subject
  * of another quantity in the same clause is no record of its own. */
 static int qualifier(const ctx *c, const mb_xq *q, size_t qi, size_t sb)
@@ -673,6 +687,20 @@ static mb_status do_sentence(ctx *c, size_t sa, size_t sb)
                     used = 0;
                     break;
                 }
+        }
+        if (!nnames && list_length(c, i, sb) >= 2) {
+            /* 城镇居民…和农村居民…实际增长8.4%和11.4%: as many names as
+             * numbers pair up even without 分别 */
+            size_t m = list_length(c, i, sb);
+            nnames = mb_ind_list_names(c, ca, q->a, names, 16);
+            used = 0;
+            if (nnames != m) {
+                for (size_t k = 0; k < nnames; k++) {
+                    free(names[k]);
+                    names[k] = NULL;
+                }
+                nnames = 0;
+            }
         }
         if (nnames && used < nnames)
             name = names[used++];

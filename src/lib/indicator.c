@@ -365,15 +365,33 @@ size_t mb_ind_list_names(ctx *c, size_t ca, size_t fb, char **names, size_t max)
     ends[n++] = b;
     if (n < 2 || n > max)
         return 0;
-    /* shared head: the last token of the last name, when the others lack it */
-    size_t hi = tok_count_before(c, b); /* tokens ending at or before b */
-    const mb_token *head = hi > 0 && c->toks.v[hi - 1].end == b ? &c->toks.v[hi - 1] : NULL;
+    /* the shared head: what follows the first word of the last name
+     * (农村|人均住房面积, 装备|制造业增加值), given to the names that are one
+     * word (城镇, 高技术制造业) */
+    const mb_token *last_first = tok_at(c, starts[n - 1]);
+    size_t head_start = last_first && last_first->start == starts[n - 1] ? last_first->end : b;
+    /* names of several words get the last word only (…基本医疗保险参保人数) */
+    size_t hi = tok_count_before(c, b);
+    const mb_token *last_word = hi > 0 && c->toks.v[hi - 1].end == b ? &c->toks.v[hi - 1] : NULL;
     for (size_t i = 0; i < n; i++) {
-        int add_head = head && i + 1 < n && head->start > starts[n - 1];
-        size_t hs = add_head ? head->start : 0, hl = add_head ? head->end - head->start : 0;
-        size_t l = ends[i] - starts[i];
-        /* 高技术制造业 + 制造业增加值: join on the overlap */
-        for (size_t ov = hl < l ? hl : l; add_head && ov > 0; ov--)
+        const mb_token *w = tok_at(c, starts[i]);
+        int one_word = w && w->start == starts[i] && w->end == ends[i];
+        size_t hs = 0, hl = 0, l = ends[i] - starts[i];
+        int suffix = 0;
+        if (i + 1 < n && one_word && l <= 6 && head_start < b) { /* 城镇, 小学: a short qualifier */
+            hs = head_start;
+            hl = b - head_start;
+            suffix = 1;
+        } else if (i + 1 < n && last_word && last_word->start > starts[n - 1] &&
+                   !(l >= last_word->end - last_word->start &&
+                     !memcmp(c->s + ends[i] - (last_word->end - last_word->start), c->s + last_word->start,
+                             last_word->end - last_word->start))) {
+            hs = last_word->start;
+            hl = last_word->end - last_word->start;
+        }
+        int add_head = hl > 0;
+        /* 高技术制造业 + 制造业增加值: join a last word on the overlap */
+        for (size_t ov = hl < l ? hl : l; add_head && !suffix && ov > 0; ov--)
             if (!memcmp(c->s + ends[i] - ov, c->s + hs, ov)) {
                 hs += ov;
                 hl -= ov;
