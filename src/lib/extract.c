@@ -69,6 +69,31 @@ static int add_hit(ctx *c, size_t p, const mb_cue *cue)
     return 1;
 }
 
+/* 1 if token i is 将 used as 把 (将扶贫标准提高到2300元): what follows is its
+ * object, and the clause goes on with a verb of result, so it is no future
+ * marker. */
+static int preposition_jiang(const ctx *c, size_t i, size_t sb)
+{
+    static const char *const result[] = {"提高到", "提高至", "降低到", "降低至", "调整为", "调整到",
+                                         "作为",   "纳入",   "列入",   "扩大到", "扩大至", "增加到",
+                                         "减少到", "缩小到", "控制在", NULL};
+    const mb_token *t = &c->toks.v[i];
+    if (t->end - t->start != 3 || memcmp(c->s + t->start, "将", 3) || i + 1 >= c->toks.n)
+        return 0;
+    const mb_token *n = &c->toks.v[i + 1];
+    if (!n->tag || n->tag[0] == 'p' || n->tag[0] == 'd' || n->tag[0] == 'c' || n->tag[0] == 'r' ||
+        n->tag[0] == 'x' || mb_is_modal(c->s + n->start, n->end - n->start))
+        return 0; /* 将在, 将以, 将进一步: the future */
+    size_t ce = clause_end(c, n->end, sb);
+    for (int k = 0; result[k]; k++) {
+        size_t len = strlen(result[k]);
+        for (size_t p = n->end; p + len <= ce; p++)
+            if (!memcmp(c->s + p, result[k], len))
+                return 1;
+    }
+    return 0;
+}
+
 /* Find the clause breaks and cue words of the sentence [sa,sb) once. */
 static mb_status scan_sentence(ctx *c, size_t sa, size_t sb)
 {
@@ -91,6 +116,8 @@ static mb_status scan_sentence(ctx *c, size_t sa, size_t sb)
     /* short, ambiguous words: whole tokens only */
     for (size_t i = 0; i < c->toks.n; i++) {
         const mb_token *t = &c->toks.v[i];
+        if (preposition_jiang(c, i, sb))
+            continue;
         for (size_t k = 0; k < c->ncues; k++)
             if (mb_kind_cues[k].whole_token && c->cue_len[k] == t->end - t->start &&
                 !memcmp(c->s + t->start, mb_kind_cues[k].word, c->cue_len[k]) &&
