@@ -425,6 +425,8 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
     size_t lo = ca;
     for (size_t k = qi, seen = 0; k-- > 0 && c->x.q[k].a >= ca && seen++ < MB_MAX_LOOK;) {
         const mb_xq *p = &c->x.q[k];
+        if (p->skip)
+            continue; /* a name (M2) is part of the text, not a bound */
         if (p->b <= q->a && !mb_ind_attributive(c, p)) {
             lo = p->b; /* the nearest one: quantities are in text order */
             break;
