@@ -74,3 +74,13 @@ const char *mb_present_change(const mb_record *r)
         return "down";
     return "";
 }
+
+int mb_span_by_opening(const void *x, const void *y)
+{
+    const mb_span_ref *a = x, *b = y;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    if (a->end != b->end)
+        return a->end > b->end ? -1 : 1;
+    return a->k < b->k ? -1 : a->k > b->k;
+}

@@ -1,5 +1,6 @@
 /* present.h — how a record's value is written for people (owns: the
- * number, comparator and change wording shared by show and report).
+ * number, comparator and change wording shared by show and report, and
+ * the order their span markers open in).
  * The JSON keeps exact numbers; these are for reading. */
 #ifndef MB_PRESENT_H
 #define MB_PRESENT_H
@@ -19,5 +20,13 @@ char *mb_present_number(double v, char *buf, size_t n);
 char *mb_present_value(const mb_record *r, char *buf, size_t n);
 /* "up", "down" or "" (level). */
 const char *mb_present_change(const mb_record *r);
+
+/* A record's span in a paragraph, for placing its markers. */
+typedef struct mb_span_ref {
+    size_t start, end, k; /* k: the record's position in the caller's list */
+} mb_span_ref;
+/* qsort order of span openings: by start, then longer first, then k (the
+ * order show and report write labels in). */
+int mb_span_by_opening(const void *x, const void *y);
 
 #endif

@@ -93,22 +93,6 @@ static int cmp_size(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* A record's span on a paragraph, for sorting. */
-typedef struct span_ref {
-    size_t start, end, k; /* k: position in rec[] */
-} span_ref;
-
-/* by start, then longer first, then record order: the order of the labels */
-static int by_opening(const void *x, const void *y)
-{
-    const span_ref *a = x, *b = y;
-    if (a->start != b->start)
-        return a->start < b->start ? -1 : 1;
-    if (a->end != b->end)
-        return a->end > b->end ? -1 : 1;
-    return a->k < b->k ? -1 : a->k > b->k;
-}
-
 /* One paragraph: text with marks for records rec[0..nrec) (indices into
  * r; record k is number base + k + 1). The spans are walked in sorted
  * order with the set of those open, so the work is linear in the text and
@@ -122,7 +106,7 @@ static int put_paragraph(mb_strbuf *b, size_t d, const mb_paragraph *p, const mb
                      p->index);
     size_t nb = 0, *bd = malloc((2 * nrec + 2) * sizeof *bd);
     size_t *cov = malloc((nrec ? nrec : 1) * sizeof *cov);
-    span_ref *op = malloc((nrec ? nrec : 1) * sizeof *op);
+    mb_span_ref *op = malloc((nrec ? nrec : 1) * sizeof *op);
     if (!bd || !cov || !op) {
         free(bd);
         free(cov);
@@ -134,11 +118,11 @@ static int put_paragraph(mb_strbuf *b, size_t d, const mb_paragraph *p, const mb
     for (size_t k = 0; k < nrec; k++) {
         bd[nb++] = r->v[rec[k]].span_start;
         bd[nb++] = r->v[rec[k]].span_end;
-        op[k] = (span_ref){r->v[rec[k]].span_start, r->v[rec[k]].span_end, k};
+        op[k] = (mb_span_ref){r->v[rec[k]].span_start, r->v[rec[k]].span_end, k};
     }
     qsort(bd, nb, sizeof *bd, cmp_size);
     if (nrec)
-        qsort(op, nrec, sizeof *op, by_opening);
+        qsort(op, nrec, sizeof *op, mb_span_by_opening);
     size_t oi = 0, nc = 0; /* cov[0..nc): the records open, innermost (shortest) first */
     for (size_t i = 0; i + 1 < nb; i++) {
         size_t x = bd[i], y = bd[i + 1];

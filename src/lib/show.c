@@ -174,26 +174,10 @@ static void put_wrapped(mb_strbuf *out, const layout *l, unsigned width, int col
         put_line(out, l, ls, l->n, color);
 }
 
-/* A record's span, for sorting the markers of a paragraph. */
-typedef struct span_ref {
-    size_t start, end, k; /* k: position in rec[] */
-} span_ref;
-
-/* openings: by start, then longer first, then record order */
-static int by_opening(const void *x, const void *y)
-{
-    const span_ref *a = x, *b = y;
-    if (a->start != b->start)
-        return a->start < b->start ? -1 : 1;
-    if (a->end != b->end)
-        return a->end > b->end ? -1 : 1;
-    return a->k < b->k ? -1 : a->k > b->k;
-}
-
 /* closings: by end, then record order */
 static int by_closing(const void *x, const void *y)
 {
-    const span_ref *a = x, *b = y;
+    const mb_span_ref *a = x, *b = y;
     if (a->end != b->end)
         return a->end < b->end ? -1 : 1;
     return a->k < b->k ? -1 : a->k > b->k;
@@ -203,7 +187,7 @@ static int by_closing(const void *x, const void *y)
  * span, and among equals the first record, is painted last */
 static int by_painting(const void *x, const void *y)
 {
-    const span_ref *a = x, *b = y;
+    const mb_span_ref *a = x, *b = y;
     size_t la = a->end - a->start, lb = b->end - b->start;
     if (la != lb)
         return la > lb ? -1 : 1;
@@ -218,8 +202,8 @@ static void build_units(layout *l, const mb_paragraph *p, const mb_records *r, c
 {
     const char *s = p->text.s ? p->text.s : "";
     size_t len = p->text.len;
-    span_ref *op = nrec ? malloc(nrec * sizeof *op) : NULL;
-    span_ref *cl = nrec ? malloc(nrec * sizeof *cl) : NULL;
+    mb_span_ref *op = nrec ? malloc(nrec * sizeof *op) : NULL;
+    mb_span_ref *cl = nrec ? malloc(nrec * sizeof *cl) : NULL;
     unsigned char *style_at = color && len ? calloc(len, 1) : NULL;
     if ((nrec && (!op || !cl)) || (color && len && !style_at)) {
         free(op);
@@ -230,7 +214,7 @@ static void build_units(layout *l, const mb_paragraph *p, const mb_records *r, c
     }
     for (size_t k = 0; k < nrec; k++) {
         const mb_record *x = &r->v[rec[k]];
-        op[k] = (span_ref){x->span_start, x->span_end, k};
+        op[k] = (mb_span_ref){x->span_start, x->span_end, k};
     }
     if (nrec) {
         memcpy(cl, op, nrec * sizeof *op);
@@ -247,7 +231,7 @@ static void build_units(layout *l, const mb_paragraph *p, const mb_records *r, c
         }
     }
     if (nrec)
-        qsort(op, nrec, sizeof *op, by_opening);
+        qsort(op, nrec, sizeof *op, mb_span_by_opening);
     size_t oi = 0, ci = 0;
     int32_t prev = -1;
     size_t i = 0;
