@@ -70,17 +70,20 @@ $(LIB): $(LIB_OBJ)
 $(BIN): $(CLI_OBJ) $(LIB)
 	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/t.h $(LIB)
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(LIB) $(LDLIBS)
 
 # ---- segment (issue 3): the compiled dictionary, from jieba's dict.txt (the
 # base lexicon, Debian package python3-jieba) and our own dict/*.txt.
 # Installed when root, as for the build dependencies.
+# The lexicon (README "Lexicon"): the word lists of recognition and
+# extraction, dict/lexicon/*.tsv, compiled into the same file.
 DICT_SRC = $(sort $(wildcard dict/*.txt))
+LEX_SRC = $(sort $(wildcard dict/lexicon/*.tsv))
 DICT = $(BUILD)/mubiao.dict
 all: $(DICT)
-$(DICT): $(DICT_SRC) src/lib/dict_compile.c src/lib/dict_format.h | $(BIN)
+$(DICT): $(DICT_SRC) $(LEX_SRC) src/lib/dict_compile.c src/lib/dict_format.h src/lib/lexicon.c src/lib/lexicon.h | $(BIN)
 	@if [ ! -r "$(JIEBA_DICT)" ]; then \
 	  if [ "$$(id -u)" = 0 ] && [ "$(JIEBA_DICT)" = /usr/lib/python3/dist-packages/jieba/dict.txt ]; then \
 	    sh scripts/install-deps.sh; fi; \
@@ -88,7 +91,7 @@ $(DICT): $(DICT_SRC) src/lib/dict_compile.c src/lib/dict_format.h | $(BIN)
 	@[ -r "$(JIEBA_DICT)" ] || { echo "mubiao: jieba's dictionary $(JIEBA_DICT) is missing: install the"; \
 	  echo "  Debian package python3-jieba (as root: sh scripts/install-deps.sh), or run"; \
 	  echo "  make JIEBA_DICT=/path/to/dict.txt"; exit 1; }
-	$(BIN) dict compile -o $@ --base "$(JIEBA_DICT)" $(DICT_SRC)
+	$(BIN) dict compile -o $@ --base "$(JIEBA_DICT)" $(addprefix --lexicon ,$(LEX_SRC)) $(DICT_SRC)
 
 # scripts/bench-segment: mubiao vs jieba (F1 on PKU, MB/s, start-up, RSS)
 $(BUILD)/bench_segment: scripts/bench_segment.c $(LIB)

@@ -161,6 +161,12 @@ void mb_dict_close(mb_dict *d);
  * read first (jieba's dict.txt) and may be NULL. */
 mb_status mb_dict_compile(const char *out_path, const char *base, const char *const *sources, size_t nsources,
                           mb_error *err);
+/* The same with the lexicon files lexicons[0..nlex) (README "Lexicon":
+ * "word<TAB>class[<TAB>items]" rows, the .tsv files of dict/lexicon/) compiled into the
+ * dictionary's lexicon section. A duplicate word+class, an unknown class
+ * or item, a malformed line fail with MB_EDICT and "file:line: message". */
+mb_status mb_dict_compile_lexicon(const char *out_path, const char *base, const char *const *sources,
+                                  size_t nsources, const char *const *lexicons, size_t nlex, mb_error *err);
 /* Compile user dictionaries (same format) into an in-memory dictionary used
  * on top of base by mb_segment: its words are added, or removed (freq 0),
  * with frequencies counted against base's total. */
@@ -173,6 +179,7 @@ typedef struct mb_dict_info {
     uint64_t checksum;
     uint64_t total_freq;
     uint32_t words, chars, units, tags;
+    uint32_t lexicon_rows; /* rows of the lexicon section */
 } mb_dict_info;
 void mb_dict_get_info(const mb_dict *d, mb_dict_info *info);
 
@@ -217,7 +224,22 @@ void mb_tokens_free(mb_tokens *toks);
  * object is immutable afterwards and may serve many threads at once, each
  * with its own mb_recognition. */
 typedef struct mb_recognizer mb_recognizer;
-mb_status mb_recognizer_new(mb_recognizer **out, mb_error *err);
+
+/* The lexicon: the word lists of recognition and extraction (README
+ * "Lexicon"), read from a compiled dictionary's lexicon section, with the
+ * rows of user lexicon files (same text format; a row replaces the
+ * compiled row of the same word and class, or adds one) merged over it.
+ * Immutable once built; it copies what it needs, so dict may be closed
+ * afterwards. Errors in a user file: MB_EDICT with "file:line: message". */
+typedef struct mb_lexicon mb_lexicon;
+mb_status mb_lexicon_open(const mb_dict *dict, const char *const *user_lexicons, size_t nuser, mb_lexicon **out,
+                          mb_error *err);
+void mb_lexicon_free(mb_lexicon *lex);
+/* The number of words (rows) of the lexicon. */
+size_t mb_lexicon_size(const mb_lexicon *lex);
+
+/* A recognizer over the words of lex (which must outlive it). */
+mb_status mb_recognizer_new(const mb_lexicon *lex, mb_recognizer **out, mb_error *err);
 void mb_recognizer_free(mb_recognizer *r);
 
 /* The spec's comparators (commitments.md). MB_CMP_NONE only when there is
@@ -369,6 +391,11 @@ mb_status mb_emit_timex(const mb_doc *doc, size_t para, size_t sentence, size_t 
 typedef struct mb_model mb_model;
 mb_status mb_model_open(const char *dict_path, const char *const *user_dicts, size_t nuser, mb_model **out,
                         mb_error *err);
+/* The same with user lexicon files merged over the dictionary's lexicon. */
+mb_status mb_model_open_lexicon(const char *dict_path, const char *const *user_dicts, size_t nuser,
+                                const char *const *user_lexicons, size_t nlex, mb_model **out, mb_error *err);
+/* The model's lexicon (valid while the model is open). */
+const mb_lexicon *mb_model_lexicon(const mb_model *m);
 void mb_model_free(mb_model *m);
 
 typedef enum mb_kind { MB_KIND_TARGET = 0, MB_KIND_ACHIEVEMENT = 1 } mb_kind;

@@ -52,8 +52,18 @@ int main(int argc, char **argv)
         mb_doc_source(docs[i], &n);
         bytes += n;
     }
+    /* the lexicon of the dictionary: $MUBIAO_DICT, else build/mubiao.dict */
+    const char *dpath = getenv("MUBIAO_DICT");
+    mb_dict *dict = NULL;
+    mb_lexicon *lex = NULL;
+    if (mb_dict_open(dpath && *dpath ? dpath : "build/mubiao.dict", &dict, &err) ||
+        mb_lexicon_open(dict, NULL, 0, &lex, &err)) {
+        fprintf(stderr, "bench_recognize: %s\n", err.message);
+        return 1;
+    }
+    mb_dict_close(dict);
     mb_recognizer *rec = NULL;
-    if (mb_recognizer_new(&rec, &err)) {
+    if (mb_recognizer_new(lex, &rec, &err)) {
         fprintf(stderr, "bench_recognize: %s\n", err.message);
         return 1;
     }
@@ -87,6 +97,7 @@ int main(int argc, char **argv)
            best);
     mb_recognition_free(&res);
     mb_recognizer_free(rec);
+    mb_lexicon_free(lex);
     for (int i = 0; i < nfiles; i++)
         mb_doc_free(docs[i]);
     free(docs);

@@ -32,7 +32,11 @@ mb_doc *cli_load(const char *cmd, const char *path, const mb_doc_options *opt);
 const char *cli_dict_path(const char *given, char *buf, size_t size);
 /* Open the model (dictionary, user dictionaries, recognizer); prints the
  * error and returns NULL on failure. */
-mb_model *cli_model(const char *cmd, const char *dict, const char *const *users, size_t nusers);
+mb_model *cli_model(const char *cmd, const char *dict, const char *const *users, size_t nusers,
+                    const char *const *lexicons, size_t nlex);
+/* The lexicon of the dictionary (found as for cli_model) with the user
+ * lexicons merged over it; prints the error and returns NULL on failure. */
+mb_lexicon *cli_lexicon(const char *cmd, const char *dict, const char *const *lexicons, size_t nlex);
 
 /* Commands, one file each (cmd_NAME.c). */
 extern const mb_cli_cmd cmd_paragraphs;

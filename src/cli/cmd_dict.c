@@ -12,7 +12,7 @@ static int run(int argc, char **argv);
 const mb_cli_cmd cmd_dict = {
     "dict",
     "compile the word dictionary (jieba's + dict/*.txt), show its header, look words up",
-    "usage: mubiao dict compile [-o OUT] [--base FILE | --no-base] [SOURCE...]\n"
+    "usage: mubiao dict compile [-o OUT] [--base FILE | --no-base] [--lexicon FILE]... [SOURCE...]\n"
     "       mubiao dict info FILE\n"
     "       mubiao dict lookup FILE WORD...\n"
     "\n"
@@ -26,6 +26,10 @@ const mb_cli_cmd cmd_dict = {
     "                        " DEFAULT_JIEBA ",\n"
     "                        from the Debian package python3-jieba)\n"
     "           --no-base    compile the sources alone\n"
+    "           --lexicon F  a lexicon file (dict/lexicon/*.tsv: word<TAB>class[<TAB>items]\n"
+    "                        rows, README \"Lexicon\"); repeatable. A duplicate word and\n"
+    "                        class, an unknown class or a malformed line is an error\n"
+    "                        \"FILE:LINE: message\" (exit 1)\n"
     "info     print the header of a compiled dictionary (version, size,\n"
     "         checksum, words) after validating it\n"
     "lookup   print each WORD's log-probability and tag, or \"-\" if absent\n"
@@ -42,7 +46,14 @@ static int do_compile(int argc, char **argv)
     if (!base || !*base)
         base = DEFAULT_JIEBA;
     int no_base = 0;
+    const char **lexs = calloc((size_t)argc + 1, sizeof *lexs);
+    size_t nlexs = 0;
+    if (!lexs) {
+        cli_error("dict", "out of memory");
+        return 1;
+    }
     static const struct option longopts[] = {
+        {"lexicon", required_argument, NULL, 'l'},
         {"output", required_argument, NULL, 'o'},
         {"base", required_argument, NULL, 'b'},
         {"no-base", no_argument, NULL, 'n'},
@@ -55,16 +66,19 @@ static int do_compile(int argc, char **argv)
         case 'o': out = optarg; break;
         case 'b': base = optarg; break;
         case 'n': no_base = 1; break;
-        default: return cli_usage(&cmd_dict);
+        case 'l': lexs[nlexs++] = optarg; break;
+        default: free(lexs); return cli_usage(&cmd_dict);
         }
     }
-    if (no_base && optind >= argc) {
-        cli_error("dict", "compile: --no-base needs at least one SOURCE");
+    if (no_base && optind >= argc && !nlexs) {
+        cli_error("dict", "compile: --no-base needs at least one SOURCE or --lexicon");
+        free(lexs);
         return 2;
     }
     mb_error err = {0};
-    mb_status st = mb_dict_compile(out, no_base ? NULL : base, (const char *const *)argv + optind,
-                                   (size_t)(argc - optind), &err);
+    mb_status st = mb_dict_compile_lexicon(out, no_base ? NULL : base, (const char *const *)argv + optind,
+                                           (size_t)(argc - optind), lexs, nlexs, &err);
+    free(lexs);
     if (st) {
         cli_error("dict", "%s", err.message);
         if (st == MB_EIO && !no_base && strstr(err.message, base) == err.message)
@@ -89,9 +103,9 @@ static int do_info(int argc, char **argv)
     mb_dict_info in;
     mb_dict_get_info(d, &in);
     printf("file: %s\nformat version: %u\nsize: %llu bytes\nchecksum: %016llx (ok)\nwords: %u\n"
-           "characters: %u\ntrie units: %u\ntags: %u\ntotal frequency: %llu\n",
+           "characters: %u\ntrie units: %u\ntags: %u\nlexicon rows: %u\ntotal frequency: %llu\n",
            argv[1], in.version, (unsigned long long)in.file_size, (unsigned long long)in.checksum, in.words,
-           in.chars, in.units, in.tags, (unsigned long long)in.total_freq);
+           in.chars, in.units, in.tags, in.lexicon_rows, (unsigned long long)in.total_freq);
     mb_dict_close(d);
     return 0;
 }

@@ -11,7 +11,7 @@ const mb_cli_cmd cmd_extract = {
     "extract",
     "extract commitment records (targets and reported figures) as JSON",
     "usage: mubiao extract [--date YYYY-MM-DD] [--format jsonl|json] [--pretty] [--kind KIND]\n"
-    "                      [--dict F] [--user-dict F]... [--encoding NAME] [--lenient] FILE...|-\n"
+    "                      [--dict F] [--user-dict F]... [--user-lexicon F]... [--encoding NAME] [--lenient] FILE...|-\n"
     "\n"
     "Read each document and print its commitment records (spec v1): JSON Lines\n"
     "by default, one record a line; --format json prints one JSON object per\n"
@@ -28,6 +28,8 @@ const mb_cli_cmd cmd_extract = {
     "      --dict F           the compiled dictionary (default: $MUBIAO_DICT, then\n"
     "                         mubiao.dict beside the program, then the installed one)\n"
     "      --user-dict F      a user dictionary (word [freq] [tag] lines); repeatable\n"
+    "      --user-lexicon F   extra lexicon rows (word<TAB>class[<TAB>items], README\n"
+    "                         \"Lexicon\") merged over the compiled ones; repeatable\n"
     "  -e, --encoding NAME    force the input encoding\n"
     "      --lenient          replace undecodable bytes with U+FFFD and warn\n"
     "\n"
@@ -43,11 +45,14 @@ static int run(int argc, char **argv)
     const char *date = NULL, *format = "jsonl", *kind = NULL, *dict = NULL;
     const char *users[64];
     size_t nusers = 0;
+    const char *lexs[64];
+    size_t nlexs = 0;
     int pretty = 0;
     static const struct option longopts[] = {
         {"date", required_argument, NULL, 'd'},     {"format", required_argument, NULL, 'f'},
         {"pretty", no_argument, NULL, 'p'},         {"kind", required_argument, NULL, 'k'},
         {"dict", required_argument, NULL, 'D'},     {"user-dict", required_argument, NULL, 'U'},
+        {"user-lexicon", required_argument, NULL, 'L'},
         {"encoding", required_argument, NULL, 'e'}, {"lenient", no_argument, NULL, 'l'},
         {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0},
     };
@@ -60,6 +65,13 @@ static int run(int argc, char **argv)
         case 'p': pretty = 1; break;
         case 'k': kind = optarg; break;
         case 'D': dict = optarg; break;
+        case 'L':
+            if (nlexs == sizeof lexs / sizeof lexs[0]) {
+                cli_error("extract", "too many --user-lexicon options");
+                return 2;
+            }
+            lexs[nlexs++] = optarg;
+            break;
         case 'U':
             if (nusers == sizeof users / sizeof users[0]) {
                 cli_error("extract", "too many --user-dict options");
@@ -90,7 +102,7 @@ static int run(int argc, char **argv)
             return 2;
         }
     }
-    mb_model *model = cli_model("extract", dict, users, nusers);
+    mb_model *model = cli_model("extract", dict, users, nusers, lexs, nlexs);
     if (!model)
         return 1;
     int rc = 0;

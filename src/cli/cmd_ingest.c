@@ -12,7 +12,7 @@ static int run(int argc, char **argv);
 const mb_cli_cmd cmd_ingest = {
     "ingest",
     "add new and changed documents (text, HTML) to the SQLite store",
-    "usage: mubiao ingest [--db PATH] [--quiet] [--verbose] [--lenient] [--dict F] [--user-dict F]...\n"
+    "usage: mubiao ingest [--db PATH] [--quiet] [--verbose] [--lenient] [--dict F] [--user-dict F]... [--user-lexicon F]...\n"
     "                     DIR|FILE...\n"
     "\n"
     "Extract the records of every document and keep them, with the documents\n"
@@ -34,6 +34,7 @@ const mb_cli_cmd cmd_ingest = {
     "      --lenient        replace undecodable bytes with U+FFFD and warn\n"
     "      --dict F         the compiled dictionary (as for extract)\n"
     "      --user-dict F    a user dictionary; repeatable\n"
+    "      --user-lexicon F extra lexicon rows (README \"Lexicon\"); repeatable\n"
     "\n"
     "Progress (files done/total, MB/s) goes to stderr when it is a terminal; the\n"
     "summary goes to stdout: files new, updated, unchanged, duplicate (same\n"
@@ -95,11 +96,14 @@ static int run(int argc, char **argv)
     const char *db = NULL, *dict = NULL;
     const char *users[64];
     size_t nusers = 0;
+    const char *lexs[64];
+    size_t nlexs = 0;
     int quiet = 0, verbose = 0;
     static const struct option longopts[] = {
         {"db", required_argument, NULL, 'B'},   {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},    {"lenient", no_argument, NULL, 'l'},
         {"dict", required_argument, NULL, 'D'}, {"user-dict", required_argument, NULL, 'U'},
+        {"user-lexicon", required_argument, NULL, 'L'},
         {"help", no_argument, NULL, 'h'},       {NULL, 0, NULL, 0},
     };
     int c;
@@ -111,6 +115,13 @@ static int run(int argc, char **argv)
         case 'v': verbose = 1; break;
         case 'l': opt.lenient = 1; break;
         case 'D': dict = optarg; break;
+        case 'L':
+            if (nlexs == sizeof lexs / sizeof lexs[0]) {
+                cli_error("ingest", "too many --user-lexicon options");
+                return 2;
+            }
+            lexs[nlexs++] = optarg;
+            break;
         case 'U':
             if (nusers == sizeof users / sizeof users[0]) {
                 cli_error("ingest", "too many --user-dict options");
@@ -143,7 +154,7 @@ static int run(int argc, char **argv)
         mb_filelist_free(&files);
         return 1;
     }
-    mb_model *model = cli_model("ingest", dict, users, nusers);
+    mb_model *model = cli_model("ingest", dict, users, nusers, lexs, nlexs);
     if (!model) {
         mb_store_close(store);
         mb_filelist_free(&files);

@@ -10,7 +10,8 @@ static int run(int argc, char **argv);
 const mb_cli_cmd cmd_numbers = {
     "numbers",
     "print every quantity and time expression as JSON (for debugging and tests)",
-    "usage: mubiao numbers [--date YYYY-MM-DD] [--encoding NAME] [--lenient] FILE...|-\n"
+    "usage: mubiao numbers [--date YYYY-MM-DD] [--encoding NAME] [--lenient] [--dict F]\n"
+    "                      [--user-lexicon F]... FILE...|-\n"
     "\n"
     "Run the recognizer on every sentence of each input and print one JSON\n"
     "object per quantity and per time expression, in text order:\n"
@@ -40,6 +41,8 @@ const mb_cli_cmd cmd_numbers = {
     "  -d, --date YYYY-MM-DD  the document date: resolves 今年, 去年, 三年内 ...\n"
     "  -e, --encoding NAME    utf-8, gb18030 (gbk, gb2312), big5, utf-16, utf-16le, utf-16be\n"
     "  --lenient              replace undecodable bytes with U+FFFD and warn\n"
+    "  --dict F               the compiled dictionary whose lexicon is used (as for extract)\n"
+    "  --user-lexicon F       extra lexicon rows (README \"Lexicon\"); repeatable\n"
     "\n"
     "Exit status: 0 success, 1 an input failed (the others are still read),\n"
     "2 usage error (such as a --date that is not a real YYYY-MM-DD date).\n",
@@ -105,7 +108,11 @@ static int run(int argc, char **argv)
 {
     mb_doc_options opt = {0};
     int year = 0;
+    const char *dict = NULL, *lexs[64];
+    size_t nlexs = 0;
     static const struct option longopts[] = {
+        {"dict", required_argument, NULL, 'D'},
+        {"user-lexicon", required_argument, NULL, 'L'},
         {"date", required_argument, NULL, 'd'},
         {"encoding", required_argument, NULL, 'e'},
         {"lenient", no_argument, NULL, 'l'},
@@ -125,16 +132,28 @@ static int run(int argc, char **argv)
             break;
         case 'e': opt.encoding = optarg; break;
         case 'l': opt.lenient = 1; break;
+        case 'D': dict = optarg; break;
+        case 'L':
+            if (nlexs == sizeof lexs / sizeof lexs[0]) {
+                cli_error("numbers", "too many --user-lexicon options");
+                return 2;
+            }
+            lexs[nlexs++] = optarg;
+            break;
         case 'h': fputs(cmd_numbers.help, stdout); return 0;
         default: return cli_usage(&cmd_numbers);
         }
     }
     if (optind >= argc)
         return cli_usage(&cmd_numbers);
+    mb_lexicon *lex = cli_lexicon("numbers", dict, lexs, nlexs);
+    if (!lex)
+        return 1;
     mb_recognizer *rec = NULL;
     mb_error err = {0};
-    if (mb_recognizer_new(&rec, &err)) {
+    if (mb_recognizer_new(lex, &rec, &err)) {
         cli_error("numbers", "%s", err.message);
+        mb_lexicon_free(lex);
         return 1;
     }
     int rc = 0;
@@ -149,6 +168,7 @@ static int run(int argc, char **argv)
         mb_doc_free(doc);
     }
     mb_recognizer_free(rec);
+    mb_lexicon_free(lex);
     if (fflush(stdout) != 0) {
         cli_error("numbers", "cannot write output");
         rc = 1;

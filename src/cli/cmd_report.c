@@ -13,7 +13,7 @@ const mb_cli_cmd cmd_report = {
     "report",
     "write one self-contained HTML page to audit records in a browser",
     "usage: mubiao report [--date YYYY-MM-DD] [--kind KIND] [--title T] [-o FILE]\n"
-    "                     [--dict F] [--user-dict F]... [--encoding NAME] [--lenient] FILE...|-\n"
+    "                     [--dict F] [--user-dict F]... [--user-lexicon F]... [--encoding NAME] [--lenient] FILE...|-\n"
     "\n"
     "Extract the records of each document (as 'mubiao extract' does) and write\n"
     "one HTML page (to standard output, or FILE) with inline CSS and JavaScript\n"
@@ -34,7 +34,8 @@ const mb_cli_cmd cmd_report = {
     "  -k, --kind KIND        only records of this kind: target or achievement\n"
     "  -t, --title T          the page title (default: mubiao report)\n"
     "  -o, --output FILE      write the page to FILE instead of standard output\n"
-    "      --dict F, --user-dict F, -e/--encoding NAME, --lenient: as for extract\n"
+    "      --dict F, --user-dict F, --user-lexicon F,\n"
+    "      -e/--encoding NAME, --lenient: as for extract\n"
     "\n"
     "Exit status: 0 success, 1 a file failed (the page still holds the others),\n"
     "2 usage error.\n",
@@ -47,10 +48,13 @@ static int run(int argc, char **argv)
     const char *date = NULL, *kind = NULL, *dict = NULL, *title = NULL, *output = NULL;
     const char *users[64];
     size_t nusers = 0;
+    const char *lexs[64];
+    size_t nlexs = 0;
     static const struct option longopts[] = {
         {"date", required_argument, NULL, 'd'},     {"kind", required_argument, NULL, 'k'},
         {"title", required_argument, NULL, 't'},    {"output", required_argument, NULL, 'o'},
         {"dict", required_argument, NULL, 'D'},     {"user-dict", required_argument, NULL, 'U'},
+        {"user-lexicon", required_argument, NULL, 'L'},
         {"encoding", required_argument, NULL, 'e'}, {"lenient", no_argument, NULL, 'l'},
         {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0},
     };
@@ -63,6 +67,13 @@ static int run(int argc, char **argv)
         case 't': title = optarg; break;
         case 'o': output = optarg; break;
         case 'D': dict = optarg; break;
+        case 'L':
+            if (nlexs == sizeof lexs / sizeof lexs[0]) {
+                cli_error("report", "too many --user-lexicon options");
+                return 2;
+            }
+            lexs[nlexs++] = optarg;
+            break;
         case 'U':
             if (nusers == sizeof users / sizeof users[0]) {
                 cli_error("report", "too many --user-dict options");
@@ -87,7 +98,7 @@ static int run(int argc, char **argv)
         cli_error("report", "invalid --date '%s': want YYYY-MM-DD", date);
         return 2;
     }
-    mb_model *model = cli_model("report", dict, users, nusers);
+    mb_model *model = cli_model("report", dict, users, nusers, lexs, nlexs);
     if (!model)
         return 1;
     mb_report *rep = NULL;

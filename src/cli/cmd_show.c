@@ -12,7 +12,7 @@ const mb_cli_cmd cmd_show = {
     "show",
     "show a document with its records marked, for a terminal",
     "usage: mubiao show [--kind KIND] [--date YYYY-MM-DD] [--color[=WHEN]] [--only-records]\n"
-    "                   [--width N] [--dict F] [--user-dict F]... [--encoding NAME] [--lenient]\n"
+    "                   [--width N] [--dict F] [--user-dict F]... [--user-lexicon F]... [--encoding NAME] [--lenient]\n"
     "                   FILE...|-\n"
     "\n"
     "Extract the records of each document (as 'mubiao extract' does) and print\n"
@@ -39,7 +39,8 @@ const mb_cli_cmd cmd_show = {
     "                         --color) or never\n"
     "  -r, --only-records     leave out paragraphs without records\n"
     "  -w, --width N          wrap to N columns (default 80, at least 40)\n"
-    "      --dict F, --user-dict F, -e/--encoding NAME, --lenient: as for extract\n"
+    "      --dict F, --user-dict F, --user-lexicon F,\n"
+    "      -e/--encoding NAME, --lenient: as for extract\n"
     "\n"
     "Exit status: 0 success, 1 a file failed (the others are still shown),\n"
     "2 usage error.\n",
@@ -52,12 +53,15 @@ static int run(int argc, char **argv)
     const char *date = NULL, *kind = NULL, *dict = NULL, *color = "auto";
     const char *users[64];
     size_t nusers = 0;
+    const char *lexs[64];
+    size_t nlexs = 0;
     mb_show_options so = {0, 0, 80};
     static const struct option longopts[] = {
         {"kind", required_argument, NULL, 'k'},     {"date", required_argument, NULL, 'd'},
         {"color", optional_argument, NULL, 'C'},    {"colour", optional_argument, NULL, 'C'},
         {"only-records", no_argument, NULL, 'r'},   {"width", required_argument, NULL, 'w'},
         {"dict", required_argument, NULL, 'D'},     {"user-dict", required_argument, NULL, 'U'},
+        {"user-lexicon", required_argument, NULL, 'L'},
         {"encoding", required_argument, NULL, 'e'}, {"lenient", no_argument, NULL, 'l'},
         {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0},
     };
@@ -80,6 +84,13 @@ static int run(int argc, char **argv)
             break;
         }
         case 'D': dict = optarg; break;
+        case 'L':
+            if (nlexs == sizeof lexs / sizeof lexs[0]) {
+                cli_error("show", "too many --user-lexicon options");
+                return 2;
+            }
+            lexs[nlexs++] = optarg;
+            break;
         case 'U':
             if (nusers == sizeof users / sizeof users[0]) {
                 cli_error("show", "too many --user-dict options");
@@ -113,7 +124,7 @@ static int run(int argc, char **argv)
         cli_error("show", "invalid --date '%s': want YYYY-MM-DD", date);
         return 2;
     }
-    mb_model *model = cli_model("show", dict, users, nusers);
+    mb_model *model = cli_model("show", dict, users, nusers, lexs, nlexs);
     if (!model)
         return 1;
     int rc = 0;

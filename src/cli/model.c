@@ -33,15 +33,35 @@ const char *cli_dict_path(const char *given, char *buf, size_t size)
     return MB_DATADIR "/mubiao.dict";
 }
 
-mb_model *cli_model(const char *cmd, const char *dict, const char *const *users, size_t nusers)
+mb_lexicon *cli_lexicon(const char *cmd, const char *dict, const char *const *lexicons, size_t nlex)
+{
+    char buf[PATH_MAX];
+    const char *path = cli_dict_path(dict, buf, sizeof buf);
+    mb_dict *d = NULL;
+    mb_lexicon *lex = NULL;
+    mb_error err = {0};
+    if (mb_dict_open(path, &d, &err) || mb_lexicon_open(d, lexicons, nlex, &lex, &err)) {
+        cli_error(cmd, "%s", err.message);
+        if (err.code == MB_EIO && !d)
+            fprintf(stderr,
+                    "mubiao %s: build the dictionary with 'make' (or 'mubiao dict compile'), "
+                    "then pass --dict FILE or set MUBIAO_DICT\n",
+                    cmd);
+    }
+    mb_dict_close(d);
+    return lex;
+}
+
+mb_model *cli_model(const char *cmd, const char *dict, const char *const *users, size_t nusers,
+                    const char *const *lexicons, size_t nlex)
 {
     char buf[PATH_MAX];
     const char *path = cli_dict_path(dict, buf, sizeof buf);
     mb_model *m = NULL;
     mb_error err = {0};
-    if (mb_model_open(path, users, nusers, &m, &err)) {
+    if (mb_model_open_lexicon(path, users, nusers, lexicons, nlex, &m, &err)) {
         cli_error(cmd, "%s", err.message);
-        if (err.code == MB_EIO)
+        if (err.code == MB_EIO && !strncmp(err.message, path, strlen(path)))
             fprintf(stderr,
                     "mubiao %s: build the dictionary with 'make' (or 'mubiao dict compile'), "
                     "then pass --dict FILE or set MUBIAO_DICT\n",

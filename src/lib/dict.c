@@ -1,6 +1,7 @@
 /* dict.c — the dictionary runtime: map, validate, look up. */
 #include "dict.h"
 
+#include "lexicon.h"
 #include "text.h"
 
 #include <errno.h>
@@ -165,7 +166,10 @@ static mb_status validate(mb_dict *d, mb_error *err)
         d->tags[d->ntags++] = tags + i;
         i += strlen(tags + i) + 1;
     }
-    return MB_OK;
+    d->lex = p + off[MB_DICT_SEC_LEXICON];
+    d->lexsize = sz[MB_DICT_SEC_LEXICON];
+    d->lexoff = off[MB_DICT_SEC_LEXICON];
+    return mb_lex_section_check(name, d->lex, d->lexsize, d->lexoff, &d->nlexrows, err);
 }
 
 static mb_status finish_open(mb_dict *d, mb_dict **out, mb_error *err)
@@ -258,6 +262,7 @@ void mb_dict_get_info(const mb_dict *d, mb_dict_info *info)
     info->chars = d->nchars;
     info->units = d->nunits;
     info->tags = d->ntags;
+    info->lexicon_rows = d->nlexrows;
 }
 
 int mb_dict_lookup(const mb_dict *d, const char *word, size_t len, double *logp, const char **tag)

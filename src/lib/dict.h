@@ -24,6 +24,9 @@ struct mb_dict {
     uint32_t nunits;
     const char *tags[MB_DICT_MAX_TAGS];
     uint32_t ntags;
+    const unsigned char *lex; /* the lexicon section (lexicon.h) */
+    size_t lexsize, lexoff;
+    uint32_t nlexrows;
     uint64_t total;
     uint64_t checksum;
     uint32_t nwords, nchars, unk_cost, flags;

@@ -1,6 +1,7 @@
 /* dict_compile.c — lexicon text -> compiled dictionary image. */
 #include "dict_compile.h"
 
+#include "lexicon.h"
 #include "text.h"
 
 #include <errno.h>
@@ -44,6 +45,7 @@ typedef struct builder {
     size_t nlabels, lcap;
     uint64_t total;
     uint32_t unk_cost;
+    mb_lexrows lex; /* lexicon rows (section 4) */
     mb_error *err;
 } builder;
 
@@ -61,6 +63,7 @@ static void builder_free(builder *b)
     free(b->nx);
     free(b->pv);
     free(b->labels);
+    mb_lexrows_free(&b->lex);
 }
 
 static mb_status nomem(builder *b)
@@ -551,8 +554,11 @@ static mb_status write_image(builder *b, unsigned char **img, size_t *n)
     uint32_t *cpid = calloc(0x110000, sizeof *cpid);
     cpcount *cc = NULL;
     sortkey *keys = NULL;
-    unsigned char *out = NULL;
-    mb_status st = MB_OK;
+    unsigned char *out = NULL, *leximg = NULL;
+    size_t lexlen = 0;
+    mb_status st = mb_lexrows_image(&b->lex, &leximg, &lexlen, b->err);
+    if (st)
+        goto done;
     if (!order || !cpid) {
         st = nomem(b);
         goto done;
@@ -655,9 +661,11 @@ static mb_status write_image(builder *b, unsigned char **img, size_t *n)
     for (uint32_t i = 0; i < b->ntags; i++)
         tags_len += strlen(b->tags[i]) + 1;
     size_t nunits = b->used_end;
-    size_t off[4], sz[4] = {2 * MB_DICT_NPAGEIDX, 512 * (size_t)npages, MB_DICT_UNIT_SIZE * nunits, tags_len};
+    size_t off[MB_DICT_NSECTIONS], sz[MB_DICT_NSECTIONS] = {
+                                       2 * MB_DICT_NPAGEIDX, 512 * (size_t)npages, MB_DICT_UNIT_SIZE * nunits,
+                                       tags_len, lexlen};
     size_t at = MB_DICT_HEADER_SIZE;
-    for (int i = 0; i < 4; i++) {
+    for (unsigned i = 0; i < MB_DICT_NSECTIONS; i++) {
         off[i] = at;
         at = pad8(at + sz[i]);
     }
@@ -677,7 +685,7 @@ static mb_status write_image(builder *b, unsigned char **img, size_t *n)
     mb_st32(out + 52, (uint32_t)nc);
     mb_st32(out + 56, b->unk_cost);
     mb_st32(out + 60, overlay ? MB_DICT_FLAG_OVERLAY : 0);
-    for (int i = 0; i < 4; i++) {
+    for (unsigned i = 0; i < MB_DICT_NSECTIONS; i++) {
         mb_st64(out + 64 + 16 * i, off[i]);
         mb_st64(out + 72 + 16 * i, sz[i]);
     }
@@ -699,12 +707,14 @@ static mb_status write_image(builder *b, unsigned char **img, size_t *n)
         memcpy(out + tp, b->tags[i], l);
         tp += l;
     }
+    memcpy(out + off[MB_DICT_SEC_LEXICON], leximg, lexlen);
     mb_st64(out + MB_DICT_CHECKSUM_AT, mb_dict_checksum(out, at));
     *img = out;
     *n = at;
     out = NULL;
 done:
     free(out);
+    free(leximg);
     free(order);
     free(cpid);
     free(cc);
@@ -712,8 +722,8 @@ done:
     return st;
 }
 
-mb_status mb_dict_build(const char *const *paths, size_t npaths, const mb_dict *base, unsigned char **img,
-                        size_t *n, mb_error *err)
+mb_status mb_dict_build(const char *const *paths, size_t npaths, const char *const *lexicons, size_t nlex,
+                        const mb_dict *base, unsigned char **img, size_t *n, mb_error *err)
 {
     *img = NULL;
     *n = 0;
@@ -728,6 +738,8 @@ mb_status mb_dict_build(const char *const *paths, size_t npaths, const mb_dict *
         st = intern_tag(&b, "x", 1, &x); /* tag 0: words without a tag */
     for (size_t i = 0; i < npaths && !st; i++)
         st = parse_file(&b, paths[i]);
+    for (size_t i = 0; i < nlex && !st; i++)
+        st = mb_lexrows_read(&b.lex, lexicons[i], err);
     if (!st)
         st = write_image(&b, img, n);
     builder_free(&b);
@@ -736,6 +748,12 @@ mb_status mb_dict_build(const char *const *paths, size_t npaths, const mb_dict *
 
 mb_status mb_dict_compile(const char *out_path, const char *base, const char *const *sources, size_t nsources,
                           mb_error *err)
+{
+    return mb_dict_compile_lexicon(out_path, base, sources, nsources, NULL, 0, err);
+}
+
+mb_status mb_dict_compile_lexicon(const char *out_path, const char *base, const char *const *sources,
+                                  size_t nsources, const char *const *lexicons, size_t nlex, mb_error *err)
 {
     if (!out_path)
         return mb_error_set(err, MB_EARG, "dictionary compiler: no output file");
@@ -749,7 +767,7 @@ mb_status mb_dict_compile(const char *out_path, const char *base, const char *co
         paths[np++] = sources[i];
     unsigned char *img;
     size_t n;
-    mb_status st = mb_dict_build(paths, np, NULL, &img, &n, err);
+    mb_status st = mb_dict_build(paths, np, lexicons, nlex, NULL, &img, &n, err);
     free(paths);
     if (st)
         return st;
@@ -786,7 +804,7 @@ mb_status mb_dict_load_user(const mb_dict *base, const char *const *paths, size_
         return mb_error_set(err, MB_EARG, "user dictionary: no base dictionary");
     unsigned char *img;
     size_t n;
-    mb_status st = mb_dict_build(paths, npaths, base, &img, &n, err);
+    mb_status st = mb_dict_build(paths, npaths, NULL, 0, base, &img, &n, err);
     if (st)
         return st;
     return mb_dict_adopt(npaths ? paths[0] : "user dictionary", img, n, out, err);

@@ -11,8 +11,10 @@
 /* Build an image from text sources read in order.  With base (user
  * dictionaries), costs are counted against base's total, missing
  * frequencies and tags consult base too, and freq 0 entries are kept as
- * deletions (overlay); without base they are dropped.  *img is malloc'ed. */
-mb_status mb_dict_build(const char *const *paths, size_t npaths, const mb_dict *base, unsigned char **img,
-                        size_t *n, mb_error *err);
+ * deletions (overlay); without base they are dropped.  The lexicon files
+ * lexicons[0..nlex) fill the lexicon section (lexicon.h).  *img is
+ * malloc'ed. */
+mb_status mb_dict_build(const char *const *paths, size_t npaths, const char *const *lexicons, size_t nlex,
+                        const mb_dict *base, unsigned char **img, size_t *n, mb_error *err);
 
 #endif

@@ -10,8 +10,8 @@
  *     0     8    magic "mubiaoDC"
  *     8     4    format version (MB_DICT_VERSION)
  *    12     4    byte-order mark 0x01020304 (reads 0x04030201 if swapped)
- *    16     4    header size (128)
- *    20     4    number of sections (4)
+ *    16     4    header size (144)
+ *    20     4    number of sections (5)
  *    24     8    total file size in bytes (a multiple of 8)
  *    32     8    checksum of the whole file with these 8 bytes taken as 0
  *    40     8    total frequency (sum of word frequencies)
@@ -19,7 +19,7 @@
  *    52     4    number of distinct characters (char ids 1..n)
  *    56     4    cost of an unknown character (frequency 1)
  *    60     4    flags (MB_DICT_FLAG_*)
- *    64    64    section table: 4 x {u64 offset, u64 size}
+ *    64    80    section table: 5 x {u64 offset, u64 size}
  *   sections (offsets multiples of 8, in this order, not overlapping):
  *     0  page index: 4352 x u16, code point >> 8 -> page number
  *     1  pages: npages x 256 x u16, code point & 255 -> char id (0: none);
@@ -31,6 +31,11 @@
  *        cost = round((ln total - ln freq) * MB_DICT_COST_SCALE); cost
  *        MB_DICT_COST_DELETED marks a word a user dictionary removes.
  *     3  tags: NUL-terminated strings, tag index = order of appearance
+ *     4  lexicon (lexicon.h): u32 number of rows, u32 0, then per row
+ *        three NUL-terminated strings: class name, word, items; zero
+ *        padding. Rows are unique by class and word; every row is checked
+ *        (class known, word valid UTF-8, items declared by the class) when
+ *        the dictionary is opened. Empty (0 rows) in user dictionaries.
  *
  * Checksum: 64-bit FNV-1a applied to the file's little-endian 64-bit words
  * in four interleaved lanes (word i goes to lane i % 4), the four lane
@@ -44,10 +49,10 @@
 #include <stdint.h>
 
 #define MB_DICT_MAGIC          "mubiaoDC"
-#define MB_DICT_VERSION        1u
+#define MB_DICT_VERSION        2u /* 2: the lexicon section */
 #define MB_DICT_BOM            0x01020304u
-#define MB_DICT_HEADER_SIZE    128u
-#define MB_DICT_NSECTIONS      4u
+#define MB_DICT_HEADER_SIZE    144u
+#define MB_DICT_NSECTIONS      5u
 #define MB_DICT_CHECKSUM_AT    32u
 #define MB_DICT_NPAGEIDX       0x1100u /* 0x110000 code points / 256 */
 #define MB_DICT_UNIT_SIZE      12u
@@ -58,7 +63,7 @@
 #define MB_DICT_FLAG_OVERLAY   1u /* built in memory for a user dictionary */
 #define MB_DICT_MAX_WORD_BYTES 256u
 
-enum { MB_DICT_SEC_PAGEIDX, MB_DICT_SEC_PAGES, MB_DICT_SEC_UNITS, MB_DICT_SEC_TAGS };
+enum { MB_DICT_SEC_PAGEIDX, MB_DICT_SEC_PAGES, MB_DICT_SEC_UNITS, MB_DICT_SEC_TAGS, MB_DICT_SEC_LEXICON };
 
 static inline uint16_t mb_ld16(const unsigned char *p)
 {

@@ -13,6 +13,7 @@
 struct mb_model {
     mb_dict *dict;
     mb_dict *user;
+    mb_lexicon *lex;
     mb_recognizer *rec;
 };
 

@@ -2,6 +2,7 @@
 #include "recognize.h"
 
 #include "error.h"
+#include "lexicon.h"
 #include "numeral.h"
 #include "rx.h"
 #include "text.h"
@@ -289,6 +290,7 @@ enum { F_N, F_MORE, F_POST, NFG };
 static const char *const fan_names[NFG] = {"fn", "fmore", "fpost"};
 
 struct mb_recognizer {
+    const mb_lexicon *lex; /* borrowed: outlives the recognizer */
     mb_timex_rx *tx;
     pcre2_code *suffix; /* after a number: 多, unit, 级, 以上, range/ratio/slash */
     pcre2_code *fan;    /* 翻一番 */
@@ -363,16 +365,19 @@ void mb_recognizer_free(mb_recognizer *r)
     free(r);
 }
 
-mb_status mb_recognizer_new(mb_recognizer **out, mb_error *err)
+mb_status mb_recognizer_new(const mb_lexicon *lex, mb_recognizer **out, mb_error *err)
 {
     if (!out)
         return mb_error_set(err, MB_EARG, "mb_recognizer_new: out is NULL");
     *out = NULL;
+    if (!lex)
+        return mb_error_set(err, MB_EARG, "mb_recognizer_new: no lexicon");
     mb_recognizer *r = calloc(1, sizeof *r);
     if (!r)
         return mb_error_set(err, MB_ENOMEM, "recognizer: out of memory");
+    r->lex = lex;
     char *sfx = NULL;
-    mb_status st = mb_timex_compile(&r->tx, err);
+    mb_status st = mb_timex_compile(lex, &r->tx, err);
     if (!st)
         st = build_suffix_pattern(&sfx, err);
     if (!st)

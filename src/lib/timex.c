@@ -143,9 +143,10 @@ struct mb_timex_rx {
     int g[NGROUPS];
 };
 
-mb_status mb_timex_compile(mb_timex_rx **out, mb_error *err)
+mb_status mb_timex_compile(const mb_lexicon *lex, mb_timex_rx **out, mb_error *err)
 {
     *out = NULL;
+    (void)lex;
     mb_timex_rx *rx = calloc(1, sizeof *rx);
     if (!rx)
         return mb_error_set(err, MB_ENOMEM, "recognizer: out of memory");

@@ -17,7 +17,7 @@
 
 typedef struct mb_timex_rx mb_timex_rx;
 
-mb_status mb_timex_compile(mb_timex_rx **out, mb_error *err);
+mb_status mb_timex_compile(const mb_lexicon *lex, mb_timex_rx **out, mb_error *err);
 void mb_timex_rx_free(mb_timex_rx *rx);
 /* Capture count of the pattern, for sizing match data. */
 unsigned mb_timex_captures(const mb_timex_rx *rx);

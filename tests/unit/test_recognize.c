@@ -20,6 +20,7 @@
  * rendering must be checked by hand before it goes into the table). */
 #include "mubiao.h"
 #include "t.h"
+#include "t_lex.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -258,13 +259,18 @@ int main(int argc, char **argv)
 {
     mb_recognizer *rec = NULL;
     mb_error err = {0};
-    if (mb_recognizer_new(&rec, &err)) {
+    mb_lexicon *lex = t_lexicon();
+    if (!lex)
+        return 1;
+    if (mb_recognizer_new(lex, &rec, &err)) {
         printf("not ok 1 - recognizer: %s\n", err.message);
+        mb_lexicon_free(lex);
         return 1;
     }
     if (argc > 1 && !strcmp(argv[1], "--render")) {
         int rc = render_mode(rec);
         mb_recognizer_free(rec);
+        mb_lexicon_free(lex);
         return rc;
     }
     const char *path = argc > 1 ? argv[1] : DATA;
@@ -272,6 +278,7 @@ int main(int argc, char **argv)
     T_OK(f != NULL, "open the case table");
     if (!f) {
         mb_recognizer_free(rec);
+        mb_lexicon_free(lex);
         return t_done();
     }
     char line[4096];
@@ -307,6 +314,7 @@ int main(int argc, char **argv)
     free(b.s);
     mb_recognition_free(&res);
     mb_recognizer_free(rec);
+    mb_lexicon_free(lex);
     T_OK(cases >= 300, "at least 300 cases in " DATA);
     return t_done();
 }

@@ -6,6 +6,7 @@
  * expression, ranges with min < max, years only when resolvable. */
 #include "mubiao.h"
 #include "t.h"
+#include "t_lex.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -47,9 +48,12 @@ int main(void)
 {
     mb_recognizer *r = NULL;
     mb_error err = {0};
-    T_OK(mb_recognizer_new(&r, &err) == MB_OK, "recognizer");
-    if (!r)
+    mb_lexicon *lex = t_lexicon();
+    T_OK(mb_recognizer_new(lex, &r, &err) == MB_OK, "recognizer");
+    if (!r) {
+        mb_lexicon_free(lex);
         return t_done();
+    }
     mb_recognition res = {0};
     srand(12345);
     char buf[4096];
@@ -122,6 +126,8 @@ int main(void)
     mb_recognition_free(NULL);
     /* NULL arguments are errors, not crashes */
     T_EQ_INT(mb_recognize(NULL, "1", 1, 0, &res, &err), MB_EARG, "NULL recognizer");
-    T_EQ_INT(mb_recognizer_new(NULL, &err), MB_EARG, "NULL out");
+    T_EQ_INT(mb_recognizer_new(lex, NULL, &err), MB_EARG, "NULL out");
+    T_EQ_INT(mb_recognizer_new(NULL, &r, &err), MB_EARG, "no lexicon");
+    mb_lexicon_free(lex);
     return t_done();
 }

@@ -1,0 +1,769 @@
+/* lexicon.c — lexicon classes, text rows, the compiled section, the
+ * runtime index and pattern assembly (see lexicon.h). */
+#include "lexicon.h"
+
+#include "strbuf.h"
+#include "text.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- the classes: the one table (README "Lexicon" documents it) ---- */
+
+typedef struct lexclass {
+    const char *name;
+    const char *items; /* space-separated flags and keys (ending in '=') */
+    const char *what;
+} lexclass;
+
+static const lexclass classes[MB_LX_NCLASSES] = {
+#define MB_LEX_ROW(id, name, items, what) {name, items, what},
+    MB_LEX_CLASSES(MB_LEX_ROW)
+#undef MB_LEX_ROW
+};
+
+const char *mb_lex_class_name(mb_lexclass cls)
+{
+    return (unsigned)cls < MB_LX_NCLASSES ? classes[cls].name : NULL;
+}
+
+int mb_lex_class_find(const char *name, size_t n)
+{
+    for (int i = 0; i < MB_LX_NCLASSES; i++)
+        if (strlen(classes[i].name) == n && !memcmp(classes[i].name, name, n))
+            return i;
+    return -1;
+}
+
+/* The position of item name[0..n) (key: with its '=') among the class's
+ * declared items, counting flags only (for the flag bit) in *bit; -1 when
+ * the class does not declare it. */
+static int class_item(int cls, const char *name, size_t n, int key, int *bit)
+{
+    const char *p = classes[cls].items;
+    int k = 0, flagk = 0;
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        const char *q = p;
+        while (*q && *q != ' ')
+            q++;
+        if (q == p)
+            break;
+        int is_key = q[-1] == '=';
+        size_t l = (size_t)(q - p) - (size_t)is_key;
+        if (is_key == key && l == n && !memcmp(p, name, n)) {
+            if (bit)
+                *bit = flagk;
+            return k;
+        }
+        flagk += !is_key;
+        k++;
+        p = q;
+    }
+    return -1;
+}
+
+/* Check the items of a row of class cls; the flag bits in *flags. On an
+ * error, a message (without location) in msg. */
+static int check_items(int cls, const char *s, size_t n, unsigned *flags, char *msg, size_t msz)
+{
+    *flags = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && s[j] != ',')
+            j++;
+        if (j == i) {
+            snprintf(msg, msz, "empty item in '%.*s'", (int)n, s);
+            return 0;
+        }
+        const char *eq = memchr(s + i, '=', j - i);
+        int bit = 0;
+        if (eq) {
+            size_t kl = (size_t)(eq - (s + i));
+            if (kl == 0 || class_item(cls, s + i, kl, 1, NULL) < 0) {
+                snprintf(msg, msz, "class %s has no key '%.*s' (it takes: %s)", classes[cls].name, (int)kl,
+                         s + i, *classes[cls].items ? classes[cls].items : "nothing");
+                return 0;
+            }
+            if (eq + 1 == s + j) {
+                snprintf(msg, msz, "empty value for key '%.*s'", (int)kl, s + i);
+                return 0;
+            }
+        } else {
+            if (class_item(cls, s + i, j - i, 0, &bit) < 0) {
+                snprintf(msg, msz, "class %s has no flag '%.*s' (it takes: %s)", classes[cls].name,
+                         (int)(j - i), s + i, *classes[cls].items ? classes[cls].items : "nothing");
+                return 0;
+            }
+            *flags |= 1u << bit;
+        }
+        i = j + 1;
+        if (j + 1 == n) {
+            snprintf(msg, msz, "empty item at the end of '%.*s'", (int)n, s);
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Check a word: non-empty, valid UTF-8, no control characters, no space
+ * at either end, at most MB_DICT_MAX_WORD_BYTES bytes. */
+static int check_word(const char *w, size_t n, char *msg, size_t msz)
+{
+    if (n == 0) {
+        snprintf(msg, msz, "empty word");
+        return 0;
+    }
+    if (n > MB_DICT_MAX_WORD_BYTES) {
+        snprintf(msg, msz, "word longer than %u bytes", MB_DICT_MAX_WORD_BYTES);
+        return 0;
+    }
+    if (w[0] == ' ' || w[n - 1] == ' ') {
+        snprintf(msg, msz, "space at the start or end of the word '%.*s'", (int)n, w);
+        return 0;
+    }
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        int k = mb_utf8_decode((const unsigned char *)w + i, n - i, &cp);
+        if (k < 0) {
+            snprintf(msg, msz, "invalid UTF-8 in the word");
+            return 0;
+        }
+        if (cp < 0x20 || cp == 0x7f) {
+            snprintf(msg, msz, "control character in the word");
+            return 0;
+        }
+        i += (size_t)k;
+    }
+    return 1;
+}
+
+/* ---- text rows ---- */
+
+void mb_lexrows_free(mb_lexrows *rows)
+{
+    if (!rows)
+        return;
+    for (size_t i = 0; i < rows->n; i++) {
+        free(rows->v[i].word);
+        free(rows->v[i].items);
+    }
+    free(rows->v);
+    memset(rows, 0, sizeof *rows);
+}
+
+static char *dupn(const char *s, size_t n)
+{
+    char *d = malloc(n + 1);
+    if (d) {
+        memcpy(d, s, n);
+        d[n] = '\0';
+    }
+    return d;
+}
+
+static mb_status read_all(const char *path, char **out, size_t *n, mb_error *err)
+{
+    *out = NULL;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return mb_error_set(err, MB_EIO, "%s: cannot open: %s", path, strerror(errno));
+    mb_strbuf b = {0};
+    char chunk[16384];
+    size_t r;
+    while ((r = fread(chunk, 1, sizeof chunk, f)) > 0)
+        mb_strbuf_add(&b, chunk, r);
+    int bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        mb_strbuf_free(&b);
+        return mb_error_set(err, MB_EIO, "%s: read error", path);
+    }
+    return mb_strbuf_take(&b, out, n, err);
+}
+
+mb_status mb_lexrows_read(mb_lexrows *rows, const char *path, mb_error *err)
+{
+    char *buf;
+    size_t n;
+    mb_status st = read_all(path, &buf, &n, err);
+    if (st)
+        return st;
+    size_t i = 0, lineno = 0;
+    if (n >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3))
+        i = 3;
+    char msg[300];
+    while (i < n && !st) {
+        size_t j = i;
+        while (j < n && buf[j] != '\n')
+            j++;
+        lineno++;
+        size_t e = j;
+        if (e > i && buf[e - 1] == '\r')
+            e--;
+        const char *line = buf + i;
+        size_t len = e - i;
+        i = j + 1;
+        if (len == 0 || line[0] == '#')
+            continue;
+        if (memchr(line, '\0', len)) {
+            st = mb_error_set(err, MB_EDICT, "%s:%zu: NUL byte: not a lexicon file", path, lineno);
+            break;
+        }
+        const char *f[4];
+        size_t fl[4], nf = 0;
+        for (size_t a = 0; a <= len && nf < 4;) {
+            size_t b = a;
+            while (b < len && line[b] != '\t')
+                b++;
+            f[nf] = line + a;
+            fl[nf++] = b - a;
+            a = b + 1;
+            if (b == len)
+                break;
+        }
+        int more = nf == 4;
+        if (nf < 2 || more || fl[1] == 0 || (nf == 3 && fl[2] == 0)) {
+            st = mb_error_set(err, MB_EDICT, "%s:%zu: malformed line: expected word<TAB>class[<TAB>items]",
+                              path, lineno);
+            break;
+        }
+        if (!check_word(f[0], fl[0], msg, sizeof msg)) {
+            st = mb_error_set(err, MB_EDICT, "%s:%zu: %s", path, lineno, msg);
+            break;
+        }
+        int cls = mb_lex_class_find(f[1], fl[1]);
+        if (cls < 0) {
+            st = mb_error_set(err, MB_EDICT, "%s:%zu: unknown class '%.*s'", path, lineno, (int)fl[1], f[1]);
+            break;
+        }
+        unsigned flags;
+        if (nf == 3 && !check_items(cls, f[2], fl[2], &flags, msg, sizeof msg)) {
+            st = mb_error_set(err, MB_EDICT, "%s:%zu: %s", path, lineno, msg);
+            break;
+        }
+        for (size_t k = 0; k < rows->n; k++)
+            if (rows->v[k].cls == cls && strlen(rows->v[k].word) == fl[0] &&
+                !memcmp(rows->v[k].word, f[0], fl[0])) {
+                st = mb_error_set(err, MB_EDICT, "%s:%zu: duplicate: '%.*s' is already a word of class %s",
+                                  path, lineno, (int)fl[0], f[0], classes[cls].name);
+                break;
+            }
+        if (st)
+            break;
+        if (rows->n == rows->cap) {
+            size_t cap = rows->cap ? rows->cap * 2 : 256;
+            mb_lexrow *nv = realloc(rows->v, cap * sizeof *nv);
+            if (!nv) {
+                st = mb_error_set(err, MB_ENOMEM, "%s: out of memory", path);
+                break;
+            }
+            rows->v = nv;
+            rows->cap = cap;
+        }
+        mb_lexrow *r = &rows->v[rows->n];
+        r->cls = cls;
+        r->word = dupn(f[0], fl[0]);
+        r->items = dupn(nf == 3 ? f[2] : "", nf == 3 ? fl[2] : 0);
+        if (!r->word || !r->items) {
+            free(r->word);
+            free(r->items);
+            st = mb_error_set(err, MB_ENOMEM, "%s: out of memory", path);
+            break;
+        }
+        rows->n++;
+    }
+    free(buf);
+    return st;
+}
+
+/* ---- the compiled section ----
+ * u32 number of rows, u32 0, then for each row three NUL-terminated
+ * strings: class name, word, items; zero padding to a multiple of 8. */
+
+mb_status mb_lexrows_image(const mb_lexrows *rows, unsigned char **img, size_t *n, mb_error *err)
+{
+    size_t len = 8;
+    for (size_t i = 0; i < rows->n; i++)
+        len += strlen(classes[rows->v[i].cls].name) + strlen(rows->v[i].word) + strlen(rows->v[i].items) + 3;
+    size_t padded = (len + 7) & ~(size_t)7;
+    unsigned char *p = calloc(1, padded);
+    if (!p)
+        return mb_error_set(err, MB_ENOMEM, "lexicon: out of memory");
+    mb_st32(p, (uint32_t)rows->n);
+    size_t at = 8;
+    for (size_t i = 0; i < rows->n; i++) {
+        const char *s[3] = {classes[rows->v[i].cls].name, rows->v[i].word, rows->v[i].items};
+        for (int k = 0; k < 3; k++) {
+            size_t l = strlen(s[k]) + 1;
+            memcpy(p + at, s[k], l);
+            at += l;
+        }
+    }
+    *img = p;
+    *n = padded;
+    return MB_OK;
+}
+
+/* The next NUL-terminated string of the section at *at; NULL when it runs
+ * past the end. */
+static const char *next_str(const unsigned char *p, size_t n, size_t *at, size_t *len)
+{
+    if (*at >= n)
+        return NULL;
+    const unsigned char *z = memchr(p + *at, '\0', n - *at);
+    if (!z)
+        return NULL;
+    const char *s = (const char *)p + *at;
+    *len = (size_t)(z - (p + *at));
+    *at += *len + 1;
+    return s;
+}
+
+typedef void (*row_fn)(void *ctx, int cls, const char *w, size_t wl, const char *items, size_t il,
+                       unsigned flags);
+
+/* Walk (and check) the rows of a section; fn may be NULL. */
+static mb_status walk_section(const char *name, const unsigned char *p, size_t n, size_t base_off,
+                              uint32_t *nrows, row_fn fn, void *ctx, mb_error *err)
+{
+    if (n < 8 || n % 8)
+        return mb_error_set(err, MB_EDICT_CORRUPT, "%s: byte %zu: lexicon section of %zu bytes", name,
+                            base_off, n);
+    uint32_t nr = mb_ld32(p);
+    if (mb_ld32(p + 4) != 0 || nr > (n - 8) / 3)
+        return mb_error_set(err, MB_EDICT_CORRUPT, "%s: byte %zu: lexicon of %u rows in %zu bytes", name,
+                            base_off, nr, n);
+    size_t at = 8;
+    char msg[300];
+    for (uint32_t r = 0; r < nr; r++) {
+        size_t rowat = at, l[3];
+        const char *s[3];
+        for (int k = 0; k < 3; k++)
+            if (!(s[k] = next_str(p, n, &at, &l[k])))
+                return mb_error_set(err, MB_EDICT_CORRUPT, "%s: byte %zu: lexicon row %u runs past its section",
+                                    name, base_off + rowat, r);
+        int cls = mb_lex_class_find(s[0], l[0]);
+        unsigned flags = 0;
+        if (cls < 0)
+            return mb_error_set(err, MB_EDICT_CORRUPT,
+                                "%s: byte %zu: lexicon row %u has the unknown class '%.40s'", name,
+                                base_off + rowat, r, s[0]);
+        if (!check_word(s[1], l[1], msg, sizeof msg) ||
+            (l[2] && !check_items(cls, s[2], l[2], &flags, msg, sizeof msg)))
+            return mb_error_set(err, MB_EDICT_CORRUPT, "%s: byte %zu: lexicon row %u: %s", name,
+                                base_off + rowat, r, msg);
+        if (fn)
+            fn(ctx, cls, s[1], l[1], s[2], l[2], flags);
+    }
+    for (; at < n; at++)
+        if (p[at])
+            return mb_error_set(err, MB_EDICT_CORRUPT, "%s: byte %zu: bytes after the last lexicon row", name,
+                                base_off + at);
+    *nrows = nr;
+    return MB_OK;
+}
+
+mb_status mb_lex_section_check(const char *name, const unsigned char *p, size_t n, size_t base_off,
+                               uint32_t *nrows, mb_error *err)
+{
+    return walk_section(name, p, n, base_off, nrows, NULL, NULL, err);
+}
+
+/* ---- the runtime index ---- */
+
+struct mb_lexicon {
+    mb_lexword *w;
+    size_t n, cap;
+    char *arena; /* the words and items of every row */
+    size_t alen, acap;
+    uint32_t *slots; /* open addressing: index into w + 1 */
+    size_t nslots;
+    const mb_lexword **bycls[MB_LX_NCLASSES];
+    size_t ncls[MB_LX_NCLASSES];
+    size_t *lens[MB_LX_NCLASSES]; /* the distinct word lengths of the class, longest first */
+    size_t nlens[MB_LX_NCLASSES];
+    int failed;
+};
+
+void mb_lexicon_free(mb_lexicon *lex)
+{
+    if (!lex)
+        return;
+    for (int c = 0; c < MB_LX_NCLASSES; c++) {
+        free(lex->bycls[c]);
+        free(lex->lens[c]);
+    }
+    free(lex->w);
+    free(lex->arena);
+    free(lex->slots);
+    free(lex);
+}
+
+static uint64_t hash_word(int cls, const char *s, size_t n)
+{
+    uint64_t h = 0xcbf29ce484222325ull ^ (uint64_t)cls;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
+    return h;
+}
+
+/* During the build, words point into the arena by offset (stored in
+ * word/items as offsets cast); fixed up by finish(). */
+typedef struct pending {
+    size_t woff, ioff;
+} pending;
+
+typedef struct build {
+    mb_lexicon *lex;
+    pending *pend;
+    size_t cap;
+    int merge; /* rows may replace earlier ones (user rows) */
+} build;
+
+static size_t arena_add(mb_lexicon *lex, const char *s, size_t n)
+{
+    if (lex->failed)
+        return 0;
+    if (lex->alen + n + 1 > lex->acap) {
+        size_t cap = lex->acap ? lex->acap : 16384;
+        while (cap < lex->alen + n + 1)
+            cap *= 2;
+        char *na = realloc(lex->arena, cap);
+        if (!na) {
+            lex->failed = 1;
+            return 0;
+        }
+        lex->arena = na;
+        lex->acap = cap;
+    }
+    size_t off = lex->alen;
+    memcpy(lex->arena + off, s, n);
+    lex->arena[off + n] = '\0';
+    lex->alen += n + 1;
+    return off;
+}
+
+/* Find cls+word among the rows added so far (linear probing over slots
+ * built at the end; during the build a linear scan of the same class). */
+static long build_find(const build *b, int cls, const char *w, size_t n)
+{
+    const mb_lexicon *lex = b->lex;
+    for (size_t i = 0; i < lex->n; i++)
+        if ((int)lex->w[i].cls == cls && lex->w[i].len == n && !memcmp(lex->arena + b->pend[i].woff, w, n))
+            return (long)i;
+    return -1;
+}
+
+static void build_row(void *ctx, int cls, const char *w, size_t wl, const char *items, size_t il,
+                      unsigned flags)
+{
+    build *b = ctx;
+    mb_lexicon *lex = b->lex;
+    if (lex->failed)
+        return;
+    long k = b->merge ? build_find(b, cls, w, wl) : -1;
+    if (k < 0) {
+        if (lex->n == lex->cap) {
+            size_t cap = lex->cap ? lex->cap * 2 : 512;
+            mb_lexword *nw = realloc(lex->w, cap * sizeof *nw);
+            pending *np = nw ? realloc(b->pend, cap * sizeof *np) : NULL;
+            if (nw)
+                lex->w = nw;
+            if (!np) {
+                lex->failed = 1;
+                return;
+            }
+            b->pend = np;
+            lex->cap = b->cap = cap;
+        }
+        k = (long)lex->n++;
+        lex->w[k] = (mb_lexword){NULL, wl, NULL, 0, (mb_lexclass)cls, (unsigned)k};
+        b->pend[k].woff = arena_add(lex, w, wl);
+    }
+    lex->w[k].flags = flags;
+    b->pend[k].ioff = arena_add(lex, items, il);
+}
+
+static int cmp_longest(const void *pa, const void *pb)
+{
+    const mb_lexword *a = *(const mb_lexword *const *)pa, *b = *(const mb_lexword *const *)pb;
+    if (a->len != b->len)
+        return a->len > b->len ? -1 : 1;
+    return a->order < b->order ? -1 : a->order > b->order;
+}
+
+static mb_status finish(build *b, mb_error *err)
+{
+    mb_lexicon *lex = b->lex;
+    if (lex->failed)
+        return mb_error_set(err, MB_ENOMEM, "lexicon: out of memory");
+    for (size_t i = 0; i < lex->n; i++) {
+        lex->w[i].word = lex->arena + b->pend[i].woff;
+        lex->w[i].items = lex->arena + b->pend[i].ioff;
+    }
+    lex->nslots = 64;
+    while (lex->nslots < 2 * lex->n + 2)
+        lex->nslots *= 2;
+    lex->slots = calloc(lex->nslots, sizeof *lex->slots);
+    if (!lex->slots)
+        return mb_error_set(err, MB_ENOMEM, "lexicon: out of memory");
+    for (size_t i = 0; i < lex->n; i++) {
+        const mb_lexword *w = &lex->w[i];
+        size_t s = hash_word(w->cls, w->word, w->len) & (lex->nslots - 1);
+        while (lex->slots[s])
+            s = (s + 1) & (lex->nslots - 1);
+        lex->slots[s] = (uint32_t)(i + 1);
+        lex->ncls[w->cls]++;
+    }
+    for (int c = 0; c < MB_LX_NCLASSES; c++) {
+        size_t m = lex->ncls[c];
+        lex->bycls[c] = malloc((m ? m : 1) * sizeof *lex->bycls[c]);
+        lex->lens[c] = malloc((m ? m : 1) * sizeof *lex->lens[c]);
+        if (!lex->bycls[c] || !lex->lens[c])
+            return mb_error_set(err, MB_ENOMEM, "lexicon: out of memory");
+        size_t k = 0;
+        for (size_t i = 0; i < lex->n; i++)
+            if ((int)lex->w[i].cls == c)
+                lex->bycls[c][k++] = &lex->w[i];
+        qsort(lex->bycls[c], m, sizeof *lex->bycls[c], cmp_longest);
+        for (size_t i = 0; i < m; i++)
+            if (!lex->nlens[c] || lex->lens[c][lex->nlens[c] - 1] != lex->bycls[c][i]->len)
+                lex->lens[c][lex->nlens[c]++] = lex->bycls[c][i]->len;
+    }
+    return MB_OK;
+}
+
+mb_status mb_lexicon_open(const mb_dict *dict, const char *const *user, size_t nuser, mb_lexicon **out,
+                          mb_error *err)
+{
+    if (!out)
+        return mb_error_set(err, MB_EARG, "mb_lexicon_open: out is NULL");
+    *out = NULL;
+    if (!dict)
+        return mb_error_set(err, MB_EARG, "mb_lexicon_open: no dictionary");
+    build b = {0};
+    b.lex = calloc(1, sizeof *b.lex);
+    if (!b.lex)
+        return mb_error_set(err, MB_ENOMEM, "lexicon: out of memory");
+    uint32_t nr;
+    mb_status st = walk_section(dict->name, dict->lex, dict->lexsize, dict->lexoff, &nr, build_row, &b, err);
+    mb_lexrows rows = {0};
+    b.merge = 1;
+    for (size_t i = 0; i < nuser && !st; i++)
+        st = mb_lexrows_read(&rows, user[i], err);
+    for (size_t i = 0; i < rows.n && !st; i++) {
+        const mb_lexrow *r = &rows.v[i];
+        unsigned flags = 0;
+        char msg[8];
+        check_items(r->cls, r->items, strlen(r->items), &flags, msg, sizeof msg); /* checked when read */
+        build_row(&b, r->cls, r->word, strlen(r->word), r->items, strlen(r->items), flags);
+    }
+    mb_lexrows_free(&rows);
+    if (!st)
+        st = finish(&b, err);
+    free(b.pend);
+    if (st) {
+        mb_lexicon_free(b.lex);
+        return st;
+    }
+    *out = b.lex;
+    return MB_OK;
+}
+
+size_t mb_lexicon_size(const mb_lexicon *lex)
+{
+    return lex ? lex->n : 0;
+}
+
+/* ---- look-ups ---- */
+
+const mb_lexword *mb_lex_get(const mb_lexicon *lex, mb_lexclass cls, const char *w, size_t n)
+{
+    if (!lex || !lex->nslots)
+        return NULL;
+    size_t mask = lex->nslots - 1;
+    for (size_t s = hash_word(cls, w, n) & mask;; s = (s + 1) & mask) {
+        uint32_t k = lex->slots[s];
+        if (!k)
+            return NULL;
+        const mb_lexword *e = &lex->w[k - 1];
+        if (e->cls == cls && e->len == n && !memcmp(e->word, w, n))
+            return e;
+    }
+}
+
+const mb_lexword *mb_lex_longest_at(const mb_lexicon *lex, mb_lexclass cls, const char *s, size_t len,
+                                    size_t pos)
+{
+    if (!lex || (unsigned)cls >= MB_LX_NCLASSES)
+        return NULL;
+    for (size_t i = 0; i < lex->nlens[cls]; i++) {
+        size_t l = lex->lens[cls][i];
+        const mb_lexword *w;
+        if (pos <= len && l <= len - pos && (w = mb_lex_get(lex, cls, s + pos, l)))
+            return w;
+    }
+    return NULL;
+}
+
+const mb_lexword *mb_lex_longest_before(const mb_lexicon *lex, mb_lexclass cls, const char *s, size_t floor,
+                                        size_t pos)
+{
+    if (!lex || (unsigned)cls >= MB_LX_NCLASSES)
+        return NULL;
+    for (size_t i = 0; i < lex->nlens[cls]; i++) {
+        size_t l = lex->lens[cls][i];
+        const mb_lexword *w;
+        if (pos >= floor && l <= pos - floor && (w = mb_lex_get(lex, cls, s + pos - l, l)))
+            return w;
+    }
+    return NULL;
+}
+
+const mb_lexword *const *mb_lex_words(const mb_lexicon *lex, mb_lexclass cls, size_t *n)
+{
+    if (!lex || (unsigned)cls >= MB_LX_NCLASSES) {
+        *n = 0;
+        return NULL;
+    }
+    *n = lex->ncls[cls];
+    return lex->bycls[cls];
+}
+
+int mb_lex_flag(const mb_lexword *w, const char *name)
+{
+    int bit;
+    if (!w || class_item(w->cls, name, strlen(name), 0, &bit) < 0)
+        return 0;
+    return (w->flags >> bit) & 1u;
+}
+
+const char *mb_lex_value(const mb_lexword *w, const char *key, size_t *n)
+{
+    if (!w)
+        return NULL;
+    size_t kl = strlen(key);
+    for (const char *p = w->items; *p;) {
+        const char *e = strchr(p, ',');
+        size_t l = e ? (size_t)(e - p) : strlen(p);
+        if (l > kl && p[kl] == '=' && !memcmp(p, key, kl)) {
+            *n = l - kl - 1;
+            return p + kl + 1;
+        }
+        p += l + (e != NULL);
+    }
+    return NULL;
+}
+
+int mb_lex_value_is(const mb_lexword *w, const char *key, const char *v)
+{
+    size_t n;
+    const char *s = mb_lex_value(w, key, &n);
+    return s && n == strlen(v) && !memcmp(s, v, n);
+}
+
+/* ---- pattern assembly ---- */
+
+static void put_escaped(mb_strbuf *b, const char *s, size_t n, int in_class)
+{
+    for (size_t i = 0; i < n; i++) {
+        char ch = s[i];
+        if (in_class ? strchr("\\]^-[", ch) != NULL : strchr("\\^$.|?*+()[]{}/#", ch) != NULL)
+            mb_strbuf_putc(b, '\\');
+        mb_strbuf_putc(b, ch);
+    }
+}
+
+static void put_alternation(mb_strbuf *b, const mb_lexicon *lex, int cls)
+{
+    size_t n;
+    const mb_lexword *const *w = mb_lex_words(lex, (mb_lexclass)cls, &n);
+    if (!n) {
+        mb_strbuf_puts(b, "(?!)");
+        return;
+    }
+    mb_strbuf_puts(b, "(?:");
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            mb_strbuf_putc(b, '|');
+        size_t pl, nl;
+        const char *prev = mb_lex_value(w[i], "not_prev", &pl);
+        const char *next = mb_lex_value(w[i], "not_next", &nl);
+        if (prev) {
+            mb_strbuf_puts(b, "(?<![");
+            put_escaped(b, prev, pl, 1);
+            mb_strbuf_puts(b, "])");
+        }
+        put_escaped(b, w[i]->word, w[i]->len, 0);
+        if (next) {
+            mb_strbuf_puts(b, "(?!");
+            for (size_t a = 0; a < nl;) {
+                size_t e = a;
+                while (e < nl && next[e] != '|')
+                    e++;
+                if (a)
+                    mb_strbuf_putc(b, '|');
+                put_escaped(b, next + a, e - a, 0);
+                a = e + 1;
+            }
+            mb_strbuf_putc(b, ')');
+        }
+    }
+    mb_strbuf_putc(b, ')');
+}
+
+mb_status mb_lex_pattern(const mb_lexicon *lex, const char *tmpl, char **out, mb_error *err)
+{
+    *out = NULL;
+    mb_strbuf b = {0};
+    for (const char *p = tmpl; *p;) {
+        if (*p != '@') {
+            const char *q = strchr(p, '@');
+            size_t l = q ? (size_t)(q - p) : strlen(p);
+            mb_strbuf_add(&b, p, l);
+            p += l;
+            continue;
+        }
+        if (p[1] == '@') {
+            mb_strbuf_putc(&b, '@');
+            p += 2;
+            continue;
+        }
+        char close = p[1] == '{' ? '}' : p[1] == '[' ? ']' : 0;
+        const char *e = close ? strchr(p + 2, close) : NULL;
+        int cls = e ? mb_lex_class_find(p + 2, (size_t)(e - p - 2)) : -1;
+        if (cls < 0) {
+            mb_strbuf_free(&b);
+            return mb_error_set(err, MB_EPATTERN, "pattern template: bad placeholder at '%.30s'", p);
+        }
+        if (close == '}') {
+            put_alternation(&b, lex, cls);
+        } else {
+            size_t n;
+            const mb_lexword *const *w = mb_lex_words(lex, (mb_lexclass)cls, &n);
+            /* in row order: the class as written */
+            const mb_lexword **v = malloc((n ? n : 1) * sizeof *v);
+            if (!v) {
+                mb_strbuf_free(&b);
+                return mb_error_set(err, MB_ENOMEM, "pattern template: out of memory");
+            }
+            memcpy(v, w, n * sizeof *v);
+            for (size_t i = 1; i < n; i++)
+                for (size_t j = i; j > 0 && v[j - 1]->order > v[j]->order; j--) {
+                    const mb_lexword *t = v[j];
+                    v[j] = v[j - 1];
+                    v[j - 1] = t;
+                }
+            for (size_t i = 0; i < n; i++)
+                put_escaped(&b, v[i]->word, v[i]->len, 1);
+            free(v);
+        }
+        p = e + 1;
+    }
+    size_t n;
+    return mb_strbuf_take(&b, out, &n, err);
+}

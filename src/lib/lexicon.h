@@ -1,0 +1,131 @@
+/* lexicon.h — the word lists of recognition and extraction (owns: the
+ * lexicon classes, parsing and validating lexicon text (the .tsv files of dict/lexicon/
+ * and --user-lexicon files), the compiled lexicon section of a dictionary
+ * (format in dict_format.h), the runtime index and its look-ups, and the
+ * assembly of pcre2 patterns from lexicon classes).
+ *
+ * "Words are data": every Chinese word or character list that recognize.c,
+ * timex.c, cues.c, indicator.c, extract*.c ... consult lives in a lexicon
+ * file, one row a line:
+ *
+ *     word<TAB>class[<TAB>items]
+ *
+ * items: comma-separated, each a flag name ("whole_token") or key=value
+ * ("cmp=ge"), as the class declares them (MB_LEX_CLASSES below: the one
+ * place where classes are defined; README "Lexicon" lists them too).
+ * Lines that are empty or start with '#' are comments. A word+class pair
+ * may appear once; a user lexicon row replaces the compiled row of the
+ * same word and class, and adds it otherwise.
+ *
+ * The index is immutable once built: one lexicon serves any number of
+ * threads. Look-ups: exact word of a class (hash, O(1)); the longest word
+ * of a class starting or ending at a position (one hash probe per distinct
+ * word length of the class); the words of a class, longest first (equal
+ * lengths in file order). */
+#ifndef MB_LEXICON_H
+#define MB_LEXICON_H
+
+#include "dict.h"
+#include "error.h"
+
+#include <stddef.h>
+
+/* X(ID, name, items, what): items lists the flags and keys (ending in '=')
+ * a row of the class may carry. */
+#define MB_LEX_CLASSES(X)                                                                                    \
+    X(CUE_TARGET, "cue_target", "whole_token local", "kind cue: a target (a goal, a plan, a modal of the future)")  \
+    X(CUE_ACHIEVEMENT, "cue_achievement", "whole_token local", "kind cue: an achievement (a reported outcome)")     \
+    X(CHANGE_UP, "change_up", "", "change verb: an increase")                                     \
+    X(CHANGE_DOWN, "change_down", "", "change verb: a decrease")                                  \
+    X(LINKER, "linker", "", "a verb or word linking an indicator to its number")                             \
+    X(ADVERB, "adverb", "", "an adverb between subject and predicate (modals are adverbs too)") \
+    X(MODAL, "modal", "", "a modal word or cue adverb, never part of an indicator")                \
+    X(GENERIC_HEAD, "generic_head", "", "a generic head noun that needs the indicator it belongs to")                 \
+    X(UNIT, "unit", "unit= cat= rhet da not_next=",                                                          \
+      "unit after a number: unit= canonical form, cat= category, rhet/da: rhetorical count marks")           \
+    X(CMP_PREFIX, "cmp_prefix", "cmp= not_prev= bare_only", "a comparator word before a number")  \
+    X(CMP_POST, "cmp_post", "cmp= not_next=", "a comparator word after a number")                   \
+    X(MORE_NOT, "more_not", "", "a character after duo that makes it a word, not 'more than'")               \
+    X(YU_NOT, "yu_not", "", "a character after yu that makes it a word, not 'more than'")                        \
+    X(RANGE_SEP, "range_sep", "", "a range separator between two numbers")                         \
+    X(COMPARE_VERB, "compare_verb", "", "a comparison before a quantity: no change of its own")
+
+typedef enum mb_lexclass {
+#define MB_LEX_ENUM(id, name, items, what) MB_LX_##id,
+    MB_LEX_CLASSES(MB_LEX_ENUM)
+#undef MB_LEX_ENUM
+        MB_LX_NCLASSES
+} mb_lexclass;
+
+/* One word of the lexicon. Strings are NUL-terminated and live as long as
+ * the lexicon. */
+typedef struct mb_lexword {
+    const char *word;
+    size_t len;
+    const char *items; /* the third field as written ("" when none) */
+    unsigned flags;    /* bit k: the class's k-th flag (mb_lex_flag) */
+    mb_lexclass cls;
+    unsigned order; /* row order: compiled rows, then new user rows */
+} mb_lexword;
+
+/* The class name of cls ("unit"), or NULL. */
+const char *mb_lex_class_name(mb_lexclass cls);
+/* The class called name[0..n), or -1. */
+int mb_lex_class_find(const char *name, size_t n);
+
+/* Look-ups (lex may be NULL: nothing found). */
+const mb_lexword *mb_lex_get(const mb_lexicon *lex, mb_lexclass cls, const char *w, size_t n);
+/* 1 when w[0..n) is a word of class cls. */
+static inline int mb_lex_is(const mb_lexicon *lex, mb_lexclass cls, const char *w, size_t n)
+{
+    return mb_lex_get(lex, cls, w, n) != NULL;
+}
+/* The longest word of cls that starts at s[pos] (within len) / ends at
+ * s[pos] (starting at or after floor); NULL when none. */
+const mb_lexword *mb_lex_longest_at(const mb_lexicon *lex, mb_lexclass cls, const char *s, size_t len,
+                                    size_t pos);
+const mb_lexword *mb_lex_longest_before(const mb_lexicon *lex, mb_lexclass cls, const char *s, size_t floor,
+                                        size_t pos);
+/* The words of cls, longest first (ties in row order); *n gets the count. */
+const mb_lexword *const *mb_lex_words(const mb_lexicon *lex, mb_lexclass cls, size_t *n);
+/* 1 when word w has flag name (one of its class's flags). */
+int mb_lex_flag(const mb_lexword *w, const char *name);
+/* The value of item key=value of w (not NUL-terminated: *n bytes), or NULL. */
+const char *mb_lex_value(const mb_lexword *w, const char *key, size_t *n);
+/* 1 when w's value of key equals v. */
+int mb_lex_value_is(const mb_lexword *w, const char *key, const char *v);
+
+/* Pattern assembly: expand a pcre2 pattern template. "@{class}" becomes
+ * a non-capturing alternation of the class's words, longest first, each
+ * escaped, with not_next=A|B as (?!A|B) after the word and not_prev=XY as
+ * (?<![XY]) before it; "@[class]" becomes the escaped characters of the
+ * class's one-character words, for use inside [...]; "@@" is "@".
+ * *out is malloc'ed. */
+mb_status mb_lex_pattern(const mb_lexicon *lex, const char *tmpl, char **out, mb_error *err);
+
+/* ---- text rows: shared by the compiler (dict_compile.c) and user lexicons ---- */
+
+typedef struct mb_lexrow {
+    int cls;
+    char *word;
+    char *items;
+} mb_lexrow;
+
+typedef struct mb_lexrows {
+    mb_lexrow *v;
+    size_t n, cap;
+} mb_lexrows;
+
+/* Read the lexicon file path and append its rows; a row whose word and
+ * class are already in rows, an unknown class or item, a malformed line
+ * fail with MB_EDICT and "path:line: message". */
+mb_status mb_lexrows_read(mb_lexrows *rows, const char *path, mb_error *err);
+void mb_lexrows_free(mb_lexrows *rows);
+/* The compiled section image of rows (malloc'ed, *n bytes, a multiple of 8). */
+mb_status mb_lexrows_image(const mb_lexrows *rows, unsigned char **img, size_t *n, mb_error *err);
+/* Validate a compiled section (called when a dictionary is opened): the
+ * number of rows in *nrows; MB_EDICT_CORRUPT with name and byte offset. */
+mb_status mb_lex_section_check(const char *name, const unsigned char *p, size_t n, size_t base_off,
+                               uint32_t *nrows, mb_error *err);
+
+#endif
