@@ -678,18 +678,42 @@ static void put_escaped(mb_strbuf *b, const char *s, size_t n, int in_class)
     }
 }
 
-static void put_alternation(mb_strbuf *b, const mb_lexicon *lex, int cls)
+/* 1 when w passes the filter "key=value" (filter[0..fl), empty: all). */
+static int pass_filter(const mb_lexword *w, const char *filter, size_t fl)
 {
+    if (!fl)
+        return 1;
+    const char *eq = memchr(filter, '=', fl);
+    if (!eq)
+        return 0;
+    char key[64];
+    size_t kl = (size_t)(eq - filter);
+    if (kl >= sizeof key)
+        return 0;
+    memcpy(key, filter, kl);
+    key[kl] = '\0';
     size_t n;
+    const char *v = mb_lex_value(w, key, &n);
+    return v && n == fl - kl - 1 && !memcmp(v, eq + 1, n);
+}
+
+static void put_alternation(mb_strbuf *b, const mb_lexicon *lex, int cls, const char *filter, size_t fl)
+{
+    size_t n, k = 0;
     const mb_lexword *const *w = mb_lex_words(lex, (mb_lexclass)cls, &n);
-    if (!n) {
+    for (size_t i = 0; i < n; i++)
+        k += pass_filter(w[i], filter, fl);
+    if (!k) {
         mb_strbuf_puts(b, "(?!)");
         return;
     }
     mb_strbuf_puts(b, "(?:");
-    for (size_t i = 0; i < n; i++) {
-        if (i)
+    for (size_t i = 0, first = 1; i < n; i++) {
+        if (!pass_filter(w[i], filter, fl))
+            continue;
+        if (!first)
             mb_strbuf_putc(b, '|');
+        first = 0;
         size_t pl, nl;
         const char *prev = mb_lex_value(w[i], "not_prev", &pl);
         const char *next = mb_lex_value(w[i], "not_next", &nl);
@@ -735,13 +759,16 @@ mb_status mb_lex_pattern(const mb_lexicon *lex, const char *tmpl, char **out, mb
         }
         char close = p[1] == '{' ? '}' : p[1] == '[' ? ']' : 0;
         const char *e = close ? strchr(p + 2, close) : NULL;
-        int cls = e ? mb_lex_class_find(p + 2, (size_t)(e - p - 2)) : -1;
+        const char *slash = e ? memchr(p + 2, '/', (size_t)(e - p - 2)) : NULL;
+        const char *filter = slash ? slash + 1 : e;
+        size_t fl = e ? (size_t)(e - filter) : 0;
+        int cls = e ? mb_lex_class_find(p + 2, (size_t)((slash ? slash : e) - p - 2)) : -1;
         if (cls < 0) {
             mb_strbuf_free(&b);
             return mb_error_set(err, MB_EPATTERN, "pattern template: bad placeholder at '%.30s'", p);
         }
         if (close == '}') {
-            put_alternation(&b, lex, cls);
+            put_alternation(&b, lex, cls, filter, fl);
         } else {
             size_t n;
             const mb_lexword *const *w = mb_lex_words(lex, (mb_lexclass)cls, &n);
@@ -759,7 +786,8 @@ mb_status mb_lex_pattern(const mb_lexicon *lex, const char *tmpl, char **out, mb
                     v[j - 1] = t;
                 }
             for (size_t i = 0; i < n; i++)
-                put_escaped(&b, v[i]->word, v[i]->len, 1);
+                if (pass_filter(v[i], filter, fl))
+                    put_escaped(&b, v[i]->word, v[i]->len, 1);
             free(v);
         }
         p = e + 1;

@@ -41,13 +41,19 @@
     X(ADVERB, "adverb", "", "an adverb between subject and predicate (modals are adverbs too)") \
     X(MODAL, "modal", "", "a modal word or cue adverb, never part of an indicator")                \
     X(GENERIC_HEAD, "generic_head", "", "a generic head noun that needs the indicator it belongs to")                 \
-    X(UNIT, "unit", "unit= cat= rhet da not_next=",                                                          \
+    X(UNIT, "unit", "unit= cat= rhet da more not_next=",                                                     \
       "unit after a number: unit= canonical form, cat= category, rhet/da: rhetorical count marks")           \
     X(CMP_PREFIX, "cmp_prefix", "cmp= not_prev= bare_only", "a comparator word before a number")  \
     X(CMP_POST, "cmp_post", "cmp= not_next=", "a comparator word after a number")                   \
-    X(MORE_NOT, "more_not", "", "a character after duo that makes it a word, not 'more than'")               \
-    X(YU_NOT, "yu_not", "", "a character after yu that makes it a word, not 'more than'")                        \
-    X(RANGE_SEP, "range_sep", "", "a range separator between two numbers")                         \
+    X(MORE, "more", "not_next=", "'more than' after a number (duo, yu)")                                     \
+    X(LEVEL, "level", "", "an order of magnitude after a number (ji)")                                       \
+    X(RANGE_SEP, "range_sep", "", "a range separator between two numbers")                                   \
+    X(ONE_WORD_PREV, "one_word_prev", "", "a character before yi (one) that makes a word of it")             \
+    X(FAN, "fan", "part=", "the words of fan yi fan (doubling): part=verb le fold more post")                 \
+    X(DOCNUM, "docnum", "part=", "the words of a document number: part=ord, part=num")                       \
+    X(FRACTION_PREFIX, "fraction_prefix", "kind= denominator=",                                              \
+      "the words before a numerator: kind=percent, permille or fraction, with its denominator")               \
+    X(RATIO, "ratio", "", "a ratio sign between two numbers (one character)")                                \
     X(COMPARE_VERB, "compare_verb", "", "a comparison before a quantity: no change of its own")
 
 typedef enum mb_lexclass {
@@ -100,6 +106,8 @@ int mb_lex_value_is(const mb_lexword *w, const char *key, const char *v);
  * escaped, with not_next=A|B as (?!A|B) after the word and not_prev=XY as
  * (?<![XY]) before it; "@[class]" becomes the escaped characters of the
  * class's one-character words, for use inside [...]; "@@" is "@".
+ * "@{class/key=value}" (and "@[class/key=value]") take only the words
+ * whose item key has that value.
  * *out is malloc'ed. */
 mb_status mb_lex_pattern(const mb_lexicon *lex, const char *tmpl, char **out, mb_error *err);
 

@@ -69,130 +69,16 @@ enum {
 #define U_DA   0x200 /* 大: 八大工程, 3大产业集群 */
 
 typedef struct unit_def {
-    const char *text;       /* as written */
-    const char *not_before; /* pcre2 alternatives that must not follow, or "" */
-    const char *unit;       /* canonical; NULL for none */
+    const char *text; /* as written (the lexicon's word) */
+    size_t len;
+    char *unit; /* canonical (malloc'ed); NULL for none */
     unsigned cat;
+    int more; /* the unit says "more than" itself: 个多月 */
 } unit_def;
 
-static const unit_def units[] = {
-    /* percentages and multiples */
-    {"个百分点", "", "个百分点", U_PPOINT},
-    {"百分点", "", "个百分点", U_PPOINT},
-    {"%", "", "%", U_PERCENT},
-    {"‰", "", "‰", U_PERMILLE},
-    {"倍", "", "倍", U_MULTIPLE},
-    /* currencies */
-    {"元人民币", "", "元", U_CURRENCY},
-    {"人民币", "", "元", U_CURRENCY},
-    {"元", "素|首|旦|宵|老|帅|件|器|年|气|代", "元", U_CURRENCY},
-    {"美元", "", "美元", U_CURRENCY},
-    {"欧元", "", "欧元", U_CURRENCY},
-    {"日元", "", "日元", U_CURRENCY},
-    {"港元", "", "港元", U_CURRENCY},
-    {"港币", "", "港元", U_CURRENCY},
-    {"英镑", "", "英镑", U_CURRENCY},
-    {"卢布", "", "卢布", U_CURRENCY},
-    /* physical units */
-    {"吨标准煤", "", "吨标准煤", U_PHYSICAL},
-    {"吨公里", "", "吨公里", U_PHYSICAL},
-    {"吨", "", "吨", U_PHYSICAL},
-    {"公斤", "", "公斤", U_PHYSICAL},
-    {"千克", "", "千克", U_PHYSICAL},
-    {"斤", "", "斤", U_PHYSICAL},
-    {"平方公里", "", "平方公里", U_PHYSICAL},
-    {"平方千米", "", "平方公里", U_PHYSICAL},
-    {"平方米", "", "平方米", U_PHYSICAL},
-    {"立方米", "", "立方米", U_PHYSICAL},
-    {"千瓦时", "", "千瓦时", U_PHYSICAL},
-    {"千瓦", "", "千瓦", U_PHYSICAL},
-    {"兆瓦", "", "兆瓦", U_PHYSICAL},
-    {"公里", "", "公里", U_PHYSICAL},
-    {"千米", "", "公里", U_PHYSICAL},
-    {"米", "饭|粮|面|价", "米", U_PHYSICAL},
-    {"公顷", "", "公顷", U_PHYSICAL},
-    {"亩", "", "亩", U_PHYSICAL},
-    {"畝", "", "亩", U_PHYSICAL},
-    {"噸", "", "吨", U_PHYSICAL},
-    {"标箱", "", "标箱", U_PHYSICAL},
-    /* measure words */
-    {"人次", "", "人次", U_MEASURE},
-    {"人", "帮", "人", U_MEASURE},
-    {"名", "单|称|义|额|列|牌|校|师|医|片|言|誉|次|录|字", "名", U_MEASURE},
-    {"位", "置|于|列|居|次", "位", U_MEASURE | U_RHET},
-    {"家", "庭|人|乡|属|长|电|具|政|用|务|族|园|风|居|里|门|底|当|常|书|畜|禽", "家", U_MEASURE},
-    {"户", "籍|口|型|外|主", "户", U_MEASURE},
-    {"戶", "籍|口|型|外|主", "户", U_MEASURE},
-    {"个多月", "", "个月", U_DURATION},
-    {"个多百分点", "", "个百分点", U_PPOINT},
-    {"个", "体|性|别|案", "个", U_MEASURE | U_RHET},
-    {"個", "體|性|別|案", "个", U_MEASURE | U_RHET},
-    {"项", "目", "项", U_MEASURE | U_RHET},
-    {"項", "目", "项", U_MEASURE | U_RHET},
-    {"所", "有|以|得|属|在|谓|需|说|长", "所", U_MEASURE},
-    {"套", "餐|路", "套", U_MEASURE},
-    {"辆", "", "辆", U_MEASURE},
-    {"座", "谈|位", "座", U_MEASURE},
-    {"条", "件|例|款|约|理", "条", U_MEASURE | U_RHET},
-    {"台", "湾|阶|风|账|上", "台", U_MEASURE},
-    {"艘", "", "艘", U_MEASURE},
-    {"架", "构|空", "架", U_MEASURE},
-    {"头", "等|号|部|脑", "头", U_MEASURE},
-    {"只", "有|是|要|能", "只", U_MEASURE},
-    {"册", "", "册", U_MEASURE},
-    {"处", "理|置|于|在|罚|分|长", "处", U_MEASURE},
-    {"件", "", "件", U_MEASURE | U_RHET},
-    {"批", "准|发|复|评", "批", U_MEASURE | U_RHET},
-    {"次", "数|要|级|生", "次", U_MEASURE | U_RHET},
-    {"场", "所|景|地|合|馆", "场", U_MEASURE | U_RHET},
-    {"种", "植|子|粮|养|业|苗", "种", U_MEASURE | U_RHET},
-    {"类", "型|别|似", "类", U_MEASURE | U_RHET},
-    {"支", "持|出|付|撑|援|柱|部", "支", U_MEASURE | U_RHET},
-    {"张", "家", "张", U_MEASURE},
-    {"份", "额", "份", U_MEASURE},
-    {"篇", "", "篇", U_MEASURE},
-    {"部", "门|分|署|委|长|队|署", "部", U_MEASURE},
-    {"栋", "", "栋", U_MEASURE},
-    {"床", "", "床", U_MEASURE},
-    {"株", "", "株", U_MEASURE},
-    {"棵", "", "棵", U_MEASURE},
-    {"枚", "", "枚", U_MEASURE},
-    {"门", "类|户|槛|口|诊|票|店|面|路|前|外", "门", U_MEASURE},
-    {"担", "当|负|任|心|忧|保|子", "担", U_PHYSICAL},
-    {"度", "过|假|量|上|和|化|性|发|的|重|高|大|地|看|讲", "度", U_PHYSICAL | U_RHET},
-    {"方面", "", "个", U_MEASURE | U_RHET},
-    {"点", "击|赞", "点", U_MEASURE | U_RHET},
-    {"大", "", "个", U_MEASURE | U_RHET | U_DA},
-    /* lengths of time (年 and 月 are time expressions) */
-    {"个工作日", "", "个工作日", U_DURATION},
-    {"工作日", "", "个工作日", U_DURATION},
-    {"个月", "", "个月", U_DURATION},
-    {"个小时", "", "小时", U_DURATION},
-    {"小时", "", "小时", U_DURATION},
-    {"分钟", "", "分钟", U_DURATION},
-    {"天", "然|地|气|下|空|津|价|际|府|猫|使", "天", U_DURATION},
-    /* not quantities */
-    {"周岁", "", "岁", U_AGE},
-    {"岁", "月", "岁", U_AGE},
-    {"周年", "", "周年", U_AGE},
-    {"届", "", NULL, U_ORDINAL},
-    {"号", "召|称|线", NULL, U_DOCNUM},
-    {"日", "益|常|趋|前|后|本|元|报|用|子|夜|期|程|内|起|至", NULL, U_DATE},
-    {"连增", "", NULL, U_STREAK},
-    {"连降", "", NULL, U_STREAK},
-    {"连涨", "", NULL, U_STREAK},
-    {"连丰", "", NULL, U_STREAK},
-    {"连冠", "", NULL, U_STREAK},
-};
-#define NUNITS (sizeof units / sizeof units[0])
-
-static const unit_def *find_unit(const char *s, size_t n)
-{
-    for (size_t i = 0; i < NUNITS; i++)
-        if (strlen(units[i].text) == n && memcmp(units[i].text, s, n) == 0)
-            return &units[i];
-    return NULL;
-}
+/* The unit table of the recognizer: the lexicon's unit class, longest
+ * first (the order of the suffix pattern's alternation). */
+static const unit_def *find_unit(const mb_recognizer *r, const char *s, size_t n);
 
 static unsigned unit_qflags(const unit_def *u)
 {
@@ -206,78 +92,55 @@ static unsigned unit_qflags(const unit_def *u)
     }
 }
 
-const char *mb_unit_canonical(const char *text, size_t len, unsigned *qflags)
+const char *mb_unit_canonical(const mb_recognizer *r, const char *text, size_t len, unsigned *qflags)
 {
-    const unit_def *u = find_unit(text, len);
+    const unit_def *u = find_unit(r, text, len);
     if (qflags)
         *qflags = u ? unit_qflags(u) : 0;
     return u ? u->unit : NULL;
 }
 
-/* ---- comparator words before a number ---- */
+/* ---- comparator words before a number (lexicon class cmp_prefix) ---- */
 
-typedef struct prefix_word {
-    const char *w;
-    mb_comparator c;
-    const char *not_after; /* characters that make the word part of another */
-    int bare_only;         /* only before a magnitude word alone: 上千万, 过亿 */
-} prefix_word;
+static mb_comparator cmp_of(const mb_lexword *w)
+{
+    static const char *const n[] = {NULL, "eq", "gt", "ge", "lt", "le", "approx", "range"};
+    for (int i = 1; i < 8; i++)
+        if (mb_lex_value_is(w, "cmp", n[i]))
+            return (mb_comparator)i;
+    return MB_CMP_NONE;
+}
 
-static const prefix_word prefixes[] = {
-    {"不少于", MB_CMP_GE, "", 0},
-    {"不低于", MB_CMP_GE, "", 0},
-    {"不超过", MB_CMP_LE, "", 0},
-    {"不高于", MB_CMP_LE, "", 0},
-    {"不多于", MB_CMP_LE, "", 0},
-    {"不大于", MB_CMP_LE, "", 0},
-    {"不到", MB_CMP_LT, "", 0},
-    {"不足", MB_CMP_LT, "", 0},
-    {"超过", MB_CMP_GT, "", 0},
-    {"超出", MB_CMP_GT, "", 0},
-    {"高于", MB_CMP_GT, "", 0},
-    {"多于", MB_CMP_GT, "", 0},
-    {"大于", MB_CMP_GT, "", 0},
-    {"低于", MB_CMP_LT, "", 0},
-    {"少于", MB_CMP_LT, "", 0},
-    {"小于", MB_CMP_LT, "", 0},
-    {"至少", MB_CMP_GE, "", 0},
-    {"最少", MB_CMP_GE, "", 0},
-    {"最低", MB_CMP_GE, "", 0},
-    {"最多", MB_CMP_LE, "", 0},
-    {"最高", MB_CMP_LE, "", 0},
-    {"突破", MB_CMP_GT, "", 0},
-    {"将近", MB_CMP_APPROX, "", 0},
-    {"接近", MB_CMP_APPROX, "", 0},
-    {"大约", MB_CMP_APPROX, "", 0},
-    {"约为", MB_CMP_APPROX, "", 0},
-    {"约", MB_CMP_APPROX, "节制签合预公条邀相履违守特简隐婚契", 0},
-    {"近", MB_CMP_APPROX, "最附就亲贴靠邻", 0},
-    {"逾", MB_CMP_GT, "", 0},
-    {"超", MB_CMP_GT, "赶", 0},
-    {"过", MB_CMP_GT, "通经不越度透错难", 1},
-    {"上", MB_CMP_GE, "以向之", 1},
-};
+/* 1 when the character ch[0..n) is one of set[0..sn). */
+static int in_chars(const char *set, size_t sn, const char *ch, size_t n)
+{
+    for (size_t i = 0; i + n <= sn;) {
+        if (!memcmp(set + i, ch, n))
+            return 1;
+        i += (size_t)mb_utf8_len((unsigned char)set[i]);
+    }
+    return 0;
+}
 
-static mb_comparator prefix_before(const char *s, size_t pos, size_t floor, int bare, size_t *pstart)
+static mb_comparator prefix_before(const mb_lexicon *lex, const char *s, size_t pos, size_t floor, int bare,
+                                   size_t *pstart)
 {
     size_t p = pos;
     while (p > floor && s[p - 1] == ' ' && pos - p < 3)
         p--;
-    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
-        const prefix_word *w = &prefixes[i];
-        size_t k = strlen(w->w);
-        if ((w->bare_only && !bare) || p < floor + k || memcmp(s + p - k, w->w, k) != 0)
+    size_t nw;
+    const mb_lexword *const *ws = mb_lex_words(lex, MB_LX_CMP_PREFIX, &nw);
+    for (size_t i = 0; i < nw; i++) { /* longest first: 不超过 before 超过 before 过 */
+        const mb_lexword *w = ws[i];
+        size_t k = w->len;
+        if ((mb_lex_flag(w, "bare_only") && !bare) || p < floor + k || memcmp(s + p - k, w->word, k) != 0)
             continue;
-        size_t q = p - k;
-        if (w->not_after[0] && q >= floor + 3) {
-            char prev[4];
-            memcpy(prev, s + q - 3, 3);
-            prev[3] = '\0';
-            if (strstr(w->not_after, prev))
-                continue;
-        }
+        size_t q = p - k, nl;
+        const char *not_prev = mb_lex_value(w, "not_prev", &nl);
+        if (not_prev && q >= floor + 3 && in_chars(not_prev, nl, s + q - 3, 3))
+            continue;
         *pstart = q;
-        return w->c;
+        return cmp_of(w);
     }
     return MB_CMP_NONE;
 }
@@ -291,6 +154,9 @@ static const char *const fan_names[NFG] = {"fn", "fmore", "fpost"};
 
 struct mb_recognizer {
     const mb_lexicon *lex; /* borrowed: outlives the recognizer */
+    unit_def *units;       /* the lexicon's units, longest first */
+    size_t nunits;
+    const char *multiple; /* the canonical unit of 翻一番 (the unit of category multiple) */
     mb_timex_rx *tx;
     pcre2_code *suffix; /* after a number: 多, unit, 级, 以上, range/ratio/slash */
     pcre2_code *fan;    /* 翻一番 */
@@ -301,62 +167,87 @@ struct mb_recognizer {
     unsigned maxcap;
 };
 
-#define MORE_NOT "(?!元|样|种|方|边|层|渠|极|彩|功|姿|半|少|数|次)"
-#define YU_NOT   "(?!额|粮|下|热|地|量)"
-
-static mb_status build_suffix_pattern(char **out, mb_error *err)
+static const unit_def *find_unit(const mb_recognizer *r, const char *s, size_t n)
 {
-    /* units longest first, so that 个百分点 wins over 个 and 人民币 over 人 */
-    size_t order[NUNITS];
-    for (size_t i = 0; i < NUNITS; i++)
-        order[i] = i;
-    for (size_t i = 1; i < NUNITS; i++) {
-        size_t k = order[i], j = i;
-        while (j > 0 && strlen(units[order[j - 1]].text) < strlen(units[k].text)) {
-            order[j] = order[j - 1];
-            j--;
-        }
-        order[j] = k;
-    }
-    size_t cap = 4096;
-    for (size_t i = 0; i < NUNITS; i++)
-        cap += strlen(units[i].text) + strlen(units[i].not_before) + 8;
-    char *p = malloc(cap);
-    if (!p)
+    for (size_t i = 0; i < r->nunits; i++)
+        if (r->units[i].len == n && memcmp(r->units[i].text, s, n) == 0)
+            return &r->units[i];
+    return NULL;
+}
+
+/* The unit table from the lexicon. */
+static mb_status load_units(mb_recognizer *r, mb_error *err)
+{
+    static const char *const cats[] = {"",         "measure",  "currency", "physical", "duration",
+                                       "percent",  "permille", "ppoint",   "multiple", "age",
+                                       "date",     "docnum",   "ordinal",  "streak"};
+    size_t n;
+    const mb_lexword *const *w = mb_lex_words(r->lex, MB_LX_UNIT, &n);
+    r->units = calloc(n ? n : 1, sizeof *r->units);
+    if (!r->units)
         return mb_error_set(err, MB_ENOMEM, "recognizer: out of memory");
-    size_t n = 0;
-#define PUT(str)                                                                                             \
-    do {                                                                                                     \
-        size_t l_ = strlen(str);                                                                             \
-        memcpy(p + n, (str), l_);                                                                            \
-        n += l_;                                                                                             \
-    } while (0)
-    PUT("(?<m1>[ ]*(?:多" MORE_NOT "|[余餘]" YU_NOT "))?(?:[ ]*(?<unit>");
-    for (size_t i = 0; i < NUNITS; i++) {
-        const unit_def *u = &units[order[i]];
-        if (i)
-            PUT("|");
-        PUT(u->text);
-        if (u->not_before[0]) {
-            PUT("(?!");
-            PUT(u->not_before);
-            PUT(")");
+    for (size_t i = 0; i < n; i++) {
+        unit_def *u = &r->units[r->nunits++];
+        u->text = w[i]->word;
+        u->len = w[i]->len;
+        for (unsigned k = 1; k < sizeof cats / sizeof cats[0]; k++)
+            if (mb_lex_value_is(w[i], "cat", cats[k]))
+                u->cat = k;
+        if (!u->cat)
+            return mb_error_set(err, MB_EDICT, "lexicon: unit '%s' has no known cat= (measure, currency, ...)",
+                                w[i]->word);
+        u->cat |= (mb_lex_flag(w[i], "rhet") ? U_RHET : 0u) | (mb_lex_flag(w[i], "da") ? U_DA : 0u);
+        u->more = mb_lex_flag(w[i], "more");
+        size_t ul;
+        const char *cu = mb_lex_value(w[i], "unit", &ul);
+        if (cu) {
+            if (!(u->unit = malloc(ul + 1)))
+                return mb_error_set(err, MB_ENOMEM, "recognizer: out of memory");
+            memcpy(u->unit, cu, ul);
+            u->unit[ul] = '\0';
         }
+        if ((u->cat & 0xFF) == U_MULTIPLE && !r->multiple)
+            r->multiple = u->unit;
     }
-    PUT("))?(?<lvl>级)?(?<m2>多" MORE_NOT "|[余餘]" YU_NOT ")?"
-        "(?:[ ]*(?<post>以上|以下|以内|之内|左右|上下(?!游|功|联|贯|级|班|一)|之多|开外|出头))?"
-        "(?:(?<rsep>[ ]*(?:——|—|–|-|－|~|～|至|到)[ ]*)(?=[0-9〇○零一二两三四五六七八九十]|百分之|千分之)"
-        "|(?<ratio>[ ]*[:∶：比][ ]*)(?=[0-9])|(?<slash>/)(?=[0-9]))?");
-#undef PUT
-    p[n] = '\0';
-    *out = p;
     return MB_OK;
+}
+
+/* The pattern of what follows a number; @{class} and @[class] are lexicon
+ * classes (lexicon.h), \\x{...} the Chinese numerals (numeral grammar:
+ * 〇○零一二两三四五六七八九十). */
+#define CN_DIGITS "\\x{3007}\\x{25cb}\\x{96f6}\\x{4e00}\\x{4e8c}\\x{4e24}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}"
+#define CN_TEN    "\\x{5341}"
+static const char suffix_template[] =
+    "(?<m1>[ ]*@{more})?(?:[ ]*(?<unit>@{unit}))?(?<lvl>@{level})?(?<m2>@{more})?"
+    "(?:[ ]*(?<post>@{cmp_post}))?"
+    "(?:(?<rsep>[ ]*@{range_sep}[ ]*)(?=[0-9" CN_DIGITS CN_TEN "]|@{fraction_prefix/kind=percent}|@{fraction_prefix/kind=permille})"
+    "|(?<ratio>[ ]*[:\\x{2236}\\x{ff1a}@[ratio]][ ]*)(?=[0-9])|(?<slash>/)(?=[0-9]))?";
+
+static const char fan_template[] = "@{fan/part=verb}(?:@{fan/part=le})?[ ]*(?<fn>[\\x{4e00}\\x{4e24}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}1-5])?[ ]*"
+                                   "@{fan/part=fold}(?<fmore>@{fan/part=more})?(?:[ ]*(?<fpost>@{fan/part=post}))?";
+
+static const char docnum_template[] =
+    "(?<=\\x{3014}|\\[|\\x{3010})\\d{4}[\\x{3015}\\]\\x{3011}](?:[ ]*@{docnum/part=ord}?[ ]*\\d+[ ]*@{docnum/part=num})?";
+
+/* Compile a pattern template whose @{class} parts come from the lexicon. */
+static mb_status compile_template(const mb_lexicon *lex, const char *what, const char *tmpl, pcre2_code **out,
+                                  mb_error *err)
+{
+    char *p = NULL;
+    mb_status st = mb_lex_pattern(lex, tmpl, &p, err);
+    if (!st)
+        st = mb_rx_compile(what, p, out, err);
+    free(p);
+    return st;
 }
 
 void mb_recognizer_free(mb_recognizer *r)
 {
     if (!r)
         return;
+    for (size_t i = 0; i < r->nunits; i++)
+        free(r->units[i].unit);
+    free(r->units);
     mb_timex_rx_free(r->tx);
     pcre2_code_free(r->suffix);
     pcre2_code_free(r->fan);
@@ -376,23 +267,20 @@ mb_status mb_recognizer_new(const mb_lexicon *lex, mb_recognizer **out, mb_error
     if (!r)
         return mb_error_set(err, MB_ENOMEM, "recognizer: out of memory");
     r->lex = lex;
-    char *sfx = NULL;
-    mb_status st = mb_timex_compile(lex, &r->tx, err);
+    mb_status st = load_units(r, err);
+    if (!st && !r->multiple)
+        st = mb_error_set(err, MB_EDICT, "lexicon: no unit of cat=multiple");
     if (!st)
-        st = build_suffix_pattern(&sfx, err);
+        st = mb_timex_compile(lex, &r->tx, err);
     if (!st)
-        st = mb_rx_compile("suffix", sfx, &r->suffix, err);
-    free(sfx);
+        st = compile_template(lex, "suffix", suffix_template, &r->suffix, err);
     if (!st)
-        st = mb_rx_compile(
-            "fan", "翻(?:了)?[ ]*(?<fn>[一两二三四五1-5])?[ ]*番(?<fmore>多)?(?:[ ]*(?<fpost>以上|左右))?",
-            &r->fan, err);
+        st = compile_template(lex, "fan", fan_template, &r->fan, err);
     if (!st)
         st = mb_rx_compile("phone", "(?:0\\d{2,3}-\\d{7,8}|400-\\d{3}-\\d{4}|1[3-9]\\d{9})(?![\\d.])",
                            &r->phone, err);
     if (!st)
-        st = mb_rx_compile("docnum", "(?<=〔|\\[|【)\\d{4}[〕\\]】](?:[ ]*第?[ ]*\\d+[ ]*号)?", &r->docnum,
-                           err);
+        st = compile_template(lex, "docnum", docnum_template, &r->docnum, err);
     for (int i = 0; !st && i < NSG; i++)
         if ((r->sg[i] = mb_rx_group(r->suffix, "suffix", sfx_names[i], err)) < 0)
             st = MB_EPATTERN;
@@ -513,20 +401,9 @@ typedef struct sfx {
     size_t rsep_end, ratio_end, slash_end; /* 0: none */
 } sfx;
 
-static mb_comparator post_cmp(const char *s, size_t a, size_t b)
+static mb_comparator post_cmp(const mb_lexicon *lex, const char *s, size_t a, size_t b)
 {
-    static const struct {
-        const char *w;
-        mb_comparator c;
-    } posts[] = {
-        {"以上", MB_CMP_GE}, {"以下", MB_CMP_LE},     {"以内", MB_CMP_LE},
-        {"之内", MB_CMP_LE}, {"左右", MB_CMP_APPROX}, {"上下", MB_CMP_APPROX},
-        {"之多", MB_CMP_EQ}, {"开外", MB_CMP_GT},     {"出头", MB_CMP_GT},
-    };
-    for (size_t i = 0; i < sizeof posts / sizeof posts[0]; i++)
-        if (b - a == strlen(posts[i].w) && memcmp(s + a, posts[i].w, b - a) == 0)
-            return posts[i].c;
-    return MB_CMP_NONE;
+    return cmp_of(mb_lex_get(lex, MB_LX_CMP_POST, s + a, b - a));
 }
 
 static void read_suffix(scan *c, size_t p, sfx *x)
@@ -543,9 +420,9 @@ static void read_suffix(scan *c, size_t p, sfx *x)
         size_t u = a;
         while (u < b && c->s[u] == ' ')
             u++;
-        x->unit = find_unit(c->s + u, b - u);
+        x->unit = find_unit(c->r, c->s + u, b - u);
         x->end = b;
-        if (b - u > 3 && memcmp(c->s + u, "个多", 6) == 0)
+        if (x->unit && x->unit->more)
             x->more = 1; /* 八个多月, 一个多百分点 */
     }
     if (mb_rx_span(c->md, g[S_LVL], &a, &b))
@@ -556,7 +433,7 @@ static void read_suffix(scan *c, size_t p, sfx *x)
         size_t u = a;
         while (u < b && c->s[u] == ' ')
             u++;
-        x->post = post_cmp(c->s, u, b);
+        x->post = post_cmp(c->r->lex, c->s, u, b);
         x->end = b;
     }
     if (mb_rx_span(c->md, g[S_RSEP], &a, &b))
@@ -766,7 +643,7 @@ static size_t quantity_at(scan *c, size_t pos, mb_status *st)
 
     /* comparator words before: 超过, 近, 约, 上千万 ... */
     size_t pstart = pos;
-    mb_comparator pre = prefix_before(s, pos, c->floor, (nf & MB_NUM_BARE) != 0, &pstart);
+    mb_comparator pre = prefix_before(c->r->lex, s, pos, c->floor, (nf & MB_NUM_BARE) != 0, &pstart);
     if (pre != MB_CMP_NONE)
         q.start = pstart;
     if (!q.has_range) {
@@ -799,10 +676,9 @@ static size_t quantity_at(scan *c, size_t pos, mb_status *st)
         return aend; /* 一些, 三农, 十分: words, not numbers (but 第一, 全国第四 are ordinals) */
     int32_t before = cp_before(c, pos);
     if (chinese && a.len == 3 && a.value == 1 && before > 0 && !ordinal) {
-        static const char lone_one[] = "统唯之同单逐专划归合均如万其";
         char pb[5] = {0};
         int k = mb_utf8_encode(before, pb);
-        if (k == 3 && strstr(lone_one, pb))
+        if (k == 3 && mb_lex_is(c->r->lex, MB_LX_ONE_WORD_PREV, pb, 3))
             return aend; /* 统一, 唯一, 之一 */
     }
 
@@ -891,13 +767,13 @@ static size_t fan_at(scan *c, size_t pos, mb_status *st)
     q.end = q.num_end = mb_rx_end(c->md);
     q.has_value = 1;
     q.value = (double)(1 << n);
-    q.unit = "倍";
+    q.unit = c->r->multiple;
     q.qkind = MB_Q_MULTIPLE;
     q.comparator = MB_CMP_EQ;
     if (mb_rx_span(c->md, g[F_MORE], &a, &b))
         q.comparator = MB_CMP_GT;
     if (mb_rx_span(c->md, g[F_POST], &a, &b))
-        q.comparator = post_cmp(c->s, a, b);
+        q.comparator = post_cmp(c->r->lex, c->s, a, b);
     *st = add_q(c, &q);
     return q.end;
 }

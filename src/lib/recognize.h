@@ -12,8 +12,10 @@
  * (numeral.c), and one anchored pcre2 pattern reads what follows it: 多/余,
  * the unit (an alternation built from the unit table), 级, 以上/左右/...,
  * and a range separator, ratio colon or slash. Comparator words before the
- * number (超过, 近, 约, 不少于, ...) are matched backwards from a table. All
- * patterns are compiled and JIT-compiled once in mb_recognizer_new. */
+ * number (超过, 近, 约, 不少于, ...) are matched backwards. Every word list
+ * is a lexicon class (lexicon.h, dict/lexicon/units.tsv, comparators.tsv):
+ * the patterns are assembled from the lexicon, compiled and JIT-compiled
+ * once in mb_recognizer_new. */
 #ifndef MB_RECOGNIZE_H
 #define MB_RECOGNIZE_H
 
@@ -21,6 +23,6 @@
 
 /* The canonical unit and flags of a unit as written (个百分点, 元人民币,
  * 吨标准煤 ...); NULL when the text is not in the unit table. */
-const char *mb_unit_canonical(const char *text, size_t len, unsigned *qflags);
+const char *mb_unit_canonical(const mb_recognizer *r, const char *text, size_t len, unsigned *qflags);
 
 #endif
