@@ -684,9 +684,14 @@ static int pass_filter(const mb_lexword *w, const char *filter, size_t fl)
     if (!fl)
         return 1;
     const char *eq = memchr(filter, '=', fl);
-    if (!eq)
-        return 0;
     char key[64];
+    if (!eq) {
+        if (fl >= sizeof key)
+            return 0;
+        memcpy(key, filter, fl);
+        key[fl] = '\0';
+        return mb_lex_flag(w, key);
+    }
     size_t kl = (size_t)(eq - filter);
     if (kl >= sizeof key)
         return 0;

@@ -54,6 +54,27 @@
     X(FRACTION_PREFIX, "fraction_prefix", "kind= denominator=",                                              \
       "the words before a numerator: kind=percent, permille or fraction, with its denominator")               \
     X(RATIO, "ratio", "", "a ratio sign between two numbers (one character)")                                \
+    X(TIME_MARKER, "time_marker", "marker= not_prev=", "a word before a time: marker= to as_of since base")  \
+    X(TIME_REL2, "time_rel2", "marker= q bare", "a word after a time: marker= by since")                      \
+    X(YEAR_PART, "year_part", "months=", "a part of a year: months=FROM-TO when known")                     \
+    X(HALF_YEAR, "half_year", "months=", "a half year: months=FROM-TO")                                      \
+    X(REL_YEAR, "rel_year", "offset= this not_prev=", "a year relative to the document year: offset=")       \
+    X(PLAN, "plan", "n=", "a five-year plan: n= its number")                                                 \
+    X(PLAN_PART, "plan_part", "at= ahead part p2 not_next=", "a word after a plan: at= end start early late by since") \
+    X(DECADE_PART, "decade_part", "from= to=", "a part of a decade: from= to= years into it")               \
+    X(CENTURY_REF, "century_ref", "rel=", "this or the last century: rel=this, rel=last")                    \
+    X(CENTURY_PART, "century_part", "from= to=", "a part of a century: from= to= years into it")            \
+    X(SPAN_PRE, "span_pre", "kind= not_prev=", "before a count of years: kind= near past future use duration first") \
+    X(SPAN_UNIT, "span_unit", "month", "the unit of a span: years, or months (month)")                       \
+    X(SPAN_POST, "span_post", "", "after a span")                                                            \
+    X(DUR_POST, "dur_post", "dir=", "after a count of years: dir= past within after")                        \
+    X(ANNUAL, "annual", "", "a yearly period")                                                               \
+    X(NOW, "now", "", "the present: the document year")                                                     \
+    X(BARE_YEAR_PART, "bare_year_part", "", "a part of this year written alone")                             \
+    X(BARE_NOT_PREV, "bare_not_prev", "", "a character before a bare year part that makes it none")         \
+    X(YEAR_NOT_NEXT, "year_not_next", "", "a character after nian that makes it no year")                    \
+    X(YEAR_NOT_NEXT_DUR, "year_not_next_dur", "", "... and no count of years either")                        \
+    X(TIME_WORD, "time_word", "role= not_prev=", "the fixed words of the time grammar, by role=")           \
     X(COMPARE_VERB, "compare_verb", "", "a comparison before a quantity: no change of its own")
 
 typedef enum mb_lexclass {
@@ -107,7 +128,7 @@ int mb_lex_value_is(const mb_lexword *w, const char *key, const char *v);
  * (?<![XY]) before it; "@[class]" becomes the escaped characters of the
  * class's one-character words, for use inside [...]; "@@" is "@".
  * "@{class/key=value}" (and "@[class/key=value]") take only the words
- * whose item key has that value.
+ * whose item key has that value, "@{class/flag}" those with the flag.
  * *out is malloc'ed. */
 mb_status mb_lex_pattern(const mb_lexicon *lex, const char *tmpl, char **out, mb_error *err);
 

@@ -1,79 +1,84 @@
 /* timex.c — time expressions: one pcre2 pattern, then resolution in C. */
 #include "timex.h"
 
+#include "lexicon.h"
 #include "numeral.h"
 #include "text.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- the pattern ---- */
-
-#define NUM "(?:\\d(?: ?\\d)*(?:\\.\\d+)?|[〇○零一二两三四五六七八九十百千万]+)"
-#define SEP "(?:——|—|–|-|－|~|～|至|到)"
-#define MON "(?:1 ?[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
-#define DAY                                                                                                              \
-    "(?:3 ?[01]|[12] ?[0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[" \
-    "一二三四五六七八九])"
-#define YEAR  "(?:[12](?: ?\\d){3}|[一二][〇○零一二三四五六七八九]{3})"
-#define PART  "年底|年末|年初|年中|底|末|初|上半年|下半年|前三季度|第?[一二三四1-4][ ]*季度"
-#define REL2  "以前|之前|以来|以后|前|起|后"
-#define NOTYR "(?!代|龄|级|纪|轻|薪|华)"
-#define PLAN  "十[一二三四五]五|十五|[一二三四五六七八九]五"
-#define MONTHS(p)                                                                                            \
-    "(?:[ ]*(?<" p "ma>" MON ")[ ]*(?:月份?[ ]*)?" SEP "[ ]*(?<" p "mb>" MON ")[ ]*月份?"                  \
-    "|[ ]*(?<" p "mc>" MON ")[ ]*月份?(?:[ ]*(?<" p "md>" DAY ")[ ]*[日号])?)"
-
-static const char pattern[] =
-    /* plan periods */
-    "(*MARK:P)(?:“(?<pq>" PLAN ")”|(?<pn>" PLAN
-    ")(?=[ ]*(?:时期|期间|规划|计划|纲要|期末|末期|末|初期|开局|收官|"
-    "以来|中期|前期|后期)))[ "
-    "]*(?<ppart>时期|期间|期末|末期|末|初期|初|规划|计划|纲要|以来|中期|前期|后期|前(?!["
-    "一二三四五六七八九十两0-9])|"
-    "开局之年|收官之年)?"
-    "|(*MARK:P2)第(?<pord>[一二三四五六七八九十]+)个五年(?:计划|规划)(?:纲要)?(?<p2part>时期|期间|期末|末期|"
-    "前期|后期)?"
-    /* decades */
-    "|(*MARK:D)(?<dec>[12]\\d{2}0|\\d0|[二三四五六七八九]十|[一二三四五六七八九][〇○零])[ "
-    "]*年代(?<dpart>初|中期|末)?"
-    /* centuries */
-    "|(*MARK:C)(?:(?<cthis>本)|(?<clast>上)|(?<cnum>\\d{2}|二十一|二十|十九))[ ]*世纪"
-    "(?:[ ]*(?<cdec>\\d0|[二三四五六七八九]十)[ ]*年代)?(?<cpart>中叶|上半叶|下半叶|中期|末期|末|初期|初)?"
-    /* years, year ranges, their parts, months and days */
-    "|(*MARK:Y)(?<y1>" YEAR ")[ ]*(?:(?:年[ ]*)?(?:" SEP "|、|/)[ ]*(?<y2>" YEAR
-    ")[ ]*)?(?:年|(?<=\\d)(?=两年|三年))" NOTYR "(?:(?<ypart>" PART "|度)|" MONTHS(
-        "y") ")?(?<yvis>[ ]*远景目标)?(?<yrel2>" REL2 ")?"
-             /* months and days without a year */
-             "|(*MARK:M)(?:(?<ma>" MON ")[ ]*(?:月份?[ ]*)?" SEP "[ ]*(?<mb>" MON ")[ ]*(?<mfen>月份?)"
-             "|(?<mc>" MON ")[ ]*(?<mfen2>月份?)(?:[ ]*(?<md>" DAY ")[ ]*[日号])?)(?<mrel2>" REL2 ")?"
-             /* quarters and halves */
-             "|(*MARK:Q)(?:第[ ]*)?(?<qn>[一二三四1-4])[ ]*季度(?<qrel2>以来)?"
-             "|(*MARK:Q3)(?<![提之以])前(?<q3>[一二三])[ ]*季度"
-             "|(*MARK:H)(?<half>上|下)半年(?<hrel2>以来)?"
-             /* relative years */
-             "|(*MARK:R)(?<rel>(?<![至迄如当])今年|(?<!["
-             "文透说光发证表声鲜分严清聪开英高阐申查标注载讲指显失黎昌精简神廉辨])明年"
-             "|(?<![过失除离死回进出来上下])去年|(?<![以向])上一?年|(?<![提之以空])前年|本年度|本年)度?"
-             "(?:(?<rpart>" PART
-             ")|" MONTHS("r") ")?(?<rrel2>" REL2 ")?"
-                              "|(*MARK:N)目前"
-                              /* spans counted from the document year */
-                              "|(*MARK:S)(?<spre>(?<!附)近|最近|过去|今后|未来|此后|再用|(?<!["
-                              "使利应采运适费作占信租享可通专民军商公家日实效功试启])用|"
-                              "连续|(?<![提之以超])前)[ ]*(?<sn>" NUM
-                              ")[ ]*(?<smore>多)?[ ]*(?<su>个月|年)" NOTYR
-                              "(?<spost>以来|之内|以内|来|内|间|里|左右)?(?:的?时间)?"
-                              /* durations, or spans with a suffix: 三年内, 五年来 */
-                              "|(*MARK:U)(?<un>" NUM
-                              ")[ ]*(?<umore>多)?[ ]*年(?!代|龄|级|纪|轻|薪|度|底|末|初|华)(?<umore2>多)?"
-                              "(?<upost>以来|之内|以内|以后|来|内|后|间|左右)?(?:的?时间)?"
-                              /* yearly periods */
-                              "|(*MARK:A)(?:每年度?|年均|年平均|每一年)"
-                              /* a part of this year */
-                              "|(*MARK:B)(?<!["
-                              "青少老成童晚早当今明去上前后全每同近历多几百千万周一二三四五六七八九十0-9])"
-                              "(?<bare>年底|年末|年初)(?<brel2>以前|之前|前)?";
+/* ---- the pattern ----
+ * A template: @{class} and @[class] are lexicon classes (lexicon.h,
+ * dict/lexicon/time.tsv), assembled when the recognizer is made. What
+ * stays here is the grammar: the order of the parts and the numerals,
+ * written as \\x{...} escapes (〇○零一二两三四五六七八九十百千万). */
+static const char pattern_template[] =
+    "(*MARK:P)(?:\\x{201c}(?<pq>@{plan})\\x{201d}|(?<pn>@{plan})(?=[ ]*@{plan_part/ahead}))[ ]*(?<ppa"
+    "rt>@{plan_part/part})?|(*MARK:P2)@{time_word/role=ord}(?<pord>[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56"
+    "db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}\\x{5341}]+)@{time_word/role=five_year}@{time_wo"
+    "rd/role=plan_doc}(?:@{time_word/role=outline})?(?<p2part>@{plan_part/p2})?|(*MARK:D)(?<dec>[12]\\d"
+    "{2}0|\\d0|[\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}]\\x{5341}|[\\x"
+    "{4e00}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}][\\x{3007}\\x{25c"
+    "b}\\x{96f6}])[ ]*@{time_word/role=decade}(?<dpart>@{decade_part})?|(*MARK:C)(?:(?<cthis>@{centur"
+    "y_ref/rel=this})|(?<clast>@{century_ref/rel=last})|(?<cnum>\\d{2}|\\x{4e8c}\\x{5341}\\x{4e00}|\\x"
+    "{4e8c}\\x{5341}|\\x{5341}\\x{4e5d}))[ ]*@{time_word/role=century}(?:[ ]*(?<cdec>\\d0|[\\x{4e8c}\\x"
+    "{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}]\\x{5341})[ ]*@{time_word/role=deca"
+    "de})?(?<cpart>@{century_part})?|(*MARK:Y)(?<y1>(?:[12](?: ?\\d){3}|[\\x{4e00}\\x{4e8c}][\\x{3007"
+    "}\\x{25cb}\\x{96f6}\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4"
+    "e5d}]{3}))[ ]*(?:(?:@{time_word/role=year}[ ]*)?(?:@{range_sep}|@{time_word/role=list}|/)[ ]*(?<"
+    "y2>(?:[12](?: ?\\d){3}|[\\x{4e00}\\x{4e8c}][\\x{3007}\\x{25cb}\\x{96f6}\\x{4e00}\\x{4e8c}\\x{4e0"
+    "9}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}]{3}))[ ]*)?(?:@{time_word/role=year}|(?"
+    "<=\\d)(?=@{time_word/role=years_ahead}))(?!@{year_not_next})(?:(?<ypart>@{year_part}|@{time_word"
+    "/role=ord}?[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db}1-4][ ]*@{time_word/role=quarter}|@{time_word/ro"
+    "le=du})|(?:[ ]*(?<yma>(?:1 ?[0-2]|0?[1-9]|\\x{5341}[\\x{4e00}\\x{4e8c}]?|[\\x{4e00}\\x{4e8c}\\x{"
+    "4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}]))[ ]*(?:@{time_word/role=month}(?:@"
+    "{time_word/role=fen})?[ ]*)?@{range_sep}[ ]*(?<ymb>(?:1 ?[0-2]|0?[1-9]|\\x{5341}[\\x{4e00}\\x{4e"
+    "8c}]?|[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}]))[ ]*@"
+    "{time_word/role=month}(?:@{time_word/role=fen})?|[ ]*(?<ymc>(?:1 ?[0-2]|0?[1-9]|\\x{5341}[\\x{4e"
+    "00}\\x{4e8c}]?|[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d"
+    "}]))[ ]*@{time_word/role=month}(?:@{time_word/role=fen})?(?:[ ]*(?<ymd>(?:3 ?[01]|[12] ?[0-9]|0?"
+    "[1-9]|\\x{4e09}\\x{5341}\\x{4e00}?|\\x{4e8c}\\x{5341}[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e"
+    "94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}]?|\\x{5341}[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94"
+    "}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}]?|[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x"
+    "{4e03}\\x{516b}\\x{4e5d}]))[ ]*@{time_word/role=day})?))?(?<yvis>[ ]*@{time_word/role=vision})?("
+    "?<yrel2>@{time_rel2})?|(*MARK:M)(?:(?<ma>(?:1 ?[0-2]|0?[1-9]|\\x{5341}[\\x{4e00}\\x{4e8c}]?|[\\x"
+    "{4e00}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}]))[ ]*(?:@{time_w"
+    "ord/role=month}(?:@{time_word/role=fen})?[ ]*)?@{range_sep}[ ]*(?<mb>(?:1 ?[0-2]|0?[1-9]|\\x{534"
+    "1}[\\x{4e00}\\x{4e8c}]?|[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b"
+    "}\\x{4e5d}]))[ ]*(?<mfen>@{time_word/role=month}(?:@{time_word/role=fen})?)|(?<mc>(?:1 ?[0-2]|0?"
+    "[1-9]|\\x{5341}[\\x{4e00}\\x{4e8c}]?|[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{"
+    "4e03}\\x{516b}\\x{4e5d}]))[ ]*(?<mfen2>@{time_word/role=month}(?:@{time_word/role=fen})?)(?:[ ]*"
+    "(?<md>(?:3 ?[01]|[12] ?[0-9]|0?[1-9]|\\x{4e09}\\x{5341}\\x{4e00}?|\\x{4e8c}\\x{5341}[\\x{4e00}\\x"
+    "{4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}]?|\\x{5341}[\\x{4e00}\\x{4"
+    "e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}]?|[\\x{4e00}\\x{4e8c}\\x{4e0"
+    "9}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}]))[ ]*@{time_word/role=day})?)(?<mrel2>"
+    "@{time_rel2})?|(*MARK:Q)(?:@{time_word/role=ord}[ ]*)?(?<qn>[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db"
+    "}1-4])[ ]*@{time_word/role=quarter}(?<qrel2>@{time_rel2/q})?|(*MARK:Q3)@{time_word/role=first}(?"
+    "<q3>[\\x{4e00}\\x{4e8c}\\x{4e09}])[ ]*@{time_word/role=quarter}|(*MARK:H)(?<half>@{half_year})(?"
+    "<hrel2>@{time_rel2/q})?|(*MARK:R)(?<rel>@{rel_year})(?:@{time_word/role=du})?(?:(?<rpart>@{year_"
+    "part}|@{time_word/role=ord}?[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db}1-4][ ]*@{time_word/role=quarte"
+    "r})|(?:[ ]*(?<rma>(?:1 ?[0-2]|0?[1-9]|\\x{5341}[\\x{4e00}\\x{4e8c}]?|[\\x{4e00}\\x{4e8c}\\x{4e09"
+    "}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}]))[ ]*(?:@{time_word/role=month}(?:@{tim"
+    "e_word/role=fen})?[ ]*)?@{range_sep}[ ]*(?<rmb>(?:1 ?[0-2]|0?[1-9]|\\x{5341}[\\x{4e00}\\x{4e8c}]"
+    "?|[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}]))[ ]*@{tim"
+    "e_word/role=month}(?:@{time_word/role=fen})?|[ ]*(?<rmc>(?:1 ?[0-2]|0?[1-9]|\\x{5341}[\\x{4e00}\\x"
+    "{4e8c}]?|[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}]))[ "
+    "]*@{time_word/role=month}(?:@{time_word/role=fen})?(?:[ ]*(?<rmd>(?:3 ?[01]|[12] ?[0-9]|0?[1-9]|"
+    "\\x{4e09}\\x{5341}\\x{4e00}?|\\x{4e8c}\\x{5341}[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x"
+    "{516d}\\x{4e03}\\x{516b}\\x{4e5d}]?|\\x{5341}[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{5"
+    "16d}\\x{4e03}\\x{516b}\\x{4e5d}]?|[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e0"
+    "3}\\x{516b}\\x{4e5d}]))[ ]*@{time_word/role=day})?))?(?<rrel2>@{time_rel2})?|(*MARK:N)@{now}|(*M"
+    "ARK:S)(?<spre>@{span_pre})[ ]*(?<sn>(?:\\d(?: ?\\d)*(?:\\.\\d+)?|[\\x{3007}\\x{25cb}\\x{96f6}\\x"
+    "{4e00}\\x{4e8c}\\x{4e24}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}\\x{5341}"
+    "\\x{767e}\\x{5343}\\x{4e07}]+))[ ]*(?<smore>@{time_word/role=more})?[ ]*(?<su>@{span_unit})(?!@{"
+    "year_not_next})(?<spost>@{span_post})?(?:(?:@{time_word/role=de})?@{time_word/role=time})?|(*MAR"
+    "K:U)(?<un>(?:\\d(?: ?\\d)*(?:\\.\\d+)?|[\\x{3007}\\x{25cb}\\x{96f6}\\x{4e00}\\x{4e8c}\\x{4e24}\\x"
+    "{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}\\x{5341}\\x{767e}\\x{5343}\\x{4e07}"
+    "]+))[ ]*(?<umore>@{time_word/role=more})?[ ]*@{time_word/role=year}(?!@{year_not_next}|@{year_no"
+    "t_next_dur})(?<umore2>@{time_word/role=more})?(?<upost>@{dur_post})?(?:(?:@{time_word/role=de})?"
+    "@{time_word/role=time})?|(*MARK:A)@{annual}|(*MARK:B)(?<![@[bare_not_prev]0-9])(?<bare>@{bare_ye"
+    "ar_part})(?<brel2>@{time_rel2/bare})?";
 
 enum {
     G_PQ,
@@ -139,6 +144,7 @@ static const char *const group_names[NGROUPS] = {
 };
 
 struct mb_timex_rx {
+    const mb_lexicon *lex;
     pcre2_code *code;
     int g[NGROUPS];
 };
@@ -146,11 +152,15 @@ struct mb_timex_rx {
 mb_status mb_timex_compile(const mb_lexicon *lex, mb_timex_rx **out, mb_error *err)
 {
     *out = NULL;
-    (void)lex;
     mb_timex_rx *rx = calloc(1, sizeof *rx);
     if (!rx)
         return mb_error_set(err, MB_ENOMEM, "recognizer: out of memory");
-    mb_status st = mb_rx_compile("time", pattern, &rx->code, err);
+    rx->lex = lex;
+    char *pattern = NULL;
+    mb_status st = mb_lex_pattern(lex, pattern_template, &pattern, err);
+    if (!st)
+        st = mb_rx_compile("time", pattern, &rx->code, err);
+    free(pattern);
     if (st) {
         free(rx);
         return st;
@@ -235,14 +245,44 @@ static int has(const ctx *c, int gi)
     return mb_rx_set(c->md, c->rx->g[gi]);
 }
 
-/* 1 if group gi is set and its text equals lit. */
-static int is(const ctx *c, int gi, const char *lit)
+/* The word of lexicon class cls that group gi holds, or NULL. */
+static const mb_lexword *word(const ctx *c, int gi, mb_lexclass cls)
 {
     size_t a, b;
     if (!mb_rx_span(c->md, c->rx->g[gi], &a, &b))
+        return NULL;
+    return mb_lex_get(c->rx->lex, cls, c->s + a, b - a);
+}
+
+/* The integer value of item key of w (0 when absent). */
+static int ival(const mb_lexword *w, const char *key)
+{
+    size_t n;
+    const char *v = mb_lex_value(w, key, &n);
+    char buf[16];
+    if (!v || n >= sizeof buf)
         return 0;
-    size_t k = strlen(lit);
-    return b - a == k && memcmp(c->s + a, lit, k) == 0;
+    memcpy(buf, v, n);
+    buf[n] = '\0';
+    return atoi(buf);
+}
+
+/* A range item "FROM-TO" of w: 1 when present. */
+static int irange(const mb_lexword *w, const char *key, int *from, int *to)
+{
+    size_t n;
+    const char *v = mb_lex_value(w, key, &n);
+    char buf[16];
+    if (!v || n >= sizeof buf)
+        return 0;
+    memcpy(buf, v, n);
+    buf[n] = '\0';
+    char *e;
+    *from = (int)strtol(buf, &e, 10);
+    if (*e != '-')
+        return 0;
+    *to = atoi(e + 1);
+    return 1;
 }
 
 /* The whole integer in group gi (Arabic or Chinese); -1 if unset or not an
@@ -269,9 +309,10 @@ static int chinese(const ctx *c, int gi)
 
 static mb_time_marker rel2_marker(const ctx *c, int gi)
 {
-    if (is(c, gi, "以前") || is(c, gi, "之前") || is(c, gi, "前"))
+    const mb_lexword *w = word(c, gi, MB_LX_TIME_REL2);
+    if (mb_lex_value_is(w, "marker", "by"))
         return MB_TM_BY;
-    if (is(c, gi, "以来") || is(c, gi, "起"))
+    if (mb_lex_value_is(w, "marker", "since"))
         return MB_TM_SINCE;
     return MB_TM_NONE;
 }
@@ -284,28 +325,13 @@ static int part_months(const ctx *c, int gi, int *m0, int *m1)
         return 0;
     const char *p = c->s + a;
     size_t n = b - a;
-#define PART_IS(lit) (n == strlen(lit) && memcmp(p, lit, n) == 0)
-    if (PART_IS("上半年")) {
-        *m0 = 1, *m1 = 6;
-        return 1;
-    }
-    if (PART_IS("下半年")) {
-        *m0 = 7, *m1 = 12;
-        return 1;
-    }
-    if (PART_IS("前三季度")) {
-        *m0 = 1, *m1 = 9;
-        return 1;
-    }
-    if (PART_IS("年中")) {
-        *m0 = 6, *m1 = 7;
-        return 1;
-    }
-#undef PART_IS
-    /* 第?[一二三四1-4] *季度 */
+    if (irange(mb_lex_get(c->rx->lex, MB_LX_YEAR_PART, p, n), "months", m0, m1))
+        return 1; /* 上半年 1-6, 前三季度 1-9, 年中 6-7 */
+    /* a quarter: 第?[一二三四1-4] *季度 */
     size_t i = 0;
-    if (n >= 3 && memcmp(p, "第", 3) == 0)
-        i = 3;
+    const mb_lexword *ord = mb_lex_longest_at(c->rx->lex, MB_LX_TIME_WORD, p, n, 0);
+    if (ord && mb_lex_value_is(ord, "role", "ord"))
+        i = ord->len;
     int q = -1;
     if (i < n && p[i] >= '1' && p[i] <= '4') {
         q = p[i] - '0';
@@ -314,7 +340,8 @@ static int part_months(const ctx *c, int gi, int *m0, int *m1)
         if (mb_utf8_decode((const unsigned char *)p + i, n - i, &cp) > 0)
             q = mb_numeral_cn_digit(cp);
     }
-    if (q >= 1 && q <= 4 && n >= 6 && memcmp(p + n - 6, "季度", 6) == 0) {
+    const mb_lexword *qw = mb_lex_longest_before(c->rx->lex, MB_LX_TIME_WORD, p, 0, n);
+    if (q >= 1 && q <= 4 && qw && mb_lex_value_is(qw, "role", "quarter")) {
         *m0 = 3 * q - 2, *m1 = 3 * q;
         return 1;
     }
@@ -343,45 +370,36 @@ static int months(const ctx *c, int ga, int gb, int gc, int gd, int *m0, int *m1
     return 0;
 }
 
-typedef struct marker_word {
-    const char *w;
-    mb_time_marker m;
-    const char *not_after; /* characters that make it part of another word */
-} marker_word;
-
-static const marker_word markers[] = {
-    {"截止到", MB_TM_AS_OF, ""},
-    {"截至", MB_TM_AS_OF, ""},
-    {"截止", MB_TM_AS_OF, ""},
-    {"直到", MB_TM_TO, ""},
-    {"到", MB_TM_TO, "达得受看遇感想做提办收来回见找报用听谈"},
-    {"至", MB_TM_TO, "甚乃以"},
-    {"比", MB_TM_BASE, "无类对"},
-    {"较", MB_TM_BASE, "比"},
-    {"自", MB_TM_SINCE, "来各独亲擅"},
-    {"从", MB_TM_SINCE, "服遵听随"},
-};
-
-/* A marker word ending at pos (spaces allowed), not before floor. */
-static mb_time_marker marker_before(const char *s, size_t pos, size_t floor, size_t *mstart)
+/* A marker word (lexicon class time_marker) ending at pos (spaces
+ * allowed), not before floor. */
+static mb_time_marker marker_before(const mb_lexicon *lex, const char *s, size_t pos, size_t floor,
+                                    size_t *mstart)
 {
+    static const char *const names[] = {NULL, "to", "by", "as_of", "since", "base"};
     size_t p = pos;
     while (p > floor && s[p - 1] == ' ')
         p--;
-    for (size_t i = 0; i < sizeof markers / sizeof markers[0]; i++) {
-        size_t k = strlen(markers[i].w);
-        if (p < floor + k || memcmp(s + p - k, markers[i].w, k) != 0)
+    size_t nw;
+    const mb_lexword *const *ws = mb_lex_words(lex, MB_LX_TIME_MARKER, &nw);
+    for (size_t i = 0; i < nw; i++) { /* longest first: 截止到 before 到 */
+        const mb_lexword *w = ws[i];
+        size_t k = w->len, nl;
+        if (p < floor + k || memcmp(s + p - k, w->word, k) != 0)
             continue;
         size_t q = p - k;
-        if (q >= floor + 3 && markers[i].not_after[0]) {
-            char prev[4];
-            memcpy(prev, s + q - 3, 3);
-            prev[3] = '\0';
-            if (strstr(markers[i].not_after, prev))
+        const char *not_prev = mb_lex_value(w, "not_prev", &nl);
+        if (q >= floor + 3 && not_prev) {
+            int found = 0;
+            for (size_t j = 0; j + 3 <= nl && !found; j += (size_t)mb_utf8_len((unsigned char)not_prev[j]))
+                found = !memcmp(not_prev + j, s + q - 3, 3);
+            if (found)
                 continue;
         }
         *mstart = q;
-        return markers[i].m;
+        for (int m = 1; m < 6; m++)
+            if (mb_lex_value_is(w, "marker", names[m]))
+                return (mb_time_marker)m;
+        return MB_TM_NONE;
     }
     return MB_TM_NONE;
 }
@@ -417,39 +435,36 @@ static int resolve(const ctx *c, const char *mark, int y, mb_timex *t)
                 return 0;
             t->kind = MB_TIME_PLAN;
             set_years(t, from, to);
-            if (is(c, G_P2PART, "期末") || is(c, G_P2PART, "末期"))
+            const mb_lexword *pp = word(c, G_P2PART, MB_LX_PLAN_PART);
+            if (mb_lex_value_is(pp, "at", "end"))
                 set_years(t, to, to);
-            else if (is(c, G_P2PART, "前期"))
+            else if (mb_lex_value_is(pp, "at", "early"))
                 set_years(t, from, from + 2);
-            else if (is(c, G_P2PART, "后期"))
+            else if (mb_lex_value_is(pp, "at", "late"))
                 set_years(t, to - 2, to);
             return 1;
         }
         int g = has(c, G_PQ) ? G_PQ : G_PN;
-        if (!mb_rx_span(c->md, c->rx->g[g], &a, &b) || b - a < 6)
+        if (!mb_rx_span(c->md, c->rx->g[g], &a, &b))
             return 0;
-        mb_numeral n;
-        /* the plan's number is everything before the final 五 */
-        if (!mb_numeral_parse(c->s + a, b - a - 3, MB_NUMERAL_NO_MAGNITUDE | MB_NUMERAL_NO_FRACTION, &n) ||
-            n.len != b - a - 3)
-            return 0;
+        /* the plan's number: “十四五” is the 14th */
         int from, to;
-        if (!mb_plan_years((int)n.value, &from, &to))
+        if (!mb_plan_years(ival(word(c, g, MB_LX_PLAN), "n"), &from, &to))
             return 0;
         t->kind = MB_TIME_PLAN;
         set_years(t, from, to);
-        if (is(c, G_PPART, "末") || is(c, G_PPART, "期末") || is(c, G_PPART, "末期") ||
-            is(c, G_PPART, "收官之年"))
+        const mb_lexword *pp = word(c, G_PPART, MB_LX_PLAN_PART);
+        if (mb_lex_value_is(pp, "at", "end"))
             set_years(t, to, to);
-        else if (is(c, G_PPART, "初") || is(c, G_PPART, "初期") || is(c, G_PPART, "开局之年"))
+        else if (mb_lex_value_is(pp, "at", "start"))
             set_years(t, from, from);
-        else if (is(c, G_PPART, "前期"))
+        else if (mb_lex_value_is(pp, "at", "early"))
             set_years(t, from, from + 2);
-        else if (is(c, G_PPART, "后期"))
+        else if (mb_lex_value_is(pp, "at", "late"))
             set_years(t, to - 2, to);
-        else if (is(c, G_PPART, "前"))
+        else if (mb_lex_value_is(pp, "at", "by"))
             t->marker = MB_TM_BY;
-        else if (is(c, G_PPART, "以来"))
+        else if (mb_lex_value_is(pp, "at", "since"))
             t->marker = MB_TM_SINCE;
         return 1;
     }
@@ -464,12 +479,9 @@ static int resolve(const ctx *c, const char *mark, int y, mb_timex *t)
             d = (y && 2000 + d <= y) ? 2000 + d : 1900 + d;
         t->kind = MB_TIME_CENTURY;
         set_years(t, d, d + 9);
-        if (is(c, G_DPART, "初"))
-            set_years(t, d, d + 3);
-        else if (is(c, G_DPART, "中期"))
-            set_years(t, d + 3, d + 6);
-        else if (is(c, G_DPART, "末"))
-            set_years(t, d + 7, d + 9);
+        const mb_lexword *dp = word(c, G_DPART, MB_LX_DECADE_PART);
+        if (dp)
+            set_years(t, d + ival(dp, "from"), d + ival(dp, "to"));
         return 1;
     }
     case 'C': {
@@ -495,16 +507,10 @@ static int resolve(const ctx *c, const char *mark, int y, mb_timex *t)
             if (d < 0 || d > 90)
                 return 0;
             set_years(t, base + d, base + d + 9);
-        } else if (is(c, G_CPART, "中叶") || is(c, G_CPART, "中期")) {
-            set_years(t, base + 50, base + 50);
-        } else if (is(c, G_CPART, "末") || is(c, G_CPART, "末期")) {
-            set_years(t, base + 100, base + 100);
-        } else if (is(c, G_CPART, "初") || is(c, G_CPART, "初期")) {
-            set_years(t, base + 1, base + 10);
-        } else if (is(c, G_CPART, "上半叶")) {
-            set_years(t, base + 1, base + 50);
-        } else if (is(c, G_CPART, "下半叶")) {
-            set_years(t, base + 51, base + 100);
+        } else if (has(c, G_CPART)) {
+            const mb_lexword *cp = word(c, G_CPART, MB_LX_CENTURY_PART);
+            if (cp)
+                set_years(t, base + ival(cp, "from"), base + ival(cp, "to"));
         }
         return 1;
     }
@@ -535,7 +541,8 @@ static int resolve(const ctx *c, const char *mark, int y, mb_timex *t)
         if (r <= 0)
             return 0;
         /* 十月革命: a Chinese month alone only with 份 or a day */
-        if (!has(c, G_MA) && chinese(c, G_MC) && !day && !is(c, G_MFEN2, "月份"))
+        const mb_lexword *mw = word(c, G_MFEN2, MB_LX_TIME_WORD); /* 月 alone, not 月份 */
+        if (!has(c, G_MA) && chinese(c, G_MC) && !day && mb_lex_value_is(mw, "role", "month"))
             return 0;
         t->kind = MB_TIME_DATE;
         t->month_from = m0, t->month_to = m1, t->day = day;
@@ -562,21 +569,13 @@ static int resolve(const ctx *c, const char *mark, int y, mb_timex *t)
     }
     case 'H':
         t->kind = MB_TIME_PART;
-        if (is(c, G_HALF, "上"))
-            t->month_from = 1, t->month_to = 6;
-        else
-            t->month_from = 7, t->month_to = 12;
+        if (!irange(word(c, G_HALF, MB_LX_HALF_YEAR), "months", &t->month_from, &t->month_to))
+            return 0;
         t->marker = rel2_marker(c, G_HREL2);
         set_rel(t, y, 0, 0, 0);
         return 1;
     case 'R': {
-        int off = 0;
-        if (is(c, G_REL, "明年"))
-            off = 1;
-        else if (is(c, G_REL, "去年") || is(c, G_REL, "上年") || is(c, G_REL, "上一年"))
-            off = -1;
-        else if (is(c, G_REL, "前年"))
-            off = -2;
+        int off = ival(word(c, G_REL, MB_LX_REL_YEAR), "offset"); /* 明年 +1, 去年 -1 */
         t->kind = MB_TIME_RELATIVE;
         if (part_months(c, G_RPART, &m0, &m1)) {
             t->kind = MB_TIME_PART;
@@ -605,31 +604,31 @@ static int resolve(const ctx *c, const char *mark, int y, mb_timex *t)
             return 0;
         t->count = n;
         t->more = has(c, G_SMORE);
-        if (is(c, G_SU, "个月")) {
-            if (is(c, G_SPRE, "前")) {
+        const mb_lexword *pre = word(c, G_SPRE, MB_LX_SPAN_PRE);
+        if (mb_lex_flag(word(c, G_SU, MB_LX_SPAN_UNIT), "month")) {
+            if (mb_lex_value_is(pre, "kind", "first")) {
                 if (n > 12)
                     return 0;
                 t->kind = MB_TIME_DATE;
                 t->month_from = 1, t->month_to = n;
                 set_rel(t, y, 0, 0, 0);
-            } else if (is(c, G_SPRE, "连续")) {
+            } else if (mb_lex_value_is(pre, "kind", "duration")) {
                 t->kind = MB_TIME_DURATION;
             } else {
                 t->kind = MB_TIME_SPAN;
-                int fut = is(c, G_SPRE, "今后") || is(c, G_SPRE, "未来") || is(c, G_SPRE, "此后") ||
-                          is(c, G_SPRE, "用") || is(c, G_SPRE, "再用");
-                set_rel(t, y, 0, 0, fut ? 1 : is(c, G_SPRE, "过去") ? -1 : 0);
+                int fut = mb_lex_value_is(pre, "kind", "future") || mb_lex_value_is(pre, "kind", "use");
+                set_rel(t, y, 0, 0, fut ? 1 : mb_lex_value_is(pre, "kind", "past") ? -1 : 0);
             }
             return 1;
         }
         t->kind = MB_TIME_SPAN;
-        if (is(c, G_SPRE, "近") || is(c, G_SPRE, "最近"))
+        if (mb_lex_value_is(pre, "kind", "near"))
             set_rel(t, y, 1 - n, 0, 0);
-        else if (is(c, G_SPRE, "过去"))
+        else if (mb_lex_value_is(pre, "kind", "past"))
             set_rel(t, y, -n, -1, -1);
-        else if (is(c, G_SPRE, "今后") || is(c, G_SPRE, "未来") || is(c, G_SPRE, "此后"))
+        else if (mb_lex_value_is(pre, "kind", "future"))
             set_rel(t, y, 0, n - 1, 1);
-        else if (is(c, G_SPRE, "用") || is(c, G_SPRE, "再用"))
+        else if (mb_lex_value_is(pre, "kind", "use"))
             set_rel(t, y, 0, n, 1);
         else
             t->kind = MB_TIME_DURATION; /* 连续五年, 前三年 */
@@ -642,13 +641,14 @@ static int resolve(const ctx *c, const char *mark, int y, mb_timex *t)
         t->count = n;
         t->more = has(c, G_UMORE) || has(c, G_UMORE2);
         t->kind = MB_TIME_DURATION;
-        if (is(c, G_UPOST, "来") || is(c, G_UPOST, "以来")) {
+        const mb_lexword *post = word(c, G_UPOST, MB_LX_DUR_POST);
+        if (mb_lex_value_is(post, "dir", "past")) {
             t->kind = MB_TIME_SPAN;
             set_rel(t, y, -n, -1, -1);
-        } else if (is(c, G_UPOST, "内") || is(c, G_UPOST, "以内") || is(c, G_UPOST, "之内")) {
+        } else if (mb_lex_value_is(post, "dir", "within")) {
             t->kind = MB_TIME_SPAN;
             set_rel(t, y, 0, n, 1);
-        } else if (is(c, G_UPOST, "后") || is(c, G_UPOST, "以后")) {
+        } else if (mb_lex_value_is(post, "dir", "after")) {
             t->kind = MB_TIME_SPAN;
             set_rel(t, y, n, n, 1);
         }
@@ -680,7 +680,7 @@ int mb_timex_at(const mb_timex_rx *rx, pcre2_match_data *md, const char *text, s
     if (!resolve(&c, mark, doc_year, &t))
         return 0;
     size_t ms;
-    mb_time_marker m = marker_before(text, pos, floor, &ms);
+    mb_time_marker m = marker_before(rx->lex, text, pos, floor, &ms);
     if (m != MB_TM_NONE && t.kind != MB_TIME_ANNUAL && t.kind != MB_TIME_DURATION) {
         t.marker = m;
         t.start = ms;
