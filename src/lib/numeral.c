@@ -543,11 +543,23 @@ static int parse_plain(const unsigned char *s, size_t n, unsigned opts, mb_numer
     return parse_chinese(s, n, opts, out);
 }
 
-static int starts_with(const unsigned char *s, size_t n, const char *lit)
+/* The byte length of the code points cps[0..ncp) at the start of s, or 0
+ * when s does not start with them. The numeral grammar's words (百分之,
+ * 分之) are code points, as the digits are. */
+static size_t starts_with_cps(const unsigned char *s, size_t n, const int32_t *cps, size_t ncp)
 {
-    size_t k = strlen(lit);
-    return n >= k && memcmp(s, lit, k) == 0;
+    size_t at = 0;
+    for (size_t i = 0; i < ncp; i++) {
+        int32_t cp;
+        int k = at < n ? mb_utf8_decode(s + at, n - at, &cp) : -1;
+        if (k <= 0 || cp != cps[i])
+            return 0;
+        at += (size_t)k;
+    }
+    return at;
 }
+
+static const int32_t fen_zhi[2] = {0x5206, 0x4E4B}; /* 分之: 三分之一 */
 
 int mb_numeral_parse(const char *str, size_t n, unsigned opts, mb_numeral *out)
 {
@@ -557,18 +569,18 @@ int mb_numeral_parse(const char *str, size_t n, unsigned opts, mb_numeral *out)
         return 0;
     if (!(opts & MB_NUMERAL_NO_FRACTION)) {
         static const struct {
-            const char *lit;
+            int32_t cps[3];
             unsigned flag;
             double div;
         } per[] = {
-            {"百分之", MB_NUM_PERCENT, 1},
-            {"千分之", MB_NUM_PERMILLE, 1},
-            {"万分之", MB_NUM_FRACTION, 10000},
+            {{0x767E, 0x5206, 0x4E4B}, MB_NUM_PERCENT, 1},      /* 百分之 */
+            {{0x5343, 0x5206, 0x4E4B}, MB_NUM_PERMILLE, 1},     /* 千分之 */
+            {{0x4E07, 0x5206, 0x4E4B}, MB_NUM_FRACTION, 10000}, /* 万分之 */
         };
         for (size_t k = 0; k < sizeof per / sizeof per[0]; k++) {
-            if (!starts_with(s, n, per[k].lit))
+            size_t p = starts_with_cps(s, n, per[k].cps, 3);
+            if (!p)
                 continue;
-            size_t p = strlen(per[k].lit);
             mb_numeral y;
             if (!parse_plain(s + p, n - p, MB_NUMERAL_NO_MAGNITUDE, &y) || (y.flags & MB_NUM_VAGUE))
                 return 0;
@@ -586,8 +598,8 @@ int mb_numeral_parse(const char *str, size_t n, unsigned opts, mb_numeral *out)
         return 0;
     if (!(opts & MB_NUMERAL_NO_FRACTION) &&
         !(out->flags & (MB_NUM_MAGNITUDE | MB_NUM_DECIMAL | MB_NUM_VAGUE | MB_NUM_TOOBIG | MB_NUM_MORE)) &&
-        out->value > 0 && starts_with(s + out->len, n - out->len, "分之")) {
-        size_t p = out->len + strlen("分之");
+        out->value > 0 && starts_with_cps(s + out->len, n - out->len, fen_zhi, 2)) {
+        size_t p = out->len + starts_with_cps(s + out->len, n - out->len, fen_zhi, 2);
         mb_numeral y;
         if (parse_plain(s + p, n - p, MB_NUMERAL_NO_MAGNITUDE, &y) && !(y.flags & MB_NUM_VAGUE)) {
             unsigned kind = (out->flags & (MB_NUM_ARABIC | MB_NUM_CHINESE));

@@ -73,7 +73,7 @@ typedef struct unit_def {
     size_t len;
     char *unit; /* canonical (malloc'ed); NULL for none */
     unsigned cat;
-    int more; /* the unit says "more than" itself: 个多月 */
+    int more; /* the unit itself says more than: 个多月 */
 } unit_def;
 
 /* The unit table of the recognizer: the lexicon's unit class, longest

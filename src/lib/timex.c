@@ -575,7 +575,8 @@ static int resolve(const ctx *c, const char *mark, int y, mb_timex *t)
         set_rel(t, y, 0, 0, 0);
         return 1;
     case 'R': {
-        int off = ival(word(c, G_REL, MB_LX_REL_YEAR), "offset"); /* 明年 +1, 去年 -1 */
+        /* 明年 +1, 去年 -1 */
+        int off = ival(word(c, G_REL, MB_LX_REL_YEAR), "offset");
         t->kind = MB_TIME_RELATIVE;
         if (part_months(c, G_RPART, &m0, &m1)) {
             t->kind = MB_TIME_PART;
