@@ -408,6 +408,21 @@ static int has_word(const ctx *c, size_t a, size_t b, const char *w)
     return 0;
 }
 
+/* The year a record with no time of its own falls back on: its frame's
+ * (a heading, lead-in or title) when the frame is of its kind or of none,
+ * else the document's; a yearly quantity only takes a plan's or a
+ * review's year. */
+static int frame_year(const ctx *c, mb_kind kind, int annual)
+{
+    mb_cue_kind k = kind == MB_KIND_TARGET ? MB_CUE_TARGET : MB_CUE_ACHIEVEMENT;
+    int fits = c->fr.kind == MB_CUE_NONE || c->fr.kind == k;
+    if (annual)
+        return fits && c->fr.annual ? c->fr.year : 0;
+    if (fits && c->fr.year)
+        return c->fr.year;
+    return c->doc_year;
+}
+
 static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t sb, const char *list_name)
 {
     mb_record r;
@@ -545,8 +560,8 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         k = time_kind(c, t);
     if (k == MB_CUE_NONE)
         k = c->para_kind;
-    if (k == MB_CUE_NONE && c->sec.set)
-        k = c->sec.kind;
+    if (k == MB_CUE_NONE)
+        k = c->fr.kind;
     if (k == MB_CUE_NONE && r.period)
         k = MB_CUE_TARGET; /* 每年新增, 每年引进: a yearly quota */
     r.kind = k == MB_CUE_TARGET ? MB_KIND_TARGET : MB_KIND_ACHIEVEMENT;
@@ -559,12 +574,8 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         r.year = time_year(c, t, r.kind);
         r.time_text = dup_range(c->s, t->a, t->b);
     }
-    if (!r.year && !r.period) {
-        if (c->sec.set && c->sec.y1)
-            r.year = c->sec.y1;
-        else
-            r.year = c->doc_year;
-    }
+    if (!r.year)
+        r.year = frame_year(c, r.kind, r.period != NULL);
 
     mb_status st = add_record(c, &r);
     if (st)
@@ -751,54 +762,6 @@ static mb_status do_sentence(ctx *c, size_t sa, size_t sb)
     return st;
 }
 
-/* A section heading: 一、2023年工作回顾 (short, numbered). */
-static int heading_level(const char *s, size_t len)
-{
-    static const char *const nums[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL};
-    size_t i = 0;
-    while (i < len && s[i] == ' ')
-        i++;
-    size_t j = i;
-    for (;;) {
-        int hit = 0;
-        for (int k = 0; nums[k]; k++)
-            if (at(s, len, j, nums[k])) {
-                j += 3;
-                hit = 1;
-                break;
-            }
-        if (!hit)
-            break;
-    }
-    if (j > i && at(s, len, j, "、"))
-        return 1;
-    return 0;
-}
-
-static void update_section(ctx *c)
-{
-    const char *s = c->s;
-    section sec = {0, 0, MB_CUE_NONE, 1};
-    for (size_t i = 0; i < c->x.nt; i++) {
-        const mb_xt *t = &c->x.t[i];
-        sec.y0 = t->y0;
-        sec.y1 = t->y1 ? t->y1 : t->y0;
-        if (t->past)
-            sec.kind = MB_CUE_ACHIEVEMENT;
-        break;
-    }
-    if (has_word(c, 0, c->len, "回顾") || has_word(c, 0, c->len, "过去"))
-        sec.kind = MB_CUE_ACHIEVEMENT;
-    else if (has_word(c, 0, c->len, "任务") || has_word(c, 0, c->len, "要求") ||
-             has_word(c, 0, c->len, "目标") || has_word(c, 0, c->len, "建议") ||
-             has_word(c, 0, c->len, "计划") || has_word(c, 0, c->len, "部署"))
-        sec.kind = MB_CUE_TARGET;
-    else if (sec.y1 && c->doc_year)
-        sec.kind = sec.y1 < c->doc_year ? MB_CUE_ACHIEVEMENT : MB_CUE_TARGET;
-    (void)s;
-    c->sec = sec;
-}
-
 static mb_status do_paragraph(ctx *c, const mb_paragraph *p)
 {
     mb_error err;
@@ -811,11 +774,11 @@ static mb_status do_paragraph(ctx *c, const mb_paragraph *p)
     mb_status st = mb_xrec_run(c->m, c->s, c->len, c->doc_year, &c->x, &err);
     if (st)
         return st;
-    if (c->len < 120 && heading_level(c->s, c->len))
-        update_section(c);
     /* paragraph context: 今年发展主要预期目标是：… */
     c->para_kind = MB_CUE_NONE;
     size_t first_end = p->nsentences ? p->sentences[0].end : c->len;
+    int heading;
+    mb_frames_paragraph(&c->frames, p->index, c->s, c->len, &c->x, first_end, &c->fr, &heading);
     if (has_word(c, 0, first_end, "预期目标") || has_word(c, 0, first_end, "主要目标") ||
         has_word(c, 0, first_end, "目标是") || has_word(c, 0, first_end, "目标为"))
         c->para_kind = MB_CUE_TARGET;
@@ -825,8 +788,20 @@ static mb_status do_paragraph(ctx *c, const mb_paragraph *p)
             c->para_time = (int)i;
             break;
         }
-    for (size_t k = 0; k < p->nsentences && !st; k++)
-        st = do_sentence(c, p->sentences[k].start, p->sentences[k].end);
+    for (size_t k = 0; k < p->nsentences && !st; k++) {
+        size_t sa = p->sentences[k].start, sb = p->sentences[k].end;
+        st = do_sentence(c, sa, sb);
+        /* a time stated by a sentence frames the sentences after it
+         * (过去一年，…成绩。国内生产总值增长10.3%) until another is stated */
+        int quantities = 0;
+        for (size_t i = quantity_from(c, sa); i < c->x.nq && c->x.q[i].b <= sb && !quantities; i++)
+            quantities = !c->x.q[i].skip;
+        for (size_t i = time_from(c, sa); k > 0 && !quantities && i < c->x.nt && c->x.t[i].b <= sb; i++)
+            if (!c->x.t[i].base && !c->x.t[i].from && (c->x.t[i].y0 || c->x.t[i].y1)) {
+                c->para_time = (int)i;
+                break;
+            }
+    }
     return st;
 }
 
@@ -864,6 +839,7 @@ mb_status mb_extract(const mb_model *m, const mb_doc *doc, const char *date, mb_
     c.doc = doc;
     c.out = out;
     c.doc_year = out->date.year;
+    mb_frames_init(&c.frames, c.doc_year);
     for (size_t k = 0; mb_kind_cues[k].word && k < MB_MAX_CUES; k++) {
         int32_t cp;
         c.cue_len[k] = strlen(mb_kind_cues[k].word);
