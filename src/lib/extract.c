@@ -635,6 +635,115 @@ static mb_status dated_goal(ctx *c, size_t sa, size_t sb)
     return MB_OK;
 }
 
+/* The predicates that close a qualitative item of an announced target
+ * list (国际收支基本平衡, 居民收入增长和经济增长同步, 主要污染物排放量继续
+ * 下降), with the change they state; longest first. */
+static const struct {
+    const char *word;
+    const char *change;
+} state_predicates[] = {
+    {"基本平衡", "level"}, {"同步", "increase"},  {"下降", "decrease"},  {"减少", "decrease"},
+    {"改善", "increase"},  {"合理水平", "level"}, {"平均水平", "level"}, {"稳中向好", "level"},
+    {"回稳向好", "level"}, {"保稳提质", "level"}, {"稳中提质", "level"}, {NULL, NULL},
+};
+/* Words that stand between the indicator of such an item and its
+ * predicate, or before the indicator: not part of it. */
+static const char *const state_fillers[] = {"保持", "继续", "持续",   "基本", "有所", "有较大", "较大",
+                                            "明显", "显著", "进一步", "稳步", "实现", "努力",   "确保",
+                                            "力争", "状况", "实际",   "高于", "全国", NULL};
+
+/* Where the items of a target list start in the paragraph (after
+ * 主要预期目标是：), or (size_t)-1. */
+static size_t target_list_start(const ctx *c)
+{
+    static const char *const leads[] = {"目标是：", "目标为：", "目标：", "目标是",
+                                        "目标为",   "指标是：", NULL};
+    for (int k = 0; leads[k]; k++)
+        for (size_t i = 0; i + strlen(leads[k]) <= c->len && i < 600; i++)
+            if (!memcmp(c->s + i, leads[k], strlen(leads[k])))
+                return i + strlen(leads[k]);
+    return (size_t)-1;
+}
+
+/* Qualitative items of an announced target list: a clause with no
+ * quantity that names an indicator and closes with a state predicate
+ * gives a target with a null value, of the list's year. */
+static mb_status qualitative_items(ctx *c, size_t sa, size_t sb, size_t from)
+{
+    for (size_t ca = sa > from ? sa : from; ca < sb;) {
+        size_t cb = clause_end(c, ca, sb);
+        if (cb <= ca)
+            break;
+        size_t next = cb;
+        size_t bl;
+        while (next < sb && is_clause_break(c->s, c->len, next, &bl))
+            next += bl;
+        size_t a = ca, e = cb;
+        while (a < e && c->s[a] == ' ')
+            a++;
+        while (e > a && c->s[e - 1] == ' ')
+            e--;
+        int quantity = 0;
+        for (size_t i = quantity_from(c, a); i < c->x.nq && c->x.q[i].a < e && !quantity; i++)
+            quantity = !c->x.q[i].skip;
+        const char *change = NULL;
+        size_t pa = e;
+        for (int k = 0; !quantity && state_predicates[k].word; k++)
+            if (ends_with(c->s + a, e - a, state_predicates[k].word)) {
+                change = state_predicates[k].change;
+                pa = e - strlen(state_predicates[k].word);
+                break;
+            }
+        /* the indicator: from the clause start to the first filler, change
+         * verb or adverb token */
+        size_t ia = a, ib = a;
+        for (size_t i = tok_count_before(c, a); change && i < c->toks.n && c->toks.v[i].start < pa; i++) {
+            const mb_token *t = &c->toks.v[i];
+            size_t n = t->end - t->start;
+            int filler = mb_change_of(c->s + t->start, n) || mb_is_adverb(c->s + t->start, n);
+            for (int k = 0; !filler && state_fillers[k]; k++) /* 努力实现 as one token too */
+                filler = at(c->s, t->end, t->start, state_fillers[k]);
+            if (filler) {
+                if (ib > ia)
+                    break;
+                ia = t->end; /* a leading 保持, 实现 */
+                continue;
+            }
+            if (ib == ia && t->tag && t->tag[0] == 'v') {
+                change = NULL; /* 加强对…的统筹平衡: an action, not a state */
+                break;
+            }
+            ib = t->end;
+        }
+        if (change && ib > ia && ib - ia <= 36) {
+            mb_record r;
+            memset(&r, 0, sizeof r);
+            r.paragraph = c->p->index;
+            r.sent_start = sa;
+            r.sent_end = sb;
+            r.span_start = ia;
+            r.span_end = e;
+            r.kind = MB_KIND_TARGET;
+            r.indicator = squeeze(dup_range(c->s, ia, ib));
+            r.change = change;
+            const mb_xt *t = time_around(c, sa, sb, ca, cb, MB_CUE_TARGET, 0);
+            if (t) {
+                r.year = time_year(c, t, MB_KIND_TARGET);
+                r.time_text = dup_range(c->s, t->a, t->b);
+            }
+            if (!r.year)
+                r.year = frame_year(c, MB_KIND_TARGET, 0);
+            mb_status st = add_record(c, &r);
+            if (st) {
+                record_clear(&r);
+                return st;
+            }
+        }
+        ca = next;
+    }
+    return MB_OK;
+}
+
 /* The number of quantities from quantity qi on that form a list (joined by
  * 、 和 及) in one clause: 8.4%和11.4% is 2. */
 static size_t list_length(const ctx *c, size_t qi, size_t sb)
@@ -695,7 +804,8 @@ static mb_status do_sentence(ctx *c, size_t sa, size_t sb)
         work = !c->x.q[i].skip;
     for (size_t i = time_from(c, sa); i < c->x.nt && c->x.t[i].b <= sb && !work; i++)
         work = c->x.t[i].y0 || c->x.t[i].y1;
-    if (!work || numbers_only(c, sa, sb))
+    int list = c->fr.list || (c->list_from != (size_t)-1 && c->list_from < sb);
+    if ((!work && !list) || numbers_only(c, sa, sb))
         return MB_OK;
     /* an omitted indicator is carried within a sentence, not across */
     free(c->prev_ind);
@@ -759,6 +869,8 @@ static mb_status do_sentence(ctx *c, size_t sa, size_t sb)
         free(names[k]);
     if (!st)
         st = dated_goal(c, sa, sb);
+    if (!st && list)
+        st = qualitative_items(c, sa, sb, c->fr.list ? sa : c->list_from);
     return st;
 }
 
@@ -777,6 +889,7 @@ static mb_status do_paragraph(ctx *c, const mb_paragraph *p)
     /* paragraph context: 今年发展主要预期目标是：… */
     c->para_kind = MB_CUE_NONE;
     size_t first_end = p->nsentences ? p->sentences[0].end : c->len;
+    c->list_from = target_list_start(c);
     int heading;
     mb_frames_paragraph(&c->frames, p->index, c->s, c->len, &c->x, first_end, &c->fr, &heading);
     if (has_word(c, 0, first_end, "预期目标") || has_word(c, 0, first_end, "主要目标") ||

@@ -307,9 +307,12 @@ void mb_frames_paragraph(mb_frames *f, size_t index, const char *s, size_t len, 
             f->set[level] = 1;
         }
     }
-    int item = !level && mb_list_item(s, len);
+    /* the paragraph right after a lead-in is its first item, marked or not */
+    int item = !level && (mb_list_item(s, len) || f->in_list == 2);
     if (f->in_list && !item && !level)
         f->in_list = 0;
+    else if (f->in_list)
+        f->in_list = 1;
     mb_frame itemfr, *extra = NULL;
     if (f->in_list && f->leadin_set) { /* an item of an announced target list */
         itemfr = f->leadin;
@@ -326,7 +329,7 @@ void mb_frames_paragraph(mb_frames *f, size_t index, const char *s, size_t len, 
             f->leadin = fr;
             f->leadin_level = level ? level : deepest_level(f);
             f->leadin_set = 1;
-            f->in_list = fr.kind == MB_CUE_TARGET && has_any(s, a, len, target_list_words);
+            f->in_list = fr.kind == MB_CUE_TARGET && has_any(s, a, len, target_list_words) ? 2 : 0;
         }
     }
 }

@@ -39,7 +39,7 @@ typedef struct mb_frames {
     int set[MB_FRAME_DEPTH];
     mb_frame leadin; /* the lead-in in force, with the level of its section */
     int leadin_level, leadin_set;
-    int in_list;    /* the paragraphs after a target lead-in are still its items */
+    int in_list;    /* the paragraphs after a target lead-in are its items; 2: the next is the first */
     int paragraphs; /* paragraphs seen */
 } mb_frames;
 
