@@ -652,6 +652,10 @@ static const char *const state_fillers[] = {"保持", "继续", "持续",   "基
                                             "明显", "显著", "进一步", "稳步", "实现", "努力",   "确保",
                                             "力争", "状况", "实际",   "高于", "全国", NULL};
 
+/* A level reached and named rather than counted: 达到…水平, 进入…行列. */
+static const char *const reach_verbs[] = {"达到", "进入", "迈入", "跻身", "迈上", NULL};
+static const char *const reach_ends[] = {"水平", "行列", "前列", NULL};
+
 /* Where the items of a target list start in the paragraph (after
  * 主要预期目标是：), or (size_t)-1. */
 static size_t target_list_start(const ctx *c)
@@ -668,14 +672,18 @@ static size_t target_list_start(const ctx *c)
 /* Qualitative items of an announced target list: a clause with no
  * quantity that names an indicator and closes with a state predicate
  * gives a target with a null value, of the list's year. */
-static mb_status qualitative_items(ctx *c, size_t sa, size_t sb, size_t from)
+static mb_status qualitative_items(ctx *c, size_t sa, size_t sb, size_t from, const mb_xt *deadline)
 {
     for (size_t ca = sa > from ? sa : from; ca < sb;) {
+        size_t bl;
+        if (is_clause_break(c->s, c->len, ca, &bl)) {
+            ca += bl;
+            continue;
+        }
         size_t cb = clause_end(c, ca, sb);
         if (cb <= ca)
             break;
         size_t next = cb;
-        size_t bl;
         while (next < sb && is_clause_break(c->s, c->len, next, &bl))
             next += bl;
         size_t a = ca, e = cb;
@@ -694,13 +702,22 @@ static mb_status qualitative_items(ctx *c, size_t sa, size_t sb, size_t from)
                 pa = e - strlen(state_predicates[k].word);
                 break;
             }
+        /* 人均国内生产总值达到中等发达国家水平: a level reached, named */
+        for (int k = 0; !quantity && !change && reach_ends[k]; k++)
+            if (ends_with(c->s + a, e - a, reach_ends[k]))
+                for (size_t i = a; i < e && !change; i++)
+                    for (int v = 0; reach_verbs[v] && !change; v++)
+                        if (at(c->s, e, i, reach_verbs[v])) {
+                            change = "level";
+                            pa = i;
+                        }
         /* the indicator: from the clause start to the first filler, change
          * verb or adverb token */
         size_t ia = a, ib = a;
         for (size_t i = tok_count_before(c, a); change && i < c->toks.n && c->toks.v[i].start < pa; i++) {
             const mb_token *t = &c->toks.v[i];
             size_t n = t->end - t->start;
-            int filler = mb_change_of(c->s + t->start, n) || mb_is_adverb(c->s + t->start, n);
+            int filler = mb_change_of(c->s + t->start, n) || mb_is_modal(c->s + t->start, n);
             for (int k = 0; !filler && state_fillers[k]; k++) /* 努力实现 as one token too */
                 filler = at(c->s, t->end, t->start, state_fillers[k]);
             if (filler) {
@@ -726,7 +743,7 @@ static mb_status qualitative_items(ctx *c, size_t sa, size_t sb, size_t from)
             r.kind = MB_KIND_TARGET;
             r.indicator = squeeze(dup_range(c->s, ia, ib));
             r.change = change;
-            const mb_xt *t = time_around(c, sa, sb, ca, cb, MB_CUE_TARGET, 0);
+            const mb_xt *t = deadline ? deadline : time_around(c, sa, sb, ca, cb, MB_CUE_TARGET, 0);
             if (t) {
                 r.year = time_year(c, t, MB_KIND_TARGET);
                 r.time_text = dup_range(c->s, t->a, t->b);
@@ -805,6 +822,18 @@ static mb_status do_sentence(ctx *c, size_t sa, size_t sb)
     for (size_t i = time_from(c, sa); i < c->x.nt && c->x.t[i].b <= sb && !work; i++)
         work = c->x.t[i].y0 || c->x.t[i].y1;
     int list = c->fr.list || (c->list_from != (size_t)-1 && c->list_from < sb);
+    size_t from = c->fr.list ? sa : c->list_from;
+    const mb_xt *deadline = NULL;
+    /* a future deadline opens a list of goals: 到二〇三五年，…达到中等发达国家水平 */
+    for (size_t i = time_from(c, sa); !list && i < c->x.nt && c->x.t[i].b <= sb; i++) {
+        const mb_xt *t = &c->x.t[i];
+        int y = t->y1 ? t->y1 : t->y0;
+        if (t->deadline && !t->base && y && c->doc_year && y > c->doc_year) {
+            list = 1;
+            from = t->b;
+            deadline = t;
+        }
+    }
     if ((!work && !list) || numbers_only(c, sa, sb))
         return MB_OK;
     /* an omitted indicator is carried within a sentence, not across */
@@ -870,7 +899,7 @@ static mb_status do_sentence(ctx *c, size_t sa, size_t sb)
     if (!st)
         st = dated_goal(c, sa, sb);
     if (!st && list)
-        st = qualitative_items(c, sa, sb, c->fr.list ? sa : c->list_from);
+        st = qualitative_items(c, sa, sb, from, deadline);
     return st;
 }
 
