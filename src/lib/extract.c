@@ -408,6 +408,28 @@ static int has_word(const ctx *c, size_t a, size_t b, const char *w)
     return 0;
 }
 
+/* Target cues that only estimate or seek (预计, 争取): in a review they
+ * report what was achieved. */
+static int soft_cue(const char *w)
+{
+    static const char *const soft[] = {"预计", "争取", "預計", "爭取", NULL};
+    for (int k = 0; soft[k]; k++)
+        if (!strcmp(w, soft[k]))
+            return 1;
+    return 0;
+}
+
+/* 1 if the rest of the clause after a quantity names it a goal: …等目标,
+ * …的目标, …等指标. */
+static int named_goal(const ctx *c, size_t pos, size_t cb)
+{
+    static const char *const w[] = {"等目标", "的目标", "等指标", "等目標", "的目標", NULL};
+    for (int k = 0; w[k]; k++)
+        if (has_word(c, pos, cb, w[k]))
+            return 1;
+    return 0;
+}
+
 /* The year a record with no time of its own falls back on: its frame's
  * (a heading, lead-in or title) when the frame is of its kind or of none,
  * else the document's; a yearly quantity only takes a plan's or a
@@ -475,6 +497,11 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
     size_t chg_lo = lo; /* where a change verb may stand: not before the indicator */
     if (!found && mb_ind_np_before(c, lo, q->a, 0, &a, &b)) {
         chg_lo = a; /* 对全球经济增长的贡献率超过30%: the 增长 is not this change */
+        /* but a verb that governs the indicator is (增加中央预算内经常性建设投资100亿元) */
+        size_t ti = tok_count_before(c, a);
+        if (ti > 0 && c->toks.v[ti - 1].end == a && c->toks.v[ti - 1].start >= lo &&
+            mb_change_of(c->s + c->toks.v[ti - 1].start, a - c->toks.v[ti - 1].start))
+            chg_lo = c->toks.v[ti - 1].start;
         a = mb_ind_last_conjunct(c, a, b);
         if (a < b) {
             found = 1;
@@ -558,6 +585,16 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         t = time_around(c, sa, sb, ca, cb, k, r.period != NULL);
     if (k == MB_CUE_NONE)
         k = time_kind(c, t);
+    /* 预计, 争取 in a review estimate or obtain what was achieved
+     * (预计大湾区经济总量突破15万亿元 under 2025年工作回顾) */
+    if (k == MB_CUE_TARGET && cue && soft_cue(cue) && !t && c->fr.kind == MB_CUE_ACHIEVEMENT)
+        k = MB_CUE_ACHIEVEMENT;
+    /* …降低20%左右、…减少10%等目标: what is named a goal is one, even
+     * when the verb that names it is past (提出了) */
+    if (k == MB_CUE_ACHIEVEMENT && named_goal(c, q->b, cb)) {
+        k = MB_CUE_TARGET;
+        cue = NULL;
+    }
     if (k == MB_CUE_NONE)
         k = c->para_kind;
     if (k == MB_CUE_NONE)
