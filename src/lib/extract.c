@@ -380,8 +380,8 @@ static mb_cue_kind time_kind(const ctx *c, const mb_xt *t)
         return MB_CUE_NONE;
     if (t->sub_year || t->past)
         return MB_CUE_ACHIEVEMENT;
-    if (t->this_year)
-        return MB_CUE_TARGET; /* 今年: the year being planned */
+    if (t->this_year) /* 今年: the year being planned; in a communiqué, the year reported on */
+        return c->frames.communique ? MB_CUE_ACHIEVEMENT : MB_CUE_TARGET;
     if (t->deadline || t->future) {
         int y = t->y1 ? t->y1 : t->y0;
         /* 从2006年的18亿元增加到2010年的306亿元: a past end point */

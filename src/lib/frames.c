@@ -238,6 +238,7 @@ static int title_frame(mb_frames *f, size_t index, const char *s, size_t len, co
         fr->b = t->b;
         frame_at(fr, "title", index);
         f->set[0] = 1;
+        f->communique = 1;
         return 1;
     }
     return 0;

@@ -35,12 +35,13 @@ typedef struct mb_frame {
 
 typedef struct mb_frames {
     int doc_year;
-    mb_frame stack[MB_FRAME_DEPTH]; /* by level: 0 title, 1 一、, 2 （一）, 3 1. (1), 4 ①, 5 a title line */
+    mb_frame stack[MB_FRAME_DEPTH]; /* by level: 0 title, 1 一、, 2 （一）, 3 1. (1), 4 ① */
     int set[MB_FRAME_DEPTH];
     mb_frame leadin; /* the lead-in in force, with the level of its section */
     int leadin_level, leadin_set;
     int in_list;    /* the paragraphs after a target lead-in are its items; 2: the next is the first */
     int paragraphs; /* paragraphs seen */
+    int communique; /* the title names a statistical communiqué: 本年 is the year reported on */
 } mb_frames;
 
 void mb_frames_init(mb_frames *f, int doc_year);
