@@ -613,6 +613,11 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
     }
     if (!r.year)
         r.year = frame_year(c, r.kind, r.period != NULL);
+    /* in a communiqué on an earlier year, 本年, 年末 and 全年 resolved to the
+     * publication year are the year reported on */
+    if (c->frames.communique && r.kind == MB_KIND_ACHIEVEMENT && t && r.year == c->doc_year && c->fr.year &&
+        c->fr.year < c->doc_year && (t->now || t->sub_year))
+        r.year = c->fr.year;
 
     mb_status st = add_record(c, &r);
     if (st)
