@@ -82,7 +82,7 @@ static int preposition_jiang(const ctx *c, size_t i, size_t sb)
         return 0;
     const mb_token *n = &c->toks.v[i + 1];
     if (!n->tag || n->tag[0] == 'p' || n->tag[0] == 'd' || n->tag[0] == 'c' || n->tag[0] == 'r' ||
-        n->tag[0] == 'x' || mb_is_modal(c->s + n->start, n->end - n->start))
+        n->tag[0] == 'x' || mb_is_modal(c->m->lex, c->s + n->start, n->end - n->start))
         return 0; /* 将在, 将以, 将进一步: the future */
     size_t ce = clause_end(c, n->end, sb);
     for (int k = 0; result[k]; k++) {
@@ -119,9 +119,9 @@ static mb_status scan_sentence(ctx *c, size_t sa, size_t sb)
         if (preposition_jiang(c, i, sb))
             continue;
         for (size_t k = 0; k < c->ncues; k++)
-            if (mb_kind_cues[k].whole_token && c->cue_len[k] == t->end - t->start &&
-                !memcmp(c->s + t->start, mb_kind_cues[k].word, c->cue_len[k]) &&
-                !add_hit(c, t->start, &mb_kind_cues[k]))
+            if (c->cues[k].whole_token && c->cue_len[k] == t->end - t->start &&
+                !memcmp(c->s + t->start, c->cues[k].word, c->cue_len[k]) &&
+                !add_hit(c, t->start, &c->cues[k]))
                 return MB_ENOMEM;
     }
     /* the others anywhere: only where a cue's first character stands */
@@ -142,7 +142,7 @@ static mb_status scan_sentence(ctx *c, size_t sa, size_t sb)
         }
         if (cp >= 0 && cp < 0x10000 && (c->first[cp >> 3] & (1u << (cp & 7)))) {
             for (size_t k = 0; k < c->ncues; k++) {
-                const mb_cue *cue = &mb_kind_cues[k];
+                const mb_cue *cue = &c->cues[k];
                 size_t n = c->cue_len[k];
                 if (!cue->whole_token && c->cue_cp[k] == cp && p + n <= sb &&
                     !memcmp(c->s + p, cue->word, n) && !add_hit(c, p, cue))
@@ -201,7 +201,7 @@ static const char *change_before(const ctx *c, size_t lo, size_t pos)
         const mb_token *t = &c->toks.v[i];
         if (t->start < lo)
             break;
-        int ch = mb_change_of(c->s + t->start, t->end - t->start);
+        int ch = mb_change_of(c->m->lex, c->s + t->start, t->end - t->start);
         if (!ch) {
             /* 涨幅, 增速, 增幅 name a change */
             if (tok_is(c, t, "涨幅") || tok_is(c, t, "增速") || tok_is(c, t, "增幅") ||
@@ -500,7 +500,7 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         /* but a verb that governs the indicator is (增加中央预算内经常性建设投资100亿元) */
         size_t ti = tok_count_before(c, a);
         if (ti > 0 && c->toks.v[ti - 1].end == a && c->toks.v[ti - 1].start >= lo &&
-            mb_change_of(c->s + c->toks.v[ti - 1].start, a - c->toks.v[ti - 1].start))
+            mb_change_of(c->m->lex, c->s + c->toks.v[ti - 1].start, a - c->toks.v[ti - 1].start))
             chg_lo = c->toks.v[ti - 1].start;
         a = mb_ind_last_conjunct(c, a, b);
         if (a < b) {
@@ -759,7 +759,7 @@ static mb_status qualitative_items(ctx *c, size_t sa, size_t sb, size_t from, co
         for (size_t i = tok_count_before(c, a); change && i < c->toks.n && c->toks.v[i].start < pa; i++) {
             const mb_token *t = &c->toks.v[i];
             size_t n = t->end - t->start;
-            int filler = mb_change_of(c->s + t->start, n) || mb_is_modal(c->s + t->start, n);
+            int filler = mb_change_of(c->m->lex, c->s + t->start, n) || mb_is_modal(c->m->lex, c->s + t->start, n);
             for (int k = 0; !filler && state_fillers[k]; k++) /* 努力实现 as one token too */
                 filler = at(c->s, t->end, t->start, state_fillers[k]);
             if (filler) {
@@ -1024,12 +1024,12 @@ mb_status mb_extract(const mb_model *m, const mb_doc *doc, const char *date, mb_
     c.out = out;
     c.doc_year = out->date.year;
     mb_frames_init(&c.frames, c.doc_year);
-    for (size_t k = 0; mb_kind_cues[k].word && k < MB_MAX_CUES; k++) {
+    size_t ncues = mb_kind_cues(m->lex, c.cues, MB_MAX_CUES);
+    for (size_t k = 0; k < ncues; k++) {
         int32_t cp;
-        c.cue_len[k] = strlen(mb_kind_cues[k].word);
-        c.cue_cp[k] =
-            mb_utf8_decode((const unsigned char *)mb_kind_cues[k].word, c.cue_len[k], &cp) > 0 ? cp : -1;
-        if (!mb_kind_cues[k].whole_token && cp >= 0 && cp < 0x10000)
+        c.cue_len[k] = strlen(c.cues[k].word);
+        c.cue_cp[k] = mb_utf8_decode((const unsigned char *)c.cues[k].word, c.cue_len[k], &cp) > 0 ? cp : -1;
+        if (!c.cues[k].whole_token && cp >= 0 && cp < 0x10000)
             c.first[cp >> 3] |= (unsigned char)(1u << (cp & 7));
         c.ncues = k + 1;
     }

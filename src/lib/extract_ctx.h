@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MB_MAX_CUES 128 /* entries of mb_kind_cues that are used */
+#define MB_MAX_CUES 512 /* kind cues of the lexicon that are used */
 
 typedef struct cue_hit {
     size_t start, end;
@@ -44,6 +44,7 @@ typedef struct mb_xctx {
     struct cue_hit *hits;
     size_t nhits, caphits;
     unsigned char first[0x10000 / 8]; /* first characters of substring cues (BMP) */
+    mb_cue cues[MB_MAX_CUES];         /* the kind cues of the lexicon (mb_kind_cues) */
     size_t cue_len[MB_MAX_CUES];      /* byte length and first code point of each cue */
     int32_t cue_cp[MB_MAX_CUES];
     size_t ncues;

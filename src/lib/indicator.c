@@ -118,15 +118,15 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
             }
             break;
         }
-        int change = mb_change_of(w, n);
+        int change = mb_change_of(c->m->lex, w, n);
         if (phase == 0) {
             if (tok_is(c, t, "到") || tok_is(c, t, "至"))
                 continue; /* 提高到: the change verb before it is skipped too */
-            if (mb_is_linker(w, n)) {
+            if (mb_is_linker(c->m->lex, w, n)) {
                 skipped_level = 1;
                 continue;
             }
-            if (mb_is_adverb(w, n))
+            if (mb_is_adverb(c->m->lex, w, n))
                 continue;
             if (change && !skipped_level)
                 continue; /* 增长5%: the verb is not part of the indicator */
@@ -143,9 +143,9 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
         }
         /* collecting: modal words and adverbs end the phrase whatever
          * their tag (力争/nz) */
-        if (mb_is_modal(w, n))
+        if (mb_is_modal(c->m->lex, w, n))
             break;
-        if (mb_is_adverb(w, n) && i > 0 && c->toks.v[i - 1].start >= lo &&
+        if (mb_is_adverb(c->m->lex, w, n) && i > 0 && c->toks.v[i - 1].start >= lo &&
             mb_is_nounish(c->s + c->toks.v[i - 1].start, c->toks.v[i - 1].end - c->toks.v[i - 1].start,
                           c->toks.v[i - 1].tag)) {
             a = t->start; /* 经济年均增长 */
@@ -181,8 +181,8 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
         /* a verb between nouns is part of the name: 研发经费投入强度 */
         if (t->tag && t->tag[0] == 'v' && n >= 6 && i > 0 && c->toks.v[i - 1].start >= lo) {
             const mb_token *prev = &c->toks.v[i - 1];
-            if (prev->tag && prev->tag[0] == 'n' && !name_tag(prev->tag) && !mb_is_linker(w, n) &&
-                !mb_change_of(w, n)) {
+            if (prev->tag && prev->tag[0] == 'n' && !name_tag(prev->tag) && !mb_is_linker(c->m->lex, w, n) &&
+                !mb_change_of(c->m->lex, w, n)) {
                 a = t->start;
                 continue;
             }
@@ -290,7 +290,7 @@ void mb_ind_trim(const ctx *c, size_t *a, size_t *b)
 int mb_ind_generic_only(const ctx *c, size_t a, size_t b)
 {
     const mb_token *t = tok_at(c, a);
-    return t && t->start == a && t->end == b && mb_is_generic_head(c->s + a, b - a);
+    return t && t->start == a && t->end == b && mb_is_generic_head(c->m->lex, c->s + a, b - a);
 }
 
 /* Keep the last conjunct of 国内生产总值和城乡居民人均收入. */
@@ -314,12 +314,12 @@ char *mb_ind_object_of_verb(const ctx *c, size_t lo, size_t pos)
         const mb_token *t = &c->toks.v[i];
         if (t->start < lo)
             break;
-        if (mb_is_adverb(c->s + t->start, t->end - t->start) ||
+        if (mb_is_adverb(c->m->lex, c->s + t->start, t->end - t->start) ||
             (t->end - t->start == 1 && c->s[t->start] == ' '))
             continue;
         if (t->tag && t->tag[0] == 'v' && t->end - t->start >= 6 &&
-            !mb_is_linker(c->s + t->start, t->end - t->start) &&
-            !mb_change_of(c->s + t->start, t->end - t->start))
+            !mb_is_linker(c->m->lex, c->s + t->start, t->end - t->start) &&
+            !mb_change_of(c->m->lex, c->s + t->start, t->end - t->start))
             v = t;
         break;
     }

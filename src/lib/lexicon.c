@@ -383,6 +383,7 @@ struct mb_lexicon {
     uint32_t *slots; /* open addressing: index into w + 1 */
     size_t nslots;
     const mb_lexword **bycls[MB_LX_NCLASSES];
+    const mb_lexword **inorder[MB_LX_NCLASSES]; /* the same in row order */
     size_t ncls[MB_LX_NCLASSES];
     size_t *lens[MB_LX_NCLASSES]; /* the distinct word lengths of the class, longest first */
     size_t nlens[MB_LX_NCLASSES];
@@ -395,6 +396,7 @@ void mb_lexicon_free(mb_lexicon *lex)
         return;
     for (int c = 0; c < MB_LX_NCLASSES; c++) {
         free(lex->bycls[c]);
+        free(lex->inorder[c]);
         free(lex->lens[c]);
     }
     free(lex->w);
@@ -523,12 +525,15 @@ static mb_status finish(build *b, mb_error *err)
         size_t m = lex->ncls[c];
         lex->bycls[c] = malloc((m ? m : 1) * sizeof *lex->bycls[c]);
         lex->lens[c] = malloc((m ? m : 1) * sizeof *lex->lens[c]);
-        if (!lex->bycls[c] || !lex->lens[c])
+        lex->inorder[c] = malloc((m ? m : 1) * sizeof *lex->inorder[c]);
+        if (!lex->bycls[c] || !lex->lens[c] || !lex->inorder[c])
             return mb_error_set(err, MB_ENOMEM, "lexicon: out of memory");
         size_t k = 0;
         for (size_t i = 0; i < lex->n; i++)
             if ((int)lex->w[i].cls == c)
                 lex->bycls[c][k++] = &lex->w[i];
+        if (m)
+            memcpy(lex->inorder[c], lex->bycls[c], m * sizeof *lex->inorder[c]);
         qsort(lex->bycls[c], m, sizeof *lex->bycls[c], cmp_longest);
         for (size_t i = 0; i < m; i++)
             if (!lex->nlens[c] || lex->lens[c][lex->nlens[c] - 1] != lex->bycls[c][i]->len)
@@ -632,6 +637,16 @@ const mb_lexword *const *mb_lex_words(const mb_lexicon *lex, mb_lexclass cls, si
     }
     *n = lex->ncls[cls];
     return lex->bycls[cls];
+}
+
+const mb_lexword *const *mb_lex_words_in_order(const mb_lexicon *lex, mb_lexclass cls, size_t *n)
+{
+    if (!lex || (unsigned)cls >= MB_LX_NCLASSES) {
+        *n = 0;
+        return NULL;
+    }
+    *n = lex->ncls[cls];
+    return lex->inorder[cls];
 }
 
 int mb_lex_flag(const mb_lexword *w, const char *name)

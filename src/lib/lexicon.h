@@ -115,6 +115,9 @@ const mb_lexword *mb_lex_longest_before(const mb_lexicon *lex, mb_lexclass cls, 
                                         size_t pos);
 /* The words of cls, longest first (ties in row order); *n gets the count. */
 const mb_lexword *const *mb_lex_words(const mb_lexicon *lex, mb_lexclass cls, size_t *n);
+/* The words of cls in row order (file order; a user row that adds a word
+ * comes after the compiled ones): for lists whose order matters. */
+const mb_lexword *const *mb_lex_words_in_order(const mb_lexicon *lex, mb_lexclass cls, size_t *n);
 /* 1 when word w has flag name (one of its class's flags). */
 int mb_lex_flag(const mb_lexword *w, const char *name);
 /* The value of item key=value of w (not NUL-terminated: *n bytes), or NULL. */
