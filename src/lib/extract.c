@@ -74,21 +74,20 @@ static int add_hit(ctx *c, size_t p, const mb_cue *cue)
  * marker. */
 static int preposition_jiang(const ctx *c, size_t i, size_t sb)
 {
-    static const char *const result[] = {"提高到", "提高至", "降低到", "降低至", "调整为", "调整到",
-                                         "作为",   "纳入",   "列入",   "扩大到", "扩大至", "增加到",
-                                         "减少到", "缩小到", "控制在", NULL};
+    size_t nres;
+    const mb_lexword *const *result = mb_lex_words_in_order(c->m->lex, MB_LX_JIANG_RESULT, &nres);
     const mb_token *t = &c->toks.v[i];
-    if (t->end - t->start != 3 || memcmp(c->s + t->start, "将", 3) || i + 1 >= c->toks.n)
+    if (!tok_in(c, t, MB_LX_JIANG) || i + 1 >= c->toks.n)
         return 0;
     const mb_token *n = &c->toks.v[i + 1];
     if (!n->tag || n->tag[0] == 'p' || n->tag[0] == 'd' || n->tag[0] == 'c' || n->tag[0] == 'r' ||
         n->tag[0] == 'x' || mb_is_modal(c->m->lex, c->s + n->start, n->end - n->start))
         return 0; /* 将在, 将以, 将进一步: the future */
     size_t ce = clause_end(c, n->end, sb);
-    for (int k = 0; result[k]; k++) {
-        size_t len = strlen(result[k]);
+    for (size_t k = 0; k < nres; k++) {
+        size_t len = result[k]->len;
         for (size_t p = n->end; p + len <= ce; p++)
-            if (!memcmp(c->s + p, result[k], len))
+            if (!memcmp(c->s + p, result[k]->word, len))
                 return 1;
     }
     return 0;
@@ -159,11 +158,7 @@ static mb_status scan_sentence(ctx *c, size_t sa, size_t sb)
 /* 1 if the text at pos introduces what follows: 目标是：, 目标为, 目标定为. */
 static int introduces(const ctx *c, size_t pos)
 {
-    static const char *const w[] = {"是", "为", "：", ":", "定为", "确定为", NULL};
-    for (int k = 0; w[k]; k++)
-        if (at(c->s, c->len, pos, w[k]))
-            return 1;
-    return 0;
+    return at_cls(c, c->s, c->len, pos, MB_LX_INTRODUCER) != NULL;
 }
 
 /* The cue word nearest to the end of [a,b) (first in the cue table on a
@@ -204,8 +199,7 @@ static const char *change_before(const ctx *c, size_t lo, size_t pos)
         int ch = mb_change_of(c->m->lex, c->s + t->start, t->end - t->start);
         if (!ch) {
             /* 涨幅, 增速, 增幅 name a change */
-            if (tok_is(c, t, "涨幅") || tok_is(c, t, "增速") || tok_is(c, t, "增幅") ||
-                tok_is(c, t, "增长率"))
+            if (tok_in(c, t, MB_LX_RATE_WORD))
                 return "increase";
             continue;
         }
@@ -213,10 +207,9 @@ static const char *change_before(const ctx *c, size_t lo, size_t pos)
         size_t e = t->end;
         while (e < pos && c->s[e] == ' ')
             e++;
-        if (at(c->s, pos, e, "到") || at(c->s, pos, e, "至"))
+        if (at_cls(c, c->s, pos, e, MB_LX_TO_WORD))
             return "level";
-        if (ends_with(c->s + t->start, t->end - t->start, "到") ||
-            ends_with(c->s + t->start, t->end - t->start, "至"))
+        if (ends_cls(c, c->s + t->start, t->end - t->start, MB_LX_TO_WORD))
             return "level";
         return ch > 0 ? "increase" : "decrease";
     }
@@ -230,8 +223,8 @@ static int list_continuation(const ctx *c, size_t a, size_t b)
     while (a < b) {
         if (c->s[a] == ' ')
             a++;
-        else if (at(c->s, b, a, "、") || at(c->s, b, a, "和") || at(c->s, b, a, "及")) {
-            a += 3;
+        else if (conj_at(c, c->s, b, a, 0)) {
+            a += conj_at(c, c->s, b, a, 0)->len;
             seen = 1;
         } else
             return 0;
@@ -399,35 +392,18 @@ static mb_cue_kind time_kind(const ctx *c, const mb_xt *t)
     return MB_CUE_NONE;
 }
 
-static int has_word(const ctx *c, size_t a, size_t b, const char *w)
-{
-    size_t n = strlen(w);
-    for (size_t i = a; i + n <= b; i++)
-        if (!memcmp(c->s + i, w, n))
-            return 1;
-    return 0;
-}
-
 /* Target cues that only estimate or seek (预计, 争取): in a review they
  * report what was achieved. */
-static int soft_cue(const char *w)
+static int soft_cue(const ctx *c, const char *w)
 {
-    static const char *const soft[] = {"预计", "争取", "預計", "爭取", NULL};
-    for (int k = 0; soft[k]; k++)
-        if (!strcmp(w, soft[k]))
-            return 1;
-    return 0;
+    return mb_lex_is(c->m->lex, MB_LX_SOFT_CUE, w, strlen(w));
 }
 
 /* 1 if the rest of the clause after a quantity names it a goal: …等目标,
  * …的目标, …等指标. */
 static int named_goal(const ctx *c, size_t pos, size_t cb)
 {
-    static const char *const w[] = {"等目标", "的目标", "等指标", "等目標", "的目標", NULL};
-    for (int k = 0; w[k]; k++)
-        if (has_word(c, pos, cb, w[k]))
-            return 1;
-    return 0;
+    return has_cls(c, pos, cb, MB_LX_GOAL_SUFFIX);
 }
 
 /* The year a record with no time of its own falls back on: its frame's
@@ -489,7 +465,7 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         int before = mb_ind_np_before(c, lo, q->a, 0, &ba, &bb);
         while (e < cb && c->s[e] == ' ')
             e++;
-        int de = at(c->s, cb, e, "的");
+        int de = at_cls(c, c->s, cb, e, MB_LX_DE) != NULL;
         int use_after = q->measure || !before || (q->percent && de);
         if (use_after && mb_ind_np_after(c, q->b, cb, &a, &b))
             found = 1;
@@ -546,13 +522,14 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         r.comparator = "eq";
     r.change = change_before(c, chg_lo, q->a);
     if (q->streak)
-        r.change = q->streak > 0 ? "increase" : "decrease"; /* 十二连增: years of increase */
+        /* 十二连增: years of increase */
+        r.change = q->streak > 0 ? "increase" : "decrease";
     if (lo > ca && c->out->n && list_continuation(c, lo, q->a))
         r.change = c->out->v[c->out->n - 1].change; /* 8.9%、7.7% */
 
     /* period */
     size_t pw = q->a - ca > 90 ? q->a - 90 : ca; /* 每年 stands within 30 characters of its number */
-    if (has_word(c, pw, q->a, "每年") || has_word(c, pw, q->a, "年均") || has_word(c, pw, q->a, "年平均"))
+    if (has_cls(c, pw, q->a, MB_LX_ANNUAL_WORD))
         r.period = "annual";
 
     /* kind: a cue or a time of the clause, then cues of the earlier
@@ -587,7 +564,7 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         k = time_kind(c, t);
     /* 预计, 争取 in a review estimate or obtain what was achieved
      * (预计大湾区经济总量突破15万亿元 under 2025年工作回顾) */
-    if (k == MB_CUE_TARGET && cue && soft_cue(cue) && !t && c->fr.kind == MB_CUE_ACHIEVEMENT)
+    if (k == MB_CUE_TARGET && cue && soft_cue(c, cue) && !t && c->fr.kind == MB_CUE_ACHIEVEMENT)
         k = MB_CUE_ACHIEVEMENT;
     /* …降低20%左右、…减少10%等目标: what is named a goal is one, even
      * when the verb that names it is past (提出了) */
@@ -628,7 +605,6 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
 /* A dated goal without a number: 力争在2026年实现规上工业企业研发机构动态全覆盖. */
 static mb_status dated_goal(ctx *c, size_t sa, size_t sb)
 {
-    static const char *const verbs[] = {"实现", "建成", "完成", "达到", "基本实现", "全面建成", NULL};
     for (size_t i = time_from(c, sa); i < c->x.nt && c->x.t[i].a < sb; i++) {
         const mb_xt *t = &c->x.t[i];
         if (t->b > sb || t->base || !(t->deadline || (t->y0 && !t->span && !t->sub_year && !t->past)))
@@ -640,16 +616,14 @@ static mb_status dated_goal(ctx *c, size_t sa, size_t sb)
             continue;
         const char *cue = NULL;
         if (cue_in(c, sa, cb, &cue) != MB_CUE_TARGET ||
-            (strcmp(cue, "力争") && strcmp(cue, "确保") && strcmp(cue, "争取")))
+            !mb_lex_is(c->m->lex, MB_LX_FIRM_CUE, cue, strlen(cue)))
             continue;
         /* the verb right after the time, then the noun phrase it governs */
         size_t v = t->b;
         while (v < cb && c->s[v] == ' ')
             v++;
-        size_t vl = 0;
-        for (int k = 0; verbs[k]; k++)
-            if (at(c->s, cb, v, verbs[k]) && strlen(verbs[k]) > vl)
-                vl = strlen(verbs[k]);
+        const mb_lexword *verb = at_cls(c, c->s, cb, v, MB_LX_ACHIEVE_VERB); /* the longest */
+        size_t vl = verb ? verb->len : 0;
         if (!vl)
             continue;
         size_t a, b;
@@ -679,35 +653,29 @@ static mb_status dated_goal(ctx *c, size_t sa, size_t sb)
 
 /* The predicates that close a qualitative item of an announced target
  * list (国际收支基本平衡, 居民收入增长和经济增长同步, 主要污染物排放量继续
- * 下降), with the change they state; longest first. */
-static const struct {
-    const char *word;
-    const char *change;
-} state_predicates[] = {
-    {"基本平衡", "level"}, {"同步", "increase"},  {"下降", "decrease"},  {"减少", "decrease"},
-    {"改善", "increase"},  {"合理水平", "level"}, {"平均水平", "level"}, {"稳中向好", "level"},
-    {"回稳向好", "level"}, {"保稳提质", "level"}, {"稳中提质", "level"}, {NULL, NULL},
-};
-/* Words that stand between the indicator of such an item and its
- * predicate, or before the indicator: not part of it. */
-static const char *const state_fillers[] = {"保持", "继续", "持续",   "基本", "有所", "有较大", "较大",
-                                            "明显", "显著", "进一步", "稳步", "实现", "努力",   "确保",
-                                            "力争", "状况", "实际",   "高于", "全国", NULL};
-
-/* A level reached and named rather than counted: 达到…水平, 进入…行列. */
-static const char *const reach_verbs[] = {"达到", "进入", "迈入", "跻身", "迈上", NULL};
-static const char *const reach_ends[] = {"水平", "行列", "前列", NULL};
+ * 下降), with the change they state: lexicon class state_predicate; the
+ * words that stand between the indicator of such an item and its
+ * predicate, or before the indicator: state_filler; a level reached and
+ * named rather than counted (达到…水平, 进入…行列): reach_verb, reach_end. */
+static const char *change_name(const mb_lexword *w)
+{
+    static const char *const n[] = {"increase", "decrease", "level"};
+    for (int k = 0; k < 3; k++)
+        if (mb_lex_value_is(w, "change", n[k]))
+            return n[k];
+    return "level";
+}
 
 /* Where the items of a target list start in the paragraph (after
  * 主要预期目标是：), or (size_t)-1. */
 static size_t target_list_start(const ctx *c)
 {
-    static const char *const leads[] = {"目标是：", "目标为：", "目标：", "目标是",
-                                        "目标为",   "指标是：", NULL};
-    for (int k = 0; leads[k]; k++)
-        for (size_t i = 0; i + strlen(leads[k]) <= c->len && i < 600; i++)
-            if (!memcmp(c->s + i, leads[k], strlen(leads[k])))
-                return i + strlen(leads[k]);
+    size_t nl;
+    const mb_lexword *const *leads = mb_lex_words_in_order(c->m->lex, MB_LX_TARGET_LEAD, &nl);
+    for (size_t k = 0; k < nl; k++)
+        for (size_t i = 0; i + leads[k]->len <= c->len && i < 600; i++)
+            if (!memcmp(c->s + i, leads[k]->word, leads[k]->len))
+                return i + leads[k]->len;
     return (size_t)-1;
 }
 
@@ -738,30 +706,35 @@ static mb_status qualitative_items(ctx *c, size_t sa, size_t sb, size_t from, co
             quantity = !c->x.q[i].skip;
         const char *change = NULL;
         size_t pa = e;
-        for (int k = 0; !quantity && state_predicates[k].word; k++)
-            if (ends_with(c->s + a, e - a, state_predicates[k].word)) {
-                change = state_predicates[k].change;
-                pa = e - strlen(state_predicates[k].word);
+        size_t nsp, nre, nrv;
+        const mb_lexword *const *sp = mb_lex_words_in_order(c->m->lex, MB_LX_STATE_PREDICATE, &nsp);
+        const mb_lexword *const *re = mb_lex_words_in_order(c->m->lex, MB_LX_REACH_END, &nre);
+        const mb_lexword *const *rv = mb_lex_words_in_order(c->m->lex, MB_LX_REACH_VERB, &nrv);
+        for (size_t k = 0; !quantity && k < nsp; k++)
+            if (ends_with(c->s + a, e - a, sp[k]->word)) {
+                change = change_name(sp[k]);
+                pa = e - sp[k]->len;
                 break;
             }
         /* 人均国内生产总值达到中等发达国家水平: a level reached, named */
-        for (int k = 0; !quantity && !change && reach_ends[k]; k++)
-            if (ends_with(c->s + a, e - a, reach_ends[k]))
+        for (size_t k = 0; !quantity && !change && k < nre; k++)
+            if (ends_with(c->s + a, e - a, re[k]->word))
                 for (size_t i = a; i < e && !change; i++)
-                    for (int v = 0; reach_verbs[v] && !change; v++)
-                        if (at(c->s, e, i, reach_verbs[v])) {
+                    for (size_t v = 0; v < nrv && !change; v++)
+                        if (at(c->s, e, i, rv[v]->word)) {
                             change = "level";
                             pa = i;
                         }
         /* the indicator: from the clause start to the first filler, change
          * verb or adverb token */
-        size_t ia = a, ib = a;
+        size_t ia = a, ib = a, nfill;
+        const mb_lexword *const *fill = mb_lex_words_in_order(c->m->lex, MB_LX_STATE_FILLER, &nfill);
         for (size_t i = tok_count_before(c, a); change && i < c->toks.n && c->toks.v[i].start < pa; i++) {
             const mb_token *t = &c->toks.v[i];
             size_t n = t->end - t->start;
             int filler = mb_change_of(c->m->lex, c->s + t->start, n) || mb_is_modal(c->m->lex, c->s + t->start, n);
-            for (int k = 0; !filler && state_fillers[k]; k++) /* 努力实现 as one token too */
-                filler = at(c->s, t->end, t->start, state_fillers[k]);
+            for (size_t k = 0; !filler && k < nfill; k++) /* 努力实现 as one token too */
+                filler = at(c->s, t->end, t->start, fill[k]->word);
             if (filler) {
                 if (ib > ia)
                     break;
@@ -833,8 +806,7 @@ static int qualifier(const ctx *c, const mb_xq *q, size_t qi, size_t sb)
         if (n->a - b > 12 || clause_end(c, b, n->a) != n->a || mb_ind_attributive(c, n))
             return 0;
         for (size_t i = b; i < n->a; i++)
-            if (at(c->s, n->a, i, "、") || at(c->s, n->a, i, "和") || at(c->s, n->a, i, "及") ||
-                at(c->s, n->a, i, "与") || at(c->s, n->a, i, "的"))
+            if (conj_at(c, c->s, n->a, i, 1) || at_cls(c, c->s, n->a, i, MB_LX_DE))
                 return 0;
         return 1;
     }
@@ -903,7 +875,7 @@ static mb_status do_sentence(ctx *c, size_t sa, size_t sb)
         const char *name = NULL;
         if (!nnames) {
             for (size_t k = q->a - ca > 30 ? q->a - 30 : ca; k + 6 <= q->a; k++) /* 分别 right before */
-                if (!memcmp(c->s + k, "分别", 6)) {
+                if (at_cls(c, c->s, q->a, k, MB_LX_RESPECTIVELY)) {
                     nnames = mb_ind_list_names(c, ca, k, names, 16);
                     used = 0;
                     break;
@@ -963,8 +935,7 @@ static mb_status do_paragraph(ctx *c, const mb_paragraph *p)
     c->list_from = target_list_start(c);
     int heading;
     mb_frames_paragraph(&c->frames, p->index, c->s, c->len, &c->x, first_end, &c->fr, &heading);
-    if (has_word(c, 0, first_end, "预期目标") || has_word(c, 0, first_end, "主要目标") ||
-        has_word(c, 0, first_end, "目标是") || has_word(c, 0, first_end, "目标为"))
+    if (has_cls(c, 0, first_end, MB_LX_TARGET_HEADING))
         c->para_kind = MB_CUE_TARGET;
     c->para_time = -1;
     for (size_t i = 0; i < c->x.nt; i++)

@@ -6,6 +6,7 @@
 
 #include "cues.h"
 #include "extract.h"
+#include "lexicon.h"
 #include "frames.h"
 
 #include <stddef.h>
@@ -198,6 +199,56 @@ static inline const mb_token *tok_at(const ctx *c, size_t pos)
     if (i < c->toks.n && c->toks.v[i].start <= pos)
         return &c->toks.v[i];
     return NULL;
+}
+
+/* ---- lexicon look-ups (lexicon.h: the words are data) ---- */
+
+/* 1 if token t is a word of lexicon class cls. */
+static inline int tok_in(const ctx *c, const mb_token *t, mb_lexclass cls)
+{
+    return mb_lex_is(c->m->lex, cls, c->s + t->start, t->end - t->start);
+}
+
+/* The longest word of class cls at s[pos] (within len), or NULL. */
+static inline const mb_lexword *at_cls(const ctx *c, const char *s, size_t len, size_t pos, mb_lexclass cls)
+{
+    return mb_lex_longest_at(c->m->lex, cls, s, len, pos);
+}
+
+/* The longest word of class cls that ends at s[pos], or NULL. */
+static inline const mb_lexword *ends_cls(const ctx *c, const char *s, size_t pos, mb_lexclass cls)
+{
+    return mb_lex_longest_before(c->m->lex, cls, s, 0, pos);
+}
+
+/* 1 if a word of class cls stands in c->s[a,b). */
+static inline int has_cls(const ctx *c, size_t a, size_t b, mb_lexclass cls)
+{
+    for (size_t i = a; i < b; i++)
+        if (at_cls(c, c->s, b, i, cls))
+            return 1;
+    return 0;
+}
+
+/* A list conjunction at s[pos] (、 和 及; wide: 与 too), or NULL. */
+static inline const mb_lexword *conj_at(const ctx *c, const char *s, size_t len, size_t pos, int wide)
+{
+    const mb_lexword *w = at_cls(c, s, len, pos, MB_LX_LIST_CONJ);
+    return w && (wide || !mb_lex_flag(w, "wide")) ? w : NULL;
+}
+
+/* 1 if token t is a list conjunction (、 和 及; wide: 与 too). */
+static inline int tok_conj(const ctx *c, const mb_token *t, int wide)
+{
+    const mb_lexword *w = mb_lex_get(c->m->lex, MB_LX_LIST_CONJ, c->s + t->start, t->end - t->start);
+    return w && (wide || !mb_lex_flag(w, "wide"));
+}
+
+/* 1 if token t is a list conjunction that is a word (和, 及; wide: 与 too). */
+static inline int conj_tok(const ctx *c, const mb_token *t, int wide)
+{
+    const mb_lexword *w = mb_lex_get(c->m->lex, MB_LX_LIST_CONJ, c->s + t->start, t->end - t->start);
+    return w && mb_lex_flag(w, "tok") && (wide || !mb_lex_flag(w, "wide"));
 }
 
 static inline int tok_is(const ctx *c, const mb_token *t, const char *w)

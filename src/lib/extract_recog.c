@@ -3,6 +3,8 @@
 #include "error.h"
 #include "extract.h"
 #include "grow.h"
+#include "lexicon.h"
+#include "text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -28,24 +30,23 @@ void mb_xrec_free(mb_xrec *x)
 
 /* 1 if the time at pos follows a comparative (高于“十三五”时期, 低于上年):
  * a standard of comparison, not the quantity's time. */
-static int after_comparative(const char *text, size_t pos)
+static int after_comparative(const mb_lexicon *lex, const char *text, size_t pos)
 {
-    static const char *const w[] = {"高于", "低于", "快于", "慢于", "好于", "多于", "少于", NULL};
-    for (int k = 0; w[k]; k++)
-        if (pos >= 6 && !memcmp(text + pos - 6, w[k], 6))
-            return 1;
-    return 0;
+    return mb_lex_longest_before(lex, MB_LX_COMPARE_VERB, text, 0, pos) != NULL;
 }
 
 /* 1 if the time at pos is followed by 相比 or 比较 (与2000年相比): the
  * other side of a comparison. */
-static int before_compare(const char *text, size_t len, size_t pos)
+static int before_compare(const mb_lexicon *lex, const char *text, size_t len, size_t pos)
 {
-    static const char *const w[] = {"相比", "比较", "对比", NULL};
-    for (int k = 0; w[k]; k++)
-        if (pos + 6 <= len && !memcmp(text + pos, w[k], 6))
-            return 1;
-    return 0;
+    return mb_lex_longest_at(lex, MB_LX_COMPARE_WORD, text, len, pos) != NULL;
+}
+
+/* 1 if the three bytes at p are the numeral one (U+4E00: numeral grammar). */
+static int is_yi(const char *p)
+{
+    int32_t cp;
+    return mb_utf8_decode((const unsigned char *)p, 3, &cp) == 3 && cp == 0x4E00;
 }
 
 mb_status mb_xrec_run(const mb_model *m, const char *text, size_t len, int doc_year, mb_xrec *x,
@@ -80,14 +81,16 @@ mb_status mb_xrec_run(const mb_model *m, const char *text, size_t len, int doc_y
         o->unit = q->unit;
         o->cmp = mb_comparator_name(q->comparator);
         o->measure =
-            (q->flags & (MB_QF_MEASURE | MB_QF_PHYSICAL)) != 0 || (q->unit && !strcmp(q->unit, "个"));
+            (q->flags & (MB_QF_MEASURE | MB_QF_PHYSICAL)) != 0 ||
+            (q->unit && mb_lex_is(m->lex, MB_LX_COUNT_UNIT, q->unit, strlen(q->unit)));
         o->currency = (q->flags & MB_QF_CURRENCY) != 0;
         o->level = (q->flags & (MB_QF_LEVEL | MB_QF_BARE)) != 0;
         if (q->flags & MB_QF_STREAK) { /* 十二连增, 三连降 */
             for (size_t k = q->num_end; k + 3 <= q->end; k++) {
-                if (!memcmp(text + k, "增", 3) || !memcmp(text + k, "升", 3))
+                const mb_lexword *d = mb_lex_get(m->lex, MB_LX_STREAK_DIR, text + k, 3);
+                if (mb_lex_value_is(d, "dir", "up"))
                     o->streak = 1;
-                else if (!memcmp(text + k, "降", 3) || !memcmp(text + k, "减", 3))
+                else if (mb_lex_value_is(d, "dir", "down"))
                     o->streak = -1;
             }
         }
@@ -95,7 +98,7 @@ mb_status mb_xrec_run(const mb_model *m, const char *text, size_t len, int doc_y
         o->skip = q->skip != MB_SKIP_NONE;
         /* 一座, 一批, 一个: the numeral 一 with a measure word is an article */
         if ((q->flags & MB_QF_CHINESE) && q->has_value && q->value == 1 && (q->flags & MB_QF_MEASURE) &&
-            q->num_end - q->num_start == 3 && !memcmp(text + q->num_start, "一", 3))
+            q->num_end - q->num_start == 3 && is_yi(text + q->num_start))
             o->skip = 1;
     }
     x->nt = 0;
@@ -111,18 +114,19 @@ mb_status mb_xrec_run(const mb_model *m, const char *text, size_t len, int doc_y
         o->y1 = t->year_to;
         o->deadline = t->marker == MB_TM_TO || t->marker == MB_TM_BY;
         o->base =
-            t->marker == MB_TM_BASE || after_comparative(text, t->start) || before_compare(text, len, t->end);
+            t->marker == MB_TM_BASE || after_comparative(m->lex, text, t->start) ||
+            before_compare(m->lex, text, len, t->end);
         o->span = t->kind == MB_TIME_SPAN || t->kind == MB_TIME_YEAR_RANGE || t->kind == MB_TIME_PLAN ||
                   t->kind == MB_TIME_CENTURY;
         o->future = t->kind == MB_TIME_SPAN && t->direction > 0;
         o->sub_year = t->kind == MB_TIME_DATE || t->kind == MB_TIME_PART || t->marker == MB_TM_SINCE;
         o->past = t->direction < 0;
         o->plan = t->kind == MB_TIME_PLAN;
-        o->from = t->marker == MB_TM_SINCE || (t->start >= 3 && (!memcmp(text + t->start - 3, "由", 3) ||
-                                                                 !memcmp(text + t->start - 3, "从", 3)));
+        o->from = t->marker == MB_TM_SINCE ||
+                  (t->start >= 3 && mb_lex_is(m->lex, MB_LX_FROM_WORD, text + t->start - 3, 3)); /* 由, 从 */
         o->now = t->kind == MB_TIME_RELATIVE && t->direction == 0;
-        o->this_year = o->now && t->end - t->start >= 6 &&
-                       (!memcmp(text + t->start, "今年", 6) || !memcmp(text + t->start, "本年", 6));
+        const mb_lexword *ry = mb_lex_longest_at(m->lex, MB_LX_REL_YEAR, text, t->end, t->start);
+        o->this_year = o->now && t->end - t->start >= 6 && mb_lex_flag(ry, "this"); /* 今年, 本年 */
     }
     return MB_OK;
 }

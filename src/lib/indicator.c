@@ -11,13 +11,7 @@
 /* Nouns that announce a goal and never name an indicator. */
 static int is_cue_noun(const ctx *c, const mb_token *t)
 {
-    static const char *const w[] = {"目标", "任务", "计划", "预期目标", "主要目标", "预期", "指标", NULL};
-    for (int k = 0; w[k]; k++) {
-        size_t n = strlen(w[k]);
-        if (t->end - t->start == n && !memcmp(c->s + t->start, w[k], n))
-            return 1;
-    }
-    return 0;
+    return tok_in(c, t, MB_LX_CUE_NOUN);
 }
 
 /* Place and person names: the subject, not the indicator. */
@@ -57,11 +51,11 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
         const mb_token *t = &c->toks.v[i];
         if (t->start < lo)
             break;
-        if (tok_is(c, t, "比") || tok_is(c, t, "较") || tok_is(c, t, "比上年") || tok_is(c, t, "比去年")) {
+        const mb_lexword *bw = mb_lex_get(c->m->lex, MB_LX_BASE_WORD, c->s + t->start, t->end - t->start);
+        if (bw) { /* 比, 较, 比上年 */
             /* 收入比 (a ratio) is followed by its verb at once: not a base */
             const mb_token *next = i + 1 < c->toks.n ? &c->toks.v[i + 1] : NULL;
-            if (next && next->tag && next->tag[0] == 'v' && next->tag[1] != 'n' && !tok_is(c, t, "比上年") &&
-                !tok_is(c, t, "比去年"))
+            if (next && next->tag && next->tag[0] == 'v' && next->tag[1] != 'n' && !mb_lex_flag(bw, "year"))
                 continue;
             pos = t->start;
             break;
@@ -120,7 +114,7 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
         }
         int change = mb_change_of(c->m->lex, w, n);
         if (phase == 0) {
-            if (tok_is(c, t, "到") || tok_is(c, t, "至"))
+            if (tok_in(c, t, MB_LX_TO_WORD))
                 continue; /* 提高到: the change verb before it is skipped too */
             if (mb_is_linker(c->m->lex, w, n)) {
                 skipped_level = 1;
@@ -130,7 +124,7 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
                 continue;
             if (change && !skipped_level)
                 continue; /* 增长5%: the verb is not part of the indicator */
-            if (tok_is(c, t, "的"))
+            if (tok_in(c, t, MB_LX_DE))
                 continue;
             /* the phrase starts at a noun (GDP and other Latin words
              * included); anything else next to the number is skipped */
@@ -156,19 +150,19 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
             continue;
         }
         /* a 分别 list joins its names with 和 and 及 too */
-        if (list && (tok_is(c, t, "和") || tok_is(c, t, "及")) && i > 0 && c->toks.v[i - 1].start >= lo &&
+        if (list && conj_tok(c, t, 0) && i > 0 && c->toks.v[i - 1].start >= lo &&
             tok_nounish(c, &c->toks.v[i - 1])) {
             a = t->start;
             continue;
         }
         /* 增加值占生产总值比重: a share names both sides */
-        if (tok_is(c, t, "占") && (ends_with(c->s, b, "比重") || ends_with(c->s, b, "比例")) && i > 0 &&
+        if (tok_in(c, t, MB_LX_SHARE_VERB) && ends_cls(c, c->s, b, MB_LX_SHARE_NOUN) && i > 0 &&
             c->toks.v[i - 1].start >= lo && tok_nounish(c, &c->toks.v[i - 1])) {
             a = t->start;
             continue;
         }
         /* 国内生产总值的比重: a generic head keeps what it belongs to */
-        if (tok_is(c, t, "的") && mb_ind_generic_only(c, a, b) && i > 0 && c->toks.v[i - 1].start >= lo &&
+        if (tok_in(c, t, MB_LX_DE) && mb_ind_generic_only(c, a, b) && i > 0 && c->toks.v[i - 1].start >= lo &&
             tok_nounish(c, &c->toks.v[i - 1])) {
             a = t->start;
             continue;
@@ -192,8 +186,8 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
     if (phase == 0 || a >= b)
         return 0;
     /* drop a leading 、 or 和 left by the walk */
-    while (a < b && (at(c->s, b, a, "、") || at(c->s, b, a, "和") || at(c->s, b, a, "及")))
-        a += 3;
+    while (a < b && conj_at(c, c->s, b, a, 0))
+        a += conj_at(c, c->s, b, a, 0)->len;
     if (a >= b)
         return 0;
     *ra = a;
@@ -223,7 +217,7 @@ int mb_ind_np_after(const ctx *c, size_t pos, size_t hi, size_t *ra, size_t *rb)
         size_t n = t->end - t->start;
         if (n == 1 && w[0] == ' ')
             continue;
-        if (!started && tok_is(c, t, "的"))
+        if (!started && tok_in(c, t, MB_LX_DE))
             continue;
         const mb_xq *aq = quantity_covering(c, t->start, t->end);
         if (aq && mb_ind_attributive(c, aq)) { /* 4个万亿级主导产业 */
@@ -238,7 +232,7 @@ int mb_ind_np_after(const ctx *c, size_t pos, size_t hi, size_t *ra, size_t *rb)
         if (is_punct_tok(c, t) || time_covering(c, t->start, t->end) || aq || is_cue_noun(c, t))
             break;
         /* 统一的数据交易平台: 的 between nouns */
-        if (started && tok_is(c, t, "的") && i + 1 < c->toks.n && c->toks.v[i + 1].end <= hi &&
+        if (started && tok_in(c, t, MB_LX_DE) && i + 1 < c->toks.n && c->toks.v[i + 1].end <= hi &&
             tok_nounish(c, &c->toks.v[i + 1]))
             continue;
         if (mb_is_nounish(w, n, t->tag) || (t->tag && t->tag[0] == 's') ||
@@ -262,20 +256,16 @@ int mb_ind_np_after(const ctx *c, size_t pos, size_t hi, size_t *ra, size_t *rb)
  * noun phrase [*a,*b) when something meaningful remains. */
 void mb_ind_trim(const ctx *c, size_t *a, size_t *b)
 {
-    static const char *const scope[] = {"全市", "全省", "全国", "全区", "全县", "全年",
-                                        "我国", "我市", "我省", "其中", NULL};
-    for (int k = 0; scope[k]; k++) {
-        size_t n = strlen(scope[k]);
-        const mb_token *t = tok_at(c, *a);
-        if (t && t->start == *a && t->end - t->start == n && at(c->s, *b, *a, scope[k]) && *b - *a > n + 3) {
-            *a += n;
-            while (*a < *b && c->s[*a] == ' ')
-                (*a)++;
-            break;
-        }
+    const mb_token *st = tok_at(c, *a);
+    if (st && st->start == *a && st->end <= *b && tok_in(c, st, MB_LX_SCOPE_WORD) &&
+        *b - *a > st->end - st->start + 3) { /* 全市, 全国, 其中 */
+        *a = st->end;
+        while (*a < *b && c->s[*a] == ' ')
+            (*a)++;
     }
-    if (*b - *a > 9 && ends_with(c->s, *b, "总数"))
-        *b -= 6;
+    const mb_lexword *total = ends_cls(c, c->s, *b, MB_LX_TOTAL_SUFFIX); /* 总数 */
+    if (total && *b - *a > total->len + 3)
+        *b -= total->len;
     /* 苏州实际使用外资: the place is the subject */
     const mb_token *t = tok_at(c, *a);
     if (t && t->start == *a && name_tag(t->tag) && t->end < *b) {
@@ -299,7 +289,7 @@ size_t mb_ind_last_conjunct(const ctx *c, size_t a, size_t b)
     /* the last conjunction inside [a,b): walk back from b */
     for (size_t i = tok_count_before(c, b); i-- > 0 && c->toks.v[i].start >= a;) {
         const mb_token *t = &c->toks.v[i];
-        if (tok_is(c, t, "和") || tok_is(c, t, "及") || tok_is(c, t, "与") || tok_is(c, t, "、"))
+        if (tok_conj(c, t, 1))
             return t->end;
     }
     return a;
@@ -355,7 +345,7 @@ size_t mb_ind_list_names(ctx *c, size_t ca, size_t fb, char **names, size_t max)
         const mb_token *t = &c->toks.v[i];
         if (t->start < a)
             continue;
-        if (tok_is(c, t, "、") || tok_is(c, t, "和") || tok_is(c, t, "及")) {
+        if (tok_conj(c, t, 0)) {
             starts[n] = s0;
             ends[n++] = t->start;
             s0 = t->end;

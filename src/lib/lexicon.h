@@ -75,6 +75,35 @@
     X(YEAR_NOT_NEXT, "year_not_next", "", "a character after nian that makes it no year")                    \
     X(YEAR_NOT_NEXT_DUR, "year_not_next_dur", "", "... and no count of years either")                        \
     X(TIME_WORD, "time_word", "role= not_prev=", "the fixed words of the time grammar, by role=")           \
+    X(JIANG, "jiang", "", "the word that may be a preposition (jiang as ba) rather than the future")         \
+    X(JIANG_RESULT, "jiang_result", "", "a verb of result after it: then it is a preposition")              \
+    X(INTRODUCER, "introducer", "", "after a noun cue: it introduces what follows")                          \
+    X(RATE_WORD, "rate_word", "", "a word that names a change by itself (growth rate)")                      \
+    X(TO_WORD, "to_word", "", "after a change verb: the level reached")                                      \
+    X(LIST_CONJ, "list_conj", "tok wide", "a list conjunction; wide: only in the wider lists")              \
+    X(DE, "de", "", "the particle de")                                                                       \
+    X(SOFT_CUE, "soft_cue", "", "a target cue that only estimates or seeks")                                 \
+    X(GOAL_SUFFIX, "goal_suffix", "", "after a quantity: names it a goal")                                   \
+    X(ANNUAL_WORD, "annual_word", "", "before a number: a yearly period")                                    \
+    X(FIRM_CUE, "firm_cue", "", "a target cue of a dated goal without a number")                             \
+    X(ACHIEVE_VERB, "achieve_verb", "", "the verb after the time of a dated goal")                           \
+    X(STATE_PREDICATE, "state_predicate", "change=", "closes a qualitative item: change=")                  \
+    X(STATE_FILLER, "state_filler", "", "a word around the indicator of a qualitative item")                 \
+    X(REACH_VERB, "reach_verb", "", "a level reached and named: the verb")                                   \
+    X(REACH_END, "reach_end", "", "a level reached and named: the end word")                                 \
+    X(TARGET_LEAD, "target_lead", "", "opens the items of a target list (file order)")                       \
+    X(RESPECTIVELY, "respectively", "", "before the numbers of a list of names")                             \
+    X(TARGET_HEADING, "target_heading", "", "in a first sentence: the paragraph states targets")            \
+    X(CUE_NOUN, "cue_noun", "", "a noun that announces a goal and never names an indicator")               \
+    X(BASE_WORD, "base_word", "year", "a comparison base ends a noun phrase; year: with its year")         \
+    X(SHARE_VERB, "share_verb", "", "the verb of a share (zhan ... bizhong)")                                \
+    X(SHARE_NOUN, "share_noun", "", "the noun of a share")                                                   \
+    X(SCOPE_WORD, "scope_word", "", "a leading scope word of an indicator, dropped")                         \
+    X(TOTAL_SUFFIX, "total_suffix", "", "a trailing total word of an indicator, dropped")                    \
+    X(COMPARE_WORD, "compare_word", "", "a comparison word before a quantity")                                \
+    X(COUNT_UNIT, "count_unit", "", "the canonical unit of plain counts (ge)")                               \
+    X(STREAK_DIR, "streak_dir", "dir=", "the direction of a streak (N lian zeng): dir=up, down")             \
+    X(FROM_WORD, "from_word", "", "before a time: a starting point")                                         \
     X(COMPARE_VERB, "compare_verb", "", "a comparison before a quantity: no change of its own")
 
 typedef enum mb_lexclass {
