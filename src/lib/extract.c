@@ -994,7 +994,7 @@ mb_status mb_extract(const mb_model *m, const mb_doc *doc, const char *date, mb_
     c.doc = doc;
     c.out = out;
     c.doc_year = out->date.year;
-    mb_frames_init(&c.frames, c.doc_year);
+    mb_frames_init(&c.frames, c.doc_year, m->lex);
     size_t ncues = mb_kind_cues(m->lex, c.cues, MB_MAX_CUES);
     for (size_t k = 0; k < ncues; k++) {
         int32_t cp;

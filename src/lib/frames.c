@@ -2,15 +2,17 @@
  * and the time frames they state (see frames.h). */
 #include "frames.h"
 
+#include "lexicon.h"
+
 #include <string.h>
 
-/* Words that make a heading or lead-in a review of the past, or a plan of
- * tasks for the future, when no time of its own decides. */
-static const char *const review_words[] = {"回顾", "过去", "以来", "年来", "这五年", "这十年", "回首", NULL};
-static const char *const task_words[] = {"任务", "目标", "计划",     "部署",     "建议",
-                                         "安排", "要求", "工作重点", "重点工作", NULL};
-/* Lead-in words that announce a list of targets. */
-static const char *const target_list_words[] = {"目标", "指标", NULL};
+/* The words are lexicon classes (dict/lexicon/frames.tsv): review_word and
+ * task_word make a heading or lead-in a review of the past, or a plan of
+ * tasks for the future, when no time of its own decides; target_list_word
+ * in a lead-in announces a list of targets; genre_word in a title names a
+ * statistical communiqué; heading_numeral, heading_sep, heading_ord,
+ * heading_unit are the words of heading markers; list_mark opens a list
+ * item. */
 
 static int at(const char *s, size_t len, size_t pos, const char *w)
 {
@@ -18,21 +20,27 @@ static int at(const char *s, size_t len, size_t pos, const char *w)
     return pos + n <= len && !memcmp(s + pos, w, n);
 }
 
-static int has_any(const char *s, size_t a, size_t b, const char *const *w)
+/* 1 if a word of class cls stands in s[a,b). */
+static int has_any(const mb_lexicon *lex, const char *s, size_t a, size_t b, mb_lexclass cls)
 {
-    for (int k = 0; w[k]; k++) {
-        size_t n = strlen(w[k]);
-        for (size_t i = a; i + n <= b; i++)
-            if (!memcmp(s + i, w[k], n))
-                return 1;
-    }
+    for (size_t i = a; i < b; i++)
+        if (mb_lex_longest_at(lex, cls, s, b, i))
+            return 1;
     return 0;
 }
 
-void mb_frames_init(mb_frames *f, int doc_year)
+/* The length of the word of class cls at s[pos] (within len), 0 if none. */
+static size_t at_cls(const mb_lexicon *lex, const char *s, size_t len, size_t pos, mb_lexclass cls)
+{
+    const mb_lexword *w = mb_lex_longest_at(lex, cls, s, len, pos);
+    return w ? w->len : 0;
+}
+
+void mb_frames_init(mb_frames *f, int doc_year, const mb_lexicon *lex)
 {
     memset(f, 0, sizeof *f);
     f->doc_year = doc_year;
+    f->lex = lex;
 }
 
 int mb_frame_of_text(const mb_frames *f, const char *s, size_t a, size_t b, const mb_xrec *x, mb_frame *out)
@@ -40,7 +48,7 @@ int mb_frame_of_text(const mb_frames *f, const char *s, size_t a, size_t b, cons
     memset(out, 0, sizeof *out);
     out->a = a;
     out->b = b;
-    int review = has_any(s, a, b, review_words);
+    int review = has_any(f->lex, s, a, b, MB_LX_REVIEW_WORD);
     /* a plan period first: 2025年和“十四五”时期工作回顾 reviews the plan */
     for (size_t i = 0; i < x->nt; i++) {
         const mb_xt *t = &x->t[i];
@@ -103,7 +111,7 @@ int mb_frame_of_text(const mb_frames *f, const char *s, size_t a, size_t b, cons
         out->annual = 1;
         return 1;
     }
-    if (has_any(s, a, b, task_words)) {
+    if (has_any(f->lex, s, a, b, MB_LX_TASK_WORD)) {
         out->what = "words";
         out->kind = MB_CUE_TARGET;
         return 1;
@@ -111,43 +119,36 @@ int mb_frame_of_text(const mb_frames *f, const char *s, size_t a, size_t b, cons
     return 0;
 }
 
-static const char *const cn_digits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL};
-
-static size_t cn_number_end(const char *s, size_t len, size_t i)
+static size_t cn_number_end(const mb_lexicon *lex, const char *s, size_t len, size_t i)
 {
-    for (;;) {
-        int hit = 0;
-        for (int k = 0; cn_digits[k]; k++)
-            if (at(s, len, i, cn_digits[k])) {
-                i += 3;
-                hit = 1;
-                break;
-            }
-        if (!hit)
-            return i;
-    }
+    size_t l;
+    while ((l = at_cls(lex, s, len, i, MB_LX_HEADING_NUMERAL)) > 0)
+        i += l;
+    return i;
 }
 
-int mb_heading_level(const char *s, size_t len, size_t *marker_end)
+int mb_heading_level(const mb_lexicon *lex, const char *s, size_t len, size_t *marker_end)
 {
-    size_t i = 0;
+    size_t i = 0, l;
     while (i < len && s[i] == ' ')
         i++;
-    size_t j = cn_number_end(s, len, i);
-    if (j > i && at(s, len, j, "、")) { /* 一、 */
-        *marker_end = j + 3;
+    size_t j = cn_number_end(lex, s, len, i);
+    if (j > i && (l = at_cls(lex, s, len, j, MB_LX_HEADING_SEP)) > 0) { /* 一、 */
+        *marker_end = j + l;
         return 1;
     }
-    if (at(s, len, i, "第")) { /* 第一章, 第二部分 */
-        size_t k = cn_number_end(s, len, i + 3);
-        if (k > i + 3 && (at(s, len, k, "章") || at(s, len, k, "部分") || at(s, len, k, "篇"))) {
-            *marker_end = k + (at(s, len, k, "部分") ? 6 : 3);
+    if ((l = at_cls(lex, s, len, i, MB_LX_HEADING_ORD)) > 0) { /* 第一章, 第二部分 */
+        size_t k = cn_number_end(lex, s, len, i + l);
+        size_t u = k > i + l ? at_cls(lex, s, len, k, MB_LX_HEADING_UNIT) : 0;
+        if (u) {
+            *marker_end = k + u;
             return 1;
         }
     }
-    if (at(s, len, i, "（") || at(s, len, i, "(")) { /* （一） (1) */
+    /* a number in parentheses, full-width or not: (1) */
+    if (at(s, len, i, "（") || at(s, len, i, "(")) {
         size_t o = i + (s[i] == '(' ? 1 : 3);
-        size_t k = cn_number_end(s, len, o);
+        size_t k = cn_number_end(lex, s, len, o);
         int cn = k > o;
         if (!cn)
             while (k < len && s[k] >= '0' && s[k] <= '9' && k - o < 3)
@@ -160,9 +161,9 @@ int mb_heading_level(const char *s, size_t len, size_t *marker_end)
     size_t k = i;
     while (k < len && s[k] >= '0' && s[k] <= '9' && k - i < 3)
         k++;
-    if (k > i && k < len && (s[k] == '.' || at(s, len, k, "、")) &&
+    if (k > i && k < len && (s[k] == '.' || at_cls(lex, s, len, k, MB_LX_HEADING_SEP)) &&
         !(k + 1 < len && s[k + 1] >= '0' && s[k + 1] <= '9')) {
-        *marker_end = k + (s[k] == '.' ? 1 : 3);
+        *marker_end = k + (s[k] == '.' ? 1 : at_cls(lex, s, len, k, MB_LX_HEADING_SEP));
         return 3; /* 1. 1、 */
     }
     /* ① … ⑳: U+2460–U+2473 (E2 91 A0 – E2 91 B3) */
@@ -174,19 +175,15 @@ int mb_heading_level(const char *s, size_t len, size_t *marker_end)
     return 0;
 }
 
-int mb_list_item(const char *s, size_t len)
+int mb_list_item(const mb_lexicon *lex, const char *s, size_t len)
 {
-    static const char *const marks[] = {"——",   "--",   "◆",    "●",    "■",    "▲",    "·",
-                                        "•",    "一是", "二是", "三是", "四是", "五是", "六是",
-                                        "七是", "八是", "九是", "十是", NULL};
     size_t i = 0;
     while (i < len && s[i] == ' ')
         i++;
-    for (int k = 0; marks[k]; k++)
-        if (at(s, len, i, marks[k]))
-            return 1;
+    if (at_cls(lex, s, len, i, MB_LX_LIST_MARK)) /* —— ◆ ● 一是 */
+        return 1;
     size_t me;
-    return mb_heading_level(s, len, &me) >= 2;
+    return mb_heading_level(lex, s, len, &me) >= 2;
 }
 
 /* 1 if the paragraph ends with a colon: it introduces what follows. */
@@ -221,8 +218,7 @@ static void frame_at(mb_frame *fr, const char *rule, size_t para)
 /* A communiqué's title names the year it reports on: 2023年…统计公报. */
 static int title_frame(mb_frames *f, size_t index, const char *s, size_t len, const mb_xrec *x)
 {
-    static const char *const genre[] = {"统计公报", "统计公布", "公报", NULL};
-    if (index > 2 || len > 240 || !has_any(s, 0, len, genre))
+    if (index > 2 || len > 240 || !has_any(f->lex, s, 0, len, MB_LX_GENRE_WORD))
         return 0;
     for (size_t i = 0; i < x->nt; i++) {
         const mb_xt *t = &x->t[i];
@@ -293,7 +289,7 @@ void mb_frames_paragraph(mb_frames *f, size_t index, const char *s, size_t len, 
         return;
     }
     size_t me = 0;
-    int level = len < 600 ? mb_heading_level(s, len, &me) : 0;
+    int level = len < 600 ? mb_heading_level(f->lex, s, len, &me) : 0;
     if (level) {
         *heading = 1;
         for (int l = level; l < MB_FRAME_DEPTH; l++)
@@ -309,7 +305,7 @@ void mb_frames_paragraph(mb_frames *f, size_t index, const char *s, size_t len, 
         }
     }
     /* the paragraph right after a lead-in is its first item, marked or not */
-    int item = !level && (mb_list_item(s, len) || f->in_list == 2);
+    int item = !level && (mb_list_item(f->lex, s, len) || f->in_list == 2);
     if (f->in_list && !item && !level)
         f->in_list = 0;
     else if (f->in_list)
@@ -330,7 +326,7 @@ void mb_frames_paragraph(mb_frames *f, size_t index, const char *s, size_t len, 
             f->leadin = fr;
             f->leadin_level = level ? level : deepest_level(f);
             f->leadin_set = 1;
-            f->in_list = fr.kind == MB_CUE_TARGET && has_any(s, a, len, target_list_words) ? 2 : 0;
+            f->in_list = fr.kind == MB_CUE_TARGET && has_any(f->lex, s, a, len, MB_LX_TARGET_LIST_WORD) ? 2 : 0;
         }
     }
 }

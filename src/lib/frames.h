@@ -35,6 +35,7 @@ typedef struct mb_frame {
 
 typedef struct mb_frames {
     int doc_year;
+    const mb_lexicon *lex; /* the words (lexicon.h) */
     mb_frame stack[MB_FRAME_DEPTH]; /* by level: 0 title, 1 一、, 2 （一）, 3 1. (1), 4 ① */
     int set[MB_FRAME_DEPTH];
     mb_frame leadin; /* the lead-in in force, with the level of its section */
@@ -44,7 +45,7 @@ typedef struct mb_frames {
     int communique; /* the title names a statistical communiqué: 本年 is the year reported on */
 } mb_frames;
 
-void mb_frames_init(mb_frames *f, int doc_year);
+void mb_frames_init(mb_frames *f, int doc_year, const mb_lexicon *lex);
 
 /* Feed paragraph index (text s[0..len), its times x, the end of its first
  * sentence); *out is the frame in force for its records (rule NULL: none).
@@ -58,9 +59,9 @@ int mb_frame_of_text(const mb_frames *f, const char *s, size_t a, size_t b, cons
 
 /* The heading level of a paragraph opening with a heading marker (一、 （一）
  * 1. (1) ①, 第一章), and the end of its marker; 0 if none. */
-int mb_heading_level(const char *s, size_t len, size_t *marker_end);
+int mb_heading_level(const mb_lexicon *lex, const char *s, size_t len, size_t *marker_end);
 
 /* 1 if the paragraph opens with a list item marker (—— ◆ ● ■ · 一是 ① (1)). */
-int mb_list_item(const char *s, size_t len);
+int mb_list_item(const mb_lexicon *lex, const char *s, size_t len);
 
 #endif

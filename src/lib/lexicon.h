@@ -104,6 +104,15 @@
     X(COUNT_UNIT, "count_unit", "", "the canonical unit of plain counts (ge)")                               \
     X(STREAK_DIR, "streak_dir", "dir=", "the direction of a streak (N lian zeng): dir=up, down")             \
     X(FROM_WORD, "from_word", "", "before a time: a starting point")                                         \
+    X(REVIEW_WORD, "review_word", "", "in a heading or lead-in: a review of the past")                      \
+    X(TASK_WORD, "task_word", "", "in a heading or lead-in: a plan of tasks")                                \
+    X(TARGET_LIST_WORD, "target_list_word", "", "in a lead-in: announces a list of targets")                 \
+    X(GENRE_WORD, "genre_word", "", "in a title: a statistical communique")                                  \
+    X(HEADING_NUMERAL, "heading_numeral", "", "a numeral of a heading marker")                               \
+    X(HEADING_SEP, "heading_sep", "", "after the number of a heading marker")                                \
+    X(HEADING_ORD, "heading_ord", "", "before the number of a chapter heading")                              \
+    X(HEADING_UNIT, "heading_unit", "", "after the number of a chapter heading")                             \
+    X(LIST_MARK, "list_mark", "", "opens a list item")                                                       \
     X(COMPARE_VERB, "compare_verb", "", "a comparison before a quantity: no change of its own")
 
 typedef enum mb_lexclass {
