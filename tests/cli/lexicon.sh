@@ -1,0 +1,54 @@
+#!/bin/sh
+# tests/cli/lexicon.sh — the lexicon (README "Lexicon"): the compiler's
+# errors, data-driven from tests/data/lexicon/*.tsv (each file's first line
+# says "# expect: LINE: message"; the error must be exactly
+# "FILE:LINE: message"), the same errors for --user-lexicon, and a user
+# lexicon that adds a cue word changing a record's kind.
+. "$TOP/tests/cli/lib.sh"
+
+for f in tests/data/lexicon/*.tsv; do
+    want="$f:$(sed -n '1s/^# expect: //p' "$f")"
+    "$MUBIAO" dict compile -o "$T/x.dict" --no-base --lexicon "$f" >"$T/out" 2>"$T/err"
+    rc=$?
+    expect_eq "dict compile $(basename "$f"): exit 1" "$rc" 1
+    expect_eq "dict compile $(basename "$f"): the message" "$(cat "$T/err")" "mubiao dict: $want"
+    printf '目标是增长5%%。\n' >"$T/a.txt"
+    "$MUBIAO" extract --user-lexicon "$f" "$T/a.txt" >"$T/out" 2>"$T/err"
+    rc=$?
+    expect_eq "extract --user-lexicon $(basename "$f"): exit 1" "$rc" 1
+    expect_eq "extract --user-lexicon $(basename "$f"): the message" "$(cat "$T/err")" "mubiao extract: $want"
+done
+
+# a missing lexicon file
+expect_status "dict compile --lexicon missing: exit 1" 1 "$MUBIAO" dict compile -o "$T/x.dict" --no-base \
+    --lexicon "$T/none.tsv"
+expect_grep "names the missing file" "none.tsv: cannot open" "$T/out"
+
+# the compiled dictionary has the lexicon
+"$MUBIAO" dict info "${MUBIAO%/mubiao}/mubiao.dict" >"$T/info" 2>&1
+rows=$(sed -n 's/^lexicon rows: //p' "$T/info")
+if [ "${rows:-0}" -gt 500 ]; then _ok "dict info: lexicon rows ($rows)"; else _notok "dict info: lexicon rows ($rows)"; fi
+
+# a lexicon alone compiles, and its rows are counted
+printf '# two rows\n力争\tcue_target\n%%\tunit\tunit=%%,cat=percent\n' >"$T/small.tsv"
+expect_status "dict compile --no-base --lexicon" 0 "$MUBIAO" dict compile -o "$T/small.dict" --no-base \
+    --lexicon "$T/small.tsv"
+"$MUBIAO" dict info "$T/small.dict" >"$T/info" 2>&1
+expect_grep "two lexicon rows" "^lexicon rows: 2$" "$T/info"
+
+# --user-lexicon: a new target cue word changes a record's kind
+printf '粮食产量奋力达到6.5亿吨。\n' >"$T/k.txt"
+kind() { python3 -c 'import sys,json; print(" ".join(json.loads(l)["kind"] for l in sys.stdin))'; }
+expect_eq "without the user lexicon: an achievement" \
+    "$("$MUBIAO" extract --date 2024-03-05 "$T/k.txt" | kind)" "achievement"
+expect_eq "with 奋力 as a cue_target: a target" \
+    "$("$MUBIAO" extract --date 2024-03-05 --user-lexicon tests/data/lexicon/user-cue.txt "$T/k.txt" | kind)" \
+    "target"
+# a user row replaces the compiled row of the same word and class (flags)
+printf '了\tcue_achievement\n' >"$T/le.tsv"
+expect_status "a user row over a compiled one: ok" 0 "$MUBIAO" extract --user-lexicon "$T/le.tsv" "$T/k.txt"
+# numbers takes --user-lexicon too: a new unit
+printf '产量6.5亿筐。\n' >"$T/u.txt"
+printf '筐\tunit\tunit=筐,cat=measure\n' >"$T/unit.tsv"
+"$MUBIAO" numbers --user-lexicon "$T/unit.tsv" "$T/u.txt" >"$T/out" 2>&1
+expect_grep "numbers --user-lexicon: the new unit is read" '"unit":"筐"' "$T/out"

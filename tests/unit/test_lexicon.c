@@ -1,0 +1,131 @@
+/* test_lexicon.c — the lexicon runtime (lexicon.h): compiled rows and user
+ * rows merged, exact and longest look-ups, iteration orders, flags and
+ * values, pattern assembly with escaping, and a damaged section refused. */
+#include "lexicon.h"
+#include "mubiao.h"
+#include "t.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char *path_in(const char *name)
+{
+    static char buf[8][4096];
+    static int k;
+    const char *tmp = getenv("TMPDIR");
+    k = (k + 1) % 8;
+    snprintf(buf[k], sizeof buf[k], "%s/mubiao-t-lexicon-%ld-%s", tmp && *tmp ? tmp : "/tmp", (long)getpid(),
+             name);
+    return buf[k];
+}
+
+static void write_file(const char *path, const char *s)
+{
+    FILE *f = fopen(path, "wb");
+    if (f) {
+        fputs(s, f);
+        fclose(f);
+    }
+}
+
+int main(void)
+{
+    const char *src = path_in("a.tsv"), *user = path_in("u.tsv"), *out = path_in("a.dict");
+    write_file(src, "# comment\n"
+                    "力争\tcue_target\n"
+                    "将\tcue_target\twhole_token\n"
+                    "预期目标\tcue_target\tlocal\n"
+                    "预期\tcue_target\tlocal\n"
+                    "个\tunit\tunit=个,cat=measure,rhet,not_next=体|性\n"
+                    "个百分点\tunit\tunit=个百分点,cat=ppoint\n"
+                    "%\tunit\tunit=%,cat=percent\n"
+                    "a.b\tunit\tunit=x,cat=physical\n"
+                    "至\trange_sep\n"
+                    "-\trange_sep\n"
+                    "]\tratio\n");
+    write_file(user, "奋力\tcue_target\n将\tcue_target\n");
+    mb_error err = {0};
+    mb_dict *d = NULL;
+    mb_lexicon *lex = NULL;
+    const char *srcs[] = {src};
+    T_EQ_INT(mb_dict_compile_lexicon(out, NULL, NULL, 0, srcs, 1, &err), MB_OK, "compile a lexicon alone");
+    T_EQ_INT(mb_dict_open(out, &d, &err), MB_OK, "open it");
+    mb_dict_info in;
+    mb_dict_get_info(d, &in);
+    T_EQ_INT(in.lexicon_rows, 11, "11 rows in the section");
+    const char *users[] = {user};
+    T_EQ_INT(mb_lexicon_open(d, users, 1, &lex, &err), MB_OK, "lexicon with a user file");
+    mb_dict_close(d); /* the lexicon copies what it needs */
+    T_EQ_INT(mb_lexicon_size(lex), 12, "11 rows + 1 new user row");
+
+    const mb_lexword *w = mb_lex_get(lex, MB_LX_CUE_TARGET, "力争", strlen("力争"));
+    T_OK(w && !mb_lex_flag(w, "whole_token"), "exact look-up");
+    T_OK(!mb_lex_get(lex, MB_LX_UNIT, "力争", strlen("力争")), "a word of another class is not found");
+    w = mb_lex_get(lex, MB_LX_CUE_TARGET, "将", strlen("将"));
+    T_OK(w && !mb_lex_flag(w, "whole_token"), "a user row replaces the compiled row's flags");
+    T_OK(mb_lex_is(lex, MB_LX_CUE_TARGET, "奋力", strlen("奋力")), "a user row adds a word");
+
+    const char *s = "3个百分点";
+    w = mb_lex_longest_at(lex, MB_LX_UNIT, s, strlen(s), 1);
+    T_OK(w && !strcmp(w->word, "个百分点"), "longest word at a position");
+    w = mb_lex_longest_before(lex, MB_LX_UNIT, s, 0, strlen(s));
+    T_OK(w && !strcmp(w->word, "个百分点"), "a unit ends the text");
+    T_OK(!mb_lex_longest_before(lex, MB_LX_UNIT, s, 0, 1), "none ends after the digit");
+    w = mb_lex_longest_before(lex, MB_LX_CUE_TARGET, "主要预期目标", 0, strlen("主要预期目标"));
+    T_OK(w && !strcmp(w->word, "预期目标"), "longest word ending at a position");
+
+    size_t n;
+    const mb_lexword *const *v = mb_lex_words(lex, MB_LX_CUE_TARGET, &n);
+    T_EQ_INT(n, 5, "5 target cues");
+    T_OK(n == 5 && !strcmp(v[0]->word, "预期目标") && !strcmp(v[4]->word, "将"), "longest first");
+    v = mb_lex_words_in_order(lex, MB_LX_CUE_TARGET, &n);
+    T_OK(n == 5 && !strcmp(v[0]->word, "力争") && !strcmp(v[4]->word, "奋力"), "row order");
+
+    w = mb_lex_get(lex, MB_LX_UNIT, "个", strlen("个"));
+    size_t vl;
+    const char *val = mb_lex_value(w, "unit", &vl);
+    T_OK(val && vl == strlen("个") && !memcmp(val, "个", vl), "a key's value");
+    T_OK(mb_lex_value_is(w, "cat", "measure") && mb_lex_flag(w, "rhet") && !mb_lex_flag(w, "da"), "flags");
+
+    char *p = NULL;
+    T_EQ_INT(mb_lex_pattern(lex, "x@{range_sep}y[@[ratio]]@@", &p, &err), MB_OK, "assemble a pattern");
+    T_EQ_STR(p, "x(?:至|-)y[\\]]@", "escaped alternation and class");
+    free(p);
+    T_EQ_INT(mb_lex_pattern(lex, "@{unit/cat=percent}|@{unit/rhet}", &p, &err), MB_OK, "filters");
+    T_EQ_STR(p, "(?:%)|(?:个(?!体|性))", "filtered by value and by flag, with not_next");
+    free(p);
+    T_EQ_INT(mb_lex_pattern(lex, "@{unit/cat=physical}", &p, &err), MB_OK, "a metacharacter");
+    T_EQ_STR(p, "(?:a\\.b)", "escaped outside a class");
+    free(p);
+    T_EQ_INT(mb_lex_pattern(lex, "@{nonesuch}", &p, &err), MB_EPATTERN, "an unknown class in a template");
+    T_EQ_INT(mb_lex_pattern(lex, "@{cue_noun}", &p, &err), MB_OK, "an empty class");
+    T_EQ_STR(p, "(?!)", "an empty class never matches");
+    free(p);
+    mb_lexicon_free(lex);
+
+    /* a damaged section: a row's class renamed, checksum resealed */
+    FILE *f = fopen(out, "rb");
+    unsigned char *img = malloc(1 << 16);
+    size_t len = f ? fread(img, 1, 1 << 16, f) : 0;
+    if (f)
+        fclose(f);
+    unsigned char *q = NULL;
+    for (size_t i = 0; i + 10 <= len && !q; i++)
+        if (!memcmp(img + i, "cue_target", 10))
+            q = img + i;
+    T_OK(q != NULL, "the section holds the class names");
+    if (q) {
+        q[0] = 'X';
+        mb_st64(img + MB_DICT_CHECKSUM_AT, mb_dict_checksum(img, len));
+        T_EQ_INT(mb_dict_open_mem("damaged", img, len, &d, &err), MB_EDICT_CORRUPT, "unknown class refused");
+        T_OK(strstr(err.message, "unknown class 'Xue_target'") != NULL, err.message);
+    }
+    free(img);
+    T_EQ_INT(mb_lexicon_open(NULL, NULL, 0, &lex, &err), MB_EARG, "no dictionary");
+    remove(src);
+    remove(user);
+    remove(out);
+    return t_done();
+}
