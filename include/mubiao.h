@@ -85,6 +85,9 @@ typedef struct mb_paragraph {
     size_t nsentences;
 } mb_paragraph;
 
+/* The lexicon (below, "recognize"): the word lists, compiled into the model. */
+typedef struct mb_lexicon mb_lexicon;
+
 typedef struct mb_doc_options {
     const char
         *encoding;  /* NULL: detect; else an iconv name or alias (utf-8, gb18030, gbk, big5, utf-16le, ...) */
@@ -92,6 +95,9 @@ typedef struct mb_doc_options {
     int lines_only; /* for tools that read line by line: no paragraphs are built
                        (mb_doc_paragraph_count is 0), and the sha256 is computed on
                        first use, so such a document must not be shared between threads */
+    const mb_lexicon *lexicon; /* its common characters detect Big5 (class common_char) and
+                                  its date words read an HTML page's date (dateline_word);
+                                  NULL: no Big5 detection (GB18030), numeric page dates only */
 } mb_doc_options;
 
 typedef struct mb_doc mb_doc;
@@ -231,7 +237,6 @@ typedef struct mb_recognizer mb_recognizer;
  * compiled row of the same word and class, or adds one) merged over it.
  * Immutable once built; it copies what it needs, so dict may be closed
  * afterwards. Errors in a user file: MB_EDICT with "file:line: message". */
-typedef struct mb_lexicon mb_lexicon;
 mb_status mb_lexicon_open(const mb_dict *dict, const char *const *user_lexicons, size_t nuser, mb_lexicon **out,
                           mb_error *err);
 void mb_lexicon_free(mb_lexicon *lex);
@@ -458,6 +463,10 @@ const char *mb_verdict_name(mb_verdict v); /* "ok", "moved", "changed", "missing
 /* An audit run: caches the documents records point to (4 at a time). */
 typedef struct mb_auditor mb_auditor;
 mb_status mb_auditor_new(mb_auditor **out, mb_error *err);
+/* The lexicon the auditor reads documents with (mb_doc_options.lexicon):
+ * as the records were extracted with, so that Big5 files and HTML dates
+ * read the same. It must outlive the auditor. */
+void mb_auditor_set_lexicon(mb_auditor *a, const mb_lexicon *lex);
 void mb_auditor_free(mb_auditor *a);
 
 /* The verdict on one record. Strings are valid until the next

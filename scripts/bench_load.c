@@ -69,7 +69,7 @@ static int stages(const char *path, double t[3], size_t *bytes)
     mb_paragraph *ps = NULL;
     size_t np = 0;
     double a = now();
-    int rc = mb_decode(path, (const unsigned char *)src, n, NULL, 0, &dec, &enc, &warn, &err) != MB_OK;
+    int rc = mb_decode(path, (const unsigned char *)src, n, NULL, 0, NULL, &dec, &enc, &warn, &err) != MB_OK;
     double b = now();
     rc = rc || mb_normalize(&dec, &norm, &err) != MB_OK;
     double c = now();

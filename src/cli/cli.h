@@ -22,8 +22,12 @@ int cli_usage(const mb_cli_cmd *cmd);
 const mb_cli_cmd *cli_find(const char *name);
 
 /* Load one input: "-" reads standard input. Prints the error and returns
- * NULL on failure. Warnings are printed to stderr. */
+ * NULL on failure. Warnings are printed to stderr. Without opt->lexicon,
+ * the default dictionary's lexicon (cli_default_lexicon) is used. */
 mb_doc *cli_load(const char *cmd, const char *path, const mb_doc_options *opt);
+/* The lexicon of the default dictionary ($MUBIAO_DICT, beside the program,
+ * installed), opened once; NULL (with a warning) when there is none. */
+const mb_lexicon *cli_default_lexicon(const char *cmd);
 
 /* The compiled dictionary to use: given (--dict), else $MUBIAO_DICT, else
  * mubiao.dict beside the executable (a build tree), else

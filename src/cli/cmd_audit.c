@@ -155,6 +155,7 @@ static int run(int argc, char **argv)
         cli_error("audit", "%s", err.message);
         return 1;
     }
+    mb_auditor_set_lexicon(st.auditor, cli_default_lexicon("audit"));
     for (int i = optind; i < argc; i++) {
         if (!strcmp(argv[i], "-")) {
             audit_stream(&st, "-", stdin);

@@ -160,6 +160,7 @@ static int run(int argc, char **argv)
         mb_filelist_free(&files);
         return 1;
     }
+    opt.lexicon = mb_model_lexicon(model); /* Big5 detection, page dates */
     size_t count[4] = {0}, failed = 0, records = 0;
     uint64_t bytes = 0;
     progress pr = {!quiet && isatty(2), now(), 0, 0};

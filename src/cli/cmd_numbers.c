@@ -149,6 +149,7 @@ static int run(int argc, char **argv)
     mb_lexicon *lex = cli_lexicon("numbers", dict, lexs, nlexs);
     if (!lex)
         return 1;
+    opt.lexicon = lex;
     mb_recognizer *rec = NULL;
     mb_error err = {0};
     if (mb_recognizer_new(lex, &rec, &err)) {

@@ -101,6 +101,7 @@ static int run(int argc, char **argv)
     mb_model *model = cli_model("report", dict, users, nusers, lexs, nlexs);
     if (!model)
         return 1;
+    opt.lexicon = mb_model_lexicon(model); /* Big5 detection, page dates */
     mb_report *rep = NULL;
     mb_error err = {0};
     if (mb_report_new(title, &rep, &err)) {

@@ -205,6 +205,14 @@ static int run(int argc, char **argv)
         return 1;
     }
     free(users);
+    mb_lexicon *lex = NULL; /* its common characters detect Big5 */
+    if (mb_lexicon_open(dict, NULL, 0, &lex, &err)) {
+        cli_error("segment", "%s", err.message);
+        mb_dict_close(user);
+        mb_dict_close(dict);
+        return 1;
+    }
+    opt.lexicon = lex;
     mb_tokens tk = {0};
     int rc = 0;
     for (int i = optind; i < argc; i++) {
@@ -217,6 +225,7 @@ static int run(int argc, char **argv)
         mb_doc_free(doc);
     }
     mb_tokens_free(&tk);
+    mb_lexicon_free(lex);
     mb_dict_close(user);
     mb_dict_close(dict);
     if (fflush(stdout) != 0) {

@@ -127,6 +127,7 @@ static int run(int argc, char **argv)
     mb_model *model = cli_model("show", dict, users, nusers, lexs, nlexs);
     if (!model)
         return 1;
+    opt.lexicon = mb_model_lexicon(model); /* Big5 detection, page dates */
     int rc = 0;
     for (int i = optind; i < argc; i++) {
         mb_doc *doc = cli_load("show", argv[i], &opt);

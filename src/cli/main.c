@@ -48,11 +48,34 @@ int cli_usage(const mb_cli_cmd *cmd)
     return 2;
 }
 
-mb_doc *cli_load(const char *cmd, const char *path, const mb_doc_options *opt)
+/* The lexicon documents are read with when the command gives none: the
+ * default dictionary's, opened on first use, freed when main returns. */
+static mb_lexicon *default_lexicon;
+static int default_tried;
+
+const mb_lexicon *cli_default_lexicon(const char *cmd)
+{
+    if (!default_tried) {
+        default_tried = 1;
+        default_lexicon = cli_lexicon(cmd, NULL, NULL, 0);
+        if (!default_lexicon)
+            fprintf(stderr,
+                    "mubiao %s: warning: without the dictionary's lexicon Big5 is not detected "
+                    "and an HTML page's written date is not read\n",
+                    cmd);
+    }
+    return default_lexicon;
+}
+
+mb_doc *cli_load(const char *cmd, const char *path, const mb_doc_options *given)
 {
     mb_doc *doc = NULL;
     mb_error err = {0};
     mb_status st;
+    mb_doc_options o = *given;
+    if (!o.lexicon)
+        o.lexicon = cli_default_lexicon(cmd);
+    const mb_doc_options *opt = &o;
     if (!strcmp(path, "-")) {
         size_t cap = 1 << 16, n = 0;
         char *buf = malloc(cap);
@@ -139,5 +162,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "mubiao: unknown command '%s'; try 'mubiao --help'\n", c);
         return 2;
     }
-    return cmd->run(argc - 1, argv + 1);
+    int rc = cmd->run(argc - 1, argv + 1);
+    mb_lexicon_free(default_lexicon);
+    return rc;
 }

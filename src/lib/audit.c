@@ -39,6 +39,7 @@ typedef struct slot {
 struct mb_auditor {
     slot slots[NSLOTS];
     unsigned long tick;
+    const mb_lexicon *lex; /* documents are read with it (Big5 detection, page dates) */
 };
 
 /* What mb_audit.priv holds. */
@@ -74,6 +75,12 @@ mb_status mb_auditor_new(mb_auditor **out, mb_error *err)
     if (!*out)
         return mb_error_set(err, MB_ENOMEM, "out of memory");
     return MB_OK;
+}
+
+void mb_auditor_set_lexicon(mb_auditor *a, const mb_lexicon *lex)
+{
+    if (a)
+        a->lex = lex;
 }
 
 static void squeezed_free(squeezed *q, size_t n)
@@ -149,7 +156,7 @@ static slot *load(mb_auditor *a, const char *path, const char *enc, int lenient)
     victim->lenient = lenient;
     victim->used = ++a->tick;
     victim->have_stat = stat(path, &victim->st_file) == 0;
-    mb_doc_options opt = {.encoding = enc, .lenient = lenient};
+    mb_doc_options opt = {.encoding = enc, .lenient = lenient, .lexicon = a->lex};
     mb_error err = {0};
     victim->st = mb_doc_load_file(path, &opt, &victim->doc, &err);
     if (victim->st)

@@ -11,6 +11,7 @@
 #include "decode.h"
 
 #include "error.h"
+#include "lexicon.h"
 
 #include <errno.h>
 #include <iconv.h>
@@ -532,33 +533,11 @@ static mb_status run(dec *d, size_t pos)
 /* ---- detection ---- */
 
 /* Very common characters of Chinese text, simplified forms then the
- * traditional forms of those that differ (our own list, ~740 characters;
- * the first line is in frequency order). Text read in the right encoding
- * is mostly made of them; Big5 read as GB18030, or GBK read as Big5, is
- * gibberish of rare characters, private-use code points and symbols. */
-static const char common_chars[] = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可"
-                                   "主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家"
-                                   "电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合"
-                                   "还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明"
-                                   "看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想"
-                                   "已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边"
-                                   "流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战"
-                                   "先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶"
-                                   "油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例"
-                                   "真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集"
-                                   "温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际"
-                                   "商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何"
-                                   "除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派"
-                                   "层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严坚创亿项镇环"
-                                   "境护医疗卫健续稳营贸税财融银货币减费协绿础险贫康"
-                                   "這個國為來們時說對會發過後產種動現實當從業還麼沒結問無軍並題黨員總設長頭"
-                                   "資邊級圖統較將組見計別論運農幾區強決幹戰則據處隊給門規熱領東導壓爭濟階術"
-                                   "極聯認權證採轉單風帶場車務萬達積議聲報鬥類離華確張馬節話況溫傳許廣記觀織"
-                                   "裝眾書復兒須際驗連斷難礦備辦習響約勞團歷構稱準號維劃選標寫親養層卻專狀廠"
-                                   "識適屬圓調滿縣參紅細聽該鐵價嚴學經進著電裡兩體機點應開義間樣與關線內數質"
-                                   "氣變條堅創億項鎮環護醫療衛續穩營貿稅財銀貨幣減費協綠礎險貧於";
-
-#define NCOMMON (sizeof common_chars / 3)
+ * traditional forms of those that differ (~740 characters: the lexicon's
+ * class common_char, dict/lexicon/decode.tsv). Text read in the right
+ * encoding is mostly made of them; Big5 read as GB18030, or GBK read as
+ * Big5, is gibberish of rare characters, private-use code points and
+ * symbols. */
 
 static int cmp_u32(const void *a, const void *b)
 {
@@ -566,20 +545,21 @@ static int cmp_u32(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-static size_t common_set(uint32_t *set)
+/* The common characters of lex, sorted, in *set (malloc'ed; NULL when
+ * there are none). */
+static size_t common_set(const mb_lexicon *lex, uint32_t **set)
 {
-    size_t k = 0;
-    const unsigned char *p = (const unsigned char *)common_chars;
-    size_t n = sizeof common_chars - 1;
-    for (size_t i = 0; i < n;) {
+    size_t n, k = 0;
+    const mb_lexword *const *w = mb_lex_words(lex, MB_LX_COMMON_CHAR, &n);
+    *set = n ? malloc(n * sizeof **set) : NULL;
+    if (!*set)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
         int32_t cp;
-        int len = mb_utf8_decode(p + i, n - i, &cp);
-        if (len < 0)
-            break;
-        set[k++] = (uint32_t)cp;
-        i += (size_t)len;
+        if (mb_utf8_decode((const unsigned char *)w[i]->word, w[i]->len, &cp) == (int)w[i]->len)
+            (*set)[k++] = (uint32_t)cp;
     }
-    qsort(set, k, sizeof *set, cmp_u32);
+    qsort(*set, k, sizeof **set, cmp_u32);
     return k;
 }
 
@@ -603,7 +583,7 @@ static mb_status score_sample(const char *name, const unsigned char *src, size_t
         if (cp >= 0x80) {
             sc->wide++;
             uint32_t c = (uint32_t)cp;
-            if (bsearch(&c, set, nset, sizeof *set, cmp_u32))
+            if (nset && bsearch(&c, set, nset, sizeof *set, cmp_u32))
                 sc->hits++;
         }
         i += (size_t)len;
@@ -617,17 +597,18 @@ static mb_status score_sample(const char *name, const unsigned char *src, size_t
  * no more bad sequences, at least 4 common characters, at least twice as
  * many (plus 2) as read as GB18030, and a quarter of its non-ASCII
  * characters common ones. */
-static mb_status guess_legacy(const char *name, const unsigned char *src, size_t n, enum enc *e,
-                              mb_error *err)
+static mb_status guess_legacy(const char *name, const unsigned char *src, size_t n, const mb_lexicon *lex,
+                              enum enc *e, mb_error *err)
 {
     size_t pos = n >= 4 && !memcmp(src, "\x84\x31\x95\x33", 4) ? 4 : 0; /* GB18030 BOM */
-    uint32_t set[NCOMMON];
-    size_t nset = common_set(set);
+    uint32_t *set;
+    size_t nset = common_set(lex, &set);
     size_t end = n - pos > SAMPLE ? pos + SAMPLE : n;
     score gb, b5;
     mb_status s = score_sample(name, src, end, pos, ENC_GB18030, set, nset, &gb, err);
     if (!s)
         s = score_sample(name, src, end, pos, ENC_BIG5, set, nset, &b5, err);
+    free(set);
     if (s)
         return s;
     *e = (b5.bad <= gb.bad && b5.hits >= 4 && b5.hits >= 2 * gb.hits + 2 && 4 * b5.hits >= b5.wide)
@@ -674,7 +655,8 @@ static const unsigned char *find_zero_unit(const unsigned char *p, size_t n)
 }
 
 mb_status mb_decode(const char *name, const unsigned char *src, size_t n, const char *forced, int lenient,
-                    mb_text *out, const char **encoding, mb_strlist *warnings, mb_error *err)
+                    const mb_lexicon *lex, mb_text *out, const char **encoding, mb_strlist *warnings,
+                    mb_error *err)
 {
     dec d = {
         .name = name, .src = src, .n = n, .lenient = lenient, .out = out, .warnings = warnings, .err = err};
@@ -736,7 +718,7 @@ mb_status mb_decode(const char *name, const unsigned char *src, size_t n, const 
             return nomem(&d);
         out->len = 0; /* not valid UTF-8 throughout: start again */
         if (!looks_utf8(src, n)) {
-            mb_status s = guess_legacy(name, src, n, &e, err);
+            mb_status s = guess_legacy(name, src, n, lex, &e, err);
             if (s)
                 return s;
         }

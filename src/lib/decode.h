@@ -21,9 +21,12 @@
  * NUL bytes in an 8-bit encoding (U+0000 in UTF-16) give MB_EBINARY, also
  * when lenient. At most 20 warnings, then one "N more" line. An empty input
  * gives an empty text. *encoding receives a static canonical name: utf-8,
- * gb18030, big5, utf-16le or utf-16be. */
+ * gb18030, big5, utf-16le or utf-16be. lex: its class common_char holds
+ * the very common characters that tell Big5 from GB18030 (NULL: none, so
+ * Big5 is never detected). */
 mb_status mb_decode(const char *name, const unsigned char *src, size_t n, const char *forced, int lenient,
-                    mb_text *out, const char **encoding, mb_strlist *warnings, mb_error *err);
+                    const mb_lexicon *lex, mb_text *out, const char **encoding, mb_strlist *warnings,
+                    mb_error *err);
 
 /* Canonical name for an encoding name or alias, or NULL if unsupported. */
 const char *mb_encoding_canonical(const char *name);

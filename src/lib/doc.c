@@ -18,11 +18,11 @@ static mb_status build_html(mb_doc *d, const char *name, mb_error *err)
 {
     mb_text dec;
     mb_text_init(&dec);
-    mb_status st = mb_html_decode(name, d->src, d->src_len, d->opt.encoding, d->opt.lenient, &dec,
-                                  &d->encoding, &d->warnings, err);
+    mb_status st = mb_html_decode(name, d->src, d->src_len, d->opt.encoding, d->opt.lenient, d->opt.lexicon,
+                                  &dec, &d->encoding, &d->warnings, err);
     mb_html_page pg;
     if (!st)
-        st = mb_html_parse(name, &dec, &pg, &d->warnings, err);
+        st = mb_html_parse(name, &dec, d->opt.lexicon, &pg, &d->warnings, err);
     mb_text_free(&dec);
     if (st)
         return st;
@@ -76,7 +76,8 @@ static mb_status doc_build(const char *name, unsigned char *src, size_t n, const
     mb_text dec;
     mb_text_init(&dec);
     mb_status st =
-        mb_decode(name, src, n, d->opt.encoding, d->opt.lenient, &dec, &d->encoding, &d->warnings, err);
+        mb_decode(name, src, n, d->opt.encoding, d->opt.lenient, d->opt.lexicon, &dec, &d->encoding,
+                  &d->warnings, err);
     if (st) {
         mb_text_free(&dec);
         mb_doc_free(d);

@@ -4,6 +4,7 @@
 
 #include "doc_internal.h"
 #include "error.h"
+#include "lexicon.h"
 
 #include <cjson/cJSON.h>
 #include <pcre2.h>
@@ -101,12 +102,17 @@ typedef struct matcher {
     pcre2_match_data *md;
 } matcher;
 
-static int matcher_init(matcher *m, const char *pattern)
+/* Compile a pattern template whose @{class} parts are lexicon classes. */
+static int matcher_init(matcher *m, const mb_lexicon *lex, const char *tmpl)
 {
     int ec;
     PCRE2_SIZE eo;
+    char *pattern = NULL;
+    if (mb_lex_pattern(lex, tmpl, &pattern, NULL))
+        return 0;
     m->re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, PCRE2_UTF, &ec, &eo, NULL);
     m->md = m->re ? pcre2_match_data_create_from_pattern(m->re, NULL) : NULL;
+    free(pattern);
     return m->re && m->md;
 }
 
@@ -126,22 +132,13 @@ static int group_int(matcher *m, const char *s, int g)
     return v;
 }
 
-static int starts_with_any(const char *s, size_t pos, const char *const *words)
-{
-    for (size_t k = 0; words[k]; k++) {
-        size_t n = strlen(words[k]);
-        if (pos >= n && !memcmp(s + pos - n, words[k], n))
-            return 1;
-    }
-    return 0;
-}
+
 
 /* The year after the latest year the document reports on: years written
  * as 2023年, not as deadlines (到2026年, 在2026年, 2026年前) nor as the
  * end of a span (2021—2025年). 0 when there is none. */
-static int infer_year(const mb_doc *doc, matcher *yr)
+static int infer_year(const mb_doc *doc, const mb_lexicon *lex, matcher *yr)
 {
-    static const char *const before[] = {"到", "至", "在", "—", "-", "~", "～", "从", NULL};
     int best = 0;
     for (size_t i = 0; i < mb_doc_paragraph_count(doc); i++) {
         const mb_paragraph *p = mb_doc_paragraph(doc, i);
@@ -155,8 +152,9 @@ static int infer_year(const mb_doc *doc, matcher *yr)
             while (pre > 0 && s[pre - 1] == ' ')
                 pre--;
             int y = group_int(yr, s, 1);
-            int deadline = starts_with_any(s, pre, before) || !strncmp(s + b, "前", 3) ||
-                           !strncmp(s + b, "底前", 6) || !strncmp(s + b, "以前", 6);
+            /* 到2026年, 2026年前: the lexicon's deadline_prev and deadline_next */
+            int deadline = mb_lex_longest_before(lex, MB_LX_DEADLINE_PREV, s, 0, pre) ||
+                           mb_lex_longest_at(lex, MB_LX_DEADLINE_NEXT, s, p->text.len, b);
             if (!deadline && y > best)
                 best = y;
             off = b;
@@ -165,15 +163,19 @@ static int infer_year(const mb_doc *doc, matcher *yr)
     return best ? best + 1 : 0;
 }
 
-static mb_status from_text(const mb_doc *doc, mb_date *out)
+#define DL_Y "@{dateline_word/role=year}"
+#define DL_M "@{dateline_word/role=month}"
+#define DL_D "@{dateline_word/role=day}"
+
+static mb_status from_text(const mb_doc *doc, const mb_lexicon *lex, mb_date *out)
 {
-    matcher full, head, yr, title;
-    if (!matcher_init(&full, "((?:19|20)[0-9]{2}) ?年 ?([0-9]{1,2}) ?月 ?([0-9]{1,2}) ?日|"
-                             "((?:19|20)[0-9]{2})-([0-9]{1,2})-([0-9]{1,2})(?![0-9])") ||
-        !matcher_init(&head, "^[ —-]*([0-9]{1,2}) ?月 ?([0-9]{1,2}) ?日 ?[，,]") ||
-        !matcher_init(&yr, "(?<![0-9])((?:19|20)[0-9]{2}) ?年") ||
-        !matcher_init(&title, "^ *((?:19|20)[0-9]{2}) ?年.{0,40}(?:工作报告|报告|规划|计划|纲要|公报|白皮书|"
-                              "新闻发布会|发布会)")) {
+    matcher full = {0}, head = {0}, yr = {0}, title = {0};
+    if (!matcher_init(&full, lex,
+                      "((?:19|20)[0-9]{2}) ?" DL_Y " ?([0-9]{1,2}) ?" DL_M " ?([0-9]{1,2}) ?" DL_D "|"
+                      "((?:19|20)[0-9]{2})-([0-9]{1,2})-([0-9]{1,2})(?![0-9])") ||
+        !matcher_init(&head, lex, "^[ \\x{2014}-]*([0-9]{1,2}) ?" DL_M " ?([0-9]{1,2}) ?" DL_D " ?[\\x{ff0c},]") ||
+        !matcher_init(&yr, lex, "(?<![0-9])((?:19|20)[0-9]{2}) ?" DL_Y) ||
+        !matcher_init(&title, lex, "^ *((?:19|20)[0-9]{2}) ?" DL_Y ".{0,40}@{doc_title_word}")) {
         matcher_free(&full);
         matcher_free(&head);
         matcher_free(&yr);
@@ -214,7 +216,7 @@ static mb_status from_text(const mb_doc *doc, mb_date *out)
         }
     }
     if (!out->year && month) {
-        int y = infer_year(doc, &yr);
+        int y = infer_year(doc, lex, &yr);
         if (y && valid_date(y, month, day)) {
             out->year = y;
             out->month = month;
@@ -242,7 +244,8 @@ static mb_status from_text(const mb_doc *doc, mb_date *out)
     return MB_OK;
 }
 
-mb_status mb_docdate_find(const mb_doc *doc, const char *given, mb_date *out, mb_error *err)
+mb_status mb_docdate_find(const mb_doc *doc, const char *given, const mb_lexicon *lex, mb_date *out,
+                          mb_error *err)
 {
     memset(out, 0, sizeof *out);
     out->source = "none";
@@ -261,7 +264,7 @@ mb_status mb_docdate_find(const mb_doc *doc, const char *given, mb_date *out, mb
         *out = doc->page_date;
         return MB_OK;
     }
-    mb_status st = from_text(doc, out);
+    mb_status st = from_text(doc, lex, out);
     if (st)
         return mb_error_set(err, st, "date patterns failed to compile");
     if (!out->year)

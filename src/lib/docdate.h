@@ -16,7 +16,10 @@
 
 #include "mubiao.h"
 
-/* Find the date of doc as described above. given may be NULL. */
-mb_status mb_docdate_find(const mb_doc *doc, const char *given, mb_date *out, mb_error *err);
+/* Find the date of doc as described above. given may be NULL. The date
+ * words (年 月 日, title words, deadline words) are lexicon classes of lex
+ * (dict/lexicon/decode.tsv). */
+mb_status mb_docdate_find(const mb_doc *doc, const char *given, const mb_lexicon *lex, mb_date *out,
+                          mb_error *err);
 
 #endif

@@ -985,7 +985,7 @@ static void assign_ids(const mb_doc *doc, mb_records *rs)
 mb_status mb_extract(const mb_model *m, const mb_doc *doc, const char *date, mb_records *out, mb_error *err)
 {
     memset(out, 0, sizeof *out);
-    mb_status st = mb_docdate_find(doc, date, &out->date, err);
+    mb_status st = mb_docdate_find(doc, date, m->lex, &out->date, err);
     if (st)
         return st;
     ctx c;

@@ -1,6 +1,8 @@
 /* html.c — HTML pages: charset, libxml2 parse, article body, paragraphs. */
 #include "html.h"
 
+#include "lexicon.h"
+
 #include "decode.h"
 #include "docdate.h"
 #include "error.h"
@@ -188,15 +190,15 @@ static mb_status move_warnings(mb_strlist *from, mb_strlist *to)
 }
 
 mb_status mb_html_decode(const char *name, const unsigned char *src, size_t n, const char *forced,
-                         int lenient, mb_text *out, const char **encoding, mb_strlist *warnings,
-                         mb_error *err)
+                         int lenient, const mb_lexicon *lex, mb_text *out, const char **encoding,
+                         mb_strlist *warnings, mb_error *err)
 {
     if (forced || has_bom(src, n))
-        return mb_decode(name, src, n, forced, lenient, out, encoding, warnings, err);
+        return mb_decode(name, src, n, forced, lenient, lex, out, encoding, warnings, err);
     char declared[64];
     const char *decl = mb_html_declared_charset(src, n, declared, sizeof declared);
     mb_strlist w = {0};
-    mb_status st = mb_decode(name, src, n, NULL, lenient, out, encoding, &w, err);
+    mb_status st = mb_decode(name, src, n, NULL, lenient, lex, out, encoding, &w, err);
     if (st || !decl || !strcmp(decl, *encoding)) {
         mb_status st2 = move_warnings(&w, warnings);
         return st ? st : st2;
@@ -213,7 +215,7 @@ mb_status mb_html_decode(const char *name, const unsigned char *src, size_t n, c
     /* GB18030 and Big5 both decode most byte pairs: the declaration decides */
     mb_strlist_free(&w);
     mb_text_free(out);
-    return mb_decode(name, src, n, decl, lenient, out, encoding, warnings, err);
+    return mb_decode(name, src, n, decl, lenient, lex, out, encoding, warnings, err);
 }
 
 /* ---- the parsed page ---- */
@@ -253,6 +255,7 @@ typedef struct page {
     char *title;
     char meta_date[5][11]; /* by priority; "" when absent */
     int use_class;
+    const mb_lexicon *lex; /* the date words (class dateline_word) */
 } page;
 
 static const char *const drop_names[] = {"script", "style",  "noscript", "template", "head",     "nav",
@@ -360,9 +363,16 @@ static size_t count_chars(const char *s)
     return n;
 }
 
+/* The word of class dateline_word with role= role at s, or NULL. */
+static const mb_lexword *date_word(const mb_lexicon *lex, const char *s, size_t n, const char *role)
+{
+    const mb_lexword *w = mb_lex_longest_at(lex, MB_LX_DATELINE_WORD, s, n, 0);
+    return w && mb_lex_value_is(w, "role", role) ? w : NULL;
+}
+
 /* A full date at the start of s (after white space), or anywhere in s
  * when anywhere is set: YYYY-M-D, YYYY/M/D, YYYY.M.D or YYYY年M月D日. */
-static int find_date(const char *s, int anywhere, char out[11])
+static int find_date(const mb_lexicon *lex, const char *s, int anywhere, char out[11])
 {
     size_t n = strlen(s);
     for (size_t i = 0; i < n; i++) {
@@ -387,10 +397,21 @@ static int find_date(const char *s, int anywhere, char out[11])
         if (q < n && (s[q] == '-' || s[q] == '/' || s[q] == '.')) {
             one[0] = s[q];
             sep1 = sep2 = one;
-        } else if (!strncmp(s + q, "年", 3)) {
-            sep1 = "年";
-            sep2 = "月";
-            tail = "日";
+        } else if (date_word(lex, s + q, n - q, "year")) {
+            const mb_lexword *m = NULL, *dw = NULL;
+            size_t nm, nd;
+            const mb_lexword *const *all = mb_lex_words_in_order(lex, MB_LX_DATELINE_WORD, &nm);
+            for (nd = 0; nd < nm; nd++) {
+                if (!m && mb_lex_value_is(all[nd], "role", "month"))
+                    m = all[nd];
+                if (!dw && mb_lex_value_is(all[nd], "role", "day"))
+                    dw = all[nd];
+            }
+            if (!m || !dw)
+                continue;
+            sep1 = date_word(lex, s + q, n - q, "year")->word;
+            sep2 = m->word;
+            tail = dw->word;
         } else {
             continue;
         }
@@ -432,7 +453,7 @@ static void meta_date(page *pg, xmlNode *x)
     if (nm && ct) {
         for (int k = 0; k < 5; k++)
             if (!strcasecmp(nm, names[k]) && !pg->meta_date[k][0])
-                find_date(ct, 0, pg->meta_date[k]);
+                find_date(pg->lex, ct, 0, pg->meta_date[k]);
     }
     xmlFree(nm);
     xmlFree(ct);
@@ -876,7 +897,7 @@ static mb_status page_date(page *pg, int body, mb_date *out)
             const tnode *t = &pg->t[k];
             if (t->len >= 200 || t->parent < 0 || dropped(pg, t->parent))
                 continue;
-            if (find_date((const char *)t->node->content, 1, buf))
+            if (find_date(pg->lex, (const char *)t->node->content, 1, buf))
                 memcpy(last, buf, sizeof buf);
         }
         if (last[0])
@@ -887,8 +908,8 @@ static mb_status page_date(page *pg, int body, mb_date *out)
     return MB_OK;
 }
 
-mb_status mb_html_parse(const char *name, const mb_text *dec, mb_html_page *out, mb_strlist *warnings,
-                        mb_error *err)
+mb_status mb_html_parse(const char *name, const mb_text *dec, const mb_lexicon *lex, mb_html_page *out,
+                        mb_strlist *warnings, mb_error *err)
 {
     memset(out, 0, sizeof *out);
     out->date.source = "none";
@@ -910,6 +931,7 @@ mb_status mb_html_parse(const char *name, const mb_text *dec, mb_html_page *out,
     memset(&pg, 0, sizeof pg);
     pg.name = name;
     pg.dec = dec;
+    pg.lex = lex;
     pg.use_class = 1;
     mb_status st = collect(&pg, doc, err);
     int body = -1, head = -1;

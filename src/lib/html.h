@@ -59,8 +59,8 @@ const char *mb_html_declared_charset(const unsigned char *src, size_t n, char *d
 /* Decode a page as described above. forced: an encoding name (overrides
  * everything) or NULL. Arguments as for mb_decode. */
 mb_status mb_html_decode(const char *name, const unsigned char *src, size_t n, const char *forced,
-                         int lenient, mb_text *out, const char **encoding, mb_strlist *warnings,
-                         mb_error *err);
+                         int lenient, const mb_lexicon *lex, mb_text *out, const char **encoding,
+                         mb_strlist *warnings, mb_error *err);
 
 typedef struct mb_html_page {
     mb_text norm;        /* the paragraphs' texts, one per line */
@@ -70,11 +70,12 @@ typedef struct mb_html_page {
     mb_date date; /* year 0 when the page states none; source "text" */
 } mb_html_page;
 
-/* Parse the decoded page dec (maps to the file's bytes) into paragraphs.
+/* Parse the decoded page dec (maps to the file's bytes) into paragraphs;
+ * lex gives the date words of YYYY年M月D日 (NULL: numeric dates only).
  * Text nodes that cannot be found in the source are left out with a
  * warning. */
-mb_status mb_html_parse(const char *name, const mb_text *dec, mb_html_page *out, mb_strlist *warnings,
-                        mb_error *err);
+mb_status mb_html_parse(const char *name, const mb_text *dec, const mb_lexicon *lex, mb_html_page *out,
+                        mb_strlist *warnings, mb_error *err);
 void mb_html_page_free(mb_html_page *p);
 
 #endif

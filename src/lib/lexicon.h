@@ -113,6 +113,11 @@
     X(HEADING_ORD, "heading_ord", "", "before the number of a chapter heading")                              \
     X(HEADING_UNIT, "heading_unit", "", "after the number of a chapter heading")                             \
     X(LIST_MARK, "list_mark", "", "opens a list item")                                                       \
+    X(COMMON_CHAR, "common_char", "", "a very common character: tells Big5 from GB18030")                    \
+    X(DATELINE_WORD, "dateline_word", "role=", "a word of a written date: role=year, month, day")           \
+    X(DOC_TITLE_WORD, "doc_title_word", "", "a title with its year and one: the document's year")            \
+    X(DEADLINE_PREV, "deadline_prev", "", "before a year: a deadline, not a year reported on")               \
+    X(DEADLINE_NEXT, "deadline_next", "", "after a year: a deadline, not a year reported on")               \
     X(COMPARE_VERB, "compare_verb", "", "a comparison before a quantity: no change of its own")
 
 typedef enum mb_lexclass {

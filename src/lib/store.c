@@ -558,7 +558,12 @@ mb_status mb_store_ingest_file(mb_store *s, const mb_model *m, const char *path,
         return MB_OK;
     }
     mb_doc *doc = NULL;
-    st = mb_doc_load_mem(path, buf, n, opt, &doc, err);
+    mb_doc_options o = {0};
+    if (opt)
+        o = *opt;
+    if (!o.lexicon)
+        o.lexicon = mb_model_lexicon(m); /* Big5 detection, page dates */
+    st = mb_doc_load_mem(path, buf, n, &o, &doc, err);
     free(buf);
     if (st)
         return st;

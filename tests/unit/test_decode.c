@@ -2,6 +2,9 @@
  * bytes, lenient mode, binary and empty inputs, and a robustness loop. */
 #include "decode.h"
 #include "t.h"
+#include "t_lex.h"
+
+static mb_lexicon *test_lex; /* the common characters of Big5 detection */
 
 #include <iconv.h>
 #include <stdlib.h>
@@ -47,7 +50,7 @@ static void run(res *r, const void *src, size_t n, const char *forced, int lenie
 {
     memset(r, 0, sizeof *r);
     mb_text_init(&r->t);
-    r->st = mb_decode("x.txt", src, n, forced, lenient, &r->t, &r->encoding, &r->warnings, &r->err);
+    r->st = mb_decode("x.txt", src, n, forced, lenient, test_lex, &r->t, &r->encoding, &r->warnings, &r->err);
 }
 
 static void done(res *r)
@@ -604,6 +607,7 @@ static void test_pku(void)
 
 int main(void)
 {
+    test_lex = t_lexicon();
     test_names();
     test_empty_and_utf8();
     test_utf16();
@@ -615,5 +619,6 @@ int main(void)
     test_pku();
     test_roundtrip();
     test_fuzz();
+    mb_lexicon_free(test_lex);
     return t_done();
 }

@@ -1,6 +1,10 @@
 /* test_docdate.c — document dates: given, sidecar, dateline, inferred. */
 #include "docdate.h"
 #include "t.h"
+#include "t_lex.h"
+
+/* documents are read with the lexicon (Big5 detection, page dates) */
+static mb_doc_options topt;
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,11 +15,11 @@ static mb_date date_of(const char *text, const char *given, mb_status *st)
     mb_doc *doc = NULL;
     mb_date d = {0};
     mb_error err = {0};
-    if (mb_doc_load_mem("t.txt", text, strlen(text), NULL, &doc, &err)) {
+    if (mb_doc_load_mem("t.txt", text, strlen(text), &topt, &doc, &err)) {
         *st = err.code;
         return d;
     }
-    *st = mb_docdate_find(doc, given, &d, &err);
+    *st = mb_docdate_find(doc, given, topt.lexicon, &d, &err);
     mb_doc_free(doc);
     return d;
 }
@@ -29,6 +33,7 @@ static const char *fmt(mb_date d)
 
 int main(void)
 {
+    topt.lexicon = t_lexicon();
     mb_status st;
     mb_date d;
 
@@ -88,23 +93,24 @@ int main(void)
     fclose(f);
     mb_doc *doc = NULL;
     mb_error err = {0};
-    T_EQ_INT(mb_doc_load_file(path, NULL, &doc, &err), MB_OK, "load sidecar doc");
-    T_EQ_INT(mb_docdate_find(doc, NULL, &d, &err), MB_OK, "sidecar ok");
+    T_EQ_INT(mb_doc_load_file(path, &topt, &doc, &err), MB_OK, "load sidecar doc");
+    T_EQ_INT(mb_docdate_find(doc, NULL, topt.lexicon, &d, &err), MB_OK, "sidecar ok");
     T_EQ_STR(fmt(d), "2023-03-05", "sidecar date");
     T_EQ_STR(d.source, "given", "sidecar source is given");
     f = fopen(meta, "w");
     fputs("{\"date\": 2023}", f);
     fclose(f);
-    T_EQ_INT(mb_docdate_find(doc, NULL, &d, &err), MB_EJSON, "sidecar with a number date refused");
+    T_EQ_INT(mb_docdate_find(doc, NULL, topt.lexicon, &d, &err), MB_EJSON, "sidecar with a number date refused");
     T_OK(strstr(err.message, "doc.txt.meta.json") != NULL, "error names the sidecar");
     f = fopen(meta, "w");
     fputs("{\"date\": \"2023-03-05\"", f);
     fclose(f);
-    T_EQ_INT(mb_docdate_find(doc, NULL, &d, &err), MB_EJSON, "truncated sidecar refused");
+    T_EQ_INT(mb_docdate_find(doc, NULL, topt.lexicon, &d, &err), MB_EJSON, "truncated sidecar refused");
     T_OK(strstr(err.message, "byte") != NULL, "error names a byte offset");
     mb_doc_free(doc);
     unlink(meta);
     unlink(path);
     rmdir(dir);
+    mb_lexicon_free((mb_lexicon *)topt.lexicon);
     return t_done();
 }

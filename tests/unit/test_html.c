@@ -5,6 +5,10 @@
 #include "html.h"
 #include "html_align.h"
 #include "t.h"
+#include "t_lex.h"
+
+/* documents are read with the lexicon (Big5 detection, page dates) */
+static mb_doc_options topt;
 
 #include <stdlib.h>
 #include <string.h>
@@ -123,7 +127,7 @@ static void sniff_and_charset(void)
     const char *u = "<meta charset=\"gb2312\"><p>到2025年</p>";
     mb_doc *d = NULL;
     mb_error err = {0};
-    T_OK(mb_doc_load_mem("u.html", u, strlen(u), NULL, &d, &err) == MB_OK,
+    T_OK(mb_doc_load_mem("u.html", u, strlen(u), &topt, &d, &err) == MB_OK,
          "UTF-8 page declared gb2312 loads");
     if (d) {
         T_EQ_STR(mb_doc_encoding(d), "utf-8", "valid UTF-8 wins over the declaration");
@@ -135,7 +139,7 @@ static void sniff_and_charset(void)
     /* GBK bytes under a utf-8 declaration: read as detected */
     const char g[] = "<meta charset=\"utf-8\"><p>\xB5\xBD"
                      "2025\xC4\xEA</p>"; /* 到2025年 in GBK */
-    T_OK(mb_doc_load_mem("g.html", g, sizeof g - 1, NULL, &d, &err) == MB_OK,
+    T_OK(mb_doc_load_mem("g.html", g, sizeof g - 1, &topt, &d, &err) == MB_OK,
          "GBK page declared utf-8 loads");
     if (d) {
         T_EQ_STR(mb_doc_encoding(d), "gb18030", "detected as gb18030");
@@ -179,7 +183,7 @@ static void utf8_page(void)
         return;
     mb_doc *d = NULL;
     mb_error err = {0};
-    T_OK(mb_doc_load_file(DIR "press-utf8.html", NULL, &d, &err) == MB_OK, "press-utf8.html loads");
+    T_OK(mb_doc_load_file(DIR "press-utf8.html", &topt, &d, &err) == MB_OK, "press-utf8.html loads");
     if (!d) {
         free(src);
         return;
@@ -257,7 +261,7 @@ static void utf8_page(void)
         T_OK(!has_text(d, gone[i]), gone[i]);
     T_OK(maps_ok(d, n), "every character maps inside the file, in order");
     mb_date date;
-    T_OK(mb_docdate_find(d, NULL, &date, &err) == MB_OK, "date found");
+    T_OK(mb_docdate_find(d, NULL, topt.lexicon, &date, &err) == MB_OK, "date found");
     T_EQ_INT(date.year * 10000 + date.month * 100 + date.day, 20250312, "date from <meta name=PubDate>");
     T_EQ_STR(date.source, "text", "source text");
     mb_doc_free(d);
@@ -270,7 +274,7 @@ static void gbk_page(void)
     unsigned char *src = slurp(DIR "press-gbk.html", &n);
     mb_doc *d = NULL;
     mb_error err = {0};
-    T_OK(src && mb_doc_load_file(DIR "press-gbk.html", NULL, &d, &err) == MB_OK, "press-gbk.html loads");
+    T_OK(src && mb_doc_load_file(DIR "press-gbk.html", &topt, &d, &err) == MB_OK, "press-gbk.html loads");
     if (!d) {
         free(src);
         return;
@@ -307,7 +311,7 @@ static void gbk_page(void)
          "side links, footer and script left out");
     T_OK(maps_ok(d, n), "every character maps inside the file, in order");
     mb_date date;
-    T_OK(mb_docdate_find(d, NULL, &date, &err) == MB_OK, "date found");
+    T_OK(mb_docdate_find(d, NULL, topt.lexicon, &date, &err) == MB_OK, "date found");
     T_EQ_INT(date.year * 10000 + date.month * 100 + date.day, 20240718, "date from the dateline 发布日期");
     mb_doc_free(d);
     free(src);
@@ -325,7 +329,7 @@ static void structure(void)
         "<footer>版权所有</footer></body></html>";
     mb_doc *d = NULL;
     mb_error err = {0};
-    T_OK(mb_doc_load_mem("p.html", page, strlen(page), NULL, &d, &err) == MB_OK, "HTML5 page loads");
+    T_OK(mb_doc_load_mem("p.html", page, strlen(page), &topt, &d, &err) == MB_OK, "HTML5 page loads");
     if (!d)
         return;
     T_EQ_INT(mb_doc_paragraph_count(d), 3, "3 paragraphs: heading and two");
@@ -335,7 +339,7 @@ static void structure(void)
     }
     T_OK(!has_text(d, "首页") && !has_text(d, "版权所有"), "page header and footer left out");
     mb_date date;
-    T_OK(mb_docdate_find(d, NULL, &date, &err) == MB_OK && date.year == 2024 && date.month == 11 &&
+    T_OK(mb_docdate_find(d, NULL, topt.lexicon, &date, &err) == MB_OK && date.year == 2024 && date.month == 11 &&
              date.day == 5,
          "date from article:published_time");
     T_OK(mb_doc_title(d) == NULL, "no <title>: NULL");
@@ -344,7 +348,7 @@ static void structure(void)
     /* text straight in a div with <br> lines, no <p> at all */
     const char *br =
         "<html><body><div id=\"zoom\">　　第一行文字。<br>　　第二行文字。<br><br>　　第三行。</div></body>";
-    T_OK(mb_doc_load_mem("br.html", br, strlen(br), NULL, &d, &err) == MB_OK, "<br> page loads");
+    T_OK(mb_doc_load_mem("br.html", br, strlen(br), &topt, &d, &err) == MB_OK, "<br> page loads");
     if (d) {
         T_EQ_INT(mb_doc_paragraph_count(d), 3, "<br> lines are paragraphs, an empty one dropped");
         T_EQ_INT(mb_doc_paragraph(d, 0)->src_start, (uint32_t)(strstr(br, "第一行") - br),
@@ -352,11 +356,11 @@ static void structure(void)
         mb_doc_free(d);
     }
     /* an empty page and a page with no text */
-    T_OK(mb_doc_load_mem("e.html", "", 0, NULL, &d, &err) == MB_OK && mb_doc_paragraph_count(d) == 0,
+    T_OK(mb_doc_load_mem("e.html", "", 0, &topt, &d, &err) == MB_OK && mb_doc_paragraph_count(d) == 0,
          "empty .html: no paragraphs");
     mb_doc_free(d);
     const char *notext = "<html><head><script>var x = 1;</script></head><body><img src=a.png></body></html>";
-    T_OK(mb_doc_load_mem("n.html", notext, strlen(notext), NULL, &d, &err) == MB_OK &&
+    T_OK(mb_doc_load_mem("n.html", notext, strlen(notext), &topt, &d, &err) == MB_OK &&
              mb_doc_paragraph_count(d) == 0,
          "page without text: no paragraphs");
     mb_doc_free(d);
@@ -373,7 +377,7 @@ static void damaged(void)
     for (size_t cut = 0; cut < n; cut += 29) {
         mb_doc *d = NULL;
         mb_error err = {0};
-        if (mb_doc_load_mem("cut.html", src, cut, NULL, &d, &err) == MB_OK) {
+        if (mb_doc_load_mem("cut.html", src, cut, &topt, &d, &err) == MB_OK) {
             loaded++;
             if (!maps_ok(d, cut))
                 bad++;
@@ -395,7 +399,7 @@ static void damaged(void)
         }
         mb_doc *d = NULL;
         mb_error err = {0};
-        if (mb_doc_load_mem("flip.html", m, n, NULL, &d, &err) == MB_OK) {
+        if (mb_doc_load_mem("flip.html", m, n, &topt, &d, &err) == MB_OK) {
             if (!maps_ok(d, n))
                 bad++;
             mb_doc_free(d);
@@ -408,6 +412,7 @@ static void damaged(void)
 
 int main(void)
 {
+    topt.lexicon = t_lexicon();
     markup();
     align();
     sniff_and_charset();
@@ -415,5 +420,6 @@ int main(void)
     gbk_page();
     structure();
     damaged();
+    mb_lexicon_free((mb_lexicon *)topt.lexicon);
     return t_done();
 }
