@@ -164,7 +164,7 @@ static int introduces(const ctx *c, size_t pos)
 /* The cue word nearest to the end of [a,b) (first in the cue table on a
  * tie): its kind, and the word in *word. far: [a,b) is not the quantity's
  * own clause, where a noun cue counts only when it introduces a list. */
-static mb_cue_kind cue_near(const ctx *c, size_t a, size_t b, int far, const char **word)
+static mb_cue_kind cue_near(const ctx *c, size_t a, size_t b, int far, const char **word, const cue_hit **hit)
 {
     /* hits are sorted by (start, order found): walk back from b; on a tie
      * of starts the one found first (the earlier in the cue table) wins */
@@ -182,15 +182,28 @@ static mb_cue_kind cue_near(const ctx *c, size_t a, size_t b, int far, const cha
     if (!best)
         return MB_CUE_NONE;
     *word = best->cue->word;
+    if (hit)
+        *hit = best;
     return best->cue->kind;
 }
 
-static mb_cue_kind cue_in(const ctx *c, size_t a, size_t b, const char **word)
+static void evidence(mb_evidence *e, const char *rule, const char *scope, size_t para, size_t a, size_t b)
 {
-    return cue_near(c, a, b, 0, word);
+    e->rule = rule;
+    e->scope = scope;
+    e->what = NULL;
+    e->paragraph = para;
+    e->start = a;
+    e->end = b;
 }
 
-static const char *change_before(const ctx *c, size_t lo, size_t pos)
+static void evidence_frame(const ctx *c, mb_evidence *e)
+{
+    evidence(e, "frame", c->fr.rule, c->fr.para, c->fr.a, c->fr.b);
+    e->what = c->fr.what;
+}
+
+static const char *change_before(const ctx *c, size_t lo, size_t pos, mb_evidence *ev)
 {
     for (size_t i = tok_count_before(c, pos); i-- > 0;) {
         const mb_token *t = &c->toks.v[i];
@@ -199,20 +212,27 @@ static const char *change_before(const ctx *c, size_t lo, size_t pos)
         int ch = mb_change_of(c->m->lex, c->s + t->start, t->end - t->start);
         if (!ch) {
             /* 涨幅, 增速, 增幅 name a change */
-            if (tok_in(c, t, MB_LX_RATE_WORD))
+            if (tok_in(c, t, MB_LX_RATE_WORD)) {
+                evidence(ev, "change verb", "clause", c->p->index, t->start, t->end);
                 return "increase";
+            }
             continue;
         }
         /* 提高到, 缩小至: the level reached */
         size_t e = t->end;
         while (e < pos && c->s[e] == ' ')
             e++;
-        if (at_cls(c, c->s, pos, e, MB_LX_TO_WORD))
+        const mb_lexword *to = at_cls(c, c->s, pos, e, MB_LX_TO_WORD); /* 到, 至 */
+        evidence(ev, "level reached", "clause", c->p->index, t->start, to ? e + to->len : t->end);
+        if (to)
             return "level";
+        ev->end = t->end;
         if (ends_cls(c, c->s + t->start, t->end - t->start, MB_LX_TO_WORD))
             return "level";
+        ev->rule = "change verb";
         return ch > 0 ? "increase" : "decrease";
     }
+    evidence(ev, "default", NULL, c->p->index, 0, 0);
     return "level";
 }
 
@@ -410,14 +430,19 @@ static int named_goal(const ctx *c, size_t pos, size_t cb)
  * (a heading, lead-in or title) when the frame is of its kind or of none,
  * else the document's; a yearly quantity only takes a plan's or a
  * review's year. */
-static int frame_year(const ctx *c, mb_kind kind, int annual)
+static int frame_year(const ctx *c, mb_kind kind, int annual, mb_evidence *ev)
 {
     mb_cue_kind k = kind == MB_KIND_TARGET ? MB_CUE_TARGET : MB_CUE_ACHIEVEMENT;
     int fits = c->fr.kind == MB_CUE_NONE || c->fr.kind == k;
-    if (annual)
-        return fits && c->fr.annual ? c->fr.year : 0;
-    if (fits && c->fr.year)
+    if (fits && c->fr.year && (!annual || c->fr.annual)) {
+        evidence_frame(c, ev);
         return c->fr.year;
+    }
+    if (annual || !c->doc_year) {
+        evidence(ev, annual ? "yearly quota" : "default", NULL, c->p->index, 0, 0);
+        return 0;
+    }
+    evidence(ev, "document date", NULL, c->p->index, 0, 0);
     return c->doc_year;
 }
 
@@ -520,12 +545,17 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         r.comparator = "range";
     else if (!r.comparator)
         r.comparator = "eq";
-    r.change = change_before(c, chg_lo, q->a);
-    if (q->streak)
+    r.change = change_before(c, chg_lo, q->a, &r.why_change);
+    if (q->streak) {
         /* 十二连增: years of increase */
         r.change = q->streak > 0 ? "increase" : "decrease";
-    if (lo > ca && c->out->n && list_continuation(c, lo, q->a))
+        evidence(&r.why_change, "streak", "clause", c->p->index, q->a, q->b);
+    }
+    if (lo > ca && c->out->n && list_continuation(c, lo, q->a)) {
         r.change = c->out->v[c->out->n - 1].change; /* 8.9%、7.7% */
+        r.why_change = c->out->v[c->out->n - 1].why_change;
+        r.why_change.rule = "list";
+    }
 
     /* period */
     size_t pw = q->a - ca > 90 ? q->a - 90 : ca; /* 每年 stands within 30 characters of its number */
@@ -535,12 +565,17 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
     /* kind: a cue or a time of the clause, then cues of the earlier
      * clauses, then a time around, the paragraph and the section */
     const char *cue = NULL;
-    mb_cue_kind k = cue_in(c, ca, q->a, &cue);
+    const cue_hit *hit = NULL;
+    mb_evidence *wk = &r.why_kind;
+    mb_cue_kind k = cue_near(c, ca, q->a, 0, &cue, &hit);
     if (k == MB_CUE_NONE)
-        k = cue_in(c, q->b, cb, &cue);
+        k = cue_near(c, q->b, cb, 0, &cue, &hit);
+    if (k != MB_CUE_NONE)
+        evidence(wk, "cue", "clause", c->p->index, hit->start, hit->end);
     const mb_xt *t = time_in_clause(c, ca, cb, q->a);
-    if (k == MB_CUE_NONE && t)
-        k = time_kind(c, t);
+    const char *tscope = "clause";
+    if (k == MB_CUE_NONE && t && (k = time_kind(c, t)) != MB_CUE_NONE)
+        evidence(wk, "time", "clause", c->p->index, t->a, t->b);
     /* earlier clauses, nearest first: a cue or a time decides */
     for (size_t e = ca, n = 0; k == MB_CUE_NONE && e > sa && n++ < MB_MAX_LOOK;) {
         size_t bl = 0; /* step back over the break that ends the clause before */
@@ -550,34 +585,46 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         size_t pa = clause_start(c, sa, e - bl);
         if (pa >= e)
             break;
-        k = cue_near(c, pa, e, 1, &cue);
-        if (k == MB_CUE_NONE) {
+        k = cue_near(c, pa, e, 1, &cue, &hit);
+        if (k != MB_CUE_NONE)
+            evidence(wk, "cue", "sentence", c->p->index, hit->start, hit->end);
+        else {
             const mb_xt *pt = time_in_clause(c, pa, e, e);
-            if (pt)
-                k = time_kind(c, pt);
+            if (pt && (k = time_kind(c, pt)) != MB_CUE_NONE)
+                evidence(wk, "time", "sentence", c->p->index, pt->a, pt->b);
         }
         e = pa;
     }
-    if (!t)
+    if (!t) {
         t = time_around(c, sa, sb, ca, cb, k, r.period != NULL);
-    if (k == MB_CUE_NONE)
-        k = time_kind(c, t);
+        tscope = t && t->a < sa ? "paragraph" : "sentence";
+    }
+    if (k == MB_CUE_NONE && (k = time_kind(c, t)) != MB_CUE_NONE)
+        evidence(wk, "time", tscope, c->p->index, t->a, t->b);
     /* 预计, 争取 in a review estimate or obtain what was achieved
      * (预计大湾区经济总量突破15万亿元 under 2025年工作回顾) */
-    if (k == MB_CUE_TARGET && cue && soft_cue(c, cue) && !t && c->fr.kind == MB_CUE_ACHIEVEMENT)
+    if (k == MB_CUE_TARGET && cue && soft_cue(c, cue) && !t && c->fr.kind == MB_CUE_ACHIEVEMENT) {
         k = MB_CUE_ACHIEVEMENT;
+        evidence_frame(c, wk);
+        wk->rule = "review estimate";
+    }
     /* …降低20%左右、…减少10%等目标: what is named a goal is one, even
      * when the verb that names it is past (提出了) */
     if (k == MB_CUE_ACHIEVEMENT && named_goal(c, q->b, cb)) {
         k = MB_CUE_TARGET;
         cue = NULL;
+        evidence(wk, "named goal", "clause", c->p->index, q->b, cb);
+    }
+    if (k == MB_CUE_NONE && (k = c->para_kind) != MB_CUE_NONE)
+        evidence(wk, "paragraph lead-in", "paragraph", c->p->index, c->para_a, c->para_b);
+    if (k == MB_CUE_NONE && (k = c->fr.kind) != MB_CUE_NONE)
+        evidence_frame(c, wk);
+    if (k == MB_CUE_NONE && r.period) {
+        k = MB_CUE_TARGET; /* 每年新增, 每年引进: a yearly quota */
+        evidence(wk, "yearly quota", "clause", c->p->index, pw, q->a);
     }
     if (k == MB_CUE_NONE)
-        k = c->para_kind;
-    if (k == MB_CUE_NONE)
-        k = c->fr.kind;
-    if (k == MB_CUE_NONE && r.period)
-        k = MB_CUE_TARGET; /* 每年新增, 每年引进: a yearly quota */
+        evidence(wk, "default", NULL, c->p->index, 0, 0);
     r.kind = k == MB_CUE_TARGET ? MB_KIND_TARGET : MB_KIND_ACHIEVEMENT;
     if (cue && (k == MB_CUE_TARGET || k == MB_CUE_ACHIEVEMENT))
         r.modality = dup_str(cue);
@@ -587,14 +634,18 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
     if (t) {
         r.year = time_year(c, t, r.kind);
         r.time_text = dup_range(c->s, t->a, t->b);
+        evidence(&r.why_year, "time", tscope, c->p->index, t->a, t->b);
     }
     if (!r.year)
-        r.year = frame_year(c, r.kind, r.period != NULL);
+        r.year = frame_year(c, r.kind, r.period != NULL, &r.why_year);
     /* in a communiqué on an earlier year, 本年, 年末 and 全年 resolved to the
      * publication year are the year reported on */
     if (c->frames.communique && r.kind == MB_KIND_ACHIEVEMENT && t && r.year == c->doc_year && c->fr.year &&
-        c->fr.year < c->doc_year && (t->now || t->sub_year))
+        c->fr.year < c->doc_year && (t->now || t->sub_year)) {
         r.year = c->fr.year;
+        evidence_frame(c, &r.why_year);
+        r.why_year.rule = "communiqué year";
+    }
 
     mb_status st = add_record(c, &r);
     if (st)
@@ -615,7 +666,8 @@ static mb_status dated_goal(ctx *c, size_t sa, size_t sb)
         if (quantity_covering(c, ca, cb))
             continue;
         const char *cue = NULL;
-        if (cue_in(c, sa, cb, &cue) != MB_CUE_TARGET ||
+        const cue_hit *hit = NULL;
+        if (cue_near(c, sa, cb, 0, &cue, &hit) != MB_CUE_TARGET ||
             !mb_lex_is(c->m->lex, MB_LX_FIRM_CUE, cue, strlen(cue)))
             continue;
         /* the verb right after the time, then the noun phrase it governs */
@@ -642,6 +694,9 @@ static mb_status dated_goal(ctx *c, size_t sa, size_t sb)
         r.year = t->y1 ? t->y1 : t->y0;
         r.time_text = dup_range(c->s, t->a, t->b);
         r.modality = dup_str(cue);
+        evidence(&r.why_kind, "cue", "sentence", c->p->index, hit->start, hit->end);
+        evidence(&r.why_year, "time", "clause", c->p->index, t->a, t->b);
+        evidence(&r.why_change, "default", NULL, c->p->index, 0, 0);
         mb_status st = add_record(c, &r);
         if (st) {
             record_clear(&r);
@@ -668,14 +723,16 @@ static const char *change_name(const mb_lexword *w)
 
 /* Where the items of a target list start in the paragraph (after
  * 主要预期目标是：), or (size_t)-1. */
-static size_t target_list_start(const ctx *c)
+static size_t target_list_start(const ctx *c, size_t *lead)
 {
     size_t nl;
     const mb_lexword *const *leads = mb_lex_words_in_order(c->m->lex, MB_LX_TARGET_LEAD, &nl);
     for (size_t k = 0; k < nl; k++)
         for (size_t i = 0; i + leads[k]->len <= c->len && i < 600; i++)
-            if (!memcmp(c->s + i, leads[k]->word, leads[k]->len))
+            if (!memcmp(c->s + i, leads[k]->word, leads[k]->len)) {
+                *lead = i;
                 return i + leads[k]->len;
+            }
     return (size_t)-1;
 }
 
@@ -758,13 +815,20 @@ static mb_status qualitative_items(ctx *c, size_t sa, size_t sb, size_t from, co
             r.kind = MB_KIND_TARGET;
             r.indicator = squeeze(dup_range(c->s, ia, ib));
             r.change = change;
+            evidence(&r.why_change, "state", "clause", c->p->index, pa, e);
+            if (c->fr.list)
+                evidence_frame(c, &r.why_kind);
+            else
+                evidence(&r.why_kind, deadline ? "deadline list" : "target list", "paragraph", c->p->index,
+                         deadline ? deadline->a : c->list_lead, deadline ? deadline->b : from);
             const mb_xt *t = deadline ? deadline : time_around(c, sa, sb, ca, cb, MB_CUE_TARGET, 0);
             if (t) {
                 r.year = time_year(c, t, MB_KIND_TARGET);
                 r.time_text = dup_range(c->s, t->a, t->b);
+                evidence(&r.why_year, "time", t->a < sa ? "paragraph" : "sentence", c->p->index, t->a, t->b);
             }
             if (!r.year)
-                r.year = frame_year(c, MB_KIND_TARGET, 0);
+                r.year = frame_year(c, MB_KIND_TARGET, 0, &r.why_year);
             mb_status st = add_record(c, &r);
             if (st) {
                 record_clear(&r);
@@ -932,11 +996,13 @@ static mb_status do_paragraph(ctx *c, const mb_paragraph *p)
     /* paragraph context: 今年发展主要预期目标是：… */
     c->para_kind = MB_CUE_NONE;
     size_t first_end = p->nsentences ? p->sentences[0].end : c->len;
-    c->list_from = target_list_start(c);
+    c->list_from = target_list_start(c, &c->list_lead);
     int heading;
     mb_frames_paragraph(&c->frames, p->index, c->s, c->len, &c->x, first_end, &c->fr, &heading);
     if (has_cls(c, 0, first_end, MB_LX_TARGET_HEADING))
         c->para_kind = MB_CUE_TARGET;
+    c->para_a = 0;
+    c->para_b = first_end;
     c->para_time = -1;
     for (size_t i = 0; i < c->x.nt; i++)
         if (!c->x.t[i].base && c->x.t[i].a < first_end) {
