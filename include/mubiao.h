@@ -535,6 +535,8 @@ typedef struct mb_show_options {
     int only_records; /* leave out paragraphs without records */
     unsigned width;   /* 0: 80; at least 40 */
     int explain;      /* under each table, why each record has its kind, year and change */
+    const mb_lexicon *lexicon; /* magnitude words and the yearly suffix of the values shown
+                                  (万, 亿, /年); NULL: plain numbers */
 } mb_show_options;
 mb_status mb_show_render(const mb_doc *doc, const mb_records *r, const mb_show_options *opt, char **out,
                          mb_error *err);
@@ -545,6 +547,10 @@ mb_status mb_show_render(const mb_doc *doc, const mb_records *r, const mb_show_o
  * one (they may be freed after mb_report_add), then take the page. */
 typedef struct mb_report mb_report;
 mb_status mb_report_new(const char *title, mb_report **out, mb_error *err);
+/* The lexicon whose magnitude words and yearly suffix write the values of
+ * the table (万, 亿, /年); NULL (the default): plain numbers. It must
+ * outlive the report. */
+void mb_report_set_lexicon(mb_report *rep, const mb_lexicon *lex);
 mb_status mb_report_add(mb_report *rep, const mb_doc *doc, const mb_records *r, mb_error *err);
 /* The page (malloc'ed, NUL-terminated, *len bytes); rep stays usable only
  * for mb_report_free. */
@@ -635,6 +641,11 @@ typedef struct mb_query {
     int exact;
     const char *doc; /* the document's path as stored */
 } mb_query;
+
+/* The lexicon whose magnitude words (万, 亿: class magnitude_word) write the
+ * values of table output and of history's "previous" values; NULL (the
+ * default): plain numbers. It must outlive the store. */
+void mb_store_set_lexicon(mb_store *s, const mb_lexicon *lex);
 
 /* Output sink: write n bytes, return 0 on success. */
 typedef int (*mb_write_fn)(void *ctx, const char *s, size_t n);

@@ -51,6 +51,7 @@ mb_store *cli_open_store(const char *cmd, const char *db)
         cli_error(cmd, "%s", err.message);
         return NULL;
     }
+    mb_store_set_lexicon(s, cli_default_lexicon(cmd)); /* magnitude words of the values shown */
     return s;
 }
 

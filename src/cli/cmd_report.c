@@ -109,6 +109,7 @@ static int run(int argc, char **argv)
         mb_model_free(model);
         return 1;
     }
+    mb_report_set_lexicon(rep, mb_model_lexicon(model)); /* 万, 亿, /年 in the table */
     int rc = 0;
     for (int i = optind; i < argc; i++) {
         mb_doc *doc = cli_load("report", argv[i], &opt);

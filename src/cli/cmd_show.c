@@ -59,7 +59,7 @@ static int run(int argc, char **argv)
     size_t nusers = 0;
     const char *lexs[64];
     size_t nlexs = 0;
-    mb_show_options so = {0, 0, 80, 0};
+    mb_show_options so = {0, 0, 80, 0, NULL};
     static const struct option longopts[] = {
         {"kind", required_argument, NULL, 'k'},
         {"date", required_argument, NULL, 'd'},
@@ -139,6 +139,7 @@ static int run(int argc, char **argv)
     mb_model *model = cli_model("show", dict, users, nusers, lexs, nlexs);
     if (!model)
         return 1;
+    so.lexicon = mb_model_lexicon(model); /* 万, 亿, /年 in the tables */
     opt.lexicon = mb_model_lexicon(model); /* Big5 detection, page dates */
     int rc = 0;
     for (int i = optind; i < argc; i++) {

@@ -60,8 +60,8 @@ const mb_lexicon *cli_default_lexicon(const char *cmd)
         default_lexicon = cli_lexicon(cmd, NULL, NULL, 0);
         if (!default_lexicon)
             fprintf(stderr,
-                    "mubiao %s: warning: without the dictionary's lexicon Big5 is not detected "
-                    "and an HTML page's written date is not read\n",
+                    "mubiao %s: warning: without the dictionary's lexicon Big5 is not detected, "
+                    "an HTML page's written date is not read and values have no magnitude words\n",
                     cmd);
     }
     return default_lexicon;

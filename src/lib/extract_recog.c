@@ -126,7 +126,8 @@ mb_status mb_xrec_run(const mb_model *m, const char *text, size_t len, int doc_y
                   (t->start >= 3 && mb_lex_is(m->lex, MB_LX_FROM_WORD, text + t->start - 3, 3)); /* 由, 从 */
         o->now = t->kind == MB_TIME_RELATIVE && t->direction == 0;
         const mb_lexword *ry = mb_lex_longest_at(m->lex, MB_LX_REL_YEAR, text, t->end, t->start);
-        o->this_year = o->now && t->end - t->start >= 6 && mb_lex_flag(ry, "this"); /* 今年, 本年 */
+        /* 今年, 本年 */
+        o->this_year = o->now && t->end - t->start >= 6 && mb_lex_flag(ry, "this");
     }
     return MB_OK;
 }

@@ -1,19 +1,46 @@
 /* present.c — how a record's value is written for people. */
 #include "present.h"
 
+#include "lexicon.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-char *mb_present_number(double v, char *buf, size_t n)
+size_t mb_present_magnitudes(const mb_lexicon *lex, mb_magnitude *out, size_t max)
 {
-    static const struct {
-        const char *word;
-        double f;
-    } mag[] = {{"万亿", 1e12}, {"亿", 1e8}, {"万", 1e4}};
-    if (isfinite(v) && fabs(v) >= 1e4 && floor(v) == v) {
-        for (size_t i = 0; i < sizeof mag / sizeof mag[0]; i++) {
+    size_t n, k = 0;
+    const mb_lexword *const *w = mb_lex_words_in_order(lex, MB_LX_MAGNITUDE_WORD, &n);
+    for (size_t i = 0; i < n && k < max; i++) {
+        size_t vl;
+        const char *v = mb_lex_value(w[i], "value", &vl);
+        char num[32];
+        if (!v || vl >= sizeof num)
+            continue;
+        memcpy(num, v, vl);
+        num[vl] = '\0';
+        out[k].word = w[i]->word;
+        out[k].f = strtod(num, NULL);
+        if (out[k].f >= 1)
+            k++;
+    }
+    return k;
+}
+
+const char *mb_present_per_year(const mb_lexicon *lex)
+{
+    size_t n;
+    const mb_lexword *const *w = mb_lex_words_in_order(lex, MB_LX_PER_YEAR, &n);
+    return n ? w[0]->word : "";
+}
+
+char *mb_present_number(const mb_lexicon *lex, double v, char *buf, size_t n)
+{
+    mb_magnitude mag[8];
+    size_t nmag = mb_present_magnitudes(lex, mag, 8);
+    if (isfinite(v) && nmag && fabs(v) >= mag[nmag - 1].f && floor(v) == v) {
+        for (size_t i = 0; i < nmag; i++) {
             if (fabs(v) < mag[i].f)
                 continue;
             char num[32];
@@ -46,19 +73,19 @@ static const char *sign(const char *cmp)
     return "";
 }
 
-char *mb_present_value(const mb_record *r, char *buf, size_t n)
+char *mb_present_value(const mb_lexicon *lex, const mb_record *r, char *buf, size_t n)
 {
     char a[48], b[48];
     const char *unit = r->unit ? r->unit : "";
-    const char *per = r->period && !strcmp(r->period, "annual") ? "/年" : "";
+    const char *per = r->period && !strcmp(r->period, "annual") ? mb_present_per_year(lex) : "";
     if (r->has_range) {
-        snprintf(buf, n, "%s-%s%s%s", mb_present_number(r->min, a, sizeof a),
-                 mb_present_number(r->max, b, sizeof b), unit, per);
+        snprintf(buf, n, "%s-%s%s%s", mb_present_number(lex, r->min, a, sizeof a),
+                 mb_present_number(lex, r->max, b, sizeof b), unit, per);
     } else if (r->has_value) {
         if (!strcmp(unit, "ratio"))
-            snprintf(buf, n, "%s%s:1%s", sign(r->comparator), mb_present_number(r->value, a, sizeof a), per);
+            snprintf(buf, n, "%s%s:1%s", sign(r->comparator), mb_present_number(lex, r->value, a, sizeof a), per);
         else
-            snprintf(buf, n, "%s%s%s%s", sign(r->comparator), mb_present_number(r->value, a, sizeof a), unit,
+            snprintf(buf, n, "%s%s%s%s", sign(r->comparator), mb_present_number(lex, r->value, a, sizeof a), unit,
                      per);
     } else {
         snprintf(buf, n, "-");

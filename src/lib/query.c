@@ -2,6 +2,7 @@
  * history of an indicator with its revisions (owns: mb_store_query,
  * mb_store_history, the CSV and table layouts, the revision rule). */
 #include "error.h"
+#include "present.h"
 #include "store.h"
 
 #include <cjson/cJSON.h>
@@ -85,15 +86,13 @@ static void fmt_number(double v, char *buf, size_t size)
 }
 
 /* 1.2万, 1000亿: magnitude words for a person reading a table. */
-static void fmt_readable(double v, char *buf, size_t size)
+static void fmt_readable(const mb_lexicon *lex, double v, char *buf, size_t size)
 {
-    static const struct {
-        double m;
-        const char *w;
-    } mag[] = {{1e12, "万亿"}, {1e8, "亿"}, {1e4, "万"}};
-    for (int i = 0; i < 3; i++) {
-        double x = v / mag[i].m;
-        if (fabs(v) >= mag[i].m && fabs(x * 1e4 - round(x * 1e4)) < 1e-6) {
+    mb_magnitude mag[8]; /* the lexicon's magnitude words, largest first */
+    size_t nmag = mb_present_magnitudes(lex, mag, 8);
+    for (size_t i = 0; i < nmag; i++) {
+        double x = v / mag[i].f;
+        if (fabs(v) >= mag[i].f && fabs(x * 1e4 - round(x * 1e4)) < 1e-6) {
             char nb[48];
             snprintf(nb, sizeof nb, "%.4f", x);
             char *e = nb + strlen(nb);
@@ -101,7 +100,7 @@ static void fmt_readable(double v, char *buf, size_t size)
                 *--e = '\0';
             if (e > nb && e[-1] == '.')
                 e[-1] = '\0';
-            snprintf(buf, size, "%s%s", nb, mag[i].w);
+            snprintf(buf, size, "%s%s", nb, mag[i].word);
             return;
         }
     }
@@ -118,17 +117,18 @@ static const char *cmp_symbol(const char *c)
     return "";
 }
 
-/* "≈5%", "≥1.5万名", "6–6.5%", "" when there is no value. */
-static void fmt_value(const mb_store_row *r, char *buf, size_t size)
+/* The value with its comparator symbol and unit, "" when there is none:
+ * approx 5 %, at least 1.5 (ten thousand) 名, a range 6–6.5%. */
+static void fmt_value(const mb_lexicon *lex, const mb_store_row *r, char *buf, size_t size)
 {
     char a[64], b[64];
     const char *unit = r->unit ? r->unit : "";
     if (r->has_range) {
-        fmt_readable(r->min, a, sizeof a);
-        fmt_readable(r->max, b, sizeof b);
+        fmt_readable(lex, r->min, a, sizeof a);
+        fmt_readable(lex, r->max, b, sizeof b);
         snprintf(buf, size, "%s–%s%s", a, b, unit);
     } else if (r->has_value) {
-        fmt_readable(r->value, a, sizeof a);
+        fmt_readable(lex, r->value, a, sizeof a);
         snprintf(buf, size, "%s%s%s", cmp_symbol(r->comparator), a, unit);
     } else {
         buf[0] = '\0';
@@ -354,6 +354,7 @@ typedef struct qctx {
     out o;
     table t;
     size_t rows;
+    const mb_lexicon *lex;
 } qctx;
 
 static const char *change_word(const char *c)
@@ -373,7 +374,7 @@ static mb_status query_row(void *vctx, const mb_store_row *r)
         put(&q->o, "\r\n", 2);
     } else {
         char value[160], year[16];
-        fmt_value(r, value, sizeof value);
+        fmt_value(q->lex, r, value, sizeof value);
         snprintf(year, sizeof year, "%d", r->year);
         const char *row[] = {
             r->date ? r->date : "",  r->kind, r->indicator ? r->indicator : "", value, change_word(r->change),
@@ -390,6 +391,7 @@ mb_status mb_store_query(mb_store *s, const mb_query *q, mb_out_format f, mb_wri
     qctx c;
     memset(&c, 0, sizeof c);
     c.f = f;
+    c.lex = mb_store_lexicon(s);
     c.o.w = w;
     c.o.ctx = ctx;
     c.t = (table){7,
@@ -437,6 +439,7 @@ typedef struct hctx {
     char *indicator; /* the current group */
     seen *k;
     size_t nk, capk;
+    const mb_lexicon *lex;
 } hctx;
 
 static int same_str(const char *a, const char *b)
@@ -533,7 +536,7 @@ static mb_status revise(hctx *h, const mb_store_row *r, const char **status, pre
             return MB_ENOMEM;
     }
     char shown[160];
-    fmt_value(r, shown, sizeof shown);
+    fmt_value(h->lex, r, shown, sizeof shown);
     if (newdoc) { /* the latest becomes the earlier document's */
         free(s->id[1]);
         free(s->path[1]);
@@ -618,7 +621,7 @@ static mb_status history_row(void *vctx, const mb_store_row *r)
         put(&h->o, "\r\n", 2);
     } else {
         char value[160], year[16], rev[224] = "";
-        fmt_value(r, value, sizeof value);
+        fmt_value(h->lex, r, value, sizeof value);
         snprintf(year, sizeof year, "%d", r->year);
         if (status && pshown && strcmp(status, "restated"))
             snprintf(rev, sizeof rev, "%s from %s", status, pshown);
@@ -641,6 +644,7 @@ mb_status mb_store_history(mb_store *s, const char *indicator, int exact, mb_out
     hctx h;
     memset(&h, 0, sizeof h);
     h.f = f;
+    h.lex = mb_store_lexicon(s);
     h.o.w = w;
     h.o.ctx = ctx;
     h.t = (table){8,

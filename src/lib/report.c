@@ -18,7 +18,14 @@ struct mb_report {
     mb_strbuf rows; /* the <tr>s */
     size_t ndocs, nrec, ntarget;
     mb_strbuf docopts; /* <option>s of the document filter */
+    const mb_lexicon *lex; /* magnitude words, the yearly suffix */
 };
+
+void mb_report_set_lexicon(mb_report *rep, const mb_lexicon *lex)
+{
+    if (rep)
+        rep->lex = lex;
+}
 
 void mb_html_escape(mb_strbuf *b, const char *s, size_t n)
 {
@@ -192,7 +199,8 @@ static void put_num_cell(mb_strbuf *b, int has, double v, const char *shown)
     mb_strbuf_puts(b, "</td>");
 }
 
-static void put_row(mb_strbuf *b, const mb_doc *doc, size_t d, const mb_records *r, size_t k, size_t n)
+static void put_row(mb_strbuf *b, const mb_lexicon *lex, const mb_doc *doc, size_t d, const mb_records *r,
+                    size_t k, size_t n)
 {
     const mb_record *x = &r->v[k];
     const mb_paragraph *p = mb_doc_paragraph(doc, x->paragraph);
@@ -205,17 +213,17 @@ static void put_row(mb_strbuf *b, const mb_doc *doc, size_t d, const mb_records 
     esc(b, x->indicator ? x->indicator : "");
     mb_strbuf_puts(b, "</td>");
     if (x->has_range) {
-        snprintf(shown, sizeof shown, "%s\xe2\x80\x93%s", mb_present_number(x->min, v1, sizeof v1),
-                 mb_present_number(x->max, v2, sizeof v2));
+        snprintf(shown, sizeof shown, "%s\xe2\x80\x93%s", mb_present_number(lex, x->min, v1, sizeof v1),
+                 mb_present_number(lex, x->max, v2, sizeof v2));
         put_num_cell(b, 1, x->min, shown);
     } else {
         put_num_cell(b, x->has_value, x->value,
-                     x->has_value ? mb_present_number(x->value, v1, sizeof v1) : "");
+                     x->has_value ? mb_present_number(lex, x->value, v1, sizeof v1) : "");
     }
     mb_strbuf_puts(b, "<td>");
     esc(b, x->unit ? x->unit : "");
     if (x->period && !strcmp(x->period, "annual"))
-        mb_strbuf_puts(b, "/年");
+        mb_strbuf_puts(b, mb_present_per_year(lex));
     mb_strbuf_puts(b, "</td><td>");
     esc(b, x->comparator ? x->comparator : "");
     mb_strbuf_printf(b, "</td><td>%s</td>", mb_present_change(x));
@@ -275,7 +283,7 @@ mb_status mb_report_add(mb_report *rep, const mb_doc *doc, const mb_records *r, 
     free(rec);
     mb_strbuf_puts(b, "</article>\n");
     for (size_t k = 0; k < r->n; k++)
-        put_row(&rep->rows, doc, d, r, k, rep->nrec + k + 1);
+        put_row(&rep->rows, rep->lex, doc, d, r, k, rep->nrec + k + 1);
     mb_strbuf_printf(&rep->docopts, "<option value=\"%zu\" title=\"", d);
     esc(&rep->docopts, mb_doc_path(doc));
     mb_strbuf_puts(&rep->docopts, "\">");

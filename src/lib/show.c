@@ -339,8 +339,8 @@ static void put_row(mb_strbuf *out, char cell[NCOL][CELL], const unsigned cw[NCO
     mb_strbuf_putc(out, '\n');
 }
 
-static int put_table(mb_strbuf *out, const mb_records *r, const size_t *rec, size_t nrec, unsigned width,
-                     int color)
+static int put_table(mb_strbuf *out, const mb_lexicon *lex, const mb_records *r, const size_t *rec, size_t nrec,
+                     unsigned width, int color)
 {
     static const char *const head[NCOL] = {"#", "kind", "indicator", "value", "change", "year"};
     /* indicator and value share what the other columns leave */
@@ -362,7 +362,7 @@ static int put_table(mb_strbuf *out, const mb_records *r, const size_t *rec, siz
         } else {
             const mb_record *x = &r->v[rec[k - 1]];
             snprintf(num, sizeof num, "%zu", rec[k - 1] + 1);
-            mb_present_value(x, val, sizeof val);
+            mb_present_value(lex, x, val, sizeof val);
             if (x->year)
                 snprintf(year, sizeof year, "%d", x->year);
             else
@@ -427,7 +427,7 @@ mb_status mb_show_render(const mb_doc *doc, const mb_records *r, const mb_show_o
                          mb_error *err)
 {
     *out = NULL;
-    mb_show_options o = {0, 0, 80, 0};
+    mb_show_options o = {0, 0, 80, 0, NULL};
     if (opt)
         o = *opt;
     if (!o.width)
@@ -469,7 +469,7 @@ mb_status mb_show_render(const mb_doc *doc, const mb_records *r, const mb_show_o
         l.text.len = 0;
         build_units(&l, p, r, rec, nrec, o.color);
         put_wrapped(&b, &l, o.width, o.color);
-        if (nrec && !put_table(&b, r, rec, nrec, o.width, o.color))
+        if (nrec && !put_table(&b, o.lexicon, r, rec, nrec, o.width, o.color))
             l.failed = 1;
         if (nrec && o.explain)
             put_explain(&b, doc, r, rec, nrec);

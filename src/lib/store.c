@@ -110,7 +110,19 @@ struct mb_store {
     sqlite3 *db;
     char *path;
     sqlite3_stmt *st[NSTMT];
+    const mb_lexicon *lex; /* magnitude words of the values shown (query, history) */
 };
+
+void mb_store_set_lexicon(mb_store *s, const mb_lexicon *lex)
+{
+    if (s)
+        s->lex = lex;
+}
+
+const mb_lexicon *mb_store_lexicon(const mb_store *s)
+{
+    return s ? s->lex : NULL;
+}
 
 static mb_status db_error(mb_store *s, mb_error *err, const char *what)
 {

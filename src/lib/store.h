@@ -38,6 +38,9 @@ typedef mb_status (*mb_store_row_fn)(void *ctx, const mb_store_row *row);
 
 /* The records q selects; by_indicator orders by indicator first (history),
  * then document date (NULL last), path and order in the document. */
+/* The lexicon set with mb_store_set_lexicon, or NULL. */
+const mb_lexicon *mb_store_lexicon(const mb_store *s);
+
 mb_status mb_store_select(mb_store *s, const mb_query *q, int by_indicator, mb_store_row_fn fn, void *ctx,
                           mb_error *err);
 

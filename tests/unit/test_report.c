@@ -2,6 +2,7 @@
  * document text, paths and titles; one highlight and one row per record;
  * overlapping spans; nothing that loads from the network. */
 #include "t.h"
+#include "t_lex.h"
 
 #include "mubiao.h"
 #include "report.h"
@@ -61,11 +62,14 @@ static void test_page(void)
     mb_records rs = {v, 3, 3, {2025, 3, 5, "given"}};
     mb_report *rep = NULL;
     T_EQ_INT(mb_report_new("审计 <report> & co", &rep, NULL), MB_OK, "new report");
+    mb_lexicon *lex = t_lexicon(); /* 万, 亿, /年 in the table */
+    mb_report_set_lexicon(rep, lex);
     T_EQ_INT(mb_report_add(rep, doc, &rs, NULL), MB_OK, "add the document");
     char *html = NULL;
     size_t len = 0;
     T_EQ_INT(mb_report_finish(rep, &html, &len, NULL), MB_OK, "finish");
     mb_report_free(rep);
+    mb_lexicon_free(lex);
     mb_doc_free(doc);
     if (!html)
         return;

@@ -2,6 +2,9 @@
  * extractor): markers, nested spans, the table, wrapping rules, colours;
  * and the value wording of present.h. */
 #include "t.h"
+#include "t_lex.h"
+
+static mb_lexicon *test_lex; /* magnitude words, the yearly suffix */
 
 #include "mubiao.h"
 #include "present.h"
@@ -61,7 +64,7 @@ static void test_plain(void)
     v[2].change = "increase";
     v[2].period = "annual";
     mb_records rs = {v, 3, 3, {2025, 3, 5, "given"}};
-    mb_show_options o = {0, 0, 80, 0};
+    mb_show_options o = {0, 0, 80, 0, test_lex};
     char *out = NULL;
     T_EQ_INT(mb_show_render(doc, &rs, &o, &out, NULL), MB_OK, "render");
     T_EQ_STR(out,
@@ -133,7 +136,7 @@ static void test_wrap(void)
                     "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十。\n";
     mb_doc *doc = load(t);
     mb_records rs = {NULL, 0, 0, {0, 0, 0, "none"}};
-    mb_show_options o = {0, 0, 40, 0};
+    mb_show_options o = {0, 0, 40, 0, test_lex};
     char *out = NULL;
     T_EQ_INT(mb_show_render(doc, &rs, &o, &out, NULL), MB_OK, "render at 40 columns");
     const char *body = out ? strstr(out, "[0] line 1\n") : NULL;
@@ -172,13 +175,13 @@ static void test_wrap(void)
 static void test_present(void)
 {
     char b[64];
-    T_EQ_STR(mb_present_number(15000, b, sizeof b), "1.5万", "15000");
-    T_EQ_STR(mb_present_number(1e11, b, sizeof b), "1000亿", "1e11");
-    T_EQ_STR(mb_present_number(134.9e12, b, sizeof b), "134.9万亿", "134.9e12");
-    T_EQ_STR(mb_present_number(1200, b, sizeof b), "1200", "1200");
-    T_EQ_STR(mb_present_number(12345, b, sizeof b), "1.2345万", "12345");
-    T_EQ_STR(mb_present_number(1.0 / 3, b, sizeof b), "0.333333", "a third");
-    T_EQ_STR(mb_present_number(5.5, b, sizeof b), "5.5", "5.5");
+    T_EQ_STR(mb_present_number(test_lex, 15000, b, sizeof b), "1.5万", "15000");
+    T_EQ_STR(mb_present_number(test_lex, 1e11, b, sizeof b), "1000亿", "1e11");
+    T_EQ_STR(mb_present_number(test_lex, 134.9e12, b, sizeof b), "134.9万亿", "134.9e12");
+    T_EQ_STR(mb_present_number(test_lex, 1200, b, sizeof b), "1200", "1200");
+    T_EQ_STR(mb_present_number(test_lex, 12345, b, sizeof b), "1.2345万", "12345");
+    T_EQ_STR(mb_present_number(test_lex, 1.0 / 3, b, sizeof b), "0.333333", "a third");
+    T_EQ_STR(mb_present_number(test_lex, 5.5, b, sizeof b), "5.5", "5.5");
     mb_record r;
     memset(&r, 0, sizeof r);
     r.has_range = 1;
@@ -186,28 +189,30 @@ static void test_present(void)
     r.max = 6.5;
     r.unit = "%";
     r.comparator = "range";
-    T_EQ_STR(mb_present_value(&r, b, sizeof b), "6-6.5%", "range");
+    T_EQ_STR(mb_present_value(test_lex, &r, b, sizeof b), "6-6.5%", "range");
     memset(&r, 0, sizeof r);
     r.has_value = 1;
     r.value = 1.79;
     r.unit = "ratio";
     r.comparator = "eq";
-    T_EQ_STR(mb_present_value(&r, b, sizeof b), "1.79:1", "ratio");
+    T_EQ_STR(mb_present_value(test_lex, &r, b, sizeof b), "1.79:1", "ratio");
     r.has_value = 0;
-    T_EQ_STR(mb_present_value(&r, b, sizeof b), "-", "no value");
+    T_EQ_STR(mb_present_value(test_lex, &r, b, sizeof b), "-", "no value");
     r.has_value = 1;
     r.value = 5;
     r.unit = "%";
     r.comparator = "approx";
     r.change = "decrease";
-    T_EQ_STR(mb_present_value(&r, b, sizeof b), "~5%", "approx");
+    T_EQ_STR(mb_present_value(test_lex, &r, b, sizeof b), "~5%", "approx");
     T_EQ_STR(mb_present_change(&r), "down", "decrease is down");
 }
 
 int main(void)
 {
+    test_lex = t_lexicon();
     test_plain();
     test_wrap();
     test_present();
+    mb_lexicon_free(test_lex);
     return t_done();
 }
