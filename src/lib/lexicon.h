@@ -118,6 +118,7 @@
     X(DOC_TITLE_WORD, "doc_title_word", "", "a title with its year and one: the document's year")            \
     X(DEADLINE_PREV, "deadline_prev", "", "before a year: a deadline, not a year reported on")               \
     X(DEADLINE_NEXT, "deadline_next", "", "after a year: a deadline, not a year reported on")               \
+    X(ORDINAL_PREFIX, "ordinal_prefix", "", "before a number: an ordinal (di), never a quantity")            \
     X(MAGNITUDE_WORD, "magnitude_word", "value=", "a magnitude word of values shown to people (largest first)") \
     X(PER_YEAR, "per_year", "", "the suffix of a yearly value shown to people")                             \
     X(COMPARE_VERB, "compare_verb", "", "a comparison before a quantity: no change of its own")

@@ -157,6 +157,9 @@ struct mb_recognizer {
     unit_def *units;       /* the lexicon's units, longest first */
     size_t nunits;
     const char *multiple; /* the canonical unit of 翻一番 (the unit of category multiple) */
+    int32_t fan_cp;       /* the first character of 翻一番 (fan/part=verb) */
+    int32_t ord_cp;       /* the ordinal prefix 第 (ordinal_prefix) */
+    int32_t de_cp;        /* the particle 的 (de) */
     mb_timex_rx *tx;
     pcre2_code *suffix; /* after a number: 多, unit, 级, 以上, range/ratio/slash */
     pcre2_code *fan;    /* 翻一番 */
@@ -229,6 +232,21 @@ static const char fan_template[] = "@{fan/part=verb}(?:@{fan/part=le})?[ ]*(?<fn
 static const char docnum_template[] =
     "(?<=\\x{3014}|\\[|\\x{3010})\\d{4}[\\x{3015}\\]\\x{3011}](?:[ ]*@{docnum/part=ord}?[ ]*\\d+[ ]*@{docnum/part=num})?";
 
+/* The code point of the first one-character word of cls (with part=part
+ * when given), -1 when there is none. */
+static int32_t first_cp(const mb_lexicon *lex, mb_lexclass cls, const char *part)
+{
+    size_t n;
+    const mb_lexword *const *w = mb_lex_words_in_order(lex, cls, &n);
+    for (size_t i = 0; i < n; i++) {
+        int32_t cp;
+        if ((!part || mb_lex_value_is(w[i], "part", part)) &&
+            mb_utf8_decode((const unsigned char *)w[i]->word, w[i]->len, &cp) == (int)w[i]->len)
+            return cp;
+    }
+    return -1;
+}
+
 /* Compile a pattern template whose @{class} parts come from the lexicon. */
 static mb_status compile_template(const mb_lexicon *lex, const char *what, const char *tmpl, pcre2_code **out,
                                   mb_error *err)
@@ -268,6 +286,9 @@ mb_status mb_recognizer_new(const mb_lexicon *lex, mb_recognizer **out, mb_error
         return mb_error_set(err, MB_ENOMEM, "recognizer: out of memory");
     r->lex = lex;
     mb_status st = load_units(r, err);
+    r->fan_cp = first_cp(lex, MB_LX_FAN, "verb");
+    r->ord_cp = first_cp(lex, MB_LX_ORDINAL_PREFIX, NULL);
+    r->de_cp = first_cp(lex, MB_LX_DE, NULL);
     if (!st && !r->multiple)
         st = mb_error_set(err, MB_EDICT, "lexicon: no unit of cat=multiple");
     if (!st)
@@ -671,7 +692,7 @@ static size_t quantity_at(scan *c, size_t pos, mb_status *st)
     size_t o0 = pos;
     while (o0 > c->floor && s[o0 - 1] == ' ')
         o0--;
-    int ordinal = cp_before(c, o0) == 0x7B2C; /* 第 */
+    int ordinal = cp_before(c, o0) == c->r->ord_cp; /* 第 */
     if (chinese && !has_unit && q.qkind == MB_Q_NUMBER && !(nf & MB_NUM_MAGNITUDE) && !x.lvl && !ordinal)
         return aend; /* 一些, 三农, 十分: words, not numbers (but 第一, 全国第四 are ordinals) */
     int32_t before = cp_before(c, pos);
@@ -695,7 +716,7 @@ static size_t quantity_at(scan *c, size_t pos, mb_status *st)
     int32_t before_sp = cp_before(c, p0);
     if (q.skip || cat(u) == U_STREAK) {
         /* already marked (10:30), or 十二连增 */
-    } else if (before_sp == 0x7B2C /* 第 */) {
+    } else if (before_sp == c->r->ord_cp) { /* 第 */
         q.skip = MB_SKIP_ORDINAL;
         q.start = p0 - 3;
     } else if (cat(u) == U_ORDINAL) {
@@ -713,7 +734,7 @@ static size_t quantity_at(scan *c, size_t pos, mb_status *st)
         q.skip = MB_SKIP_SLOGAN; /* “1+3” */
     } else if (!unit && is_open_quote(cp_before(c, q.start)) && is_close_quote(after_unit)) {
         q.skip = MB_SKIP_NAME; /* “1030”产业体系 */
-    } else if (u && (u->cat & U_DA) && chinese && (a.value >= 11 || before == 0x7684 /* 的 */)) {
+    } else if (u && (u->cat & U_DA) && chinese && (a.value >= 11 || before == c->r->de_cp)) {
         q.skip = MB_SKIP_NAME; /* 党的二十大 */
     } else if (u && ((u->cat & U_RHET) || (cat(u) == U_MEASURE && a.value == 1)) && small_cn && !x.more) {
         q.skip = MB_SKIP_RHETORICAL; /* 三件事, 两个大局, 八大工程, 一座, 突破一批 */
@@ -840,7 +861,7 @@ mb_status mb_recognize(const mb_recognizer *r, const char *text, size_t len, int
         } else {
             int k = mb_utf8_decode(s + pos, len - pos, &cp);
             l = k > 0 ? (size_t)k : 1;
-            if (cp != 0x7FFB /* 翻 */ && !mb_timex_trigger(cp)) {
+            if (cp != r->fan_cp && !mb_timex_trigger(r->tx, cp)) {
                 pos += l;
                 continue;
             }
@@ -851,7 +872,7 @@ mb_status mb_recognize(const mb_recognizer *r, const char *text, size_t len, int
             pos = t.end;
             continue;
         }
-        if (cp == 0x7FFB) {
+        if (cp == r->fan_cp) { /* 翻一番 */
             size_t e = fan_at(&c, pos, &st);
             pos = e ? e : pos + l;
             continue;

@@ -145,9 +145,13 @@ static const char *const group_names[NGROUPS] = {
 
 struct mb_timex_rx {
     const mb_lexicon *lex;
+    int32_t *trig; /* sorted first characters of time words (mb_timex_trigger) */
+    size_t ntrig;
     pcre2_code *code;
     int g[NGROUPS];
 };
+
+static mb_status triggers(mb_timex_rx *rx, mb_error *err);
 
 mb_status mb_timex_compile(const mb_lexicon *lex, mb_timex_rx **out, mb_error *err)
 {
@@ -157,12 +161,14 @@ mb_status mb_timex_compile(const mb_lexicon *lex, mb_timex_rx **out, mb_error *e
         return mb_error_set(err, MB_ENOMEM, "recognizer: out of memory");
     rx->lex = lex;
     char *pattern = NULL;
-    mb_status st = mb_lex_pattern(lex, pattern_template, &pattern, err);
+    mb_status st = triggers(rx, err);
+    if (!st)
+        st = mb_lex_pattern(lex, pattern_template, &pattern, err);
     if (!st)
         st = mb_rx_compile("time", pattern, &rx->code, err);
     free(pattern);
     if (st) {
-        free(rx);
+        mb_timex_rx_free(rx);
         return st;
     }
     for (int i = 0; i < NGROUPS; i++) {
@@ -181,6 +187,7 @@ void mb_timex_rx_free(mb_timex_rx *rx)
     if (!rx)
         return;
     pcre2_code_free(rx->code);
+    free(rx->trig);
     free(rx);
 }
 
@@ -189,33 +196,55 @@ unsigned mb_timex_captures(const mb_timex_rx *rx)
     return mb_rx_captures(rx->code);
 }
 
-int mb_timex_trigger(int32_t cp)
+int mb_timex_trigger(const mb_timex_rx *rx, int32_t cp)
 {
-    if ((cp >= '0' && cp <= '9') || mb_numeral_is_cn(cp))
+    if ((cp >= '0' && cp <= '9') || mb_numeral_is_cn(cp) || cp == 0x201C /* an opening quote */)
         return 1;
-    switch (cp) {
-    case 0x201C: /* “ */
-    case 0x672C: /* 本 */
-    case 0x4E0A: /* 上 */
-    case 0x4E0B: /* 下 */
-    case 0x4ECA: /* 今 */
-    case 0x660E: /* 明 */
-    case 0x53BB: /* 去 */
-    case 0x524D: /* 前 */
-    case 0x76EE: /* 目 */
-    case 0x8FD1: /* 近 */
-    case 0x6700: /* 最 */
-    case 0x8FC7: /* 过 */
-    case 0x672A: /* 未 */
-    case 0x6B64: /* 此 */
-    case 0x518D: /* 再 */
-    case 0x7528: /* 用 */
-    case 0x8FDE: /* 连 */
-    case 0x7B2C: /* 第 */
-    case 0x6BCF: /* 每 */
-    case 0x5E74: /* 年 */ return 1;
-    default: return 0;
+    size_t lo = 0, hi = rx->ntrig; /* the first characters of the time words */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (rx->trig[mid] < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
+    return lo < rx->ntrig && rx->trig[lo] == cp;
+}
+
+static int cmp_cp(const void *a, const void *b)
+{
+    int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The first characters of the words that can start a time expression:
+ * of the classes that open an alternative of the pattern. */
+static mb_status triggers(mb_timex_rx *rx, mb_error *err)
+{
+    static const mb_lexclass cls[] = {MB_LX_CENTURY_REF, MB_LX_HALF_YEAR, MB_LX_REL_YEAR,       MB_LX_NOW,
+                                      MB_LX_SPAN_PRE,    MB_LX_ANNUAL,    MB_LX_BARE_YEAR_PART, MB_LX_TIME_WORD};
+    size_t total = 0, n;
+    for (size_t k = 0; k < sizeof cls / sizeof cls[0]; k++) {
+        mb_lex_words(rx->lex, cls[k], &n);
+        total += n;
+    }
+    rx->trig = malloc((total ? total : 1) * sizeof *rx->trig);
+    if (!rx->trig)
+        return mb_error_set(err, MB_ENOMEM, "recognizer: out of memory");
+    for (size_t k = 0; k < sizeof cls / sizeof cls[0]; k++) {
+        const mb_lexword *const *w = mb_lex_words(rx->lex, cls[k], &n);
+        for (size_t i = 0; i < n; i++) {
+            /* of the fixed words, those that open a form: 第 (第一季度), 前 (前三季度) */
+            if (cls[k] == MB_LX_TIME_WORD && !mb_lex_value_is(w[i], "role", "ord") &&
+                !mb_lex_value_is(w[i], "role", "first"))
+                continue;
+            int32_t cp;
+            if (mb_utf8_decode((const unsigned char *)w[i]->word, w[i]->len, &cp) > 0)
+                rx->trig[rx->ntrig++] = cp;
+        }
+    }
+    qsort(rx->trig, rx->ntrig, sizeof *rx->trig, cmp_cp);
+    return MB_OK;
 }
 
 int mb_plan_years(int n, int *from, int *to)

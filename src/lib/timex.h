@@ -23,7 +23,7 @@ void mb_timex_rx_free(mb_timex_rx *rx);
 unsigned mb_timex_captures(const mb_timex_rx *rx);
 
 /* 1 if code point cp can start a time expression. */
-int mb_timex_trigger(int32_t cp);
+int mb_timex_trigger(const mb_timex_rx *rx, int32_t cp);
 
 /* Try a time expression at text[pos]. A marker word before it (到, 至,
  * 截至, 比, 自, 从) is included when it lies at or after floor. Fills *out
