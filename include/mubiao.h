@@ -237,8 +237,8 @@ typedef struct mb_recognizer mb_recognizer;
  * compiled row of the same word and class, or adds one) merged over it.
  * Immutable once built; it copies what it needs, so dict may be closed
  * afterwards. Errors in a user file: MB_EDICT with "file:line: message". */
-mb_status mb_lexicon_open(const mb_dict *dict, const char *const *user_lexicons, size_t nuser, mb_lexicon **out,
-                          mb_error *err);
+mb_status mb_lexicon_open(const mb_dict *dict, const char *const *user_lexicons, size_t nuser,
+                          mb_lexicon **out, mb_error *err);
 void mb_lexicon_free(mb_lexicon *lex);
 /* The number of words (rows) of the lexicon. */
 size_t mb_lexicon_size(const mb_lexicon *lex);
@@ -531,10 +531,10 @@ mb_status mb_audit_fixed_json(const mb_audit *r, char **out, mb_error *err);
  * indicator, value with comparator and unit, change, year). Records are
  * numbered from 1 in the order of r. */
 typedef struct mb_show_options {
-    int color;        /* ANSI colours instead of plain markers */
-    int only_records; /* leave out paragraphs without records */
-    unsigned width;   /* 0: 80; at least 40 */
-    int explain;      /* under each table, why each record has its kind, year and change */
+    int color;                 /* ANSI colours instead of plain markers */
+    int only_records;          /* leave out paragraphs without records */
+    unsigned width;            /* 0: 80; at least 40 */
+    int explain;               /* under each table, why each record has its kind, year and change */
     const mb_lexicon *lexicon; /* magnitude words and the yearly suffix of the values shown
                                   (万, 亿, /年); NULL: plain numbers */
 } mb_show_options;

@@ -12,7 +12,8 @@ static int run(int argc, char **argv);
 const mb_cli_cmd cmd_ingest = {
     "ingest",
     "add new and changed documents (text, HTML) to the SQLite store",
-    "usage: mubiao ingest [--db PATH] [--quiet] [--verbose] [--lenient] [--dict F] [--user-dict F]... [--user-lexicon F]...\n"
+    "usage: mubiao ingest [--db PATH] [--quiet] [--verbose] [--lenient] [--dict F] [--user-dict F]... "
+    "[--user-lexicon F]...\n"
     "                     DIR|FILE...\n"
     "\n"
     "Extract the records of every document and keep them, with the documents\n"
@@ -100,11 +101,15 @@ static int run(int argc, char **argv)
     size_t nlexs = 0;
     int quiet = 0, verbose = 0;
     static const struct option longopts[] = {
-        {"db", required_argument, NULL, 'B'},   {"quiet", no_argument, NULL, 'q'},
-        {"verbose", no_argument, NULL, 'v'},    {"lenient", no_argument, NULL, 'l'},
-        {"dict", required_argument, NULL, 'D'}, {"user-dict", required_argument, NULL, 'U'},
+        {"db", required_argument, NULL, 'B'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"verbose", no_argument, NULL, 'v'},
+        {"lenient", no_argument, NULL, 'l'},
+        {"dict", required_argument, NULL, 'D'},
+        {"user-dict", required_argument, NULL, 'U'},
         {"user-lexicon", required_argument, NULL, 'L'},
-        {"help", no_argument, NULL, 'h'},       {NULL, 0, NULL, 0},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
     };
     int c;
     optind = 1;

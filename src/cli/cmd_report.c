@@ -13,7 +13,8 @@ const mb_cli_cmd cmd_report = {
     "report",
     "write one self-contained HTML page to audit records in a browser",
     "usage: mubiao report [--date YYYY-MM-DD] [--kind KIND] [--title T] [-o FILE]\n"
-    "                     [--dict F] [--user-dict F]... [--user-lexicon F]... [--encoding NAME] [--lenient] FILE...|-\n"
+    "                     [--dict F] [--user-dict F]... [--user-lexicon F]... [--encoding NAME] [--lenient] "
+    "FILE...|-\n"
     "\n"
     "Extract the records of each document (as 'mubiao extract' does) and write\n"
     "one HTML page (to standard output, or FILE) with inline CSS and JavaScript\n"
@@ -51,12 +52,17 @@ static int run(int argc, char **argv)
     const char *lexs[64];
     size_t nlexs = 0;
     static const struct option longopts[] = {
-        {"date", required_argument, NULL, 'd'},     {"kind", required_argument, NULL, 'k'},
-        {"title", required_argument, NULL, 't'},    {"output", required_argument, NULL, 'o'},
-        {"dict", required_argument, NULL, 'D'},     {"user-dict", required_argument, NULL, 'U'},
+        {"date", required_argument, NULL, 'd'},
+        {"kind", required_argument, NULL, 'k'},
+        {"title", required_argument, NULL, 't'},
+        {"output", required_argument, NULL, 'o'},
+        {"dict", required_argument, NULL, 'D'},
+        {"user-dict", required_argument, NULL, 'U'},
         {"user-lexicon", required_argument, NULL, 'L'},
-        {"encoding", required_argument, NULL, 'e'}, {"lenient", no_argument, NULL, 'l'},
-        {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0},
+        {"encoding", required_argument, NULL, 'e'},
+        {"lenient", no_argument, NULL, 'l'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
     };
     int c;
     optind = 1;

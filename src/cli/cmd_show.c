@@ -139,7 +139,7 @@ static int run(int argc, char **argv)
     mb_model *model = cli_model("show", dict, users, nusers, lexs, nlexs);
     if (!model)
         return 1;
-    so.lexicon = mb_model_lexicon(model); /* 万, 亿, /年 in the tables */
+    so.lexicon = mb_model_lexicon(model);  /* 万, 亿, /年 in the tables */
     opt.lexicon = mb_model_lexicon(model); /* Big5 detection, page dates */
     int rc = 0;
     for (int i = optind; i < argc; i++) {

@@ -8,17 +8,8 @@
 #include <unistd.h>
 
 static const mb_cli_cmd *const commands[] = {
-    &cmd_paragraphs,
-    &cmd_segment,
-    &cmd_dict,
-    &cmd_numbers,
-    &cmd_extract,
-    &cmd_audit,
-    &cmd_show,
-    &cmd_report,
-    &cmd_ingest,
-    &cmd_query,
-    &cmd_history,
+    &cmd_paragraphs, &cmd_segment, &cmd_dict,   &cmd_numbers, &cmd_extract, &cmd_audit,
+    &cmd_show,       &cmd_report,  &cmd_ingest, &cmd_query,   &cmd_history,
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -67,7 +67,6 @@ void mb_dict_close(mb_dict *d)
     release(d);
 }
 
-
 /* Check everything a lookup relies on; d->img and d->size are set. */
 static mb_status validate(mb_dict *d, mb_error *err)
 {

@@ -661,9 +661,8 @@ static mb_status write_image(builder *b, unsigned char **img, size_t *n)
     for (uint32_t i = 0; i < b->ntags; i++)
         tags_len += strlen(b->tags[i]) + 1;
     size_t nunits = b->used_end;
-    size_t off[MB_DICT_NSECTIONS], sz[MB_DICT_NSECTIONS] = {
-                                       2 * MB_DICT_NPAGEIDX, 512 * (size_t)npages, MB_DICT_UNIT_SIZE * nunits,
-                                       tags_len, lexlen};
+    size_t off[MB_DICT_NSECTIONS], sz[MB_DICT_NSECTIONS] = {2 * MB_DICT_NPAGEIDX, 512 * (size_t)npages,
+                                                            MB_DICT_UNIT_SIZE * nunits, tags_len, lexlen};
     size_t at = MB_DICT_HEADER_SIZE;
     for (unsigned i = 0; i < MB_DICT_NSECTIONS; i++) {
         off[i] = at;

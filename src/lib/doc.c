@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 /* An HTML page: decode (charset rules in html.h), parse, paragraphs. */
 static mb_status build_html(mb_doc *d, const char *name, mb_error *err)
 {
@@ -75,9 +74,8 @@ static mb_status doc_build(const char *name, unsigned char *src, size_t n, const
 
     mb_text dec;
     mb_text_init(&dec);
-    mb_status st =
-        mb_decode(name, src, n, d->opt.encoding, d->opt.lenient, d->opt.lexicon, &dec, &d->encoding,
-                  &d->warnings, err);
+    mb_status st = mb_decode(name, src, n, d->opt.encoding, d->opt.lenient, d->opt.lexicon, &dec,
+                             &d->encoding, &d->warnings, err);
     if (st) {
         mb_text_free(&dec);
         mb_doc_free(d);

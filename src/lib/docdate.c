@@ -132,8 +132,6 @@ static int group_int(matcher *m, const char *s, int g)
     return v;
 }
 
-
-
 /* The year after the latest year the document reports on: years written
  * as 2023年, not as deadlines (到2026年, 在2026年, 2026年前) nor as the
  * end of a span (2021—2025年). 0 when there is none. */
@@ -173,7 +171,8 @@ static mb_status from_text(const mb_doc *doc, const mb_lexicon *lex, mb_date *ou
     if (!matcher_init(&full, lex,
                       "((?:19|20)[0-9]{2}) ?" DL_Y " ?([0-9]{1,2}) ?" DL_M " ?([0-9]{1,2}) ?" DL_D "|"
                       "((?:19|20)[0-9]{2})-([0-9]{1,2})-([0-9]{1,2})(?![0-9])") ||
-        !matcher_init(&head, lex, "^[ \\x{2014}-]*([0-9]{1,2}) ?" DL_M " ?([0-9]{1,2}) ?" DL_D " ?[\\x{ff0c},]") ||
+        !matcher_init(&head, lex,
+                      "^[ \\x{2014}-]*([0-9]{1,2}) ?" DL_M " ?([0-9]{1,2}) ?" DL_D " ?[\\x{ff0c},]") ||
         !matcher_init(&yr, lex, "(?<![0-9])((?:19|20)[0-9]{2}) ?" DL_Y) ||
         !matcher_init(&title, lex, "^ *((?:19|20)[0-9]{2}) ?" DL_Y ".{0,40}@{doc_title_word}")) {
         matcher_free(&full);

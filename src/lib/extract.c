@@ -789,7 +789,8 @@ static mb_status qualitative_items(ctx *c, size_t sa, size_t sb, size_t from, co
         for (size_t i = tok_count_before(c, a); change && i < c->toks.n && c->toks.v[i].start < pa; i++) {
             const mb_token *t = &c->toks.v[i];
             size_t n = t->end - t->start;
-            int filler = mb_change_of(c->m->lex, c->s + t->start, n) || mb_is_modal(c->m->lex, c->s + t->start, n);
+            int filler =
+                mb_change_of(c->m->lex, c->s + t->start, n) || mb_is_modal(c->m->lex, c->s + t->start, n);
             for (size_t k = 0; !filler && k < nfill; k++) /* 努力实现 as one token too */
                 filler = at(c->s, t->end, t->start, fill[k]->word);
             if (filler) {

@@ -80,9 +80,8 @@ mb_status mb_xrec_run(const mb_model *m, const char *text, size_t len, int doc_y
         o->max = q->max;
         o->unit = q->unit;
         o->cmp = mb_comparator_name(q->comparator);
-        o->measure =
-            (q->flags & (MB_QF_MEASURE | MB_QF_PHYSICAL)) != 0 ||
-            (q->unit && mb_lex_is(m->lex, MB_LX_COUNT_UNIT, q->unit, strlen(q->unit)));
+        o->measure = (q->flags & (MB_QF_MEASURE | MB_QF_PHYSICAL)) != 0 ||
+                     (q->unit && mb_lex_is(m->lex, MB_LX_COUNT_UNIT, q->unit, strlen(q->unit)));
         o->currency = (q->flags & MB_QF_CURRENCY) != 0;
         o->level = (q->flags & (MB_QF_LEVEL | MB_QF_BARE)) != 0;
         if (q->flags & MB_QF_STREAK) { /* 十二连增, 三连降 */
@@ -113,9 +112,8 @@ mb_status mb_xrec_run(const mb_model *m, const char *text, size_t len, int doc_y
         o->y0 = t->year_from;
         o->y1 = t->year_to;
         o->deadline = t->marker == MB_TM_TO || t->marker == MB_TM_BY;
-        o->base =
-            t->marker == MB_TM_BASE || after_comparative(m->lex, text, t->start) ||
-            before_compare(m->lex, text, len, t->end);
+        o->base = t->marker == MB_TM_BASE || after_comparative(m->lex, text, t->start) ||
+                  before_compare(m->lex, text, len, t->end);
         o->span = t->kind == MB_TIME_SPAN || t->kind == MB_TIME_YEAR_RANGE || t->kind == MB_TIME_PLAN ||
                   t->kind == MB_TIME_CENTURY;
         o->future = t->kind == MB_TIME_SPAN && t->direction > 0;

@@ -326,7 +326,8 @@ void mb_frames_paragraph(mb_frames *f, size_t index, const char *s, size_t len, 
             f->leadin = fr;
             f->leadin_level = level ? level : deepest_level(f);
             f->leadin_set = 1;
-            f->in_list = fr.kind == MB_CUE_TARGET && has_any(f->lex, s, a, len, MB_LX_TARGET_LIST_WORD) ? 2 : 0;
+            f->in_list =
+                fr.kind == MB_CUE_TARGET && has_any(f->lex, s, a, len, MB_LX_TARGET_LIST_WORD) ? 2 : 0;
         }
     }
 }

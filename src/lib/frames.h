@@ -35,7 +35,7 @@ typedef struct mb_frame {
 
 typedef struct mb_frames {
     int doc_year;
-    const mb_lexicon *lex; /* the words (lexicon.h) */
+    const mb_lexicon *lex;          /* the words (lexicon.h) */
     mb_frame stack[MB_FRAME_DEPTH]; /* by level: 0 title, 1 一、, 2 （一）, 3 1. (1), 4 ① */
     int set[MB_FRAME_DEPTH];
     mb_frame leadin; /* the lead-in in force, with the level of its section */

@@ -344,8 +344,9 @@ static mb_status walk_section(const char *name, const unsigned char *p, size_t n
         const char *s[3];
         for (int k = 0; k < 3; k++)
             if (!(s[k] = next_str(p, n, &at, &l[k])))
-                return mb_error_set(err, MB_EDICT_CORRUPT, "%s: byte %zu: lexicon row %u runs past its section",
-                                    name, base_off + rowat, r);
+                return mb_error_set(err, MB_EDICT_CORRUPT,
+                                    "%s: byte %zu: lexicon row %u runs past its section", name,
+                                    base_off + rowat, r);
         int cls = mb_lex_class_find(s[0], l[0]);
         unsigned flags = 0;
         if (cls < 0)

@@ -83,10 +83,11 @@ char *mb_present_value(const mb_lexicon *lex, const mb_record *r, char *buf, siz
                  mb_present_number(lex, r->max, b, sizeof b), unit, per);
     } else if (r->has_value) {
         if (!strcmp(unit, "ratio"))
-            snprintf(buf, n, "%s%s:1%s", sign(r->comparator), mb_present_number(lex, r->value, a, sizeof a), per);
-        else
-            snprintf(buf, n, "%s%s%s%s", sign(r->comparator), mb_present_number(lex, r->value, a, sizeof a), unit,
+            snprintf(buf, n, "%s%s:1%s", sign(r->comparator), mb_present_number(lex, r->value, a, sizeof a),
                      per);
+        else
+            snprintf(buf, n, "%s%s%s%s", sign(r->comparator), mb_present_number(lex, r->value, a, sizeof a),
+                     unit, per);
     } else {
         snprintf(buf, n, "-");
     }

@@ -181,9 +181,9 @@ static const unit_def *find_unit(const mb_recognizer *r, const char *s, size_t n
 /* The unit table from the lexicon. */
 static mb_status load_units(mb_recognizer *r, mb_error *err)
 {
-    static const char *const cats[] = {"",         "measure",  "currency", "physical", "duration",
-                                       "percent",  "permille", "ppoint",   "multiple", "age",
-                                       "date",     "docnum",   "ordinal",  "streak"};
+    static const char *const cats[] = {"",        "measure",  "currency", "physical", "duration",
+                                       "percent", "permille", "ppoint",   "multiple", "age",
+                                       "date",    "docnum",   "ordinal",  "streak"};
     size_t n;
     const mb_lexword *const *w = mb_lex_words(r->lex, MB_LX_UNIT, &n);
     r->units = calloc(n ? n : 1, sizeof *r->units);
@@ -197,8 +197,8 @@ static mb_status load_units(mb_recognizer *r, mb_error *err)
             if (mb_lex_value_is(w[i], "cat", cats[k]))
                 u->cat = k;
         if (!u->cat)
-            return mb_error_set(err, MB_EDICT, "lexicon: unit '%s' has no known cat= (measure, currency, ...)",
-                                w[i]->word);
+            return mb_error_set(err, MB_EDICT,
+                                "lexicon: unit '%s' has no known cat= (measure, currency, ...)", w[i]->word);
         u->cat |= (mb_lex_flag(w[i], "rhet") ? U_RHET : 0u) | (mb_lex_flag(w[i], "da") ? U_DA : 0u);
         u->more = mb_lex_flag(w[i], "more");
         size_t ul;
@@ -218,19 +218,24 @@ static mb_status load_units(mb_recognizer *r, mb_error *err)
 /* The pattern of what follows a number; @{class} and @[class] are lexicon
  * classes (lexicon.h), \\x{...} the Chinese numerals (numeral grammar:
  * 〇○零一二两三四五六七八九十). */
-#define CN_DIGITS "\\x{3007}\\x{25cb}\\x{96f6}\\x{4e00}\\x{4e8c}\\x{4e24}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}"
-#define CN_TEN    "\\x{5341}"
+#define CN_DIGITS                                                                                            \
+    "\\x{3007}\\x{25cb}\\x{96f6}\\x{4e00}\\x{4e8c}\\x{4e24}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}"    \
+    "\\x{516b}\\x{4e5d}"
+#define CN_TEN "\\x{5341}"
 static const char suffix_template[] =
     "(?<m1>[ ]*@{more})?(?:[ ]*(?<unit>@{unit}))?(?<lvl>@{level})?(?<m2>@{more})?"
     "(?:[ ]*(?<post>@{cmp_post}))?"
-    "(?:(?<rsep>[ ]*@{range_sep}[ ]*)(?=[0-9" CN_DIGITS CN_TEN "]|@{fraction_prefix/kind=percent}|@{fraction_prefix/kind=permille})"
+    "(?:(?<rsep>[ ]*@{range_sep}[ ]*)(?=[0-9" CN_DIGITS CN_TEN
+    "]|@{fraction_prefix/kind=percent}|@{fraction_prefix/kind=permille})"
     "|(?<ratio>[ ]*[:\\x{2236}\\x{ff1a}@[ratio]][ ]*)(?=[0-9])|(?<slash>/)(?=[0-9]))?";
 
-static const char fan_template[] = "@{fan/part=verb}(?:@{fan/part=le})?[ ]*(?<fn>[\\x{4e00}\\x{4e24}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}1-5])?[ ]*"
-                                   "@{fan/part=fold}(?<fmore>@{fan/part=more})?(?:[ ]*(?<fpost>@{fan/part=post}))?";
+static const char fan_template[] =
+    "@{fan/part=verb}(?:@{fan/part=le})?[ "
+    "]*(?<fn>[\\x{4e00}\\x{4e24}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}1-5])?[ ]*"
+    "@{fan/part=fold}(?<fmore>@{fan/part=more})?(?:[ ]*(?<fpost>@{fan/part=post}))?";
 
-static const char docnum_template[] =
-    "(?<=\\x{3014}|\\[|\\x{3010})\\d{4}[\\x{3015}\\]\\x{3011}](?:[ ]*@{docnum/part=ord}?[ ]*\\d+[ ]*@{docnum/part=num})?";
+static const char docnum_template[] = "(?<=\\x{3014}|\\[|\\x{3010})\\d{4}[\\x{3015}\\]\\x{3011}](?:[ "
+                                      "]*@{docnum/part=ord}?[ ]*\\d+[ ]*@{docnum/part=num})?";
 
 /* The code point of the first one-character word of cls (with part=part
  * when given), -1 when there is none. */

@@ -17,7 +17,7 @@ struct mb_report {
     mb_strbuf docs; /* the <article>s */
     mb_strbuf rows; /* the <tr>s */
     size_t ndocs, nrec, ntarget;
-    mb_strbuf docopts; /* <option>s of the document filter */
+    mb_strbuf docopts;     /* <option>s of the document filter */
     const mb_lexicon *lex; /* magnitude words, the yearly suffix */
 };
 

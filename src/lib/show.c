@@ -339,8 +339,8 @@ static void put_row(mb_strbuf *out, char cell[NCOL][CELL], const unsigned cw[NCO
     mb_strbuf_putc(out, '\n');
 }
 
-static int put_table(mb_strbuf *out, const mb_lexicon *lex, const mb_records *r, const size_t *rec, size_t nrec,
-                     unsigned width, int color)
+static int put_table(mb_strbuf *out, const mb_lexicon *lex, const mb_records *r, const size_t *rec,
+                     size_t nrec, unsigned width, int color)
 {
     static const char *const head[NCOL] = {"#", "kind", "indicator", "value", "change", "year"};
     /* indicator and value share what the other columns leave */

@@ -221,8 +221,9 @@ static int cmp_cp(const void *a, const void *b)
  * of the classes that open an alternative of the pattern. */
 static mb_status triggers(mb_timex_rx *rx, mb_error *err)
 {
-    static const mb_lexclass cls[] = {MB_LX_CENTURY_REF, MB_LX_HALF_YEAR, MB_LX_REL_YEAR,       MB_LX_NOW,
-                                      MB_LX_SPAN_PRE,    MB_LX_ANNUAL,    MB_LX_BARE_YEAR_PART, MB_LX_TIME_WORD};
+    static const mb_lexclass cls[] = {
+        MB_LX_CENTURY_REF, MB_LX_HALF_YEAR, MB_LX_REL_YEAR,       MB_LX_NOW,
+        MB_LX_SPAN_PRE,    MB_LX_ANNUAL,    MB_LX_BARE_YEAR_PART, MB_LX_TIME_WORD};
     size_t total = 0, n;
     for (size_t k = 0; k < sizeof cls / sizeof cls[0]; k++) {
         mb_lex_words(rx->lex, cls[k], &n);

@@ -100,7 +100,8 @@ int main(void)
     f = fopen(meta, "w");
     fputs("{\"date\": 2023}", f);
     fclose(f);
-    T_EQ_INT(mb_docdate_find(doc, NULL, topt.lexicon, &d, &err), MB_EJSON, "sidecar with a number date refused");
+    T_EQ_INT(mb_docdate_find(doc, NULL, topt.lexicon, &d, &err), MB_EJSON,
+             "sidecar with a number date refused");
     T_OK(strstr(err.message, "doc.txt.meta.json") != NULL, "error names the sidecar");
     f = fopen(meta, "w");
     fputs("{\"date\": \"2023-03-05\"", f);

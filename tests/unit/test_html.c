@@ -339,8 +339,8 @@ static void structure(void)
     }
     T_OK(!has_text(d, "首页") && !has_text(d, "版权所有"), "page header and footer left out");
     mb_date date;
-    T_OK(mb_docdate_find(d, NULL, topt.lexicon, &date, &err) == MB_OK && date.year == 2024 && date.month == 11 &&
-             date.day == 5,
+    T_OK(mb_docdate_find(d, NULL, topt.lexicon, &date, &err) == MB_OK && date.year == 2024 &&
+             date.month == 11 && date.day == 5,
          "date from article:published_time");
     T_OK(mb_doc_title(d) == NULL, "no <title>: NULL");
     mb_doc_free(d);
