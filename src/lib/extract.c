@@ -922,6 +922,13 @@ static int qualifier(const ctx *c, const mb_xq *q, size_t qi, size_t sb)
             if (at(c->s, n->a, i, "、") || at(c->s, n->a, i, "和") || at(c->s, n->a, i, "及") ||
                 at(c->s, n->a, i, "与") || at(c->s, n->a, i, "的"))
                 return 0;
+        /* a verb with an object of its own between makes the count the
+         * subject of a clause (810个省重点项目完成投资10428.6亿元) */
+        for (size_t i = tok_count_before(c, b); i < c->toks.n && c->toks.v[i].end <= n->a; i++) {
+            const mb_token *t = &c->toks.v[i];
+            if (t->start >= b && t->tag && (t->tag[0] == 'n' || !strcmp(t->tag, "vn")))
+                return 0;
+        }
         return 1;
     }
     return 0;
