@@ -369,8 +369,10 @@ static const mb_xt *time_around(const ctx *c, size_t sa, size_t sb, size_t ca, s
             if (!quantity_covering(c, la, lb))
                 return t;
         }
+    /* an earlier sentence's time; a plan period named in passing there
+     * (深入实施“十四五”规划的关键之年) dates targets only */
     if (c->para_time >= 0 && (size_t)c->para_time < c->x.nt && c->x.t[c->para_time].a < sa &&
-        time_fits(c, &c->x.t[c->para_time], k))
+        time_fits(c, &c->x.t[c->para_time], k) && (!c->x.t[c->para_time].plan || k == MB_CUE_TARGET))
         return &c->x.t[c->para_time];
     return NULL;
 }
@@ -412,11 +414,17 @@ static mb_cue_kind time_kind(const ctx *c, const mb_xt *t)
     return MB_CUE_NONE;
 }
 
-/* Target cues that only estimate or seek (预计, 争取): in a review they
- * report what was achieved. */
-static int soft_cue(const ctx *c, const char *w)
+/* Cues that lean one way and yield to a time or frame of the other:
+ * 预计, 争取 estimate or seek (in a review: what was achieved); 累计 counts
+ * up (under a future deadline: a goal). The kind they lean to, or NONE. */
+static mb_cue_kind soft_cue(const ctx *c, const char *w)
 {
-    return mb_lex_is(c->m->lex, MB_LX_SOFT_CUE, w, strlen(w));
+    const mb_lexword *s = mb_lex_get(c->m->lex, MB_LX_SOFT_CUE, w, strlen(w)); /* kind=target, achievement */
+    if (mb_lex_value_is(s, "kind", "target"))
+        return MB_CUE_TARGET;
+    if (mb_lex_value_is(s, "kind", "achievement"))
+        return MB_CUE_ACHIEVEMENT;
+    return MB_CUE_NONE;
 }
 
 /* 1 if the rest of the clause after a quantity names it a goal: …等目标,
@@ -603,10 +611,26 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         evidence(wk, "time", tscope, c->p->index, t->a, t->b);
     /* 预计, 争取 in a review estimate or obtain what was achieved
      * (预计大湾区经济总量突破15万亿元 under 2025年工作回顾) */
-    if (k == MB_CUE_TARGET && cue && soft_cue(c, cue) && !t && c->fr.kind == MB_CUE_ACHIEVEMENT) {
-        k = MB_CUE_ACHIEVEMENT;
-        evidence_frame(c, wk);
-        wk->rule = "review estimate";
+    /* and 累计 under a future deadline counts up to it (到2027年，累计建成…30个) */
+    if (k != MB_CUE_NONE && cue && soft_cue(c, cue) == k) {
+        /* a time of either kind: the cue's own kind filtered the other out */
+        const mb_xt *st = t ? t : time_around(c, sa, sb, ca, cb, MB_CUE_NONE, r.period != NULL);
+        mb_cue_kind tk = st ? time_kind(c, st) : MB_CUE_NONE;
+        const char *rule = k == MB_CUE_TARGET ? "review estimate" : "cumulative goal";
+        if (tk != MB_CUE_NONE && tk != k) {
+            k = tk;
+            if (!t) {
+                t = st;
+                tscope = t->a < sa ? "paragraph" : "sentence";
+            }
+            evidence(wk, rule, tscope, c->p->index, t->a, t->b);
+        } else if (tk == MB_CUE_NONE && c->fr.kind != MB_CUE_NONE && c->fr.kind != k) {
+            k = c->fr.kind;
+            evidence_frame(c, wk);
+            wk->rule = rule;
+        }
+        if (k != soft_cue(c, cue))
+            cue = NULL;
     }
     /* …降低20%左右、…减少10%等目标: what is named a goal is one, even
      * when the verb that names it is past (提出了) */
@@ -873,6 +897,13 @@ static int qualifier(const ctx *c, const mb_xq *q, size_t qi, size_t sb)
         for (size_t i = b; i < n->a; i++)
             if (conj_at(c, c->s, n->a, i, 1) || at_cls(c, c->s, n->a, i, MB_LX_DE))
                 return 0;
+        /* a verb with an object of its own between makes the count the
+         * subject of a clause (810个省重点项目完成投资10428.6亿元) */
+        for (size_t i = tok_count_before(c, b); i < c->toks.n && c->toks.v[i].end <= n->a; i++) {
+            const mb_token *t = &c->toks.v[i];
+            if (t->start >= b && t->tag && (t->tag[0] == 'n' || !strcmp(t->tag, "vn")))
+                return 0;
+        }
         return 1;
     }
     return 0;
@@ -1018,8 +1049,11 @@ static mb_status do_paragraph(ctx *c, const mb_paragraph *p)
         int quantities = 0;
         for (size_t i = quantity_from(c, sa); i < c->x.nq && c->x.q[i].b <= sb && !quantities; i++)
             quantities = !c->x.q[i].skip;
-        for (size_t i = time_from(c, sa); k > 0 && !quantities && i < c->x.nt && c->x.t[i].b <= sb; i++)
-            if (!c->x.t[i].base && !c->x.t[i].from && (c->x.t[i].y0 || c->x.t[i].y1)) {
+        /* so does a deadline that opens a list of items (到2027年，…；…累计建成30个) */
+        int semicolon = ends_with(c->s, sb, "；") || ends_with(c->s, sb, ";");
+        for (size_t i = time_from(c, sa); i < c->x.nt && c->x.t[i].b <= sb; i++)
+            if (!c->x.t[i].base && !c->x.t[i].from && (c->x.t[i].y0 || c->x.t[i].y1) &&
+                ((k > 0 && !quantities) || (c->x.t[i].deadline && semicolon))) {
                 c->para_time = (int)i;
                 break;
             }

@@ -86,7 +86,7 @@
     X(TO_WORD, "to_word", "", "after a change verb: the level reached")                                      \
     X(LIST_CONJ, "list_conj", "tok wide", "a list conjunction; wide: only in the wider lists")               \
     X(DE, "de", "", "the particle de")                                                                       \
-    X(SOFT_CUE, "soft_cue", "", "a target cue that only estimates or seeks")                                 \
+    X(SOFT_CUE, "soft_cue", "kind=", "a cue that leans one way (kind=) and yields to a time or frame")       \
     X(GOAL_SUFFIX, "goal_suffix", "", "after a quantity: names it a goal")                                   \
     X(ANNUAL_WORD, "annual_word", "", "before a number: a yearly period")                                    \
     X(FIRM_CUE, "firm_cue", "", "a target cue of a dated goal without a number")                             \
