@@ -13,7 +13,8 @@ static int run(int argc, char **argv);
 const mb_cli_cmd cmd_segment = {
     "segment",
     "split each line into words (dictionary, maximum probability) with tags and offsets",
-    "usage: mubiao segment [--dict FILE] [--user-dict FILE]... [--json] FILE...|-\n"
+    "usage: mubiao segment [--dict FILE] [--user-dict FILE]... [--user-lexicon FILE]... [--json]\n"
+    "                      FILE...|-\n"
     "\n"
     "Decode and normalize each input, then split every line into words: the\n"
     "most probable sequence of dictionary words; numbers, percentages, 万/亿\n"
@@ -32,6 +33,8 @@ const mb_cli_cmd cmd_segment = {
     "                        " MB_DATADIR "/mubiao.dict\n"
     "  -u, --user-dict FILE  extra words, \"word [freq] [tag]\" a line (a jieba\n"
     "                        user dictionary); freq 0 removes a word; repeatable\n"
+    "      --user-lexicon FILE  extra lexicon rows (README \"Lexicon\"; its common\n"
+    "                        characters detect Big5); repeatable\n"
     "  -j, --json            JSON lines with source offsets and tags\n"
     "  -e, --encoding NAME   input encoding (default: detect)\n"
     "  --lenient             replace undecodable bytes with U+FFFD and warn\n"
@@ -151,18 +154,23 @@ static int run(int argc, char **argv)
     const char *dict_path = NULL;
     const char **users = calloc((size_t)argc, sizeof *users);
     size_t nusers = 0;
+    const char **lexs = calloc((size_t)argc, sizeof *lexs);
+    size_t nlexs = 0;
     int json = 0;
     static const struct option longopts[] = {
         {"dict", required_argument, NULL, 'd'},
         {"user-dict", required_argument, NULL, 'u'},
+        {"user-lexicon", required_argument, NULL, 'L'},
         {"json", no_argument, NULL, 'j'},
         {"encoding", required_argument, NULL, 'e'},
         {"lenient", no_argument, NULL, 'l'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    if (!users) {
+    if (!users || !lexs) {
         cli_error("segment", "out of memory");
+        free(users);
+        free(lexs);
         return 1;
     }
     int c;
@@ -171,18 +179,24 @@ static int run(int argc, char **argv)
         switch (c) {
         case 'd': dict_path = optarg; break;
         case 'u': users[nusers++] = optarg; break;
+        case 'L': lexs[nlexs++] = optarg; break;
         case 'j': json = 1; break;
         case 'e': opt.encoding = optarg; break;
         case 'l': opt.lenient = 1; break;
         case 'h':
             fputs(cmd_segment.help, stdout);
             free(users);
+            free(lexs);
             return 0;
-        default: free(users); return cli_usage(&cmd_segment);
+        default:
+            free(users);
+            free(lexs);
+            return cli_usage(&cmd_segment);
         }
     }
     if (optind >= argc) {
         free(users);
+        free(lexs);
         return cli_usage(&cmd_segment);
     }
     char buf[PATH_MAX];
@@ -196,17 +210,21 @@ static int run(int argc, char **argv)
             fprintf(stderr, "mubiao segment: build the dictionary with 'make' (or 'mubiao dict compile'), "
                             "then pass --dict FILE or set MUBIAO_DICT\n");
         free(users);
+        free(lexs);
         return 1;
     }
     if (nusers && mb_dict_load_user(dict, users, nusers, &user, &err)) {
         cli_error("segment", "%s", err.message);
         mb_dict_close(dict);
         free(users);
+        free(lexs);
         return 1;
     }
     free(users);
     mb_lexicon *lex = NULL; /* its common characters detect Big5 */
-    if (mb_lexicon_open(dict, NULL, 0, &lex, &err)) {
+    mb_status lst = mb_lexicon_open(dict, lexs, nlexs, &lex, &err);
+    free(lexs);
+    if (lst) {
         cli_error("segment", "%s", err.message);
         mb_dict_close(user);
         mb_dict_close(dict);
