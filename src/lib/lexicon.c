@@ -37,10 +37,12 @@ int mb_lex_class_find(const char *name, size_t n)
     return -1;
 }
 
-/* The position of item name[0..n) (key: with its '=') among the class's
- * declared items, counting flags only (for the flag bit) in *bit; -1 when
- * the class does not declare it. */
-static int class_item(int cls, const char *name, size_t n, int key, int *bit)
+/* The position of item name[0..n) (key: a key, name=...) among the
+ * class's declared items, counting flags only (for the flag bit) in *bit;
+ * -1 when the class does not declare it. For a key, *spec gets what its
+ * value may be (lexicon.h), *specn its length. */
+static int class_item(int cls, const char *name, size_t n, int key, int *bit, const char **spec,
+                      size_t *specn)
 {
     const char *p = classes[cls].items;
     int k = 0, flagk = 0;
@@ -52,11 +54,16 @@ static int class_item(int cls, const char *name, size_t n, int key, int *bit)
             q++;
         if (q == p)
             break;
-        int is_key = q[-1] == '=';
-        size_t l = (size_t)(q - p) - (size_t)is_key;
+        const char *eq = memchr(p, '=', (size_t)(q - p));
+        int is_key = eq != NULL;
+        size_t l = (size_t)((is_key ? eq : q) - p);
         if (is_key == key && l == n && !memcmp(p, name, n)) {
             if (bit)
                 *bit = flagk;
+            if (spec) {
+                *spec = is_key ? eq + 1 : q;
+                *specn = (size_t)(q - *spec);
+            }
             return k;
         }
         flagk += !is_key;
@@ -64,6 +71,52 @@ static int class_item(int cls, const char *name, size_t n, int key, int *bit)
         p = q;
     }
     return -1;
+}
+
+/* 1 if s[0..n) is an integer (optional sign). */
+static int is_int(const char *s, size_t n)
+{
+    size_t i = n && (s[0] == '-' || s[0] == '+');
+    if (i == n)
+        return 0;
+    for (; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return 1;
+}
+
+/* 1 if value v[0..n) fits the spec of its key (see lexicon.h). */
+static int value_fits(const char *spec, size_t sn, const char *v, size_t n)
+{
+    if (sn == 0)
+        return 1;
+    if (sn == 1 && spec[0] == '#')
+        return is_int(v, n);
+    if (sn == 3 && !memcmp(spec, "#-#", 3)) {
+        for (size_t i = 1; i < n; i++)
+            if (v[i] == '-' && is_int(v, i) && is_int(v + i + 1, n - i - 1))
+                return 1;
+        return 0;
+    }
+    if (sn == 1 && spec[0] == '%') {
+        char buf[64];
+        if (n == 0 || n >= sizeof buf)
+            return 0;
+        memcpy(buf, v, n);
+        buf[n] = '\0';
+        char *e;
+        strtod(buf, &e);
+        return *e == '\0';
+    }
+    for (size_t a = 0; a <= sn;) { /* one of v1|v2|... */
+        size_t b = a;
+        while (b < sn && spec[b] != '|')
+            b++;
+        if (b - a == n && !memcmp(spec + a, v, n))
+            return 1;
+        a = b + 1;
+    }
+    return 0;
 }
 
 /* Check the items of a row of class cls; the flag bits in *flags. On an
@@ -83,7 +136,9 @@ static int check_items(int cls, const char *s, size_t n, unsigned *flags, char *
         int bit = 0;
         if (eq) {
             size_t kl = (size_t)(eq - (s + i));
-            if (kl == 0 || class_item(cls, s + i, kl, 1, NULL) < 0) {
+            const char *spec;
+            size_t sn;
+            if (kl == 0 || class_item(cls, s + i, kl, 1, NULL, &spec, &sn) < 0) {
                 snprintf(msg, msz, "class %s has no key '%.*s' (it takes: %s)", classes[cls].name, (int)kl,
                          s + i, *classes[cls].items ? classes[cls].items : "nothing");
                 return 0;
@@ -92,8 +147,19 @@ static int check_items(int cls, const char *s, size_t n, unsigned *flags, char *
                 snprintf(msg, msz, "empty value for key '%.*s'", (int)kl, s + i);
                 return 0;
             }
+            size_t vn = (size_t)(s + j - (eq + 1));
+            if (!value_fits(spec, sn, eq + 1, vn)) {
+                snprintf(msg, msz, "class %s: %.*s=%.*s is not %s%.*s", classes[cls].name, (int)kl, s + i,
+                         (int)vn, eq + 1,
+                         sn == 1 && spec[0] == '#'   ? "an integer"
+                         : sn == 3 && spec[0] == '#' ? "FROM-TO (two integers)"
+                         : sn == 1 && spec[0] == '%' ? "a number"
+                                                     : "one of ",
+                         (sn == 1 || (sn == 3 && spec[0] == '#')) ? 0 : (int)sn, spec);
+                return 0;
+            }
         } else {
-            if (class_item(cls, s + i, j - i, 0, &bit) < 0) {
+            if (class_item(cls, s + i, j - i, 0, &bit, NULL, NULL) < 0) {
                 snprintf(msg, msz, "class %s has no flag '%.*s' (it takes: %s)", classes[cls].name,
                          (int)(j - i), s + i, *classes[cls].items ? classes[cls].items : "nothing");
                 return 0;
@@ -653,7 +719,7 @@ const mb_lexword *const *mb_lex_words_in_order(const mb_lexicon *lex, mb_lexclas
 int mb_lex_flag(const mb_lexword *w, const char *name)
 {
     int bit;
-    if (!w || class_item(w->cls, name, strlen(name), 0, &bit) < 0)
+    if (!w || class_item(w->cls, name, strlen(name), 0, &bit, NULL, NULL) < 0)
         return 0;
     return (w->flags >> bit) & 1u;
 }

@@ -30,8 +30,10 @@
 
 #include <stddef.h>
 
-/* X(ID, name, items, what): items lists the flags and keys (ending in '=')
- * a row of the class may carry. */
+/* X(ID, name, items, what): items lists the flags and keys a row of the
+ * class may carry: a flag is a name; a key is name=, then what its value
+ * may be: nothing (any text without a comma), v1|v2|... (one of them), #
+ * (an integer), #-# (two integers FROM-TO) or % (a number). */
 #define MB_LEX_CLASSES(X)                                                                                    \
     X(CUE_TARGET, "cue_target", "whole_token local",                                                         \
       "kind cue: a target (a goal, a plan, a modal of the future)")                                          \
@@ -43,42 +45,51 @@
     X(ADVERB, "adverb", "", "an adverb between subject and predicate (modals are adverbs too)")              \
     X(MODAL, "modal", "", "a modal word or cue adverb, never part of an indicator")                          \
     X(GENERIC_HEAD, "generic_head", "", "a generic head noun that needs the indicator it belongs to")        \
-    X(UNIT, "unit", "unit= cat= rhet da more not_next=",                                                     \
+    X(UNIT, "unit",                                                                                          \
+      "unit= "                                                                                               \
+      "cat=measure|currency|physical|duration|percent|permille|ppoint|multiple|age|date|docnum|ordinal|"     \
+      "streak rhet da more not_next=",                                                                       \
       "unit after a number: unit= canonical form, cat= category, rhet/da: rhetorical count marks")           \
-    X(CMP_PREFIX, "cmp_prefix", "cmp= not_prev= bare_only", "a comparator word before a number")             \
-    X(CMP_POST, "cmp_post", "cmp= not_next=", "a comparator word after a number")                            \
+    X(CMP_PREFIX, "cmp_prefix", "cmp=eq|gt|ge|lt|le|approx not_prev= bare_only",                             \
+      "a comparator word before a number")                                                                   \
+    X(CMP_POST, "cmp_post", "cmp=eq|gt|ge|lt|le|approx not_next=", "a comparator word after a number")       \
     X(MORE, "more", "not_next=", "'more than' after a number (duo, yu)")                                     \
     X(LEVEL, "level", "", "an order of magnitude after a number (ji)")                                       \
     X(RANGE_SEP, "range_sep", "", "a range separator between two numbers")                                   \
     X(ONE_WORD_PREV, "one_word_prev", "", "a character before yi (one) that makes a word of it")             \
-    X(FAN, "fan", "part=", "the words of fan yi fan (doubling): part=verb le fold more post")                \
-    X(DOCNUM, "docnum", "part=", "the words of a document number: part=ord, part=num")                       \
-    X(FRACTION_PREFIX, "fraction_prefix", "kind= denominator=",                                              \
+    X(FAN, "fan", "part=verb|le|fold|more|post",                                                             \
+      "the words of fan yi fan (doubling): part=verb le fold more post")                                     \
+    X(DOCNUM, "docnum", "part=ord|num", "the words of a document number: part=ord, part=num")                \
+    X(FRACTION_PREFIX, "fraction_prefix", "kind=percent|permille|fraction denominator=#",                    \
       "the words before a numerator: kind=percent, permille or fraction, with its denominator")              \
     X(RATIO, "ratio", "", "a ratio sign between two numbers (one character)")                                \
-    X(TIME_MARKER, "time_marker", "marker= not_prev=", "a word before a time: marker= to as_of since base")  \
-    X(TIME_REL2, "time_rel2", "marker= q bare", "a word after a time: marker= by since")                     \
-    X(YEAR_PART, "year_part", "months=", "a part of a year: months=FROM-TO when known")                      \
-    X(HALF_YEAR, "half_year", "months=", "a half year: months=FROM-TO")                                      \
-    X(REL_YEAR, "rel_year", "offset= this not_prev=", "a year relative to the document year: offset=")       \
-    X(PLAN, "plan", "n=", "a five-year plan: n= its number")                                                 \
-    X(PLAN_PART, "plan_part",                                                                                \
-      "at= ahead part p2 not_next=", "a word after a plan: at= end start early late by since")               \
-    X(DECADE_PART, "decade_part", "from= to=", "a part of a decade: from= to= years into it")                \
-    X(CENTURY_REF, "century_ref", "rel=", "this or the last century: rel=this, rel=last")                    \
-    X(CENTURY_PART, "century_part", "from= to=", "a part of a century: from= to= years into it")             \
-    X(SPAN_PRE, "span_pre",                                                                                  \
-      "kind= not_prev=", "before a count of years: kind= near past future use duration first")               \
+    X(TIME_MARKER, "time_marker",                                                                            \
+      "marker=to|as_of|since|base not_prev=", "a word before a time: marker= to as_of since base")           \
+    X(TIME_REL2, "time_rel2", "marker=by|since q bare", "a word after a time: marker= by since")             \
+    X(YEAR_PART, "year_part", "months=#-#", "a part of a year: months=FROM-TO when known")                   \
+    X(HALF_YEAR, "half_year", "months=#-#", "a half year: months=FROM-TO")                                   \
+    X(REL_YEAR, "rel_year", "offset=# this not_prev=", "a year relative to the document year: offset=")      \
+    X(PLAN, "plan", "n=#", "a five-year plan: n= its number")                                                \
+    X(PLAN_PART, "plan_part", "at=end|start|early|late|by|since ahead part p2 not_next=",                    \
+      "a word after a plan: at= end start early late by since")                                              \
+    X(DECADE_PART, "decade_part", "from=# to=#", "a part of a decade: from= to= years into it")              \
+    X(CENTURY_REF, "century_ref", "rel=this|last", "this or the last century: rel=this, rel=last")           \
+    X(CENTURY_PART, "century_part", "from=# to=#", "a part of a century: from= to= years into it")           \
+    X(SPAN_PRE, "span_pre", "kind=near|past|future|use|duration|first not_prev=",                            \
+      "before a count of years: kind= near past future use duration first")                                  \
     X(SPAN_UNIT, "span_unit", "month", "the unit of a span: years, or months (month)")                       \
     X(SPAN_POST, "span_post", "", "after a span")                                                            \
-    X(DUR_POST, "dur_post", "dir=", "after a count of years: dir= past within after")                        \
+    X(DUR_POST, "dur_post", "dir=past|within|after", "after a count of years: dir= past within after")       \
     X(ANNUAL, "annual", "", "a yearly period")                                                               \
     X(NOW, "now", "", "the present: the document year")                                                      \
     X(BARE_YEAR_PART, "bare_year_part", "", "a part of this year written alone")                             \
     X(BARE_NOT_PREV, "bare_not_prev", "", "a character before a bare year part that makes it none")          \
     X(YEAR_NOT_NEXT, "year_not_next", "", "a character after nian that makes it no year")                    \
     X(YEAR_NOT_NEXT_DUR, "year_not_next_dur", "", "... and no count of years either")                        \
-    X(TIME_WORD, "time_word", "role= not_prev=", "the fixed words of the time grammar, by role=")            \
+    X(TIME_WORD, "time_word",                                                                                \
+      "role=year|month|fen|day|quarter|ord|du|decade|century|vision|five_year|plan_doc|outline|list|more|"   \
+      "first|years_ahead|de|time not_prev=",                                                                 \
+      "the fixed words of the time grammar, by role=")                                                       \
     X(JIANG, "jiang", "", "the word that may be a preposition (jiang as ba) rather than the future")         \
     X(JIANG_RESULT, "jiang_result", "", "a verb of result after it: then it is a preposition")               \
     X(INTRODUCER, "introducer", "", "after a noun cue: it introduces what follows")                          \
@@ -86,12 +97,14 @@
     X(TO_WORD, "to_word", "", "after a change verb: the level reached")                                      \
     X(LIST_CONJ, "list_conj", "tok wide", "a list conjunction; wide: only in the wider lists")               \
     X(DE, "de", "", "the particle de")                                                                       \
-    X(SOFT_CUE, "soft_cue", "kind=", "a cue that leans one way (kind=) and yields to a time or frame")       \
+    X(SOFT_CUE, "soft_cue", "kind=target|achievement",                                                       \
+      "a cue that leans one way (kind=) and yields to a time or frame")                                      \
     X(GOAL_SUFFIX, "goal_suffix", "", "after a quantity: names it a goal")                                   \
     X(ANNUAL_WORD, "annual_word", "", "before a number: a yearly period")                                    \
     X(FIRM_CUE, "firm_cue", "", "a target cue of a dated goal without a number")                             \
     X(ACHIEVE_VERB, "achieve_verb", "", "the verb after the time of a dated goal")                           \
-    X(STATE_PREDICATE, "state_predicate", "change=", "closes a qualitative item: change=")                   \
+    X(STATE_PREDICATE, "state_predicate", "change=increase|decrease|level",                                  \
+      "closes a qualitative item: change=")                                                                  \
     X(STATE_FILLER, "state_filler", "", "a word around the indicator of a qualitative item")                 \
     X(REACH_VERB, "reach_verb", "", "a level reached and named: the verb")                                   \
     X(REACH_END, "reach_end", "", "a level reached and named: the end word")                                 \
@@ -106,7 +119,7 @@
     X(TOTAL_SUFFIX, "total_suffix", "", "a trailing total word of an indicator, dropped")                    \
     X(COMPARE_WORD, "compare_word", "", "a comparison word before a quantity")                               \
     X(COUNT_UNIT, "count_unit", "", "the canonical unit of plain counts (ge)")                               \
-    X(STREAK_DIR, "streak_dir", "dir=", "the direction of a streak (N lian zeng): dir=up, down")             \
+    X(STREAK_DIR, "streak_dir", "dir=up|down", "the direction of a streak (N lian zeng): dir=up, down")      \
     X(FROM_WORD, "from_word", "", "before a time: a starting point")                                         \
     X(REVIEW_WORD, "review_word", "", "in a heading or lead-in: a review of the past")                       \
     X(TASK_WORD, "task_word", "", "in a heading or lead-in: a plan of tasks")                                \
@@ -118,13 +131,14 @@
     X(HEADING_UNIT, "heading_unit", "", "after the number of a chapter heading")                             \
     X(LIST_MARK, "list_mark", "", "opens a list item")                                                       \
     X(COMMON_CHAR, "common_char", "", "a very common character: tells Big5 from GB18030")                    \
-    X(DATELINE_WORD, "dateline_word", "role=", "a word of a written date: role=year, month, day")            \
+    X(DATELINE_WORD, "dateline_word", "role=year|month|day",                                                 \
+      "a word of a written date: role=year, month, day")                                                     \
     X(DOC_TITLE_WORD, "doc_title_word", "", "a title with its year and one: the document's year")            \
     X(DEADLINE_PREV, "deadline_prev", "", "before a year: a deadline, not a year reported on")               \
     X(DEADLINE_NEXT, "deadline_next", "", "after a year: a deadline, not a year reported on")                \
     X(ORDINAL_PREFIX, "ordinal_prefix", "", "before a number: an ordinal (di), never a quantity")            \
-    X(MAGNITUDE_WORD, "magnitude_word",                                                                      \
-      "value=", "a magnitude word of values shown to people (largest first)")                                \
+    X(MAGNITUDE_WORD, "magnitude_word", "value=%",                                                           \
+      "a magnitude word of values shown to people (largest first)")                                          \
     X(PER_YEAR, "per_year", "", "the suffix of a yearly value shown to people")                              \
     X(COMPARE_VERB, "compare_verb", "", "a comparison before a quantity: no change of its own")
 
