@@ -454,6 +454,9 @@ struct mb_lexicon {
     size_t ncls[MB_LX_NCLASSES];
     size_t *lens[MB_LX_NCLASSES]; /* the distinct word lengths of the class, longest first */
     size_t nlens[MB_LX_NCLASSES];
+    /* 256-bit filters of the first and the last character of the class's
+     * words: most positions of a text start (or end) no word of a class */
+    uint64_t first[MB_LX_NCLASSES][4], last[MB_LX_NCLASSES][4];
     int failed;
 };
 
@@ -557,6 +560,30 @@ static void build_row(void *ctx, int cls, const char *w, size_t wl, const char *
     b->pend[k].ioff = arena_add(lex, items, il);
 }
 
+/* The filter bit of the character at s[0..n) (its UTF-8 bytes). */
+static unsigned char_bit(const unsigned char *s, size_t n)
+{
+    unsigned h = 0;
+    for (size_t i = 0; i < n; i++)
+        h = h * 31u + s[i];
+    return h & 255u;
+}
+
+/* The byte length of the UTF-8 character that starts at s[0] / ends at s[n]. */
+static size_t first_len(const unsigned char *s, size_t n)
+{
+    size_t l = s[0] < 0x80 ? 1 : s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : 2;
+    return l < n ? l : n;
+}
+
+static size_t last_len(const unsigned char *s, size_t n)
+{
+    size_t l = 1;
+    while (l < n && l < 4 && (s[n - l] & 0xC0) == 0x80)
+        l++;
+    return l;
+}
+
 static int cmp_longest(const void *pa, const void *pb)
 {
     const mb_lexword *a = *(const mb_lexword *const *)pa, *b = *(const mb_lexword *const *)pb;
@@ -587,6 +614,11 @@ static mb_status finish(build *b, mb_error *err)
             s = (s + 1) & (lex->nslots - 1);
         lex->slots[s] = (uint32_t)(i + 1);
         lex->ncls[w->cls]++;
+        const unsigned char *u = (const unsigned char *)w->word;
+        unsigned fb = char_bit(u, first_len(u, w->len)),
+                 lb = char_bit(u + w->len - last_len(u, w->len), last_len(u, w->len));
+        lex->first[w->cls][fb >> 6] |= 1ull << (fb & 63);
+        lex->last[w->cls][lb >> 6] |= 1ull << (lb & 63);
     }
     for (int c = 0; c < MB_LX_NCLASSES; c++) {
         size_t m = lex->ncls[c];
@@ -671,12 +703,16 @@ const mb_lexword *mb_lex_get(const mb_lexicon *lex, mb_lexclass cls, const char 
 const mb_lexword *mb_lex_longest_at(const mb_lexicon *lex, mb_lexclass cls, const char *s, size_t len,
                                     size_t pos)
 {
-    if (!lex || (unsigned)cls >= MB_LX_NCLASSES)
+    if (!lex || (unsigned)cls >= MB_LX_NCLASSES || pos >= len)
+        return NULL;
+    const unsigned char *u = (const unsigned char *)s + pos;
+    unsigned fb = char_bit(u, first_len(u, len - pos));
+    if (!(lex->first[cls][fb >> 6] >> (fb & 63) & 1))
         return NULL;
     for (size_t i = 0; i < lex->nlens[cls]; i++) {
         size_t l = lex->lens[cls][i];
         const mb_lexword *w;
-        if (pos <= len && l <= len - pos && (w = mb_lex_get(lex, cls, s + pos, l)))
+        if (l <= len - pos && (w = mb_lex_get(lex, cls, s + pos, l)))
             return w;
     }
     return NULL;
@@ -685,12 +721,17 @@ const mb_lexword *mb_lex_longest_at(const mb_lexicon *lex, mb_lexclass cls, cons
 const mb_lexword *mb_lex_longest_before(const mb_lexicon *lex, mb_lexclass cls, const char *s, size_t floor,
                                         size_t pos)
 {
-    if (!lex || (unsigned)cls >= MB_LX_NCLASSES)
+    if (!lex || (unsigned)cls >= MB_LX_NCLASSES || pos <= floor)
+        return NULL;
+    const unsigned char *u = (const unsigned char *)s + floor;
+    size_t ll = last_len(u, pos - floor);
+    unsigned lb = char_bit(u + (pos - floor) - ll, ll);
+    if (!(lex->last[cls][lb >> 6] >> (lb & 63) & 1))
         return NULL;
     for (size_t i = 0; i < lex->nlens[cls]; i++) {
         size_t l = lex->lens[cls][i];
         const mb_lexword *w;
-        if (pos >= floor && l <= pos - floor && (w = mb_lex_get(lex, cls, s + pos - l, l)))
+        if (l <= pos - floor && (w = mb_lex_get(lex, cls, s + pos - l, l)))
             return w;
     }
     return NULL;
@@ -719,7 +760,7 @@ const mb_lexword *const *mb_lex_words_in_order(const mb_lexicon *lex, mb_lexclas
 int mb_lex_flag(const mb_lexword *w, const char *name)
 {
     int bit;
-    if (!w || class_item(w->cls, name, strlen(name), 0, &bit, NULL, NULL) < 0)
+    if (!w || !w->flags || class_item(w->cls, name, strlen(name), 0, &bit, NULL, NULL) < 0)
         return 0;
     return (w->flags >> bit) & 1u;
 }

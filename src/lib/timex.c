@@ -145,8 +145,7 @@ static const char *const group_names[NGROUPS] = {
 
 struct mb_timex_rx {
     const mb_lexicon *lex;
-    int32_t *trig; /* sorted first characters of time words (mb_timex_trigger) */
-    size_t ntrig;
+    unsigned char trig[0x10000 / 8]; /* first characters of time words (BMP): mb_timex_trigger */
     pcre2_code *code;
     int g[NGROUPS];
 };
@@ -187,7 +186,6 @@ void mb_timex_rx_free(mb_timex_rx *rx)
     if (!rx)
         return;
     pcre2_code_free(rx->code);
-    free(rx->trig);
     free(rx);
 }
 
@@ -198,23 +196,10 @@ unsigned mb_timex_captures(const mb_timex_rx *rx)
 
 int mb_timex_trigger(const mb_timex_rx *rx, int32_t cp)
 {
-    if ((cp >= '0' && cp <= '9') || mb_numeral_is_cn(cp) || cp == 0x201C /* an opening quote */)
+    if (cp >= 0 && cp < 0x10000 &&
+        (rx->trig[cp >> 3] >> (cp & 7) & 1)) /* the first characters of time words */
         return 1;
-    size_t lo = 0, hi = rx->ntrig; /* the first characters of the time words */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (rx->trig[mid] < cp)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < rx->ntrig && rx->trig[lo] == cp;
-}
-
-static int cmp_cp(const void *a, const void *b)
-{
-    int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
-    return x < y ? -1 : x > y;
+    return (cp >= '0' && cp <= '9') || mb_numeral_is_cn(cp) || cp == 0x201C /* an opening quote */;
 }
 
 /* The first characters of the words that can start a time expression:
@@ -224,14 +209,8 @@ static mb_status triggers(mb_timex_rx *rx, mb_error *err)
     static const mb_lexclass cls[] = {
         MB_LX_CENTURY_REF, MB_LX_HALF_YEAR, MB_LX_REL_YEAR,       MB_LX_NOW,
         MB_LX_SPAN_PRE,    MB_LX_ANNUAL,    MB_LX_BARE_YEAR_PART, MB_LX_TIME_WORD};
-    size_t total = 0, n;
-    for (size_t k = 0; k < sizeof cls / sizeof cls[0]; k++) {
-        mb_lex_words(rx->lex, cls[k], &n);
-        total += n;
-    }
-    rx->trig = malloc((total ? total : 1) * sizeof *rx->trig);
-    if (!rx->trig)
-        return mb_error_set(err, MB_ENOMEM, "recognizer: out of memory");
+    (void)err;
+    size_t n;
     for (size_t k = 0; k < sizeof cls / sizeof cls[0]; k++) {
         const mb_lexword *const *w = mb_lex_words(rx->lex, cls[k], &n);
         for (size_t i = 0; i < n; i++) {
@@ -240,11 +219,10 @@ static mb_status triggers(mb_timex_rx *rx, mb_error *err)
                 !mb_lex_value_is(w[i], "role", "first"))
                 continue;
             int32_t cp;
-            if (mb_utf8_decode((const unsigned char *)w[i]->word, w[i]->len, &cp) > 0)
-                rx->trig[rx->ntrig++] = cp;
+            if (mb_utf8_decode((const unsigned char *)w[i]->word, w[i]->len, &cp) > 0 && cp < 0x10000)
+                rx->trig[cp >> 3] |= (unsigned char)(1u << (cp & 7));
         }
     }
-    qsort(rx->trig, rx->ntrig, sizeof *rx->trig, cmp_cp);
     return MB_OK;
 }
 
