@@ -242,6 +242,10 @@ mb_status mb_lexicon_open(const mb_dict *dict, const char *const *user_lexicons,
 void mb_lexicon_free(mb_lexicon *lex);
 /* The number of words (rows) of the lexicon. */
 size_t mb_lexicon_size(const mb_lexicon *lex);
+/* Row i (0 <= i < mb_lexicon_size) in row order: its class name, word and
+ * items ("" when none); 0 when i is out of range. The strings live as long
+ * as the lexicon. */
+int mb_lexicon_row(const mb_lexicon *lex, size_t i, const char **cls, const char **word, const char **items);
 
 /* A recognizer over the words of lex (which must outlive it). */
 mb_status mb_recognizer_new(const mb_lexicon *lex, mb_recognizer **out, mb_error *err);

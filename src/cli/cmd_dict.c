@@ -15,6 +15,7 @@ const mb_cli_cmd cmd_dict = {
     "usage: mubiao dict compile [-o OUT] [--base FILE | --no-base] [--lexicon FILE]... [SOURCE...]\n"
     "       mubiao dict info FILE\n"
     "       mubiao dict lookup FILE WORD...\n"
+    "       mubiao dict lexicon FILE [CLASS]\n"
     "\n"
     "compile  build the binary dictionary OUT (default mubiao.dict) from the base\n"
     "         lexicon and the SOURCE files, later ones overriding earlier ones.\n"
@@ -33,6 +34,8 @@ const mb_cli_cmd cmd_dict = {
     "info     print the header of a compiled dictionary (version, size,\n"
     "         checksum, words) after validating it\n"
     "lookup   print each WORD's log-probability and tag, or \"-\" if absent\n"
+    "lexicon  print the rows of the compiled lexicon (of CLASS only), in the\n"
+    "         lexicon file format: word<TAB>class[<TAB>items]\n"
     "\n"
     "A compiled dictionary of another format version, truncated or corrupted\n"
     "is refused with an error naming the file and byte offset (exit 1).\n",
@@ -132,6 +135,27 @@ static int do_lookup(int argc, char **argv)
     return 0;
 }
 
+static int do_lexicon(int argc, char **argv)
+{
+    if (argc < 2 || argc > 3)
+        return cli_usage(&cmd_dict);
+    mb_dict *d = NULL;
+    mb_lexicon *lex = NULL;
+    mb_error err = {0};
+    if (mb_dict_open(argv[1], &d, &err) || mb_lexicon_open(d, NULL, 0, &lex, &err)) {
+        cli_error("dict", "%s", err.message);
+        mb_dict_close(d);
+        return 1;
+    }
+    const char *cls, *word, *items;
+    for (size_t i = 0; mb_lexicon_row(lex, i, &cls, &word, &items); i++)
+        if (argc < 3 || !strcmp(cls, argv[2]))
+            printf("%s\t%s%s%s\n", word, cls, *items ? "\t" : "", items);
+    mb_lexicon_free(lex);
+    mb_dict_close(d);
+    return 0;
+}
+
 static int run(int argc, char **argv)
 {
     if (argc < 2)
@@ -147,6 +171,8 @@ static int run(int argc, char **argv)
         return do_info(argc - 1, argv + 1);
     if (!strcmp(sub, "lookup"))
         return do_lookup(argc - 1, argv + 1);
+    if (!strcmp(sub, "lexicon"))
+        return do_lexicon(argc - 1, argv + 1);
     cli_error("dict", "unknown subcommand '%s'", sub);
     return cli_usage(&cmd_dict);
 }

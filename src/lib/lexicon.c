@@ -683,6 +683,16 @@ size_t mb_lexicon_size(const mb_lexicon *lex)
     return lex ? lex->n : 0;
 }
 
+int mb_lexicon_row(const mb_lexicon *lex, size_t i, const char **cls, const char **word, const char **items)
+{
+    if (!lex || i >= lex->n)
+        return 0;
+    *cls = classes[lex->w[i].cls].name;
+    *word = lex->w[i].word;
+    *items = lex->w[i].items;
+    return 1;
+}
+
 /* ---- look-ups ---- */
 
 const mb_lexword *mb_lex_get(const mb_lexicon *lex, mb_lexclass cls, const char *w, size_t n)

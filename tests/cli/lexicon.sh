@@ -52,3 +52,11 @@ printf '产量6.5亿筐。\n' >"$T/u.txt"
 printf '筐\tunit\tunit=筐,cat=measure\n' >"$T/unit.tsv"
 "$MUBIAO" numbers --user-lexicon "$T/unit.tsv" "$T/u.txt" >"$T/out" 2>&1
 expect_grep "numbers --user-lexicon: the new unit is read" '"unit":"筐"' "$T/out"
+
+# dict lexicon prints the compiled rows in the file format: they compile back
+# to the same rows
+"$MUBIAO" dict lexicon "${MUBIAO%/mubiao}/mubiao.dict" >"$T/all.tsv" 2>&1
+expect_status "dict lexicon output compiles" 0 "$MUBIAO" dict compile -o "$T/all.dict" --no-base --lexicon "$T/all.tsv"
+"$MUBIAO" dict lexicon "$T/all.dict" >"$T/again.tsv" 2>&1
+if cmp -s "$T/all.tsv" "$T/again.tsv"; then _ok "dict lexicon: a round trip"; else _notok "dict lexicon: a round trip"; fi
+expect_eq "dict lexicon CLASS" "$("$MUBIAO" dict lexicon "$T/all.dict" plan | head -1)" "$(printf '十一五\tplan\tn=11')"
