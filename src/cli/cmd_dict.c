@@ -11,7 +11,7 @@ static int run(int argc, char **argv);
 
 const mb_cli_cmd cmd_dict = {
     "dict",
-    "compile the word dictionary (jieba's + dict/*.txt), show its header, look words up",
+    "compile the word dictionary (jieba's + dict/*.txt) and the lexicon, show its header, look words up",
     "usage: mubiao dict compile [-o OUT] [--base FILE | --no-base] [--lexicon FILE]... [SOURCE...]\n"
     "       mubiao dict info FILE\n"
     "       mubiao dict lookup FILE WORD...\n"

@@ -286,6 +286,10 @@ mb_status mb_recognizer_new(const mb_lexicon *lex, mb_recognizer **out, mb_error
     *out = NULL;
     if (!lex)
         return mb_error_set(err, MB_EARG, "mb_recognizer_new: no lexicon");
+    if (!mb_lexicon_size(lex))
+        return mb_error_set(err, MB_EDICT,
+                            "the dictionary has no lexicon: compile it with 'mubiao dict compile "
+                            "--lexicon FILE...' (the files of dict/lexicon/, as make does)");
     mb_recognizer *r = calloc(1, sizeof *r);
     if (!r)
         return mb_error_set(err, MB_ENOMEM, "recognizer: out of memory");

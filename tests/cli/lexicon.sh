@@ -60,3 +60,9 @@ expect_status "dict lexicon output compiles" 0 "$MUBIAO" dict compile -o "$T/all
 "$MUBIAO" dict lexicon "$T/all.dict" >"$T/again.tsv" 2>&1
 if cmp -s "$T/all.tsv" "$T/again.tsv"; then _ok "dict lexicon: a round trip"; else _notok "dict lexicon: a round trip"; fi
 expect_eq "dict lexicon CLASS" "$("$MUBIAO" dict lexicon "$T/all.dict" plan | head -1)" "$(printf '十一五\tplan\tn=11')"
+
+# a dictionary compiled without a lexicon: extract says so
+printf '中国 10\n' >"$T/words.txt"
+"$MUBIAO" dict compile -o "$T/nolex.dict" --no-base "$T/words.txt" >/dev/null 2>&1
+expect_status "extract with a dictionary without lexicon: exit 1" 1 "$MUBIAO" extract --dict "$T/nolex.dict" "$T/k.txt"
+expect_grep "says the dictionary has no lexicon" "has no lexicon" "$T/out"
