@@ -483,8 +483,8 @@ static uint64_t hash_word(int cls, const char *s, size_t n)
     return h;
 }
 
-/* During the build, words point into the arena by offset (stored in
- * word/items as offsets cast); fixed up by finish(). */
+/* During the build the words and items are offsets into the arena (which
+ * moves as it grows); finish() turns them into pointers. */
 typedef struct pending {
     size_t woff, ioff;
 } pending;
@@ -519,8 +519,8 @@ static size_t arena_add(mb_lexicon *lex, const char *s, size_t n)
     return off;
 }
 
-/* Find cls+word among the rows added so far (linear probing over slots
- * built at the end; during the build a linear scan of the same class). */
+/* Find cls+word among the rows added so far (a linear scan: only user
+ * rows are looked up, the compiled ones are unique by construction). */
 static long build_find(const build *b, int cls, const char *w, size_t n)
 {
     const mb_lexicon *lex = b->lex;
