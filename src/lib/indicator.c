@@ -62,7 +62,9 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
         }
     }
     size_t b = pos, a = pos;
-    int phase = 0; /* 0: skipping linkers next to the number; 1: collecting */
+    const mb_xq *pq = quantity_covering(c, pos, pos + 1);
+    int share_q = pq && pq->percent; /* the quantity is a share: 占全省30% */
+    int phase = 0;                   /* 0: skipping linkers next to the number; 1: collecting */
     int skipped_level = 0;
     steps = 0;
     for (size_t i = tok_count_before(c, pos); i-- > 0 && steps++ < MB_MAX_LOOK;) {
@@ -155,8 +157,8 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
             a = t->start;
             continue;
         }
-        /* 增加值占生产总值比重: a share names both sides */
-        if (tok_in(c, t, MB_LX_SHARE_VERB) && ends_cls(c, c->s, b, MB_LX_SHARE_NOUN) && i > 0 &&
+        /* 增加值占生产总值比重, 出口占全省30%: a share names both sides */
+        if (tok_in(c, t, MB_LX_SHARE_VERB) && (ends_cls(c, c->s, b, MB_LX_SHARE_NOUN) || share_q) && i > 0 &&
             c->toks.v[i - 1].start >= lo && tok_nounish(c, &c->toks.v[i - 1])) {
             a = t->start;
             continue;

@@ -751,6 +751,12 @@ static size_t quantity_at(scan *c, size_t pos, mb_status *st)
         q.comparator = MB_CMP_EQ;
     } else if (u && (u->cat & U_RHET) && is_open_quote(after_unit)) {
         q.skip = MB_SKIP_RHETORICAL; /* 四个“新” */
+    } else if (u && cat(u) == U_MEASURE && !x.more &&
+               mb_lex_longest_at(c->r->lex, MB_LX_RHET_NOUN, s, c->len, q.end)) {
+        q.skip = MB_SKIP_RHETORICAL; /* 5个方面, 14个方面的工作 */
+    } else if (u && cat(u) == U_MEASURE && is_open_quote(cp_before(c, q.start)) &&
+               is_close_quote(after_unit)) {
+        q.skip = MB_SKIP_NAME; /* “21条”, “一件事”: a policy named by its count */
     } else if (!chinese && !unit && !(nf & (MB_NUM_MAGNITUDE | MB_NUM_DECIMAL | MB_NUM_GROUPED)) &&
                a.int_digits >= 7 && q.qkind == MB_Q_NUMBER) {
         q.skip = MB_SKIP_PHONE;
