@@ -164,6 +164,7 @@ struct mb_recognizer {
     pcre2_code *suffix; /* after a number: 多, unit, 级, 以上, range/ratio/slash */
     pcre2_code *fan;    /* 翻一番 */
     pcre2_code *phone;  /* 0512-68881234, 400-820-8820 */
+    pcre2_code *stamp;  /* 2024-03-18 09:30:12, 9:00~18:00: dates and clock times in digits */
     pcre2_code *docnum; /* 2024〕5号 (after 〔) */
     int sg[NSG];
     int fg[NFG];
@@ -275,6 +276,7 @@ void mb_recognizer_free(mb_recognizer *r)
     pcre2_code_free(r->suffix);
     pcre2_code_free(r->fan);
     pcre2_code_free(r->phone);
+    pcre2_code_free(r->stamp);
     pcre2_code_free(r->docnum);
     free(r);
 }
@@ -310,6 +312,13 @@ mb_status mb_recognizer_new(const mb_lexicon *lex, mb_recognizer **out, mb_error
         st = mb_rx_compile("phone", "(?:0\\d{2,3}-\\d{7,8}|400-\\d{3}-\\d{4}|1[3-9]\\d{9})(?![\\d.])",
                            &r->phone, err);
     if (!st)
+        st = mb_rx_compile(
+            "stamp",
+            "(?:\\d{4}([-/.])\\d{1,2}\\1\\d{1,2}(?:[T ]?\\d{1,2}:\\d{2}(?::\\d{2})?)?"
+            "|\\d{1,2}:\\d{2}(?::\\d{2})?(?: ?[~\\x{FF5E}\\x{2014}\\x{2013}-] ?\\d{1,2}:\\d{2}(?::\\d{2})?)?)"
+            "(?![\\d])",
+            &r->stamp, err);
+    if (!st)
         st = compile_template(lex, "docnum", docnum_template, &r->docnum, err);
     for (int i = 0; !st && i < NSG; i++)
         if ((r->sg[i] = mb_rx_group(r->suffix, "suffix", sfx_names[i], err)) < 0)
@@ -322,7 +331,7 @@ mb_status mb_recognizer_new(const mb_lexicon *lex, mb_recognizer **out, mb_error
         return st;
     }
     unsigned m = mb_timex_captures(r->tx);
-    const pcre2_code *codes[] = {r->suffix, r->fan, r->phone, r->docnum};
+    const pcre2_code *codes[] = {r->suffix, r->fan, r->phone, r->stamp, r->docnum};
     for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
         if (mb_rx_captures(codes[i]) > m)
             m = mb_rx_captures(codes[i]);
@@ -547,7 +556,30 @@ static size_t quantity_at(scan *c, size_t pos, mb_status *st)
     if (chinese)
         q.flags |= MB_QF_CHINESE;
 
-    if (!chinese) { /* phone and document numbers first */
+    if (!chinese) { /* stamps, phone and document numbers first */
+        /* a date or clock time in digits (发布时间：2024-03-18 09:30:12,
+         * 服务时间 9:00~18:00) is page furniture, never a quantity */
+        if ((pos == 0 || s[pos - 1] < '0' || s[pos - 1] > '9') &&
+            mb_rx_match(c->r->stamp, c->md, s, c->len, pos)) {
+            q.end = q.num_end = mb_rx_end(c->md);
+            q.skip = MB_SKIP_DATE;
+            q.has_value = 1; /* its first number, as for other skipped dates */
+            q.value = a.value;
+            *st = add_q(c, &q);
+            return q.end;
+        }
+        /* © 2025, a footnote mark [2] after a word */
+        int32_t pb = cp_before(c, pos);
+        if (pb == ' ' && pos >= 1)
+            pb = cp_before(c, pos - 1);
+        if (pb == 0xA9 ||
+            ((pb == '[' || pb == 0xFF3B) && (cp_at(c, aend) == ']' || cp_at(c, aend) == 0xFF3D))) {
+            q.skip = MB_SKIP_NAME;
+            q.has_value = 1;
+            q.value = a.value;
+            *st = add_q(c, &q);
+            return q.end;
+        }
         if (mb_rx_match(c->r->phone, c->md, s, c->len, pos)) {
             q.end = q.num_end = mb_rx_end(c->md);
             q.skip = MB_SKIP_PHONE;
