@@ -380,8 +380,8 @@ static mb_cue_kind time_kind(const ctx *c, const mb_xt *t)
         return MB_CUE_NONE;
     if (t->sub_year || t->past)
         return MB_CUE_ACHIEVEMENT;
-    if (t->this_year)
-        return MB_CUE_TARGET; /* 今年: the year being planned */
+    if (t->this_year) /* 今年: the year being planned; in a communiqué, the year reported on */
+        return c->frames.communique ? MB_CUE_ACHIEVEMENT : MB_CUE_TARGET;
     if (t->deadline || t->future) {
         int y = t->y1 ? t->y1 : t->y0;
         /* 从2006年的18亿元增加到2010年的306亿元: a past end point */
@@ -406,6 +406,43 @@ static int has_word(const ctx *c, size_t a, size_t b, const char *w)
         if (!memcmp(c->s + i, w, n))
             return 1;
     return 0;
+}
+
+/* Target cues that only estimate or seek (预计, 争取): in a review they
+ * report what was achieved. */
+static int soft_cue(const char *w)
+{
+    static const char *const soft[] = {"预计", "争取", "預計", "爭取", NULL};
+    for (int k = 0; soft[k]; k++)
+        if (!strcmp(w, soft[k]))
+            return 1;
+    return 0;
+}
+
+/* 1 if the rest of the clause after a quantity names it a goal: …等目标,
+ * …的目标, …等指标. */
+static int named_goal(const ctx *c, size_t pos, size_t cb)
+{
+    static const char *const w[] = {"等目标", "的目标", "等指标", "等目標", "的目標", NULL};
+    for (int k = 0; w[k]; k++)
+        if (has_word(c, pos, cb, w[k]))
+            return 1;
+    return 0;
+}
+
+/* The year a record with no time of its own falls back on: its frame's
+ * (a heading, lead-in or title) when the frame is of its kind or of none,
+ * else the document's; a yearly quantity only takes a plan's or a
+ * review's year. */
+static int frame_year(const ctx *c, mb_kind kind, int annual)
+{
+    mb_cue_kind k = kind == MB_KIND_TARGET ? MB_CUE_TARGET : MB_CUE_ACHIEVEMENT;
+    int fits = c->fr.kind == MB_CUE_NONE || c->fr.kind == k;
+    if (annual)
+        return fits && c->fr.annual ? c->fr.year : 0;
+    if (fits && c->fr.year)
+        return c->fr.year;
+    return c->doc_year;
 }
 
 static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t sb, const char *list_name)
@@ -460,6 +497,11 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
     size_t chg_lo = lo; /* where a change verb may stand: not before the indicator */
     if (!found && mb_ind_np_before(c, lo, q->a, 0, &a, &b)) {
         chg_lo = a; /* 对全球经济增长的贡献率超过30%: the 增长 is not this change */
+        /* but a verb that governs the indicator is (增加中央预算内经常性建设投资100亿元) */
+        size_t ti = tok_count_before(c, a);
+        if (ti > 0 && c->toks.v[ti - 1].end == a && c->toks.v[ti - 1].start >= lo &&
+            mb_change_of(c->s + c->toks.v[ti - 1].start, a - c->toks.v[ti - 1].start))
+            chg_lo = c->toks.v[ti - 1].start;
         a = mb_ind_last_conjunct(c, a, b);
         if (a < b) {
             found = 1;
@@ -543,10 +585,20 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         t = time_around(c, sa, sb, ca, cb, k, r.period != NULL);
     if (k == MB_CUE_NONE)
         k = time_kind(c, t);
+    /* 预计, 争取 in a review estimate or obtain what was achieved
+     * (预计大湾区经济总量突破15万亿元 under 2025年工作回顾) */
+    if (k == MB_CUE_TARGET && cue && soft_cue(cue) && !t && c->fr.kind == MB_CUE_ACHIEVEMENT)
+        k = MB_CUE_ACHIEVEMENT;
+    /* …降低20%左右、…减少10%等目标: what is named a goal is one, even
+     * when the verb that names it is past (提出了) */
+    if (k == MB_CUE_ACHIEVEMENT && named_goal(c, q->b, cb)) {
+        k = MB_CUE_TARGET;
+        cue = NULL;
+    }
     if (k == MB_CUE_NONE)
         k = c->para_kind;
-    if (k == MB_CUE_NONE && c->sec.set)
-        k = c->sec.kind;
+    if (k == MB_CUE_NONE)
+        k = c->fr.kind;
     if (k == MB_CUE_NONE && r.period)
         k = MB_CUE_TARGET; /* 每年新增, 每年引进: a yearly quota */
     r.kind = k == MB_CUE_TARGET ? MB_KIND_TARGET : MB_KIND_ACHIEVEMENT;
@@ -559,12 +611,13 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         r.year = time_year(c, t, r.kind);
         r.time_text = dup_range(c->s, t->a, t->b);
     }
-    if (!r.year && !r.period) {
-        if (c->sec.set && c->sec.y1)
-            r.year = c->sec.y1;
-        else
-            r.year = c->doc_year;
-    }
+    if (!r.year)
+        r.year = frame_year(c, r.kind, r.period != NULL);
+    /* in a communiqué on an earlier year, 本年, 年末 and 全年 resolved to the
+     * publication year are the year reported on */
+    if (c->frames.communique && r.kind == MB_KIND_ACHIEVEMENT && t && r.year == c->doc_year && c->fr.year &&
+        c->fr.year < c->doc_year && (t->now || t->sub_year))
+        r.year = c->fr.year;
 
     mb_status st = add_record(c, &r);
     if (st)
@@ -620,6 +673,132 @@ static mb_status dated_goal(ctx *c, size_t sa, size_t sb)
             record_clear(&r);
             return st;
         }
+    }
+    return MB_OK;
+}
+
+/* The predicates that close a qualitative item of an announced target
+ * list (国际收支基本平衡, 居民收入增长和经济增长同步, 主要污染物排放量继续
+ * 下降), with the change they state; longest first. */
+static const struct {
+    const char *word;
+    const char *change;
+} state_predicates[] = {
+    {"基本平衡", "level"}, {"同步", "increase"},  {"下降", "decrease"},  {"减少", "decrease"},
+    {"改善", "increase"},  {"合理水平", "level"}, {"平均水平", "level"}, {"稳中向好", "level"},
+    {"回稳向好", "level"}, {"保稳提质", "level"}, {"稳中提质", "level"}, {NULL, NULL},
+};
+/* Words that stand between the indicator of such an item and its
+ * predicate, or before the indicator: not part of it. */
+static const char *const state_fillers[] = {"保持", "继续", "持续",   "基本", "有所", "有较大", "较大",
+                                            "明显", "显著", "进一步", "稳步", "实现", "努力",   "确保",
+                                            "力争", "状况", "实际",   "高于", "全国", NULL};
+
+/* A level reached and named rather than counted: 达到…水平, 进入…行列. */
+static const char *const reach_verbs[] = {"达到", "进入", "迈入", "跻身", "迈上", NULL};
+static const char *const reach_ends[] = {"水平", "行列", "前列", NULL};
+
+/* Where the items of a target list start in the paragraph (after
+ * 主要预期目标是：), or (size_t)-1. */
+static size_t target_list_start(const ctx *c)
+{
+    static const char *const leads[] = {"目标是：", "目标为：", "目标：", "目标是",
+                                        "目标为",   "指标是：", NULL};
+    for (int k = 0; leads[k]; k++)
+        for (size_t i = 0; i + strlen(leads[k]) <= c->len && i < 600; i++)
+            if (!memcmp(c->s + i, leads[k], strlen(leads[k])))
+                return i + strlen(leads[k]);
+    return (size_t)-1;
+}
+
+/* Qualitative items of an announced target list: a clause with no
+ * quantity that names an indicator and closes with a state predicate
+ * gives a target with a null value, of the list's year. */
+static mb_status qualitative_items(ctx *c, size_t sa, size_t sb, size_t from, const mb_xt *deadline)
+{
+    for (size_t ca = sa > from ? sa : from; ca < sb;) {
+        size_t bl;
+        if (is_clause_break(c->s, c->len, ca, &bl)) {
+            ca += bl;
+            continue;
+        }
+        size_t cb = clause_end(c, ca, sb);
+        if (cb <= ca)
+            break;
+        size_t next = cb;
+        while (next < sb && is_clause_break(c->s, c->len, next, &bl))
+            next += bl;
+        size_t a = ca, e = cb;
+        while (a < e && c->s[a] == ' ')
+            a++;
+        while (e > a && c->s[e - 1] == ' ')
+            e--;
+        int quantity = 0;
+        for (size_t i = quantity_from(c, a); i < c->x.nq && c->x.q[i].a < e && !quantity; i++)
+            quantity = !c->x.q[i].skip;
+        const char *change = NULL;
+        size_t pa = e;
+        for (int k = 0; !quantity && state_predicates[k].word; k++)
+            if (ends_with(c->s + a, e - a, state_predicates[k].word)) {
+                change = state_predicates[k].change;
+                pa = e - strlen(state_predicates[k].word);
+                break;
+            }
+        /* 人均国内生产总值达到中等发达国家水平: a level reached, named */
+        for (int k = 0; !quantity && !change && reach_ends[k]; k++)
+            if (ends_with(c->s + a, e - a, reach_ends[k]))
+                for (size_t i = a; i < e && !change; i++)
+                    for (int v = 0; reach_verbs[v] && !change; v++)
+                        if (at(c->s, e, i, reach_verbs[v])) {
+                            change = "level";
+                            pa = i;
+                        }
+        /* the indicator: from the clause start to the first filler, change
+         * verb or adverb token */
+        size_t ia = a, ib = a;
+        for (size_t i = tok_count_before(c, a); change && i < c->toks.n && c->toks.v[i].start < pa; i++) {
+            const mb_token *t = &c->toks.v[i];
+            size_t n = t->end - t->start;
+            int filler = mb_change_of(c->s + t->start, n) || mb_is_modal(c->s + t->start, n);
+            for (int k = 0; !filler && state_fillers[k]; k++) /* 努力实现 as one token too */
+                filler = at(c->s, t->end, t->start, state_fillers[k]);
+            if (filler) {
+                if (ib > ia)
+                    break;
+                ia = t->end; /* a leading 保持, 实现 */
+                continue;
+            }
+            if (ib == ia && t->tag && t->tag[0] == 'v') {
+                change = NULL; /* 加强对…的统筹平衡: an action, not a state */
+                break;
+            }
+            ib = t->end;
+        }
+        if (change && ib > ia && ib - ia <= 36) {
+            mb_record r;
+            memset(&r, 0, sizeof r);
+            r.paragraph = c->p->index;
+            r.sent_start = sa;
+            r.sent_end = sb;
+            r.span_start = ia;
+            r.span_end = e;
+            r.kind = MB_KIND_TARGET;
+            r.indicator = squeeze(dup_range(c->s, ia, ib));
+            r.change = change;
+            const mb_xt *t = deadline ? deadline : time_around(c, sa, sb, ca, cb, MB_CUE_TARGET, 0);
+            if (t) {
+                r.year = time_year(c, t, MB_KIND_TARGET);
+                r.time_text = dup_range(c->s, t->a, t->b);
+            }
+            if (!r.year)
+                r.year = frame_year(c, MB_KIND_TARGET, 0);
+            mb_status st = add_record(c, &r);
+            if (st) {
+                record_clear(&r);
+                return st;
+            }
+        }
+        ca = next;
     }
     return MB_OK;
 }
@@ -684,7 +863,20 @@ static mb_status do_sentence(ctx *c, size_t sa, size_t sb)
         work = !c->x.q[i].skip;
     for (size_t i = time_from(c, sa); i < c->x.nt && c->x.t[i].b <= sb && !work; i++)
         work = c->x.t[i].y0 || c->x.t[i].y1;
-    if (!work || numbers_only(c, sa, sb))
+    int list = c->fr.list || (c->list_from != (size_t)-1 && c->list_from < sb);
+    size_t from = c->fr.list ? sa : c->list_from;
+    const mb_xt *deadline = NULL;
+    /* a future deadline opens a list of goals: 到二〇三五年，…达到中等发达国家水平 */
+    for (size_t i = time_from(c, sa); !list && i < c->x.nt && c->x.t[i].b <= sb; i++) {
+        const mb_xt *t = &c->x.t[i];
+        int y = t->y1 ? t->y1 : t->y0;
+        if (t->deadline && !t->base && y && c->doc_year && y > c->doc_year) {
+            list = 1;
+            from = t->b;
+            deadline = t;
+        }
+    }
+    if ((!work && !list) || numbers_only(c, sa, sb))
         return MB_OK;
     /* an omitted indicator is carried within a sentence, not across */
     free(c->prev_ind);
@@ -748,55 +940,9 @@ static mb_status do_sentence(ctx *c, size_t sa, size_t sb)
         free(names[k]);
     if (!st)
         st = dated_goal(c, sa, sb);
+    if (!st && list)
+        st = qualitative_items(c, sa, sb, from, deadline);
     return st;
-}
-
-/* A section heading: 一、2023年工作回顾 (short, numbered). */
-static int heading_level(const char *s, size_t len)
-{
-    static const char *const nums[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL};
-    size_t i = 0;
-    while (i < len && s[i] == ' ')
-        i++;
-    size_t j = i;
-    for (;;) {
-        int hit = 0;
-        for (int k = 0; nums[k]; k++)
-            if (at(s, len, j, nums[k])) {
-                j += 3;
-                hit = 1;
-                break;
-            }
-        if (!hit)
-            break;
-    }
-    if (j > i && at(s, len, j, "、"))
-        return 1;
-    return 0;
-}
-
-static void update_section(ctx *c)
-{
-    const char *s = c->s;
-    section sec = {0, 0, MB_CUE_NONE, 1};
-    for (size_t i = 0; i < c->x.nt; i++) {
-        const mb_xt *t = &c->x.t[i];
-        sec.y0 = t->y0;
-        sec.y1 = t->y1 ? t->y1 : t->y0;
-        if (t->past)
-            sec.kind = MB_CUE_ACHIEVEMENT;
-        break;
-    }
-    if (has_word(c, 0, c->len, "回顾") || has_word(c, 0, c->len, "过去"))
-        sec.kind = MB_CUE_ACHIEVEMENT;
-    else if (has_word(c, 0, c->len, "任务") || has_word(c, 0, c->len, "要求") ||
-             has_word(c, 0, c->len, "目标") || has_word(c, 0, c->len, "建议") ||
-             has_word(c, 0, c->len, "计划") || has_word(c, 0, c->len, "部署"))
-        sec.kind = MB_CUE_TARGET;
-    else if (sec.y1 && c->doc_year)
-        sec.kind = sec.y1 < c->doc_year ? MB_CUE_ACHIEVEMENT : MB_CUE_TARGET;
-    (void)s;
-    c->sec = sec;
 }
 
 static mb_status do_paragraph(ctx *c, const mb_paragraph *p)
@@ -811,11 +957,12 @@ static mb_status do_paragraph(ctx *c, const mb_paragraph *p)
     mb_status st = mb_xrec_run(c->m, c->s, c->len, c->doc_year, &c->x, &err);
     if (st)
         return st;
-    if (c->len < 120 && heading_level(c->s, c->len))
-        update_section(c);
     /* paragraph context: 今年发展主要预期目标是：… */
     c->para_kind = MB_CUE_NONE;
     size_t first_end = p->nsentences ? p->sentences[0].end : c->len;
+    c->list_from = target_list_start(c);
+    int heading;
+    mb_frames_paragraph(&c->frames, p->index, c->s, c->len, &c->x, first_end, &c->fr, &heading);
     if (has_word(c, 0, first_end, "预期目标") || has_word(c, 0, first_end, "主要目标") ||
         has_word(c, 0, first_end, "目标是") || has_word(c, 0, first_end, "目标为"))
         c->para_kind = MB_CUE_TARGET;
@@ -825,8 +972,20 @@ static mb_status do_paragraph(ctx *c, const mb_paragraph *p)
             c->para_time = (int)i;
             break;
         }
-    for (size_t k = 0; k < p->nsentences && !st; k++)
-        st = do_sentence(c, p->sentences[k].start, p->sentences[k].end);
+    for (size_t k = 0; k < p->nsentences && !st; k++) {
+        size_t sa = p->sentences[k].start, sb = p->sentences[k].end;
+        st = do_sentence(c, sa, sb);
+        /* a time stated by a sentence frames the sentences after it
+         * (过去一年，…成绩。国内生产总值增长10.3%) until another is stated */
+        int quantities = 0;
+        for (size_t i = quantity_from(c, sa); i < c->x.nq && c->x.q[i].b <= sb && !quantities; i++)
+            quantities = !c->x.q[i].skip;
+        for (size_t i = time_from(c, sa); k > 0 && !quantities && i < c->x.nt && c->x.t[i].b <= sb; i++)
+            if (!c->x.t[i].base && !c->x.t[i].from && (c->x.t[i].y0 || c->x.t[i].y1)) {
+                c->para_time = (int)i;
+                break;
+            }
+    }
     return st;
 }
 
@@ -864,6 +1023,7 @@ mb_status mb_extract(const mb_model *m, const mb_doc *doc, const char *date, mb_
     c.doc = doc;
     c.out = out;
     c.doc_year = out->date.year;
+    mb_frames_init(&c.frames, c.doc_year);
     for (size_t k = 0; mb_kind_cues[k].word && k < MB_MAX_CUES; k++) {
         int32_t cp;
         c.cue_len[k] = strlen(mb_kind_cues[k].word);

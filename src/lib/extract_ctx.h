@@ -6,18 +6,13 @@
 
 #include "cues.h"
 #include "extract.h"
+#include "frames.h"
 
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define MB_MAX_CUES 128 /* entries of mb_kind_cues that are used */
-
-typedef struct section {
-    int y0, y1;
-    mb_cue_kind kind;
-    int set;
-} section;
 
 typedef struct cue_hit {
     size_t start, end;
@@ -34,7 +29,8 @@ typedef struct mb_xctx {
     const mb_doc *doc;
     mb_records *out;
     int doc_year;
-    section sec;
+    mb_frames frames; /* the document's structure so far */
+    mb_frame fr;      /* the frame of the current paragraph */
     mb_tokens toks;
     mb_xrec x;
     /* current paragraph */
@@ -52,6 +48,7 @@ typedef struct mb_xctx {
     int32_t cue_cp[MB_MAX_CUES];
     size_t ncues;
     mb_cue_kind para_kind;
+    size_t list_from; /* where the paragraph's target list starts, (size_t)-1 */
     int para_time; /* index into x.t of the paragraph's leading time, -1 */
     char *prev_ind;
 } mb_xctx;

@@ -37,6 +37,17 @@ static int after_comparative(const char *text, size_t pos)
     return 0;
 }
 
+/* 1 if the time at pos is followed by 相比 or 比较 (与2000年相比): the
+ * other side of a comparison. */
+static int before_compare(const char *text, size_t len, size_t pos)
+{
+    static const char *const w[] = {"相比", "比较", "对比", NULL};
+    for (int k = 0; w[k]; k++)
+        if (pos + 6 <= len && !memcmp(text + pos, w[k], 6))
+            return 1;
+    return 0;
+}
+
 mb_status mb_xrec_run(const mb_model *m, const char *text, size_t len, int doc_year, mb_xrec *x,
                       mb_error *err)
 {
@@ -99,12 +110,14 @@ mb_status mb_xrec_run(const mb_model *m, const char *text, size_t len, int doc_y
         o->y0 = t->year_from;
         o->y1 = t->year_to;
         o->deadline = t->marker == MB_TM_TO || t->marker == MB_TM_BY;
-        o->base = t->marker == MB_TM_BASE || after_comparative(text, t->start);
+        o->base =
+            t->marker == MB_TM_BASE || after_comparative(text, t->start) || before_compare(text, len, t->end);
         o->span = t->kind == MB_TIME_SPAN || t->kind == MB_TIME_YEAR_RANGE || t->kind == MB_TIME_PLAN ||
                   t->kind == MB_TIME_CENTURY;
         o->future = t->kind == MB_TIME_SPAN && t->direction > 0;
         o->sub_year = t->kind == MB_TIME_DATE || t->kind == MB_TIME_PART || t->marker == MB_TM_SINCE;
         o->past = t->direction < 0;
+        o->plan = t->kind == MB_TIME_PLAN;
         o->from = t->marker == MB_TM_SINCE || (t->start >= 3 && (!memcmp(text + t->start - 3, "由", 3) ||
                                                                  !memcmp(text + t->start - 3, "从", 3)));
         o->now = t->kind == MB_TIME_RELATIVE && t->direction == 0;
