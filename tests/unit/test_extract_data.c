@@ -384,7 +384,7 @@ static void run_block(const mb_model *m, const char *file, block *b, int print, 
     int passed = !why[0];
     if (b->xfail && !passed && !bad_line) {
         c->xfail++;
-        printf("ok %d - %s # XFAIL %s\n", ++t_n, what, b->xfail);
+        printf("ok %d - %s # XFAIL %s [%s]\n", ++t_n, what, b->xfail, why);
     } else if (b->xfail && passed) {
         c->xpass++;
         t_report(0, file, b->line, what, "XPASS: the block passes now; remove its %%XFAIL line");
