@@ -100,6 +100,11 @@ static void block_line(block *b, int line, const char *s)
     if (b->expect) {
         if (s[0] == '#')
             return;
+        int tabs = 0;
+        for (const char *q = s; *q; q++)
+            tabs += *q == '\t';
+        if (tabs != MAXF - 1)
+            block_error(b, line, "a record line needs 9 tab-separated columns");
         b->want = xrealloc(b->want, (b->nwant + 1) * sizeof *b->want);
         b->want_line = xrealloc(b->want_line, (b->nwant + 1) * sizeof *b->want_line);
         b->want[b->nwant] = xstrdup(s);
