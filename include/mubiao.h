@@ -373,6 +373,21 @@ void mb_model_free(mb_model *m);
 
 typedef enum mb_kind { MB_KIND_TARGET = 0, MB_KIND_ACHIEVEMENT = 1 } mb_kind;
 
+/* Why a field of a record has its value (mubiao extract --explain): the
+ * rule that decided it and the text it read, in paragraph `paragraph`
+ * (start == end: no text). rule NULL: not recorded. Rules: "cue",
+ * "time", "frame", "paragraph lead-in", "named goal", "yearly quota",
+ * "review estimate", "communiqué year", "document date", "change verb",
+ * "level reached", "streak", "list", "default" (see README). */
+typedef struct mb_evidence {
+    const char *rule;
+    const char *scope; /* where the text stands: "clause", "sentence", "paragraph", or for a frame
+                          "heading", "lead-in", "list item", "title"; NULL: none */
+    const char *what;  /* for a frame: "plan period", "review", "year", "words" */
+    size_t paragraph;
+    size_t start, end;
+} mb_evidence;
+
 /* One commitment record (see README: record fields). Text offsets are
  * byte offsets into the paragraph's text; source offsets come from its map. */
 typedef struct mb_record {
@@ -393,6 +408,8 @@ typedef struct mb_record {
     char *time_text;        /* NULL: none */
     const char *period;     /* "annual" or NULL */
     char *modality;         /* NULL: none */
+    /* why kind, year and change have their values (--explain) */
+    mb_evidence why_kind, why_year, why_change;
 } mb_record;
 
 typedef struct mb_records {
@@ -409,12 +426,16 @@ void mb_records_free(mb_records *r);
 /* Keep only the records of one kind (ids do not change). */
 void mb_records_filter_kind(mb_records *r, mb_kind kind);
 
-/* Record i as one JSON object (spec v1 fields, all present). pretty: indent.
- * *out is malloc'ed. */
-mb_status mb_emit_record(const mb_doc *doc, const mb_records *r, size_t i, int pretty, char **out,
+/* Record i as one JSON object (spec v1 fields, all present). flags:
+ * MB_EMIT_PRETTY indents, MB_EMIT_EXPLAIN adds the optional `evidence`
+ * object (1 is MB_EMIT_PRETTY, as the older int pretty was). *out is
+ * malloc'ed. */
+#define MB_EMIT_PRETTY  1
+#define MB_EMIT_EXPLAIN 2
+mb_status mb_emit_record(const mb_doc *doc, const mb_records *r, size_t i, int flags, char **out,
                          mb_error *err);
 /* The whole document as one JSON object: schema, doc, paragraphs, records. */
-mb_status mb_emit_document(const mb_doc *doc, const mb_records *r, int pretty, char **out, mb_error *err);
+mb_status mb_emit_document(const mb_doc *doc, const mb_records *r, int flags, char **out, mb_error *err);
 
 /* ---- audit, show, report (issue 6) ---- */
 
@@ -477,6 +498,7 @@ typedef struct mb_show_options {
     int color;        /* ANSI colours instead of plain markers */
     int only_records; /* leave out paragraphs without records */
     unsigned width;   /* 0: 80; at least 40 */
+    int explain;      /* under each table, why each record has its kind, year and change */
 } mb_show_options;
 mb_status mb_show_render(const mb_doc *doc, const mb_records *r, const mb_show_options *opt, char **out,
                          mb_error *err);

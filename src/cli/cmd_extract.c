@@ -10,7 +10,7 @@ static int run(int argc, char **argv);
 const mb_cli_cmd cmd_extract = {
     "extract",
     "extract commitment records (targets and reported figures) as JSON",
-    "usage: mubiao extract [--date YYYY-MM-DD] [--format jsonl|json] [--pretty] [--kind KIND]\n"
+    "usage: mubiao extract [--date YYYY-MM-DD] [--format jsonl|json] [--pretty] [--explain] [--kind KIND]\n"
     "                      [--dict F] [--user-dict F]... [--encoding NAME] [--lenient] FILE...|-\n"
     "\n"
     "Read each document and print its commitment records (spec v1): JSON Lines\n"
@@ -24,6 +24,10 @@ const mb_cli_cmd cmd_extract = {
     "                         else a dateline in the text, else inferred, else none)\n"
     "  -f, --format FMT       jsonl (default) or json\n"
     "  -p, --pretty           indent the JSON (with jsonl: one record per block)\n"
+    "  -x, --explain          add to each record an `evidence` object: the rule that\n"
+    "                         set its kind, year and change, and the text it read\n"
+    "                         (a cue, a time, a heading or lead-in frame), with\n"
+    "                         source byte offsets\n"
     "  -k, --kind KIND        only records of this kind: target or achievement\n"
     "      --dict F           the compiled dictionary (default: $MUBIAO_DICT, then\n"
     "                         mubiao.dict beside the program, then the installed one)\n"
@@ -45,19 +49,26 @@ static int run(int argc, char **argv)
     size_t nusers = 0;
     int pretty = 0;
     static const struct option longopts[] = {
-        {"date", required_argument, NULL, 'd'},     {"format", required_argument, NULL, 'f'},
-        {"pretty", no_argument, NULL, 'p'},         {"kind", required_argument, NULL, 'k'},
-        {"dict", required_argument, NULL, 'D'},     {"user-dict", required_argument, NULL, 'U'},
-        {"encoding", required_argument, NULL, 'e'}, {"lenient", no_argument, NULL, 'l'},
-        {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0},
+        {"date", required_argument, NULL, 'd'},
+        {"format", required_argument, NULL, 'f'},
+        {"pretty", no_argument, NULL, 'p'},
+        {"kind", required_argument, NULL, 'k'},
+        {"explain", no_argument, NULL, 'x'},
+        {"dict", required_argument, NULL, 'D'},
+        {"user-dict", required_argument, NULL, 'U'},
+        {"encoding", required_argument, NULL, 'e'},
+        {"lenient", no_argument, NULL, 'l'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
     };
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "d:f:pk:e:h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "d:f:pxk:e:h", longopts, NULL)) != -1) {
         switch (c) {
         case 'd': date = optarg; break;
         case 'f': format = optarg; break;
-        case 'p': pretty = 1; break;
+        case 'p': pretty |= MB_EMIT_PRETTY; break;
+        case 'x': pretty |= MB_EMIT_EXPLAIN; break;
         case 'k': kind = optarg; break;
         case 'D': dict = optarg; break;
         case 'U':

@@ -11,7 +11,7 @@ static int run(int argc, char **argv);
 const mb_cli_cmd cmd_show = {
     "show",
     "show a document with its records marked, for a terminal",
-    "usage: mubiao show [--kind KIND] [--date YYYY-MM-DD] [--color[=WHEN]] [--only-records]\n"
+    "usage: mubiao show [--kind KIND] [--date YYYY-MM-DD] [--color[=WHEN]] [--only-records] [--explain]\n"
     "                   [--width N] [--dict F] [--user-dict F]... [--encoding NAME] [--lenient]\n"
     "                   FILE...|-\n"
     "\n"
@@ -38,6 +38,9 @@ const mb_cli_cmd cmd_show = {
     "                         NO_COLOR is not set), always (the default of a bare\n"
     "                         --color) or never\n"
     "  -r, --only-records     leave out paragraphs without records\n"
+    "  -x, --explain          under each table, why each record has its kind, year\n"
+    "                         and change: the rule and the text it read, with the\n"
+    "                         index of that text's paragraph in [ ]\n"
     "  -w, --width N          wrap to N columns (default 80, at least 40)\n"
     "      --dict F, --user-dict F, -e/--encoding NAME, --lenient: as for extract\n"
     "\n"
@@ -52,23 +55,31 @@ static int run(int argc, char **argv)
     const char *date = NULL, *kind = NULL, *dict = NULL, *color = "auto";
     const char *users[64];
     size_t nusers = 0;
-    mb_show_options so = {0, 0, 80};
+    mb_show_options so = {0, 0, 80, 0};
     static const struct option longopts[] = {
-        {"kind", required_argument, NULL, 'k'},     {"date", required_argument, NULL, 'd'},
-        {"color", optional_argument, NULL, 'C'},    {"colour", optional_argument, NULL, 'C'},
-        {"only-records", no_argument, NULL, 'r'},   {"width", required_argument, NULL, 'w'},
-        {"dict", required_argument, NULL, 'D'},     {"user-dict", required_argument, NULL, 'U'},
-        {"encoding", required_argument, NULL, 'e'}, {"lenient", no_argument, NULL, 'l'},
-        {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0},
+        {"kind", required_argument, NULL, 'k'},
+        {"date", required_argument, NULL, 'd'},
+        {"color", optional_argument, NULL, 'C'},
+        {"colour", optional_argument, NULL, 'C'},
+        {"only-records", no_argument, NULL, 'r'},
+        {"explain", no_argument, NULL, 'x'},
+        {"width", required_argument, NULL, 'w'},
+        {"dict", required_argument, NULL, 'D'},
+        {"user-dict", required_argument, NULL, 'U'},
+        {"encoding", required_argument, NULL, 'e'},
+        {"lenient", no_argument, NULL, 'l'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
     };
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "k:d:rw:e:h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "k:d:rxw:e:h", longopts, NULL)) != -1) {
         switch (c) {
         case 'k': kind = optarg; break;
         case 'd': date = optarg; break;
         case 'C': color = optarg ? optarg : "always"; break;
         case 'r': so.only_records = 1; break;
+        case 'x': so.explain = 1; break;
         case 'w': {
             char *end;
             long w = strtol(optarg, &end, 10);

@@ -148,7 +148,38 @@ static cJSON *doc_object_dated(const mb_doc *doc, const mb_date *date)
     return d;
 }
 
-static cJSON *record_object(const mb_doc *doc, const mb_records *rs, size_t i)
+/* One field's evidence: {"rule", "scope", "what", "text", "paragraph",
+ * "start", "end"} with source byte offsets; null when none was recorded. */
+static cJSON *evidence_object(const mb_doc *doc, const mb_evidence *e)
+{
+    if (!e->rule)
+        return cJSON_CreateNull();
+    cJSON *o = cJSON_CreateObject();
+    if (!o)
+        return NULL;
+    cJSON_AddStringToObject(o, "rule", e->rule);
+    cJSON_AddItemToObject(o, "scope", str_or_null(e->scope));
+    cJSON_AddItemToObject(o, "what", str_or_null(e->what));
+    const mb_paragraph *p = mb_doc_paragraph(doc, e->paragraph);
+    if (p && e->end > e->start && e->end <= p->text.len) {
+        uint32_t a, b;
+        mb_text_source_range(&p->text, e->start, e->end, &a, &b);
+        cJSON *txt = mb_emit_slice(&p->text, e->start, e->end);
+        if (txt)
+            cJSON_AddItemToObject(o, "text", txt);
+        add_number(o, "paragraph", (double)p->index);
+        add_number(o, "start", a);
+        add_number(o, "end", b);
+    } else {
+        cJSON_AddNullToObject(o, "text");
+        cJSON_AddNullToObject(o, "paragraph");
+        cJSON_AddNullToObject(o, "start");
+        cJSON_AddNullToObject(o, "end");
+    }
+    return o;
+}
+
+static cJSON *record_object(const mb_doc *doc, const mb_records *rs, size_t i, int flags)
 {
     const mb_record *r = &rs->v[i];
     const mb_paragraph *p = mb_doc_paragraph(doc, r->paragraph);
@@ -212,14 +243,23 @@ static cJSON *record_object(const mb_doc *doc, const mb_records *rs, size_t i)
     cJSON_AddItemToObject(o, "time_text", str_or_null(r->time_text));
     cJSON_AddItemToObject(o, "period", str_or_null(r->period));
     cJSON_AddItemToObject(o, "modality", str_or_null(r->modality));
+    if (flags & MB_EMIT_EXPLAIN) {
+        cJSON *ev = cJSON_CreateObject();
+        if (ev) {
+            cJSON_AddItemToObject(ev, "kind", evidence_object(doc, &r->why_kind));
+            cJSON_AddItemToObject(ev, "year", evidence_object(doc, &r->why_year));
+            cJSON_AddItemToObject(ev, "change", evidence_object(doc, &r->why_change));
+            cJSON_AddItemToObject(o, "evidence", ev);
+        }
+    }
     return o;
 }
 
-static mb_status print_json(cJSON *o, int pretty, char **out, mb_error *err)
+static mb_status print_json(cJSON *o, int flags, char **out, mb_error *err)
 {
     if (!o)
         return mb_error_set(err, MB_ENOMEM, "out of memory");
-    char *js = pretty ? cJSON_Print(o) : cJSON_PrintUnformatted(o);
+    char *js = flags & MB_EMIT_PRETTY ? cJSON_Print(o) : cJSON_PrintUnformatted(o);
     cJSON_Delete(o);
     if (!js)
         return mb_error_set(err, MB_ENOMEM, "out of memory");
@@ -227,16 +267,16 @@ static mb_status print_json(cJSON *o, int pretty, char **out, mb_error *err)
     return MB_OK;
 }
 
-mb_status mb_emit_record(const mb_doc *doc, const mb_records *r, size_t i, int pretty, char **out,
+mb_status mb_emit_record(const mb_doc *doc, const mb_records *r, size_t i, int flags, char **out,
                          mb_error *err)
 {
     *out = NULL;
     if (i >= r->n)
         return mb_error_set(err, MB_EARG, "no record %zu", i);
-    return print_json(record_object(doc, r, i), pretty, out, err);
+    return print_json(record_object(doc, r, i, flags), flags, out, err);
 }
 
-mb_status mb_emit_document(const mb_doc *doc, const mb_records *r, int pretty, char **out, mb_error *err)
+mb_status mb_emit_document(const mb_doc *doc, const mb_records *r, int flags, char **out, mb_error *err)
 {
     *out = NULL;
     cJSON *o = cJSON_CreateObject();
@@ -267,9 +307,9 @@ mb_status mb_emit_document(const mb_doc *doc, const mb_records *r, int pretty, c
         cJSON_AddItemToArray(paras, po);
     }
     for (size_t i = 0; i < r->n; i++) {
-        cJSON *ro = record_object(doc, r, i);
+        cJSON *ro = record_object(doc, r, i, flags);
         if (ro)
             cJSON_AddItemToArray(recs, ro);
     }
-    return print_json(o, pretty, out, err);
+    return print_json(o, flags, out, err);
 }

@@ -169,7 +169,7 @@ static int introduces(const ctx *c, size_t pos)
 /* The cue word nearest to the end of [a,b) (first in the cue table on a
  * tie): its kind, and the word in *word. far: [a,b) is not the quantity's
  * own clause, where a noun cue counts only when it introduces a list. */
-static mb_cue_kind cue_near(const ctx *c, size_t a, size_t b, int far, const char **word)
+static mb_cue_kind cue_near(const ctx *c, size_t a, size_t b, int far, const char **word, const cue_hit **hit)
 {
     /* hits are sorted by (start, order found): walk back from b; on a tie
      * of starts the one found first (the earlier in the cue table) wins */
@@ -187,15 +187,28 @@ static mb_cue_kind cue_near(const ctx *c, size_t a, size_t b, int far, const cha
     if (!best)
         return MB_CUE_NONE;
     *word = best->cue->word;
+    if (hit)
+        *hit = best;
     return best->cue->kind;
 }
 
-static mb_cue_kind cue_in(const ctx *c, size_t a, size_t b, const char **word)
+static void evidence(mb_evidence *e, const char *rule, const char *scope, size_t para, size_t a, size_t b)
 {
-    return cue_near(c, a, b, 0, word);
+    e->rule = rule;
+    e->scope = scope;
+    e->what = NULL;
+    e->paragraph = para;
+    e->start = a;
+    e->end = b;
 }
 
-static const char *change_before(const ctx *c, size_t lo, size_t pos)
+static void evidence_frame(const ctx *c, mb_evidence *e)
+{
+    evidence(e, "frame", c->fr.rule, c->fr.para, c->fr.a, c->fr.b);
+    e->what = c->fr.what;
+}
+
+static const char *change_before(const ctx *c, size_t lo, size_t pos, mb_evidence *ev)
 {
     for (size_t i = tok_count_before(c, pos); i-- > 0;) {
         const mb_token *t = &c->toks.v[i];
@@ -205,21 +218,27 @@ static const char *change_before(const ctx *c, size_t lo, size_t pos)
         if (!ch) {
             /* 涨幅, 增速, 增幅 name a change */
             if (tok_is(c, t, "涨幅") || tok_is(c, t, "增速") || tok_is(c, t, "增幅") ||
-                tok_is(c, t, "增长率"))
+                tok_is(c, t, "增长率")) {
+                evidence(ev, "change verb", "clause", c->p->index, t->start, t->end);
                 return "increase";
+            }
             continue;
         }
         /* 提高到, 缩小至: the level reached */
         size_t e = t->end;
         while (e < pos && c->s[e] == ' ')
             e++;
+        evidence(ev, "level reached", "clause", c->p->index, t->start, e + 3 <= pos ? e + 3 : t->end);
         if (at(c->s, pos, e, "到") || at(c->s, pos, e, "至"))
             return "level";
+        ev->end = t->end;
         if (ends_with(c->s + t->start, t->end - t->start, "到") ||
             ends_with(c->s + t->start, t->end - t->start, "至"))
             return "level";
+        ev->rule = "change verb";
         return ch > 0 ? "increase" : "decrease";
     }
+    evidence(ev, "default", NULL, c->p->index, 0, 0);
     return "level";
 }
 
@@ -356,8 +375,10 @@ static const mb_xt *time_around(const ctx *c, size_t sa, size_t sb, size_t ca, s
             if (!quantity_covering(c, la, lb))
                 return t;
         }
+    /* an earlier sentence's time; a plan period named in passing there
+     * (深入实施“十四五”规划的关键之年) dates targets only */
     if (c->para_time >= 0 && (size_t)c->para_time < c->x.nt && c->x.t[c->para_time].a < sa &&
-        time_fits(c, &c->x.t[c->para_time], k))
+        time_fits(c, &c->x.t[c->para_time], k) && (!c->x.t[c->para_time].plan || k == MB_CUE_TARGET))
         return &c->x.t[c->para_time];
     return NULL;
 }
@@ -408,15 +429,20 @@ static int has_word(const ctx *c, size_t a, size_t b, const char *w)
     return 0;
 }
 
-/* Target cues that only estimate or seek (预计, 争取): in a review they
- * report what was achieved. */
-static int soft_cue(const char *w)
+/* Cues that lean one way and yield to a time or frame of the other:
+ * 预计, 争取 estimate or seek (in a review: what was achieved); 累计 counts
+ * up (under a future deadline: a goal). The kind they lean to, or NONE. */
+static mb_cue_kind soft_cue(const char *w)
 {
-    static const char *const soft[] = {"预计", "争取", "預計", "爭取", NULL};
-    for (int k = 0; soft[k]; k++)
-        if (!strcmp(w, soft[k]))
-            return 1;
-    return 0;
+    static const char *const soft_target[] = {"预计", "争取", "預計", "爭取", NULL};
+    static const char *const soft_achievement[] = {"累计", "累計", NULL};
+    for (int k = 0; soft_target[k]; k++)
+        if (!strcmp(w, soft_target[k]))
+            return MB_CUE_TARGET;
+    for (int k = 0; soft_achievement[k]; k++)
+        if (!strcmp(w, soft_achievement[k]))
+            return MB_CUE_ACHIEVEMENT;
+    return MB_CUE_NONE;
 }
 
 /* 1 if the rest of the clause after a quantity names it a goal: …等目标,
@@ -434,14 +460,19 @@ static int named_goal(const ctx *c, size_t pos, size_t cb)
  * (a heading, lead-in or title) when the frame is of its kind or of none,
  * else the document's; a yearly quantity only takes a plan's or a
  * review's year. */
-static int frame_year(const ctx *c, mb_kind kind, int annual)
+static int frame_year(const ctx *c, mb_kind kind, int annual, mb_evidence *ev)
 {
     mb_cue_kind k = kind == MB_KIND_TARGET ? MB_CUE_TARGET : MB_CUE_ACHIEVEMENT;
     int fits = c->fr.kind == MB_CUE_NONE || c->fr.kind == k;
-    if (annual)
-        return fits && c->fr.annual ? c->fr.year : 0;
-    if (fits && c->fr.year)
+    if (fits && c->fr.year && (!annual || c->fr.annual)) {
+        evidence_frame(c, ev);
         return c->fr.year;
+    }
+    if (annual || !c->doc_year) {
+        evidence(ev, annual ? "yearly quota" : "default", NULL, c->p->index, 0, 0);
+        return 0;
+    }
+    evidence(ev, "document date", NULL, c->p->index, 0, 0);
     return c->doc_year;
 }
 
@@ -544,11 +575,16 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         r.comparator = "range";
     else if (!r.comparator)
         r.comparator = "eq";
-    r.change = change_before(c, chg_lo, q->a);
-    if (q->streak)
+    r.change = change_before(c, chg_lo, q->a, &r.why_change);
+    if (q->streak) {
         r.change = q->streak > 0 ? "increase" : "decrease"; /* 十二连增: years of increase */
-    if (lo > ca && c->out->n && list_continuation(c, lo, q->a))
+        evidence(&r.why_change, "streak", "clause", c->p->index, q->a, q->b);
+    }
+    if (lo > ca && c->out->n && list_continuation(c, lo, q->a)) {
         r.change = c->out->v[c->out->n - 1].change; /* 8.9%、7.7% */
+        r.why_change = c->out->v[c->out->n - 1].why_change;
+        r.why_change.rule = "list";
+    }
 
     /* period */
     size_t pw = q->a - ca > 90 ? q->a - 90 : ca; /* 每年 stands within 30 characters of its number */
@@ -558,12 +594,17 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
     /* kind: a cue or a time of the clause, then cues of the earlier
      * clauses, then a time around, the paragraph and the section */
     const char *cue = NULL;
-    mb_cue_kind k = cue_in(c, ca, q->a, &cue);
+    const cue_hit *hit = NULL;
+    mb_evidence *wk = &r.why_kind;
+    mb_cue_kind k = cue_near(c, ca, q->a, 0, &cue, &hit);
     if (k == MB_CUE_NONE)
-        k = cue_in(c, q->b, cb, &cue);
+        k = cue_near(c, q->b, cb, 0, &cue, &hit);
+    if (k != MB_CUE_NONE)
+        evidence(wk, "cue", "clause", c->p->index, hit->start, hit->end);
     const mb_xt *t = time_in_clause(c, ca, cb, q->a);
-    if (k == MB_CUE_NONE && t)
-        k = time_kind(c, t);
+    const char *tscope = "clause";
+    if (k == MB_CUE_NONE && t && (k = time_kind(c, t)) != MB_CUE_NONE)
+        evidence(wk, "time", "clause", c->p->index, t->a, t->b);
     /* earlier clauses, nearest first: a cue or a time decides */
     for (size_t e = ca, n = 0; k == MB_CUE_NONE && e > sa && n++ < MB_MAX_LOOK;) {
         size_t bl = 0; /* step back over the break that ends the clause before */
@@ -573,34 +614,62 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         size_t pa = clause_start(c, sa, e - bl);
         if (pa >= e)
             break;
-        k = cue_near(c, pa, e, 1, &cue);
-        if (k == MB_CUE_NONE) {
+        k = cue_near(c, pa, e, 1, &cue, &hit);
+        if (k != MB_CUE_NONE)
+            evidence(wk, "cue", "sentence", c->p->index, hit->start, hit->end);
+        else {
             const mb_xt *pt = time_in_clause(c, pa, e, e);
-            if (pt)
-                k = time_kind(c, pt);
+            if (pt && (k = time_kind(c, pt)) != MB_CUE_NONE)
+                evidence(wk, "time", "sentence", c->p->index, pt->a, pt->b);
         }
         e = pa;
     }
-    if (!t)
+    if (!t) {
         t = time_around(c, sa, sb, ca, cb, k, r.period != NULL);
-    if (k == MB_CUE_NONE)
-        k = time_kind(c, t);
+        tscope = t && t->a < sa ? "paragraph" : "sentence";
+    }
+    if (k == MB_CUE_NONE && (k = time_kind(c, t)) != MB_CUE_NONE)
+        evidence(wk, "time", tscope, c->p->index, t->a, t->b);
     /* 预计, 争取 in a review estimate or obtain what was achieved
      * (预计大湾区经济总量突破15万亿元 under 2025年工作回顾) */
-    if (k == MB_CUE_TARGET && cue && soft_cue(cue) && !t && c->fr.kind == MB_CUE_ACHIEVEMENT)
-        k = MB_CUE_ACHIEVEMENT;
+    /* and 累计 under a future deadline counts up to it (到2027年，累计建成…30个) */
+    if (k != MB_CUE_NONE && cue && soft_cue(cue) == k) {
+        /* a time of either kind: the cue's own kind filtered the other out */
+        const mb_xt *st = t ? t : time_around(c, sa, sb, ca, cb, MB_CUE_NONE, r.period != NULL);
+        mb_cue_kind tk = st ? time_kind(c, st) : MB_CUE_NONE;
+        const char *rule = k == MB_CUE_TARGET ? "review estimate" : "cumulative goal";
+        if (tk != MB_CUE_NONE && tk != k) {
+            k = tk;
+            if (!t) {
+                t = st;
+                tscope = t->a < sa ? "paragraph" : "sentence";
+            }
+            evidence(wk, rule, tscope, c->p->index, t->a, t->b);
+        } else if (tk == MB_CUE_NONE && c->fr.kind != MB_CUE_NONE && c->fr.kind != k) {
+            k = c->fr.kind;
+            evidence_frame(c, wk);
+            wk->rule = rule;
+        }
+        if (k != soft_cue(cue))
+            cue = NULL;
+    }
     /* …降低20%左右、…减少10%等目标: what is named a goal is one, even
      * when the verb that names it is past (提出了) */
     if (k == MB_CUE_ACHIEVEMENT && named_goal(c, q->b, cb)) {
         k = MB_CUE_TARGET;
         cue = NULL;
+        evidence(wk, "named goal", "clause", c->p->index, q->b, cb);
+    }
+    if (k == MB_CUE_NONE && (k = c->para_kind) != MB_CUE_NONE)
+        evidence(wk, "paragraph lead-in", "paragraph", c->p->index, c->para_a, c->para_b);
+    if (k == MB_CUE_NONE && (k = c->fr.kind) != MB_CUE_NONE)
+        evidence_frame(c, wk);
+    if (k == MB_CUE_NONE && r.period) {
+        k = MB_CUE_TARGET; /* 每年新增, 每年引进: a yearly quota */
+        evidence(wk, "yearly quota", "clause", c->p->index, pw, q->a);
     }
     if (k == MB_CUE_NONE)
-        k = c->para_kind;
-    if (k == MB_CUE_NONE)
-        k = c->fr.kind;
-    if (k == MB_CUE_NONE && r.period)
-        k = MB_CUE_TARGET; /* 每年新增, 每年引进: a yearly quota */
+        evidence(wk, "default", NULL, c->p->index, 0, 0);
     r.kind = k == MB_CUE_TARGET ? MB_KIND_TARGET : MB_KIND_ACHIEVEMENT;
     if (cue && (k == MB_CUE_TARGET || k == MB_CUE_ACHIEVEMENT))
         r.modality = dup_str(cue);
@@ -610,14 +679,18 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
     if (t) {
         r.year = time_year(c, t, r.kind);
         r.time_text = dup_range(c->s, t->a, t->b);
+        evidence(&r.why_year, "time", tscope, c->p->index, t->a, t->b);
     }
     if (!r.year)
-        r.year = frame_year(c, r.kind, r.period != NULL);
+        r.year = frame_year(c, r.kind, r.period != NULL, &r.why_year);
     /* in a communiqué on an earlier year, 本年, 年末 and 全年 resolved to the
      * publication year are the year reported on */
     if (c->frames.communique && r.kind == MB_KIND_ACHIEVEMENT && t && r.year == c->doc_year && c->fr.year &&
-        c->fr.year < c->doc_year && (t->now || t->sub_year))
+        c->fr.year < c->doc_year && (t->now || t->sub_year)) {
         r.year = c->fr.year;
+        evidence_frame(c, &r.why_year);
+        r.why_year.rule = "communiqué year";
+    }
 
     mb_status st = add_record(c, &r);
     if (st)
@@ -639,7 +712,8 @@ static mb_status dated_goal(ctx *c, size_t sa, size_t sb)
         if (quantity_covering(c, ca, cb))
             continue;
         const char *cue = NULL;
-        if (cue_in(c, sa, cb, &cue) != MB_CUE_TARGET ||
+        const cue_hit *hit = NULL;
+        if (cue_near(c, sa, cb, 0, &cue, &hit) != MB_CUE_TARGET ||
             (strcmp(cue, "力争") && strcmp(cue, "确保") && strcmp(cue, "争取")))
             continue;
         /* the verb right after the time, then the noun phrase it governs */
@@ -668,6 +742,9 @@ static mb_status dated_goal(ctx *c, size_t sa, size_t sb)
         r.year = t->y1 ? t->y1 : t->y0;
         r.time_text = dup_range(c->s, t->a, t->b);
         r.modality = dup_str(cue);
+        evidence(&r.why_kind, "cue", "sentence", c->p->index, hit->start, hit->end);
+        evidence(&r.why_year, "time", "clause", c->p->index, t->a, t->b);
+        evidence(&r.why_change, "default", NULL, c->p->index, 0, 0);
         mb_status st = add_record(c, &r);
         if (st) {
             record_clear(&r);
@@ -700,14 +777,16 @@ static const char *const reach_ends[] = {"水平", "行列", "前列", NULL};
 
 /* Where the items of a target list start in the paragraph (after
  * 主要预期目标是：), or (size_t)-1. */
-static size_t target_list_start(const ctx *c)
+static size_t target_list_start(const ctx *c, size_t *lead)
 {
     static const char *const leads[] = {"目标是：", "目标为：", "目标：", "目标是",
                                         "目标为",   "指标是：", NULL};
     for (int k = 0; leads[k]; k++)
         for (size_t i = 0; i + strlen(leads[k]) <= c->len && i < 600; i++)
-            if (!memcmp(c->s + i, leads[k], strlen(leads[k])))
+            if (!memcmp(c->s + i, leads[k], strlen(leads[k]))) {
+                *lead = i;
                 return i + strlen(leads[k]);
+            }
     return (size_t)-1;
 }
 
@@ -785,13 +864,20 @@ static mb_status qualitative_items(ctx *c, size_t sa, size_t sb, size_t from, co
             r.kind = MB_KIND_TARGET;
             r.indicator = squeeze(dup_range(c->s, ia, ib));
             r.change = change;
+            evidence(&r.why_change, "state", "clause", c->p->index, pa, e);
+            if (c->fr.list)
+                evidence_frame(c, &r.why_kind);
+            else
+                evidence(&r.why_kind, deadline ? "deadline list" : "target list", "paragraph", c->p->index,
+                         deadline ? deadline->a : c->list_lead, deadline ? deadline->b : from);
             const mb_xt *t = deadline ? deadline : time_around(c, sa, sb, ca, cb, MB_CUE_TARGET, 0);
             if (t) {
                 r.year = time_year(c, t, MB_KIND_TARGET);
                 r.time_text = dup_range(c->s, t->a, t->b);
+                evidence(&r.why_year, "time", t->a < sa ? "paragraph" : "sentence", c->p->index, t->a, t->b);
             }
             if (!r.year)
-                r.year = frame_year(c, MB_KIND_TARGET, 0);
+                r.year = frame_year(c, MB_KIND_TARGET, 0, &r.why_year);
             mb_status st = add_record(c, &r);
             if (st) {
                 record_clear(&r);
@@ -836,6 +922,13 @@ static int qualifier(const ctx *c, const mb_xq *q, size_t qi, size_t sb)
             if (at(c->s, n->a, i, "、") || at(c->s, n->a, i, "和") || at(c->s, n->a, i, "及") ||
                 at(c->s, n->a, i, "与") || at(c->s, n->a, i, "的"))
                 return 0;
+        /* a verb with an object of its own between makes the count the
+         * subject of a clause (810个省重点项目完成投资10428.6亿元) */
+        for (size_t i = tok_count_before(c, b); i < c->toks.n && c->toks.v[i].end <= n->a; i++) {
+            const mb_token *t = &c->toks.v[i];
+            if (t->start >= b && t->tag && (t->tag[0] == 'n' || !strcmp(t->tag, "vn")))
+                return 0;
+        }
         return 1;
     }
     return 0;
@@ -960,12 +1053,14 @@ static mb_status do_paragraph(ctx *c, const mb_paragraph *p)
     /* paragraph context: 今年发展主要预期目标是：… */
     c->para_kind = MB_CUE_NONE;
     size_t first_end = p->nsentences ? p->sentences[0].end : c->len;
-    c->list_from = target_list_start(c);
+    c->list_from = target_list_start(c, &c->list_lead);
     int heading;
     mb_frames_paragraph(&c->frames, p->index, c->s, c->len, &c->x, first_end, &c->fr, &heading);
     if (has_word(c, 0, first_end, "预期目标") || has_word(c, 0, first_end, "主要目标") ||
         has_word(c, 0, first_end, "目标是") || has_word(c, 0, first_end, "目标为"))
         c->para_kind = MB_CUE_TARGET;
+    c->para_a = 0;
+    c->para_b = first_end;
     c->para_time = -1;
     for (size_t i = 0; i < c->x.nt; i++)
         if (!c->x.t[i].base && c->x.t[i].a < first_end) {
@@ -980,8 +1075,11 @@ static mb_status do_paragraph(ctx *c, const mb_paragraph *p)
         int quantities = 0;
         for (size_t i = quantity_from(c, sa); i < c->x.nq && c->x.q[i].b <= sb && !quantities; i++)
             quantities = !c->x.q[i].skip;
-        for (size_t i = time_from(c, sa); k > 0 && !quantities && i < c->x.nt && c->x.t[i].b <= sb; i++)
-            if (!c->x.t[i].base && !c->x.t[i].from && (c->x.t[i].y0 || c->x.t[i].y1)) {
+        /* so does a deadline that opens a list of items (到2027年，…；…累计建成30个) */
+        int semicolon = ends_with(c->s, sb, "；") || ends_with(c->s, sb, ";");
+        for (size_t i = time_from(c, sa); i < c->x.nt && c->x.t[i].b <= sb; i++)
+            if (!c->x.t[i].base && !c->x.t[i].from && (c->x.t[i].y0 || c->x.t[i].y1) &&
+                ((k > 0 && !quantities) || (c->x.t[i].deadline && semicolon))) {
                 c->para_time = (int)i;
                 break;
             }

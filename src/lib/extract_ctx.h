@@ -48,8 +48,10 @@ typedef struct mb_xctx {
     int32_t cue_cp[MB_MAX_CUES];
     size_t ncues;
     mb_cue_kind para_kind;
-    size_t list_from; /* where the paragraph's target list starts, (size_t)-1 */
-    int para_time; /* index into x.t of the paragraph's leading time, -1 */
+    size_t para_a, para_b; /* the paragraph's first sentence, where para_kind was read */
+    size_t list_from;      /* where the paragraph's target list starts, (size_t)-1 */
+    size_t list_lead;      /* where its lead-in word (目标是：) starts */
+    int para_time;         /* index into x.t of the paragraph's leading time, -1 */
     char *prev_ind;
 } mb_xctx;
 

@@ -97,7 +97,7 @@ int mb_frame_of_text(const mb_frames *f, const char *s, size_t a, size_t b, cons
     out->a = a;
     out->b = b;
     if (review) {
-        out->what = "review";
+        out->what = "review words";
         out->kind = MB_CUE_ACHIEVEMENT;
         out->year = f->doc_year;
         out->annual = 1;
@@ -320,6 +320,26 @@ void mb_frames_paragraph(mb_frames *f, size_t index, const char *s, size_t len, 
         itemfr.list = 1;
         itemfr.rule = "list item";
         extra = &itemfr;
+    }
+    /* a time stated by an item carries to the items after it (●2023年广东
+     * 地区生产总值…; ●广州经济总量突破3万亿元) until another is stated */
+    int marked = !level && mb_list_item(s, len);
+    if (!marked) {
+        f->item_set = 0;
+    } else {
+        mb_frame fr;
+        if (f->item_set) { /* a target list stays one */
+            int list = extra ? itemfr.list : 0;
+            itemfr = f->item;
+            itemfr.list = list;
+            extra = &itemfr;
+        }
+        if (mb_frame_of_text(f, s, 0, first_end, x, &fr) && strcmp(fr.what, "words") &&
+            strcmp(fr.what, "review words")) {
+            frame_at(&fr, "list item", index);
+            f->item = fr;
+            f->item_set = 1;
+        }
     }
     compose(f, extra, out);
     if (ends_with_colon(s, len)) { /* a lead-in for what follows */

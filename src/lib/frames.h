@@ -28,7 +28,7 @@ typedef struct mb_frame {
     int annual;       /* yearly quantities (年均, 每年) take the year: a plan or a review */
     int list;         /* a target list: qualitative items are records */
     const char *rule; /* "heading", "lead-in", "list item", "title"; NULL: no frame */
-    const char *what; /* "plan period", "review", "year", "words" */
+    const char *what; /* "plan period", "review", "year", "review words", "words" */
     size_t para;      /* the paragraph that set it, and the text there */
     size_t a, b;
 } mb_frame;
@@ -39,6 +39,8 @@ typedef struct mb_frames {
     int set[MB_FRAME_DEPTH];
     mb_frame leadin; /* the lead-in in force, with the level of its section */
     int leadin_level, leadin_set;
+    mb_frame item; /* the time the last item of a list run stated */
+    int item_set;
     int in_list;    /* the paragraphs after a target lead-in are its items; 2: the next is the first */
     int paragraphs; /* paragraphs seen */
     int communique; /* the title names a statistical communiqué: 本年 is the year reported on */

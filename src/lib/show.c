@@ -393,11 +393,41 @@ static int put_table(mb_strbuf *out, const mb_records *r, const size_t *rec, siz
     return 1;
 }
 
+/* One field's evidence on a line: "      kind    cue 力争 (clause)". */
+static void put_evidence(mb_strbuf *out, const mb_doc *doc, const char *field, const mb_evidence *e)
+{
+    mb_strbuf_printf(out, "      %-7s %s", field, e->rule ? e->rule : "-");
+    if (e->scope)
+        mb_strbuf_printf(out, " (%s%s%s)", e->scope, e->what ? ": " : "", e->what ? e->what : "");
+    const mb_paragraph *p = mb_doc_paragraph(doc, e->paragraph);
+    if (p && e->end > e->start && e->end <= p->text.len) {
+        size_t n = e->end - e->start;
+        size_t cut = mb_utf8_fwd(p->text.s, p->text.len, e->start, 24);
+        mb_strbuf_puts(out, " «");
+        mb_strbuf_add(out, p->text.s + e->start, cut < e->end ? cut - e->start : n);
+        mb_strbuf_puts(out, cut < e->end ? "…»" : "»");
+        mb_strbuf_printf(out, " [%zu]", p->index);
+    }
+    mb_strbuf_putc(out, '\n');
+}
+
+static void put_explain(mb_strbuf *out, const mb_doc *doc, const mb_records *r, const size_t *rec,
+                        size_t nrec)
+{
+    for (size_t k = 0; k < nrec; k++) {
+        const mb_record *x = &r->v[rec[k]];
+        mb_strbuf_printf(out, "  %zu why\n", rec[k] + 1);
+        put_evidence(out, doc, "kind", &x->why_kind);
+        put_evidence(out, doc, "year", &x->why_year);
+        put_evidence(out, doc, "change", &x->why_change);
+    }
+}
+
 mb_status mb_show_render(const mb_doc *doc, const mb_records *r, const mb_show_options *opt, char **out,
                          mb_error *err)
 {
     *out = NULL;
-    mb_show_options o = {0, 0, 80};
+    mb_show_options o = {0, 0, 80, 0};
     if (opt)
         o = *opt;
     if (!o.width)
@@ -441,6 +471,8 @@ mb_status mb_show_render(const mb_doc *doc, const mb_records *r, const mb_show_o
         put_wrapped(&b, &l, o.width, o.color);
         if (nrec && !put_table(&b, r, rec, nrec, o.width, o.color))
             l.failed = 1;
+        if (nrec && o.explain)
+            put_explain(&b, doc, r, rec, nrec);
     }
     int failed = l.failed || l.text.failed;
     free(l.u);

@@ -20,8 +20,13 @@ done
 cat "$D/release.txt" >"$T/release.txt"
 "$MUBIAO" extract "$TOP"/corpus/*.txt "$T/release.txt" >"$T/all.jsonl"
 expect_eq "extract corpus + release: exit 0" "$?" "0"
+# --explain: the same records with an evidence object (checked by the
+# schema below, and its offsets by the link check)
+"$MUBIAO" extract --explain "$D/frames.txt" "$D/communique.txt" >"$T/explain.jsonl"
+expect_eq "extract --explain: exit 0" "$?" "0"
+cat "$T/all.jsonl" "$T/explain.jsonl" >"$T/schema.jsonl"
 if "$PY" -c "import jsonschema" 2>/dev/null; then
-    out=$("$PY" - "$TOP/schema/commitment.schema.json" "$T/all.jsonl" <<'PYEOF'
+    out=$("$PY" - "$TOP/schema/commitment.schema.json" "$T/schema.jsonl" <<'PYEOF'
 import json, sys, jsonschema
 schema = json.load(open(sys.argv[1]))
 bad = 0
@@ -36,7 +41,7 @@ for line in open(sys.argv[2], encoding="utf-8"):
 print(f"{n} records, {bad} invalid")
 PYEOF
 )
-    expect_eq "records valid against schema/commitment.schema.json" "$(echo "$out" | tail -1)" "$(wc -l <"$T/all.jsonl" | tr -d ' ') records, 0 invalid"
+    expect_eq "records valid against schema/commitment.schema.json" "$(echo "$out" | tail -1)" "$(wc -l <"$T/schema.jsonl" | tr -d ' ') records, 0 invalid"
 else
     skip "python3-jsonschema not installed: schema not checked"
 fi
@@ -184,3 +189,44 @@ expect_eq "show on 20,000 records of one paragraph: every marker" \
     "$(timeout 120 "$MUBIAO" show "$T/many.txt" | grep -o '⟦[0-9]*:' | wc -l | tr -d ' ')" "20000"
 expect_eq "report on 20,000 records of one paragraph: every highlight" \
     "$(timeout 120 "$MUBIAO" report "$T/many.txt" | grep -o 'id="hl-[0-9]*"' | wc -l | tr -d ' ')" "20000"
+
+# --explain: the rule and the text behind kind, year and change, exactly;
+# every evidence text is the normalized text of its source bytes.
+out=$("$PY" - "$T/explain.jsonl" "$D/frames.txt" <<'PYEOF'
+import json, sys, unicodedata
+recs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+src = open(sys.argv[2], "rb").read()
+def ev(r, f):
+    e = r["evidence"][f]
+    return "-" if e is None else "%s/%s/%s/%s" % (e["rule"], e["scope"], e["what"], e["text"])
+for r in recs:
+    if r["doc"]["path"].endswith("frames.txt"):
+        print(r["span"]["text"], ev(r, "kind"), ev(r, "year"), ev(r, "change"), sep=" | ")
+bad = 0
+for r in recs:
+    if not r["doc"]["path"].endswith("frames.txt"):
+        continue
+    for f in ("kind", "year", "change"):
+        e = r["evidence"][f]
+        if e and e["start"] is not None:
+            t = unicodedata.normalize("NFKC", src[e["start"]:e["end"]].decode("utf-8"))
+            bad += "".join(t.split()) != "".join(unicodedata.normalize("NFKC", e["text"]).split())
+print("evidence links bad:", bad)
+PYEOF
+)
+expect_eq "--explain: evidence of each record of frames.txt" "$out" "6.2% | time/sentence/None/五年来 | time/sentence/None/五年来 | change verb/clause/None/增长
+60万人 | cue/clause/None/累计 | time/sentence/None/五年来 | default/None/None/None
+4%左右 | review estimate/lead-in/review/一年来 | frame/lead-in/review/一年来 | change verb/clause/None/增长
+30亿元 | review estimate/lead-in/review/一年来 | frame/lead-in/review/一年来 | default/None/None/None
+5%左右 | frame/heading/plan period/“十五五”时期 | frame/heading/plan period/“十五五”时期 | change verb/clause/None/增长
+12%左右 | named goal/clause/None/等目标 | time/clause/None/“十五五”期间 | change verb/clause/None/降低
+人均地区生产总值达到中等发达国家水平 | deadline list/paragraph/None/到二〇三五年 | time/sentence/None/到二〇三五年 | state/clause/None/达到中等发达国家水平
+7% | time/paragraph/None/过去一年 | time/paragraph/None/过去一年 | change verb/clause/None/增长
+5%左右 | cue/sentence/None/目标 | time/sentence/None/今年 | change verb/clause/None/增长
+5.5%以内 | time/paragraph/None/今年 | time/paragraph/None/今年 | default/None/None/None
+居民收入增长和经济增长同步 | target list/paragraph/None/目标是： | time/paragraph/None/今年 | state/clause/None/同步
+主要污染物排放量继续下降 | target list/paragraph/None/目标是： | time/paragraph/None/今年 | state/clause/None/下降
+12% | time/sentence/None/2025年 | time/sentence/None/2025年 | change verb/clause/None/增长
+evidence links bad: 0"
+"$MUBIAO" show --explain --only-records "$D/frames.txt" >"$T/show.txt"
+expect_grep "show --explain: the lead-in frame behind 预计 in a review" '      kind    review estimate (lead-in: review) «一年来» \[4\]' "$T/show.txt"

@@ -61,7 +61,7 @@ static void test_plain(void)
     v[2].change = "increase";
     v[2].period = "annual";
     mb_records rs = {v, 3, 3, {2025, 3, 5, "given"}};
-    mb_show_options o = {0, 0, 80};
+    mb_show_options o = {0, 0, 80, 0};
     char *out = NULL;
     T_EQ_INT(mb_show_render(doc, &rs, &o, &out, NULL), MB_OK, "render");
     T_EQ_STR(out,
@@ -133,7 +133,7 @@ static void test_wrap(void)
                     "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十。\n";
     mb_doc *doc = load(t);
     mb_records rs = {NULL, 0, 0, {0, 0, 0, "none"}};
-    mb_show_options o = {0, 0, 40};
+    mb_show_options o = {0, 0, 40, 0};
     char *out = NULL;
     T_EQ_INT(mb_show_render(doc, &rs, &o, &out, NULL), MB_OK, "render at 40 columns");
     const char *body = out ? strstr(out, "[0] line 1\n") : NULL;
