@@ -123,6 +123,11 @@ browser-deps:
 check-fast: tests
 	sh tests/run.sh $(BUILD)
 
+# The extraction tests as data alone (tests/data/extract.test), plain build.
+check-extract: tests
+	$(BUILD)/tests/test_extract_data
+.PHONY: check-extract
+
 demo: all
 	$(BIN) extract corpus/*.txt
 
