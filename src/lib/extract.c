@@ -554,6 +554,32 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
     else if (!r.comparator)
         r.comparator = "eq";
     r.change = change_before(c, chg_lo, q->a, &r.why_change);
+    if (q->fan) { /* 翻一番 doubles: an increase (spec) */
+        r.change = "increase";
+        evidence(&r.why_change, "doubling", "clause", c->p->index, q->a, q->b);
+    } else if (!strcmp(r.change, "level") && !r.why_change.end) {
+        /* 实现了8%的增长: the change named after the number */
+        size_t e = q->b;
+        while (e < cb && c->s[e] == ' ')
+            e++;
+        size_t de = e;
+        const mb_lexword *d = mb_lex_longest_at(c->m->lex, MB_LX_DE, c->s, cb, e);
+        if (d)
+            de = e + d->len;
+        const mb_token *t = d ? tok_at(c, de) : NULL;
+        int ch = t && t->start == de ? mb_change_of(c->m->lex, c->s + t->start, t->end - t->start) : 0;
+        if (ch) {
+            r.change = ch > 0 ? "increase" : "decrease";
+            evidence(&r.why_change, "change verb", "clause", c->p->index, t->start, t->end);
+        }
+    }
+    /* 增长-1.2%: a minus sign turns the change around (spec: decrease 1.2) */
+    if (q->a > ca && (c->s[q->a - 1] == '-' || at(c->s, q->a, q->a >= 3 ? q->a - 3 : q->a, "−")) &&
+        strcmp(r.change, "level")) {
+        r.span_start = q->a - (c->s[q->a - 1] == '-' ? 1 : 3);
+        r.change = !strcmp(r.change, "increase") ? "decrease" : "increase";
+        evidence(&r.why_change, "minus sign", "clause", c->p->index, r.span_start, q->a);
+    }
     if (q->streak) {
         /* 十二连增: years of increase */
         r.change = q->streak > 0 ? "increase" : "decrease";

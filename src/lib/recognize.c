@@ -867,6 +867,7 @@ static size_t fan_at(scan *c, size_t pos, mb_status *st)
     q.value = (double)(1 << n);
     q.unit = c->r->multiple;
     q.qkind = MB_Q_MULTIPLE;
+    q.flags |= MB_QF_FAN;
     q.comparator = MB_CMP_EQ;
     if (mb_rx_span(c->md, g[F_MORE], &a, &b))
         q.comparator = MB_CMP_GT;
