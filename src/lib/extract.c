@@ -93,6 +93,15 @@ static int preposition_jiang(const ctx *c, size_t i, size_t sb)
     return 0;
 }
 
+/* 1 if [a,b) lies inside a longer dictionary word that is a noun: 预期
+ * of 人均预期寿命 is no cue. */
+static int inside_word(const ctx *c, size_t a, size_t b)
+{
+    const mb_token *t = tok_at(c, a);
+    return t && (t->start < a || t->end > b) && t->end >= b && t->tag && t->tag[0] == 'n' &&
+           t->end - t->start > b - a;
+}
+
 /* Find the clause breaks and cue words of the sentence [sa,sb) once. */
 static mb_status scan_sentence(ctx *c, size_t sa, size_t sb)
 {
@@ -144,7 +153,7 @@ static mb_status scan_sentence(ctx *c, size_t sa, size_t sb)
                 const mb_cue *cue = &c->cues[k];
                 size_t n = c->cue_len[k];
                 if (!cue->whole_token && c->cue_cp[k] == cp && p + n <= sb &&
-                    !memcmp(c->s + p, cue->word, n) && !add_hit(c, p, cue))
+                    !memcmp(c->s + p, cue->word, n) && !inside_word(c, p, p + n) && !add_hit(c, p, cue))
                     return MB_ENOMEM;
             }
         }
