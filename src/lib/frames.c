@@ -213,6 +213,15 @@ static int title_line(const mb_frames *f, const char *s, size_t len, const mb_xr
            strcmp(fr->what, "review words");
 }
 
+/* The end of the paragraph's first clause (its first ， or ,), or len. */
+static size_t first_clause_end(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len && i < 60; i++)
+        if (s[i] == ',' || (i + 3 <= len && !memcmp(s + i, "\xef\xbc\x8c", 3))) /* ， */
+            return i;
+    return len;
+}
+
 static int ends_with_colon(const char *s, size_t len)
 {
     while (len > 0 && s[len - 1] == ' ')
@@ -377,6 +386,20 @@ void mb_frames_paragraph(mb_frames *f, size_t index, const char *s, size_t len, 
             f->leadin_set = 1;
             f->in_list =
                 fr.kind == MB_CUE_TARGET && has_any(f->lex, s, a, len, MB_LX_TARGET_LIST_WORD) ? 2 : 0;
+        }
+    } else if (!level) {
+        /* a paragraph that opens with a review (过去的一年，…; 五年来，…) frames
+         * the paragraphs after it, as a lead-in does, until a heading of its
+         * section's level or higher */
+        size_t ce = first_clause_end(s, len);
+        mb_frame fr;
+        if (ce < len && mb_frame_of_text(f, s, 0, ce, x, &fr) && !strcmp(fr.what, "review")) {
+            frame_at(&fr, "lead-in", index);
+            f->leadin = fr;
+            int dl = deepest_level(f);
+            f->leadin_level = dl ? dl : 1;
+            f->leadin_set = 1;
+            f->in_list = 0;
         }
     }
 }
