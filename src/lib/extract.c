@@ -804,6 +804,7 @@ static size_t target_list_start(const ctx *c, size_t *lead)
  * gives a target with a null value, of the list's year. */
 static mb_status qualitative_items(ctx *c, size_t sa, size_t sb, size_t from, const mb_xt *deadline)
 {
+    size_t pna = 0, pnb = 0; /* the leading noun phrase of the clause before */
     for (size_t ca = sa > from ? sa : from; ca < sb;) {
         size_t bl;
         if (is_clause_break(c->s, c->len, ca, &bl)) {
@@ -868,13 +869,31 @@ static mb_status qualitative_items(ctx *c, size_t sa, size_t sb, size_t from, co
             }
             ib = t->end;
         }
+        /* …人均国内生产总值迈上新的大台阶，达到中等发达国家水平: a reached level
+         * with no subject of its own takes the clause before's */
+        int carried = 0;
+        if (change && ib == ia && pa == a && pnb > pna) {
+            ia = pna;
+            ib = pnb;
+            carried = 1;
+        }
+        /* this clause's leading noun phrase, for the next */
+        pna = pnb = 0;
+        for (size_t i = tok_count_before(c, a); i < c->toks.n && c->toks.v[i].start < e; i++) {
+            const mb_token *t = &c->toks.v[i];
+            if (!mb_is_nounish(c->s + t->start, t->end - t->start, t->tag) || (t->tag && t->tag[0] == 'l'))
+                break;
+            if (!pnb)
+                pna = t->start;
+            pnb = t->end;
+        }
         if (change && ib > ia && ib - ia <= 36) {
             mb_record r;
             memset(&r, 0, sizeof r);
             r.paragraph = c->p->index;
             r.sent_start = sa;
             r.sent_end = sb;
-            r.span_start = ia;
+            r.span_start = carried ? a : ia;
             r.span_end = e;
             r.kind = MB_KIND_TARGET;
             r.indicator = squeeze(dup_range(c->s, ia, ib));
