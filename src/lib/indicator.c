@@ -292,6 +292,9 @@ int mb_ind_np_after(const ctx *c, size_t pos, size_t hi, size_t *ra, size_t *rb)
         }
         if (is_punct_tok(c, t) || time_covering(c, t->start, t->end) || aq || is_cue_noun(c, t))
             break;
+        /* 832个贫困县全部摘帽: an adverb ends the phrase (its tag may say noun) */
+        if (started && mb_is_adverb(c->m->lex, w, n))
+            break;
         /* 统一的数据交易平台: 的 between nouns */
         if (started && tok_in(c, t, MB_LX_DE) && i + 1 < c->toks.n && c->toks.v[i + 1].end <= hi &&
             tok_nounish(c, &c->toks.v[i + 1]))
