@@ -1083,6 +1083,17 @@ static mb_status do_paragraph(ctx *c, const mb_paragraph *p)
     mb_status st = mb_xrec_run(c->m, c->s, c->len, c->doc_year, &c->x, &err);
     if (st)
         return st;
+    /* 未来五年 said in the second half of a year (a congress in October)
+     * starts with the next year; said in March, with the current one */
+    if (c->out->date.month >= 7)
+        for (size_t i = 0; i < c->x.nt; i++) {
+            mb_xt *t = &c->x.t[i];
+            const mb_lexword *w = mb_lex_longest_at(c->m->lex, MB_LX_SPAN_PRE, c->s, c->len, t->a);
+            if (t->future && t->span && t->y0 == c->doc_year && mb_lex_value_is(w, "kind", "future")) {
+                t->y0++;
+                t->y1++;
+            }
+        }
     /* paragraph context: 今年发展主要预期目标是：… */
     c->para_kind = MB_CUE_NONE;
     size_t first_end = p->nsentences ? p->sentences[0].end : c->len;
