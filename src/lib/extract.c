@@ -34,6 +34,7 @@
 #include "error.h"
 #include "grow.h"
 #include "hash.h"
+#include "numeral.h"
 #include "text.h"
 
 #include <math.h>
@@ -443,6 +444,19 @@ static int named_goal(const ctx *c, size_t pos, size_t cb)
     return has_cls(c, pos, cb, MB_LX_GOAL_SUFFIX);
 }
 
+/* 1 if the time expression writes its year (2023年底, 二〇二三年上半年),
+ * 0 for a bare part of a year (年末, 全年, 上半年). */
+static int written_year(const ctx *c, const mb_xt *t)
+{
+    for (size_t i = t->a; i < t->b; i++) {
+        unsigned char ch = (unsigned char)c->s[i];
+        if (ch >= '0' && ch <= '9')
+            return 1;
+    }
+    int32_t cp;
+    return mb_utf8_decode((const unsigned char *)c->s + t->a, t->b - t->a, &cp) > 0 && mb_numeral_is_cn(cp);
+}
+
 /* The year a record with no time of its own falls back on: its frame's
  * (a heading, lead-in or title) when the frame is of its kind or of none,
  * else the document's; a yearly quantity only takes a plan's or a
@@ -706,6 +720,14 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         r.year = c->fr.year;
         evidence_frame(c, &r.why_year);
         r.why_year.rule = "communiqué year";
+    } else if (r.kind == MB_KIND_ACHIEVEMENT && t && t->sub_year && !t->from && r.year == c->doc_year &&
+               c->fr.kind == MB_CUE_ACHIEVEMENT && c->fr.year && c->fr.year < c->doc_year &&
+               !written_year(c, t)) {
+        /* 年末, 全年, 上半年 under a review of last year (去年工作回顾) are of
+         * the year reviewed, not of the document's */
+        r.year = c->fr.year;
+        evidence_frame(c, &r.why_year);
+        r.why_year.rule = "review year";
     }
 
     mb_status st = add_record(c, &r);
@@ -1119,10 +1141,15 @@ static mb_status do_paragraph(ctx *c, const mb_paragraph *p)
         for (size_t i = quantity_from(c, sa); i < c->x.nq && c->x.q[i].b <= sb && !quantities; i++)
             quantities = !c->x.q[i].skip;
         /* so does a deadline that opens a list of items (到2027年，…；…累计建成30个) */
+        /* and a time that opens a sentence ended by ； (2007年，…第四位；全国
+         * 财政收入达到5.13万亿元…) frames the ；-joined ones after it */
         int semicolon = ends_with(c->s, sb, "；") || ends_with(c->s, sb, ";");
+        size_t lead = sa;
+        while (lead < sb && c->s[lead] == ' ')
+            lead++;
         for (size_t i = time_from(c, sa); i < c->x.nt && c->x.t[i].b <= sb; i++)
             if (!c->x.t[i].base && !c->x.t[i].from && (c->x.t[i].y0 || c->x.t[i].y1) &&
-                ((k > 0 && !quantities) || (c->x.t[i].deadline && semicolon))) {
+                ((k > 0 && !quantities) || ((c->x.t[i].deadline || c->x.t[i].a == lead) && semicolon))) {
                 c->para_time = (int)i;
                 break;
             }
