@@ -444,6 +444,21 @@ static int named_goal(const ctx *c, size_t pos, size_t cb)
     return has_cls(c, pos, cb, MB_LX_GOAL_SUFFIX);
 }
 
+/* 1 if quantity q follows time t with only 的 or spaces between: the
+ * starting point of 由去年的1076亿元增加到… */
+static int starting_point(const ctx *c, const mb_xt *t, const mb_xq *q)
+{
+    size_t e = t->b;
+    while (e < q->a && c->s[e] == ' ')
+        e++;
+    const mb_lexword *d = mb_lex_longest_at(c->m->lex, MB_LX_DE, c->s, q->a, e);
+    if (d)
+        e += d->len;
+    while (e < q->a && c->s[e] == ' ')
+        e++;
+    return e == q->a;
+}
+
 /* 1 if the time expression writes its year (2023年底, 二〇二三年上半年),
  * 0 for a bare part of a year (年末, 全年, 上半年). */
 static int written_year(const ctx *c, const mb_xt *t)
@@ -633,6 +648,16 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
     const char *tscope = "clause";
     if (k == MB_CUE_NONE && t && (k = time_kind(c, t)) != MB_CUE_NONE)
         evidence(wk, "time", "clause", c->p->index, t->a, t->b);
+    /* the starting point of 由去年的1076亿元增加到1562亿元 is of its time,
+     * whatever the clause's cue (将) says of the end point */
+    if (t && t->from && starting_point(c, t, q)) {
+        mb_cue_kind tk = time_kind(c, t);
+        if (tk != MB_CUE_NONE && tk != k) {
+            k = tk;
+            cue = NULL;
+            evidence(wk, "starting point", "clause", c->p->index, t->a, t->b);
+        }
+    }
     /* earlier clauses, nearest first: a cue or a time decides */
     for (size_t e = ca, n = 0; k == MB_CUE_NONE && e > sa && n++ < MB_MAX_LOOK;) {
         size_t bl = 0; /* step back over the break that ends the clause before */
