@@ -372,7 +372,7 @@ static const mb_xt *time_around(const ctx *c, size_t sa, size_t sb, size_t ca, s
     if (!only_before)
         for (size_t i = time_from(c, cb); i < c->x.nt && c->x.t[i].b <= sb && seen++ < MB_MAX_LOOK; i++) {
             const mb_xt *t = &c->x.t[i];
-            if (t->base || !time_fits(c, t, k))
+            if (t->base || t->from || !time_fits(c, t, k))
                 continue;
             /* a later clause with a quantity of its own keeps its time */
             size_t la = clause_start(c, sa, t->a), lb = clause_end(c, t->b, sb);
