@@ -902,8 +902,11 @@ static mb_status qualitative_items(ctx *c, size_t sa, size_t sb, size_t from, co
             size_t n = t->end - t->start;
             int filler =
                 mb_change_of(c->m->lex, c->s + t->start, n) || mb_is_modal(c->m->lex, c->s + t->start, n);
-            for (size_t k = 0; !filler && k < nfill; k++) /* 努力实现 as one token too */
-                filler = at(c->s, t->end, t->start, fill[k]->word);
+            /* 努力实现 as one token too; a noun that starts with one is a name (实际利用外资) */
+            int noun = t->tag && t->tag[0] == 'n';
+            for (size_t k = 0; !filler && k < nfill; k++)
+                filler = noun ? t->end - t->start == fill[k]->len && at(c->s, t->end, t->start, fill[k]->word)
+                              : at(c->s, t->end, t->start, fill[k]->word);
             if (filler) {
                 if (ib > ia)
                     break;
