@@ -903,7 +903,7 @@ static mb_status qualitative_items(ctx *c, size_t sa, size_t sb, size_t from, co
             int filler =
                 mb_change_of(c->m->lex, c->s + t->start, n) || mb_is_modal(c->m->lex, c->s + t->start, n);
             /* 努力实现 as one token too; a noun that starts with one is a name (实际利用外资) */
-            int noun = t->tag && t->tag[0] == 'n';
+            int noun = t->tag && t->tag[0] == 'n' && t->tag[1] != 'r'; /* not a name: 努力实现/nr */
             for (size_t k = 0; !filler && k < nfill; k++)
                 filler = noun ? t->end - t->start == fill[k]->len && at(c->s, t->end, t->start, fill[k]->word)
                               : at(c->s, t->end, t->start, fill[k]->word);
