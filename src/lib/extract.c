@@ -403,6 +403,9 @@ static mb_cue_kind time_kind(const ctx *c, const mb_xt *t)
 {
     if (!t)
         return MB_CUE_NONE;
+    /* 年底前, 今年6月底前: a deadline not yet past is a target's */
+    if (t->deadline && !t->past && c->doc_year && (t->y1 ? t->y1 : t->y0) >= c->doc_year)
+        return MB_CUE_TARGET;
     if (t->sub_year || t->past)
         return MB_CUE_ACHIEVEMENT;
     if (t->this_year) /* 今年: the year being planned; in a communiqué, the year reported on */
