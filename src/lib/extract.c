@@ -778,19 +778,37 @@ static mb_status dated_goal(ctx *c, size_t sa, size_t sb)
             continue;
         const char *cue = NULL;
         const cue_hit *hit = NULL;
-        if (cue_near(c, sa, cb, 0, &cue, &hit) != MB_CUE_TARGET ||
-            !mb_lex_is(c->m->lex, MB_LX_FIRM_CUE, cue, strlen(cue)))
+        int firm = cue_near(c, sa, cb, 0, &cue, &hit) == MB_CUE_TARGET &&
+                   mb_lex_is(c->m->lex, MB_LX_FIRM_CUE, cue, strlen(cue));
+        /* or a deadline still ahead that the verb follows at once
+         * (到2027年，建成全省统一的数据交易平台; 2025年底前实现…全覆盖) */
+        int y = t->y1 ? t->y1 : t->y0;
+        if (!firm && !(t->deadline && !t->past && (!c->doc_year || y >= c->doc_year)))
             continue;
         /* the verb right after the time, then the noun phrase it governs */
-        size_t v = t->b;
+        size_t v = t->b, bl;
         while (v < cb && c->s[v] == ' ')
             v++;
+        if (!firm && v == cb && v < sb && is_clause_break(c->s, c->len, v, &bl)) {
+            v += bl; /* 到2027年，建成… */
+            while (v < sb && c->s[v] == ' ')
+                v++;
+            cb = clause_end(c, v, sb);
+            if (quantity_covering(c, v, cb))
+                continue;
+        }
         const mb_lexword *verb = at_cls(c, c->s, cb, v, MB_LX_ACHIEVE_VERB); /* the longest */
         size_t vl = verb ? verb->len : 0;
         if (!vl)
             continue;
         size_t a, b;
         if (!mb_ind_np_after(c, v + vl, cb, &a, &b))
+            continue;
+        /* 到第二个五年计划完成的时候: 的 after the verb, no object */
+        size_t o = v + vl;
+        while (o < a && c->s[o] == ' ')
+            o++;
+        if (!firm && o != a)
             continue;
         mb_record r;
         memset(&r, 0, sizeof r);
@@ -804,8 +822,12 @@ static mb_status dated_goal(ctx *c, size_t sa, size_t sb)
         r.change = "level";
         r.year = t->y1 ? t->y1 : t->y0;
         r.time_text = dup_range(c->s, t->a, t->b);
-        r.modality = dup_str(cue);
-        evidence(&r.why_kind, "cue", "sentence", c->p->index, hit->start, hit->end);
+        if (firm) {
+            r.modality = dup_str(cue);
+            evidence(&r.why_kind, "cue", "sentence", c->p->index, hit->start, hit->end);
+        } else {
+            evidence(&r.why_kind, "deadline", "clause", c->p->index, t->a, t->b);
+        }
         evidence(&r.why_year, "time", "clause", c->p->index, t->a, t->b);
         evidence(&r.why_change, "default", NULL, c->p->index, 0, 0);
         mb_status st = add_record(c, &r);
