@@ -573,6 +573,17 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
     }
     if (!found)
         r.indicator = mb_ind_object_of_verb(c, lo, q->a);
+    if (!r.indicator && !found && q->measure) {
+        /* 九百六十多万人实现易地扶贫搬迁: a count the verb after it applies
+         * to is named by that verb's object */
+        const mb_token *v = tok_at(c, q->b);
+        size_t va, vb;
+        if (v && v->start == q->b && v->tag && v->tag[0] == 'v' && v->tag[1] != 'n' &&
+            mb_ind_np_after(c, v->end, cb, &va, &vb)) {
+            r.indicator = squeeze(dup_range(c->s, va, vb));
+            found = r.indicator != NULL;
+        }
+    }
     if (!r.indicator && !found && c->prev_ind)
         r.indicator = dup_str(c->prev_ind);
     if (r.indicator) {
