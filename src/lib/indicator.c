@@ -178,7 +178,8 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
         if (t->tag && t->tag[0] == 'v' && n >= 6 && i > 0 && c->toks.v[i - 1].start >= lo) {
             const mb_token *prev = &c->toks.v[i - 1];
             if (prev->tag && prev->tag[0] == 'n' && !name_tag(prev->tag) && !mb_is_linker(c->m->lex, w, n) &&
-                !mb_change_of(c->m->lex, w, n)) {
+                !mb_change_of(c->m->lex, w, n) &&
+                !mb_is_modal(c->m->lex, c->s + prev->start, prev->end - prev->start)) {
                 a = t->start;
                 continue;
             }
