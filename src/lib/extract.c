@@ -663,6 +663,8 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
             k = c->fr.kind;
             evidence_frame(c, wk);
             wk->rule = rule;
+            if (t && strcmp(tscope, "clause"))
+                t = NULL; /* a time from elsewhere that was taken for the cue's kind: the frame dates it */
         }
         if (k != soft_cue(c, cue))
             cue = NULL;
@@ -786,12 +788,14 @@ static size_t target_list_start(const ctx *c, size_t *lead)
 {
     size_t nl;
     const mb_lexword *const *leads = mb_lex_words_in_order(c->m->lex, MB_LX_TARGET_LEAD, &nl);
-    for (size_t k = 0; k < nl; k++)
-        for (size_t i = 0; i + leads[k]->len <= c->len && i < 600; i++)
-            if (!memcmp(c->s + i, leads[k]->word, leads[k]->len)) {
-                *lead = i;
-                return i + leads[k]->len;
-            }
+    size_t n = c->len < 600 ? c->len : 600; /* a lead-in opens its paragraph */
+    for (size_t k = 0; k < nl; k++) {
+        const char *hit = mb_find(c->s, n, leads[k]->word, leads[k]->len);
+        if (hit) {
+            *lead = (size_t)(hit - c->s);
+            return *lead + leads[k]->len;
+        }
+    }
     return (size_t)-1;
 }
 
