@@ -34,6 +34,7 @@
 #include "error.h"
 #include "grow.h"
 #include "hash.h"
+#include "numeral.h"
 #include "text.h"
 
 #include <math.h>
@@ -371,7 +372,7 @@ static const mb_xt *time_around(const ctx *c, size_t sa, size_t sb, size_t ca, s
     if (!only_before)
         for (size_t i = time_from(c, cb); i < c->x.nt && c->x.t[i].b <= sb && seen++ < MB_MAX_LOOK; i++) {
             const mb_xt *t = &c->x.t[i];
-            if (t->base || !time_fits(c, t, k))
+            if (t->base || t->from || !time_fits(c, t, k))
                 continue;
             /* a later clause with a quantity of its own keeps its time */
             size_t la = clause_start(c, sa, t->a), lb = clause_end(c, t->b, sb);
@@ -402,6 +403,9 @@ static mb_cue_kind time_kind(const ctx *c, const mb_xt *t)
 {
     if (!t)
         return MB_CUE_NONE;
+    /* 年底前, 今年6月底前: a deadline not yet past is a target's */
+    if (t->deadline && !t->past && c->doc_year && (t->y1 ? t->y1 : t->y0) >= c->doc_year)
+        return MB_CUE_TARGET;
     if (t->sub_year || t->past)
         return MB_CUE_ACHIEVEMENT;
     if (t->this_year) /* 今年: the year being planned; in a communiqué, the year reported on */
@@ -441,6 +445,42 @@ static mb_cue_kind soft_cue(const ctx *c, const char *w)
 static int named_goal(const ctx *c, size_t pos, size_t cb)
 {
     return has_cls(c, pos, cb, MB_LX_GOAL_SUFFIX);
+}
+
+/* 1 if quantity q follows time t with only 的 or spaces between: the
+ * starting point of 由去年的1076亿元增加到… */
+static int starting_point(const ctx *c, const mb_xt *t, const mb_xq *q)
+{
+    size_t e = t->b;
+    while (e < q->a && c->s[e] == ' ')
+        e++;
+    const mb_lexword *d = mb_lex_longest_at(c->m->lex, MB_LX_DE, c->s, q->a, e);
+    if (d)
+        e += d->len;
+    while (e < q->a && c->s[e] == ' ')
+        e++;
+    return e == q->a;
+}
+
+/* 1 if the time expression writes its year (2023年底, 二〇二三年上半年),
+ * 0 for a bare part of a year (年末, 全年, 上半年). */
+static int written_year(const ctx *c, const mb_xt *t)
+{
+    for (size_t i = t->a; i < t->b; i++) {
+        unsigned char ch = (unsigned char)c->s[i];
+        if (ch >= '0' && ch <= '9')
+            return 1;
+    }
+    int32_t cp;
+    return mb_utf8_decode((const unsigned char *)c->s + t->a, t->b - t->a, &cp) > 0 && mb_numeral_is_cn(cp);
+}
+
+/* 1 if [a,b) is a scope word alone (全省三十多万人…: the count's place,
+ * not what it counts). */
+static int scope_only(const ctx *c, size_t a, size_t b)
+{
+    const mb_token *t = tok_at(c, a);
+    return t && t->start == a && t->end == b && tok_in(c, t, MB_LX_SCOPE_WORD);
 }
 
 /* The year a record with no time of its own falls back on: its frame's
@@ -513,7 +553,7 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
             found = 1;
     }
     size_t chg_lo = lo; /* where a change verb may stand: not before the indicator */
-    if (!found && mb_ind_np_before(c, lo, q->a, 0, &a, &b)) {
+    if (!found && mb_ind_np_before(c, lo, q->a, 0, &a, &b) && !(q->measure && scope_only(c, a, b))) {
         chg_lo = a; /* 对全球经济增长的贡献率超过30%: the 增长 is not this change */
         /* but a verb that governs the indicator is (增加中央预算内经常性建设投资100亿元) */
         size_t ti = tok_count_before(c, a);
@@ -541,6 +581,17 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
     }
     if (!found)
         r.indicator = mb_ind_object_of_verb(c, lo, q->a);
+    if (!r.indicator && !found && q->measure) {
+        /* 九百六十多万人实现易地扶贫搬迁: a count the verb after it applies
+         * to is named by that verb's object */
+        const mb_token *v = tok_at(c, q->b);
+        size_t va, vb;
+        if (v && v->start == q->b && v->tag && v->tag[0] == 'v' && v->tag[1] != 'n' &&
+            mb_ind_np_after(c, v->end, cb, &va, &vb)) {
+            r.indicator = squeeze(dup_range(c->s, va, vb));
+            found = r.indicator != NULL;
+        }
+    }
     if (!r.indicator && !found && c->prev_ind)
         r.indicator = dup_str(c->prev_ind);
     if (r.indicator) {
@@ -619,6 +670,16 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
     const char *tscope = "clause";
     if (k == MB_CUE_NONE && t && (k = time_kind(c, t)) != MB_CUE_NONE)
         evidence(wk, "time", "clause", c->p->index, t->a, t->b);
+    /* the starting point of 由去年的1076亿元增加到1562亿元 is of its time,
+     * whatever the clause's cue (将) says of the end point */
+    if (t && t->from && starting_point(c, t, q)) {
+        mb_cue_kind tk = time_kind(c, t);
+        if (tk != MB_CUE_NONE && tk != k) {
+            k = tk;
+            cue = NULL;
+            evidence(wk, "starting point", "clause", c->p->index, t->a, t->b);
+        }
+    }
     /* earlier clauses, nearest first: a cue or a time decides */
     for (size_t e = ca, n = 0; k == MB_CUE_NONE && e > sa && n++ < MB_MAX_LOOK;) {
         size_t bl = 0; /* step back over the break that ends the clause before */
@@ -706,6 +767,14 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         r.year = c->fr.year;
         evidence_frame(c, &r.why_year);
         r.why_year.rule = "communiqué year";
+    } else if (r.kind == MB_KIND_ACHIEVEMENT && t && t->sub_year && !t->from && r.year == c->doc_year &&
+               c->fr.kind == MB_CUE_ACHIEVEMENT && c->fr.year && c->fr.year < c->doc_year &&
+               !written_year(c, t)) {
+        /* 年末, 全年, 上半年 under a review of last year (去年工作回顾) are of
+         * the year reviewed, not of the document's */
+        r.year = c->fr.year;
+        evidence_frame(c, &r.why_year);
+        r.why_year.rule = "review year";
     }
 
     mb_status st = add_record(c, &r);
@@ -728,19 +797,37 @@ static mb_status dated_goal(ctx *c, size_t sa, size_t sb)
             continue;
         const char *cue = NULL;
         const cue_hit *hit = NULL;
-        if (cue_near(c, sa, cb, 0, &cue, &hit) != MB_CUE_TARGET ||
-            !mb_lex_is(c->m->lex, MB_LX_FIRM_CUE, cue, strlen(cue)))
+        int firm = cue_near(c, sa, cb, 0, &cue, &hit) == MB_CUE_TARGET &&
+                   mb_lex_is(c->m->lex, MB_LX_FIRM_CUE, cue, strlen(cue));
+        /* or a deadline still ahead that the verb follows at once
+         * (到2027年，建成全省统一的数据交易平台; 2025年底前实现…全覆盖) */
+        int y = t->y1 ? t->y1 : t->y0;
+        if (!firm && !(t->deadline && !t->past && (!c->doc_year || y >= c->doc_year)))
             continue;
         /* the verb right after the time, then the noun phrase it governs */
-        size_t v = t->b;
+        size_t v = t->b, bl;
         while (v < cb && c->s[v] == ' ')
             v++;
+        if (!firm && v == cb && v < sb && is_clause_break(c->s, c->len, v, &bl)) {
+            v += bl; /* 到2027年，建成… */
+            while (v < sb && c->s[v] == ' ')
+                v++;
+            cb = clause_end(c, v, sb);
+            if (quantity_covering(c, v, cb))
+                continue;
+        }
         const mb_lexword *verb = at_cls(c, c->s, cb, v, MB_LX_ACHIEVE_VERB); /* the longest */
         size_t vl = verb ? verb->len : 0;
         if (!vl)
             continue;
         size_t a, b;
         if (!mb_ind_np_after(c, v + vl, cb, &a, &b))
+            continue;
+        /* 到第二个五年计划完成的时候: 的 after the verb, no object */
+        size_t o = v + vl;
+        while (o < a && c->s[o] == ' ')
+            o++;
+        if (!firm && o != a)
             continue;
         mb_record r;
         memset(&r, 0, sizeof r);
@@ -754,8 +841,12 @@ static mb_status dated_goal(ctx *c, size_t sa, size_t sb)
         r.change = "level";
         r.year = t->y1 ? t->y1 : t->y0;
         r.time_text = dup_range(c->s, t->a, t->b);
-        r.modality = dup_str(cue);
-        evidence(&r.why_kind, "cue", "sentence", c->p->index, hit->start, hit->end);
+        if (firm) {
+            r.modality = dup_str(cue);
+            evidence(&r.why_kind, "cue", "sentence", c->p->index, hit->start, hit->end);
+        } else {
+            evidence(&r.why_kind, "deadline", "clause", c->p->index, t->a, t->b);
+        }
         evidence(&r.why_year, "time", "clause", c->p->index, t->a, t->b);
         evidence(&r.why_change, "default", NULL, c->p->index, 0, 0);
         mb_status st = add_record(c, &r);
@@ -804,6 +895,7 @@ static size_t target_list_start(const ctx *c, size_t *lead)
  * gives a target with a null value, of the list's year. */
 static mb_status qualitative_items(ctx *c, size_t sa, size_t sb, size_t from, const mb_xt *deadline)
 {
+    size_t pna = 0, pnb = 0; /* the leading noun phrase of the clause before */
     for (size_t ca = sa > from ? sa : from; ca < sb;) {
         size_t bl;
         if (is_clause_break(c->s, c->len, ca, &bl)) {
@@ -854,8 +946,11 @@ static mb_status qualitative_items(ctx *c, size_t sa, size_t sb, size_t from, co
             size_t n = t->end - t->start;
             int filler =
                 mb_change_of(c->m->lex, c->s + t->start, n) || mb_is_modal(c->m->lex, c->s + t->start, n);
-            for (size_t k = 0; !filler && k < nfill; k++) /* 努力实现 as one token too */
-                filler = at(c->s, t->end, t->start, fill[k]->word);
+            /* 努力实现 as one token too; a noun that starts with one is a name (实际利用外资) */
+            int noun = t->tag && t->tag[0] == 'n' && t->tag[1] != 'r'; /* not a name: 努力实现/nr */
+            for (size_t k = 0; !filler && k < nfill; k++)
+                filler = noun ? t->end - t->start == fill[k]->len && at(c->s, t->end, t->start, fill[k]->word)
+                              : at(c->s, t->end, t->start, fill[k]->word);
             if (filler) {
                 if (ib > ia)
                     break;
@@ -868,13 +963,31 @@ static mb_status qualitative_items(ctx *c, size_t sa, size_t sb, size_t from, co
             }
             ib = t->end;
         }
+        /* …人均国内生产总值迈上新的大台阶，达到中等发达国家水平: a reached level
+         * with no subject of its own takes the clause before's */
+        int carried = 0;
+        if (change && ib == ia && pa == a && pnb > pna) {
+            ia = pna;
+            ib = pnb;
+            carried = 1;
+        }
+        /* this clause's leading noun phrase, for the next */
+        pna = pnb = 0;
+        for (size_t i = tok_count_before(c, a); i < c->toks.n && c->toks.v[i].start < e; i++) {
+            const mb_token *t = &c->toks.v[i];
+            if (!mb_is_nounish(c->s + t->start, t->end - t->start, t->tag) || (t->tag && t->tag[0] == 'l'))
+                break;
+            if (!pnb)
+                pna = t->start;
+            pnb = t->end;
+        }
         if (change && ib > ia && ib - ia <= 36) {
             mb_record r;
             memset(&r, 0, sizeof r);
             r.paragraph = c->p->index;
             r.sent_start = sa;
             r.sent_end = sb;
-            r.span_start = ia;
+            r.span_start = carried ? a : ia;
             r.span_end = e;
             r.kind = MB_KIND_TARGET;
             r.indicator = squeeze(dup_range(c->s, ia, ib));
@@ -1064,6 +1177,17 @@ static mb_status do_paragraph(ctx *c, const mb_paragraph *p)
     mb_status st = mb_xrec_run(c->m, c->s, c->len, c->doc_year, &c->x, &err);
     if (st)
         return st;
+    /* 未来五年 said in the second half of a year (a congress in October)
+     * starts with the next year; said in March, with the current one */
+    if (c->out->date.month >= 7)
+        for (size_t i = 0; i < c->x.nt; i++) {
+            mb_xt *t = &c->x.t[i];
+            const mb_lexword *w = mb_lex_longest_at(c->m->lex, MB_LX_SPAN_PRE, c->s, c->len, t->a);
+            if (t->future && t->span && t->y0 == c->doc_year && mb_lex_value_is(w, "kind", "future")) {
+                t->y0++;
+                t->y1++;
+            }
+        }
     /* paragraph context: 今年发展主要预期目标是：… */
     c->para_kind = MB_CUE_NONE;
     size_t first_end = p->nsentences ? p->sentences[0].end : c->len;
@@ -1089,10 +1213,15 @@ static mb_status do_paragraph(ctx *c, const mb_paragraph *p)
         for (size_t i = quantity_from(c, sa); i < c->x.nq && c->x.q[i].b <= sb && !quantities; i++)
             quantities = !c->x.q[i].skip;
         /* so does a deadline that opens a list of items (到2027年，…；…累计建成30个) */
+        /* and a time that opens a sentence ended by ； (2007年，…第四位；全国
+         * 财政收入达到5.13万亿元…) frames the ；-joined ones after it */
         int semicolon = ends_with(c->s, sb, "；") || ends_with(c->s, sb, ";");
+        size_t lead = sa;
+        while (lead < sb && c->s[lead] == ' ')
+            lead++;
         for (size_t i = time_from(c, sa); i < c->x.nt && c->x.t[i].b <= sb; i++)
             if (!c->x.t[i].base && !c->x.t[i].from && (c->x.t[i].y0 || c->x.t[i].y1) &&
-                ((k > 0 && !quantities) || (c->x.t[i].deadline && semicolon))) {
+                ((k > 0 && !quantities) || ((c->x.t[i].deadline || c->x.t[i].a == lead) && semicolon))) {
                 c->para_time = (int)i;
                 break;
             }
