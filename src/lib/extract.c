@@ -379,11 +379,11 @@ static const mb_xt *time_around(const ctx *c, size_t sa, size_t sb, size_t ca, s
 
 static int time_year(const ctx *c, const mb_xt *t, mb_kind kind)
 {
-    (void)c;
     if (!t)
         return 0;
+    /* 过去五年, 十年来: up to the document's year (spec); 一年来: that year */
     if (t->span && !t->future && kind == MB_KIND_ACHIEVEMENT)
-        return t->y1;
+        return t->y0 != t->y1 && c->doc_year && t->y1 == c->doc_year - 1 ? c->doc_year : t->y1;
     if (kind == MB_KIND_TARGET)
         return t->y1 ? t->y1 : t->y0;
     return t->y1 ? t->y1 : t->y0;

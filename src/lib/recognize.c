@@ -546,6 +546,25 @@ static size_t list_item_before_number(const scan *c, size_t pos)
     return e < c->len && c->s[e] >= '0' && c->s[e] <= '9' ? w->len : 0;
 }
 
+/* 1 if an age at pos is a statistic (人均预期寿命达到78岁, 提高1岁): a
+ * change verb, a linking verb or a statistic word (寿命) stands right
+ * before it; else it is a person's age (60岁以上老人) and no record. */
+static int age_statistic(const scan *c, size_t pos, size_t end)
+{
+    static const mb_lexclass cls[] = {MB_LX_CHANGE_UP, MB_LX_CHANGE_DOWN, MB_LX_AGE_STAT, MB_LX_LINKER};
+    while (pos > c->floor && c->s[pos - 1] == ' ')
+        pos--;
+    /* a linking verb only when the age ends its clause (为60岁以上老人: a preposition) */
+    int32_t after = cp_at(c, end);
+    int closes = after < 0 || after == 0xFF0C || after == 0x3002 || after == 0xFF1B || after == 0x3001 ||
+                 after == ',' || after == ';' || after == 0xFF09 || after == ')';
+    for (size_t k = 0; k < sizeof cls / sizeof cls[0]; k++)
+        if ((cls[k] != MB_LX_LINKER || closes) &&
+            mb_lex_longest_before(c->r->lex, cls[k], c->s, c->floor, pos))
+            return 1;
+    return 0;
+}
+
 static size_t quantity_at(scan *c, size_t pos, mb_status *st)
 {
     const char *s = c->s;
@@ -775,7 +794,7 @@ static size_t quantity_at(scan *c, size_t pos, mb_status *st)
         q.skip = MB_SKIP_ORDINAL;
     } else if (cat(u) == U_DOCNUM) {
         q.skip = MB_SKIP_DOCNUM;
-    } else if (cat(u) == U_AGE) {
+    } else if (cat(u) == U_AGE && !age_statistic(c, q.start, q.end)) {
         q.skip = MB_SKIP_AGE;
     } else if (cat(u) == U_DATE) {
         q.skip = MB_SKIP_DATE;
