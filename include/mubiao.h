@@ -292,14 +292,15 @@ typedef enum mb_skip {
 const char *mb_skip_name(mb_skip s); /* "name", "slogan", ...; NULL for none */
 
 /* mb_quantity.flags */
-#define MB_QF_MEASURE  0x01u /* unit is a measure word: 家 个 名 人 项 所 户 套 辆 座 条 … */
-#define MB_QF_CURRENCY 0x02u /* unit is a currency: 元 美元 欧元 … */
-#define MB_QF_PHYSICAL 0x04u /* unit is physical: 吨 斤 亩 公里 千瓦 平方米 吨标准煤 … */
-#define MB_QF_DURATION 0x08u /* unit is a length of time: 个月 天 小时 */
-#define MB_QF_LEVEL    0x10u /* an order of magnitude: 万亿级, 千亿元级 (comparator ge) */
-#define MB_QF_BARE     0x20u /* a magnitude word without digits: 亿元以上, 上千万 */
-#define MB_QF_CHINESE  0x40u /* written in Chinese numerals */
-#define MB_QF_STREAK   0x80u /* 十二连增: a count of years in a row, unit NULL */
+#define MB_QF_MEASURE  0x01u  /* unit is a measure word: 家 个 名 人 项 所 户 套 辆 座 条 … */
+#define MB_QF_CURRENCY 0x02u  /* unit is a currency: 元 美元 欧元 … */
+#define MB_QF_PHYSICAL 0x04u  /* unit is physical: 吨 斤 亩 公里 千瓦 平方米 吨标准煤 … */
+#define MB_QF_DURATION 0x08u  /* unit is a length of time: 个月 天 小时 */
+#define MB_QF_LEVEL    0x10u  /* an order of magnitude: 万亿级, 千亿元级 (comparator ge) */
+#define MB_QF_BARE     0x20u  /* a magnitude word without digits: 亿元以上, 上千万 */
+#define MB_QF_CHINESE  0x40u  /* written in Chinese numerals */
+#define MB_QF_STREAK   0x80u  /* 十二连增: a count of years in a row, unit NULL */
+#define MB_QF_FAN      0x100u /* 翻一番, 翻两番, 翻番: a doubling (an increase), unit 倍 */
 
 /* One quantity. Offsets are byte offsets into the text given to
  * mb_recognize. unit is a static string: "%", "‰", "个百分点", "倍", "ratio",

@@ -93,6 +93,15 @@ static int preposition_jiang(const ctx *c, size_t i, size_t sb)
     return 0;
 }
 
+/* 1 if [a,b) lies inside a longer dictionary word that is a noun: 预期
+ * of 人均预期寿命 is no cue. */
+static int inside_word(const ctx *c, size_t a, size_t b)
+{
+    const mb_token *t = tok_at(c, a);
+    return t && (t->start < a || t->end > b) && t->end >= b && t->tag && t->tag[0] == 'n' &&
+           t->end - t->start > b - a;
+}
+
 /* Find the clause breaks and cue words of the sentence [sa,sb) once. */
 static mb_status scan_sentence(ctx *c, size_t sa, size_t sb)
 {
@@ -144,7 +153,7 @@ static mb_status scan_sentence(ctx *c, size_t sa, size_t sb)
                 const mb_cue *cue = &c->cues[k];
                 size_t n = c->cue_len[k];
                 if (!cue->whole_token && c->cue_cp[k] == cp && p + n <= sb &&
-                    !memcmp(c->s + p, cue->word, n) && !add_hit(c, p, cue))
+                    !memcmp(c->s + p, cue->word, n) && !inside_word(c, p, p + n) && !add_hit(c, p, cue))
                     return MB_ENOMEM;
             }
         }
@@ -554,6 +563,32 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
     else if (!r.comparator)
         r.comparator = "eq";
     r.change = change_before(c, chg_lo, q->a, &r.why_change);
+    if (q->fan) { /* 翻一番 doubles: an increase (spec) */
+        r.change = "increase";
+        evidence(&r.why_change, "doubling", "clause", c->p->index, q->a, q->b);
+    } else if (!strcmp(r.change, "level") && !r.why_change.end) {
+        /* 实现了8%的增长: the change named after the number */
+        size_t e = q->b;
+        while (e < cb && c->s[e] == ' ')
+            e++;
+        size_t de = e;
+        const mb_lexword *d = mb_lex_longest_at(c->m->lex, MB_LX_DE, c->s, cb, e);
+        if (d)
+            de = e + d->len;
+        const mb_token *t = d ? tok_at(c, de) : NULL;
+        int ch = t && t->start == de ? mb_change_of(c->m->lex, c->s + t->start, t->end - t->start) : 0;
+        if (ch) {
+            r.change = ch > 0 ? "increase" : "decrease";
+            evidence(&r.why_change, "change verb", "clause", c->p->index, t->start, t->end);
+        }
+    }
+    /* 增长-1.2%: a minus sign turns the change around (spec: decrease 1.2) */
+    if (q->a > ca && (c->s[q->a - 1] == '-' || at(c->s, q->a, q->a >= 3 ? q->a - 3 : q->a, "−")) &&
+        strcmp(r.change, "level")) {
+        r.span_start = q->a - (c->s[q->a - 1] == '-' ? 1 : 3);
+        r.change = !strcmp(r.change, "increase") ? "decrease" : "increase";
+        evidence(&r.why_change, "minus sign", "clause", c->p->index, r.span_start, q->a);
+    }
     if (q->streak) {
         /* 十二连增: years of increase */
         r.change = q->streak > 0 ? "increase" : "decrease";
@@ -751,12 +786,14 @@ static size_t target_list_start(const ctx *c, size_t *lead)
 {
     size_t nl;
     const mb_lexword *const *leads = mb_lex_words_in_order(c->m->lex, MB_LX_TARGET_LEAD, &nl);
-    for (size_t k = 0; k < nl; k++)
-        for (size_t i = 0; i + leads[k]->len <= c->len && i < 600; i++)
-            if (!memcmp(c->s + i, leads[k]->word, leads[k]->len)) {
-                *lead = i;
-                return i + leads[k]->len;
-            }
+    size_t n = c->len < 600 ? c->len : 600; /* a lead-in opens its paragraph */
+    for (size_t k = 0; k < nl; k++) {
+        const char *hit = mb_find(c->s, n, leads[k]->word, leads[k]->len);
+        if (hit) {
+            *lead = (size_t)(hit - c->s);
+            return *lead + leads[k]->len;
+        }
+    }
     return (size_t)-1;
 }
 

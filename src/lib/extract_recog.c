@@ -93,6 +93,7 @@ mb_status mb_xrec_run(const mb_model *m, const char *text, size_t len, int doc_y
                     o->streak = -1;
             }
         }
+        o->fan = (q->flags & MB_QF_FAN) != 0;
         o->percent = q->qkind == MB_Q_PERCENT || q->qkind == MB_Q_PERMILLE || q->qkind == MB_Q_PPOINT;
         o->skip = q->skip != MB_SKIP_NONE;
         /* 一座, 一批, 一个: the numeral 一 with a measure word is an article */

@@ -86,9 +86,11 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
             }
             break;
         }
-        if (time_covering(c, t->start, t->end) || is_cue_noun(c, t)) {
+        if (time_covering(c, t->start, t->end) || is_cue_noun(c, t) ||
+            (t->end - t->start > 9 && has_cls(c, t->start, t->end, MB_LX_ANNUAL_WORD))) {
             if (phase == 0)
-                continue; /* 比重从2009年的2.8%; 增长预期目标定为7.5% */
+                continue; /* 比重从2009年的2.8%; 增长预期目标定为7.5%; 由每人每年240元 (an expression
+                           that holds 每年; 年均 alone may stand inside: 经济年均增长) */
             break;
         }
         const mb_xq *q = quantity_covering(c, t->start, t->end);
@@ -178,7 +180,8 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
         if (t->tag && t->tag[0] == 'v' && n >= 6 && i > 0 && c->toks.v[i - 1].start >= lo) {
             const mb_token *prev = &c->toks.v[i - 1];
             if (prev->tag && prev->tag[0] == 'n' && !name_tag(prev->tag) && !mb_is_linker(c->m->lex, w, n) &&
-                !mb_change_of(c->m->lex, w, n)) {
+                !mb_change_of(c->m->lex, w, n) &&
+                !mb_is_modal(c->m->lex, c->s + prev->start, prev->end - prev->start)) {
                 a = t->start;
                 continue;
             }

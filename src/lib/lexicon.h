@@ -48,7 +48,7 @@
     X(UNIT, "unit",                                                                                          \
       "unit= "                                                                                               \
       "cat=measure|currency|physical|duration|percent|permille|ppoint|multiple|age|date|docnum|ordinal|"     \
-      "streak rhet da more not_next=",                                                                       \
+      "streak rhet da more decimal not_next=",                                                               \
       "unit after a number: unit= canonical form, cat= category, rhet/da: rhetorical count marks")           \
     X(CMP_PREFIX, "cmp_prefix", "cmp=eq|gt|ge|lt|le|approx not_prev= bare_only",                             \
       "a comparator word before a number")                                                                   \
@@ -58,7 +58,7 @@
     X(RANGE_SEP, "range_sep", "", "a range separator between two numbers")                                   \
     X(ONE_WORD_PREV, "one_word_prev", "", "a character before yi (one) that makes a word of it")             \
     X(RHET_NOUN, "rhet_noun", "", "after a count with any numeral: a rhetorical count (5 ge fangmian)")      \
-    X(AGE_STAT, "age_stat", "", "before an age: the age is a statistic (life expectancy), not a person's")  \
+    X(AGE_STAT, "age_stat", "", "before an age: the age is a statistic (life expectancy), not a person's")   \
     X(FAN, "fan", "part=verb|le|fold|more|post",                                                             \
       "the words of fan yi fan (doubling): part=verb le fold more post")                                     \
     X(DOCNUM, "docnum", "part=ord|num", "the words of a document number: part=ord, part=num")                \

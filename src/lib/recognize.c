@@ -65,8 +65,9 @@ enum {
     U_ORDINAL,
     U_STREAK,
 };
-#define U_RHET 0x100 /* after a small Chinese numeral: a rhetorical count (三件事, 两个大局) */
-#define U_DA   0x200 /* 大: 八大工程, 3大产业集群 */
+#define U_RHET    0x100 /* after a small Chinese numeral: a rhetorical count (三件事, 两个大局) */
+#define U_DA      0x200 /* 大: 八大工程, 3大产业集群 */
+#define U_DECIMAL 0x400 /* a unit only after a decimal number: 10.5年 */
 
 typedef struct unit_def {
     const char *text; /* as written (the lexicon's word) */
@@ -200,7 +201,8 @@ static mb_status load_units(mb_recognizer *r, mb_error *err)
         if (!u->cat)
             return mb_error_set(err, MB_EDICT,
                                 "lexicon: unit '%s' has no known cat= (measure, currency, ...)", w[i]->word);
-        u->cat |= (mb_lex_flag(w[i], "rhet") ? U_RHET : 0u) | (mb_lex_flag(w[i], "da") ? U_DA : 0u);
+        u->cat |= (mb_lex_flag(w[i], "rhet") ? U_RHET : 0u) | (mb_lex_flag(w[i], "da") ? U_DA : 0u) |
+                  (mb_lex_flag(w[i], "decimal") ? U_DECIMAL : 0u);
         u->more = mb_lex_flag(w[i], "more");
         size_t ul;
         const char *cu = mb_lex_value(w[i], "unit", &ul);
@@ -641,6 +643,10 @@ static size_t quantity_at(scan *c, size_t pos, mb_status *st)
         if (x.unit) /* 百分之五 has its unit already */
             memset(&x, 0, sizeof x), x.end = aend;
     }
+    /* 年 as a unit only after a decimal (平均受教育年限10.5年); 一百年 and
+     * 七十多年 are spans and anniversaries, never records */
+    if (x.unit && (x.unit->cat & U_DECIMAL) && !(nf & MB_NUM_DECIMAL))
+        memset(&x, 0, sizeof x), x.end = aend;
     const unit_def *u = x.unit;
     const char *unit = numeral_unit(nf);
     if (!unit && u)
@@ -867,6 +873,7 @@ static size_t fan_at(scan *c, size_t pos, mb_status *st)
     q.value = (double)(1 << n);
     q.unit = c->r->multiple;
     q.qkind = MB_Q_MULTIPLE;
+    q.flags |= MB_QF_FAN;
     q.comparator = MB_CMP_EQ;
     if (mb_rx_span(c->md, g[F_MORE], &a, &b))
         q.comparator = MB_CMP_GT;

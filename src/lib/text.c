@@ -188,3 +188,18 @@ size_t mb_utf8_fwd(const char *s, size_t len, size_t pos, size_t n)
     }
     return pos;
 }
+
+const char *mb_find(const char *s, size_t n, const char *w, size_t wn)
+{
+    if (!wn)
+        return s;
+    for (const char *p = s, *end = s + n; (size_t)(end - p) >= wn;) {
+        p = memchr(p, (unsigned char)w[0], (size_t)(end - p) - wn + 1);
+        if (!p)
+            return NULL;
+        if (!memcmp(p, w, wn))
+            return p;
+        p++;
+    }
+    return NULL;
+}

@@ -35,4 +35,8 @@ size_t mb_utf8_fwd(const char *s, size_t len, size_t pos, size_t n);
 /* Length of the UTF-8 character starting with byte c (1 for invalid lead bytes). */
 int mb_utf8_len(unsigned char c);
 
+/* The first occurrence of w[0..wn) in s[0..n), or NULL (memmem without
+ * _GNU_SOURCE: memchr finds the candidates). */
+const char *mb_find(const char *s, size_t n, const char *w, size_t wn);
+
 #endif
