@@ -161,6 +161,29 @@ static int infer_year(const mb_doc *doc, const mb_lexicon *lex, matcher *yr)
     return best ? best + 1 : 0;
 }
 
+/* The first year written in paragraphs [from, to) that is not a deadline
+ * (到2026年, 2026年前), or 0. */
+static int first_year(const mb_doc *doc, const mb_lexicon *lex, matcher *yr, size_t from, size_t to)
+{
+    for (size_t i = from; i < to && i < mb_doc_paragraph_count(doc); i++) {
+        const mb_paragraph *p = mb_doc_paragraph(doc, i);
+        const char *s = p->text.s;
+        PCRE2_SIZE off = 0;
+        while (off < p->text.len &&
+               pcre2_match(yr->re, (PCRE2_SPTR)s, p->text.len, off, 0, yr->md, NULL) > 0) {
+            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(yr->md);
+            size_t a = ov[2], b = ov[1], pre = a;
+            while (pre > 0 && s[pre - 1] == ' ')
+                pre--;
+            if (!mb_lex_longest_before(lex, MB_LX_DEADLINE_PREV, s, 0, pre) &&
+                !mb_lex_longest_at(lex, MB_LX_DEADLINE_NEXT, s, p->text.len, b))
+                return group_int(yr, s, 1);
+            off = b;
+        }
+    }
+    return 0;
+}
+
 #define DL_Y "@{dateline_word/role=year}"
 #define DL_M "@{dateline_word/role=month}"
 #define DL_D "@{dateline_word/role=day}"
@@ -233,6 +256,18 @@ static mb_status from_text(const mb_doc *doc, const mb_lexicon *lex, mb_date *ou
         int y = group_int(&title, p->text.s, 1);
         if (y >= 1900 && y <= 2199) {
             out->year = y;
+            out->source = "inferred";
+        }
+    }
+    /* a delivered report with no date (各位代表：…2024年全市上下…) reviews
+     * the year before its own first: the first year it states, plus one */
+    for (size_t i = 0; i < np && i < 3 && !out->year; i++) {
+        const mb_paragraph *p = mb_doc_paragraph(doc, i);
+        if (p->text.len > 60 || !mb_lex_longest_at(lex, MB_LX_SPEECH_OPENING, p->text.s, p->text.len, 0))
+            continue;
+        int y = first_year(doc, lex, &yr, i + 1, i + 12);
+        if (y) {
+            out->year = y + 1;
             out->source = "inferred";
         }
     }

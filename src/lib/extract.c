@@ -663,6 +663,8 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
             k = c->fr.kind;
             evidence_frame(c, wk);
             wk->rule = rule;
+            if (t && strcmp(tscope, "clause"))
+                t = NULL; /* a time from elsewhere that was taken for the cue's kind: the frame dates it */
         }
         if (k != soft_cue(c, cue))
             cue = NULL;

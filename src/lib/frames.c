@@ -187,6 +187,41 @@ int mb_list_item(const mb_lexicon *lex, const char *s, size_t len)
 }
 
 /* 1 if the paragraph ends with a colon: it introduces what follows. */
+/* 1 if the paragraph is a title line of its own: short, no sentence
+ * punctuation, stating a time frame (a plan period, a year, a review) and a
+ * review or task word (“十四五”时期主要目标, 2024年工作回顾). */
+static int title_line(const mb_frames *f, const char *s, size_t len, const mb_xrec *x, mb_frame *fr)
+{
+    if (len == 0 || len > 90)
+        return 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char b = (unsigned char)s[i];
+        if (b == ',' || b == ';' || b == ':' || b == '.')
+            return 0;
+        /* ，。；：！？ U+FF0C U+3002 U+FF1B U+FF1A U+FF01 U+FF1F */
+        if (i + 3 <= len &&
+            ((b == 0xEF && (unsigned char)s[i + 1] == 0xBC &&
+              ((unsigned char)s[i + 2] == 0x8C || (unsigned char)s[i + 2] == 0x9B ||
+               (unsigned char)s[i + 2] == 0x9A || (unsigned char)s[i + 2] == 0x81 ||
+               (unsigned char)s[i + 2] == 0x9F)) ||
+             (b == 0xE3 && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x82)))
+            return 0;
+    }
+    if (!has_any(f->lex, s, 0, len, MB_LX_REVIEW_WORD) && !has_any(f->lex, s, 0, len, MB_LX_TASK_WORD))
+        return 0;
+    return mb_frame_of_text(f, s, 0, len, x, fr) && strcmp(fr->what, "words") &&
+           strcmp(fr->what, "review words");
+}
+
+/* The end of the paragraph's first clause (its first ， or ,), or len. */
+static size_t first_clause_end(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len && i < 60; i++)
+        if (s[i] == ',' || (i + 3 <= len && !memcmp(s + i, "\xef\xbc\x8c", 3))) /* ， */
+            return i;
+    return len;
+}
+
 static int ends_with_colon(const char *s, size_t len)
 {
     while (len > 0 && s[len - 1] == ' ')
@@ -290,6 +325,9 @@ void mb_frames_paragraph(mb_frames *f, size_t index, const char *s, size_t len, 
     }
     size_t me = 0;
     int level = len < 600 ? mb_heading_level(f->lex, s, len, &me) : 0;
+    mb_frame tl;
+    if (!level && title_line(f, s, len, x, &tl)) /* “十四五”时期主要目标, 2024年工作回顾 */
+        level = MB_FRAME_DEPTH - 1;
     if (level) {
         *heading = 1;
         for (int l = level; l < MB_FRAME_DEPTH; l++)
@@ -348,6 +386,20 @@ void mb_frames_paragraph(mb_frames *f, size_t index, const char *s, size_t len, 
             f->leadin_set = 1;
             f->in_list =
                 fr.kind == MB_CUE_TARGET && has_any(f->lex, s, a, len, MB_LX_TARGET_LIST_WORD) ? 2 : 0;
+        }
+    } else if (!level) {
+        /* a paragraph that opens with a review (过去的一年，…; 五年来，…) frames
+         * the paragraphs after it, as a lead-in does, until a heading of its
+         * section's level or higher */
+        size_t ce = first_clause_end(s, len);
+        mb_frame fr;
+        if (ce < len && mb_frame_of_text(f, s, 0, ce, x, &fr) && !strcmp(fr.what, "review")) {
+            frame_at(&fr, "lead-in", index);
+            f->leadin = fr;
+            int dl = deepest_level(f);
+            f->leadin_level = dl ? dl : 1;
+            f->leadin_set = 1;
+            f->in_list = 0;
         }
     }
 }

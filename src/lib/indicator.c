@@ -190,6 +190,13 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
     }
     if (phase == 0 || a >= b)
         return 0;
+    /* 占全国9成 with no subject before 占: 全国 is the whole the share is of,
+     * not the indicator (the clause's subject is carried) */
+    if (share_q) {
+        size_t ti = tok_count_before(c, a);
+        if (ti > 0 && c->toks.v[ti - 1].end == a && tok_in(c, &c->toks.v[ti - 1], MB_LX_SHARE_VERB))
+            return 0;
+    }
     /* drop a leading 、 or 和 left by the walk */
     while (a < b && conj_at(c, c->s, b, a, 0))
         a += conj_at(c, c->s, b, a, 0)->len;

@@ -136,6 +136,7 @@
     X(DATELINE_WORD, "dateline_word", "role=year|month|day",                                                 \
       "a word of a written date: role=year, month, day")                                                     \
     X(DOC_TITLE_WORD, "doc_title_word", "", "a title with its year and one: the document's year")            \
+    X(SPEECH_OPENING, "speech_opening", "", "opens a delivered report: it reviews the year before its own")  \
     X(DEADLINE_PREV, "deadline_prev", "", "before a year: a deadline, not a year reported on")               \
     X(DEADLINE_NEXT, "deadline_next", "", "after a year: a deadline, not a year reported on")                \
     X(ORDINAL_PREFIX, "ordinal_prefix", "", "before a number: an ordinal (di), never a quantity")            \

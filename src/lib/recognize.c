@@ -706,6 +706,15 @@ static size_t quantity_at(scan *c, size_t pos, mb_status *st)
                 q.value = a.value / d.value;
                 q.qkind = MB_Q_RATIO;
                 unit = "ratio";
+                /* 2:1以内: a comparator word after the ratio */
+                size_t e = q.end;
+                while (e < c->len && s[e] == ' ')
+                    e++;
+                const mb_lexword *pw = mb_lex_longest_at(c->r->lex, MB_LX_CMP_POST, s, c->len, e);
+                if (pw) {
+                    x.post = cmp_of(pw);
+                    q.end = e + pw->len;
+                }
             }
         }
     }

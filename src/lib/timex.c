@@ -17,68 +17,68 @@ static const char pattern_template[] =
     "(*MARK:P)(?:\\x{201c}(?<pq>@{plan})\\x{201d}|(?<pn>@{plan})(?=[ ]*@{plan_part/ahead}))[ ]*(?<ppa"
     "rt>@{plan_part/part})?|(*MARK:P2)@{time_word/role=ord}(?<pord>[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56"
     "db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}\\x{5341}]+)@{time_word/role=five_year}@{time_wo"
-    "rd/role=plan_doc}(?:@{time_word/role=outline})?(?<p2part>@{plan_part/p2})?|(*MARK:D)(?<dec>[12]\\d"
-    "{2}0|\\d0|[\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}]\\x{5341}|[\\x"
-    "{4e00}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}][\\x{3007}\\x{25c"
-    "b}\\x{96f6}])[ ]*@{time_word/role=decade}(?<dpart>@{decade_part})?|(*MARK:C)(?:(?<cthis>@{centur"
-    "y_ref/rel=this})|(?<clast>@{century_ref/rel=last})|(?<cnum>\\d{2}|\\x{4e8c}\\x{5341}\\x{4e00}|\\x"
-    "{4e8c}\\x{5341}|\\x{5341}\\x{4e5d}))[ ]*@{time_word/role=century}(?:[ ]*(?<cdec>\\d0|[\\x{4e8c}\\x"
-    "{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}]\\x{5341})[ ]*@{time_word/role=deca"
-    "de})?(?<cpart>@{century_part})?|(*MARK:Y)(?<y1>(?:[12](?: ?\\d){3}|[\\x{4e00}\\x{4e8c}][\\x{3007"
-    "}\\x{25cb}\\x{96f6}\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4"
-    "e5d}]{3}))[ ]*(?:(?:@{time_word/role=year}[ ]*)?(?:@{range_sep}|@{time_word/role=list}|/)[ ]*(?<"
-    "y2>(?:[12](?: ?\\d){3}|[\\x{4e00}\\x{4e8c}][\\x{3007}\\x{25cb}\\x{96f6}\\x{4e00}\\x{4e8c}\\x{4e0"
-    "9}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}]{3}))[ ]*)?(?:@{time_word/role=year}|(?"
-    "<=\\d)(?=@{time_word/role=years_ahead}))(?!@{year_not_next})(?:(?<ypart>@{year_part}|@{time_word"
-    "/role=ord}?[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db}1-4][ ]*@{time_word/role=quarter}|@{time_word/ro"
-    "le=du})|(?:[ ]*(?<yma>(?:1 ?[0-2]|0?[1-9]|\\x{5341}[\\x{4e00}\\x{4e8c}]?|[\\x{4e00}\\x{4e8c}\\x{"
-    "4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}]))[ ]*(?:@{time_word/role=month}(?:@"
-    "{time_word/role=fen})?[ ]*)?@{range_sep}[ ]*(?<ymb>(?:1 ?[0-2]|0?[1-9]|\\x{5341}[\\x{4e00}\\x{4e"
-    "8c}]?|[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}]))[ ]*@"
-    "{time_word/role=month}(?:@{time_word/role=fen})?|[ ]*(?<ymc>(?:1 ?[0-2]|0?[1-9]|\\x{5341}[\\x{4e"
+    "rd/role=plan_doc}(?:@{time_word/role=outline})?(?<p2part>@{plan_part/p2})?|(*MARK:D)(?<dec>[12]"
+    "\\d{2}0|\\d0|[\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}]\\x{5341}"
+    "|[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}][\\x{3007}\\"
+    "x{25cb}\\x{96f6}])[ ]*@{time_word/role=decade}(?<dpart>@{decade_part})?|(*MARK:C)(?:(?<cthis>@{c"
+    "entury_ref/rel=this})|(?<clast>@{century_ref/rel=last})|(?<cnum>\\d{2}|\\x{4e8c}\\x{5341}\\x{4e0"
+    "0}|\\x{4e8c}\\x{5341}|\\x{5341}\\x{4e5d}))[ ]*@{time_word/role=century}(?:[ ]*(?<cdec>\\d0|[\\x{"
+    "4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}]\\x{5341})[ ]*@{time_word/r"
+    "ole=decade})?(?<cpart>@{century_part})?|(*MARK:Y)(?<y1>(?:[12](?: ?\\d){3}|[\\x{4e00}\\x{4e8c}]["
+    "\\x{3007}\\x{25cb}\\x{96f6}Oo0\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x"
+    "{516b}\\x{4e5d}]{3}))[ ]*(?:(?:@{time_word/role=year}[ ]*)?(?:@{range_sep}|@{time_word/role=list"
+    "}|/)[ ]*(?<y2>(?:[12](?: ?\\d){3}|[\\x{4e00}\\x{4e8c}][\\x{3007}\\x{25cb}\\x{96f6}Oo0\\x{4e00}\\"
+    "x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}]{3}))[ ]*)?(?:@{time_word"
+    "/role=year}|(?<=\\d)(?=@{time_word/role=years_ahead}))(?!@{year_not_next})(?:(?<ypart>@{year_par"
+    "t}|@{time_word/role=ord}?[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db}1-4][ ]*@{time_word/role=quarter}|"
+    "@{time_word/role=du})|(?:[ ]*(?<yma>(?:1 ?[0-2]|0?[1-9]|\\x{5341}[\\x{4e00}\\x{4e8c}]?|[\\x{4e00"
+    "}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}]))[ ]*(?:@{time_word/r"
+    "ole=month}(?:@{time_word/role=fen})?[ ]*)?@{range_sep}[ ]*(?<ymb>(?:1 ?[0-2]|0?[1-9]|\\x{5341}["
+    "\\x{4e00}\\x{4e8c}]?|[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\"
+    "x{4e5d}]))[ ]*@{time_word/role=month}(?:@{time_word/role=fen})?|[ ]*(?<ymc>(?:1 ?[0-2]|0?[1-9]|"
+    "\\x{5341}[\\x{4e00}\\x{4e8c}]?|[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}"
+    "\\x{516b}\\x{4e5d}]))[ ]*@{time_word/role=month}(?:@{time_word/role=fen})?(?:[ ]*(?<ymd>(?:3 ?[0"
+    "1]|[12] ?[0-9]|0?[1-9]|\\x{4e09}\\x{5341}\\x{4e00}?|\\x{4e8c}\\x{5341}[\\x{4e00}\\x{4e8c}\\x{4e0"
+    "9}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}]?|\\x{5341}[\\x{4e00}\\x{4e8c}\\x{4e09}"
+    "\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}]?|[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db}\\"
+    "x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}]))[ ]*@{time_word/role=day})?))?(?<yvis>[ ]*@{time_w"
+    "ord/role=vision})?(?<yrel2>@{time_rel2})?|(*MARK:M)(?:(?<ma>(?:1 ?[0-2]|0?[1-9]|\\x{5341}[\\x{4e"
     "00}\\x{4e8c}]?|[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d"
-    "}]))[ ]*@{time_word/role=month}(?:@{time_word/role=fen})?(?:[ ]*(?<ymd>(?:3 ?[01]|[12] ?[0-9]|0?"
-    "[1-9]|\\x{4e09}\\x{5341}\\x{4e00}?|\\x{4e8c}\\x{5341}[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e"
-    "94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}]?|\\x{5341}[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94"
-    "}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}]?|[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x"
-    "{4e03}\\x{516b}\\x{4e5d}]))[ ]*@{time_word/role=day})?))?(?<yvis>[ ]*@{time_word/role=vision})?("
-    "?<yrel2>@{time_rel2})?|(*MARK:M)(?:(?<ma>(?:1 ?[0-2]|0?[1-9]|\\x{5341}[\\x{4e00}\\x{4e8c}]?|[\\x"
-    "{4e00}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}]))[ ]*(?:@{time_w"
-    "ord/role=month}(?:@{time_word/role=fen})?[ ]*)?@{range_sep}[ ]*(?<mb>(?:1 ?[0-2]|0?[1-9]|\\x{534"
-    "1}[\\x{4e00}\\x{4e8c}]?|[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b"
-    "}\\x{4e5d}]))[ ]*(?<mfen>@{time_word/role=month}(?:@{time_word/role=fen})?)|(?<mc>(?:1 ?[0-2]|0?"
-    "[1-9]|\\x{5341}[\\x{4e00}\\x{4e8c}]?|[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{"
-    "4e03}\\x{516b}\\x{4e5d}]))[ ]*(?<mfen2>@{time_word/role=month}(?:@{time_word/role=fen})?)(?:[ ]*"
-    "(?<md>(?:3 ?[01]|[12] ?[0-9]|0?[1-9]|\\x{4e09}\\x{5341}\\x{4e00}?|\\x{4e8c}\\x{5341}[\\x{4e00}\\x"
-    "{4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}]?|\\x{5341}[\\x{4e00}\\x{4"
-    "e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}]?|[\\x{4e00}\\x{4e8c}\\x{4e0"
-    "9}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}]))[ ]*@{time_word/role=day})?)(?<mrel2>"
-    "@{time_rel2})?|(*MARK:Q)(?:@{time_word/role=ord}[ ]*)?(?<qn>[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db"
-    "}1-4])[ ]*@{time_word/role=quarter}(?<qrel2>@{time_rel2/q})?|(*MARK:Q3)@{time_word/role=first}(?"
-    "<q3>[\\x{4e00}\\x{4e8c}\\x{4e09}])[ ]*@{time_word/role=quarter}|(*MARK:H)(?<half>@{half_year})(?"
-    "<hrel2>@{time_rel2/q})?|(*MARK:R)(?<rel>@{rel_year})(?:@{time_word/role=du})?(?:(?<rpart>@{year_"
-    "part}|@{time_word/role=ord}?[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db}1-4][ ]*@{time_word/role=quarte"
-    "r})|(?:[ ]*(?<rma>(?:1 ?[0-2]|0?[1-9]|\\x{5341}[\\x{4e00}\\x{4e8c}]?|[\\x{4e00}\\x{4e8c}\\x{4e09"
-    "}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}]))[ ]*(?:@{time_word/role=month}(?:@{tim"
-    "e_word/role=fen})?[ ]*)?@{range_sep}[ ]*(?<rmb>(?:1 ?[0-2]|0?[1-9]|\\x{5341}[\\x{4e00}\\x{4e8c}]"
-    "?|[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}]))[ ]*@{tim"
-    "e_word/role=month}(?:@{time_word/role=fen})?|[ ]*(?<rmc>(?:1 ?[0-2]|0?[1-9]|\\x{5341}[\\x{4e00}\\x"
-    "{4e8c}]?|[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}]))[ "
-    "]*@{time_word/role=month}(?:@{time_word/role=fen})?(?:[ ]*(?<rmd>(?:3 ?[01]|[12] ?[0-9]|0?[1-9]|"
-    "\\x{4e09}\\x{5341}\\x{4e00}?|\\x{4e8c}\\x{5341}[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x"
-    "{516d}\\x{4e03}\\x{516b}\\x{4e5d}]?|\\x{5341}[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{5"
-    "16d}\\x{4e03}\\x{516b}\\x{4e5d}]?|[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e0"
-    "3}\\x{516b}\\x{4e5d}]))[ ]*@{time_word/role=day})?))?(?<rrel2>@{time_rel2})?|(*MARK:N)@{now}|(*M"
-    "ARK:S)(?<spre>@{span_pre})[ ]*(?<sn>(?:\\d(?: ?\\d)*(?:\\.\\d+)?|[\\x{3007}\\x{25cb}\\x{96f6}\\x"
-    "{4e00}\\x{4e8c}\\x{4e24}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}\\x{5341}"
-    "\\x{767e}\\x{5343}\\x{4e07}]+))[ ]*(?<smore>@{time_word/role=more})?[ ]*(?<su>@{span_unit})(?!@{"
-    "year_not_next})(?<spost>@{span_post})?(?:(?:@{time_word/role=de})?@{time_word/role=time})?|(*MAR"
-    "K:U)(?<un>(?:\\d(?: ?\\d)*(?:\\.\\d+)?|[\\x{3007}\\x{25cb}\\x{96f6}\\x{4e00}\\x{4e8c}\\x{4e24}\\x"
-    "{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}\\x{5341}\\x{767e}\\x{5343}\\x{4e07}"
-    "]+))[ ]*(?<umore>@{time_word/role=more})?[ ]*@{time_word/role=year}(?!@{year_not_next}|@{year_no"
-    "t_next_dur})(?<umore2>@{time_word/role=more})?(?<upost>@{dur_post})?(?:(?:@{time_word/role=de})?"
-    "@{time_word/role=time})?|(*MARK:A)@{annual}|(*MARK:B)(?<![@[bare_not_prev]0-9])(?<bare>@{bare_ye"
-    "ar_part})(?<brel2>@{time_rel2/bare})?";
+    "}]))[ ]*(?:@{time_word/role=month}(?:@{time_word/role=fen})?[ ]*)?@{range_sep}[ ]*(?<mb>(?:1 ?[0"
+    "-2]|0?[1-9]|\\x{5341}[\\x{4e00}\\x{4e8c}]?|[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{516"
+    "d}\\x{4e03}\\x{516b}\\x{4e5d}]))[ ]*(?<mfen>@{time_word/role=month}(?:@{time_word/role=fen})?)|("
+    "?<mc>(?:1 ?[0-2]|0?[1-9]|\\x{5341}[\\x{4e00}\\x{4e8c}]?|[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db}\\x"
+    "{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}]))[ ]*(?<mfen2>@{time_word/role=month}(?:@{time_word/"
+    "role=fen})?)(?:[ ]*(?<md>(?:3 ?[01]|[12] ?[0-9]|0?[1-9]|\\x{4e09}\\x{5341}\\x{4e00}?|\\x{4e8c}\\"
+    "x{5341}[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}]?|\\x{"
+    "5341}[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}]?|[\\x{4"
+    "e00}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}]))[ ]*@{time_word/r"
+    "ole=day})?)(?<mrel2>@{time_rel2})?|(*MARK:Q)(?:@{time_word/role=ord}[ ]*)?(?<qn>[\\x{4e00}\\x{4e"
+    "8c}\\x{4e09}\\x{56db}1-4])[ ]*@{time_word/role=quarter}(?<qrel2>@{time_rel2/q})?|(*MARK:Q3)@{tim"
+    "e_word/role=first}(?<q3>[\\x{4e00}\\x{4e8c}\\x{4e09}])[ ]*@{time_word/role=quarter}|(*MARK:H)(?<"
+    "half>@{half_year})(?<hrel2>@{time_rel2/q})?|(*MARK:R)(?<rel>@{rel_year})(?:@{time_word/role=du})"
+    "?(?:(?<rpart>@{year_part}|@{time_word/role=ord}?[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db}1-4][ ]*@{t"
+    "ime_word/role=quarter})|(?:[ ]*(?<rma>(?:1 ?[0-2]|0?[1-9]|\\x{5341}[\\x{4e00}\\x{4e8c}]?|[\\x{4e"
+    "00}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}]))[ ]*(?:@{time_word"
+    "/role=month}(?:@{time_word/role=fen})?[ ]*)?@{range_sep}[ ]*(?<rmb>(?:1 ?[0-2]|0?[1-9]|\\x{5341}"
+    "[\\x{4e00}\\x{4e8c}]?|[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}"
+    "\\x{4e5d}]))[ ]*@{time_word/role=month}(?:@{time_word/role=fen})?|[ ]*(?<rmc>(?:1 ?[0-2]|0?[1-9]"
+    "|\\x{5341}[\\x{4e00}\\x{4e8c}]?|[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}"
+    "\\x{516b}\\x{4e5d}]))[ ]*@{time_word/role=month}(?:@{time_word/role=fen})?(?:[ ]*(?<rmd>(?:3 ?[0"
+    "1]|[12] ?[0-9]|0?[1-9]|\\x{4e09}\\x{5341}\\x{4e00}?|\\x{4e8c}\\x{5341}[\\x{4e00}\\x{4e8c}\\x{4e0"
+    "9}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}]?|\\x{5341}[\\x{4e00}\\x{4e8c}\\x{4e09}"
+    "\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}]?|[\\x{4e00}\\x{4e8c}\\x{4e09}\\x{56db}\\"
+    "x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}]))[ ]*@{time_word/role=day})?))?(?<rrel2>@{time_rel2"
+    "})?|(*MARK:N)@{now}|(*MARK:S)(?<spre>@{span_pre})[ ]*(?<sn>(?:\\d(?: ?\\d)*(?:\\.\\d+)?|[\\x{300"
+    "7}\\x{25cb}\\x{96f6}\\x{4e00}\\x{4e8c}\\x{4e24}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{"
+    "516b}\\x{4e5d}\\x{5341}\\x{767e}\\x{5343}\\x{4e07}]+))[ ]*(?<smore>@{time_word/role=more})?[ ]*("
+    "?<su>@{span_unit})(?!@{year_not_next})(?<spost>@{span_post})?(?:(?:@{time_word/role=de})?@{time_"
+    "word/role=time})?|(*MARK:U)(?<un>(?:\\d(?: ?\\d)*(?:\\.\\d+)?|[\\x{3007}\\x{25cb}\\x{96f6}\\x{4e"
+    "00}\\x{4e8c}\\x{4e24}\\x{4e09}\\x{56db}\\x{4e94}\\x{516d}\\x{4e03}\\x{516b}\\x{4e5d}\\x{5341}\\x"
+    "{767e}\\x{5343}\\x{4e07}]+))[ ]*(?<umore>@{time_word/role=more})?[ ]*@{time_word/role=year}(?!@{"
+    "year_not_next}|@{year_not_next_dur})(?<umore2>@{time_word/role=more})?(?<upost>@{dur_post})?(?:("
+    "?:@{time_word/role=de})?@{time_word/role=time})?|(*MARK:A)@{annual}|(*MARK:B)(?<![@[bare_not_pre"
+    "v]0-9])(?<bare>@{bare_year_part})(?<brel2>@{time_rel2/bare})?";
 
 enum {
     G_PQ,
@@ -300,10 +300,28 @@ static int num(const ctx *c, int gi)
     size_t a, b;
     if (!mb_rx_span(c->md, c->rx->g[gi], &a, &b))
         return -1;
+    /* a Chinese year typed with a Latin O or an Arabic 0 for 〇 (二O二三年,
+     * 二0二0年): read those as 〇 */
+    char buf[96];
+    const char *p = c->s + a;
+    size_t n0 = b - a;
+    if ((unsigned char)c->s[a] >= 0x80 && n0 < sizeof buf / 3) {
+        size_t k = 0;
+        for (size_t i = a; i < b; i++) {
+            if (c->s[i] == 'O' || c->s[i] == 'o' || c->s[i] == '0') {
+                memcpy(buf + k, "\xe3\x80\x87", 3); /* U+3007 */
+                k += 3;
+            } else {
+                buf[k++] = c->s[i];
+            }
+        }
+        p = buf;
+        n0 = k;
+    }
     mb_numeral n;
-    if (!mb_numeral_parse(c->s + a, b - a, MB_NUMERAL_NO_MAGNITUDE | MB_NUMERAL_NO_FRACTION, &n))
+    if (!mb_numeral_parse(p, n0, MB_NUMERAL_NO_MAGNITUDE | MB_NUMERAL_NO_FRACTION, &n))
         return -1;
-    if (n.len != b - a || (n.flags & (MB_NUM_VAGUE | MB_NUM_TOOBIG | MB_NUM_DECIMAL)) || n.value > 100000)
+    if (n.len != n0 || (n.flags & (MB_NUM_VAGUE | MB_NUM_TOOBIG | MB_NUM_DECIMAL)) || n.value > 100000)
         return -1;
     return (int)n.value;
 }
