@@ -34,6 +34,7 @@
 #include "error.h"
 #include "grow.h"
 #include "hash.h"
+#include "numeral.h"
 #include "text.h"
 
 #include <math.h>
@@ -443,6 +444,34 @@ static int named_goal(const ctx *c, size_t pos, size_t cb)
     return has_cls(c, pos, cb, MB_LX_GOAL_SUFFIX);
 }
 
+/* 1 if quantity q follows time t with only 的 or spaces between: the
+ * starting point of 由去年的1076亿元增加到… */
+static int starting_point(const ctx *c, const mb_xt *t, const mb_xq *q)
+{
+    size_t e = t->b;
+    while (e < q->a && c->s[e] == ' ')
+        e++;
+    const mb_lexword *d = mb_lex_longest_at(c->m->lex, MB_LX_DE, c->s, q->a, e);
+    if (d)
+        e += d->len;
+    while (e < q->a && c->s[e] == ' ')
+        e++;
+    return e == q->a;
+}
+
+/* 1 if the time expression writes its year (2023年底, 二〇二三年上半年),
+ * 0 for a bare part of a year (年末, 全年, 上半年). */
+static int written_year(const ctx *c, const mb_xt *t)
+{
+    for (size_t i = t->a; i < t->b; i++) {
+        unsigned char ch = (unsigned char)c->s[i];
+        if (ch >= '0' && ch <= '9')
+            return 1;
+    }
+    int32_t cp;
+    return mb_utf8_decode((const unsigned char *)c->s + t->a, t->b - t->a, &cp) > 0 && mb_numeral_is_cn(cp);
+}
+
 /* The year a record with no time of its own falls back on: its frame's
  * (a heading, lead-in or title) when the frame is of its kind or of none,
  * else the document's; a yearly quantity only takes a plan's or a
@@ -619,6 +648,16 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
     const char *tscope = "clause";
     if (k == MB_CUE_NONE && t && (k = time_kind(c, t)) != MB_CUE_NONE)
         evidence(wk, "time", "clause", c->p->index, t->a, t->b);
+    /* the starting point of 由去年的1076亿元增加到1562亿元 is of its time,
+     * whatever the clause's cue (将) says of the end point */
+    if (t && t->from && starting_point(c, t, q)) {
+        mb_cue_kind tk = time_kind(c, t);
+        if (tk != MB_CUE_NONE && tk != k) {
+            k = tk;
+            cue = NULL;
+            evidence(wk, "starting point", "clause", c->p->index, t->a, t->b);
+        }
+    }
     /* earlier clauses, nearest first: a cue or a time decides */
     for (size_t e = ca, n = 0; k == MB_CUE_NONE && e > sa && n++ < MB_MAX_LOOK;) {
         size_t bl = 0; /* step back over the break that ends the clause before */
@@ -706,6 +745,14 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         r.year = c->fr.year;
         evidence_frame(c, &r.why_year);
         r.why_year.rule = "communiqué year";
+    } else if (r.kind == MB_KIND_ACHIEVEMENT && t && t->sub_year && !t->from && r.year == c->doc_year &&
+               c->fr.kind == MB_CUE_ACHIEVEMENT && c->fr.year && c->fr.year < c->doc_year &&
+               !written_year(c, t)) {
+        /* 年末, 全年, 上半年 under a review of last year (去年工作回顾) are of
+         * the year reviewed, not of the document's */
+        r.year = c->fr.year;
+        evidence_frame(c, &r.why_year);
+        r.why_year.rule = "review year";
     }
 
     mb_status st = add_record(c, &r);
@@ -804,6 +851,7 @@ static size_t target_list_start(const ctx *c, size_t *lead)
  * gives a target with a null value, of the list's year. */
 static mb_status qualitative_items(ctx *c, size_t sa, size_t sb, size_t from, const mb_xt *deadline)
 {
+    size_t pna = 0, pnb = 0; /* the leading noun phrase of the clause before */
     for (size_t ca = sa > from ? sa : from; ca < sb;) {
         size_t bl;
         if (is_clause_break(c->s, c->len, ca, &bl)) {
@@ -868,13 +916,31 @@ static mb_status qualitative_items(ctx *c, size_t sa, size_t sb, size_t from, co
             }
             ib = t->end;
         }
+        /* …人均国内生产总值迈上新的大台阶，达到中等发达国家水平: a reached level
+         * with no subject of its own takes the clause before's */
+        int carried = 0;
+        if (change && ib == ia && pa == a && pnb > pna) {
+            ia = pna;
+            ib = pnb;
+            carried = 1;
+        }
+        /* this clause's leading noun phrase, for the next */
+        pna = pnb = 0;
+        for (size_t i = tok_count_before(c, a); i < c->toks.n && c->toks.v[i].start < e; i++) {
+            const mb_token *t = &c->toks.v[i];
+            if (!mb_is_nounish(c->s + t->start, t->end - t->start, t->tag) || (t->tag && t->tag[0] == 'l'))
+                break;
+            if (!pnb)
+                pna = t->start;
+            pnb = t->end;
+        }
         if (change && ib > ia && ib - ia <= 36) {
             mb_record r;
             memset(&r, 0, sizeof r);
             r.paragraph = c->p->index;
             r.sent_start = sa;
             r.sent_end = sb;
-            r.span_start = ia;
+            r.span_start = carried ? a : ia;
             r.span_end = e;
             r.kind = MB_KIND_TARGET;
             r.indicator = squeeze(dup_range(c->s, ia, ib));
@@ -1064,6 +1130,17 @@ static mb_status do_paragraph(ctx *c, const mb_paragraph *p)
     mb_status st = mb_xrec_run(c->m, c->s, c->len, c->doc_year, &c->x, &err);
     if (st)
         return st;
+    /* 未来五年 said in the second half of a year (a congress in October)
+     * starts with the next year; said in March, with the current one */
+    if (c->out->date.month >= 7)
+        for (size_t i = 0; i < c->x.nt; i++) {
+            mb_xt *t = &c->x.t[i];
+            const mb_lexword *w = mb_lex_longest_at(c->m->lex, MB_LX_SPAN_PRE, c->s, c->len, t->a);
+            if (t->future && t->span && t->y0 == c->doc_year && mb_lex_value_is(w, "kind", "future")) {
+                t->y0++;
+                t->y1++;
+            }
+        }
     /* paragraph context: 今年发展主要预期目标是：… */
     c->para_kind = MB_CUE_NONE;
     size_t first_end = p->nsentences ? p->sentences[0].end : c->len;
@@ -1089,10 +1166,15 @@ static mb_status do_paragraph(ctx *c, const mb_paragraph *p)
         for (size_t i = quantity_from(c, sa); i < c->x.nq && c->x.q[i].b <= sb && !quantities; i++)
             quantities = !c->x.q[i].skip;
         /* so does a deadline that opens a list of items (到2027年，…；…累计建成30个) */
+        /* and a time that opens a sentence ended by ； (2007年，…第四位；全国
+         * 财政收入达到5.13万亿元…) frames the ；-joined ones after it */
         int semicolon = ends_with(c->s, sb, "；") || ends_with(c->s, sb, ";");
+        size_t lead = sa;
+        while (lead < sb && c->s[lead] == ' ')
+            lead++;
         for (size_t i = time_from(c, sa); i < c->x.nt && c->x.t[i].b <= sb; i++)
             if (!c->x.t[i].base && !c->x.t[i].from && (c->x.t[i].y0 || c->x.t[i].y1) &&
-                ((k > 0 && !quantities) || (c->x.t[i].deadline && semicolon))) {
+                ((k > 0 && !quantities) || ((c->x.t[i].deadline || c->x.t[i].a == lead) && semicolon))) {
                 c->para_time = (int)i;
                 break;
             }

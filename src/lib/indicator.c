@@ -42,6 +42,36 @@ int mb_ind_attributive(const ctx *c, const mb_xq *q)
  * backwards, skipping linkers and adverbs next to the number, stopping at
  * punctuation, verbs, time expressions, prepositions and clause breaks.
  * Returns [*a,*b) or 0. */
+/* If token i closes a bracket ) ） ] ］ whose opening stands within a few
+ * tokens after lo with no clause break between, the index of the opening
+ * token; else (size_t)-1. */
+static size_t bracket_open(const ctx *c, size_t i, size_t lo)
+{
+    const mb_token *t = &c->toks.v[i];
+    const char *w = c->s + t->start;
+    size_t n = t->end - t->start;
+    const char *open;
+    if (w[0] == ')')
+        open = "(";
+    else if (w[0] == ']')
+        open = "[";
+    else if (at(w, n, 0, "）"))
+        open = "（";
+    else if (at(w, n, 0, "］"))
+        open = "［";
+    else
+        return (size_t)-1;
+    for (size_t k = i, steps = 0; k-- > 0 && steps++ < 8;) {
+        const mb_token *u = &c->toks.v[k];
+        size_t bl;
+        if (u->start < lo || is_clause_break(c->s, c->len, u->start, &bl))
+            return (size_t)-1;
+        if (at(c->s + u->start, u->end - u->start, 0, open))
+            return k;
+    }
+    return (size_t)-1;
+}
+
 int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, size_t *rb)
 {
     /* a comparison base ends the phrase: 比上年增加, 比2010年翻一番; a
@@ -78,6 +108,25 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
         if (is_punct_tok(c, t)) {
             if (phase == 0 && (at(w, n, 0, "“") || at(w, n, 0, "”")))
                 continue; /* 粮食产量实现“九连增”: the quotes around the number */
+            /* a footnote mark right before the number: 地区生产总值[2]174.99亿元 */
+            size_t open = bracket_open(c, i, lo);
+            if (open != (size_t)-1 && (w[0] == ']' || at(w, n, 0, "］"))) {
+                if (phase == 0) {
+                    i = open;
+                    continue;
+                }
+                break;
+            }
+            /* a parenthesized abbreviation stays: 地区生产总值(GDP), 细颗粒物（PM2.5） */
+            if (open != (size_t)-1) {
+                if (phase == 0) {
+                    phase = 1;
+                    b = t->end;
+                }
+                a = c->toks.v[open].start;
+                i = open;
+                continue;
+            }
             /* quotes inside a name are kept: “十四五”规划; a 分别 list
              * keeps its 、 */
             if (phase == 1 && (at(w, n, 0, "“") || at(w, n, 0, "”") || (list && at(w, n, 0, "、")))) {
@@ -242,6 +291,9 @@ int mb_ind_np_after(const ctx *c, size_t pos, size_t hi, size_t *ra, size_t *rb)
             continue;
         }
         if (is_punct_tok(c, t) || time_covering(c, t->start, t->end) || aq || is_cue_noun(c, t))
+            break;
+        /* 832个贫困县全部摘帽: an adverb ends the phrase (its tag may say noun) */
+        if (started && mb_is_adverb(c->m->lex, w, n))
             break;
         /* 统一的数据交易平台: 的 between nouns */
         if (started && tok_in(c, t, MB_LX_DE) && i + 1 < c->toks.n && c->toks.v[i + 1].end <= hi &&
