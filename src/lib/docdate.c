@@ -132,13 +132,14 @@ static int group_int(matcher *m, const char *s, int g)
     return v;
 }
 
-/* The year after the latest year the document reports on: years written
- * as 2023年, not as deadlines (到2026年, 在2026年, 2026年前) nor as the
- * end of a span (2021—2025年). 0 when there is none. */
-static int infer_year(const mb_doc *doc, const mb_lexicon *lex, matcher *yr)
+/* The years written in paragraphs [from, to) as 2023年, not as deadlines
+ * (到2026年, 在2026年, 2026年前) nor as the end of a span (2021—2025年): the
+ * first of them (first) or the latest; 0 when there is none. */
+static int written_years(const mb_doc *doc, const mb_lexicon *lex, matcher *yr, size_t from, size_t to,
+                         int first)
 {
     int best = 0;
-    for (size_t i = 0; i < mb_doc_paragraph_count(doc); i++) {
+    for (size_t i = from; i < to && i < mb_doc_paragraph_count(doc); i++) {
         const mb_paragraph *p = mb_doc_paragraph(doc, i);
         const char *s = p->text.s;
         PCRE2_SIZE off = 0;
@@ -153,35 +154,21 @@ static int infer_year(const mb_doc *doc, const mb_lexicon *lex, matcher *yr)
             /* 到2026年, 2026年前: the lexicon's deadline_prev and deadline_next */
             int deadline = mb_lex_longest_before(lex, MB_LX_DEADLINE_PREV, s, 0, pre) ||
                            mb_lex_longest_at(lex, MB_LX_DEADLINE_NEXT, s, p->text.len, b);
+            if (!deadline && first)
+                return y;
             if (!deadline && y > best)
                 best = y;
             off = b;
         }
     }
-    return best ? best + 1 : 0;
+    return best;
 }
 
-/* The first year written in paragraphs [from, to) that is not a deadline
- * (到2026年, 2026年前), or 0. */
-static int first_year(const mb_doc *doc, const mb_lexicon *lex, matcher *yr, size_t from, size_t to)
+/* The year after the latest year the document reports on; 0 when none. */
+static int infer_year(const mb_doc *doc, const mb_lexicon *lex, matcher *yr)
 {
-    for (size_t i = from; i < to && i < mb_doc_paragraph_count(doc); i++) {
-        const mb_paragraph *p = mb_doc_paragraph(doc, i);
-        const char *s = p->text.s;
-        PCRE2_SIZE off = 0;
-        while (off < p->text.len &&
-               pcre2_match(yr->re, (PCRE2_SPTR)s, p->text.len, off, 0, yr->md, NULL) > 0) {
-            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(yr->md);
-            size_t a = ov[2], b = ov[1], pre = a;
-            while (pre > 0 && s[pre - 1] == ' ')
-                pre--;
-            if (!mb_lex_longest_before(lex, MB_LX_DEADLINE_PREV, s, 0, pre) &&
-                !mb_lex_longest_at(lex, MB_LX_DEADLINE_NEXT, s, p->text.len, b))
-                return group_int(yr, s, 1);
-            off = b;
-        }
-    }
-    return 0;
+    int best = written_years(doc, lex, yr, 0, (size_t)-1, 0);
+    return best ? best + 1 : 0;
 }
 
 #define DL_Y "@{dateline_word/role=year}"
@@ -265,7 +252,7 @@ static mb_status from_text(const mb_doc *doc, const mb_lexicon *lex, mb_date *ou
         const mb_paragraph *p = mb_doc_paragraph(doc, i);
         if (p->text.len > 60 || !mb_lex_longest_at(lex, MB_LX_SPEECH_OPENING, p->text.s, p->text.len, 0))
             continue;
-        int y = first_year(doc, lex, &yr, i + 1, i + 12);
+        int y = written_years(doc, lex, &yr, i + 1, i + 12, 1);
         if (y) {
             out->year = y + 1;
             out->source = "inferred";

@@ -372,7 +372,7 @@ static const mb_xt *time_around(const ctx *c, size_t sa, size_t sb, size_t ca, s
     if (!only_before)
         for (size_t i = time_from(c, cb); i < c->x.nt && c->x.t[i].b <= sb && seen++ < MB_MAX_LOOK; i++) {
             const mb_xt *t = &c->x.t[i];
-            if (t->base || !time_fits(c, t, k))
+            if (t->base || t->from || !time_fits(c, t, k))
                 continue;
             /* a later clause with a quantity of its own keeps its time */
             size_t la = clause_start(c, sa, t->a), lb = clause_end(c, t->b, sb);
@@ -403,6 +403,9 @@ static mb_cue_kind time_kind(const ctx *c, const mb_xt *t)
 {
     if (!t)
         return MB_CUE_NONE;
+    /* 年底前, 今年6月底前: a deadline not yet past is a target's */
+    if (t->deadline && !t->past && c->doc_year && (t->y1 ? t->y1 : t->y0) >= c->doc_year)
+        return MB_CUE_TARGET;
     if (t->sub_year || t->past)
         return MB_CUE_ACHIEVEMENT;
     if (t->this_year) /* 今年: the year being planned; in a communiqué, the year reported on */
@@ -570,6 +573,17 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
     }
     if (!found)
         r.indicator = mb_ind_object_of_verb(c, lo, q->a);
+    if (!r.indicator && !found && q->measure) {
+        /* 九百六十多万人实现易地扶贫搬迁: a count the verb after it applies
+         * to is named by that verb's object */
+        const mb_token *v = tok_at(c, q->b);
+        size_t va, vb;
+        if (v && v->start == q->b && v->tag && v->tag[0] == 'v' && v->tag[1] != 'n' &&
+            mb_ind_np_after(c, v->end, cb, &va, &vb)) {
+            r.indicator = squeeze(dup_range(c->s, va, vb));
+            found = r.indicator != NULL;
+        }
+    }
     if (!r.indicator && !found && c->prev_ind)
         r.indicator = dup_str(c->prev_ind);
     if (r.indicator) {
@@ -775,19 +789,37 @@ static mb_status dated_goal(ctx *c, size_t sa, size_t sb)
             continue;
         const char *cue = NULL;
         const cue_hit *hit = NULL;
-        if (cue_near(c, sa, cb, 0, &cue, &hit) != MB_CUE_TARGET ||
-            !mb_lex_is(c->m->lex, MB_LX_FIRM_CUE, cue, strlen(cue)))
+        int firm = cue_near(c, sa, cb, 0, &cue, &hit) == MB_CUE_TARGET &&
+                   mb_lex_is(c->m->lex, MB_LX_FIRM_CUE, cue, strlen(cue));
+        /* or a deadline still ahead that the verb follows at once
+         * (到2027年，建成全省统一的数据交易平台; 2025年底前实现…全覆盖) */
+        int y = t->y1 ? t->y1 : t->y0;
+        if (!firm && !(t->deadline && !t->past && (!c->doc_year || y >= c->doc_year)))
             continue;
         /* the verb right after the time, then the noun phrase it governs */
-        size_t v = t->b;
+        size_t v = t->b, bl;
         while (v < cb && c->s[v] == ' ')
             v++;
+        if (!firm && v == cb && v < sb && is_clause_break(c->s, c->len, v, &bl)) {
+            v += bl; /* 到2027年，建成… */
+            while (v < sb && c->s[v] == ' ')
+                v++;
+            cb = clause_end(c, v, sb);
+            if (quantity_covering(c, v, cb))
+                continue;
+        }
         const mb_lexword *verb = at_cls(c, c->s, cb, v, MB_LX_ACHIEVE_VERB); /* the longest */
         size_t vl = verb ? verb->len : 0;
         if (!vl)
             continue;
         size_t a, b;
         if (!mb_ind_np_after(c, v + vl, cb, &a, &b))
+            continue;
+        /* 到第二个五年计划完成的时候: 的 after the verb, no object */
+        size_t o = v + vl;
+        while (o < a && c->s[o] == ' ')
+            o++;
+        if (!firm && o != a)
             continue;
         mb_record r;
         memset(&r, 0, sizeof r);
@@ -801,8 +833,12 @@ static mb_status dated_goal(ctx *c, size_t sa, size_t sb)
         r.change = "level";
         r.year = t->y1 ? t->y1 : t->y0;
         r.time_text = dup_range(c->s, t->a, t->b);
-        r.modality = dup_str(cue);
-        evidence(&r.why_kind, "cue", "sentence", c->p->index, hit->start, hit->end);
+        if (firm) {
+            r.modality = dup_str(cue);
+            evidence(&r.why_kind, "cue", "sentence", c->p->index, hit->start, hit->end);
+        } else {
+            evidence(&r.why_kind, "deadline", "clause", c->p->index, t->a, t->b);
+        }
         evidence(&r.why_year, "time", "clause", c->p->index, t->a, t->b);
         evidence(&r.why_change, "default", NULL, c->p->index, 0, 0);
         mb_status st = add_record(c, &r);
@@ -902,8 +938,11 @@ static mb_status qualitative_items(ctx *c, size_t sa, size_t sb, size_t from, co
             size_t n = t->end - t->start;
             int filler =
                 mb_change_of(c->m->lex, c->s + t->start, n) || mb_is_modal(c->m->lex, c->s + t->start, n);
-            for (size_t k = 0; !filler && k < nfill; k++) /* 努力实现 as one token too */
-                filler = at(c->s, t->end, t->start, fill[k]->word);
+            /* 努力实现 as one token too; a noun that starts with one is a name (实际利用外资) */
+            int noun = t->tag && t->tag[0] == 'n' && t->tag[1] != 'r'; /* not a name: 努力实现/nr */
+            for (size_t k = 0; !filler && k < nfill; k++)
+                filler = noun ? t->end - t->start == fill[k]->len && at(c->s, t->end, t->start, fill[k]->word)
+                              : at(c->s, t->end, t->start, fill[k]->word);
             if (filler) {
                 if (ib > ia)
                     break;

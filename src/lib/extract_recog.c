@@ -113,16 +113,19 @@ mb_status mb_xrec_run(const mb_model *m, const char *text, size_t len, int doc_y
         o->y0 = t->year_from;
         o->y1 = t->year_to;
         o->deadline = t->marker == MB_TM_TO || t->marker == MB_TM_BY;
+        int from_word =
+            t->start >= 3 && mb_lex_is(m->lex, MB_LX_FROM_WORD, text + t->start - 3, 3); /* 由, 从 */
+        /* 与2000年相比, 与去年持平: the other side of a comparison; 由去年同期的
+         * 45% is a starting point (from), not a base */
         o->base = t->marker == MB_TM_BASE || after_comparative(m->lex, text, t->start) ||
-                  before_compare(m->lex, text, len, t->end);
+                  (!from_word && before_compare(m->lex, text, len, t->end));
         o->span = t->kind == MB_TIME_SPAN || t->kind == MB_TIME_YEAR_RANGE || t->kind == MB_TIME_PLAN ||
                   t->kind == MB_TIME_CENTURY;
         o->future = t->kind == MB_TIME_SPAN && t->direction > 0;
         o->sub_year = t->kind == MB_TIME_DATE || t->kind == MB_TIME_PART || t->marker == MB_TM_SINCE;
         o->past = t->direction < 0;
         o->plan = t->kind == MB_TIME_PLAN;
-        o->from = t->marker == MB_TM_SINCE ||
-                  (t->start >= 3 && mb_lex_is(m->lex, MB_LX_FROM_WORD, text + t->start - 3, 3)); /* 由, 从 */
+        o->from = t->marker == MB_TM_SINCE || from_word;
         o->now = t->kind == MB_TIME_RELATIVE && t->direction == 0;
         const mb_lexword *ry = mb_lex_longest_at(m->lex, MB_LX_REL_YEAR, text, t->end, t->start);
         /* 今年, 本年 */

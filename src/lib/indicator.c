@@ -202,6 +202,13 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
             a = t->start;
             continue;
         }
+        /* an adjective or state word before the noun is its modifier: 先进产能,
+         * 优良天数 */
+        if (t->tag && ((t->tag[0] == 'a' && t->tag[1] == '\0' && n >= 6) || !strcmp(t->tag, "z")) &&
+            !mb_is_adverb(c->m->lex, w, n)) {
+            a = t->start;
+            continue;
+        }
         /* a 分别 list joins its names with 和 and 及 too */
         if (list && conj_tok(c, t, 0) && i > 0 && c->toks.v[i - 1].start >= lo &&
             tok_nounish(c, &c->toks.v[i - 1])) {
