@@ -475,6 +475,14 @@ static int written_year(const ctx *c, const mb_xt *t)
     return mb_utf8_decode((const unsigned char *)c->s + t->a, t->b - t->a, &cp) > 0 && mb_numeral_is_cn(cp);
 }
 
+/* 1 if [a,b) is a scope word alone (全省三十多万人…: the count's place,
+ * not what it counts). */
+static int scope_only(const ctx *c, size_t a, size_t b)
+{
+    const mb_token *t = tok_at(c, a);
+    return t && t->start == a && t->end == b && tok_in(c, t, MB_LX_SCOPE_WORD);
+}
+
 /* The year a record with no time of its own falls back on: its frame's
  * (a heading, lead-in or title) when the frame is of its kind or of none,
  * else the document's; a yearly quantity only takes a plan's or a
@@ -545,7 +553,7 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
             found = 1;
     }
     size_t chg_lo = lo; /* where a change verb may stand: not before the indicator */
-    if (!found && mb_ind_np_before(c, lo, q->a, 0, &a, &b)) {
+    if (!found && mb_ind_np_before(c, lo, q->a, 0, &a, &b) && !(q->measure && scope_only(c, a, b))) {
         chg_lo = a; /* 对全球经济增长的贡献率超过30%: the 增长 is not this change */
         /* but a verb that governs the indicator is (增加中央预算内经常性建设投资100亿元) */
         size_t ti = tok_count_before(c, a);
