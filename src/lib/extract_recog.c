@@ -131,5 +131,14 @@ mb_status mb_xrec_run(const mb_model *m, const char *text, size_t len, int doc_y
         /* 今年, 本年 */
         o->this_year = o->now && t->end - t->start >= 6 && mb_lex_flag(ry, "this");
     }
+    /* a list of times shares what follows it: 35年来、20年来首次 are both
+     * comparisons */
+    for (size_t i = x->nt; i-- > 1;) {
+        mb_xt *p = &x->t[i - 1];
+        const mb_xt *n = &x->t[i];
+        const mb_lexword *w = mb_lex_longest_at(m->lex, MB_LX_LIST_CONJ, text, len, p->b);
+        if (n->base && !p->base && !p->from && w && !mb_lex_flag(w, "wide") && p->b + w->len == n->a)
+            p->base = 1;
+    }
     return MB_OK;
 }
