@@ -372,7 +372,8 @@ static const mb_xt *time_around(const ctx *c, size_t sa, size_t sb, size_t ca, s
     if (!only_before)
         for (size_t i = time_from(c, cb); i < c->x.nt && c->x.t[i].b <= sb && seen++ < MB_MAX_LOOK; i++) {
             const mb_xt *t = &c->x.t[i];
-            if (t->base || t->from || !time_fits(c, t, k))
+            /* a plan named in a later clause (提前一年完成“十四五”规划目标) dates targets only */
+            if (t->base || t->from || !time_fits(c, t, k) || (t->plan && k != MB_CUE_TARGET))
                 continue;
             /* a later clause with a quantity of its own keeps its time */
             size_t la = clause_start(c, sa, t->a), lb = clause_end(c, t->b, sb);
