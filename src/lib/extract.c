@@ -17,14 +17,17 @@
  *    sentence (力争, 拟, 将 → target; 累计, 已, 了 → achievement); else
  *    the time (a past year → achievement, a future one or a deadline →
  *    target, part of the current year → achievement); else the paragraph
- *    (预期目标) and the section heading (…工作回顾 → achievement; …任务 →
- *    target); else achievement;
- *  - year: the time expression of the clause, the sentence, the paragraph,
- *    the section; a comparison base (比2010年) never counts; a yearly
- *    quantity (每年, 年均) has no year of its own; else the document's year
- *    for achievements and for targets;
- *  - a dated goal without a number (力争在2026年实现…全覆盖) is a target
- *    with a null value. */
+ *    (预期目标) and the frame of the document's structure (frames.c: a
+ *    heading, lead-in, list item or title: …工作回顾 → achievement; …任务 →
+ *    target; a plan period, a review); else achievement;
+ *  - year: the time expression of the clause, the sentence, an earlier
+ *    sentence of the paragraph, the frame; a comparison base (比2010年,
+ *    与去年持平) never counts; a yearly quantity (每年, 年均) takes only a plan
+ *    period's or a review's year; else the document's year;
+ *  - a dated goal without a number (力争在2026年实现…全覆盖) and a
+ *    qualitative item of a target list (国际收支基本平衡) are targets with a
+ *    null value;
+ *  - every decision records its evidence (mb_evidence: --explain). */
 #include "extract.h"
 #include "extract_ctx.h"
 
