@@ -59,6 +59,7 @@
     X(ONE_WORD_PREV, "one_word_prev", "", "a character before yi (one) that makes a word of it")             \
     X(RHET_NOUN, "rhet_noun", "", "after a count with any numeral: a rhetorical count (5 ge fangmian)")      \
     X(AGE_STAT, "age_stat", "", "before an age: the age is a statistic (life expectancy), not a person's")   \
+    X(DOUBLING, "doubling", "not_next=", "a word that states a doubling without a number (beizeng): 2 bei")  \
     X(FAN, "fan", "part=verb|le|fold|more|post",                                                             \
       "the words of fan yi fan (doubling): part=verb le fold more post")                                     \
     X(DOCNUM, "docnum", "part=ord|num", "the words of a document number: part=ord, part=num")                \

@@ -159,6 +159,7 @@ struct mb_recognizer {
     size_t nunits;
     const char *multiple; /* the canonical unit of 翻一番 (the unit of category multiple) */
     int32_t fan_cp;       /* the first character of 翻一番 (fan/part=verb) */
+    int32_t dbl_cp;       /* the first character of the doubling words (倍增) */
     int32_t ord_cp;       /* the ordinal prefix 第 (ordinal_prefix) */
     int32_t de_cp;        /* the particle 的 (de) */
     mb_timex_rx *tx;
@@ -300,6 +301,13 @@ mb_status mb_recognizer_new(const mb_lexicon *lex, mb_recognizer **out, mb_error
     r->lex = lex;
     mb_status st = load_units(r, err);
     r->fan_cp = first_cp(lex, MB_LX_FAN, "verb");
+    {
+        size_t nd;
+        const mb_lexword *const *dw = mb_lex_words_in_order(lex, MB_LX_DOUBLING, &nd);
+        r->dbl_cp = -1;
+        if (nd && mb_utf8_decode((const unsigned char *)dw[0]->word, dw[0]->len, &r->dbl_cp) < 1)
+            r->dbl_cp = -1;
+    }
     r->ord_cp = first_cp(lex, MB_LX_ORDINAL_PREFIX, NULL);
     r->de_cp = first_cp(lex, MB_LX_DE, NULL);
     if (!st && !r->multiple)
@@ -856,6 +864,39 @@ static size_t quantity_at(scan *c, size_t pos, mb_status *st)
 }
 
 /* 翻一番 (2 倍), 翻两番 (4 倍), 翻番 */
+/* A doubling stated by a word alone (经济总量实现倍增): 2 倍, an increase;
+ * not before the words its not_next= names (倍增计划: a programme). */
+static size_t doubling_at(scan *c, size_t pos, mb_status *st)
+{
+    const mb_lexword *w = mb_lex_longest_at(c->r->lex, MB_LX_DOUBLING, c->s, c->len, pos);
+    if (!w)
+        return 0;
+    size_t e = pos + w->len, n;
+    const char *nn = mb_lex_value(w, "not_next", &n);
+    while (nn && n) { /* alternatives a|b|c */
+        size_t k = 0;
+        while (k < n && nn[k] != '|')
+            k++;
+        if (k && e + k <= c->len && !memcmp(c->s + e, nn, k))
+            return 0;
+        size_t step = k < n ? k + 1 : k;
+        nn += step;
+        n -= step;
+    }
+    mb_quantity q;
+    memset(&q, 0, sizeof q);
+    q.start = q.num_start = pos;
+    q.end = q.num_end = e;
+    q.has_value = 1;
+    q.value = 2;
+    q.unit = c->r->multiple;
+    q.qkind = MB_Q_MULTIPLE;
+    q.flags |= MB_QF_FAN;
+    q.comparator = MB_CMP_EQ;
+    *st = add_q(c, &q);
+    return e;
+}
+
 static size_t fan_at(scan *c, size_t pos, mb_status *st)
 {
     if (!mb_rx_match(c->r->fan, c->md, c->s, c->len, pos))
@@ -976,7 +1017,7 @@ mb_status mb_recognize(const mb_recognizer *r, const char *text, size_t len, int
         } else {
             int k = mb_utf8_decode(s + pos, len - pos, &cp);
             l = k > 0 ? (size_t)k : 1;
-            if (cp != r->fan_cp && !mb_timex_trigger(r->tx, cp)) {
+            if (cp != r->fan_cp && cp != r->dbl_cp && !mb_timex_trigger(r->tx, cp)) {
                 pos += l;
                 continue;
             }
@@ -989,6 +1030,11 @@ mb_status mb_recognize(const mb_recognizer *r, const char *text, size_t len, int
         }
         if (cp == r->fan_cp) { /* 翻一番 */
             size_t e = fan_at(&c, pos, &st);
+            pos = e ? e : pos + l;
+            continue;
+        }
+        if (cp == r->dbl_cp) { /* 经济总量实现倍增 */
+            size_t e = doubling_at(&c, pos, &st);
             pos = e ? e : pos + l;
             continue;
         }
