@@ -1,5 +1,6 @@
 /* dict_compile.c — lexicon text -> compiled dictionary image. */
 #include "dict_compile.h"
+#include "strbuf.h"
 
 #include "lexicon.h"
 #include "text.h"
@@ -318,46 +319,11 @@ static mb_status parse_line(builder *b, const char *path, size_t lineno, size_t 
     return MB_OK;
 }
 
-static mb_status read_file(const char *path, char **out, size_t *n, mb_error *err)
-{
-    *out = NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return mb_error_set(err, MB_EIO, "%s: cannot open: %s", path, strerror(errno));
-    size_t cap = 1 << 16, len = 0;
-    char *buf = malloc(cap);
-    size_t r;
-    while (buf && (r = fread(buf + len, 1, cap - len, f)) > 0) {
-        len += r;
-        if (len == cap) {
-            char *nb = realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-    }
-    int bad = ferror(f);
-    fclose(f);
-    if (!buf)
-        return mb_error_set(err, MB_ENOMEM, "%s: out of memory", path);
-    if (bad) {
-        free(buf);
-        return mb_error_set(err, MB_EIO, "%s: read error", path);
-    }
-    *out = buf;
-    *n = len;
-    return MB_OK;
-}
-
 static mb_status parse_file(builder *b, const char *path)
 {
     char *buf;
     size_t n = 0;
-    mb_status st = read_file(path, &buf, &n, b->err);
+    mb_status st = mb_strbuf_read_file(path, &buf, &n, b->err);
     if (st)
         return st;
     size_t i = 0, lineno = 0;

@@ -231,31 +231,11 @@ static char *dupn(const char *s, size_t n)
     return d;
 }
 
-static mb_status read_all(const char *path, char **out, size_t *n, mb_error *err)
-{
-    *out = NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return mb_error_set(err, MB_EIO, "%s: cannot open: %s", path, strerror(errno));
-    mb_strbuf b = {0};
-    char chunk[16384];
-    size_t r;
-    while ((r = fread(chunk, 1, sizeof chunk, f)) > 0)
-        mb_strbuf_add(&b, chunk, r);
-    int bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        mb_strbuf_free(&b);
-        return mb_error_set(err, MB_EIO, "%s: read error", path);
-    }
-    return mb_strbuf_take(&b, out, n, err);
-}
-
 mb_status mb_lexrows_read(mb_lexrows *rows, const char *path, mb_error *err)
 {
     char *buf;
     size_t n;
-    mb_status st = read_all(path, &buf, &n, err);
+    mb_status st = mb_strbuf_read_file(path, &buf, &n, err);
     if (st)
         return st;
     size_t i = 0, lineno = 0;

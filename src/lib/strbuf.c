@@ -1,6 +1,7 @@
 /* strbuf.c — a growable output buffer. */
 #include "strbuf.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -96,4 +97,24 @@ void mb_strbuf_free(mb_strbuf *b)
     b->s = NULL;
     b->len = b->cap = 0;
     b->failed = 0;
+}
+
+mb_status mb_strbuf_read_file(const char *path, char **out, size_t *len, mb_error *err)
+{
+    *out = NULL;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return mb_error_set(err, MB_EIO, "%s: cannot open: %s", path, strerror(errno));
+    mb_strbuf b = {0};
+    char chunk[16384];
+    size_t r;
+    while ((r = fread(chunk, 1, sizeof chunk, f)) > 0)
+        mb_strbuf_add(&b, chunk, r);
+    int bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        mb_strbuf_free(&b);
+        return mb_error_set(err, MB_EIO, "%s: read error", path);
+    }
+    return mb_strbuf_take(&b, out, len, err);
 }

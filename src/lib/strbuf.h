@@ -26,6 +26,9 @@ void mb_strbuf_printf(mb_strbuf *b, const char *fmt, ...) MB_PRINTF(2, 3);
 /* Hand the string to the caller (malloc'ed, "" when empty) and reset b.
  * MB_ENOMEM (b freed, *out NULL) when an append had failed. */
 mb_status mb_strbuf_take(mb_strbuf *b, char **out, size_t *len, mb_error *err);
+/* The whole of file path, malloc'ed and NUL-terminated, in *out (*len bytes);
+ * errors name the file. */
+mb_status mb_strbuf_read_file(const char *path, char **out, size_t *len, mb_error *err);
 void mb_strbuf_free(mb_strbuf *b);
 
 #endif
