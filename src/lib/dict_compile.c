@@ -326,25 +326,16 @@ static mb_status parse_file(builder *b, const char *path)
     mb_status st = mb_strbuf_read_file(path, &buf, &n, b->err);
     if (st)
         return st;
-    size_t i = 0, lineno = 0;
-    if (n >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
-        i = 3;
-    while (i < n && !st) {
-        size_t j = i;
-        while (j < n && buf[j] != '\n')
-            j++;
-        lineno++;
-        size_t e = j;
-        if (e > i && buf[e - 1] == '\r')
-            e--;
-        const char *line = buf + i;
-        size_t len = e - i;
+    mb_lines it;
+    mb_lines_init(&it, buf, n);
+    const char *line;
+    size_t len, i;
+    while (!st && mb_lines_next(&it, &line, &len, &i)) {
         if (memchr(line, '\0', len))
             st = mb_error_set(b->err, MB_EDICT, "%s:%zu: byte %zu: NUL byte: not a text dictionary", path,
-                              lineno, i + (size_t)((const char *)memchr(line, '\0', len) - line));
+                              it.lineno, i + (size_t)((const char *)memchr(line, '\0', len) - line));
         else if (!(len >= 1 && line[0] == '#' && (len == 1 || is_space(line[1]))))
-            st = parse_line(b, path, lineno, i, line, len);
-        i = j + 1;
+            st = parse_line(b, path, it.lineno, i, line, len);
     }
     free(buf);
     return st;

@@ -238,21 +238,13 @@ mb_status mb_lexrows_read(mb_lexrows *rows, const char *path, mb_error *err)
     mb_status st = mb_strbuf_read_file(path, &buf, &n, err);
     if (st)
         return st;
-    size_t i = 0, lineno = 0;
-    if (n >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3))
-        i = 3;
+    mb_lines it;
+    mb_lines_init(&it, buf, n);
+    const char *line;
+    size_t len, at;
     char msg[300];
-    while (i < n && !st) {
-        size_t j = i;
-        while (j < n && buf[j] != '\n')
-            j++;
-        lineno++;
-        size_t e = j;
-        if (e > i && buf[e - 1] == '\r')
-            e--;
-        const char *line = buf + i;
-        size_t len = e - i;
-        i = j + 1;
+    while (!st && mb_lines_next(&it, &line, &len, &at)) {
+        size_t lineno = it.lineno;
         if (len == 0 || line[0] == '#')
             continue;
         if (memchr(line, '\0', len)) {

@@ -203,3 +203,30 @@ const char *mb_find(const char *s, size_t n, const char *w, size_t wn)
     }
     return NULL;
 }
+
+void mb_lines_init(mb_lines *it, const char *buf, size_t n)
+{
+    it->buf = buf;
+    it->n = n;
+    it->pos = n >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3) ? 3 : 0;
+    it->lineno = 0;
+}
+
+int mb_lines_next(mb_lines *it, const char **line, size_t *len, size_t *start)
+{
+    size_t i = it->pos;
+    if (i >= it->n)
+        return 0;
+    size_t j = i;
+    while (j < it->n && it->buf[j] != '\n')
+        j++;
+    size_t e = j;
+    if (e > i && it->buf[e - 1] == '\r')
+        e--;
+    it->lineno++;
+    it->pos = j + 1;
+    *line = it->buf + i;
+    *len = e - i;
+    *start = i;
+    return 1;
+}

@@ -39,4 +39,15 @@ int mb_utf8_len(unsigned char c);
  * _GNU_SOURCE: memchr finds the candidates). */
 const char *mb_find(const char *s, size_t n, const char *w, size_t wn);
 
+/* The lines of a text file read whole: a UTF-8 BOM at the start is
+ * skipped, LF and CRLF end a line. lineno counts from 1. */
+typedef struct mb_lines {
+    const char *buf;
+    size_t n, pos, lineno;
+} mb_lines;
+void mb_lines_init(mb_lines *it, const char *buf, size_t n);
+/* The next line, without its line end, and its byte offset in *start; 0
+ * at the end of the buffer. */
+int mb_lines_next(mb_lines *it, const char **line, size_t *len, size_t *start);
+
 #endif
