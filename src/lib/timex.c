@@ -262,29 +262,31 @@ static const mb_lexword *word(const ctx *c, int gi, mb_lexclass cls)
     return mb_lex_get(c->rx->lex, cls, c->s + a, b - a);
 }
 
-/* The integer value of item key of w (0 when absent). */
-static int ival(const mb_lexword *w, const char *key)
+/* Item key of w as a NUL-terminated string in buf[16]; 0 when absent or too long. */
+static int item_str(const mb_lexword *w, const char *key, char buf[16])
 {
     size_t n;
     const char *v = mb_lex_value(w, key, &n);
-    char buf[16];
-    if (!v || n >= sizeof buf)
+    if (!v || n >= 16)
         return 0;
     memcpy(buf, v, n);
     buf[n] = '\0';
-    return atoi(buf);
+    return 1;
+}
+
+/* The integer value of item key of w (0 when absent). */
+static int ival(const mb_lexword *w, const char *key)
+{
+    char buf[16];
+    return item_str(w, key, buf) ? atoi(buf) : 0;
 }
 
 /* A range item "FROM-TO" of w: 1 when present. */
 static int irange(const mb_lexword *w, const char *key, int *from, int *to)
 {
-    size_t n;
-    const char *v = mb_lex_value(w, key, &n);
     char buf[16];
-    if (!v || n >= sizeof buf)
+    if (!item_str(w, key, buf))
         return 0;
-    memcpy(buf, v, n);
-    buf[n] = '\0';
     char *e;
     *from = (int)strtol(buf, &e, 10);
     if (*e != '-')
