@@ -144,7 +144,9 @@
     X(MAGNITUDE_WORD, "magnitude_word", "value=%",                                                           \
       "a magnitude word of values shown to people (largest first)")                                          \
     X(PER_YEAR, "per_year", "", "the suffix of a yearly value shown to people")                              \
-    X(COMPARE_VERB, "compare_verb", "", "a comparison before a quantity: no change of its own")
+    X(COMPARE_VERB, "compare_verb", "", "a comparison before a quantity: no change of its own")              \
+    X(INDICATOR, "indicator", "id= kind=level|rate|share",                                                   \
+      "an indicator name or variant: id= its canonical name, kind= level, rate or share")
 
 typedef enum mb_lexclass {
 #define MB_LEX_ENUM(id, name, items, what) MB_LX_##id,
