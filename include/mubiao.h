@@ -433,7 +433,8 @@ typedef struct mb_record {
     size_t sent_start, sent_end; /* the sentence, in the paragraph text */
     size_t span_start, span_end; /* the span, in the paragraph text */
     mb_kind kind;
-    char *indicator; /* NULL when none was found */
+    char *indicator;    /* NULL when none was found */
+    char *indicator_id; /* the indicator lexicon's canonical id of it; NULL: not in the lexicon */
     int has_value;
     double value;
     int has_range;
@@ -597,7 +598,7 @@ void mb_filelist_free(mb_filelist *l);
  * records. Created when missing; an older schema is migrated, a newer one
  * refused (MB_ESTORE). One store object per thread. */
 typedef struct mb_store mb_store;
-#define MB_STORE_SCHEMA 1
+#define MB_STORE_SCHEMA 2
 mb_status mb_store_open(const char *path, mb_store **out, mb_error *err);
 void mb_store_close(mb_store *s);
 

@@ -233,6 +233,7 @@ static cJSON *record_object(const mb_doc *doc, const mb_records *rs, size_t i, i
     }
     cJSON_AddStringToObject(o, "kind", r->kind == MB_KIND_TARGET ? "target" : "achievement");
     cJSON_AddItemToObject(o, "indicator", str_or_null(r->indicator));
+    cJSON_AddItemToObject(o, "indicator_id", str_or_null(r->indicator_id));
     cJSON_AddItemToObject(o, "value", num_or_null(r->has_value && !r->has_range, r->value));
     cJSON_AddItemToObject(o, "min", num_or_null(r->has_range, r->min));
     cJSON_AddItemToObject(o, "max", num_or_null(r->has_range, r->max));

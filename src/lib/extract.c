@@ -32,6 +32,7 @@
 #include "extract_ctx.h"
 
 #include "cues.h"
+#include "indid.h"
 #include "docdate.h"
 #include "doc_internal.h"
 #include "error.h"
@@ -285,6 +286,7 @@ static mb_status add_record(ctx *c, mb_record *r)
 static void record_clear(mb_record *r)
 {
     free(r->indicator);
+    free(r->indicator_id);
     free(r->unit);
     free(r->time_text);
     free(r->modality);
@@ -1289,5 +1291,10 @@ mb_status mb_extract(const mb_model *m, const mb_doc *doc, const char *date, mb_
         return mb_error_set(err, st, "%s: extraction failed: %s", mb_doc_path(doc), mb_strerror(st));
     }
     assign_ids(doc, out);
+    for (size_t i = 0; i < out->n; i++) {
+        mb_record *r = &out->v[i];
+        if (r->indicator)
+            r->indicator_id = mb_indicator_id(m->lex, r->indicator, strlen(r->indicator));
+    }
     return MB_OK;
 }

@@ -323,13 +323,22 @@ int mb_ind_np_after(const ctx *c, size_t pos, size_t hi, size_t *ra, size_t *rb)
     return 1;
 }
 
+/* The number of characters of s[a,b). */
+static size_t chars(const char *s, size_t a, size_t b)
+{
+    size_t n = 0;
+    for (size_t i = a; i < b; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
 /* Drop a leading scope word (全市, 全国 …) and a trailing 总数 from a
  * noun phrase [*a,*b) when something meaningful remains. */
 void mb_ind_trim(const ctx *c, size_t *a, size_t *b)
 {
     const mb_token *st = tok_at(c, *a);
     if (st && st->start == *a && st->end <= *b && tok_in(c, st, MB_LX_SCOPE_WORD) &&
-        *b - *a > st->end - st->start + 3) { /* 全市, 全国, 其中 */
+        chars(c->s, st->end, *b) >= 2) { /* 全市, 全国, 其中 (全市GDP too) */
         *a = st->end;
         while (*a < *b && c->s[*a] == ' ')
             (*a)++;

@@ -567,10 +567,12 @@ static mb_status history_row(void *vctx, const mb_store_row *r)
 {
     hctx *h = vctx;
     h->rows++;
-    if (!same_str(h->indicator, r->indicator)) {
+    /* one group per indicator: its lexicon id, else its text */
+    const char *key = r->indicator_id ? r->indicator_id : r->indicator;
+    if (!same_str(h->indicator, key)) {
         seen_clear(h);
         free(h->indicator);
-        h->indicator = dup_or_null(r->indicator);
+        h->indicator = dup_or_null(key);
     }
     const char *status;
     prevrec prev;

@@ -3,6 +3,7 @@
 
 #include "error.h"
 #include "hash.h"
+#include "indid.h"
 
 #include <cjson/cJSON.h>
 #include <errno.h>
@@ -68,6 +69,10 @@ static const char *const migrations[MB_STORE_SCHEMA] = {
     "CREATE INDEX records_indicator ON records(indicator);"
     "CREATE INDEX records_year ON records(year);"
     "CREATE INDEX records_kind ON records(kind, year);",
+    /* 1 → 2: the canonical id of the indicator (NULL in rows stored before:
+     * re-ingest with --force to fill it) */
+    "ALTER TABLE records ADD COLUMN indicator_id TEXT;"
+    "CREATE INDEX records_indicator_id ON records(indicator_id);",
 };
 
 enum {
@@ -98,9 +103,9 @@ static const char *const sql[NSTMT] = {
     [S_INS_RECORD] =
         "INSERT INTO records (doc_id, seq, id, paragraph, sentence, span_start, span_end, span_text,"
         " quote_exact, quote_prefix, quote_suffix, kind, indicator, value, min, max, unit,"
-        " comparator, change, year, time_text, period, modality, json) VALUES (?1, ?2, ?3, ?4,"
-        " ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23,"
-        " ?24)",
+        " comparator, change, year, time_text, period, modality, json, indicator_id) VALUES (?1, ?2, ?3,"
+        " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,"
+        " ?23, ?24, ?25)",
     [S_BEGIN] = "BEGIN IMMEDIATE",
     [S_COMMIT] = "COMMIT",
     [S_ROLLBACK] = "ROLLBACK",
@@ -486,6 +491,7 @@ static mb_status insert_records(mb_store *s, const mb_doc *doc, const mb_records
         bind_json_text(st, 22, jget(o, "period", NULL));
         bind_json_text(st, 23, jget(o, "modality", NULL));
         sqlite3_bind_text(st, 24, js, -1, SQLITE_STATIC);
+        bind_json_text(st, 25, jget(o, "indicator_id", NULL));
         int ok = step_done(st);
         cJSON_Delete(o);
         free(js);
@@ -616,11 +622,13 @@ mb_status mb_store_select(mb_store *s, const mb_query *q, int by_indicator, mb_s
         text, sizeof text,
         "SELECT d.id, d.path, d.date, r.seq, r.id, r.kind, r.indicator, r.unit, r.comparator, r.change,"
         " r.time_text, r.period, r.modality, r.span_text, r.sentence, r.json, r.value, r.min, r.max, r.year,"
-        " r.span_start, r.span_end FROM records r JOIN documents d ON d.id = r.doc_id WHERE 1%s%s%s%s"
-        " ORDER BY %sd.date IS NULL, d.date, d.path, r.seq",
+        " r.span_start, r.span_end, r.indicator_id FROM records r JOIN documents d ON d.id = r.doc_id"
+        " WHERE 1%s%s%s%s ORDER BY %sd.date IS NULL, d.date, d.path, r.seq",
         q->kind ? " AND r.kind = ?1" : "", q->year ? " AND r.year = ?2" : "",
-        q->indicator ? (q->exact ? " AND r.indicator = ?3" : " AND instr(r.indicator, ?3) > 0") : "",
-        q->doc ? " AND d.path = ?4" : "", by_indicator ? "r.indicator, " : "");
+        q->indicator ? (q->exact ? " AND (r.indicator = ?3 OR r.indicator_id = ?5)"
+                                 : " AND (instr(r.indicator, ?3) > 0 OR r.indicator_id = ?5)")
+                     : "",
+        q->doc ? " AND d.path = ?4" : "", by_indicator ? "coalesce(r.indicator_id, r.indicator), " : "");
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, text, -1, &st, NULL) != SQLITE_OK)
         return db_error(s, err, "cannot prepare the query");
@@ -628,8 +636,17 @@ mb_status mb_store_select(mb_store *s, const mb_query *q, int by_indicator, mb_s
         sqlite3_bind_text(st, 1, q->kind, -1, SQLITE_STATIC);
     if (q->year)
         sqlite3_bind_int(st, 2, q->year);
-    if (q->indicator)
+    /* the indicator asked for also matches every way its lexicon id is
+     * written: GDP finds 国内生产总值 and 经济总量 */
+    char *qid = NULL;
+    if (q->indicator) {
         sqlite3_bind_text(st, 3, q->indicator, -1, SQLITE_STATIC);
+        qid = mb_indicator_id(s->lex, q->indicator, strlen(q->indicator));
+        if (qid)
+            sqlite3_bind_text(st, 5, qid, -1, SQLITE_STATIC);
+        else
+            sqlite3_bind_null(st, 5);
+    }
     if (q->doc)
         sqlite3_bind_text(st, 4, q->doc, -1, SQLITE_STATIC);
     mb_status rc = MB_OK;
@@ -663,10 +680,12 @@ mb_status mb_store_select(mb_store *s, const mb_query *q, int by_indicator, mb_s
         row.year = sqlite3_column_int(st, 19);
         row.span_start = sqlite3_column_int64(st, 20);
         row.span_end = sqlite3_column_int64(st, 21);
+        row.indicator_id = col_text(st, 22);
         rc = fn(ctx, &row);
     }
     if (!rc && r != SQLITE_DONE)
         rc = db_error(s, err, "query failed");
     sqlite3_finalize(st);
+    free(qid);
     return rc;
 }

@@ -11,7 +11,7 @@
  *   records(doc_id, seq, id, paragraph, sentence, span_start, span_end,
  *           span_text, quote_exact, quote_prefix, quote_suffix, kind,
  *           indicator, value, min, max, unit, comparator, change, year,
- *           time_text, period, modality, json)
+ *           time_text, period, modality, json, indicator_id)
  * json is the record exactly as mubiao extract prints it. */
 #ifndef MB_STORE_H
 #define MB_STORE_H
@@ -25,6 +25,7 @@ typedef struct mb_store_row {
     const char *path, *date;
     long long seq;
     const char *id, *kind, *indicator, *unit, *comparator, *change, *time_text, *period, *modality;
+    const char *indicator_id; /* NULL: not in the indicator lexicon */
     const char *span_text, *sentence, *json;
     int has_value, has_range, has_year;
     double value, min, max;
@@ -36,7 +37,8 @@ typedef struct mb_store_row {
  * its status. */
 typedef mb_status (*mb_store_row_fn)(void *ctx, const mb_store_row *row);
 
-/* The records q selects; by_indicator orders by indicator first (history),
+/* The records q selects; by_indicator orders by indicator first (its
+ * lexicon id when it has one, else its text: history),
  * then document date (NULL last), path and order in the document. */
 /* The lexicon set with mb_store_set_lexicon, or NULL. */
 const mb_lexicon *mb_store_lexicon(const mb_store *s);

@@ -54,10 +54,10 @@ expect_eq "store: format, encoding, title, date of the GBK page" \
 expect_eq "store: a text document's title is its short first paragraph" \
     "$(sql "SELECT title, date FROM documents WHERE path = 'inbox/plan-2023.txt'")" \
     "$(printf '示范市2023年科技创新工作要点\t2023-03-01')"
-expect_eq "store: schema version 1, WAL" "$(sql "PRAGMA user_version")/$(sql "PRAGMA journal_mode")" "1/wal"
+expect_eq "store: schema version 2, WAL" "$(sql "PRAGMA user_version")/$(sql "PRAGMA journal_mode")" "2/wal"
 expect_eq "store: indexes for the queries" \
     "$(sql "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name" | tr '\n' ' ')" \
-    "documents_date documents_sha256 records_indicator records_kind records_year "
+    "documents_date documents_sha256 records_indicator records_indicator_id records_kind records_year "
 expect_eq "store: a record's columns" \
     "$(sql "SELECT kind, indicator, value, unit, comparator, change, year, span_text, quote_exact FROM records r
             JOIN documents d ON d.id = r.doc_id WHERE d.path = 'inbox/sub/press-utf8.html' AND r.value = 12000")" \
@@ -126,7 +126,7 @@ expect_grep "... named" "fake.db" "$T/out"
 cp "$DB" "$T/future.db"
 "$PY" -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('PRAGMA user_version = 99'); c.commit()" "$T/future.db"
 expect_status "a store from a newer mubiao: exit 1" 1 "$MUBIAO" query --db "$T/future.db"
-expect_grep "... explained" "schema version 99 is newer than this mubiao's (1)" "$T/out"
+expect_grep "... explained" "schema version 99 is newer than this mubiao's (2)" "$T/out"
 
 # ---- query: filters, formats ----
 expect_eq "query --kind target --year 2025 --indicator 高新技术企业" \
@@ -228,3 +228,42 @@ expect_eq "history csv: BOM, header with revision columns, a lowered row" \
     "$(head -1 "$T/h.csv" | od -An -c | head -1 | tr -s ' ' | cut -c1-12)|$(grep -c 'lowered,' "$T/h.csv")" " 357 273 277|1"
 expect_eq "history of an unknown indicator: no rows, exit 0" "$("$MUBIAO" history --format jsonl 不存在的指标; echo "rc=$?")" "rc=0"
 expect_status "history without an indicator: usage error" 2 "$MUBIAO" history
+
+# ---- indicator ids: one indicator written several ways (invented documents) ----
+mkdir -p gdp
+cp "$S"/gdp-2023.txt "$S"/gdp-2024.txt gdp/
+export MUBIAO_DB="$T/gdp.db"
+DB="$T/gdp.db"
+"$MUBIAO" ingest -q gdp
+expect_eq "store: indicator_id stored beside the indicator" \
+    "$(sql "SELECT indicator, indicator_id FROM records ORDER BY doc_id, seq")" \
+    "$(printf '地区生产总值\t国内生产总值\n经济总量\t国内生产总值\nGDP\t国内生产总值\n地区生产总值\t国内生产总值')"
+expect_eq "query --indicator GDP: every way the id is written" \
+    "$("$MUBIAO" query --indicator GDP | "$PY" -c "
+import json, sys
+for l in sys.stdin: o = json.loads(l); print(o['indicator'], o['value'])")" \
+"地区生产总值 6
+经济总量 500000000000
+GDP 6.2
+地区生产总值 6.5"
+expect_eq "query --exact --indicator 经济总量: its id's records too" \
+    "$("$MUBIAO" query --exact --indicator 经济总量 | wc -l | tr -d ' ')" "4"
+expect_eq "query --exact --indicator 生产总值增长: no id, no record" \
+    "$("$MUBIAO" query --exact --indicator 地区生产总值增长 | wc -l | tr -d ' ')" "0"
+expect_eq "history 国内生产总值: one group across the ways it is written" \
+    "$("$MUBIAO" history 国内生产总值 2>&1)" \
+"indicator     date        kind         value      change    year  revision  doc
+------------  ----------  -----------  ---------  --------  ----  --------  ----------------
+地区生产总值  2023-02-10  target       ≈6%        increase  2023  first     gdp/gdp-2023.txt
+经济总量      2023-02-10  achievement  >5000亿元            2022            gdp/gdp-2023.txt
+GDP           2024-02-08  achievement  6.2%       increase  2023            gdp/gdp-2024.txt
+地区生产总值  2024-02-08  target       ≈6.5%      increase  2024  first     gdp/gdp-2024.txt"
+# a store of schema version 1 (before indicator_id) is migrated in place
+"$PY" -c "
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.executescript('DROP INDEX records_indicator_id; ALTER TABLE records DROP COLUMN indicator_id; PRAGMA user_version = 1;')
+c.commit()" "$T/gdp.db"
+expect_eq "a version 1 store: queried, migrated to 2, old rows without an id" \
+    "$("$MUBIAO" query --indicator 经济总量 | wc -l | tr -d ' ')/$(sql "PRAGMA user_version")/$(sql "SELECT count(*) FROM records WHERE indicator_id IS NULL")" \
+    "1/2/4"

@@ -1,0 +1,103 @@
+/* indid.c — canonical identities of indicators (see indid.h). */
+#include "indid.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* s[0..n) without its bracketed parts ( ) （ ） into out (at least n + 1
+ * bytes); the new length. */
+static size_t drop_brackets(const char *s, size_t n, char *out)
+{
+    static const char *const open[] = {"(", "（"}, *const close[] = {")", "）"};
+    size_t o = 0, depth = 0;
+    for (size_t i = 0; i < n;) {
+        size_t step = 1;
+        int kind = 0; /* 1 open, 2 close */
+        for (size_t k = 0; k < 2 && !kind; k++) {
+            size_t lo = strlen(open[k]), lc = strlen(close[k]);
+            if (i + lo <= n && !memcmp(s + i, open[k], lo)) {
+                kind = 1;
+                step = lo;
+            } else if (i + lc <= n && !memcmp(s + i, close[k], lc)) {
+                kind = 2;
+                step = lc;
+            }
+        }
+        if (kind == 1)
+            depth++;
+        else if (kind == 2 && depth)
+            depth--;
+        else if (!depth)
+            memcpy(out + o, s + i, step), o += step;
+        i += step;
+    }
+    out[o] = '\0';
+    return o;
+}
+
+static int has_bracket(const char *s, size_t n)
+{
+    if (memchr(s, '(', n))
+        return 1;
+    for (size_t i = 0; i + 3 <= n; i++)
+        if (!memcmp(s + i, "（", 3))
+            return 1;
+    return 0;
+}
+
+/* The row of s[0..n) as written, or without a leading scope word, or
+ * without a trailing rate word, or both. */
+static const mb_lexword *row_of(const mb_lexicon *lex, const char *s, size_t n)
+{
+    const mb_lexword *w = mb_lex_get(lex, MB_LX_INDICATOR, s, n);
+    if (w)
+        return w;
+    size_t a = 0, b = n;
+    const mb_lexword *sc = mb_lex_longest_at(lex, MB_LX_SCOPE_WORD, s, n, 0);
+    if (sc && sc->len < n)
+        a = sc->len;
+    const mb_lexword *rw = mb_lex_longest_before(lex, MB_LX_RATE_WORD, s, a, n);
+    if (rw && rw->len < b - a)
+        b -= rw->len;
+    if (a == 0 && b == n)
+        return NULL;
+    if ((w = mb_lex_get(lex, MB_LX_INDICATOR, s + a, b - a)))
+        return w;
+    if (a && (w = mb_lex_get(lex, MB_LX_INDICATOR, s + a, n - a)))
+        return w;
+    if (b < n && (w = mb_lex_get(lex, MB_LX_INDICATOR, s, b)))
+        return w;
+    return NULL;
+}
+
+const mb_lexword *mb_indicator_row(const mb_lexicon *lex, const char *s, size_t n)
+{
+    if (!lex || !s || !n)
+        return NULL;
+    const mb_lexword *w = row_of(lex, s, n);
+    if (w || !has_bracket(s, n))
+        return w;
+    char *t = malloc(n + 1);
+    if (!t)
+        return NULL;
+    size_t tn = drop_brackets(s, n, t);
+    if (tn && tn < n)
+        w = row_of(lex, t, tn);
+    free(t);
+    return w;
+}
+
+char *mb_indicator_id(const mb_lexicon *lex, const char *s, size_t n)
+{
+    const mb_lexword *w = mb_indicator_row(lex, s, n);
+    size_t idn = 0;
+    const char *id = w ? mb_lex_value(w, "id", &idn) : NULL;
+    if (!id || !idn)
+        return NULL;
+    char *out = malloc(idn + 1);
+    if (out) {
+        memcpy(out, id, idn);
+        out[idn] = '\0';
+    }
+    return out;
+}
