@@ -266,6 +266,40 @@ static int list_continuation(const ctx *c, size_t a, size_t b)
     return seen;
 }
 
+/* 2400多万贫困家庭学生: a count with no unit but its magnitude, a noun
+ * right after it: the noun is what is counted. */
+static int bare_count(const ctx *c, const mb_xq *q)
+{
+    if (q->unit || q->percent || q->has_range || !q->has_value)
+        return 0;
+    const mb_token *t = tok_at(c, q->b);
+    return t && t->start == q->b && t->tag && t->tag[0] == 'n' && t->tag[1] != 'r' &&
+           !mb_lex_is(c->m->lex, MB_LX_CUE_NOUN, c->s + t->start, t->end - t->start) &&
+           !tok_in(c, t, MB_LX_MILESTONE);
+}
+
+/* 中央财政安排384亿元救灾款: a verb that takes the quantity of a noun as
+ * its object (neither a linker nor a change verb) right before the
+ * quantity: what follows the quantity names it, not the verb's subject. */
+static int verb_object(const ctx *c, size_t lo, const mb_xq *q)
+{
+    size_t i = tok_count_before(c, q->a);
+    while (i > 0 && c->toks.v[i - 1].end > q->a)
+        i--;
+    if (i == 0)
+        return 0;
+    const mb_token *v = &c->toks.v[i - 1];
+    const char *w = c->s + v->start;
+    size_t n = v->end - v->start;
+    if (v->start < lo || v->end != q->a || !v->tag || v->tag[0] != 'v' || v->tag[1] == 'n' || n < 6 ||
+        mb_is_linker(c->m->lex, w, n) || mb_change_of(c->m->lex, w, n) || tok_in(c, v, MB_LX_TO_WORD))
+        return 0;
+    const mb_token *t = tok_at(c, q->b);
+    return t && t->start == q->b && mb_is_nounish(c->s + t->start, t->end - t->start, t->tag) &&
+           !mb_lex_is(c->m->lex, MB_LX_CUE_NOUN, c->s + t->start, t->end - t->start) &&
+           !tok_in(c, t, MB_LX_MILESTONE);
+}
+
 /* ---- records ---- */
 
 static mb_status add_record(ctx *c, mb_record *r)
@@ -554,13 +588,19 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         while (e < cb && c->s[e] == ' ')
             e++;
         int de = at_cls(c, c->s, cb, e, MB_LX_DE) != NULL;
-        int use_after = q->measure || !before || (q->percent && de);
+        int use_after = q->measure || !before || (q->percent && de) || bare_count(c, q) ||
+                        (!de && !q->percent && verb_object(c, lo, q));
         if (use_after && mb_ind_np_after(c, q->b, cb, &a, &b))
             found = 1;
     }
     size_t chg_lo = lo; /* where a change verb may stand: not before the indicator */
     if (!found && mb_ind_np_before(c, lo, q->a, 0, &a, &b) && !(q->measure && scope_only(c, a, b))) {
-        chg_lo = a; /* 对全球经济增长的贡献率超过30%: the 增长 is not this change */
+        /* 对全球经济增长的贡献率超过30%: the 增长 before 的 is not this
+         * change (经济增长目标为7%: the one inside the phrase is) */
+        chg_lo = a;
+        for (size_t k = a; k < b; k++)
+            if (at_cls(c, c->s, b, k, MB_LX_DE))
+                chg_lo = k;
         /* but a verb that governs the indicator is (增加中央预算内经常性建设投资100亿元) */
         size_t ti = tok_count_before(c, a);
         if (ti > 0 && c->toks.v[ti - 1].end == a && c->toks.v[ti - 1].start >= lo &&

@@ -22,7 +22,22 @@ static int name_tag(const char *tag)
 
 static int tok_nounish(const ctx *c, const mb_token *t)
 {
-    return mb_is_nounish(c->s + t->start, t->end - t->start, t->tag);
+    return mb_is_nounish(c->s + t->start, t->end - t->start, t->tag) || tok_in(c, t, MB_LX_NAME_SUFFIX);
+}
+
+/* The indicator lexicon's longest name ending at pos and starting at or
+ * after lo, as its start; (size_t)-1 when none. */
+static size_t lexicon_name_before(const ctx *c, size_t lo, size_t pos)
+{
+    const mb_lexword *w = mb_lex_longest_before(c->m->lex, MB_LX_INDICATOR, c->s, lo, pos);
+    return w && w->len <= pos - lo ? pos - w->len : (size_t)-1;
+}
+
+/* The index of the token that starts at pos, or (size_t)-1. */
+static size_t tok_index_at(const ctx *c, size_t pos)
+{
+    size_t i = tok_count_before(c, pos + 1);
+    return i > 0 && c->toks.v[i - 1].start == pos ? i - 1 : (size_t)-1;
 }
 
 /* A quantity that qualifies the noun right after it: 亿元以上项目,
@@ -179,9 +194,20 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
                 continue; /* 增长5%: the verb is not part of the indicator */
             if (tok_in(c, t, MB_LX_DE))
                 continue;
+            /* a name of the indicator lexicon ends here: the phrase
+             * holds it whole, whatever its words' tags (结算率/v) */
+            size_t ls = change ? (size_t)-1 : lexicon_name_before(c, lo, t->end);
+            size_t li = ls != (size_t)-1 ? tok_index_at(c, ls) : (size_t)-1;
+            if (li != (size_t)-1) {
+                phase = 1;
+                b = t->end;
+                a = ls;
+                i = li;
+                continue;
+            }
             /* the phrase starts at a noun (GDP and other Latin words
              * included); anything else next to the number is skipped */
-            if (mb_is_nounish(w, n, t->tag) || change) {
+            if (tok_nounish(c, t) || change) {
                 phase = 1;
                 b = t->end;
                 a = t->start;
@@ -198,9 +224,54 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
             a = t->start; /* 经济年均增长 */
             continue;
         }
-        if (mb_is_nounish(w, n, t->tag) || (t->tag && (!strcmp(t->tag, "f") || !strcmp(t->tag, "m")))) {
+        if (tok_nounish(c, t) || (t->tag && (!strcmp(t->tag, "f") || !strcmp(t->tag, "m")))) {
             a = t->start;
             continue;
+        }
+        const mb_token *head = tok_at(c, a); /* the phrase's first word so far */
+        /* an adjective listed as an adverb (平均) right before the noun
+         * modifies it: 平均浓度 */
+        if (t->tag && t->tag[0] == 'a' && t->tag[1] == '\0' && t->end == a && head && tok_nounish(c, head)) {
+            a = t->start;
+            continue;
+        }
+        /* a verb before a one-character head is part of the name: 结算率;
+         * an adverb between a noun and such a verb too: 跨省直接结算率 */
+        if (t->tag && t->tag[0] == 'v' && t->end == a && head && tok_in(c, head, MB_LX_NAME_SUFFIX) &&
+            !mb_is_linker(c->m->lex, w, n) && !mb_change_of(c->m->lex, w, n)) {
+            a = t->start;
+            continue;
+        }
+        if (t->tag && (!strcmp(t->tag, "ad") || !strcmp(t->tag, "d")) && n >= 6 && t->end == a && head &&
+            head->tag && head->tag[0] == 'v' && head->tag[1] != 'n' && i > 0 &&
+            c->toks.v[i - 1].start >= lo && tok_nounish(c, &c->toks.v[i - 1]) &&
+            !mb_is_modal(c->m->lex, w, n)) {
+            a = t->start;
+            continue;
+        }
+        /* X对Y的Z, X占Y的Z: the modifier stays when Z is a rate of X
+         * (消费对经济增长的贡献率), not a payer's grant (财政对农民的补助标准);
+         * a 分别 list names its items apart */
+        if (!list && tok_in(c, t, MB_LX_DE) && t->end == a && ends_cls(c, c->s, b, MB_LX_NAME_SUFFIX) &&
+            !has_cls(c, b, pos, MB_LX_RESPECTIVELY)) {
+            size_t k = i, steps2 = 0, found = (size_t)-1;
+            while (k-- > 0 && steps2++ < 6) {
+                const mb_token *u = &c->toks.v[k];
+                if (u->start < lo || is_punct_tok(c, u) || time_covering(c, u->start, u->end) ||
+                    quantity_covering(c, u->start, u->end))
+                    break;
+                if (tok_in(c, u, MB_LX_OF_PREP)) {
+                    if (k > 0 && c->toks.v[k - 1].start >= lo && tok_nounish(c, &c->toks.v[k - 1]) &&
+                        k + 1 < i)
+                        found = k - 1;
+                    break;
+                }
+            }
+            if (found != (size_t)-1) {
+                a = c->toks.v[found].start;
+                i = found;
+                continue;
+            }
         }
         /* an adjective or state word before the noun is its modifier: 先进产能,
          * 优良天数 */
@@ -246,6 +317,11 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
     }
     if (phase == 0 || a >= b)
         return 0;
+    /* a name of the indicator lexicon that ends where the phrase ends and
+     * starts before it: the phrase is at least that name (养老床位) */
+    size_t ls = lexicon_name_before(c, lo, b);
+    if (ls != (size_t)-1 && ls < a && tok_index_at(c, ls) != (size_t)-1)
+        a = ls;
     /* 占全国9成 with no subject before 占: 全国 is the whole the share is of,
      * not the indicator (the clause's subject is carried) */
     if (share_q) {

@@ -145,6 +145,9 @@
       "a magnitude word of values shown to people (largest first)")                                          \
     X(PER_YEAR, "per_year", "", "the suffix of a yearly value shown to people")                              \
     X(COMPARE_VERB, "compare_verb", "", "a comparison before a quantity: no change of its own")              \
+    X(NAME_SUFFIX, "name_suffix", "", "a one-character head that makes the words before it a name (lv)")     \
+    X(OF_PREP, "of_prep", "", "X dui Y de Z: the preposition of a modifier kept in a name")                  \
+    X(MILESTONE, "milestone", "", "after an amount: a threshold it passes, never what it counts")            \
     X(INDICATOR, "indicator", "id= kind=level|rate|share",                                                   \
       "an indicator name or variant: id= its canonical name, kind= level, rate or share")
 
