@@ -273,9 +273,11 @@ static int bare_count(const ctx *c, const mb_xq *q)
     if (q->unit || q->percent || q->has_range || !q->has_value)
         return 0;
     const mb_token *t = tok_at(c, q->b);
-    return t && t->start == q->b && t->tag && t->tag[0] == 'n' && t->tag[1] != 'r' &&
+    size_t a, b;
+    return t && t->start == q->b && t->tag && (t->tag[0] == 'n' || t->tag[0] == 'a') && t->tag[1] != 'r' &&
            !mb_lex_is(c->m->lex, MB_LX_CUE_NOUN, c->s + t->start, t->end - t->start) &&
-           !tok_in(c, t, MB_LX_MILESTONE);
+           !tok_in(c, t, MB_LX_MILESTONE) && mb_ind_np_after(c, q->b, clause_end(c, q->b, c->len), &a, &b) &&
+           a == q->b;
 }
 
 /* 中央财政安排384亿元救灾款: a verb that takes the quantity of a noun as
@@ -298,6 +300,16 @@ static int verb_object(const ctx *c, size_t lo, const mb_xq *q)
     return t && t->start == q->b && mb_is_nounish(c->s + t->start, t->end - t->start, t->tag) &&
            !mb_lex_is(c->m->lex, MB_LX_CUE_NOUN, c->s + t->start, t->end - t->start) &&
            !tok_in(c, t, MB_LX_MILESTONE);
+}
+
+/* 1 when a token of [a,b) is a noun. */
+static int has_noun(const ctx *c, size_t a, size_t b)
+{
+    for (size_t i = tok_count_before(c, a); i < c->toks.n && c->toks.v[i].end <= b; i++)
+        if (c->toks.v[i].start >= a &&
+            mb_is_nounish(c->s + c->toks.v[i].start, c->toks.v[i].end - c->toks.v[i].start, c->toks.v[i].tag))
+            return 1;
+    return 0;
 }
 
 /* ---- records ---- */
@@ -1172,6 +1184,15 @@ static mb_status do_sentence(ctx *c, size_t sa, size_t sb)
                 if (at_cls(c, c->s, q->a, k, MB_LX_RESPECTIVELY)) {
                     nnames = mb_ind_list_names(c, ca, k, names, 16);
                     used = 0;
+                    /* 城镇…和农村…，扣除价格因素，分别增长9.6%和6.2%: a
+                     * clause with no noun before 分别 takes the names of
+                     * one of the two clauses before it */
+                    for (size_t pa = ca, pe = k, back = 0;
+                         !nnames && back < 2 && pa > sa && !has_noun(c, ca, k); back++) {
+                        pe = mb_utf8_back(c->s, pa, 1); /* the break before the clause */
+                        pa = clause_start(c, sa, pe);
+                        nnames = mb_ind_list_names(c, pa, pe, names, 16);
+                    }
                     break;
                 }
         }

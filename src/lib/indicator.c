@@ -4,6 +4,7 @@
 #include "extract_ctx.h"
 
 #include "cues.h"
+#include "text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +32,13 @@ static size_t lexicon_name_before(const ctx *c, size_t lo, size_t pos)
 {
     const mb_lexword *w = mb_lex_longest_before(c->m->lex, MB_LX_INDICATOR, c->s, lo, pos);
     return w && w->len <= pos - lo ? pos - w->len : (size_t)-1;
+}
+
+/* [a,b) is one verb (投入, 支出): a head noun after 的. */
+static int verb_head(const ctx *c, size_t a, size_t b)
+{
+    const mb_token *t = tok_at(c, a);
+    return t && t->start == a && t->end == b && t->tag && t->tag[0] == 'v';
 }
 
 /* The index of the token that starts at pos, or (size_t)-1. */
@@ -181,6 +189,14 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
             break;
         }
         int change = mb_change_of(c->m->lex, w, n);
+        if (phase == 0 && i > 0 && c->toks.v[i - 1].start >= lo && c->toks.v[i - 1].end == t->start &&
+            tok_in(c, &c->toks.v[i - 1], MB_LX_DE) && t->tag && t->tag[0] == 'v' && !change && n >= 6) {
+            /* 用于“三农”的投入: after 的, a verb is the head noun */
+            phase = 1;
+            b = t->end;
+            a = t->start;
+            continue;
+        }
         if (phase == 0) {
             if (tok_in(c, t, MB_LX_TO_WORD))
                 continue; /* 提高到: the change verb before it is skipped too */
@@ -292,9 +308,12 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
             a = t->start;
             continue;
         }
-        /* 国内生产总值的比重: a generic head keeps what it belongs to */
-        if (tok_in(c, t, MB_LX_DE) && mb_ind_generic_only(c, a, b) && i > 0 && c->toks.v[i - 1].start >= lo &&
-            tok_nounish(c, &c->toks.v[i - 1])) {
+        /* 国内生产总值的比重: a generic head keeps what it belongs to, as
+         * does a verb that heads the phrase (用于“三农”的投入) */
+        if (tok_in(c, t, MB_LX_DE) && (mb_ind_generic_only(c, a, b) || verb_head(c, a, b)) && i > 0 &&
+            c->toks.v[i - 1].start >= lo &&
+            (tok_nounish(c, &c->toks.v[i - 1]) ||
+             at(c->s + c->toks.v[i - 1].start, c->toks.v[i - 1].end - c->toks.v[i - 1].start, 0, "”"))) {
             a = t->start;
             continue;
         }
@@ -382,7 +401,11 @@ int mb_ind_np_after(const ctx *c, size_t pos, size_t hi, size_t *ra, size_t *rb)
         if (started && tok_in(c, t, MB_LX_DE) && i + 1 < c->toks.n && c->toks.v[i + 1].end <= hi &&
             tok_nounish(c, &c->toks.v[i + 1]))
             continue;
-        if (mb_is_nounish(w, n, t->tag) || (t->tag && t->tag[0] == 's') ||
+        /* an adjective before a noun modifies it: 困难学生 */
+        int adj = t->tag && t->tag[0] == 'a' && t->tag[1] == '\0' && n >= 6 && i + 1 < c->toks.n &&
+                  c->toks.v[i + 1].start == t->end && c->toks.v[i + 1].end <= hi &&
+                  tok_nounish(c, &c->toks.v[i + 1]);
+        if (mb_is_nounish(w, n, t->tag) || (t->tag && t->tag[0] == 's') || adj ||
             (started && t->tag && (t->tag[0] == 'v' && t->tag[1] == 'n'))) {
             if (!started)
                 a = t->start;
@@ -422,9 +445,11 @@ void mb_ind_trim(const ctx *c, size_t *a, size_t *b)
     const mb_lexword *total = ends_cls(c, c->s, *b, MB_LX_TOTAL_SUFFIX); /* 总数 */
     if (total && *b - *a > total->len + 3)
         *b -= total->len;
-    /* 苏州实际使用外资: the place is the subject */
+    /* 苏州实际使用外资: the place is the subject (not in a name of the
+     * indicator lexicon: 养老/nr床位) */
     const mb_token *t = tok_at(c, *a);
-    if (t && t->start == *a && name_tag(t->tag) && t->end < *b) {
+    size_t ls = lexicon_name_before(c, *a, *b);
+    if (t && t->start == *a && name_tag(t->tag) && t->end < *b && !(ls != (size_t)-1 && ls < t->end)) {
         size_t e = t->end;
         while (e < *b && c->s[e] == ' ')
             e++;
@@ -516,6 +541,14 @@ size_t mb_ind_list_names(ctx *c, size_t ca, size_t fb, char **names, size_t max)
      * word (城镇, 高技术制造业) */
     const mb_token *last_first = tok_at(c, starts[n - 1]);
     size_t head_start = last_first && last_first->start == starts[n - 1] ? last_first->end : b;
+    /* the last name one word (农村居民人均可支配收入): its qualifier is as
+     * long as the first name's (城镇 ↔ 农村), the rest is the head */
+    const mb_token *first = tok_at(c, starts[0]);
+    if (head_start == b && first && first->start == starts[0] && first->end == ends[0]) {
+        size_t p = mb_utf8_fwd(c->s, b, starts[n - 1], chars(c->s, starts[0], ends[0]));
+        if (p < b && chars(c->s, p, b) >= 2)
+            head_start = p;
+    }
     /* names of several words get the last word only (…基本医疗保险参保人数) */
     size_t hi = tok_count_before(c, b);
     const mb_token *last_word = hi > 0 && c->toks.v[hi - 1].end == b ? &c->toks.v[hi - 1] : NULL;
