@@ -35,16 +35,6 @@ static size_t drop_brackets(const char *s, size_t n, char *out)
     return o;
 }
 
-static int has_bracket(const char *s, size_t n)
-{
-    if (memchr(s, '(', n))
-        return 1;
-    for (size_t i = 0; i + 3 <= n; i++)
-        if (!memcmp(s + i, "（", 3))
-            return 1;
-    return 0;
-}
-
 /* The row of s[0..n) as written, or without a leading scope word, or
  * without a trailing rate word, or both. */
 static const mb_lexword *row_of(const mb_lexicon *lex, const char *s, size_t n)
@@ -70,19 +60,69 @@ static const mb_lexword *row_of(const mb_lexicon *lex, const char *s, size_t n)
     return NULL;
 }
 
+/* Write s[0..n) into out (n + 1 bytes) without what flags name: NO_BRACKETS
+ * the bracketed parts; NO_DE the particle 的 and quotes “ ”; NO_PURPOSE
+ * what stands up to a purpose word (中央财政用于“三农”的支出 → “三农”的支出).
+ * Returns the new length. */
+enum { NO_BRACKETS = 1, NO_DE = 2, NO_PURPOSE = 4 };
+
+static size_t normalize(const mb_lexicon *lex, const char *s, size_t n, int flags, char *out)
+{
+    size_t from = 0;
+    if (flags & NO_PURPOSE)
+        for (size_t i = 0; i < n; i++) {
+            const mb_lexword *w = mb_lex_longest_at(lex, MB_LX_PURPOSE_WORD, s, n, i);
+            if (w && i + w->len < n) {
+                from = i + w->len;
+                break;
+            }
+        }
+    char *t = out;
+    size_t tn = 0;
+    if (flags & NO_BRACKETS)
+        tn = drop_brackets(s + from, n - from, t);
+    else {
+        memcpy(t, s + from, n - from);
+        tn = n - from;
+        t[tn] = '\0';
+    }
+    if (!(flags & NO_DE))
+        return tn;
+    size_t o = 0;
+    for (size_t i = 0; i < tn;) {
+        const mb_lexword *de = mb_lex_longest_at(lex, MB_LX_DE, t, tn, i);
+        if (de) {
+            i += de->len;
+            continue;
+        }
+        if (i + 3 <= tn && (!memcmp(t + i, "“", 3) || !memcmp(t + i, "”", 3))) {
+            i += 3;
+            continue;
+        }
+        t[o++] = t[i++];
+    }
+    t[o] = '\0';
+    return o;
+}
+
 const mb_lexword *mb_indicator_row(const mb_lexicon *lex, const char *s, size_t n)
 {
     if (!lex || !s || !n)
         return NULL;
     const mb_lexword *w = row_of(lex, s, n);
-    if (w || !has_bracket(s, n))
+    if (w)
         return w;
     char *t = malloc(n + 1);
     if (!t)
         return NULL;
-    size_t tn = drop_brackets(s, n, t);
-    if (tn && tn < n)
-        w = row_of(lex, t, tn);
+    /* the forms tried after the text as written, in order */
+    static const int tries[] = {NO_BRACKETS, NO_DE, NO_DE | NO_BRACKETS, NO_PURPOSE | NO_DE,
+                                NO_PURPOSE | NO_DE | NO_BRACKETS};
+    for (size_t k = 0; k < sizeof tries / sizeof tries[0] && !w; k++) {
+        size_t tn = normalize(lex, s, n, tries[k], t);
+        if (tn && (tn != n || memcmp(t, s, n)))
+            w = row_of(lex, t, tn);
+    }
     free(t);
     return w;
 }

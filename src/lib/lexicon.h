@@ -148,6 +148,7 @@
     X(NAME_SUFFIX, "name_suffix", "", "a one-character head that makes the words before it a name (lv)")     \
     X(OF_PREP, "of_prep", "", "X dui Y de Z: the preposition of a modifier kept in a name")                  \
     X(MILESTONE, "milestone", "", "after an amount: a threshold it passes, never what it counts")            \
+    X(PURPOSE_WORD, "purpose_word", "", "in an indicator: what stands before it is the payer (yongyu)")      \
     X(INDICATOR, "indicator", "id= kind=level|rate|share",                                                   \
       "an indicator name or variant: id= its canonical name, kind= level, rate or share")
 
