@@ -27,11 +27,28 @@ static int tok_nounish(const ctx *c, const mb_token *t)
 }
 
 /* The indicator lexicon's longest name ending at pos and starting at or
- * after lo, as its start; (size_t)-1 when none. */
+ * after lo, as its start; (size_t)-1 when none. Flow verbs that open the
+ * name (flow_verb, change verbs, linkers: 累计建成5G基站, 新增高标准农田,
+ * 裁减军队员额) are left out when what follows them is a name too: they
+ * state the flow or the change, not the indicator. */
 static size_t lexicon_name_before(const ctx *c, size_t lo, size_t pos)
 {
     const mb_lexword *w = mb_lex_longest_before(c->m->lex, MB_LX_INDICATOR, c->s, lo, pos);
-    return w && w->len <= pos - lo ? pos - w->len : (size_t)-1;
+    if (!w || w->len > pos - lo)
+        return (size_t)-1;
+    size_t a = pos - w->len, best = a;
+    for (const mb_token *t = tok_at(c, a); t && t->start == a && t->end < pos; t = tok_at(c, a)) {
+        const char *tw = c->s + t->start;
+        size_t tn = t->end - t->start;
+        int verb = tok_in(c, t, MB_LX_FLOW_VERB) || mb_change_of(c->m->lex, tw, tn) ||
+                   mb_is_linker(c->m->lex, tw, tn);
+        if (!verb)
+            break;
+        a = t->end;
+        if (mb_lex_get(c->m->lex, MB_LX_INDICATOR, c->s + a, pos - a))
+            best = a;
+    }
+    return best;
 }
 
 /* [a,b) is one verb (投入, 支出): a head noun after 的. */
@@ -44,8 +61,8 @@ static int verb_head(const ctx *c, size_t a, size_t b)
 /* The index of the token that starts at pos, or (size_t)-1. */
 static size_t tok_index_at(const ctx *c, size_t pos)
 {
-    size_t i = tok_count_before(c, pos + 1);
-    return i > 0 && c->toks.v[i - 1].start == pos ? i - 1 : (size_t)-1;
+    const mb_token *t = tok_at(c, pos);
+    return t && t->start == pos ? (size_t)(t - c->toks.v) : (size_t)-1;
 }
 
 /* A quantity that qualifies the noun right after it: 亿元以上项目,
@@ -119,6 +136,7 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
     int share_q = pq && pq->percent; /* the quantity is a share: 占全省30% */
     int phase = 0;                   /* 0: skipping linkers next to the number; 1: collecting */
     int skipped_level = 0;
+    int named = 0; /* the phrase holds a name of the indicator lexicon */
     steps = 0;
     for (size_t i = tok_count_before(c, pos); i-- > 0 && steps++ < MB_MAX_LOOK;) {
         const mb_token *t = &c->toks.v[i];
@@ -219,6 +237,7 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
                 b = t->end;
                 a = ls;
                 i = li;
+                named = 1;
                 continue;
             }
             /* the phrase starts at a noun (GDP and other Latin words
@@ -322,8 +341,9 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
             a = t->start;
             continue;
         }
-        /* a verb between nouns is part of the name: 研发经费投入强度 */
-        if (t->tag && t->tag[0] == 'v' && n >= 6 && i > 0 && c->toks.v[i - 1].start >= lo) {
+        /* a verb between nouns is part of the name: 研发经费投入强度 (not
+         * before a name of the lexicon: 共有|各类市场主体) */
+        if (!named && t->tag && t->tag[0] == 'v' && n >= 6 && i > 0 && c->toks.v[i - 1].start >= lo) {
             const mb_token *prev = &c->toks.v[i - 1];
             if (prev->tag && prev->tag[0] == 'n' && !name_tag(prev->tag) && !mb_is_linker(c->m->lex, w, n) &&
                 !mb_change_of(c->m->lex, w, n) &&

@@ -149,6 +149,7 @@
     X(OF_PREP, "of_prep", "", "X dui Y de Z: the preposition of a modifier kept in a name")                  \
     X(MILESTONE, "milestone", "", "after an amount: a threshold it passes, never what it counts")            \
     X(PURPOSE_WORD, "purpose_word", "", "in an indicator: what stands before it is the payer (yongyu)")      \
+    X(FLOW_VERB, "flow_verb", "", "opens a name of the indicator lexicon but states the flow (xinzeng)")     \
     X(INDICATOR, "indicator", "id= kind=level|rate|share",                                                   \
       "an indicator name or variant: id= its canonical name, kind= level, rate or share")
 
