@@ -294,12 +294,15 @@ static int verb_object(const ctx *c, size_t lo, const mb_xq *q)
     const char *w = c->s + v->start;
     size_t n = v->end - v->start;
     if (v->start < lo || v->end != q->a || !v->tag || v->tag[0] != 'v' || v->tag[1] == 'n' || n < 6 ||
-        mb_is_linker(c->m->lex, w, n) || mb_change_of(c->m->lex, w, n) || tok_in(c, v, MB_LX_TO_WORD))
+        mb_change_of(c->m->lex, w, n) || tok_in(c, v, MB_LX_TO_WORD))
         return 0;
+    /* a linker too (安排200亿元专项资金), when what follows is a noun of its
+     * own, not a generic head (达到5万元水平) */
     const mb_token *t = tok_at(c, q->b);
     return t && t->start == q->b && mb_is_nounish(c->s + t->start, t->end - t->start, t->tag) &&
            !mb_lex_is(c->m->lex, MB_LX_CUE_NOUN, c->s + t->start, t->end - t->start) &&
-           !tok_in(c, t, MB_LX_MILESTONE);
+           !tok_in(c, t, MB_LX_MILESTONE) &&
+           !(mb_is_linker(c->m->lex, w, n) && mb_is_generic_head(c->m->lex, c->s + t->start, t->end - t->start));
 }
 
 /* 1 when a token of [a,b) is a noun. */
@@ -646,6 +649,13 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         size_t va, vb;
         if (v && v->start == q->b && v->tag && v->tag[0] == 'v' && v->tag[1] != 'n' &&
             mb_ind_np_after(c, v->end, cb, &va, &vb)) {
+            /* 641万人领取养老金: the verb stays with its object, unless it
+             * only links or states a flow (实现, 完成) */
+            const char *vw = c->s + v->start;
+            size_t vn = v->end - v->start;
+            if (va == v->end && !mb_is_linker(c->m->lex, vw, vn) && !mb_change_of(c->m->lex, vw, vn) &&
+                !tok_in(c, v, MB_LX_FLOW_VERB))
+                va = v->start;
             r.indicator = squeeze(dup_range(c->s, va, vb));
             found = r.indicator != NULL;
         }
