@@ -61,10 +61,10 @@ static const mb_lexword *row_of(const mb_lexicon *lex, const char *s, size_t n)
 }
 
 /* Write s[0..n) into out (n + 1 bytes) without what flags name: NO_BRACKETS
- * the bracketed parts; NO_DE the particle 的 and quotes “ ”; NO_PURPOSE
+ * the bracketed parts; NO_DE the particle 的; NO_QUOTES the quotes “ ”; NO_PURPOSE
  * what stands up to a purpose word (中央财政用于“三农”的支出 → “三农”的支出).
  * Returns the new length. */
-enum { NO_BRACKETS = 1, NO_DE = 2, NO_PURPOSE = 4 };
+enum { NO_BRACKETS = 1, NO_DE = 2, NO_PURPOSE = 4, NO_QUOTES = 8 };
 
 static size_t normalize(const mb_lexicon *lex, const char *s, size_t n, int flags, char *out)
 {
@@ -86,16 +86,16 @@ static size_t normalize(const mb_lexicon *lex, const char *s, size_t n, int flag
         tn = n - from;
         t[tn] = '\0';
     }
-    if (!(flags & NO_DE))
+    if (!(flags & (NO_DE | NO_QUOTES)))
         return tn;
     size_t o = 0;
     for (size_t i = 0; i < tn;) {
-        const mb_lexword *de = mb_lex_longest_at(lex, MB_LX_DE, t, tn, i);
+        const mb_lexword *de = flags & NO_DE ? mb_lex_longest_at(lex, MB_LX_DE, t, tn, i) : NULL;
         if (de) {
             i += de->len;
             continue;
         }
-        if (i + 3 <= tn && (!memcmp(t + i, "“", 3) || !memcmp(t + i, "”", 3))) {
+        if ((flags & NO_QUOTES) && i + 3 <= tn && (!memcmp(t + i, "“", 3) || !memcmp(t + i, "”", 3))) {
             i += 3;
             continue;
         }
@@ -116,8 +116,13 @@ const mb_lexword *mb_indicator_row(const mb_lexicon *lex, const char *s, size_t 
     if (!t)
         return NULL;
     /* the forms tried after the text as written, in order */
-    static const int tries[] = {NO_BRACKETS, NO_DE, NO_DE | NO_BRACKETS, NO_PURPOSE | NO_DE,
-                                NO_PURPOSE | NO_DE | NO_BRACKETS};
+    static const int tries[] = {NO_BRACKETS,
+                                NO_DE,
+                                NO_DE | NO_QUOTES,
+                                NO_DE | NO_QUOTES | NO_BRACKETS,
+                                NO_PURPOSE | NO_DE,
+                                NO_PURPOSE | NO_DE | NO_QUOTES,
+                                NO_PURPOSE | NO_DE | NO_QUOTES | NO_BRACKETS};
     for (size_t k = 0; k < sizeof tries / sizeof tries[0] && !w; k++) {
         size_t tn = normalize(lex, s, n, tries[k], t);
         if (tn && (tn != n || memcmp(t, s, n)))
