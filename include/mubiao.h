@@ -446,8 +446,8 @@ typedef struct mb_record {
     char *time_text;        /* NULL: none */
     const char *period;     /* "annual" or NULL */
     char *modality;         /* NULL: none */
-    /* why kind, year and change have their values (--explain) */
-    mb_evidence why_kind, why_year, why_change;
+    /* why kind, year, change and the indicator have their values (--explain) */
+    mb_evidence why_kind, why_year, why_change, why_indicator;
 } mb_record;
 
 typedef struct mb_records {

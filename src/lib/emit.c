@@ -250,6 +250,7 @@ static cJSON *record_object(const mb_doc *doc, const mb_records *rs, size_t i, i
             cJSON_AddItemToObject(ev, "kind", evidence_object(doc, &r->why_kind));
             cJSON_AddItemToObject(ev, "year", evidence_object(doc, &r->why_year));
             cJSON_AddItemToObject(ev, "change", evidence_object(doc, &r->why_change));
+            cJSON_AddItemToObject(ev, "indicator", evidence_object(doc, &r->why_indicator));
             cJSON_AddItemToObject(o, "evidence", ev);
         }
     }

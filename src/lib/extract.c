@@ -302,7 +302,8 @@ static int verb_object(const ctx *c, size_t lo, const mb_xq *q)
     return t && t->start == q->b && mb_is_nounish(c->s + t->start, t->end - t->start, t->tag) &&
            !mb_lex_is(c->m->lex, MB_LX_CUE_NOUN, c->s + t->start, t->end - t->start) &&
            !tok_in(c, t, MB_LX_MILESTONE) &&
-           !(mb_is_linker(c->m->lex, w, n) && mb_is_generic_head(c->m->lex, c->s + t->start, t->end - t->start));
+           !(mb_is_linker(c->m->lex, w, n) &&
+             mb_is_generic_head(c->m->lex, c->s + t->start, t->end - t->start));
 }
 
 /* 1 when a token of [a,b) is a noun. */
@@ -313,6 +314,36 @@ static int has_noun(const ctx *c, size_t a, size_t b)
             mb_is_nounish(c->s + c->toks.v[i].start, c->toks.v[i].end - c->toks.v[i].start, c->toks.v[i].tag))
             return 1;
     return 0;
+}
+
+/* A text that cannot be an indicator: one character (not a name of the
+ * indicator lexicon), no letter at all, or one word of a class that never
+ * names anything (adverbs, modals, linkers, change verbs, units, cue
+ * nouns). */
+static int is_fragment(const ctx *c, const char *w)
+{
+    size_t n = strlen(w), chars = 0;
+    int letter = 0;
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        int l = mb_utf8_decode((const unsigned char *)w + i, n - i, &cp);
+        if (l < 1)
+            return 0;
+        chars++;
+        if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z'))
+            letter = 1;
+        i += (size_t)l;
+    }
+    if (!letter)
+        return 1;
+    const mb_lexicon *lex = c->m->lex;
+    if (mb_lex_is(lex, MB_LX_INDICATOR, w, n))
+        return 0;
+    if (chars == 1 && w[0] & 0x80)
+        return 1;
+    return mb_is_adverb(lex, w, n) || mb_is_modal(lex, w, n) || mb_is_linker(lex, w, n) ||
+           mb_change_of(lex, w, n) || mb_lex_is(lex, MB_LX_UNIT, w, n) ||
+           mb_lex_is(lex, MB_LX_CUE_NOUN, w, n);
 }
 
 /* ---- records ---- */
@@ -583,15 +614,19 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         }
     }
 
-    /* indicator */
+    /* indicator (why_indicator says which rule named it) */
     size_t a = 0, b = 0;
     int found = 0;
+    const char *irule = NULL;
     if (list_name) {
         r.indicator = dup_str(list_name);
         found = 1;
+        irule = "list";
     }
-    if (!found && mb_ind_attributive(c, q) && mb_ind_np_after(c, q->b, cb, &a, &b))
+    if (!found && mb_ind_attributive(c, q) && mb_ind_np_after(c, q->b, cb, &a, &b)) {
         found = 1; /* 亿元以上项目: the projects */
+        irule = "noun after";
+    }
     if (!found) {
         /* what follows the number names it when the quantity counts things
          * (1.8万家外资企业), when it is a share of something (2%的经济总量),
@@ -605,8 +640,10 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         int de = at_cls(c, c->s, cb, e, MB_LX_DE) != NULL;
         int use_after = q->measure || !before || (q->percent && de) || bare_count(c, q) ||
                         (!de && !q->percent && verb_object(c, lo, q));
-        if (use_after && mb_ind_np_after(c, q->b, cb, &a, &b))
+        if (use_after && mb_ind_np_after(c, q->b, cb, &a, &b)) {
             found = 1;
+            irule = "noun after";
+        }
     }
     size_t chg_lo = lo; /* where a change verb may stand: not before the indicator */
     if (!found && mb_ind_np_before(c, lo, q->a, 0, &a, &b) && !(q->measure && scope_only(c, a, b))) {
@@ -624,7 +661,9 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         a = mb_ind_last_conjunct(c, a, b);
         if (a < b) {
             found = 1;
+            irule = "noun phrase";
             if (mb_ind_generic_only(c, a, b) && c->prev_ind) {
+                irule = "generic head";
                 char *part = dup_range(c->s, a, b);
                 size_t n1 = strlen(c->prev_ind), n2 = part ? strlen(part) : 0;
                 r.indicator = malloc(n1 + n2 + 1);
@@ -640,8 +679,8 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         mb_ind_trim(c, &a, &b);
         r.indicator = squeeze(dup_range(c->s, a, b));
     }
-    if (!found)
-        r.indicator = mb_ind_object_of_verb(c, lo, q->a);
+    if (!found && (r.indicator = mb_ind_object_of_verb(c, lo, q->a)))
+        irule = "object of the verb";
     if (!r.indicator && !found && q->measure) {
         /* 九百六十多万人实现易地扶贫搬迁: a count the verb after it applies
          * to is named by that verb's object */
@@ -658,10 +697,32 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
                 va = v->start;
             r.indicator = squeeze(dup_range(c->s, va, vb));
             found = r.indicator != NULL;
+            irule = "verb object";
+            a = va;
+            b = vb;
         }
     }
-    if (!r.indicator && !found && c->prev_ind)
+    if (!r.indicator && !found && c->prev_ind) {
         r.indicator = dup_str(c->prev_ind);
+        irule = "carried";
+        a = b = 0;
+    }
+    if (irule) {
+        r.why_indicator.rule = irule;
+        r.why_indicator.scope = !strcmp(irule, "carried") ? "sentence" : "clause";
+        r.why_indicator.paragraph = c->p->index;
+        if (b > a && strcmp(irule, "list") && strcmp(irule, "object of the verb")) {
+            r.why_indicator.start = a;
+            r.why_indicator.end = b;
+        }
+    }
+    /* a fragment (one character, an adverb, a verb of change, a unit…) is
+     * never an indicator: null, and --explain shows it */
+    if (r.indicator && is_fragment(c, r.indicator)) {
+        free(r.indicator);
+        r.indicator = NULL;
+        r.why_indicator.rule = "fragment";
+    }
     if (r.indicator) {
         free(c->prev_ind);
         c->prev_ind = dup_str(r.indicator);
@@ -906,6 +967,7 @@ static mb_status dated_goal(ctx *c, size_t sa, size_t sb)
         r.span_end = b;
         r.kind = MB_KIND_TARGET;
         r.indicator = squeeze(dup_range(c->s, a, b));
+        evidence(&r.why_indicator, "dated goal", "clause", c->p->index, a, b);
         r.change = "level";
         r.year = t->y1 ? t->y1 : t->y0;
         r.time_text = dup_range(c->s, t->a, t->b);
@@ -1059,6 +1121,7 @@ static mb_status qualitative_items(ctx *c, size_t sa, size_t sb, size_t from, co
             r.span_end = e;
             r.kind = MB_KIND_TARGET;
             r.indicator = squeeze(dup_range(c->s, ia, ib));
+            evidence(&r.why_indicator, "state item", "clause", c->p->index, ia, ib);
             r.change = change;
             evidence(&r.why_change, "state", "clause", c->p->index, pa, e);
             if (c->fr.list)

@@ -420,6 +420,7 @@ static void put_explain(mb_strbuf *out, const mb_doc *doc, const mb_records *r, 
         put_evidence(out, doc, "kind", &x->why_kind);
         put_evidence(out, doc, "year", &x->why_year);
         put_evidence(out, doc, "change", &x->why_change);
+        put_evidence(out, doc, "indicator", &x->why_indicator);
     }
 }
 

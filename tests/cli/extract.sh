@@ -228,5 +228,33 @@ expect_eq "--explain: evidence of each record of frames.txt" "$out" "6.2% | time
 主要污染物排放量继续下降 | target list/paragraph/None/目标是： | time/paragraph/None/今年 | state/clause/None/下降
 12% | time/sentence/None/2025年 | time/sentence/None/2025年 | change verb/clause/None/增长
 evidence links bad: 0"
+# --explain: the rule and the text behind each indicator of frames.txt
+expect_eq "--explain: the indicator's evidence" "$("$PY" -c "
+import json, sys
+for l in open(sys.argv[1], encoding='utf-8'):
+    r = json.loads(l)
+    if r['doc']['path'].endswith('frames.txt'):
+        e = r['evidence']['indicator']
+        print(r['indicator'], e['rule'], e['scope'], e['text'], sep='/')" "$T/explain.jsonl")" \
+"地区生产总值/noun phrase/clause/地区生产总值
+城镇新增就业/noun phrase/clause/城镇新增就业
+社会消费品零售总额/noun phrase/clause/社会消费品零售总额
+中央预算内资金/noun phrase/clause/中央预算内资金
+地区生产总值/noun phrase/clause/地区生产总值
+单位地区生产总值能耗/noun phrase/clause/单位地区生产总值能耗
+人均地区生产总值/state item/clause/人均地区生产总值
+规模以上工业增加值/noun phrase/clause/规模以上工业增加值
+地区生产总值/noun phrase/clause/地区生产总值
+城镇调查失业率/noun phrase/clause/城镇调查失业率
+居民收入/state item/clause/居民收入
+主要污染物排放量/state item/clause/主要污染物排放量
+粮食产量/noun phrase/clause/粮食产量"
+# a fragment (one character left by the noun-phrase rules) is no
+# indicator: null, and the evidence says what was found (invented text)
+printf '治理排危4968处。\n' >"$T/fragment.txt"
+expect_eq "--explain: a fragment gives a null indicator, and says so" "$("$MUBIAO" extract --explain --date 2024-01-01 "$T/fragment.txt" | "$PY" -c "
+import json, sys
+r = json.loads(sys.stdin.readline()); e = r['evidence']['indicator']
+print(r['indicator'], r['indicator_id'], e['rule'], e['text'], e['start'], e['end'])")" "None None fragment 危 9 12"
 "$MUBIAO" show --explain --only-records "$D/frames.txt" >"$T/show.txt"
 expect_grep "show --explain: the lead-in frame behind 预计 in a review" '      kind    review estimate (lead-in: review) «一年来» \[4\]' "$T/show.txt"
