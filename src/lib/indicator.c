@@ -240,6 +240,20 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
                 named = 1;
                 continue;
             }
+            /* a verb right after a noun is the head of the phrase, a
+             * nominalized verb (农村劳动力转移稳定在…, 营业性演出1.2万场),
+             * unless it states a change (降到, 提高至) */
+            if (t->tag && !strcmp(t->tag, "v") && n >= 6 && i > 0 && c->toks.v[i - 1].start >= lo &&
+                c->toks.v[i - 1].end == t->start && tok_nounish(c, &c->toks.v[i - 1]) &&
+                !tok_in(c, t, MB_LX_FLOW_VERB) && !mb_is_modal(c->m->lex, w, n) &&
+                !name_tag(c->toks.v[i - 1].tag) && !mb_lex_longest_at(c->m->lex, MB_LX_CHANGE_UP, w, n, 0) &&
+                !mb_lex_longest_at(c->m->lex, MB_LX_CHANGE_DOWN, w, n, 0) &&
+                !mb_lex_longest_before(c->m->lex, MB_LX_TO_WORD, w, 0, n)) {
+                phase = 1;
+                b = t->end;
+                a = t->start;
+                continue;
+            }
             /* the phrase starts at a noun (GDP and other Latin words
              * included); anything else next to the number is skipped */
             if (tok_nounish(c, t) || change) {
@@ -465,15 +479,15 @@ void mb_ind_trim(const ctx *c, size_t *a, size_t *b)
     const mb_lexword *total = ends_cls(c, c->s, *b, MB_LX_TOTAL_SUFFIX); /* 总数 */
     if (total && *b - *a > total->len + 3)
         *b -= total->len;
-    /* 苏州实际使用外资: the place is the subject (not in a name of the
-     * indicator lexicon: 养老/nr床位) */
+    /* 苏州实际使用外资: the place is the subject when the rest is a name of
+     * the indicator lexicon (not 江海|堤防达标率, not 养老/nr床位) */
     const mb_token *t = tok_at(c, *a);
     size_t ls = lexicon_name_before(c, *a, *b);
     if (t && t->start == *a && name_tag(t->tag) && t->end < *b && !(ls != (size_t)-1 && ls < t->end)) {
         size_t e = t->end;
         while (e < *b && c->s[e] == ' ')
             e++;
-        if (*b - e >= 6)
+        if (*b - e >= 6 && lexicon_name_before(c, e, *b) == e)
             *a = e;
     }
 }
