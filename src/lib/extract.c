@@ -343,7 +343,7 @@ static int is_fragment(const ctx *c, const char *w)
         return 1;
     return mb_is_adverb(lex, w, n) || mb_is_modal(lex, w, n) || mb_is_linker(lex, w, n) ||
            mb_change_of(lex, w, n) || mb_lex_is(lex, MB_LX_UNIT, w, n) ||
-           mb_lex_is(lex, MB_LX_CUE_NOUN, w, n);
+           mb_lex_is(lex, MB_LX_CUE_NOUN, w, n) || mb_lex_is(lex, MB_LX_FLOW_VERB, w, n);
 }
 
 /* ---- records ---- */
@@ -718,10 +718,21 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
     }
     /* a fragment (one character, an adverb, a verb of change, a unit…) is
      * never an indicator: null, and --explain shows it */
-    if (r.indicator && is_fragment(c, r.indicator)) {
+    const mb_token *one = b > a ? tok_at(c, a) : NULL; /* a lone verb (培育, 储备) */
+    if (r.indicator && (is_fragment(c, r.indicator) ||
+                        (one && one->start == a && one->end == b && one->tag && !strcmp(one->tag, "v")))) {
         free(r.indicator);
         r.indicator = NULL;
         r.why_indicator.rule = "fragment";
+        /* a verb alone (新开工630万套) leaves the indicator of the clause
+         * before it, as an omitted one does */
+        if (strcmp(irule, "carried") && c->prev_ind && one && one->start == a && one->end == b &&
+            ((one->tag && one->tag[0] == 'v') || tok_in(c, one, MB_LX_FLOW_VERB))) {
+            r.indicator = dup_str(c->prev_ind);
+            r.why_indicator.rule = "carried";
+            r.why_indicator.scope = "sentence";
+            r.why_indicator.start = r.why_indicator.end = 0;
+        }
     }
     if (r.indicator) {
         free(c->prev_ind);

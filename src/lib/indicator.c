@@ -75,7 +75,7 @@ int mb_ind_attributive(const ctx *c, const mb_xq *q)
     while (e < c->len && c->s[e] == ' ')
         e++;
     const mb_token *t = tok_at(c, e);
-    return t && tok_nounish(c, t);
+    return t && tok_nounish(c, t) && !tok_in(c, t, MB_LX_MILESTONE); /* not 跃上5万亿台阶 */
 }
 
 /* The noun phrase that ends at or before pos, within [lo,pos): tokens read
@@ -246,7 +246,8 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
             if (t->tag && !strcmp(t->tag, "v") && n >= 6 && i > 0 && c->toks.v[i - 1].start >= lo &&
                 c->toks.v[i - 1].end == t->start && tok_nounish(c, &c->toks.v[i - 1]) &&
                 !tok_in(c, t, MB_LX_FLOW_VERB) && !mb_is_modal(c->m->lex, w, n) &&
-                !name_tag(c->toks.v[i - 1].tag) && !mb_lex_longest_at(c->m->lex, MB_LX_CHANGE_UP, w, n, 0) &&
+                !name_tag(c->toks.v[i - 1].tag) && !is_cue_noun(c, &c->toks.v[i - 1]) &&
+                !mb_lex_longest_at(c->m->lex, MB_LX_CHANGE_UP, w, n, 0) &&
                 !mb_lex_longest_at(c->m->lex, MB_LX_CHANGE_DOWN, w, n, 0) &&
                 !mb_lex_longest_before(c->m->lex, MB_LX_TO_WORD, w, 0, n)) {
                 phase = 1;
