@@ -721,13 +721,14 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
     const mb_token *one = b > a ? tok_at(c, a) : NULL; /* a lone verb (培育, 储备) */
     if (r.indicator && (is_fragment(c, r.indicator) ||
                         (one && one->start == a && one->end == b && one->tag && !strcmp(one->tag, "v")))) {
+        int flow = mb_lex_is(c->m->lex, MB_LX_FLOW_VERB, r.indicator, strlen(r.indicator));
         free(r.indicator);
         r.indicator = NULL;
         r.why_indicator.rule = "fragment";
         /* a verb alone (新开工630万套) leaves the indicator of the clause
          * before it, as an omitted one does */
-        if (strcmp(irule, "carried") && c->prev_ind && one && one->start == a && one->end == b &&
-            ((one->tag && one->tag[0] == 'v') || tok_in(c, one, MB_LX_FLOW_VERB))) {
+        if (strcmp(irule, "carried") && c->prev_ind &&
+            (flow || (one && one->start == a && one->end == b && one->tag && one->tag[0] == 'v'))) {
             r.indicator = dup_str(c->prev_ind);
             r.why_indicator.rule = "carried";
             r.why_indicator.scope = "sentence";
