@@ -377,6 +377,9 @@ static mb_status walk_section(const char *name, const unsigned char *p, size_t n
                             base_off, nr, n);
     size_t at = 8;
     char msg[300];
+    const char *last_name = NULL; /* rows of a class stand together: the last class found */
+    size_t last_len = 0;
+    int last_cls = -1;
     for (uint32_t r = 0; r < nr; r++) {
         size_t rowat = at, l[3];
         const char *s[3];
@@ -385,7 +388,12 @@ static mb_status walk_section(const char *name, const unsigned char *p, size_t n
                 return mb_error_set(err, MB_EDICT_CORRUPT,
                                     "%s: byte %zu: lexicon row %u runs past its section", name,
                                     base_off + rowat, r);
-        int cls = mb_lex_class_find(s[0], l[0]);
+        int cls = last_name && l[0] == last_len && !memcmp(s[0], last_name, l[0])
+                      ? last_cls
+                      : mb_lex_class_find(s[0], l[0]);
+        last_name = s[0];
+        last_len = l[0];
+        last_cls = cls;
         unsigned flags = 0;
         if (cls < 0)
             return mb_error_set(err, MB_EDICT_CORRUPT,
@@ -592,6 +600,7 @@ static mb_status finish(build *b, mb_error *err)
         lex->first[w->cls][fb >> 6] |= 1ull << (fb & 63);
         lex->last[w->cls][lb >> 6] |= 1ull << (lb & 63);
     }
+    size_t fill[MB_LX_NCLASSES] = {0};
     for (int c = 0; c < MB_LX_NCLASSES; c++) {
         size_t m = lex->ncls[c];
         lex->bycls[c] = malloc((m ? m : 1) * sizeof *lex->bycls[c]);
@@ -599,10 +608,11 @@ static mb_status finish(build *b, mb_error *err)
         lex->inorder[c] = malloc((m ? m : 1) * sizeof *lex->inorder[c]);
         if (!lex->bycls[c] || !lex->lens[c] || !lex->inorder[c])
             return mb_error_set(err, MB_ENOMEM, "lexicon: out of memory");
-        size_t k = 0;
-        for (size_t i = 0; i < lex->n; i++)
-            if ((int)lex->w[i].cls == c)
-                lex->bycls[c][k++] = &lex->w[i];
+    }
+    for (size_t i = 0; i < lex->n; i++) /* each class's rows in row order, in one pass */
+        lex->bycls[lex->w[i].cls][fill[lex->w[i].cls]++] = &lex->w[i];
+    for (int c = 0; c < MB_LX_NCLASSES; c++) {
+        size_t m = lex->ncls[c];
         if (m)
             memcpy(lex->inorder[c], lex->bycls[c], m * sizeof *lex->inorder[c]);
         qsort(lex->bycls[c], m, sizeof *lex->bycls[c], cmp_longest);
