@@ -417,6 +417,20 @@ int mb_ind_np_after(const ctx *c, size_t pos, size_t hi, size_t *ra, size_t *rb)
             continue;
         if (!started && tok_in(c, t, MB_LX_DE))
             continue;
+        /* a name of the indicator lexicon right here: held whole, whatever
+         * its words' tags (长期/d建设国债) */
+        const mb_lexword *lw =
+            !started ? mb_lex_longest_at(c->m->lex, MB_LX_INDICATOR, c->s, hi, t->start) : NULL;
+        if (lw && tok_at(c, t->start + lw->len - 1)) {
+            const mb_token *last = tok_at(c, t->start + lw->len - 1);
+            if (last->end == t->start + lw->len) {
+                a = t->start;
+                b = last->end;
+                started = 1;
+                i = (size_t)(last - c->toks.v);
+                continue;
+            }
+        }
         const mb_xq *aq = quantity_covering(c, t->start, t->end);
         if (aq && mb_ind_attributive(c, aq)) { /* 4个万亿级主导产业 */
             if (!started)
