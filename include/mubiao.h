@@ -670,6 +670,42 @@ mb_status mb_store_query(mb_store *s, const mb_query *q, mb_out_format f, mb_wri
 mb_status mb_store_history(mb_store *s, const char *indicator, int exact, mb_out_format f, mb_write_fn w,
                            void *ctx, size_t *nrows, mb_error *err);
 
+/* ---- whole documents as JSON Lines (issue 15: the Python package) ---- */
+
+/* Release a string the library malloc'ed (the *out of mb_emit_*,
+ * mb_extract_jsonl, ...): free() of the C library the library uses, for
+ * callers that are not C (ctypes, cffi). */
+void mb_free(void *p);
+/* The dictionary of an installed mubiao: PREFIX/share/mubiao/mubiao.dict of
+ * the PREFIX the library was built for (a static string). */
+const char *mb_default_dict(void);
+/* The parts of an open model (valid while it is open): the compiled
+ * dictionary, the user dictionaries compiled over it (NULL: none), the
+ * recognizer. */
+const mb_dict *mb_model_dict(const mb_model *m);
+const mb_dict *mb_model_user_dict(const mb_model *m);
+const mb_recognizer *mb_model_recognizer(const mb_model *m);
+
+/* The records of doc (mb_extract with date) as JSON Lines in memory: each
+ * record exactly as mb_emit_record gives it with flags (MB_EMIT_EXPLAIN;
+ * MB_EMIT_PRETTY is ignored: one record a line), followed by "\n" — what
+ * `mubiao extract` prints for the document. *out is malloc'ed and
+ * NUL-terminated (free with mb_free), *len (may be NULL) its length; ""
+ * when there is no record. */
+mb_status mb_extract_jsonl(const mb_model *m, const mb_doc *doc, const char *date, int flags, char **out,
+                           size_t *len, mb_error *err);
+/* The words of each line of doc's normalized text, as `mubiao segment
+ * --json` prints them: one object a line that has words, {"path", "line"
+ * (1-based), "tokens": [{"text", "start", "end" (source byte offsets),
+ * "tag"}]}, each followed by "\n", written through w (MB_EIO when w fails). */
+mb_status mb_segment_write(const mb_dict *dict, const mb_dict *user, const mb_doc *doc, mb_write_fn w,
+                           void *ctx, mb_error *err);
+/* Every quantity and time expression of doc's sentences, as `mubiao
+ * numbers` prints them (mb_emit_quantity, mb_emit_timex; in text order),
+ * each followed by "\n", written through w. doc_year as for mb_recognize. */
+mb_status mb_numbers_write(const mb_recognizer *r, const mb_doc *doc, int doc_year, mb_write_fn w, void *ctx,
+                           mb_error *err);
+
 #ifdef __cplusplus
 }
 #endif

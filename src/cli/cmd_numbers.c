@@ -69,39 +69,12 @@ static int parse_date(const char *s)
 
 static int print_doc(const mb_recognizer *rec, mb_doc *doc, int year)
 {
-    mb_recognition res = {0};
     mb_error err = {0};
-    int rc = 0;
-    for (size_t k = 0; k < mb_doc_paragraph_count(doc) && !rc; k++) {
-        const mb_paragraph *p = mb_doc_paragraph(doc, k);
-        for (size_t si = 0; si < p->nsentences && !rc; si++) {
-            const mb_sentence *s = &p->sentences[si];
-            if (mb_recognize(rec, p->text.s + s->start, s->end - s->start, year, &res, &err)) {
-                cli_error("numbers", "%s: paragraph %zu: %s", mb_doc_path(doc), k, err.message);
-                rc = 1;
-                break;
-            }
-            /* quantities and times merged in text order */
-            size_t iq = 0, it = 0;
-            while (iq < res.nq || it < res.nt) {
-                char *js = NULL;
-                mb_status st;
-                if (it >= res.nt || (iq < res.nq && res.q[iq].start < res.t[it].start))
-                    st = mb_emit_quantity(doc, k, si, s->start, &res.q[iq++], &js, &err);
-                else
-                    st = mb_emit_timex(doc, k, si, s->start, &res.t[it++], &js, &err);
-                if (st) {
-                    cli_error("numbers", "%s", err.message);
-                    rc = 1;
-                    break;
-                }
-                puts(js);
-                free(js);
-            }
-        }
+    if (mb_numbers_write(rec, doc, year, cli_write_stdout, NULL, &err)) {
+        cli_error("numbers", "%s", err.message);
+        return 1;
     }
-    mb_recognition_free(&res);
-    return rc;
+    return 0;
 }
 
 static int run(int argc, char **argv)
