@@ -47,7 +47,7 @@ SO_LINKS = $(BUILD)/$(SONAME) $(BUILD)/libmubiao.so
 MAP = $(BUILD)/mubiao.map
 DEPS_OK = $(BUILD)/.deps-ok
 
-.PHONY: all deps check check-fast demo install uninstall clean tests format bench eval
+.PHONY: all deps check check-fast demo install uninstall clean tests format bench eval install-python
 
 all: $(BIN) $(LIB) $(SO_LINKS)
 
@@ -177,6 +177,15 @@ install: $(if $(NOBUILD),,all)
 	  -e 's|@REQUIRES@|$(PKGS)|g' mubiao.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/mubiao.pc
 	install -m 644 doc/mubiao.1 $(DESTDIR)$(PREFIX)/share/man/man1/mubiao.1
 	if [ -f $(BUILD)/mubiao.dict ]; then install -m 644 $(BUILD)/mubiao.dict $(DESTDIR)$(PREFIX)/share/mubiao/mubiao.dict; fi
+
+# The Python package (python/, README "Python"): pip install, offline, with
+# PREFIX remembered so that the package finds PREFIX/lib/libmubiao.so.0.
+# PYTHON: the interpreter (a virtual environment's python for one);
+# PIP_FLAGS e.g. --user, or --break-system-packages for Debian's python3.
+PYTHON ?= python3
+PIP_FLAGS ?=
+install-python: install
+	MUBIAO_PREFIX=$(PREFIX) $(PYTHON) -m pip install --no-index $(PIP_FLAGS) ./python
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/mubiao $(DESTDIR)$(PREFIX)/lib/libmubiao.a \
