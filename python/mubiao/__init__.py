@@ -32,7 +32,7 @@ __all__ = [
     "library_path", "dict_path",
 ]
 
-_state_lock = threading.Lock()
+_state_lock = threading.RLock()  # model() opens the library under it
 _LIB = None
 _LIB_PATH = None
 _MODEL = None

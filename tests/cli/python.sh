@@ -42,7 +42,7 @@ esac
 cd "$T" || exit 1
 env MUBIAO_LIB="$BUILDDIR/libmubiao.so.0" MUBIAO_DICT="$BUILDDIR/mubiao.dict" MUBIAO_EXPECT_PACKAGE_UNDER="$T/venv" \
     PYTHONDONTWRITEBYTECODE=1 LD_PRELOAD="$PRELOAD" ASAN_OPTIONS=detect_leaks=0:abort_on_error=0 \
-    "$T/venv/bin/python" -m pytest -p no:cacheprovider -v -rN "$TOP/python/tests" >"$T/pytest.out" 2>&1
+    timeout 600 "$T/venv/bin/python" -m pytest -p no:cacheprovider -v -rN "$TOP/python/tests" >"$T/pytest.out" 2>&1
 rc=$?
 sed -n 's/^\([^ ]*::[^ ]*\) PASSED.*/ok - \1/p; s/^\([^ ]*::[^ ]*\) SKIPPED.*/skip - \1/p; s/^\([^ ]*::[^ ]*\) \(FAILED\|ERROR\).*/not ok - \1/p' \
     "$T/pytest.out" | sed 's|^\(.*\) - .*/python/tests/|\1 - python/tests/|'
@@ -52,3 +52,17 @@ if [ "$rc" != 0 ]; then
     _notok "pytest exit status $rc"
     grep -v ' PASSED' "$T/pytest.out" | tail -60 | sed 's/^/  /'
 fi
+
+# make install-python: the package remembers PREFIX and finds the library
+# and the dictionary there with no MUBIAO_LIB, MUBIAO_DICT or mubiao on PATH
+make -s -C "$TOP" install-python NOBUILD=1 BUILD="$BUILDDIR" PREFIX="$T/inst" PYTHON="$T/venv/bin/python" \
+    >"$T/make.out" 2>&1
+expect_eq "make install-python: exit 0" "$?" "0"
+printf '到2025年上市企业突破120家。\n' >"$T/a.txt"
+got=$(env -u MUBIAO_LIB -u MUBIAO_DICT PATH=/usr/bin:/bin PYTHONDONTWRITEBYTECODE=1 LD_PRELOAD="$PRELOAD" \
+    ASAN_OPTIONS=detect_leaks=0 timeout 120 "$T/venv/bin/python" -c '
+import mubiao
+r = mubiao.extract("a.txt", date="2024-01-01")[0]
+print(mubiao.library_path(), mubiao.dict_path(), r["indicator"], r["value"])' 2>&1)
+expect_eq "... finds PREFIX/lib and PREFIX/share" "$got" \
+    "$T/inst/lib/libmubiao.so.0 $T/inst/share/mubiao/mubiao.dict 上市企业 120"
