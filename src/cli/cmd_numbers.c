@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static int run(int argc, char **argv);
 
@@ -11,7 +12,7 @@ const mb_cli_cmd cmd_numbers = {
     "numbers",
     "print every quantity and time expression as JSON (for debugging and tests)",
     "usage: mubiao numbers [--date YYYY-MM-DD] [--encoding NAME] [--lenient] [--dict F]\n"
-    "                      [--user-lexicon F]... FILE...|-\n"
+    "                      [--user-lexicon F]... [--name NAME] [FILE|FOLDER|-]...\n"
     "\n"
     "Run the recognizer on every sentence of each input and print one JSON\n"
     "object per quantity and per time expression, in text order:\n"
@@ -40,7 +41,7 @@ const mb_cli_cmd cmd_numbers = {
     "Options:\n"
     "  -d, --date YYYY-MM-DD  the document date: resolves 今年, 去年, 三年内 ...\n"
     "  -e, --encoding NAME    utf-8, gb18030 (gbk, gb2312), big5, utf-16, utf-16le, utf-16be\n"
-    "  --lenient              replace undecodable bytes with U+FFFD and warn\n"
+    "  --lenient              replace undecodable bytes with U+FFFD and warn\n" CLI_NAME_HELP
     "  --dict F               the compiled dictionary whose lexicon is used (as for extract)\n"
     "  --user-lexicon F       extra lexicon rows (README \"Lexicon\"); repeatable\n"
     "\n"
@@ -84,13 +85,10 @@ static int run(int argc, char **argv)
     const char *dict = NULL, *lexs[64];
     size_t nlexs = 0;
     static const struct option longopts[] = {
-        {"dict", required_argument, NULL, 'D'},
-        {"user-lexicon", required_argument, NULL, 'L'},
-        {"date", required_argument, NULL, 'd'},
-        {"encoding", required_argument, NULL, 'e'},
-        {"lenient", no_argument, NULL, 'l'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
+        {"dict", required_argument, NULL, 'D'}, {"user-lexicon", required_argument, NULL, 'L'},
+        {"date", required_argument, NULL, 'd'}, {"encoding", required_argument, NULL, 'e'},
+        {"lenient", no_argument, NULL, 'l'},    {"name", required_argument, NULL, CLI_OPT_NAME},
+        {"help", no_argument, NULL, 'h'},       {NULL, 0, NULL, 0},
     };
     int c;
     optind = 1;
@@ -113,11 +111,12 @@ static int run(int argc, char **argv)
             }
             lexs[nlexs++] = optarg;
             break;
+        case CLI_OPT_NAME: cli_stdin_name = optarg; break;
         case 'h': fputs(cmd_numbers.help, stdout); return 0;
         default: return cli_usage(&cmd_numbers);
         }
     }
-    if (optind >= argc)
+    if (optind >= argc && isatty(STDIN_FILENO)) /* else standard input */
         return cli_usage(&cmd_numbers);
     mb_lexicon *lex = cli_lexicon("numbers", dict, lexs, nlexs);
     if (!lex)
@@ -131,8 +130,10 @@ static int run(int argc, char **argv)
         return 1;
     }
     int rc = 0;
-    for (int i = optind; i < argc; i++) {
-        mb_doc *doc = cli_load("numbers", argv[i], &opt);
+    size_t nin = 0;
+    char **in = cli_inputs("numbers", argc, argv, optind, &nin, &rc);
+    for (size_t i = 0; i < nin; i++) {
+        mb_doc *doc = cli_load("numbers", in[i], &opt);
         if (!doc) {
             rc = 1;
             continue;
@@ -141,6 +142,7 @@ static int run(int argc, char **argv)
             rc = 1;
         mb_doc_free(doc);
     }
+    cli_inputs_free(in, nin);
     mb_recognizer_free(rec);
     mb_lexicon_free(lex);
     if (fflush(stdout) != 0) {

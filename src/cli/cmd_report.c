@@ -6,6 +6,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static int run(int argc, char **argv);
 
@@ -13,8 +14,8 @@ const mb_cli_cmd cmd_report = {
     "report",
     "write one self-contained HTML page to audit records in a browser",
     "usage: mubiao report [--date YYYY-MM-DD] [--kind KIND] [--title T] [-o FILE]\n"
-    "                     [--dict F] [--user-dict F]... [--user-lexicon F]... [--encoding NAME] [--lenient] "
-    "FILE...|-\n"
+    "                     [--dict F] [--user-dict F]... [--user-lexicon F]... [--encoding NAME] [--lenient]\n"
+    "                     [--name NAME] [FILE|FOLDER|-]...\n"
     "\n"
     "Extract the records of each document (as 'mubiao extract' does) and write\n"
     "one HTML page (to standard output, or FILE) with inline CSS and JavaScript\n"
@@ -36,8 +37,7 @@ const mb_cli_cmd cmd_report = {
     "  -t, --title T          the page title (default: mubiao report)\n"
     "  -o, --output FILE      write the page to FILE instead of standard output\n"
     "      --dict F, --user-dict F, --user-lexicon F,\n"
-    "      -e/--encoding NAME, --lenient: as for extract\n"
-    "\n"
+    "      -e/--encoding NAME, --lenient: as for extract\n" CLI_NAME_HELP "\n"
     "Exit status: 0 success, 1 a file failed (the page still holds the others),\n"
     "2 usage error.\n",
     run,
@@ -61,6 +61,7 @@ static int run(int argc, char **argv)
         {"user-lexicon", required_argument, NULL, 'L'},
         {"encoding", required_argument, NULL, 'e'},
         {"lenient", no_argument, NULL, 'l'},
+        {"name", required_argument, NULL, CLI_OPT_NAME},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -89,11 +90,12 @@ static int run(int argc, char **argv)
             break;
         case 'e': opt.encoding = optarg; break;
         case 'l': opt.lenient = 1; break;
+        case CLI_OPT_NAME: cli_stdin_name = optarg; break;
         case 'h': fputs(cmd_report.help, stdout); return 0;
         default: return cli_usage(&cmd_report);
         }
     }
-    if (optind >= argc)
+    if (optind >= argc && isatty(STDIN_FILENO)) /* else standard input */
         return cli_usage(&cmd_report);
     if (kind && strcmp(kind, "target") && strcmp(kind, "achievement")) {
         cli_error("report", "unknown --kind '%s' (target or achievement)", kind);
@@ -117,8 +119,10 @@ static int run(int argc, char **argv)
     }
     mb_report_set_lexicon(rep, mb_model_lexicon(model)); /* 万, 亿, /年 in the table */
     int rc = 0;
-    for (int i = optind; i < argc; i++) {
-        mb_doc *doc = cli_load("report", argv[i], &opt);
+    size_t nin = 0;
+    char **in = cli_inputs("report", argc, argv, optind, &nin, &rc);
+    for (size_t i = 0; i < nin; i++) {
+        mb_doc *doc = cli_load("report", in[i], &opt);
         if (!doc) {
             rc = 1;
             continue;
@@ -138,6 +142,7 @@ static int run(int argc, char **argv)
         }
         mb_doc_free(doc);
     }
+    cli_inputs_free(in, nin);
     mb_model_free(model);
     char *html = NULL;
     size_t len = 0;

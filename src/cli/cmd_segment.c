@@ -13,7 +13,7 @@ const mb_cli_cmd cmd_segment = {
     "segment",
     "split each line into words (dictionary, maximum probability) with tags and offsets",
     "usage: mubiao segment [--dict FILE] [--user-dict FILE]... [--user-lexicon FILE]... [--json]\n"
-    "                      FILE...|-\n"
+    "                      [--name NAME] [FILE|FOLDER|-]...\n"
     "\n"
     "Decode and normalize each input, then split every line into words: the\n"
     "most probable sequence of dictionary words; numbers, percentages, 万/亿\n"
@@ -36,8 +36,7 @@ const mb_cli_cmd cmd_segment = {
     "                        characters detect Big5); repeatable\n"
     "  -j, --json            JSON lines with source offsets and tags\n"
     "  -e, --encoding NAME   input encoding (default: detect)\n"
-    "  --lenient             replace undecodable bytes with U+FFFD and warn\n"
-    "\n"
+    "  --lenient             replace undecodable bytes with U+FFFD and warn\n" CLI_NAME_HELP "\n"
     "Exit status 1 if the dictionary is unusable or an input failed.\n",
     run,
 };
@@ -120,6 +119,7 @@ static int run(int argc, char **argv)
         {"json", no_argument, NULL, 'j'},
         {"encoding", required_argument, NULL, 'e'},
         {"lenient", no_argument, NULL, 'l'},
+        {"name", required_argument, NULL, CLI_OPT_NAME},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -139,6 +139,7 @@ static int run(int argc, char **argv)
         case 'j': json = 1; break;
         case 'e': opt.encoding = optarg; break;
         case 'l': opt.lenient = 1; break;
+        case CLI_OPT_NAME: cli_stdin_name = optarg; break;
         case 'h':
             fputs(cmd_segment.help, stdout);
             free(users);
@@ -150,7 +151,7 @@ static int run(int argc, char **argv)
             return cli_usage(&cmd_segment);
         }
     }
-    if (optind >= argc) {
+    if (optind >= argc && isatty(STDIN_FILENO)) {
         free(users);
         free(lexs);
         return cli_usage(&cmd_segment);
@@ -189,8 +190,10 @@ static int run(int argc, char **argv)
     opt.lexicon = lex;
     mb_tokens tk = {0};
     int rc = 0;
-    for (int i = optind; i < argc; i++) {
-        mb_doc *doc = cli_load("segment", argv[i], &opt);
+    size_t nin = 0;
+    char **in = cli_inputs("segment", argc, argv, optind, &nin, &rc);
+    for (size_t i = 0; i < nin; i++) {
+        mb_doc *doc = cli_load("segment", in[i], &opt);
         if (!doc) {
             rc = 1;
             continue;
@@ -198,6 +201,7 @@ static int run(int argc, char **argv)
         rc |= segment_doc(doc, dict, user, json, &tk);
         mb_doc_free(doc);
     }
+    cli_inputs_free(in, nin);
     mb_tokens_free(&tk);
     mb_lexicon_free(lex);
     mb_dict_close(user);

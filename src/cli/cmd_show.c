@@ -14,7 +14,7 @@ const mb_cli_cmd cmd_show = {
     "usage: mubiao show [--kind KIND] [--date YYYY-MM-DD] [--color[=WHEN]] [--only-records] [--explain]\n"
     "                   [--width N] [--dict F] [--user-dict F]... [--user-lexicon F]... [--encoding NAME]\n"
     "                   [--lenient]\n"
-    "                   FILE...|-\n"
+    "                   [--name NAME] [FILE|FOLDER|-]...\n"
     "\n"
     "Extract the records of each document (as 'mubiao extract' does) and print\n"
     "its paragraphs wrapped to 80 columns with every record's span marked, and\n"
@@ -44,8 +44,7 @@ const mb_cli_cmd cmd_show = {
     "                         index of that text's paragraph in [ ]\n"
     "  -w, --width N          wrap to N columns (default 80, at least 40)\n"
     "      --dict F, --user-dict F, --user-lexicon F,\n"
-    "      -e/--encoding NAME, --lenient: as for extract\n"
-    "\n"
+    "      -e/--encoding NAME, --lenient: as for extract\n" CLI_NAME_HELP "\n"
     "Exit status: 0 success, 1 a file failed (the others are still shown),\n"
     "2 usage error.\n",
     run,
@@ -73,6 +72,7 @@ static int run(int argc, char **argv)
         {"user-lexicon", required_argument, NULL, 'L'},
         {"encoding", required_argument, NULL, 'e'},
         {"lenient", no_argument, NULL, 'l'},
+        {"name", required_argument, NULL, CLI_OPT_NAME},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -112,11 +112,12 @@ static int run(int argc, char **argv)
             break;
         case 'e': opt.encoding = optarg; break;
         case 'l': opt.lenient = 1; break;
+        case CLI_OPT_NAME: cli_stdin_name = optarg; break;
         case 'h': fputs(cmd_show.help, stdout); return 0;
         default: return cli_usage(&cmd_show);
         }
     }
-    if (optind >= argc)
+    if (optind >= argc && isatty(STDIN_FILENO)) /* else standard input */
         return cli_usage(&cmd_show);
     if (kind && strcmp(kind, "target") && strcmp(kind, "achievement")) {
         cli_error("show", "unknown --kind '%s' (target or achievement)", kind);
@@ -142,8 +143,10 @@ static int run(int argc, char **argv)
     so.lexicon = mb_model_lexicon(model);  /* 万, 亿, /年 in the tables */
     opt.lexicon = mb_model_lexicon(model); /* Big5 detection, page dates */
     int rc = 0;
-    for (int i = optind; i < argc; i++) {
-        mb_doc *doc = cli_load("show", argv[i], &opt);
+    size_t nin = 0;
+    char **in = cli_inputs("show", argc, argv, optind, &nin, &rc);
+    for (size_t i = 0; i < nin; i++) {
+        mb_doc *doc = cli_load("show", in[i], &opt);
         if (!doc) {
             rc = 1;
             continue;
@@ -161,7 +164,7 @@ static int run(int argc, char **argv)
                 cli_error("show", "%s", err.message);
                 rc = 1;
             } else {
-                if (i > optind)
+                if (i > 0)
                     putchar('\n');
                 fputs(text, stdout);
                 free(text);
@@ -170,6 +173,7 @@ static int run(int argc, char **argv)
         }
         mb_doc_free(doc);
     }
+    cli_inputs_free(in, nin);
     mb_model_free(model);
     if (fflush(stdout) != 0) {
         cli_error("show", "cannot write output");

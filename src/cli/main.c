@@ -88,7 +88,7 @@ mb_doc *cli_load(const char *cmd, const char *path, const mb_doc_options *given)
                 cap *= 2;
             }
         }
-        st = mb_doc_load_mem("-", buf, n, opt, &doc, &err);
+        st = mb_doc_load_mem(cli_stdin_name, buf, n, opt, &doc, &err);
         free(buf);
     } else {
         st = mb_doc_load_file(path, opt, &doc, &err);

@@ -68,7 +68,7 @@ expect_grep "a missing file: named" "mubiao report: $T/nosuch.txt: No such file 
 expect_eq "a missing file: the page still holds the others" \
     "$(grep -c '<article class="doc"' "$T/p.html")" 1
 expect_status "bad --kind: exit 2" 2 "$MUBIAO" report --kind x "$evil"
-expect_status "no file: exit 2" 2 "$MUBIAO" report
+expect_status "no file: exit 2 (on a terminal)" 2 script -qec "$MUBIAO report" /dev/null
 
 if have_shared && [ -d "$SHARED/data/gwr" ]; then
     "$MUBIAO" report "$SHARED"/data/gwr/*.txt >"$T/gwr.html"
