@@ -191,8 +191,10 @@ static int put_paragraph(mb_strbuf *b, size_t d, const mb_paragraph *p, const mb
 
 static void put_num_cell(mb_strbuf *b, int has, double v, const char *shown)
 {
-    if (has)
-        mb_strbuf_printf(b, "<td class=\"num\" data-v=\"%.17g\" title=\"%.17g\">", v, v);
+    char num[40];
+    if (has) /* the one formatter: 7.9, never 7.9000000000000004 */
+        mb_strbuf_printf(b, "<td class=\"num\" data-v=\"%s\" title=\"%s\">",
+                         mb_present_shortest(v, num, sizeof num), num);
     else
         mb_strbuf_puts(b, "<td class=\"num\" data-v=\"\">");
     esc(b, shown);
@@ -213,7 +215,7 @@ static void put_row(mb_strbuf *b, const mb_lexicon *lex, const mb_doc *doc, size
     esc(b, x->indicator ? x->indicator : "");
     mb_strbuf_puts(b, "</td>");
     if (x->has_range) {
-        snprintf(shown, sizeof shown, "%s\xe2\x80\x93%s", mb_present_number(lex, x->min, v1, sizeof v1),
+        snprintf(shown, sizeof shown, "%s-%s", mb_present_number(lex, x->min, v1, sizeof v1),
                  mb_present_number(lex, x->max, v2, sizeof v2));
         put_num_cell(b, 1, x->min, shown);
     } else {
@@ -225,7 +227,7 @@ static void put_row(mb_strbuf *b, const mb_lexicon *lex, const mb_doc *doc, size
     if (x->period && !strcmp(x->period, "annual"))
         mb_strbuf_puts(b, mb_present_per_year(lex));
     mb_strbuf_puts(b, "</td><td>");
-    esc(b, x->comparator ? x->comparator : "");
+    esc(b, mb_present_sign(x->comparator)); /* as show, query and history write it */
     mb_strbuf_printf(b, "</td><td>%s</td>", mb_present_change(x));
     if (x->year)
         mb_strbuf_printf(b, "<td class=\"num\" data-v=\"%d\">%d</td>", x->year, x->year);
