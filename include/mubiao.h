@@ -644,13 +644,27 @@ typedef struct mb_query {
     int year;              /* the record's year */
     const char *indicator; /* contained in the record's indicator (equal to it when exact) */
     int exact;
-    const char *doc; /* the document's path as stored */
+    const char *doc; /* the document's path, as stored or the same file written otherwise: relative
+                        to the working folder or absolute (compared after making both absolute
+                        and removing "." and ".." components, no links resolved) */
+    /* (issue 15) */
+    const char *from, *to; /* document dates, YYYY-MM-DD, inclusive; undated documents are left out
+                              when either is given */
+    const char *unit;      /* the record's unit, exactly (元, %, 家, ...) */
+    size_t limit;          /* at most this many records; 0: all */
+    const char *sort;      /* NULL or "date": the order above; "year", "value", "indicator",
+                              "path": by that first (records without it last), then the order
+                              above; a leading "-" reverses the first key. Another name: MB_EARG */
 } mb_query;
 
 /* The lexicon whose magnitude words (万, 亿: class magnitude_word) write the
  * values of table output and of history's "previous" values; NULL (the
  * default): plain numbers. It must outlive the store. */
 void mb_store_set_lexicon(mb_store *s, const mb_lexicon *lex);
+
+/* CSV output (query, history) starts with a UTF-8 BOM (bom 1, the default:
+ * Excel needs it to read UTF-8) or not (bom 0). */
+void mb_store_set_bom(mb_store *s, int bom);
 
 /* Output sink: write n bytes, return 0 on success. */
 typedef int (*mb_write_fn)(void *ctx, const char *s, size_t n);

@@ -309,12 +309,19 @@ class Store:
             raise Error("%s: the store is closed" % self.path, 7, "arg")
         return self._ptr
 
-    def query(self, kind=None, year=None, indicator=None, exact=False, doc=None):
-        """The records matching every filter given (as mubiao query):
-        kind "target"/"achievement", the record's year, indicator
-        (contained in it, or equal with exact=True), doc (a path as
-        stored); in document date order, then path, then document order."""
-        q = _lib.Query(_enc(kind), int(year or 0), _enc(indicator), 1 if exact else 0, _enc(doc))
+    def query(self, kind=None, year=None, indicator=None, exact=False, doc=None, date_from=None, date_to=None,
+              unit=None, limit=None, sort=None):
+        """The records matching every filter given, as `mubiao query`
+        prints them: kind "target"/"achievement", the record's year,
+        indicator (contained in it, or equal with exact=True), doc (the
+        document's path, relative or absolute), date_from/date_to (document
+        dates, YYYY-MM-DD, inclusive), unit (exactly), at most limit
+        records, sort "date" (default), "year", "value", "indicator",
+        "path", "-KEY" descending."""
+        for d in (date_from, date_to):
+            _check_date(self._lib, d)
+        q = _lib.Query(_enc(kind), int(year or 0), _enc(indicator), 1 if exact else 0, _enc(doc), _enc(date_from),
+                       _enc(date_to), _enc(unit), int(limit or 0), _enc(sort))
         with self._lock:
             s = self._handle()
             return _collect(lambda w, err: self._lib.mb_store_query(s, ctypes.byref(q), 0, w, None, None, err))

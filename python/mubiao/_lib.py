@@ -41,6 +41,11 @@ class Query(ctypes.Structure):
         ("indicator", ctypes.c_char_p),
         ("exact", ctypes.c_int),
         ("doc", ctypes.c_char_p),
+        ("date_from", ctypes.c_char_p),
+        ("date_to", ctypes.c_char_p),
+        ("unit", ctypes.c_char_p),
+        ("limit", ctypes.c_size_t),
+        ("sort", ctypes.c_char_p),
     ]
 
 

@@ -140,6 +140,15 @@ def test_store_query_and_history(store):
         assert s.query(indicator=ind, exact=True) == cli("query", "--db", store, "--exact", "--indicator", ind)
         assert s.history(ind, exact=True) == cli("history", "--db", store, "--format", "jsonl", "--exact", ind)
         assert s.query(indicator="no such indicator at all") == []
+        assert s.query(unit="家", sort="-value", limit=3) == cli("query", "--db", store, "--unit", "家", "--sort",
+                                                                "-value", "--limit", "3")
+        assert len(s.query(limit=3)) == 3
+        assert s.query(date_from="2026-01-01", date_to="2026-12-31") == cli("query", "--db", store, "--from",
+                                                                            "2026-01-01", "--to", "2026-12-31")
+        path = s.query()[0]["doc"]["path"]
+        assert s.query(doc=os.path.abspath(path)) == s.query(doc=path) != []
+        with pytest.raises(mubiao.Error, match="unknown sort 'bogus'"):
+            s.query(sort="bogus")
     with pytest.raises(mubiao.Error, match="no such store"):
         mubiao.Store(os.path.join(os.path.dirname(store), "absent.db"))
 

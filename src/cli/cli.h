@@ -79,5 +79,13 @@ extern const mb_cli_cmd cmd_history;
 const char *cli_db_path(const char *given);
 mb_store *cli_open_store(const char *cmd, const char *db);
 int cli_write_stdout(void *ctx, const char *s, size_t n);
+/* --format json of query and history: the JSON Lines written through
+ * cli_write_json become one JSON array on stdout, a record a line. Start
+ * from {0}; cli_json_end closes the array (returns 0 on success). */
+typedef struct cli_json_array {
+    int started, pending_nl;
+} cli_json_array;
+int cli_write_json(void *ctx, const char *s, size_t n);
+int cli_json_end(cli_json_array *a);
 
 #endif

@@ -122,7 +122,8 @@ static void csv_number(out *o, int has, double v)
 }
 
 static const char csv_header[] = "date,path,kind,indicator,value,min,max,unit,comparator,change,year,period,"
-                                 "modality,time_text,span_start,span_end,span_text,sentence,id";
+                                 "modality,time_text,span_start,span_end,span_text,sentence,id,sha256,"
+                                 "paragraph,quote_prefix,quote_exact,quote_suffix";
 
 static void csv_row(out *o, const mb_store_row *r)
 {
@@ -149,6 +150,12 @@ static void csv_row(out *o, const mb_store_row *r)
     csv_field(o, r->span_text, 0);
     csv_field(o, r->sentence, 0);
     csv_field(o, r->id, 0);
+    csv_field(o, r->sha256, 0);
+    snprintf(buf, sizeof buf, "%lld", r->paragraph);
+    csv_field(o, buf, 0);
+    csv_field(o, r->quote_prefix, 0);
+    csv_field(o, r->quote_exact, 0);
+    csv_field(o, r->quote_suffix, 0);
 }
 
 /* ---- aligned table ---- */
@@ -357,7 +364,8 @@ mb_status mb_store_query(mb_store *s, const mb_query *q, mb_out_format f, mb_wri
                   0,
                   0};
     if (f == MB_OUT_CSV) {
-        puts_(&c.o, "\xEF\xBB\xBF");
+        if (mb_store_bom(s))
+            puts_(&c.o, "\xEF\xBB\xBF");
         puts_(&c.o, csv_header);
         puts_(&c.o, "\r\n");
     }
@@ -610,11 +618,14 @@ mb_status mb_store_history(mb_store *s, const char *indicator, int exact, mb_out
                   0,
                   0};
     if (f == MB_OUT_CSV) {
-        puts_(&h.o, "\xEF\xBB\xBF");
+        if (mb_store_bom(s))
+            puts_(&h.o, "\xEF\xBB\xBF");
         puts_(&h.o, csv_header);
         puts_(&h.o, ",revision,previous_id,previous_value\r\n");
     }
-    mb_query q = {NULL, 0, indicator, exact, NULL};
+    mb_query q = {0};
+    q.indicator = indicator;
+    q.exact = exact;
     mb_status st = mb_store_select(s, &q, 1, history_row, &h, err);
     if (st == MB_ENOMEM)
         mb_error_set(err, st, "out of memory");
