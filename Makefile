@@ -152,8 +152,11 @@ check-extract: tests
 	$(BUILD)/tests/test_extract_data
 .PHONY: check-extract
 
-demo: all
-	$(BIN) extract corpus/*.txt
+# Only the records go to standard output: the build (compiler lines, the
+# dependency installer) writes to standard error.
+demo:
+	@$(MAKE) --no-print-directory all >&2
+	@$(BIN) extract corpus/*.txt
 
 bench: all
 	sh scripts/bench $(BUILD)
