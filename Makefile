@@ -98,6 +98,15 @@ $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(LIB) $(LDLIBS)
 
+# The man page: doc/mubiao.1.in with its COMMANDS section made from the
+# program's own help texts (mubiao help --man), so the two never differ.
+MAN = $(BUILD)/mubiao.1
+all: $(MAN)
+$(MAN): doc/mubiao.1.in $(BIN)
+	$(BIN) help --man >$@.cmds
+	sed -e 's|@VERSION@|$(VERSION)|' -e '/^@COMMANDS@$$/{r $@.cmds' -e 'd}' doc/mubiao.1.in >$@.tmp
+	rm -f $@.cmds && mv $@.tmp $@
+
 # ---- segment (issue 3): the compiled dictionary, from jieba's dict.txt (the
 # base lexicon, Debian package python3-jieba) and our own dict/*.txt.
 # Installed when root, as for the build dependencies.
@@ -178,7 +187,7 @@ install: $(if $(NOBUILD),,all)
 	install -m 644 include/mubiao.h $(DESTDIR)$(PREFIX)/include/mubiao.h
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' \
 	  -e 's|@REQUIRES@|$(PKGS)|g' mubiao.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/mubiao.pc
-	install -m 644 doc/mubiao.1 $(DESTDIR)$(PREFIX)/share/man/man1/mubiao.1
+	install -m 644 $(MAN) $(DESTDIR)$(PREFIX)/share/man/man1/mubiao.1
 	if [ -f $(BUILD)/mubiao.dict ]; then install -m 644 $(BUILD)/mubiao.dict $(DESTDIR)$(PREFIX)/share/mubiao/mubiao.dict; fi
 
 # The Python package (python/, README "Python"): pip install, offline, with
