@@ -77,6 +77,11 @@ extern const mb_cli_cmd cmd_ingest;
 extern const mb_cli_cmd cmd_query;
 extern const mb_cli_cmd cmd_history;
 const char *cli_db_path(const char *given);
+/* ingest --watch (watch.c): ingest the folders roots[0..n), then every file
+ * completed in them until SIGINT or SIGTERM; one line per document on
+ * stdout. Returns the exit status. */
+int cli_ingest_watch(const char *const *roots, size_t n, mb_store *store, const mb_model *model,
+                     const mb_doc_options *opt, const char *db);
 mb_store *cli_open_store(const char *cmd, const char *db);
 int cli_write_stdout(void *ctx, const char *s, size_t n);
 /* --format json of query and history: the JSON Lines written through
