@@ -340,13 +340,18 @@ mb_status mb_report_finish(mb_report *rep, char **out, size_t *len, mb_error *er
     if (rep->docopts.s)
         mb_strbuf_add(&b, rep->docopts.s, rep->docopts.len);
     mb_strbuf_puts(
-        &b, "</select>\n<span id=\"count\"></span>\n"
-            "<span class=\"legend\"><mark class=\"k-t\">target</mark> "
-            "<mark class=\"k-a\">achievement</mark> <mark class=\"k-m\">both</mark></span>\n"
-            "</header>\n<div id=\"tablepane\">\n<table id=\"records\">\n<thead><tr>"
-            "<th data-type=\"num\">#</th><th>kind</th><th>indicator</th><th data-type=\"num\">value</th>"
-            "<th>unit</th><th>comparator</th><th>change</th><th data-type=\"num\">year</th>"
-            "<th>document</th><th data-type=\"num\">paragraph</th><th>span</th></tr></thead>\n<tbody>\n");
+        &b,
+        "</select>\n<select id=\"year\" aria-label=\"year\"><option value=\"\">all years</option></select>\n"
+        "<input id=\"ind\" type=\"search\" placeholder=\"indicator\" aria-label=\"indicator\">\n"
+        "<span id=\"count\"></span>\n"
+        "<span>export shown: <button id=\"export-csv\" type=\"button\">CSV</button> "
+        "<button id=\"export-json\" type=\"button\">JSON</button></span>\n"
+        "<span class=\"legend\"><mark class=\"k-t\">target</mark> "
+        "<mark class=\"k-a\">achievement</mark> <mark class=\"k-m\">both</mark></span>\n"
+        "</header>\n<div id=\"tablepane\">\n<table id=\"records\">\n<thead><tr>"
+        "<th data-type=\"num\">#</th><th>kind</th><th>indicator</th><th data-type=\"num\">value</th>"
+        "<th>unit</th><th>comparator</th><th>change</th><th data-type=\"num\">year</th>"
+        "<th>document</th><th data-type=\"num\">paragraph</th><th>span</th></tr></thead>\n<tbody>\n");
     if (rep->rows.s)
         mb_strbuf_add(&b, rep->rows.s, rep->rows.len);
     mb_strbuf_puts(&b, "</tbody>\n</table>\n</div>\n<div id=\"docs\">\n");
