@@ -556,6 +556,10 @@ mb_status mb_report_new(const char *title, mb_report **out, mb_error *err);
  * the table (万, 亿, /年); NULL (the default): plain numbers. It must
  * outlive the report. */
 void mb_report_set_lexicon(mb_report *rep, const mb_lexicon *lex);
+/* With on, the table gets a last column "why": for each record the rule and
+ * the text that set its kind, year and change (mubiao report --explain;
+ * the wording of show --explain). Set it before the first mb_report_add. */
+void mb_report_set_explain(mb_report *rep, int on);
 mb_status mb_report_add(mb_report *rep, const mb_doc *doc, const mb_records *r, mb_error *err);
 /* The page (malloc'ed, NUL-terminated, *len bytes); rep stays usable only
  * for mb_report_free. */

@@ -13,7 +13,7 @@ static int run(int argc, char **argv);
 const mb_cli_cmd cmd_report = {
     "report",
     "write one self-contained HTML page to audit records in a browser",
-    "usage: mubiao report [--date YYYY-MM-DD] [--kind KIND] [--title T] [-o FILE]\n"
+    "usage: mubiao report [--date YYYY-MM-DD] [--kind KIND] [--title T] [-o FILE] [--explain]\n"
     "                     [--dict F] [--user-dict F]... [--user-lexicon F]... [--encoding NAME] [--lenient]\n"
     "                     [--name NAME] [FILE|FOLDER|-]...\n"
     "\n"
@@ -40,6 +40,8 @@ const mb_cli_cmd cmd_report = {
     "  -k, --kind KIND        only records of this kind: target or achievement\n"
     "  -t, --title T          the page title (default: mubiao report)\n"
     "  -o, --output FILE      write the page to FILE instead of standard output\n"
+    "  -x, --explain          a last column \"why\": the rule and the text that set\n"
+    "                         each record's kind, year and change (as show --explain)\n"
     "      --dict F, --user-dict F, --user-lexicon F,\n"
     "      -e/--encoding NAME, --lenient: as for extract\n" CLI_NAME_HELP "\n"
     "Exit status: 0 success, 1 a file failed (the page still holds the others),\n"
@@ -51,6 +53,7 @@ static int run(int argc, char **argv)
 {
     mb_doc_options opt = {0};
     const char *date = NULL, *kind = NULL, *dict = NULL, *title = NULL, *output = NULL;
+    int explain = 0;
     const char *users[64];
     size_t nusers = 0;
     const char *lexs[64];
@@ -60,6 +63,7 @@ static int run(int argc, char **argv)
         {"kind", required_argument, NULL, 'k'},
         {"title", required_argument, NULL, 't'},
         {"output", required_argument, NULL, 'o'},
+        {"explain", no_argument, NULL, 'x'},
         {"dict", required_argument, NULL, 'D'},
         {"user-dict", required_argument, NULL, 'U'},
         {"user-lexicon", required_argument, NULL, 'L'},
@@ -71,12 +75,13 @@ static int run(int argc, char **argv)
     };
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "d:k:t:o:e:h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "d:k:t:o:xe:h", longopts, NULL)) != -1) {
         switch (c) {
         case 'd': date = optarg; break;
         case 'k': kind = optarg; break;
         case 't': title = optarg; break;
         case 'o': output = optarg; break;
+        case 'x': explain = 1; break;
         case 'D': dict = optarg; break;
         case 'L':
             if (nlexs == sizeof lexs / sizeof lexs[0]) {
@@ -122,6 +127,7 @@ static int run(int argc, char **argv)
         return 1;
     }
     mb_report_set_lexicon(rep, mb_model_lexicon(model)); /* 万, 亿, /年 in the table */
+    mb_report_set_explain(rep, explain);
     int rc = 0;
     size_t nin = 0;
     char **in = cli_inputs("report", argc, argv, optind, &nin, &rc);

@@ -2,6 +2,8 @@
 #include "present.h"
 
 #include "lexicon.h"
+#include "strbuf.h"
+#include "text.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -119,6 +121,22 @@ char *mb_present_value(const mb_lexicon *lex, const mb_record *r, char *buf, siz
     mb_present_q q = {r->has_value, r->value, r->has_range,  r->min,
                       r->max,       r->unit,  r->comparator, r->period && !strcmp(r->period, "annual")};
     return mb_present_quantity(lex, &q, buf, n);
+}
+
+void mb_present_evidence(mb_strbuf *out, const mb_doc *doc, const mb_evidence *e)
+{
+    mb_strbuf_puts(out, e->rule ? e->rule : "-");
+    if (e->scope)
+        mb_strbuf_printf(out, " (%s%s%s)", e->scope, e->what ? ": " : "", e->what ? e->what : "");
+    const mb_paragraph *p = mb_doc_paragraph(doc, e->paragraph);
+    if (p && e->end > e->start && e->end <= p->text.len) {
+        size_t n = e->end - e->start;
+        size_t cut = mb_utf8_fwd(p->text.s, p->text.len, e->start, 24);
+        mb_strbuf_puts(out, " \xC2\xAB"); /* « */
+        mb_strbuf_add(out, p->text.s + e->start, cut < e->end ? cut - e->start : n);
+        mb_strbuf_puts(out, cut < e->end ? "\xE2\x80\xA6\xC2\xBB" : "\xC2\xBB"); /* …» or » */
+        mb_strbuf_printf(out, " [%zu]", p->index);
+    }
 }
 
 const char *mb_present_change(const mb_record *r)

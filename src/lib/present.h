@@ -46,6 +46,11 @@ typedef struct mb_present_q {
 char *mb_present_quantity(const mb_lexicon *lex, const mb_present_q *q, char *buf, size_t n);
 /* The record's value, as mb_present_quantity. Returns buf. */
 char *mb_present_value(const mb_lexicon *lex, const mb_record *r, char *buf, size_t n);
+/* Why a field has its value, for people (show --explain, report --explain):
+ * "rule (scope: what) «text» [paragraph]", the text cut after 24
+ * characters with …, "-" for an unrecorded rule. Appended to out. */
+struct mb_strbuf;
+void mb_present_evidence(struct mb_strbuf *out, const mb_doc *doc, const mb_evidence *e);
 /* "up", "down" or "" (level). */
 const char *mb_present_change(const mb_record *r);
 

@@ -69,6 +69,13 @@ chrome --dump-dom "$url#r3" >"$T/dom3.html"
 expect_grep "#r3 selects record 3's row" '<tr id="row-3" data-r="3" [^>]*class="[^"]*sel' "$T/dom3.html"
 expect_grep "#r3 selects record 3's highlight" 'id="hl-3" data-r="3"' "$T/dom3.html"
 
+# --explain: the same self-test with the why column (exported too)
+"$MUBIAO" report --explain "$TOP"/corpus/*.txt >"$T/why.html"
+nwhy=$("$MUBIAO" extract "$TOP"/corpus/*.txt | wc -l | tr -d ' ')
+chrome --dump-dom "file://$T/why.html#selftest" >"$T/domwhy.html"
+expect_eq "report --explain: the self-test passes" "$(grep -o 'selftest [A-Z]* records=[0-9]*' "$T/domwhy.html" | head -1)" \
+    "selftest PASS records=$nwhy"
+
 # filters in the URL (issue 15): the page opened with them applies them
 y=$("$PY" -c "
 import collections, json, sys
