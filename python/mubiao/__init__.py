@@ -154,7 +154,7 @@ class Model:
                                           ctypes.byref(out), ctypes.byref(n), ctypes.byref(err)):
                 _lib.raise_error(err)
             text = _take(self._lib, out, n.value)
-        records = [json.loads(line) for line in text.splitlines()]
+        records = _jsonl(text)
         if kind:
             records = [r for r in records if r["kind"] == kind]
         return records
@@ -211,6 +211,12 @@ def _take(lib, ptr, n=None):
     return raw.decode("utf-8")
 
 
+def _jsonl(text):
+    """JSON Lines to objects. Only "\\n" ends a line: str.splitlines would also
+    cut at U+2028, U+0085 and the like, which JSON strings hold unescaped."""
+    return [json.loads(line) for line in text.split("\n") if line]
+
+
 def _collect(call):
     """Run call(write_fn, err) and parse the JSON Lines written through it."""
     chunks = []
@@ -223,7 +229,7 @@ def _collect(call):
     err = _lib.MbError()
     if call(w, ctypes.byref(err)):
         _lib.raise_error(err)
-    return [json.loads(line) for line in b"".join(chunks).decode("utf-8").splitlines() if line]
+    return _jsonl(b"".join(chunks).decode("utf-8"))
 
 
 def _check_date(lib, date):

@@ -29,7 +29,7 @@ def at_top(monkeypatch):
 def cli(*args, stdin=None):
     p = subprocess.run([PROG, *args], input=stdin, capture_output=True, check=False)
     assert p.returncode == 0, p.stderr.decode()
-    return [json.loads(line) for line in p.stdout.decode().splitlines()]
+    return [json.loads(line) for line in p.stdout.decode().split("\n") if line]
 
 
 def test_installed_where_expected():
@@ -72,6 +72,18 @@ def test_extract_bytes_name_and_encoding():
     assert mubiao.extract(text.encode("gb18030"), date="2024-01-10", encoding="gbk", name="web/notice.txt") == recs
     assert cli("extract", "--date", "2024-01-10", "-", stdin=text.encode("gb18030"))[0]["value"] == 120
     assert mubiao.extract(bytearray(text.encode()), date="2024-01-10")[0]["doc"]["path"] == "<bytes>"
+
+
+def test_line_separators_inside_records():
+    # U+2028 and U+0085 stay raw inside JSON strings (here in doc.path): only
+    # "\n" separates records
+    name = "web\u2028page\u0085.txt"
+    text = "到2025年，上市企业突破120家，新增企业达到30家。\n".encode()
+    recs = mubiao.extract(text, date="2024-01-10", name=name)
+    assert recs == cli("extract", "--date", "2024-01-10", "--name", name, stdin=text)
+    assert len(recs) == 2
+    assert all(r["doc"]["path"] == name for r in recs)
+    assert mubiao.numbers(text, name=name)[0]["doc"] == name
 
 
 def test_paragraphs_segment_numbers_same_as_cli():
