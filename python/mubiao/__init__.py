@@ -340,6 +340,8 @@ class Store:
             return _collect(lambda w, err: self._lib.mb_store_history(s, _enc(indicator), 1 if exact else 0, 0, w,
                                                                      None, None, err))
 
+    track = history  # the same: how an indicator's targets moved across documents
+
 
 # -- pandas ------------------------------------------------------------------
 
