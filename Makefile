@@ -87,9 +87,10 @@ $(SO): $(LIB_OBJ) $(MAP)
 	$(CC) $(ALL_CFLAGS) -shared -Wl,-soname,$(SONAME) -Wl,--version-script=$(MAP) -Wl,--no-undefined \
 	  -o $@ $(LIB_OBJ) $(LDLIBS)
 
-$(SO_LINKS): $(SO)
-	ln -sf $(notdir $(SO)) $(BUILD)/$(SONAME)
-	ln -sf $(SONAME) $(BUILD)/libmubiao.so
+$(BUILD)/$(SONAME): $(SO)
+	ln -sf $(notdir $(SO)) $@
+$(BUILD)/libmubiao.so: $(BUILD)/$(SONAME)
+	ln -sf $(SONAME) $@
 
 $(BIN): $(CLI_OBJ) $(LIB)
 	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
