@@ -36,11 +36,20 @@ CLI_OBJ = $(CLI_SRC:src/cli/%.c=$(BUILD)/cli/%.o)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIB = $(BUILD)/libmubiao.a
 BIN = $(BUILD)/mubiao
+# The shared library (issue 15): SONAME libmubiao.so.$(SOVERSION); only the
+# functions declared in include/mubiao.h are exported (a version script made
+# from the header, $(BUILD)/mubiao.map).
+VERSION := $(shell sed -n 's/^\#define MB_VERSION "\(.*\)"/\1/p' include/mubiao.h)
+SOVERSION = 0
+SONAME = libmubiao.so.$(SOVERSION)
+SO = $(BUILD)/libmubiao.so.$(VERSION)
+SO_LINKS = $(BUILD)/$(SONAME) $(BUILD)/libmubiao.so
+MAP = $(BUILD)/mubiao.map
 DEPS_OK = $(BUILD)/.deps-ok
 
-.PHONY: all deps check check-fast demo install uninstall clean tests format bench eval
+.PHONY: all deps check check-fast demo install uninstall clean tests format bench eval install-python
 
-all: $(BIN) $(LIB)
+all: $(BIN) $(LIB) $(SO_LINKS)
 
 # Dependencies: install them with scripts/install-deps.sh when we are root,
 # else print the exact apt-get line and stop.
@@ -55,9 +64,10 @@ $(DEPS_OK):
 	@touch $@
 deps: $(DEPS_OK)
 
+# -fPIC: the same objects go into the static and the shared library
 $(BUILD)/lib/%.o: src/lib/%.c | $(DEPS_OK)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+	$(CC) $(ALL_CFLAGS) -fPIC -MMD -MP -c $< -o $@
 
 $(BUILD)/cli/%.o: src/cli/%.c | $(DEPS_OK)
 	@mkdir -p $(@D)
@@ -67,12 +77,36 @@ $(LIB): $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
+# Every public function is a name followed by "(" on a declaration line of
+# the header (not in a comment); scripts/mapfile prints the version script.
+$(MAP): include/mubiao.h scripts/mapfile | $(DEPS_OK)
+	@mkdir -p $(@D)
+	sh scripts/mapfile include/mubiao.h $(SOVERSION) > $@.tmp && mv $@.tmp $@
+
+$(SO): $(LIB_OBJ) $(MAP)
+	$(CC) $(ALL_CFLAGS) -shared -Wl,-soname,$(SONAME) -Wl,--version-script=$(MAP) -Wl,--no-undefined \
+	  -o $@ $(LIB_OBJ) $(LDLIBS)
+
+$(BUILD)/$(SONAME): $(SO)
+	ln -sf $(notdir $(SO)) $@
+$(BUILD)/libmubiao.so: $(BUILD)/$(SONAME)
+	ln -sf $(SONAME) $@
+
 $(BIN): $(CLI_OBJ) $(LIB)
 	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(LIB) $(LDLIBS)
+
+# The man page: doc/mubiao.1.in with its COMMANDS section made from the
+# program's own help texts (mubiao help --man), so the two never differ.
+MAN = $(BUILD)/mubiao.1
+all: $(MAN)
+$(MAN): doc/mubiao.1.in $(BIN)
+	$(BIN) help --man >$@.cmds
+	sed -e 's|@VERSION@|$(VERSION)|' -e '/^@COMMANDS@$$/{r $@.cmds' -e 'd}' doc/mubiao.1.in >$@.tmp
+	rm -f $@.cmds && mv $@.tmp $@
 
 # ---- segment (issue 3): the compiled dictionary, from jieba's dict.txt (the
 # base lexicon, Debian package python3-jieba) and our own dict/*.txt.
@@ -128,8 +162,11 @@ check-extract: tests
 	$(BUILD)/tests/test_extract_data
 .PHONY: check-extract
 
-demo: all
-	$(BIN) extract corpus/*.txt
+# Only the records go to standard output: the build (compiler lines, the
+# dependency installer) writes to standard error.
+demo:
+	@$(MAKE) --no-print-directory all >&2
+	@$(BIN) extract corpus/*.txt
 
 bench: all
 	sh scripts/bench $(BUILD)
@@ -145,14 +182,27 @@ install: $(if $(NOBUILD),,all)
 	  $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/share/mubiao $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/mubiao
 	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libmubiao.a
+	install -m 755 $(SO) $(DESTDIR)$(PREFIX)/lib/$(notdir $(SO))
+	ln -sf $(notdir $(SO)) $(DESTDIR)$(PREFIX)/lib/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(PREFIX)/lib/libmubiao.so
 	install -m 644 include/mubiao.h $(DESTDIR)$(PREFIX)/include/mubiao.h
-	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(shell sed -n 's/^#define MB_VERSION "\(.*\)"/\1/p' include/mubiao.h)|g' \
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' \
 	  -e 's|@REQUIRES@|$(PKGS)|g' mubiao.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/mubiao.pc
-	install -m 644 doc/mubiao.1 $(DESTDIR)$(PREFIX)/share/man/man1/mubiao.1
+	install -m 644 $(MAN) $(DESTDIR)$(PREFIX)/share/man/man1/mubiao.1
 	if [ -f $(BUILD)/mubiao.dict ]; then install -m 644 $(BUILD)/mubiao.dict $(DESTDIR)$(PREFIX)/share/mubiao/mubiao.dict; fi
+
+# The Python package (python/, README "Python"): pip install, offline, with
+# PREFIX remembered so that the package finds PREFIX/lib/libmubiao.so.0.
+# PYTHON: the interpreter (a virtual environment's python for one);
+# PIP_FLAGS e.g. --user, or --break-system-packages for Debian's python3.
+PYTHON ?= python3
+PIP_FLAGS ?=
+install-python: install
+	MUBIAO_PREFIX=$(PREFIX) $(PYTHON) -m pip install --no-index $(PIP_FLAGS) ./python
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/mubiao $(DESTDIR)$(PREFIX)/lib/libmubiao.a \
+	  $(DESTDIR)$(PREFIX)/lib/$(notdir $(SO)) $(DESTDIR)$(PREFIX)/lib/$(SONAME) $(DESTDIR)$(PREFIX)/lib/libmubiao.so \
 	  $(DESTDIR)$(PREFIX)/include/mubiao.h $(DESTDIR)$(PREFIX)/lib/pkgconfig/mubiao.pc \
 	  $(DESTDIR)$(PREFIX)/share/man/man1/mubiao.1 $(DESTDIR)$(PREFIX)/share/mubiao/mubiao.dict
 

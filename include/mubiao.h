@@ -557,6 +557,10 @@ mb_status mb_report_new(const char *title, mb_report **out, mb_error *err);
  * the table (万, 亿, /年); NULL (the default): plain numbers. It must
  * outlive the report. */
 void mb_report_set_lexicon(mb_report *rep, const mb_lexicon *lex);
+/* With on, the table gets a last column "why": for each record the rule and
+ * the text that set its kind, year and change (mubiao report --explain;
+ * the wording of show --explain). Set it before the first mb_report_add. */
+void mb_report_set_explain(mb_report *rep, int on);
 mb_status mb_report_add(mb_report *rep, const mb_doc *doc, const mb_records *r, mb_error *err);
 /* The page (malloc'ed, NUL-terminated, *len bytes); rep stays usable only
  * for mb_report_free. */
@@ -645,13 +649,27 @@ typedef struct mb_query {
     int year;              /* the record's year */
     const char *indicator; /* contained in the record's indicator (equal to it when exact) */
     int exact;
-    const char *doc; /* the document's path as stored */
+    const char *doc; /* the document's path, as stored or the same file written otherwise: relative
+                        to the working folder or absolute (compared after making both absolute
+                        and removing "." and ".." components, no links resolved) */
+    /* (issue 15) */
+    const char *from, *to; /* document dates, YYYY-MM-DD, inclusive; undated documents are left out
+                              when either is given */
+    const char *unit;      /* the record's unit, exactly (元, %, 家, ...) */
+    size_t limit;          /* at most this many records; 0: all */
+    const char *sort;      /* NULL or "date": the order above; "year", "value", "indicator",
+                              "path": by that first (records without it last), then the order
+                              above; a leading "-" reverses the first key. Another name: MB_EARG */
 } mb_query;
 
 /* The lexicon whose magnitude words (万, 亿: class magnitude_word) write the
  * values of table output and of history's "previous" values; NULL (the
  * default): plain numbers. It must outlive the store. */
 void mb_store_set_lexicon(mb_store *s, const mb_lexicon *lex);
+
+/* CSV output (query, history) starts with a UTF-8 BOM (bom 1, the default:
+ * Excel needs it to read UTF-8) or not (bom 0). */
+void mb_store_set_bom(mb_store *s, int bom);
 
 /* Output sink: write n bytes, return 0 on success. */
 typedef int (*mb_write_fn)(void *ctx, const char *s, size_t n);
@@ -670,6 +688,42 @@ mb_status mb_store_query(mb_store *s, const mb_query *q, mb_out_format f, mb_wri
  * output is the record with "revision": {"status", "previous"} added. */
 mb_status mb_store_history(mb_store *s, const char *indicator, int exact, mb_out_format f, mb_write_fn w,
                            void *ctx, size_t *nrows, mb_error *err);
+
+/* ---- whole documents as JSON Lines (issue 15: the Python package) ---- */
+
+/* Release a string the library malloc'ed (the *out of mb_emit_*,
+ * mb_extract_jsonl, ...): free() of the C library the library uses, for
+ * callers that are not C (ctypes, cffi). */
+void mb_free(void *p);
+/* The dictionary of an installed mubiao: PREFIX/share/mubiao/mubiao.dict of
+ * the PREFIX the library was built for (a static string). */
+const char *mb_default_dict(void);
+/* The parts of an open model (valid while it is open): the compiled
+ * dictionary, the user dictionaries compiled over it (NULL: none), the
+ * recognizer. */
+const mb_dict *mb_model_dict(const mb_model *m);
+const mb_dict *mb_model_user_dict(const mb_model *m);
+const mb_recognizer *mb_model_recognizer(const mb_model *m);
+
+/* The records of doc (mb_extract with date) as JSON Lines in memory: each
+ * record exactly as mb_emit_record gives it with flags (MB_EMIT_EXPLAIN;
+ * MB_EMIT_PRETTY is ignored: one record a line), followed by "\n" — what
+ * `mubiao extract` prints for the document. *out is malloc'ed and
+ * NUL-terminated (free with mb_free), *len (may be NULL) its length; ""
+ * when there is no record. */
+mb_status mb_extract_jsonl(const mb_model *m, const mb_doc *doc, const char *date, int flags, char **out,
+                           size_t *len, mb_error *err);
+/* The words of each line of doc's normalized text, as `mubiao segment
+ * --json` prints them: one object a line that has words, {"path", "line"
+ * (1-based), "tokens": [{"text", "start", "end" (source byte offsets),
+ * "tag"}]}, each followed by "\n", written through w (MB_EIO when w fails). */
+mb_status mb_segment_write(const mb_dict *dict, const mb_dict *user, const mb_doc *doc, mb_write_fn w,
+                           void *ctx, mb_error *err);
+/* Every quantity and time expression of doc's sentences, as `mubiao
+ * numbers` prints them (mb_emit_quantity, mb_emit_timex; in text order),
+ * each followed by "\n", written through w. doc_year as for mb_recognize. */
+mb_status mb_numbers_write(const mb_recognizer *r, const mb_doc *doc, int doc_year, mb_write_fn w, void *ctx,
+                           mb_error *err);
 
 #ifdef __cplusplus
 }

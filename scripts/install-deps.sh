@@ -6,7 +6,7 @@
 #   scripts/install-deps.sh --browser [--print|--check]  the same for the
 #       browser test of 'mubiao report' instead: Chromium and CJK fonts
 set -e
-PACKAGES="build-essential pkg-config libpcre2-dev libutf8proc-dev libcjson-dev nettle-dev libxml2-dev libsqlite3-dev python3 python3-jieba python3-jsonschema"
+PACKAGES="build-essential pkg-config libpcre2-dev libutf8proc-dev libcjson-dev nettle-dev libxml2-dev libsqlite3-dev python3 python3-jieba python3-jsonschema python3-venv python3-pytest python3-pandas"
 if [ "$1" = "--browser" ]; then
     PACKAGES="chromium fonts-noto-cjk"
     shift

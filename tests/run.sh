@@ -9,6 +9,7 @@
 BUILD=${1:-build}
 LC_ALL=C.UTF-8
 export LC_ALL
+unset COLUMNS LINES # show follows them: tests see the default width
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 MUBIAO="$TOP/$BUILD/mubiao"
 case "$BUILD" in /*) MUBIAO="$BUILD/mubiao" ;; esac

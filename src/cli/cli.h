@@ -25,6 +25,24 @@ const mb_cli_cmd *cli_find(const char *name);
  * NULL on failure. Warnings are printed to stderr. Without opt->lexicon,
  * the default dictionary's lexicon (cli_default_lexicon) is used. */
 mb_doc *cli_load(const char *cmd, const char *path, const mb_doc_options *opt);
+/* The documents of a reading command: argv[first..argc), each "-" and each
+ * file as given, each folder walked (mb_files_collect: recursively, in name
+ * order, .txt .html .htm); with none, "-" when standard input is not a
+ * terminal. NULL (nothing to read: print the usage) or a list of *n paths
+ * (maybe 0) to release with cli_inputs_free. A folder that cannot be read
+ * is reported and sets *failed. */
+char **cli_inputs(const char *cmd, int argc, char **argv, int first, size_t *n, int *failed);
+void cli_inputs_free(char **v, size_t n);
+/* The name standard input ("-") is given in doc.path and messages:
+ * --name NAME of the reading commands; "-" by default. */
+extern const char *cli_stdin_name;
+#define CLI_OPT_NAME 0x100 /* getopt_long value of --name */
+#define CLI_NAME_HELP                                                                                        \
+    "      --name NAME        the name of standard input in doc.path and messages\n"                         \
+    "                         (default -); standard input is read when no FILE is\n"                         \
+    "                         named and it is not a terminal. A FOLDER is walked\n"                          \
+    "                         recursively: its .txt, .html and .htm files, in name order\n"
+
 /* The lexicon of the default dictionary ($MUBIAO_DICT, beside the program,
  * installed), opened once; NULL (with a warning) when there is none. */
 const mb_lexicon *cli_default_lexicon(const char *cmd);
@@ -59,7 +77,20 @@ extern const mb_cli_cmd cmd_ingest;
 extern const mb_cli_cmd cmd_query;
 extern const mb_cli_cmd cmd_history;
 const char *cli_db_path(const char *given);
+/* ingest --watch (watch.c): ingest the folders roots[0..n), then every file
+ * completed in them until SIGINT or SIGTERM; one line per document on
+ * stdout. Returns the exit status. */
+int cli_ingest_watch(const char *const *roots, size_t n, mb_store *store, const mb_model *model,
+                     const mb_doc_options *opt, const char *db);
 mb_store *cli_open_store(const char *cmd, const char *db);
 int cli_write_stdout(void *ctx, const char *s, size_t n);
+/* --format json of query and history: the JSON Lines written through
+ * cli_write_json become one JSON array on stdout, a record a line. Start
+ * from {0}; cli_json_end closes the array (returns 0 on success). */
+typedef struct cli_json_array {
+    int started, pending_nl;
+} cli_json_array;
+int cli_write_json(void *ctx, const char *s, size_t n);
+int cli_json_end(cli_json_array *a);
 
 #endif

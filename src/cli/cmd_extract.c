@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static int run(int argc, char **argv);
 
@@ -12,7 +13,7 @@ const mb_cli_cmd cmd_extract = {
     "extract commitment records (targets and reported figures) as JSON",
     "usage: mubiao extract [--date YYYY-MM-DD] [--format jsonl|json] [--pretty] [--explain] [--kind KIND]\n"
     "                      [--dict F] [--user-dict F]... [--user-lexicon F]... [--encoding NAME]\n"
-    "                      [--lenient] FILE...|-\n"
+    "                      [--lenient] [--name NAME] [FILE|FOLDER|-]...\n"
     "\n"
     "Read each document and print its commitment records (spec v1): JSON Lines\n"
     "by default, one record a line; --format json prints one JSON object per\n"
@@ -36,8 +37,7 @@ const mb_cli_cmd cmd_extract = {
     "      --user-lexicon F   extra lexicon rows (word<TAB>class[<TAB>items], README\n"
     "                         \"Lexicon\") merged over the compiled ones; repeatable\n"
     "  -e, --encoding NAME    force the input encoding\n"
-    "      --lenient          replace undecodable bytes with U+FFFD and warn\n"
-    "\n"
+    "      --lenient          replace undecodable bytes with U+FFFD and warn\n" CLI_NAME_HELP "\n"
     "A file that fails is reported on stderr with its name; the others are still\n"
     "processed and the exit status is 1. The same input gives the same output,\n"
     "byte for byte (record ids are stable).\n",
@@ -64,6 +64,7 @@ static int run(int argc, char **argv)
         {"user-lexicon", required_argument, NULL, 'L'},
         {"encoding", required_argument, NULL, 'e'},
         {"lenient", no_argument, NULL, 'l'},
+        {"name", required_argument, NULL, CLI_OPT_NAME},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -93,11 +94,12 @@ static int run(int argc, char **argv)
             break;
         case 'e': opt.encoding = optarg; break;
         case 'l': opt.lenient = 1; break;
+        case CLI_OPT_NAME: cli_stdin_name = optarg; break;
         case 'h': fputs(cmd_extract.help, stdout); return 0;
         default: return cli_usage(&cmd_extract);
         }
     }
-    if (optind >= argc)
+    if (optind >= argc && isatty(STDIN_FILENO)) /* else standard input */
         return cli_usage(&cmd_extract);
     if (strcmp(format, "jsonl") && strcmp(format, "json")) {
         cli_error("extract", "unknown --format '%s' (jsonl or json)", format);
@@ -119,8 +121,10 @@ static int run(int argc, char **argv)
         return 1;
     opt.lexicon = mb_model_lexicon(model); /* Big5 detection, page dates */
     int rc = 0;
-    for (int i = optind; i < argc; i++) {
-        mb_doc *doc = cli_load("extract", argv[i], &opt);
+    size_t nin = 0;
+    char **in = cli_inputs("extract", argc, argv, optind, &nin, &rc);
+    for (size_t i = 0; i < nin; i++) {
+        mb_doc *doc = cli_load("extract", in[i], &opt);
         if (!doc) {
             rc = 1;
             continue;
@@ -160,6 +164,7 @@ static int run(int argc, char **argv)
         mb_records_free(&recs);
         mb_doc_free(doc);
     }
+    cli_inputs_free(in, nin);
     mb_model_free(model);
     if (fflush(stdout) != 0) {
         cli_error("extract", "cannot write output");

@@ -15,6 +15,9 @@ const mb_cli_cmd cmd_ingest = {
     "usage: mubiao ingest [--db PATH] [--quiet] [--verbose] [--lenient] [--dict F] [--user-dict F]... "
     "[--user-lexicon F]...\n"
     "                     DIR|FILE...\n"
+    "       mubiao ingest --watch [--db PATH] [--lenient] [--dict F] [--user-dict F]... [--user-lexicon "
+    "F]... "
+    "DIR...\n"
     "\n"
     "Extract the records of every document and keep them, with the documents\n"
     "and their paragraphs, in an SQLite store (default ./mubiao.db, or\n"
@@ -36,6 +39,15 @@ const mb_cli_cmd cmd_ingest = {
     "      --dict F         the compiled dictionary (as for extract)\n"
     "      --user-dict F    a user dictionary; repeatable\n"
     "      --user-lexicon F extra lexicon rows (README \"Lexicon\"); repeatable\n"
+    "  -w, --watch          ingest what the folders hold, then keep watching them\n"
+    "                       (inotify) and ingest each file once it is complete:\n"
+    "                       written and closed, or renamed into a folder (a\n"
+    "                       download is taken when it gets its .html or .txt\n"
+    "                       name); new sub-folders are watched too. One line per\n"
+    "                       document on stdout (new, updated, duplicate, failed);\n"
+    "                       a bad file is reported and skipped. SIGINT or SIGTERM\n"
+    "                       stops it between two documents (exit 0), so the store\n"
+    "                       never holds half a document\n"
     "\n"
     "Progress (files done/total, MB/s) goes to stderr when it is a terminal; the\n"
     "summary goes to stdout: files new, updated, unchanged, duplicate (same\n"
@@ -99,7 +111,7 @@ static int run(int argc, char **argv)
     size_t nusers = 0;
     const char *lexs[64];
     size_t nlexs = 0;
-    int quiet = 0, verbose = 0;
+    int quiet = 0, verbose = 0, watch = 0;
     static const struct option longopts[] = {
         {"db", required_argument, NULL, 'B'},
         {"quiet", no_argument, NULL, 'q'},
@@ -108,16 +120,18 @@ static int run(int argc, char **argv)
         {"dict", required_argument, NULL, 'D'},
         {"user-dict", required_argument, NULL, 'U'},
         {"user-lexicon", required_argument, NULL, 'L'},
+        {"watch", no_argument, NULL, 'w'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "qvh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "qvwh", longopts, NULL)) != -1) {
         switch (c) {
         case 'B': db = optarg; break;
         case 'q': quiet = 1; break;
         case 'v': verbose = 1; break;
+        case 'w': watch = 1; break;
         case 'l': opt.lenient = 1; break;
         case 'D': dict = optarg; break;
         case 'L':
@@ -143,8 +157,10 @@ static int run(int argc, char **argv)
     db = cli_db_path(db);
 
     mb_error err = {0};
-    mb_filelist files;
-    if (mb_files_collect((const char *const *)argv + optind, (size_t)(argc - optind), db, &files, &err)) {
+    mb_filelist files = {0};
+    if (watch) { /* the folders are walked by the watcher, after its watches are set */
+    } else if (mb_files_collect((const char *const *)argv + optind, (size_t)(argc - optind), db, &files,
+                                &err)) {
         cli_error("ingest", "%s", err.message);
         return 1;
     }
@@ -166,6 +182,17 @@ static int run(int argc, char **argv)
         return 1;
     }
     opt.lexicon = mb_model_lexicon(model); /* Big5 detection, page dates */
+    if (watch) {
+        rc = cli_ingest_watch((const char *const *)argv + optind, (size_t)(argc - optind), store, model, &opt,
+                              db);
+        mb_model_free(model);
+        mb_store_close(store);
+        if (fflush(stdout) != 0) {
+            cli_error("ingest", "cannot write output");
+            rc = 1;
+        }
+        return rc;
+    }
     size_t count[4] = {0}, failed = 0, records = 0;
     uint64_t bytes = 0;
     progress pr = {!quiet && isatty(2), now(), 0, 0};

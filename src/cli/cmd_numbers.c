@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static int run(int argc, char **argv);
 
@@ -11,7 +12,7 @@ const mb_cli_cmd cmd_numbers = {
     "numbers",
     "print every quantity and time expression as JSON (for debugging and tests)",
     "usage: mubiao numbers [--date YYYY-MM-DD] [--encoding NAME] [--lenient] [--dict F]\n"
-    "                      [--user-lexicon F]... FILE...|-\n"
+    "                      [--user-lexicon F]... [--name NAME] [FILE|FOLDER|-]...\n"
     "\n"
     "Run the recognizer on every sentence of each input and print one JSON\n"
     "object per quantity and per time expression, in text order:\n"
@@ -40,7 +41,7 @@ const mb_cli_cmd cmd_numbers = {
     "Options:\n"
     "  -d, --date YYYY-MM-DD  the document date: resolves 今年, 去年, 三年内 ...\n"
     "  -e, --encoding NAME    utf-8, gb18030 (gbk, gb2312), big5, utf-16, utf-16le, utf-16be\n"
-    "  --lenient              replace undecodable bytes with U+FFFD and warn\n"
+    "  --lenient              replace undecodable bytes with U+FFFD and warn\n" CLI_NAME_HELP
     "  --dict F               the compiled dictionary whose lexicon is used (as for extract)\n"
     "  --user-lexicon F       extra lexicon rows (README \"Lexicon\"); repeatable\n"
     "\n"
@@ -69,39 +70,12 @@ static int parse_date(const char *s)
 
 static int print_doc(const mb_recognizer *rec, mb_doc *doc, int year)
 {
-    mb_recognition res = {0};
     mb_error err = {0};
-    int rc = 0;
-    for (size_t k = 0; k < mb_doc_paragraph_count(doc) && !rc; k++) {
-        const mb_paragraph *p = mb_doc_paragraph(doc, k);
-        for (size_t si = 0; si < p->nsentences && !rc; si++) {
-            const mb_sentence *s = &p->sentences[si];
-            if (mb_recognize(rec, p->text.s + s->start, s->end - s->start, year, &res, &err)) {
-                cli_error("numbers", "%s: paragraph %zu: %s", mb_doc_path(doc), k, err.message);
-                rc = 1;
-                break;
-            }
-            /* quantities and times merged in text order */
-            size_t iq = 0, it = 0;
-            while (iq < res.nq || it < res.nt) {
-                char *js = NULL;
-                mb_status st;
-                if (it >= res.nt || (iq < res.nq && res.q[iq].start < res.t[it].start))
-                    st = mb_emit_quantity(doc, k, si, s->start, &res.q[iq++], &js, &err);
-                else
-                    st = mb_emit_timex(doc, k, si, s->start, &res.t[it++], &js, &err);
-                if (st) {
-                    cli_error("numbers", "%s", err.message);
-                    rc = 1;
-                    break;
-                }
-                puts(js);
-                free(js);
-            }
-        }
+    if (mb_numbers_write(rec, doc, year, cli_write_stdout, NULL, &err)) {
+        cli_error("numbers", "%s", err.message);
+        return 1;
     }
-    mb_recognition_free(&res);
-    return rc;
+    return 0;
 }
 
 static int run(int argc, char **argv)
@@ -111,13 +85,10 @@ static int run(int argc, char **argv)
     const char *dict = NULL, *lexs[64];
     size_t nlexs = 0;
     static const struct option longopts[] = {
-        {"dict", required_argument, NULL, 'D'},
-        {"user-lexicon", required_argument, NULL, 'L'},
-        {"date", required_argument, NULL, 'd'},
-        {"encoding", required_argument, NULL, 'e'},
-        {"lenient", no_argument, NULL, 'l'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
+        {"dict", required_argument, NULL, 'D'}, {"user-lexicon", required_argument, NULL, 'L'},
+        {"date", required_argument, NULL, 'd'}, {"encoding", required_argument, NULL, 'e'},
+        {"lenient", no_argument, NULL, 'l'},    {"name", required_argument, NULL, CLI_OPT_NAME},
+        {"help", no_argument, NULL, 'h'},       {NULL, 0, NULL, 0},
     };
     int c;
     optind = 1;
@@ -140,11 +111,12 @@ static int run(int argc, char **argv)
             }
             lexs[nlexs++] = optarg;
             break;
+        case CLI_OPT_NAME: cli_stdin_name = optarg; break;
         case 'h': fputs(cmd_numbers.help, stdout); return 0;
         default: return cli_usage(&cmd_numbers);
         }
     }
-    if (optind >= argc)
+    if (optind >= argc && isatty(STDIN_FILENO)) /* else standard input */
         return cli_usage(&cmd_numbers);
     mb_lexicon *lex = cli_lexicon("numbers", dict, lexs, nlexs);
     if (!lex)
@@ -158,8 +130,10 @@ static int run(int argc, char **argv)
         return 1;
     }
     int rc = 0;
-    for (int i = optind; i < argc; i++) {
-        mb_doc *doc = cli_load("numbers", argv[i], &opt);
+    size_t nin = 0;
+    char **in = cli_inputs("numbers", argc, argv, optind, &nin, &rc);
+    for (size_t i = 0; i < nin; i++) {
+        mb_doc *doc = cli_load("numbers", in[i], &opt);
         if (!doc) {
             rc = 1;
             continue;
@@ -168,6 +142,7 @@ static int run(int argc, char **argv)
             rc = 1;
         mb_doc_free(doc);
     }
+    cli_inputs_free(in, nin);
     mb_recognizer_free(rec);
     mb_lexicon_free(lex);
     if (fflush(stdout) != 0) {

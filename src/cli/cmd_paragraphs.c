@@ -4,13 +4,14 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static int run(int argc, char **argv);
 
 const mb_cli_cmd cmd_paragraphs = {
     "paragraphs",
     "print each paragraph (reflowed, normalized) as JSON with source offsets",
-    "usage: mubiao paragraphs [--encoding NAME] [--lenient] FILE...|-\n"
+    "usage: mubiao paragraphs [--encoding NAME] [--lenient] [--name NAME] [FILE|FOLDER|-]...\n"
     "\n"
     "Decode each input (detecting its encoding), normalize it, rebuild the\n"
     "paragraphs of PDF-extracted text, and print one JSON object per paragraph.\n"
@@ -32,8 +33,7 @@ const mb_cli_cmd cmd_paragraphs = {
     "                       utf-16 (byte order of the BOM, else big-endian)\n"
     "                       Detection: BOM, else UTF-8, else GB18030 or Big5.\n"
     "  --lenient            replace undecodable bytes with U+FFFD, warn, go on\n"
-    "                       (a NUL byte still means a binary file: an error)\n"
-    "\n"
+    "                       (a NUL byte still means a binary file: an error)\n" CLI_NAME_HELP "\n"
     "An input that fails is reported on stderr with its name and byte offset;\n"
     "the others are still processed, and the exit status is 1.\n",
     run,
@@ -45,6 +45,7 @@ static int run(int argc, char **argv)
     static const struct option longopts[] = {
         {"encoding", required_argument, NULL, 'e'},
         {"lenient", no_argument, NULL, 'l'},
+        {"name", required_argument, NULL, CLI_OPT_NAME},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -54,15 +55,18 @@ static int run(int argc, char **argv)
         switch (c) {
         case 'e': opt.encoding = optarg; break;
         case 'l': opt.lenient = 1; break;
+        case CLI_OPT_NAME: cli_stdin_name = optarg; break;
         case 'h': fputs(cmd_paragraphs.help, stdout); return 0;
         default: return cli_usage(&cmd_paragraphs);
         }
     }
-    if (optind >= argc)
+    if (optind >= argc && isatty(STDIN_FILENO)) /* else standard input */
         return cli_usage(&cmd_paragraphs);
     int rc = 0;
-    for (int i = optind; i < argc; i++) {
-        mb_doc *doc = cli_load("paragraphs", argv[i], &opt);
+    size_t nin = 0;
+    char **in = cli_inputs("paragraphs", argc, argv, optind, &nin, &rc);
+    for (size_t i = 0; i < nin; i++) {
+        mb_doc *doc = cli_load("paragraphs", in[i], &opt);
         if (!doc) {
             rc = 1;
             continue;
@@ -80,6 +84,7 @@ static int run(int argc, char **argv)
         }
         mb_doc_free(doc);
     }
+    cli_inputs_free(in, nin);
     if (fflush(stdout) != 0) {
         cli_error("paragraphs", "cannot write output");
         rc = 1;

@@ -12,7 +12,8 @@ const mb_cli_cmd cmd_query = {
     "query",
     "select records from the store: JSON Lines, CSV or a table",
     "usage: mubiao query [--db PATH] [--kind KIND] [--year YEAR] [--indicator TEXT] [--exact]\n"
-    "                    [--doc PATH] [--format jsonl|csv|table]\n"
+    "                    [--doc PATH] [--from DATE] [--to DATE] [--unit UNIT] [--sort KEY] [--limit N]\n"
+    "                    [--format jsonl|json|csv|table] [--bom|--no-bom]\n"
     "\n"
     "Print the stored records that match every filter given, in document date\n"
     "order (documents without a date last), then path, then document order.\n"
@@ -23,13 +24,25 @@ const mb_cli_cmd cmd_query = {
     "  -y, --year YEAR        the year the record refers to\n"
     "  -i, --indicator TEXT   records whose indicator contains TEXT\n"
     "      --exact            ... whose indicator is exactly TEXT\n"
-    "      --doc PATH         records of one document (its path as ingested)\n"
+    "      --doc PATH         records of one document: its path as ingested, or the\n"
+    "                         same file named relative to here or absolute\n"
+    "      --from DATE        documents dated DATE (YYYY-MM-DD) or later\n"
+    "      --to DATE          documents dated DATE or earlier (with --from or --to,\n"
+    "                         undated documents are left out)\n"
+    "  -u, --unit UNIT        records of this unit exactly (元, %, 家, ...)\n"
+    "  -s, --sort KEY         date (default: document date, path, order in the\n"
+    "                         document), year, value, indicator or path first;\n"
+    "                         -KEY (e.g. -value) in descending order\n"
+    "  -n, --limit N          at most N records\n"
     "  -f, --format FMT       jsonl (default): one record a line, exactly as\n"
-    "                         mubiao extract prints it;\n"
+    "                         mubiao extract prints it; json: the same records as\n"
+    "                         one JSON array;\n"
     "                         csv: UTF-8 with a BOM (Excel reads the Chinese right),\n"
     "                         a header line, RFC 4180 quoting, CRLF line ends;\n"
     "                         table: aligned columns (date, kind, indicator, value,\n"
-    "                         change, year, doc), wide characters counted as 2\n",
+    "                         change, year, doc), wide characters counted as 2\n"
+    "      --bom, --no-bom    CSV: start with a UTF-8 BOM (the default: Excel needs it)\n"
+    "                         or not (Python: open(f, encoding='utf-8-sig') reads either)\n",
     run,
 };
 
@@ -37,6 +50,34 @@ int cli_write_stdout(void *ctx, const char *s, size_t n)
 {
     (void)ctx;
     return fwrite(s, 1, n, stdout) == n ? 0 : -1;
+}
+
+int cli_write_json(void *ctx, const char *s, size_t n)
+{
+    cli_json_array *a = ctx;
+    for (size_t i = 0; i < n;) {
+        if (a->pending_nl || !a->started) { /* a record begins */
+            if (fputs(a->started ? ",\n" : "[", stdout) == EOF)
+                return -1;
+            a->started = 1;
+            a->pending_nl = 0;
+        }
+        const char *nl = memchr(s + i, '\n', n - i);
+        size_t k = nl ? (size_t)(nl - (s + i)) : n - i;
+        if (fwrite(s + i, 1, k, stdout) != k)
+            return -1;
+        i += k;
+        if (nl) { /* held back: a comma goes before it if another record follows */
+            a->pending_nl = 1;
+            i++;
+        }
+    }
+    return 0;
+}
+
+int cli_json_end(cli_json_array *a)
+{
+    return fputs(a->started ? "]\n" : "[]\n", stdout) == EOF ? -1 : 0;
 }
 
 mb_store *cli_open_store(const char *cmd, const char *db)
@@ -59,20 +100,20 @@ static int run(int argc, char **argv)
 {
     const char *db = NULL, *format = "jsonl";
     mb_query q = {0};
+    int bom = 1;
     static const struct option longopts[] = {
-        {"db", required_argument, NULL, 'B'},
-        {"kind", required_argument, NULL, 'k'},
-        {"year", required_argument, NULL, 'y'},
-        {"indicator", required_argument, NULL, 'i'},
-        {"exact", no_argument, NULL, 'x'},
-        {"doc", required_argument, NULL, 'd'},
-        {"format", required_argument, NULL, 'f'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
+        {"db", required_argument, NULL, 'B'},     {"kind", required_argument, NULL, 'k'},
+        {"year", required_argument, NULL, 'y'},   {"indicator", required_argument, NULL, 'i'},
+        {"exact", no_argument, NULL, 'x'},        {"doc", required_argument, NULL, 'd'},
+        {"format", required_argument, NULL, 'f'}, {"from", required_argument, NULL, 'F'},
+        {"to", required_argument, NULL, 'T'},     {"unit", required_argument, NULL, 'u'},
+        {"sort", required_argument, NULL, 's'},   {"limit", required_argument, NULL, 'n'},
+        {"bom", no_argument, NULL, 'O'},          {"no-bom", no_argument, NULL, 'o'},
+        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
     };
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "k:y:i:f:h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "k:y:i:f:u:s:n:h", longopts, NULL)) != -1) {
         switch (c) {
         case 'B': db = optarg; break;
         case 'k': q.kind = optarg; break;
@@ -90,6 +131,30 @@ static int run(int argc, char **argv)
         case 'x': q.exact = 1; break;
         case 'd': q.doc = optarg; break;
         case 'f': format = optarg; break;
+        case 'F':
+        case 'T': {
+            mb_date d;
+            if (mb_date_parse(optarg, &d)) {
+                cli_error("query", "invalid --%s '%s': want YYYY-MM-DD", c == 'F' ? "from" : "to", optarg);
+                return 2;
+            }
+            *(c == 'F' ? &q.from : &q.to) = optarg;
+            break;
+        }
+        case 'u': q.unit = optarg; break;
+        case 's': q.sort = optarg; break;
+        case 'n': {
+            char *end;
+            long long n = strtoll(optarg, &end, 10);
+            if (*end || end == optarg || n < 1) {
+                cli_error("query", "invalid --limit '%s': want a number of records, 1 or more", optarg);
+                return 2;
+            }
+            q.limit = (size_t)n;
+            break;
+        }
+        case 'O': bom = 1; break;
+        case 'o': bom = 0; break;
         case 'h': fputs(cmd_query.help, stdout); return 0;
         default: return cli_usage(&cmd_query);
         }
@@ -101,17 +166,25 @@ static int run(int argc, char **argv)
         return 2;
     }
     mb_out_format f;
-    if (mb_out_format_parse(format, &f)) {
-        cli_error("query", "unknown --format '%s' (jsonl, csv or table)", format);
+    int json = !strcmp(format, "json"); /* JSON Lines made one array */
+    if (json)
+        f = MB_OUT_JSONL;
+    else if (mb_out_format_parse(format, &f)) {
+        cli_error("query", "unknown --format '%s' (jsonl, json, csv or table)", format);
         return 2;
     }
     mb_store *s = cli_open_store("query", cli_db_path(db));
     if (!s)
         return 1;
+    mb_store_set_bom(s, bom);
     mb_error err = {0};
     int rc = 0;
-    if (mb_store_query(s, &q, f, cli_write_stdout, NULL, NULL, &err)) {
+    cli_json_array arr = {0};
+    if (mb_store_query(s, &q, f, json ? cli_write_json : cli_write_stdout, json ? (void *)&arr : NULL, NULL,
+                       &err)) {
         cli_error("query", "%s", err.message);
+        rc = err.code == MB_EARG ? 2 : 1; /* an unknown --sort */
+    } else if (json && cli_json_end(&arr)) {
         rc = 1;
     }
     mb_store_close(s);

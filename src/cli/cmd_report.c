@@ -6,26 +6,31 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static int run(int argc, char **argv);
 
 const mb_cli_cmd cmd_report = {
     "report",
     "write one self-contained HTML page to audit records in a browser",
-    "usage: mubiao report [--date YYYY-MM-DD] [--kind KIND] [--title T] [-o FILE]\n"
-    "                     [--dict F] [--user-dict F]... [--user-lexicon F]... [--encoding NAME] [--lenient] "
-    "FILE...|-\n"
+    "usage: mubiao report [--date YYYY-MM-DD] [--kind KIND] [--title T] [-o FILE] [--explain]\n"
+    "                     [--dict F] [--user-dict F]... [--user-lexicon F]... [--encoding NAME] [--lenient]\n"
+    "                     [--name NAME] [FILE|FOLDER|-]...\n"
     "\n"
     "Extract the records of each document (as 'mubiao extract' does) and write\n"
     "one HTML page (to standard output, or FILE) with inline CSS and JavaScript\n"
     "that loads nothing from the network:\n"
     "  - a table of all records (number, kind, indicator, value, unit,\n"
     "    comparator, change, year, document, paragraph, span): click a header\n"
-    "    to sort, type in the filter box or pick a kind or a document to filter;\n"
+    "    to sort; filter by any text, kind, document, year or indicator; the\n"
+    "    rows shown export as CSV (with a BOM) or JSON;\n"
     "  - every document's paragraphs with each record's span highlighted and\n"
     "    numbered (green: target, blue: achievement, purple: both);\n"
     "  - clicking a row scrolls to its span and flashes it; clicking a\n"
     "    highlight selects its row. report.html#r12 opens at record 12.\n"
+    "  - the filters and the selected record are kept in the address:\n"
+    "    report.html#kind=target&year=2025&ind=GDP&r=12 opens that view\n"
+    "    (keys q, kind, year, doc, ind, r).\n"
     "Record numbers run across the page, in the order of the files and of\n"
     "'mubiao extract'. All document text is HTML-escaped, and the page's\n"
     "Content-Security-Policy runs only its own script.\n"
@@ -35,9 +40,10 @@ const mb_cli_cmd cmd_report = {
     "  -k, --kind KIND        only records of this kind: target or achievement\n"
     "  -t, --title T          the page title (default: mubiao report)\n"
     "  -o, --output FILE      write the page to FILE instead of standard output\n"
+    "  -x, --explain          a last column \"why\": the rule and the text that set\n"
+    "                         each record's kind, year and change (as show --explain)\n"
     "      --dict F, --user-dict F, --user-lexicon F,\n"
-    "      -e/--encoding NAME, --lenient: as for extract\n"
-    "\n"
+    "      -e/--encoding NAME, --lenient: as for extract\n" CLI_NAME_HELP "\n"
     "Exit status: 0 success, 1 a file failed (the page still holds the others),\n"
     "2 usage error.\n",
     run,
@@ -47,6 +53,7 @@ static int run(int argc, char **argv)
 {
     mb_doc_options opt = {0};
     const char *date = NULL, *kind = NULL, *dict = NULL, *title = NULL, *output = NULL;
+    int explain = 0;
     const char *users[64];
     size_t nusers = 0;
     const char *lexs[64];
@@ -56,22 +63,25 @@ static int run(int argc, char **argv)
         {"kind", required_argument, NULL, 'k'},
         {"title", required_argument, NULL, 't'},
         {"output", required_argument, NULL, 'o'},
+        {"explain", no_argument, NULL, 'x'},
         {"dict", required_argument, NULL, 'D'},
         {"user-dict", required_argument, NULL, 'U'},
         {"user-lexicon", required_argument, NULL, 'L'},
         {"encoding", required_argument, NULL, 'e'},
         {"lenient", no_argument, NULL, 'l'},
+        {"name", required_argument, NULL, CLI_OPT_NAME},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "d:k:t:o:e:h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "d:k:t:o:xe:h", longopts, NULL)) != -1) {
         switch (c) {
         case 'd': date = optarg; break;
         case 'k': kind = optarg; break;
         case 't': title = optarg; break;
         case 'o': output = optarg; break;
+        case 'x': explain = 1; break;
         case 'D': dict = optarg; break;
         case 'L':
             if (nlexs == sizeof lexs / sizeof lexs[0]) {
@@ -89,11 +99,12 @@ static int run(int argc, char **argv)
             break;
         case 'e': opt.encoding = optarg; break;
         case 'l': opt.lenient = 1; break;
+        case CLI_OPT_NAME: cli_stdin_name = optarg; break;
         case 'h': fputs(cmd_report.help, stdout); return 0;
         default: return cli_usage(&cmd_report);
         }
     }
-    if (optind >= argc)
+    if (optind >= argc && isatty(STDIN_FILENO)) /* else standard input */
         return cli_usage(&cmd_report);
     if (kind && strcmp(kind, "target") && strcmp(kind, "achievement")) {
         cli_error("report", "unknown --kind '%s' (target or achievement)", kind);
@@ -116,9 +127,12 @@ static int run(int argc, char **argv)
         return 1;
     }
     mb_report_set_lexicon(rep, mb_model_lexicon(model)); /* 万, 亿, /年 in the table */
+    mb_report_set_explain(rep, explain);
     int rc = 0;
-    for (int i = optind; i < argc; i++) {
-        mb_doc *doc = cli_load("report", argv[i], &opt);
+    size_t nin = 0;
+    char **in = cli_inputs("report", argc, argv, optind, &nin, &rc);
+    for (size_t i = 0; i < nin; i++) {
+        mb_doc *doc = cli_load("report", in[i], &opt);
         if (!doc) {
             rc = 1;
             continue;
@@ -138,6 +152,7 @@ static int run(int argc, char **argv)
         }
         mb_doc_free(doc);
     }
+    cli_inputs_free(in, nin);
     mb_model_free(model);
     char *html = NULL;
     size_t len = 0;

@@ -1,7 +1,6 @@
 /* cmd_segment.c — `mubiao segment`: words of each line, plain or JSON. */
 #include "cli.h"
 
-#include <cJSON.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -14,7 +13,7 @@ const mb_cli_cmd cmd_segment = {
     "segment",
     "split each line into words (dictionary, maximum probability) with tags and offsets",
     "usage: mubiao segment [--dict FILE] [--user-dict FILE]... [--user-lexicon FILE]... [--json]\n"
-    "                      FILE...|-\n"
+    "                      [--name NAME] [FILE|FOLDER|-]...\n"
     "\n"
     "Decode and normalize each input, then split every line into words: the\n"
     "most probable sequence of dictionary words; numbers, percentages, 万/亿\n"
@@ -37,8 +36,7 @@ const mb_cli_cmd cmd_segment = {
     "                        characters detect Big5); repeatable\n"
     "  -j, --json            JSON lines with source offsets and tags\n"
     "  -e, --encoding NAME   input encoding (default: detect)\n"
-    "  --lenient             replace undecodable bytes with U+FFFD and warn\n"
-    "\n"
+    "  --lenient             replace undecodable bytes with U+FFFD and warn\n" CLI_NAME_HELP "\n"
     "Exit status 1 if the dictionary is unusable or an input failed.\n",
     run,
 };
@@ -70,58 +68,16 @@ static int print_plain(const mb_text *t, size_t a, const mb_tokens *tk, char **b
     return 0;
 }
 
-static int print_json(const mb_doc *doc, const mb_text *t, size_t a, unsigned line, const mb_tokens *tk)
-{
-    cJSON *o = cJSON_CreateObject();
-    cJSON *arr = cJSON_CreateArray();
-    int bad = !o || !arr;
-    if (!bad) {
-        cJSON_AddItemToObject(o, "tokens", arr);
-        arr = NULL;
-        bad |= !cJSON_AddStringToObject(o, "path", mb_doc_path(doc));
-        bad |= !cJSON_AddNumberToObject(o, "line", line);
-    }
-    cJSON *toks = cJSON_GetObjectItem(o, "tokens");
-    for (size_t i = 0; i < tk->n && !bad; i++) {
-        const mb_token *k = &tk->v[i];
-        uint32_t so, eo;
-        mb_text_source_range(t, a + k->start, a + k->end, &so, &eo);
-        char *w = malloc(k->end - k->start + 1);
-        cJSON *e = cJSON_CreateObject();
-        if (!w || !e) {
-            free(w);
-            cJSON_Delete(e);
-            bad = 1;
-            break;
-        }
-        memcpy(w, t->s + a + k->start, k->end - k->start);
-        w[k->end - k->start] = '\0';
-        bad |= !cJSON_AddStringToObject(e, "text", w);
-        bad |= !cJSON_AddNumberToObject(e, "start", so);
-        bad |= !cJSON_AddNumberToObject(e, "end", eo);
-        bad |= !cJSON_AddStringToObject(e, "tag", k->tag);
-        free(w);
-        cJSON_AddItemToArray(toks, e);
-    }
-    /* keep the key order path, line, tokens */
-    if (!bad) {
-        cJSON *dt = cJSON_DetachItemFromObject(o, "tokens");
-        cJSON_AddItemToObject(o, "tokens", dt);
-    }
-    char *s = bad ? NULL : cJSON_PrintUnformatted(o);
-    cJSON_Delete(o);
-    cJSON_Delete(arr);
-    if (!s) {
-        cli_error("segment", "out of memory");
-        return 1;
-    }
-    puts(s);
-    free(s);
-    return 0;
-}
-
 static int segment_doc(const mb_doc *doc, const mb_dict *dict, const mb_dict *user, int json, mb_tokens *tk)
 {
+    mb_error err = {0};
+    if (json) { /* the library writes the JSON (the Python package's segment too) */
+        if (mb_segment_write(dict, user, doc, cli_write_stdout, NULL, &err)) {
+            cli_error("segment", "%s", err.message);
+            return 1;
+        }
+        return 0;
+    }
     const mb_text *t = mb_doc_text(doc);
     unsigned line = 0;
     char *buf = NULL;
@@ -131,13 +87,12 @@ static int segment_doc(const mb_doc *doc, const mb_dict *dict, const mb_dict *us
         const char *nl = memchr(t->s + a, '\n', t->len - a);
         size_t b = nl ? (size_t)(nl - t->s) : t->len;
         line++;
-        mb_error err = {0};
         if (mb_segment(dict, user, t->s + a, b - a, tk, &err)) {
             cli_error("segment", "%s: line %u: %s", mb_doc_path(doc), line, err.message);
             rc = 1;
             break;
         }
-        if (json ? (tk->n && print_json(doc, t, a, line, tk)) : print_plain(t, a, tk, &buf, &cap)) {
+        if (print_plain(t, a, tk, &buf, &cap)) {
             rc = 1;
             break;
         }
@@ -164,6 +119,7 @@ static int run(int argc, char **argv)
         {"json", no_argument, NULL, 'j'},
         {"encoding", required_argument, NULL, 'e'},
         {"lenient", no_argument, NULL, 'l'},
+        {"name", required_argument, NULL, CLI_OPT_NAME},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -183,6 +139,7 @@ static int run(int argc, char **argv)
         case 'j': json = 1; break;
         case 'e': opt.encoding = optarg; break;
         case 'l': opt.lenient = 1; break;
+        case CLI_OPT_NAME: cli_stdin_name = optarg; break;
         case 'h':
             fputs(cmd_segment.help, stdout);
             free(users);
@@ -194,7 +151,7 @@ static int run(int argc, char **argv)
             return cli_usage(&cmd_segment);
         }
     }
-    if (optind >= argc) {
+    if (optind >= argc && isatty(STDIN_FILENO)) {
         free(users);
         free(lexs);
         return cli_usage(&cmd_segment);
@@ -233,8 +190,10 @@ static int run(int argc, char **argv)
     opt.lexicon = lex;
     mb_tokens tk = {0};
     int rc = 0;
-    for (int i = optind; i < argc; i++) {
-        mb_doc *doc = cli_load("segment", argv[i], &opt);
+    size_t nin = 0;
+    char **in = cli_inputs("segment", argc, argv, optind, &nin, &rc);
+    for (size_t i = 0; i < nin; i++) {
+        mb_doc *doc = cli_load("segment", in[i], &opt);
         if (!doc) {
             rc = 1;
             continue;
@@ -242,6 +201,7 @@ static int run(int argc, char **argv)
         rc |= segment_doc(doc, dict, user, json, &tk);
         mb_doc_free(doc);
     }
+    cli_inputs_free(in, nin);
     mb_tokens_free(&tk);
     mb_lexicon_free(lex);
     mb_dict_close(user);

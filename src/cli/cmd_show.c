@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 static int run(int argc, char **argv);
@@ -12,9 +13,10 @@ const mb_cli_cmd cmd_show = {
     "show",
     "show a document with its records marked, for a terminal",
     "usage: mubiao show [--kind KIND] [--date YYYY-MM-DD] [--color[=WHEN]] [--only-records] [--explain]\n"
-    "                   [--width N] [--dict F] [--user-dict F]... [--user-lexicon F]... [--encoding NAME]\n"
+    "                   [--width N] [--pager] [--dict F] [--user-dict F]... [--user-lexicon F]... "
+    "[--encoding NAME]\n"
     "                   [--lenient]\n"
-    "                   FILE...|-\n"
+    "                   [--name NAME] [FILE|FOLDER|-]...\n"
     "\n"
     "Extract the records of each document (as 'mubiao extract' does) and print\n"
     "its paragraphs wrapped to 80 columns with every record's span marked, and\n"
@@ -42,24 +44,64 @@ const mb_cli_cmd cmd_show = {
     "  -x, --explain          under each table, why each record has its kind, year\n"
     "                         and change: the rule and the text it read, with the\n"
     "                         index of that text's paragraph in [ ]\n"
-    "  -w, --width N          wrap to N columns (default 80, at least 40)\n"
+    "  -w, --width N          wrap to N columns (at least 40); default: $COLUMNS,\n"
+    "                         else the terminal's width, else 80\n"
+    "      --pager            on a terminal, page the output through $PAGER (default\n"
+    "                         less -R: colours kept)\n"
     "      --dict F, --user-dict F, --user-lexicon F,\n"
-    "      -e/--encoding NAME, --lenient: as for extract\n"
-    "\n"
+    "      -e/--encoding NAME, --lenient: as for extract\n" CLI_NAME_HELP "\n"
     "Exit status: 0 success, 1 a file failed (the others are still shown),\n"
     "2 usage error.\n",
     run,
 };
 
+/* The columns to wrap to without --width: $COLUMNS, else the terminal's
+ * width, else 80; within 40..10000. */
+static unsigned terminal_width(void)
+{
+    long w = 0;
+    const char *env = getenv("COLUMNS");
+    if (env && *env) {
+        char *end;
+        w = strtol(env, &end, 10);
+        if (*end)
+            w = 0;
+    }
+    struct winsize ws;
+    if (w <= 0 && isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0)
+        w = ws.ws_col;
+    if (w <= 0)
+        w = 80;
+    return (unsigned)(w < 40 ? 40 : w > 10000 ? 10000 : w);
+}
+
+/* --pager: standard output becomes a pipe to $PAGER (default less -R). */
+static FILE *start_pager(void)
+{
+    const char *cmd = getenv("PAGER");
+    if (!cmd || !*cmd)
+        cmd = "less -R";
+    fflush(stdout);
+    FILE *p = popen(cmd, "w");
+    if (!p)
+        return NULL;
+    if (dup2(fileno(p), STDOUT_FILENO) < 0) {
+        pclose(p);
+        return NULL;
+    }
+    return p;
+}
+
 static int run(int argc, char **argv)
 {
     mb_doc_options opt = {0};
     const char *date = NULL, *kind = NULL, *dict = NULL, *color = "auto";
+    int pager = 0;
     const char *users[64];
     size_t nusers = 0;
     const char *lexs[64];
     size_t nlexs = 0;
-    mb_show_options so = {0, 0, 80, 0, NULL};
+    mb_show_options so = {0, 0, 0, 0, NULL}; /* width 0: terminal_width() */
     static const struct option longopts[] = {
         {"kind", required_argument, NULL, 'k'},
         {"date", required_argument, NULL, 'd'},
@@ -68,11 +110,13 @@ static int run(int argc, char **argv)
         {"only-records", no_argument, NULL, 'r'},
         {"explain", no_argument, NULL, 'x'},
         {"width", required_argument, NULL, 'w'},
+        {"pager", no_argument, NULL, 'P'},
         {"dict", required_argument, NULL, 'D'},
         {"user-dict", required_argument, NULL, 'U'},
         {"user-lexicon", required_argument, NULL, 'L'},
         {"encoding", required_argument, NULL, 'e'},
         {"lenient", no_argument, NULL, 'l'},
+        {"name", required_argument, NULL, CLI_OPT_NAME},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -84,6 +128,7 @@ static int run(int argc, char **argv)
         case 'd': date = optarg; break;
         case 'C': color = optarg ? optarg : "always"; break;
         case 'r': so.only_records = 1; break;
+        case 'P': pager = 1; break;
         case 'x': so.explain = 1; break;
         case 'w': {
             char *end;
@@ -112,11 +157,12 @@ static int run(int argc, char **argv)
             break;
         case 'e': opt.encoding = optarg; break;
         case 'l': opt.lenient = 1; break;
+        case CLI_OPT_NAME: cli_stdin_name = optarg; break;
         case 'h': fputs(cmd_show.help, stdout); return 0;
         default: return cli_usage(&cmd_show);
         }
     }
-    if (optind >= argc)
+    if (optind >= argc && isatty(STDIN_FILENO)) /* else standard input */
         return cli_usage(&cmd_show);
     if (kind && strcmp(kind, "target") && strcmp(kind, "achievement")) {
         cli_error("show", "unknown --kind '%s' (target or achievement)", kind);
@@ -136,14 +182,19 @@ static int run(int argc, char **argv)
         cli_error("show", "invalid --date '%s': want YYYY-MM-DD", date);
         return 2;
     }
+    if (!so.width)
+        so.width = terminal_width();
     mb_model *model = cli_model("show", dict, users, nusers, lexs, nlexs);
     if (!model)
         return 1;
+    FILE *pg = pager && isatty(STDOUT_FILENO) ? start_pager() : NULL;
     so.lexicon = mb_model_lexicon(model);  /* 万, 亿, /年 in the tables */
     opt.lexicon = mb_model_lexicon(model); /* Big5 detection, page dates */
     int rc = 0;
-    for (int i = optind; i < argc; i++) {
-        mb_doc *doc = cli_load("show", argv[i], &opt);
+    size_t nin = 0;
+    char **in = cli_inputs("show", argc, argv, optind, &nin, &rc);
+    for (size_t i = 0; i < nin; i++) {
+        mb_doc *doc = cli_load("show", in[i], &opt);
         if (!doc) {
             rc = 1;
             continue;
@@ -161,7 +212,7 @@ static int run(int argc, char **argv)
                 cli_error("show", "%s", err.message);
                 rc = 1;
             } else {
-                if (i > optind)
+                if (i > 0)
                     putchar('\n');
                 fputs(text, stdout);
                 free(text);
@@ -170,10 +221,15 @@ static int run(int argc, char **argv)
         }
         mb_doc_free(doc);
     }
+    cli_inputs_free(in, nin);
     mb_model_free(model);
-    if (fflush(stdout) != 0) {
+    if (fflush(stdout) != 0 && !pg) {
         cli_error("show", "cannot write output");
         rc = 1;
+    }
+    if (pg) { /* the pager reads to the end of our output, then the reader quits it */
+        close(STDOUT_FILENO);
+        pclose(pg);
     }
     return rc;
 }

@@ -88,7 +88,7 @@ mb_doc *cli_load(const char *cmd, const char *path, const mb_doc_options *given)
                 cap *= 2;
             }
         }
-        st = mb_doc_load_mem("-", buf, n, opt, &doc, &err);
+        st = mb_doc_load_mem(cli_stdin_name, buf, n, opt, &doc, &err);
         free(buf);
     } else {
         st = mb_doc_load_file(path, opt, &doc, &err);
@@ -115,6 +115,49 @@ static void main_help(FILE *f)
                "\nExit status: 0 success, 1 an input failed, 2 usage error.\n");
 }
 
+/* s as roff no-fill text: backslashes and minus signs escaped, a line
+ * starting with . or ' guarded. */
+static void man_text(FILE *f, const char *s)
+{
+    int bol = 1;
+    for (; *s; s++) {
+        if (bol && (*s == '.' || *s == '\''))
+            fputs("\\&", f);
+        bol = *s == '\n';
+        if (*s == '\\')
+            fputs("\\e", f);
+        else if (*s == '-')
+            fputs("\\-", f);
+        else
+            fputc(*s, f);
+    }
+}
+
+/* The COMMANDS section of the man page (mubiao help --man; the Makefile
+ * puts it into doc/mubiao.1.in): the text of `mubiao --help` and of `mubiao
+ * help CMD` for every command, so that the two never differ. */
+static void man_commands(FILE *f)
+{
+    fputs(".SH COMMANDS\n.nf\n", f);
+    char *top = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&top, &len);
+    if (m) {
+        main_help(m);
+        fclose(m);
+        man_text(f, top);
+        free(top);
+    }
+    fputs(".fi\n", f);
+    for (size_t i = 0; i < NCOMMANDS; i++) {
+        fprintf(f, ".SS %s\n", commands[i]->name);
+        man_text(f, commands[i]->summary);
+        fputs(".\n.PP\n.nf\n", f);
+        man_text(f, commands[i]->help);
+        fputs(".fi\n", f);
+    }
+}
+
 int main(int argc, char **argv)
 {
     /* Documents are loaded one after another with buffers of the same
@@ -139,6 +182,10 @@ int main(int argc, char **argv)
         if (argc < 3) {
             main_help(stdout);
             return 0;
+        }
+        if (!strcmp(argv[2], "--man")) { /* for the build: the man page's commands */
+            man_commands(stdout);
+            return fflush(stdout) ? 1 : 0;
         }
         const mb_cli_cmd *cmd = cli_find(argv[2]);
         if (!cmd) {

@@ -2,6 +2,8 @@
 #include "present.h"
 
 #include "lexicon.h"
+#include "strbuf.h"
+#include "text.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -35,6 +37,30 @@ const char *mb_present_per_year(const mb_lexicon *lex)
     return n ? w[0]->word : "";
 }
 
+char *mb_present_shortest(double v, char *buf, size_t n)
+{
+    if (!isfinite(v)) {
+        snprintf(buf, n, "%s", v != v ? "nan" : v < 0 ? "-inf" : "inf");
+        return buf;
+    }
+    int prec = 1;
+    for (; prec < 17; prec++) {
+        snprintf(buf, n, "%.*g", prec, v);
+        if (strtod(buf, NULL) == v)
+            break;
+    }
+    snprintf(buf, n, "%.*g", prec, v);
+    /* %g chose an exponent (3000 is "3e+03" at one digit): write the same
+     * digits positionally while that stays short (1e-5 to 1e17) */
+    const char *e = strchr(buf, 'e');
+    if (e) {
+        int exp = atoi(e + 1);
+        if (exp >= -5 && exp <= 17)
+            snprintf(buf, n, "%.*f", prec - 1 - exp > 0 ? prec - 1 - exp : 0, v);
+    }
+    return buf;
+}
+
 char *mb_present_number(const mb_lexicon *lex, double v, char *buf, size_t n)
 {
     mb_magnitude mag[8];
@@ -44,7 +70,7 @@ char *mb_present_number(const mb_lexicon *lex, double v, char *buf, size_t n)
             if (fabs(v) < mag[i].f)
                 continue;
             char num[32];
-            snprintf(num, sizeof num, "%.10g", v / mag[i].f);
+            mb_present_shortest(v / mag[i].f, num, sizeof num);
             double back = strtod(num, NULL) * mag[i].f;
             if (!strchr(num, 'e') && fabs(back - v) <= 1e-9 * fabs(v)) {
                 snprintf(buf, n, "%s%s", num, mag[i].word);
@@ -52,11 +78,10 @@ char *mb_present_number(const mb_lexicon *lex, double v, char *buf, size_t n)
             }
         }
     }
-    snprintf(buf, n, floor(v) == v && fabs(v) < 1e15 ? "%.15g" : "%.6g", v);
-    return buf;
+    return mb_present_shortest(v, buf, n);
 }
 
-static const char *sign(const char *cmp)
+const char *mb_present_sign(const char *cmp)
 {
     if (!cmp)
         return "";
@@ -73,25 +98,45 @@ static const char *sign(const char *cmp)
     return "";
 }
 
-char *mb_present_value(const mb_lexicon *lex, const mb_record *r, char *buf, size_t n)
+char *mb_present_quantity(const mb_lexicon *lex, const mb_present_q *q, char *buf, size_t n)
 {
     char a[48], b[48];
-    const char *unit = r->unit ? r->unit : "";
-    const char *per = r->period && !strcmp(r->period, "annual") ? mb_present_per_year(lex) : "";
-    if (r->has_range) {
-        snprintf(buf, n, "%s-%s%s%s", mb_present_number(lex, r->min, a, sizeof a),
-                 mb_present_number(lex, r->max, b, sizeof b), unit, per);
-    } else if (r->has_value) {
-        if (!strcmp(unit, "ratio"))
-            snprintf(buf, n, "%s%s:1%s", sign(r->comparator), mb_present_number(lex, r->value, a, sizeof a),
-                     per);
-        else
-            snprintf(buf, n, "%s%s%s%s", sign(r->comparator), mb_present_number(lex, r->value, a, sizeof a),
-                     unit, per);
-    } else {
+    const char *unit = q->unit ? q->unit : "";
+    const char *per = q->annual ? mb_present_per_year(lex) : "";
+    const char *sign = mb_present_sign(q->comparator);
+    if (q->has_range)
+        snprintf(buf, n, "%s-%s%s%s", mb_present_number(lex, q->min, a, sizeof a),
+                 mb_present_number(lex, q->max, b, sizeof b), unit, per);
+    else if (q->has_value && !strcmp(unit, "ratio"))
+        snprintf(buf, n, "%s%s:1%s", sign, mb_present_number(lex, q->value, a, sizeof a), per);
+    else if (q->has_value)
+        snprintf(buf, n, "%s%s%s%s", sign, mb_present_number(lex, q->value, a, sizeof a), unit, per);
+    else
         snprintf(buf, n, "-");
-    }
     return buf;
+}
+
+char *mb_present_value(const mb_lexicon *lex, const mb_record *r, char *buf, size_t n)
+{
+    mb_present_q q = {r->has_value, r->value, r->has_range,  r->min,
+                      r->max,       r->unit,  r->comparator, r->period && !strcmp(r->period, "annual")};
+    return mb_present_quantity(lex, &q, buf, n);
+}
+
+void mb_present_evidence(mb_strbuf *out, const mb_doc *doc, const mb_evidence *e)
+{
+    mb_strbuf_puts(out, e->rule ? e->rule : "-");
+    if (e->scope)
+        mb_strbuf_printf(out, " (%s%s%s)", e->scope, e->what ? ": " : "", e->what ? e->what : "");
+    const mb_paragraph *p = mb_doc_paragraph(doc, e->paragraph);
+    if (p && e->end > e->start && e->end <= p->text.len) {
+        size_t n = e->end - e->start;
+        size_t cut = mb_utf8_fwd(p->text.s, p->text.len, e->start, 24);
+        mb_strbuf_puts(out, " \xC2\xAB"); /* « */
+        mb_strbuf_add(out, p->text.s + e->start, cut < e->end ? cut - e->start : n);
+        mb_strbuf_puts(out, cut < e->end ? "\xE2\x80\xA6\xC2\xBB" : "\xC2\xBB"); /* …» or » */
+        mb_strbuf_printf(out, " [%zu]", p->index);
+    }
 }
 
 const char *mb_present_change(const mb_record *r)

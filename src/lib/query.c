@@ -77,62 +77,17 @@ static mb_status out_finish(out *o, mb_error *err)
 
 /* ---- numbers and values ---- */
 
-/* The shortest of %.15g and %.17g that reads back as v. */
-static void fmt_number(double v, char *buf, size_t size)
-{
-    snprintf(buf, size, "%.15g", v);
-    if (strtod(buf, NULL) != v)
-        snprintf(buf, size, "%.17g", v);
-}
-
-/* 1.2万, 1000亿: magnitude words for a person reading a table. */
-static void fmt_readable(const mb_lexicon *lex, double v, char *buf, size_t size)
-{
-    mb_magnitude mag[8]; /* the lexicon's magnitude words, largest first */
-    size_t nmag = mb_present_magnitudes(lex, mag, 8);
-    for (size_t i = 0; i < nmag; i++) {
-        double x = v / mag[i].f;
-        if (fabs(v) >= mag[i].f && fabs(x * 1e4 - round(x * 1e4)) < 1e-6) {
-            char nb[48];
-            snprintf(nb, sizeof nb, "%.4f", x);
-            char *e = nb + strlen(nb);
-            while (e > nb && e[-1] == '0')
-                *--e = '\0';
-            if (e > nb && e[-1] == '.')
-                e[-1] = '\0';
-            snprintf(buf, size, "%s%s", nb, mag[i].word);
-            return;
-        }
-    }
-    fmt_number(v, buf, size);
-}
-
-static const char *cmp_symbol(const char *c)
-{
-    static const char *const names[][2] = {{"gt", ">"}, {"ge", "≥"},     {"lt", "<"},
-                                           {"le", "≤"}, {"approx", "≈"}, {NULL, NULL}};
-    for (int i = 0; c && names[i][0]; i++)
-        if (!strcmp(c, names[i][0]))
-            return names[i][1];
-    return "";
-}
-
-/* The value with its comparator symbol and unit, "" when there is none:
- * approx 5 %, at least 1.5 (ten thousand) 名, a range 6–6.5%. */
+/* The value as show and report write it (present.c, the one formatter):
+ * ">=1.5万名", "~5%", "6-6.5%"; "" when there is none. */
 static void fmt_value(const mb_lexicon *lex, const mb_store_row *r, char *buf, size_t size)
 {
-    char a[64], b[64];
-    const char *unit = r->unit ? r->unit : "";
-    if (r->has_range) {
-        fmt_readable(lex, r->min, a, sizeof a);
-        fmt_readable(lex, r->max, b, sizeof b);
-        snprintf(buf, size, "%s–%s%s", a, b, unit);
-    } else if (r->has_value) {
-        fmt_readable(lex, r->value, a, sizeof a);
-        snprintf(buf, size, "%s%s%s", cmp_symbol(r->comparator), a, unit);
-    } else {
+    if (!r->has_value && !r->has_range) {
         buf[0] = '\0';
+        return;
     }
+    mb_present_q q = {r->has_value, r->value, r->has_range,  r->min,
+                      r->max,       r->unit,  r->comparator, r->period && !strcmp(r->period, "annual")};
+    mb_present_quantity(lex, &q, buf, size);
 }
 
 /* ---- CSV (RFC 4180) ---- */
@@ -161,13 +116,14 @@ static void csv_number(out *o, int has, double v)
     char buf[64];
     put(o, ",", 1);
     if (has) {
-        fmt_number(v, buf, sizeof buf);
+        mb_present_shortest(v, buf, sizeof buf);
         puts_(o, buf);
     }
 }
 
 static const char csv_header[] = "date,path,kind,indicator,value,min,max,unit,comparator,change,year,period,"
-                                 "modality,time_text,span_start,span_end,span_text,sentence,id";
+                                 "modality,time_text,span_start,span_end,span_text,sentence,id,sha256,"
+                                 "paragraph,quote_prefix,quote_exact,quote_suffix";
 
 static void csv_row(out *o, const mb_store_row *r)
 {
@@ -194,6 +150,12 @@ static void csv_row(out *o, const mb_store_row *r)
     csv_field(o, r->span_text, 0);
     csv_field(o, r->sentence, 0);
     csv_field(o, r->id, 0);
+    csv_field(o, r->sha256, 0);
+    snprintf(buf, sizeof buf, "%lld", r->paragraph);
+    csv_field(o, buf, 0);
+    csv_field(o, r->quote_prefix, 0);
+    csv_field(o, r->quote_exact, 0);
+    csv_field(o, r->quote_suffix, 0);
 }
 
 /* ---- aligned table ---- */
@@ -402,7 +364,8 @@ mb_status mb_store_query(mb_store *s, const mb_query *q, mb_out_format f, mb_wri
                   0,
                   0};
     if (f == MB_OUT_CSV) {
-        puts_(&c.o, "\xEF\xBB\xBF");
+        if (mb_store_bom(s))
+            puts_(&c.o, "\xEF\xBB\xBF");
         puts_(&c.o, csv_header);
         puts_(&c.o, "\r\n");
     }
@@ -657,11 +620,14 @@ mb_status mb_store_history(mb_store *s, const char *indicator, int exact, mb_out
                   0,
                   0};
     if (f == MB_OUT_CSV) {
-        puts_(&h.o, "\xEF\xBB\xBF");
+        if (mb_store_bom(s))
+            puts_(&h.o, "\xEF\xBB\xBF");
         puts_(&h.o, csv_header);
         puts_(&h.o, ",revision,previous_id,previous_value\r\n");
     }
-    mb_query q = {NULL, 0, indicator, exact, NULL};
+    mb_query q = {0};
+    q.indicator = indicator;
+    q.exact = exact;
     mb_status st = mb_store_select(s, &q, 1, history_row, &h, err);
     if (st == MB_ENOMEM)
         mb_error_set(err, st, "out of memory");

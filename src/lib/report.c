@@ -19,7 +19,14 @@ struct mb_report {
     size_t ndocs, nrec, ntarget;
     mb_strbuf docopts;     /* <option>s of the document filter */
     const mb_lexicon *lex; /* magnitude words, the yearly suffix */
+    int explain;           /* a "why" column: the evidence of kind, year and change */
 };
+
+void mb_report_set_explain(mb_report *rep, int on)
+{
+    if (rep)
+        rep->explain = on;
+}
 
 void mb_report_set_lexicon(mb_report *rep, const mb_lexicon *lex)
 {
@@ -191,16 +198,18 @@ static int put_paragraph(mb_strbuf *b, size_t d, const mb_paragraph *p, const mb
 
 static void put_num_cell(mb_strbuf *b, int has, double v, const char *shown)
 {
-    if (has)
-        mb_strbuf_printf(b, "<td class=\"num\" data-v=\"%.17g\" title=\"%.17g\">", v, v);
+    char num[40];
+    if (has) /* the one formatter: 7.9, never 7.9000000000000004 */
+        mb_strbuf_printf(b, "<td class=\"num\" data-v=\"%s\" title=\"%s\">",
+                         mb_present_shortest(v, num, sizeof num), num);
     else
         mb_strbuf_puts(b, "<td class=\"num\" data-v=\"\">");
     esc(b, shown);
     mb_strbuf_puts(b, "</td>");
 }
 
-static void put_row(mb_strbuf *b, const mb_lexicon *lex, const mb_doc *doc, size_t d, const mb_records *r,
-                    size_t k, size_t n)
+static void put_row(mb_strbuf *b, const mb_lexicon *lex, int explain, const mb_doc *doc, size_t d,
+                    const mb_records *r, size_t k, size_t n)
 {
     const mb_record *x = &r->v[k];
     const mb_paragraph *p = mb_doc_paragraph(doc, x->paragraph);
@@ -213,7 +222,7 @@ static void put_row(mb_strbuf *b, const mb_lexicon *lex, const mb_doc *doc, size
     esc(b, x->indicator ? x->indicator : "");
     mb_strbuf_puts(b, "</td>");
     if (x->has_range) {
-        snprintf(shown, sizeof shown, "%s\xe2\x80\x93%s", mb_present_number(lex, x->min, v1, sizeof v1),
+        snprintf(shown, sizeof shown, "%s-%s", mb_present_number(lex, x->min, v1, sizeof v1),
                  mb_present_number(lex, x->max, v2, sizeof v2));
         put_num_cell(b, 1, x->min, shown);
     } else {
@@ -225,7 +234,7 @@ static void put_row(mb_strbuf *b, const mb_lexicon *lex, const mb_doc *doc, size
     if (x->period && !strcmp(x->period, "annual"))
         mb_strbuf_puts(b, mb_present_per_year(lex));
     mb_strbuf_puts(b, "</td><td>");
-    esc(b, x->comparator ? x->comparator : "");
+    esc(b, mb_present_sign(x->comparator)); /* as show, query and history write it */
     mb_strbuf_printf(b, "</td><td>%s</td>", mb_present_change(x));
     if (x->year)
         mb_strbuf_printf(b, "<td class=\"num\" data-v=\"%d\">%d</td>", x->year, x->year);
@@ -239,7 +248,24 @@ static void put_row(mb_strbuf *b, const mb_lexicon *lex, const mb_doc *doc, size
                      x->paragraph, x->paragraph);
     if (p && x->span_start <= x->span_end && x->span_end <= p->text.len)
         mb_html_escape(b, p->text.s + x->span_start, x->span_end - x->span_start);
-    mb_strbuf_puts(b, "</td></tr>\n");
+    mb_strbuf_puts(b, "</td>");
+    if (explain) { /* kind: rule «text» [p]; year: ...; change: ... (present.c's wording) */
+        const char *field[3] = {"kind", "year", "change"};
+        const mb_evidence *ev[3] = {&x->why_kind, &x->why_year, &x->why_change};
+        mb_strbuf_puts(b, "<td class=\"why wrap\">");
+        for (int i = 0; i < 3; i++) {
+            mb_strbuf why = {0};
+            mb_present_evidence(&why, doc, ev[i]);
+            mb_strbuf_printf(b, "%s%s: ", i ? "; " : "", field[i]);
+            if (why.failed)
+                b->failed = 1;
+            else if (why.s)
+                esc(b, why.s);
+            mb_strbuf_free(&why);
+        }
+        mb_strbuf_puts(b, "</td>");
+    }
+    mb_strbuf_puts(b, "</tr>\n");
 }
 
 mb_status mb_report_add(mb_report *rep, const mb_doc *doc, const mb_records *r, mb_error *err)
@@ -283,7 +309,7 @@ mb_status mb_report_add(mb_report *rep, const mb_doc *doc, const mb_records *r, 
     free(rec);
     mb_strbuf_puts(b, "</article>\n");
     for (size_t k = 0; k < r->n; k++)
-        put_row(&rep->rows, rep->lex, doc, d, r, k, rep->nrec + k + 1);
+        put_row(&rep->rows, rep->lex, rep->explain, doc, d, r, k, rep->nrec + k + 1);
     mb_strbuf_printf(&rep->docopts, "<option value=\"%zu\" title=\"", d);
     esc(&rep->docopts, mb_doc_path(doc));
     mb_strbuf_puts(&rep->docopts, "\">");
@@ -338,13 +364,21 @@ mb_status mb_report_finish(mb_report *rep, char **out, size_t *len, mb_error *er
     if (rep->docopts.s)
         mb_strbuf_add(&b, rep->docopts.s, rep->docopts.len);
     mb_strbuf_puts(
-        &b, "</select>\n<span id=\"count\"></span>\n"
-            "<span class=\"legend\"><mark class=\"k-t\">target</mark> "
-            "<mark class=\"k-a\">achievement</mark> <mark class=\"k-m\">both</mark></span>\n"
-            "</header>\n<div id=\"tablepane\">\n<table id=\"records\">\n<thead><tr>"
-            "<th data-type=\"num\">#</th><th>kind</th><th>indicator</th><th data-type=\"num\">value</th>"
-            "<th>unit</th><th>comparator</th><th>change</th><th data-type=\"num\">year</th>"
-            "<th>document</th><th data-type=\"num\">paragraph</th><th>span</th></tr></thead>\n<tbody>\n");
+        &b,
+        "</select>\n<select id=\"year\" aria-label=\"year\"><option value=\"\">all years</option></select>\n"
+        "<input id=\"ind\" type=\"search\" placeholder=\"indicator\" aria-label=\"indicator\">\n"
+        "<span id=\"count\"></span>\n"
+        "<span>export shown: <button id=\"export-csv\" type=\"button\">CSV</button> "
+        "<button id=\"export-json\" type=\"button\">JSON</button></span>\n"
+        "<span class=\"legend\"><mark class=\"k-t\">target</mark> "
+        "<mark class=\"k-a\">achievement</mark> <mark class=\"k-m\">both</mark></span>\n"
+        "</header>\n<div id=\"tablepane\">\n<table id=\"records\">\n<thead><tr>"
+        "<th data-type=\"num\">#</th><th>kind</th><th>indicator</th><th data-type=\"num\">value</th>"
+        "<th>unit</th><th>comparator</th><th>change</th><th data-type=\"num\">year</th>"
+        "<th>document</th><th data-type=\"num\">paragraph</th><th>span</th>");
+    if (rep->explain)
+        mb_strbuf_puts(&b, "<th>why (kind; year; change)</th>");
+    mb_strbuf_puts(&b, "</tr></thead>\n<tbody>\n");
     if (rep->rows.s)
         mb_strbuf_add(&b, rep->rows.s, rep->rows.len);
     mb_strbuf_puts(&b, "</tbody>\n</table>\n</div>\n<div id=\"docs\">\n");

@@ -393,21 +393,11 @@ static int put_table(mb_strbuf *out, const mb_lexicon *lex, const mb_records *r,
     return 1;
 }
 
-/* One field's evidence on a line: kind, the rule, the text it read (a cue word), the scope. */
+/* One field's evidence on a line: the field, then present.c's wording. */
 static void put_evidence(mb_strbuf *out, const mb_doc *doc, const char *field, const mb_evidence *e)
 {
-    mb_strbuf_printf(out, "      %-7s %s", field, e->rule ? e->rule : "-");
-    if (e->scope)
-        mb_strbuf_printf(out, " (%s%s%s)", e->scope, e->what ? ": " : "", e->what ? e->what : "");
-    const mb_paragraph *p = mb_doc_paragraph(doc, e->paragraph);
-    if (p && e->end > e->start && e->end <= p->text.len) {
-        size_t n = e->end - e->start;
-        size_t cut = mb_utf8_fwd(p->text.s, p->text.len, e->start, 24);
-        mb_strbuf_puts(out, " «");
-        mb_strbuf_add(out, p->text.s + e->start, cut < e->end ? cut - e->start : n);
-        mb_strbuf_puts(out, cut < e->end ? "…»" : "»");
-        mb_strbuf_printf(out, " [%zu]", p->index);
-    }
+    mb_strbuf_printf(out, "      %-7s ", field);
+    mb_present_evidence(out, doc, e);
     mb_strbuf_putc(out, '\n');
 }
 

@@ -8,10 +8,12 @@
 #include <cjson/cJSON.h>
 #include <errno.h>
 #include <sqlite3.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #define APPLICATION_ID 0x6D624442 /* "mbDB" */
 
@@ -116,7 +118,19 @@ struct mb_store {
     char *path;
     sqlite3_stmt *st[NSTMT];
     const mb_lexicon *lex; /* magnitude words of the values shown (query, history) */
+    int no_bom;            /* CSV without the UTF-8 BOM */
 };
+
+void mb_store_set_bom(mb_store *s, int bom)
+{
+    if (s)
+        s->no_bom = !bom;
+}
+
+int mb_store_bom(const mb_store *s)
+{
+    return s && !s->no_bom;
+}
 
 void mb_store_set_lexicon(mb_store *s, const mb_lexicon *lex)
 {
@@ -613,22 +627,137 @@ static const char *col_text(sqlite3_stmt *st, int i)
     return (const char *)sqlite3_column_text(st, i);
 }
 
+/* path made absolute (against the working folder) with "." and ".."
+ * components and repeated slashes removed: a malloc'ed string, NULL when
+ * out of memory. No link is resolved: the stored file may be gone. */
+static char *path_canonical(const char *path)
+{
+    char cwd[4096];
+    const char *base = "";
+    if (path[0] != '/') {
+        if (!getcwd(cwd, sizeof cwd))
+            return strdup(path);
+        base = cwd;
+    }
+    size_t bl = strlen(base), pl = strlen(path);
+    char *in = malloc(bl + pl + 2), *out = malloc(bl + pl + 2);
+    if (!in || !out) {
+        free(in);
+        free(out);
+        return NULL;
+    }
+    memcpy(in, base, bl);
+    in[bl] = '/';
+    memcpy(in + bl + 1, path, pl + 1);
+    size_t n = 0; /* out holds "/a/b" without a trailing slash */
+    for (char *p = in; *p;) {
+        while (*p == '/')
+            p++;
+        char *e = p;
+        while (*e && *e != '/')
+            e++;
+        size_t len = (size_t)(e - p);
+        if (len == 0 || (len == 1 && p[0] == '.')) {
+            /* nothing */
+        } else if (len == 2 && p[0] == '.' && p[1] == '.') {
+            while (n > 0 && out[n - 1] != '/')
+                n--;
+            if (n > 0)
+                n--;
+        } else {
+            out[n++] = '/';
+            memcpy(out + n, p, len);
+            n += len;
+        }
+        p = e;
+    }
+    if (n == 0)
+        out[n++] = '/';
+    out[n] = '\0';
+    free(in);
+    return out;
+}
+
+/* SQL function mb_same_path(stored, given): 1 when both name the same path. */
+static void sql_same_path(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const char *a = (const char *)sqlite3_value_text(argv[0]);
+    const char *b = (const char *)sqlite3_value_text(argv[1]);
+    if (!a || !b) {
+        sqlite3_result_int(cx, 0);
+        return;
+    }
+    if (!strcmp(a, b)) {
+        sqlite3_result_int(cx, 1);
+        return;
+    }
+    char *ca = path_canonical(a), *cb = path_canonical(b);
+    if (!ca || !cb) {
+        free(ca);
+        free(cb);
+        sqlite3_result_error_nomem(cx);
+        return;
+    }
+    sqlite3_result_int(cx, !strcmp(ca, cb));
+    free(ca);
+    free(cb);
+}
+
+/* The ORDER BY keys put before the usual order for q->sort; NULL when the
+ * name is unknown. */
+static const char *sort_keys(const char *sort, char *buf, size_t n)
+{
+    static const char *const keys[][2] = {
+        {"date", ""},
+        {"year", "r.year IS NULL, r.year%s, "},
+        {"value", "coalesce(r.value, r.min) IS NULL, coalesce(r.value, r.min)%s, "},
+        {"indicator", "r.indicator IS NULL, r.indicator%s, "},
+        {"path", "d.path%s, "},
+    };
+    if (!sort || !*sort)
+        sort = "date";
+    int desc = sort[0] == '-';
+    const char *name = sort + desc;
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        if (strcmp(name, keys[i][0]))
+            continue;
+        if (i == 0)
+            snprintf(buf, n, "%s", desc ? "d.date IS NULL, d.date DESC, " : "");
+        else
+            snprintf(buf, n, keys[i][1], desc ? " DESC" : "");
+        return buf;
+    }
+    return NULL;
+}
+
 mb_status mb_store_select(mb_store *s, const mb_query *q, int by_indicator, mb_store_row_fn fn, void *ctx,
                           mb_error *err)
 {
+    char sortbuf[128];
+    const char *first = sort_keys(q->sort, sortbuf, sizeof sortbuf);
+    if (!first)
+        return mb_error_set(err, MB_EARG,
+                            "unknown sort '%s' (date, year, value, indicator, path; -KEY reverses)", q->sort);
+    if (q->doc && sqlite3_create_function(s->db, "mb_same_path", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                                          sql_same_path, NULL, NULL) != SQLITE_OK)
+        return db_error(s, err, "cannot register mb_same_path");
     /* The statement is put together from fixed pieces; values are bound. */
-    char text[1024];
+    char text[2048];
     snprintf(
         text, sizeof text,
         "SELECT d.id, d.path, d.date, r.seq, r.id, r.kind, r.indicator, r.unit, r.comparator, r.change,"
         " r.time_text, r.period, r.modality, r.span_text, r.sentence, r.json, r.value, r.min, r.max, r.year,"
-        " r.span_start, r.span_end, r.indicator_id FROM records r JOIN documents d ON d.id = r.doc_id"
-        " WHERE 1%s%s%s%s ORDER BY %sd.date IS NULL, d.date, d.path, r.seq",
+        " r.span_start, r.span_end, d.sha256, r.paragraph, r.quote_prefix, r.quote_exact, r.quote_suffix,"
+        " r.indicator_id FROM records r JOIN documents d ON d.id = r.doc_id WHERE 1%s%s%s%s%s%s%s"
+        " ORDER BY %s%sd.date IS NULL, d.date, d.path, r.seq%s",
         q->kind ? " AND r.kind = ?1" : "", q->year ? " AND r.year = ?2" : "",
-        q->indicator ? (q->exact ? " AND (r.indicator = ?3 OR r.indicator_id = ?5)"
-                                 : " AND (instr(r.indicator, ?3) > 0 OR r.indicator_id = ?5)")
+        q->indicator ? (q->exact ? " AND (r.indicator = ?3 OR r.indicator_id = ?9)"
+                                 : " AND (instr(r.indicator, ?3) > 0 OR r.indicator_id = ?9)")
                      : "",
-        q->doc ? " AND d.path = ?4" : "", by_indicator ? "coalesce(r.indicator_id, r.indicator), " : "");
+        q->doc ? " AND mb_same_path(d.path, ?4)" : "", q->from ? " AND d.date >= ?5" : "",
+        q->to ? " AND d.date <= ?6" : "", q->unit ? " AND r.unit = ?7" : "",
+        by_indicator ? "coalesce(r.indicator_id, r.indicator), " : "", first, q->limit ? " LIMIT ?8" : "");
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, text, -1, &st, NULL) != SQLITE_OK)
         return db_error(s, err, "cannot prepare the query");
@@ -643,12 +772,20 @@ mb_status mb_store_select(mb_store *s, const mb_query *q, int by_indicator, mb_s
         sqlite3_bind_text(st, 3, q->indicator, -1, SQLITE_STATIC);
         qid = mb_indicator_id(s->lex, q->indicator, strlen(q->indicator));
         if (qid)
-            sqlite3_bind_text(st, 5, qid, -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 9, qid, -1, SQLITE_STATIC);
         else
-            sqlite3_bind_null(st, 5);
+            sqlite3_bind_null(st, 9);
     }
     if (q->doc)
         sqlite3_bind_text(st, 4, q->doc, -1, SQLITE_STATIC);
+    if (q->from)
+        sqlite3_bind_text(st, 5, q->from, -1, SQLITE_STATIC);
+    if (q->to)
+        sqlite3_bind_text(st, 6, q->to, -1, SQLITE_STATIC);
+    if (q->unit)
+        sqlite3_bind_text(st, 7, q->unit, -1, SQLITE_STATIC);
+    if (q->limit)
+        sqlite3_bind_int64(st, 8, q->limit > (size_t)INT64_MAX ? INT64_MAX : (sqlite3_int64)q->limit);
     mb_status rc = MB_OK;
     int r = SQLITE_DONE;
     while (!rc && (r = sqlite3_step(st)) == SQLITE_ROW) {
@@ -680,7 +817,12 @@ mb_status mb_store_select(mb_store *s, const mb_query *q, int by_indicator, mb_s
         row.year = sqlite3_column_int(st, 19);
         row.span_start = sqlite3_column_int64(st, 20);
         row.span_end = sqlite3_column_int64(st, 21);
-        row.indicator_id = col_text(st, 22);
+        row.sha256 = col_text(st, 22);
+        row.paragraph = sqlite3_column_int64(st, 23);
+        row.quote_prefix = col_text(st, 24);
+        row.quote_exact = col_text(st, 25);
+        row.quote_suffix = col_text(st, 26);
+        row.indicator_id = col_text(st, 27);
         rc = fn(ctx, &row);
     }
     if (!rc && r != SQLITE_DONE)

@@ -31,6 +31,9 @@ typedef struct mb_store_row {
     double value, min, max;
     int year;
     long long span_start, span_end;
+    const char *sha256; /* the document's */
+    long long paragraph;
+    const char *quote_prefix, *quote_exact, *quote_suffix;
 } mb_store_row;
 
 /* Called for each row; a non-zero return stops the selection and becomes
@@ -40,6 +43,8 @@ typedef mb_status (*mb_store_row_fn)(void *ctx, const mb_store_row *row);
 /* The records q selects; by_indicator orders by indicator first (its
  * lexicon id when it has one, else its text: history),
  * then document date (NULL last), path and order in the document. */
+/* 1 unless mb_store_set_bom(s, 0) was called: CSV starts with a BOM. */
+int mb_store_bom(const mb_store *s);
 /* The lexicon set with mb_store_set_lexicon, or NULL. */
 const mb_lexicon *mb_store_lexicon(const mb_store *s);
 

@@ -125,7 +125,7 @@ static mb_status walk(mb_filelist *l, const char *dir, const skipset *k)
             n++;
     }
     closedir(d);
-    if (!st)
+    if (!st && n) /* qsort of no array (an empty folder) is undefined */
         qsort(names, n, sizeof *names, by_name);
     for (size_t i = 0; i < n && !st; i++) {
         char *p = join(dir, names[i]);

@@ -5,7 +5,7 @@ BUILDDIR=$(dirname "$MUBIAO")
 PREFIX="$T/inst"
 make -s -C "$TOP" install NOBUILD=1 BUILD="$BUILDDIR" PREFIX="$PREFIX" >"$T/make.out" 2>&1
 expect_eq "make install: exit 0" "$?" "0"
-for f in bin/mubiao lib/libmubiao.a include/mubiao.h lib/pkgconfig/mubiao.pc share/mubiao/mubiao.dict \
+for f in bin/mubiao lib/libmubiao.a lib/libmubiao.so.0 lib/libmubiao.so include/mubiao.h lib/pkgconfig/mubiao.pc share/mubiao/mubiao.dict \
     share/man/man1/mubiao.1; do
     expect_eq "installed $f" "$([ -f "$PREFIX/$f" ] && echo yes)" "yes"
 done
@@ -32,10 +32,30 @@ int main(int argc, char **argv)
 CEOF
 SAN=""
 case "$BUILDDIR" in *asan*) SAN="-fsanitize=address,undefined" ;; esac
+PC="env PKG_CONFIG_PATH=$PREFIX/lib/pkgconfig pkg-config"
+# the shared library: found by -lmubiao, named by its SONAME, run from PREFIX/lib
 # shellcheck disable=SC2046
-cc $SAN "$T/prog.c" -o "$T/prog" $(PKG_CONFIG_PATH="$PREFIX/lib/pkgconfig" pkg-config --cflags --libs --static mubiao) \
-    >"$T/cc.out" 2>&1
-expect_eq "a program links against the installed library" "$?" "0"
-expect_eq "... and runs" "$("$T/prog" "$T/a.txt" 2>&1)" "1 utf-8"
+cc $SAN "$T/prog.c" -o "$T/prog" $($PC --cflags --libs mubiao) >"$T/cc.out" 2>&1
+expect_eq "a program links against the installed shared library" "$?" "0"
+expect_eq "... and runs" "$(LD_LIBRARY_PATH="$PREFIX/lib" "$T/prog" "$T/a.txt" 2>&1)" "1 utf-8"
+expect_eq "... needing libmubiao.so.0" "$(readelf -d "$T/prog" | grep -o 'NEEDED.*libmubiao[^]]*' | sed 's/.*\[//')" \
+    "libmubiao.so.0"
+expect_eq "... found in PREFIX/lib" "$(LD_LIBRARY_PATH="$PREFIX/lib" ldd "$T/prog" | grep -o "$PREFIX/lib/libmubiao.so.0")" \
+    "$PREFIX/lib/libmubiao.so.0"
+# the static library, with the private dependencies pkg-config --static adds
+# shellcheck disable=SC2046
+cc $SAN "$T/prog.c" -o "$T/prog_static" $($PC --cflags mubiao) -Wl,--as-needed -L"$PREFIX/lib" -Wl,-Bstatic -lmubiao \
+    -Wl,-Bdynamic $($PC --static --libs mubiao) >"$T/cc.out" 2>&1
+expect_eq "a program links against the installed static library" "$?" "0"
+expect_eq "... and runs without it" "$("$T/prog_static" "$T/a.txt" 2>&1)" "1 utf-8"
+expect_eq "... needing no libmubiao.so" "$(readelf -d "$T/prog_static" | grep -c libmubiao)" "0"
+# only the functions of include/mubiao.h are exported, every one of them
+SO="$PREFIX/lib/libmubiao.so.0"
+expect_eq "SONAME libmubiao.so.0" "$(readelf -d "$SO" | grep SONAME | sed 's/.*\[\(.*\)\]/\1/')" "libmubiao.so.0"
+nm -D --defined-only "$SO" | awk '$2 != "A" {print $3}' | sed 's/@.*//' | sort >"$T/exported"
+cc -E -P -x c "$TOP/include/mubiao.h" | grep -o '\bmb_[a-z0-9_]*[[:space:]]*(' | tr -d ' (' | sort -u >"$T/declared"
+expect_eq "exported symbols = functions of mubiao.h ($(wc -l <"$T/declared"))" "$(diff "$T/exported" "$T/declared")" ""
+expect_eq "no internal mb_ function exported" "$(grep -c -e mb_strbuf_add -e mb_error_set "$T/exported")" "0"
 make -s -C "$TOP" uninstall BUILD="$BUILDDIR" PREFIX="$PREFIX" >/dev/null 2>&1
 expect_eq "make uninstall removes the program" "$([ -e "$PREFIX/bin/mubiao" ] && echo left || echo gone)" "gone"
+expect_eq "make uninstall removes the libraries" "$(ls "$PREFIX/lib" | grep -c libmubiao)" "0"

@@ -56,7 +56,7 @@ expect_eq "no time expression in 〔2024〕" "$(grep -c '"type":"time"' "$T/skip
 expect_status "bad --date (no such day) exits 2" 2 "$MUBIAO" numbers --date 2025-02-30 "$T/s.txt"
 expect_grep "bad --date is named" "2025-02-30" "$T/out"
 expect_status "bad --date (format) exits 2" 2 "$MUBIAO" numbers --date 2025-3-5 "$T/s.txt"
-expect_status "no file exits 2" 2 "$MUBIAO" numbers
+expect_status "no file exits 2 (on a terminal)" 2 script -qec "$MUBIAO numbers" /dev/null
 expect_status "unknown option exits 2" 2 "$MUBIAO" numbers --frobnicate "$T/s.txt"
 expect_status "missing file exits 1" 1 "$MUBIAO" numbers "$T/nonexistent.txt"
 expect_grep "missing file is named" "nonexistent.txt" "$T/out"

@@ -91,7 +91,7 @@ expect_status "empty file: exit 0" 0 "$MUBIAO" paragraphs "$T/empty.txt"
 expect_eq "empty file: no paragraph" "$(wc -c <"$T/out" | tr -d ' ')" 0
 "$MUBIAO" paragraphs "$T/nope.txt" "$D2" >"$T/mixed.out" 2>/dev/null
 expect_eq "a bad file does not stop the others" "$(grep -c '"index"' "$T/mixed.out")" 14
-expect_status "no file: usage, exit 2" 2 "$MUBIAO" paragraphs
+expect_status "no file: usage, exit 2 (on a terminal)" 2 script -qec "$MUBIAO paragraphs" /dev/null
 
 # ---- government work reports: one paragraph per non-blank line ----
 if have_shared && [ -d "$SHARED/data/gwr" ]; then

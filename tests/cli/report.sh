@@ -68,7 +68,7 @@ expect_grep "a missing file: named" "mubiao report: $T/nosuch.txt: No such file 
 expect_eq "a missing file: the page still holds the others" \
     "$(grep -c '<article class="doc"' "$T/p.html")" 1
 expect_status "bad --kind: exit 2" 2 "$MUBIAO" report --kind x "$evil"
-expect_status "no file: exit 2" 2 "$MUBIAO" report
+expect_status "no file: exit 2 (on a terminal)" 2 script -qec "$MUBIAO report" /dev/null
 
 if have_shared && [ -d "$SHARED/data/gwr" ]; then
     "$MUBIAO" report "$SHARED"/data/gwr/*.txt >"$T/gwr.html"
@@ -78,3 +78,22 @@ if have_shared && [ -d "$SHARED/data/gwr" ]; then
 else
     skip "report on GWR: $SHARED/data/gwr not found"
 fi
+
+# --explain (issue 15): a "why" column, the wording of show --explain
+(cd "$TOP/tests/data/show" && "$MUBIAO" report --explain --date 2025-03-05 plan.txt) >"$T/why.html"
+(cd "$TOP/tests/data/show" && "$MUBIAO" show --explain --date 2025-03-05 plan.txt) >"$T/why.txt"
+expect_eq "report --explain: one why cell a record, as show --explain words it" "$("$PY" - "$T/why.html" "$T/why.txt" <<'PYEOF'
+import html, re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+cells = [html.unescape(c) for c in re.findall(r'<td class="why wrap">(.*?)</td>', page)]
+show = open(sys.argv[2], encoding="utf-8").read().splitlines()
+want = []
+for i, l in enumerate(show):
+    if re.match(r"^  \d+ why$", l):
+        parts = [show[i + k].strip().split(None, 1) for k in (1, 2, 3)]
+        want.append("; ".join("%s: %s" % (f, w) for f, w in parts))
+print(len(cells), cells == want and len(want) > 0)
+PYEOF
+)" "$(grep -c '^  [0-9]* why$' "$T/why.txt") True"
+expect_grep "... under the header why" '<th>why (kind; year; change)</th>' "$T/why.html"
+expect_eq "without --explain: no why column" "$(grep -c 'class="why' "$T/report.html")" "0"

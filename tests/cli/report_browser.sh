@@ -44,7 +44,7 @@ chrome --dump-dom "$url#selftest" >"$T/dom.html"
 expect_eq "chromium ran (dump-dom)" "$?" 0
 line=$(grep -o 'selftest [A-Z]* records=[^<]*' "$T/dom.html" | head -1)
 expect_eq "the page's self-test in Chromium: every row and highlight clicked, sorting, filtering" "$line" \
-    "selftest PASS records=$nrec labels=$nrec marks=$nrec row-clicks=$nrec mark-clicks=$nrec sort=ok filter=ok scripts=1"
+    "selftest PASS records=$nrec labels=$nrec marks=$nrec row-clicks=$nrec mark-clicks=$nrec sort=ok filter=ok year=ok indicator=ok url=ok export=ok scripts=1"
 [ -n "$line" ] || head -c 2000 "$T/chrome.err"
 grep -A20 'selftest FAIL' "$T/dom.html" | head -20
 
@@ -68,6 +68,33 @@ expect_grep "DOM: the document's <script> shows as text" '通报&lt;script&gt;al
 chrome --dump-dom "$url#r3" >"$T/dom3.html"
 expect_grep "#r3 selects record 3's row" '<tr id="row-3" data-r="3" [^>]*class="[^"]*sel' "$T/dom3.html"
 expect_grep "#r3 selects record 3's highlight" 'id="hl-3" data-r="3"' "$T/dom3.html"
+
+# --explain: the same self-test with the why column (exported too)
+"$MUBIAO" report --explain "$TOP"/corpus/*.txt >"$T/why.html"
+nwhy=$("$MUBIAO" extract "$TOP"/corpus/*.txt | wc -l | tr -d ' ')
+chrome --dump-dom "file://$T/why.html#selftest" >"$T/domwhy.html"
+expect_eq "report --explain: the self-test passes" "$(grep -o 'selftest [A-Z]* records=[0-9]*' "$T/domwhy.html" | head -1)" \
+    "selftest PASS records=$nwhy"
+
+# filters in the URL (issue 15): the page opened with them applies them
+y=$("$PY" -c "
+import collections, json, sys
+c = collections.Counter(json.loads(l)['year'] for l in open(sys.argv[1], encoding='utf-8') if json.loads(l)['kind'] == 'target')
+c.pop(None, None)
+print(c.most_common(1)[0][0])" "$T/recs.jsonl")
+want=$("$PY" -c "
+import json, sys
+rs = [json.loads(l) for l in open(sys.argv[1], encoding='utf-8')]
+print(sum(r['kind'] == 'target' and r['year'] == int(sys.argv[2]) for r in rs), len(rs))" "$T/recs.jsonl" "$y")
+chrome --dump-dom "$url#kind=target&year=$y&r=2" >"$T/domf.html"
+expect_eq "#kind=target&year=$y: the count of the rows shown" \
+    "$(grep -o '<span id="count">[^<]*' "$T/domf.html" | sed 's/.*>//')" "$(echo "$want" | sed 's/ / of /') records shown"
+expect_eq "... the other rows hidden" "$(grep -c '<tr id="row-[0-9]*" [^>]* hidden' "$T/domf.html")" \
+    "$(($(echo "$want" | cut -d' ' -f2) - $(echo "$want" | cut -d' ' -f1)))"
+expect_grep "... record 2 selected (r=2)" '<tr id="row-2" data-r="2" [^>]*class="[^"]*sel' "$T/domf.html"
+expect_eq "the page has the year and indicator filters and the export buttons" \
+    "$(grep -o -e '<select id="year"' -e '<input id="ind"' -e '<button id="export-csv"' -e '<button id="export-json"' \
+        "$OUT/report.html" | wc -l | tr -d ' ')" "4"
 
 # a screenshot for a person: the page opened at record 6
 rm -f "$OUT/report.png"

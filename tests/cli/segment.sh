@@ -73,5 +73,5 @@ expect_status "missing dictionary: exit 1" 1 "$MUBIAO" segment --dict "$T/none.d
 expect_grep "says how to build it" "build the dictionary with 'make'" "$T/out"
 
 expect_status "missing input: exit 1" 1 "$MUBIAO" segment "$T/none.txt"
-expect_status "no input: usage, exit 2" 2 "$MUBIAO" segment
+expect_status "no input: usage, exit 2 (on a terminal)" 2 script -qec "$MUBIAO segment" /dev/null
 expect_status "unknown dict subcommand: exit 2" 2 "$MUBIAO" dict frobnicate

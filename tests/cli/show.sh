@@ -64,7 +64,7 @@ expect_grep "missing file: named" "mubiao show: $T/nosuch.txt: No such file or d
 expect_status "bad --kind: exit 2" 2 "$MUBIAO" show --kind goal "$D/plan.txt"
 expect_status "bad --width: exit 2" 2 "$MUBIAO" show --width 20 "$D/plan.txt"
 expect_status "bad --color: exit 2" 2 "$MUBIAO" show --color=sometimes "$D/plan.txt"
-expect_status "no file: exit 2" 2 "$MUBIAO" show
+expect_status "no file: exit 2 (on a terminal)" 2 script -qec "$MUBIAO show" /dev/null
 
 if have_shared && [ -d "$SHARED/data/gwr" ]; then
     "$MUBIAO" show "$SHARED"/data/gwr/*.txt >"$T/out"

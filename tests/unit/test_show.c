@@ -180,7 +180,30 @@ static void test_present(void)
     T_EQ_STR(mb_present_number(test_lex, 134.9e12, b, sizeof b), "134.9万亿", "134.9e12");
     T_EQ_STR(mb_present_number(test_lex, 1200, b, sizeof b), "1200", "1200");
     T_EQ_STR(mb_present_number(test_lex, 12345, b, sizeof b), "1.2345万", "12345");
-    T_EQ_STR(mb_present_number(test_lex, 1.0 / 3, b, sizeof b), "0.333333", "a third");
+    T_EQ_STR(mb_present_number(test_lex, 1.0 / 3, b, sizeof b), "0.3333333333333333",
+             "a third: the shortest that reads back");
+    /* the one formatter (issue 15): the shortest decimal that reads back exactly */
+    static const struct {
+        double v;
+        const char *want;
+    } sh[] = {
+        {7.9, "7.9"},       {0.1 + 0.2, "0.30000000000000004"}, {3000, "3000"},   {0, "0"},
+        {-2.5, "-2.5"},     {123456789012.0, "123456789012"},   {1.5e-5, "0.000015"}, {1e-7, "1e-07"},
+        {1e20, "1e+20"},    {35000000000.0, "35000000000"},     {0.07, "0.07"},   {99.95, "99.95"},
+    };
+    for (size_t i = 0; i < sizeof sh / sizeof sh[0]; i++) {
+        char what[64];
+        snprintf(what, sizeof what, "shortest: %s", sh[i].want);
+        T_EQ_STR(mb_present_shortest(sh[i].v, b, sizeof b), sh[i].want, what);
+        T_OK(strtod(b, NULL) == sh[i].v, "... reads back exactly");
+    }
+    T_EQ_STR(mb_present_number(test_lex, 7.9, b, sizeof b), "7.9", "7.9, never 7.9000000000000004");
+    T_EQ_STR(mb_present_number(test_lex, 35000000000.0, b, sizeof b), "350亿", "350亿");
+    T_EQ_STR(mb_present_sign("ge"), ">=", "ge is >=");
+    T_EQ_STR(mb_present_sign("approx"), "~", "approx is ~");
+    T_EQ_STR(mb_present_sign("eq"), "", "eq has no sign");
+    mb_present_q q = {1, 15000, 0, 0, 0, "名", "ge", 1};
+    T_EQ_STR(mb_present_quantity(test_lex, &q, b, sizeof b), ">=1.5万名/年", "a yearly quantity");
     T_EQ_STR(mb_present_number(test_lex, 5.5, b, sizeof b), "5.5", "5.5");
     mb_record r;
     memset(&r, 0, sizeof r);
