@@ -292,6 +292,11 @@ class Store:
             _lib.raise_error(err)
         self._ptr = ptr
         self._lock = threading.Lock()
+        # the default model's lexicon, as the mubiao program uses: indicator
+        # ids (query and history match GDP to 国内生产总值) and magnitude
+        # words; the model is kept while the store lives
+        self._model = model()
+        self._lib.mb_store_set_lexicon(self._ptr, self._lib.mb_model_lexicon(self._model._handle()))
 
     def close(self):
         if self._ptr:

@@ -55,7 +55,7 @@ def test_extract_explain_date_kind():
     assert targets == cli("extract", "--kind", "target", path)
     assert targets and all(r["kind"] == "target" for r in targets)
     assert "evidence" not in mubiao.extract(path)[0]
-    assert set(mubiao.extract(path, explain=True)[0]["evidence"]) == {"kind", "year", "change"}
+    assert set(mubiao.extract(path, explain=True)[0]["evidence"]) == {"kind", "year", "change", "indicator"}
 
 
 def test_extract_bytes_name_and_encoding():

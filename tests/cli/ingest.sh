@@ -254,10 +254,10 @@ expect_eq "history 国内生产总值: one group across the ways it is written" 
     "$("$MUBIAO" history 国内生产总值 2>&1)" \
 "indicator     date        kind         value      change    year  revision  doc
 ------------  ----------  -----------  ---------  --------  ----  --------  ----------------
-地区生产总值  2023-02-10  target       ≈6%        increase  2023  first     gdp/gdp-2023.txt
+地区生产总值  2023-02-10  target       ~6%        increase  2023  first     gdp/gdp-2023.txt
 经济总量      2023-02-10  achievement  >5000亿元            2022            gdp/gdp-2023.txt
 GDP           2024-02-08  achievement  6.2%       increase  2023            gdp/gdp-2024.txt
-地区生产总值  2024-02-08  target       ≈6.5%      increase  2024  first     gdp/gdp-2024.txt"
+地区生产总值  2024-02-08  target       ~6.5%      increase  2024  first     gdp/gdp-2024.txt"
 # a store of schema version 1 (before indicator_id) is migrated in place
 "$PY" -c "
 import sqlite3, sys
