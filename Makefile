@@ -22,8 +22,10 @@ endif
 # recursively expanded: evaluated after the dependency check has run
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 # libxml2 is not linked: src/lib/xmlapi.c loads it when a page is read, so
-# that commands never pay for it (and the ICU and C++ runtimes it pulls in)
-PKG_LIBS = $(shell pkg-config --libs $(filter-out libxml-2.0,$(PKGS)))
+# that commands never pay for it (and the ICU and C++ runtimes it pulls in).
+# Only its headers are needed to build; mubiao.pc does not name it either.
+LINK_PKGS = $(filter-out libxml-2.0,$(PKGS))
+PKG_LIBS = $(shell pkg-config --libs $(LINK_PKGS))
 ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANFLAGS) -Iinclude -Isrc/lib $(PKG_CFLAGS) \
              -DMB_DATADIR='"$(PREFIX)/share/mubiao"'
 LDLIBS = $(PKG_LIBS) -lm
@@ -147,7 +149,7 @@ install: $(if $(NOBUILD),,all)
 	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libmubiao.a
 	install -m 644 include/mubiao.h $(DESTDIR)$(PREFIX)/include/mubiao.h
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(shell sed -n 's/^#define MB_VERSION "\(.*\)"/\1/p' include/mubiao.h)|g' \
-	  -e 's|@REQUIRES@|$(PKGS)|g' mubiao.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/mubiao.pc
+	  -e 's|@REQUIRES@|$(LINK_PKGS)|g' mubiao.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/mubiao.pc
 	install -m 644 doc/mubiao.1 $(DESTDIR)$(PREFIX)/share/man/man1/mubiao.1
 	if [ -f $(BUILD)/mubiao.dict ]; then install -m 644 $(BUILD)/mubiao.dict $(DESTDIR)$(PREFIX)/share/mubiao/mubiao.dict; fi
 

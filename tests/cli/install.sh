@@ -37,5 +37,13 @@ cc $SAN "$T/prog.c" -o "$T/prog" $(PKG_CONFIG_PATH="$PREFIX/lib/pkgconfig" pkg-c
     >"$T/cc.out" 2>&1
 expect_eq "a program links against the installed library" "$?" "0"
 expect_eq "... and runs" "$("$T/prog" "$T/a.txt" 2>&1)" "1 utf-8"
+# libxml2 is loaded with dlopen (src/lib/xmlapi.c): the link line must not
+# ask for it, nor for its static dependencies (-lz -llzma -licu...), yet the
+# program reads HTML.
+libs=$(PKG_CONFIG_PATH="$PREFIX/lib/pkgconfig" pkg-config --libs --static mubiao)
+case " $libs " in *" -lxml2 "* | *" -llzma "* | *" -licuuc "*) _notok "pkg-config does not name libxml2: $libs" ;;
+*) _ok "pkg-config does not name libxml2" ;; esac
+printf '<html><head><meta charset="utf-8"></head><body><p>到2025年上市企业突破120家。</p><p>二。</p></body></html>\n' >"$T/a.html"
+expect_eq "... and the program reads HTML (libxml2 loaded at run time)" "$("$T/prog" "$T/a.html" 2>&1)" "2 utf-8"
 make -s -C "$TOP" uninstall BUILD="$BUILDDIR" PREFIX="$PREFIX" >/dev/null 2>&1
 expect_eq "make uninstall removes the program" "$([ -e "$PREFIX/bin/mubiao" ] && echo left || echo gone)" "gone"
