@@ -22,8 +22,10 @@ endif
 # recursively expanded: evaluated after the dependency check has run
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 # libxml2 is not linked: src/lib/xmlapi.c loads it when a page is read, so
-# that commands never pay for it (and the ICU and C++ runtimes it pulls in)
-PKG_LIBS = $(shell pkg-config --libs $(filter-out libxml-2.0,$(PKGS)))
+# that commands never pay for it (and the ICU and C++ runtimes it pulls in).
+# Only its headers are needed to build; mubiao.pc does not name it either.
+LINK_PKGS = $(filter-out libxml-2.0,$(PKGS))
+PKG_LIBS = $(shell pkg-config --libs $(LINK_PKGS))
 ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANFLAGS) -Iinclude -Isrc/lib $(PKG_CFLAGS) \
              -DMB_DATADIR='"$(PREFIX)/share/mubiao"'
 LDLIBS = $(PKG_LIBS) -lm
@@ -187,7 +189,7 @@ install: $(if $(NOBUILD),,all)
 	ln -sf $(SONAME) $(DESTDIR)$(PREFIX)/lib/libmubiao.so
 	install -m 644 include/mubiao.h $(DESTDIR)$(PREFIX)/include/mubiao.h
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' \
-	  -e 's|@REQUIRES@|$(PKGS)|g' mubiao.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/mubiao.pc
+	  -e 's|@REQUIRES@|$(LINK_PKGS)|g' mubiao.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/mubiao.pc
 	install -m 644 $(MAN) $(DESTDIR)$(PREFIX)/share/man/man1/mubiao.1
 	if [ -f $(BUILD)/mubiao.dict ]; then install -m 644 $(BUILD)/mubiao.dict $(DESTDIR)$(PREFIX)/share/mubiao/mubiao.dict; fi
 

@@ -5,8 +5,18 @@
 #   scripts/install-deps.sh --check  exit 1 (listing them) if any is missing
 #   scripts/install-deps.sh --browser [--print|--check]  the same for the
 #       browser test of 'mubiao report' instead: Chromium and CJK fonts
+# Needs nothing but sh and apt: on a bare Debian it also installs make.
 set -e
-PACKAGES="build-essential pkg-config libpcre2-dev libutf8proc-dev libcjson-dev nettle-dev libxml2-dev libsqlite3-dev python3 python3-jieba python3-jsonschema python3-venv python3-pytest python3-pandas"
+# building: the compiler (its sanitizer runtimes come with it), make,
+# pkg-config, the libraries' headers (libxml2's only for its types: it is
+# loaded with dlopen, package libxml2), jieba's dict.txt (the base lexicon)
+BUILD="make gcc libc6-dev pkg-config libpcre2-dev libutf8proc-dev libcjson-dev nettle-dev libxml2-dev libxml2 libsqlite3-dev python3-jieba"
+# linking a program with pkg-config --static mubiao: sqlite3.pc asks for -lz
+LINK="zlib1g-dev"
+# testing: python3 checks JSON, SQLite stores and the schema; the Python
+# package is tested with pytest (and pandas) in a venv
+TEST="python3 python3-jsonschema python3-venv python3-pytest python3-pandas"
+PACKAGES="$BUILD $LINK $TEST"
 if [ "$1" = "--browser" ]; then
     PACKAGES="chromium fonts-noto-cjk"
     shift

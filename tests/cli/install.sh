@@ -56,6 +56,14 @@ nm -D --defined-only "$SO" | awk '$2 != "A" {print $3}' | sed 's/@.*//' | sort >
 cc -E -P -x c "$TOP/include/mubiao.h" | grep -o '\bmb_[a-z0-9_]*[[:space:]]*(' | tr -d ' (' | sort -u >"$T/declared"
 expect_eq "exported symbols = functions of mubiao.h ($(wc -l <"$T/declared"))" "$(diff "$T/exported" "$T/declared")" ""
 expect_eq "no internal mb_ function exported" "$(grep -c -e mb_strbuf_add -e mb_error_set "$T/exported")" "0"
+# libxml2 is loaded with dlopen (src/lib/xmlapi.c): the link line must not
+# ask for it, nor for its static dependencies (-lz -llzma -licu...), yet the
+# program reads HTML.
+libs=$($PC --libs --static mubiao)
+case " $libs " in *" -lxml2 "* | *" -llzma "* | *" -licuuc "*) _notok "pkg-config does not name libxml2: $libs" ;;
+*) _ok "pkg-config does not name libxml2" ;; esac
+printf '<html><head><meta charset="utf-8"></head><body><p>到2025年上市企业突破120家。</p><p>二。</p></body></html>\n' >"$T/a.html"
+expect_eq "... and the program reads HTML (libxml2 loaded at run time)" "$("$T/prog_static" "$T/a.html" 2>&1)" "2 utf-8"
 make -s -C "$TOP" uninstall BUILD="$BUILDDIR" PREFIX="$PREFIX" >/dev/null 2>&1
 expect_eq "make uninstall removes the program" "$([ -e "$PREFIX/bin/mubiao" ] && echo left || echo gone)" "gone"
 expect_eq "make uninstall removes the libraries" "$(ls "$PREFIX/lib" | grep -c libmubiao)" "0"
