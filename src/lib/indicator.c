@@ -451,9 +451,18 @@ int mb_ind_np_after(const ctx *c, size_t pos, size_t hi, size_t *ra, size_t *rb)
             tok_nounish(c, &c->toks.v[i + 1]))
             continue;
         /* an adjective before a noun modifies it: 困难学生 */
-        int adj = t->tag && t->tag[0] == 'a' && t->tag[1] == '\0' && n >= 6 && i + 1 < c->toks.n &&
-                  c->toks.v[i + 1].start == t->end && c->toks.v[i + 1].end <= hi &&
-                  tok_nounish(c, &c->toks.v[i + 1]);
+        int adj = 0; /* 新|投产项目, 老|旧|街区: one adjective or two before the noun */
+        for (size_t k = i + 1; k < c->toks.n && k <= i + 2 && t->tag && t->tag[0] == 'a' && t->tag[1] == '\0';
+             k++) {
+            const mb_token *u = &c->toks.v[k];
+            int noun = tok_nounish(c, u) || (u->tag && u->tag[0] == 's');
+            if (u->end > hi || (!noun && !(u->tag && u->tag[0] == 'a' && u->tag[1] == '\0')))
+                break;
+            if (noun) {
+                adj = 1;
+                break;
+            }
+        }
         if (mb_is_nounish(w, n, t->tag) || (t->tag && t->tag[0] == 's') || adj ||
             (started && t->tag && (t->tag[0] == 'v' && t->tag[1] == 'n'))) {
             if (!started)
