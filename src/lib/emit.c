@@ -75,6 +75,54 @@ cJSON *mb_emit_slice(const mb_text *t, size_t a, size_t b)
     return j;
 }
 
+/* The record's sentence as spec v1.1 has it: a sentence longer than
+ * MB_SENTENCE_CAP characters is cut to at most MB_SENTENCE_SIDE characters
+ * each side of the span, each cut marked with … (so the output stays linear
+ * in the input however long a sentence is). */
+#define MB_SENTENCE_CAP  400
+#define MB_SENTENCE_SIDE 200
+
+static size_t count_chars(const char *s, size_t a, size_t b)
+{
+    size_t n = 0;
+    for (size_t i = a; i < b; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
+static cJSON *sentence_capped(const mb_text *t, const mb_record *r)
+{
+    size_t a = r->sent_start, b = r->sent_end;
+    if (count_chars(t->s, a, b) <= MB_SENTENCE_CAP)
+        return mb_emit_slice(t, a, b);
+    size_t ca = mb_utf8_back(t->s, r->span_start, MB_SENTENCE_SIDE);
+    size_t cb = mb_utf8_fwd(t->s, t->len, r->span_end, MB_SENTENCE_SIDE);
+    if (ca < a)
+        ca = a;
+    if (cb > b)
+        cb = b;
+    static const char ell[] = "…";
+    size_t el = sizeof ell - 1, n = cb - ca;
+    char *out = malloc(n + 2 * el + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    if (ca > a) {
+        memcpy(out, ell, el);
+        o = el;
+    }
+    memcpy(out + o, t->s + ca, n);
+    o += n;
+    if (cb < b) {
+        memcpy(out + o, ell, el);
+        o += el;
+    }
+    out[o] = '\0';
+    cJSON *j = cJSON_CreateString(out);
+    free(out);
+    return j;
+}
+
 mb_status mb_emit_paragraph(const mb_doc *doc, size_t i, char **out, mb_error *err)
 {
     *out = NULL;
@@ -205,7 +253,7 @@ static cJSON *record_object(const mb_doc *doc, const mb_records *rs, size_t i, i
         add_number(po, "line", p->line);
         cJSON_AddItemToObject(o, "paragraph", po);
     }
-    cJSON *sent = mb_emit_slice(t, r->sent_start, r->sent_end);
+    cJSON *sent = sentence_capped(t, r);
     if (sent)
         cJSON_AddItemToObject(o, "sentence", sent);
     cJSON *span = cJSON_CreateObject();

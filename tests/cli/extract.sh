@@ -258,3 +258,19 @@ r = json.loads(sys.stdin.readline()); e = r['evidence']['indicator']
 print(r['indicator'], r['indicator_id'], e['rule'], e['text'], e['start'], e['end'])")" "None None fragment 危 9 12"
 "$MUBIAO" show --explain --only-records "$D/frames.txt" >"$T/show.txt"
 expect_grep "show --explain: the lead-in frame behind 预计 in a review" '      kind    review estimate (lead-in: review) «一年来» \[4\]' "$T/show.txt"
+
+# spec v1.1: a sentence longer than 400 characters is cut to at most 200
+# characters each side of the span, each cut marked with … (the output
+# stays linear in the input); a shorter one is whole (invented text).
+"$PY" -c "
+import sys
+open(sys.argv[1], 'w', encoding='utf-8').write('前言' * 300 + '到2025年上市企业突破120家' + '后记' * 300 + '。\n')
+open(sys.argv[2], 'w', encoding='utf-8').write('前言' * 100 + '到2025年上市企业突破120家。\n')" "$T/long.txt" "$T/short.txt"
+expect_eq "a sentence of 1,217 characters: 200 each side of the span, cuts marked" "$("$MUBIAO" extract --date 2024-01-01 "$T/long.txt" | "$PY" -c "
+import json, sys
+r = json.loads(sys.stdin.readline()); s = r['sentence']
+print(len(s), s[0], s[-1], s[1:201] == ('前言' * 300 + '到2025年上市企业')[-200:], s[-201:-1] == ('后记' * 100), r['span']['text'])")" \
+    "408 … … True True 突破120家"
+expect_eq "a sentence of 217 characters: whole" "$("$MUBIAO" extract --date 2024-01-01 "$T/short.txt" | "$PY" -c "
+import json, sys
+r = json.loads(sys.stdin.readline()); print(len(r['sentence']), '…' in r['sentence'])")" "217 False"
