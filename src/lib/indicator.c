@@ -58,6 +58,15 @@ static int verb_head(const ctx *c, size_t a, size_t b)
     return t && t->start == a && t->end == b && t->tag && t->tag[0] == 'v';
 }
 
+/* 1 when a quantity (not a name such as M2) starts within [a,b). */
+static int quantity_from_to(const ctx *c, size_t a, size_t b)
+{
+    for (size_t k = quantity_from(c, a); k < c->x.nq && c->x.q[k].a < b; k++)
+        if (!c->x.q[k].skip)
+            return 1;
+    return 0;
+}
+
 /* The index of the token that starts at pos, or (size_t)-1. */
 static size_t tok_index_at(const ctx *c, size_t pos)
 {
@@ -441,6 +450,25 @@ int mb_ind_np_after(const ctx *c, size_t pos, size_t hi, size_t *ra, size_t *rb)
                 i++;
             continue;
         }
+        /* 企业“老工伤”人员: a quoted word inside the phrase, a noun after it */
+        if (started && at(w, n, 0, "“")) {
+            size_t k = i + 1;
+            while (k < c->toks.n && k <= i + 4 && c->toks.v[k].end <= hi &&
+                   !at(c->s + c->toks.v[k].start, c->toks.v[k].end - c->toks.v[k].start, 0, "”"))
+                k++;
+            if (k + 1 < c->toks.n && k <= i + 4 && c->toks.v[k + 1].end <= hi &&
+                at(c->s + c->toks.v[k].start, c->toks.v[k].end - c->toks.v[k].start, 0, "”") &&
+                tok_nounish(c, &c->toks.v[k + 1])) {
+                i = k;
+                b = c->toks.v[k].end;
+                continue;
+            }
+        }
+        /* 专项和部门应急预案: a conjunction between nouns inside the phrase,
+         * when no quantity follows it in the clause */
+        if (started && conj_tok(c, t, 0) && i + 1 < c->toks.n && c->toks.v[i + 1].end <= hi &&
+            tok_nounish(c, &c->toks.v[i + 1]) && !quantity_from_to(c, t->end, hi))
+            continue;
         if (is_punct_tok(c, t) || time_covering(c, t->start, t->end) || aq || is_cue_noun(c, t))
             break;
         /* 832个贫困县全部摘帽: an adverb ends the phrase (its tag may say noun) */
