@@ -215,6 +215,21 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
             }
             break;
         }
+        /* 在提高质量和效益的基础上年均增长7%: a frame before the predicate;
+         * the phrase is before its 在 */
+        if (phase == 0 && tok_in(c, t, MB_LX_FRAME_NOUN) && i + 1 < c->toks.n && c->toks.v[i + 1].tag &&
+            c->toks.v[i + 1].tag[0] == 'f' && c->toks.v[i + 1].start == t->end) {
+            size_t k = i, open = (size_t)-1;
+            while (k-- > 0 && i - k <= 16 && c->toks.v[k].start >= lo)
+                if (tok_in(c, &c->toks.v[k], MB_LX_FRAME_OPEN)) {
+                    open = k;
+                    break;
+                }
+            if (open == (size_t)-1)
+                break;
+            i = open;
+            continue;
+        }
         int change = mb_change_of(c->m->lex, w, n);
         if (phase == 0 && i > 0 && c->toks.v[i - 1].start >= lo && c->toks.v[i - 1].end == t->start &&
             tok_in(c, &c->toks.v[i - 1], MB_LX_DE) && t->tag && t->tag[0] == 'v' && !change && n >= 6) {
@@ -622,6 +637,10 @@ size_t mb_ind_list_names(ctx *c, size_t ca, size_t fb, char **names, size_t max)
     ends[n++] = b;
     if (n < 2 || n > max)
         return 0;
+    /* 全市城镇和农村…: a leading scope word is not part of the first name */
+    const mb_token *sc = tok_at(c, starts[0]);
+    if (sc && sc->start == starts[0] && sc->end < ends[0] && tok_in(c, sc, MB_LX_SCOPE_WORD))
+        starts[0] = sc->end;
     /* the shared head: what follows the first word of the last name
      * (农村|人均住房面积, 装备|制造业增加值), given to the names that are one
      * word (城镇, 高技术制造业) */

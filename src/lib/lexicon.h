@@ -150,6 +150,9 @@
     X(MILESTONE, "milestone", "", "after an amount: a threshold it passes, never what it counts")            \
     X(PURPOSE_WORD, "purpose_word", "", "in an indicator: what stands before it is the payer (yongyu)")      \
     X(FLOW_VERB, "flow_verb", "", "opens a name of the indicator lexicon but states the flow (xinzeng)")     \
+    X(FRAME_NOUN, "frame_noun", "",                                                                          \
+      "with a localizer after it: the end of a frame (zai ... de jichu shang)")                              \
+    X(FRAME_OPEN, "frame_open", "", "opens such a frame (zai)")                                              \
     X(INDICATOR, "indicator", "id= kind=level|rate|share",                                                   \
       "an indicator name or variant: id= its canonical name, kind= level, rate or share")
 
