@@ -85,7 +85,7 @@ static void audit_line(run_state *st, const char *name, size_t lineno, const cha
                     st->failed = 1;
                     return;
                 }
-                puts(out);
+                cli_puts(out);
                 free(out);
             } else {
                 cli_error("audit", "%s: line %zu: record %s is %s, left out: %s", name, lineno, st->res.id,
@@ -101,7 +101,7 @@ static void audit_line(run_state *st, const char *name, size_t lineno, const cha
         st->failed = 1;
         return;
     }
-    puts(out);
+    cli_puts(out);
     free(out);
 }
 
@@ -110,7 +110,7 @@ static void audit_stream(run_state *st, const char *name, FILE *f)
     char *line = NULL;
     size_t cap = 0, lineno = 0;
     ssize_t n;
-    while ((n = getline(&line, &cap, f)) >= 0) {
+    while (!cli_out_failed() && (n = getline(&line, &cap, f)) >= 0) {
         lineno++;
         size_t len = (size_t)n;
         while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
@@ -144,7 +144,7 @@ static int run(int argc, char **argv)
         switch (c) {
         case 'f': st.fix = 1; break;
         case 'q': st.quiet = 1; break;
-        case 'h': fputs(cmd_audit.help, stdout); return 0;
+        case 'h': cli_fputs(cmd_audit.help); return 0;
         default: return cli_usage(&cmd_audit);
         }
     }
@@ -156,7 +156,7 @@ static int run(int argc, char **argv)
         return 1;
     }
     mb_auditor_set_lexicon(st.auditor, cli_default_lexicon("audit"));
-    for (int i = optind; i < argc; i++) {
+    for (int i = optind; i < argc && !cli_out_failed(); i++) {
         if (!strcmp(argv[i], "-")) {
             audit_stream(&st, "-", stdin);
             continue;
@@ -180,10 +180,6 @@ static int run(int argc, char **argv)
             "invalid\n",
             total, total == 1 ? "" : "s", st.count[N_OK], st.count[N_MOVED], st.count[N_CHANGED],
             st.count[N_MISSING], st.count[N_UNREADABLE], st.count[N_INVALID]);
-    if (fflush(stdout) != 0) {
-        cli_error("audit", "cannot write output");
-        return 1;
-    }
     int bad = st.count[N_CHANGED] || st.count[N_MISSING] || st.count[N_UNREADABLE] || st.count[N_INVALID];
     return st.failed || bad ? 1 : 0;
 }

@@ -93,7 +93,7 @@ static int run(int argc, char **argv)
             break;
         case 'e': opt.encoding = optarg; break;
         case 'l': opt.lenient = 1; break;
-        case 'h': fputs(cmd_extract.help, stdout); return 0;
+        case 'h': cli_fputs(cmd_extract.help); return 0;
         default: return cli_usage(&cmd_extract);
         }
     }
@@ -119,7 +119,7 @@ static int run(int argc, char **argv)
         return 1;
     opt.lexicon = mb_model_lexicon(model); /* Big5 detection, page dates */
     int rc = 0;
-    for (int i = optind; i < argc; i++) {
+    for (int i = optind; i < argc && !cli_out_failed(); i++) {
         mb_doc *doc = cli_load("extract", argv[i], &opt);
         if (!doc) {
             rc = 1;
@@ -143,7 +143,7 @@ static int run(int argc, char **argv)
                 cli_error("extract", "%s", err.message);
                 rc = 1;
             } else {
-                puts(js);
+                cli_puts(js);
                 free(js);
             }
         } else {
@@ -153,7 +153,7 @@ static int run(int argc, char **argv)
                     rc = 1;
                     break;
                 }
-                puts(js);
+                cli_puts(js);
                 free(js);
             }
         }
@@ -161,9 +161,5 @@ static int run(int argc, char **argv)
         mb_doc_free(doc);
     }
     mb_model_free(model);
-    if (fflush(stdout) != 0) {
-        cli_error("extract", "cannot write output");
-        rc = 1;
-    }
     return rc;
 }

@@ -51,7 +51,7 @@ static int run(int argc, char **argv)
         case 'B': db = optarg; break;
         case 'x': exact = 1; break;
         case 'f': format = optarg; break;
-        case 'h': fputs(cmd_history.help, stdout); return 0;
+        case 'h': cli_fputs(cmd_history.help); return 0;
         default: return cli_usage(&cmd_history);
         }
     }
@@ -68,13 +68,10 @@ static int run(int argc, char **argv)
     mb_error err = {0};
     int rc = 0;
     if (mb_store_history(s, argv[optind], exact, f, cli_write_stdout, NULL, NULL, &err)) {
-        cli_error("history", "%s", err.message);
+        if (!cli_out_failed()) /* else main says why the output failed */
+            cli_error("history", "%s", err.message);
         rc = 1;
     }
     mb_store_close(s);
-    if (fflush(stdout) != 0) {
-        cli_error("history", "cannot write output");
-        rc = 1;
-    }
     return rc;
 }

@@ -134,7 +134,7 @@ static int run(int argc, char **argv)
             }
             users[nusers++] = optarg;
             break;
-        case 'h': fputs(cmd_ingest.help, stdout); return 0;
+        case 'h': cli_fputs(cmd_ingest.help); return 0;
         default: return cli_usage(&cmd_ingest);
         }
     }
@@ -169,7 +169,7 @@ static int run(int argc, char **argv)
     size_t count[4] = {0}, failed = 0, records = 0;
     uint64_t bytes = 0;
     progress pr = {!quiet && isatty(2), now(), 0, 0};
-    for (size_t i = 0; i < files.n; i++) {
+    for (size_t i = 0; i < files.n && !cli_out_failed(); i++) {
         mb_ingest_result res = {0};
         mb_error e = {0};
         mb_status st = mb_store_ingest_file(store, model, files.paths[i], &opt, &res, &e);
@@ -183,17 +183,17 @@ static int run(int argc, char **argv)
             failed++;
             rc = 1;
             if (verbose)
-                printf("failed\t%s\n", files.paths[i]);
+                cli_printf("failed\t%s\n", files.paths[i]);
         } else {
             count[res.status]++;
             records += res.records;
             if (verbose && res.status == MB_INGEST_DUPLICATE)
-                printf("duplicate\t%s\tsame as %s\n", files.paths[i], res.same_as);
+                cli_printf("duplicate\t%s\tsame as %s\n", files.paths[i], res.same_as);
             else if (verbose && res.status == MB_INGEST_UNCHANGED)
-                printf("unchanged\t%s\n", files.paths[i]);
+                cli_printf("unchanged\t%s\n", files.paths[i]);
             else if (verbose)
-                printf("%s\t%s\t%zu records\n", mb_ingest_status_name(res.status), files.paths[i],
-                       res.records);
+                cli_printf("%s\t%s\t%zu records\n", mb_ingest_status_name(res.status), files.paths[i],
+                           res.records);
         }
         mb_ingest_result_clear(&res);
         progress_show(&pr, i + 1, files.n, bytes, files.total, 0);
@@ -201,18 +201,14 @@ static int run(int argc, char **argv)
     progress_show(&pr, files.n, files.n, bytes, files.total, 1);
     if (!quiet) {
         double secs = now() - pr.t0;
-        printf("ingest: %zu files, %.1f MB in %.1f s (%.1f MB/s): %zu new, %zu updated, %zu unchanged, "
-               "%zu duplicate, %zu failed; %zu records stored in %s\n",
-               files.n, (double)bytes / 1e6, secs, secs > 0 ? (double)bytes / 1e6 / secs : 0.0,
-               count[MB_INGEST_NEW], count[MB_INGEST_UPDATED], count[MB_INGEST_UNCHANGED],
-               count[MB_INGEST_DUPLICATE], failed, records, db);
+        cli_printf("ingest: %zu files, %.1f MB in %.1f s (%.1f MB/s): %zu new, %zu updated, %zu unchanged, "
+                   "%zu duplicate, %zu failed; %zu records stored in %s\n",
+                   files.n, (double)bytes / 1e6, secs, secs > 0 ? (double)bytes / 1e6 / secs : 0.0,
+                   count[MB_INGEST_NEW], count[MB_INGEST_UPDATED], count[MB_INGEST_UNCHANGED],
+                   count[MB_INGEST_DUPLICATE], failed, records, db);
     }
     mb_model_free(model);
     mb_store_close(store);
     mb_filelist_free(&files);
-    if (fflush(stdout) != 0) {
-        cli_error("ingest", "cannot write output");
-        rc = 1;
-    }
     return rc;
 }

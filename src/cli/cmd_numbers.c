@@ -95,7 +95,7 @@ static int print_doc(const mb_recognizer *rec, mb_doc *doc, int year)
                     rc = 1;
                     break;
                 }
-                puts(js);
+                cli_puts(js);
                 free(js);
             }
         }
@@ -140,7 +140,7 @@ static int run(int argc, char **argv)
             }
             lexs[nlexs++] = optarg;
             break;
-        case 'h': fputs(cmd_numbers.help, stdout); return 0;
+        case 'h': cli_fputs(cmd_numbers.help); return 0;
         default: return cli_usage(&cmd_numbers);
         }
     }
@@ -158,7 +158,7 @@ static int run(int argc, char **argv)
         return 1;
     }
     int rc = 0;
-    for (int i = optind; i < argc; i++) {
+    for (int i = optind; i < argc && !cli_out_failed(); i++) {
         mb_doc *doc = cli_load("numbers", argv[i], &opt);
         if (!doc) {
             rc = 1;
@@ -170,9 +170,5 @@ static int run(int argc, char **argv)
     }
     mb_recognizer_free(rec);
     mb_lexicon_free(lex);
-    if (fflush(stdout) != 0) {
-        cli_error("numbers", "cannot write output");
-        rc = 1;
-    }
     return rc;
 }

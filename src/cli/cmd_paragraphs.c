@@ -54,14 +54,14 @@ static int run(int argc, char **argv)
         switch (c) {
         case 'e': opt.encoding = optarg; break;
         case 'l': opt.lenient = 1; break;
-        case 'h': fputs(cmd_paragraphs.help, stdout); return 0;
+        case 'h': cli_fputs(cmd_paragraphs.help); return 0;
         default: return cli_usage(&cmd_paragraphs);
         }
     }
     if (optind >= argc)
         return cli_usage(&cmd_paragraphs);
     int rc = 0;
-    for (int i = optind; i < argc; i++) {
+    for (int i = optind; i < argc && !cli_out_failed(); i++) {
         mb_doc *doc = cli_load("paragraphs", argv[i], &opt);
         if (!doc) {
             rc = 1;
@@ -75,14 +75,10 @@ static int run(int argc, char **argv)
                 rc = 1;
                 break;
             }
-            puts(js);
+            cli_puts(js);
             free(js);
         }
         mb_doc_free(doc);
-    }
-    if (fflush(stdout) != 0) {
-        cli_error("paragraphs", "cannot write output");
-        rc = 1;
     }
     return rc;
 }

@@ -36,7 +36,7 @@ const mb_cli_cmd cmd_query = {
 int cli_write_stdout(void *ctx, const char *s, size_t n)
 {
     (void)ctx;
-    return fwrite(s, 1, n, stdout) == n ? 0 : -1;
+    return cli_out(s, n);
 }
 
 mb_store *cli_open_store(const char *cmd, const char *db)
@@ -90,7 +90,7 @@ static int run(int argc, char **argv)
         case 'x': q.exact = 1; break;
         case 'd': q.doc = optarg; break;
         case 'f': format = optarg; break;
-        case 'h': fputs(cmd_query.help, stdout); return 0;
+        case 'h': cli_fputs(cmd_query.help); return 0;
         default: return cli_usage(&cmd_query);
         }
     }
@@ -111,13 +111,10 @@ static int run(int argc, char **argv)
     mb_error err = {0};
     int rc = 0;
     if (mb_store_query(s, &q, f, cli_write_stdout, NULL, NULL, &err)) {
-        cli_error("query", "%s", err.message);
+        if (!cli_out_failed()) /* else main says why the output failed */
+            cli_error("query", "%s", err.message);
         rc = 1;
     }
     mb_store_close(s);
-    if (fflush(stdout) != 0) {
-        cli_error("query", "cannot write output");
-        rc = 1;
-    }
     return rc;
 }

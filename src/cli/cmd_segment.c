@@ -66,7 +66,8 @@ static int print_plain(const mb_text *t, size_t a, const mb_tokens *tk, char **b
         p += tk->v[i].end - tk->v[i].start;
     }
     *p++ = '\n';
-    fwrite(*buf, 1, (size_t)(p - *buf), stdout);
+    if (cli_out(*buf, (size_t)(p - *buf)))
+        return 1;
     return 0;
 }
 
@@ -115,7 +116,7 @@ static int print_json(const mb_doc *doc, const mb_text *t, size_t a, unsigned li
         cli_error("segment", "out of memory");
         return 1;
     }
-    puts(s);
+    cli_puts(s);
     free(s);
     return 0;
 }
@@ -184,7 +185,7 @@ static int run(int argc, char **argv)
         case 'e': opt.encoding = optarg; break;
         case 'l': opt.lenient = 1; break;
         case 'h':
-            fputs(cmd_segment.help, stdout);
+            cli_fputs(cmd_segment.help);
             free(users);
             free(lexs);
             return 0;
@@ -233,7 +234,7 @@ static int run(int argc, char **argv)
     opt.lexicon = lex;
     mb_tokens tk = {0};
     int rc = 0;
-    for (int i = optind; i < argc; i++) {
+    for (int i = optind; i < argc && !cli_out_failed(); i++) {
         mb_doc *doc = cli_load("segment", argv[i], &opt);
         if (!doc) {
             rc = 1;
@@ -246,9 +247,5 @@ static int run(int argc, char **argv)
     mb_lexicon_free(lex);
     mb_dict_close(user);
     mb_dict_close(dict);
-    if (fflush(stdout) != 0) {
-        cli_error("segment", "cannot write output");
-        rc = 1;
-    }
     return rc;
 }

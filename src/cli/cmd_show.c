@@ -112,7 +112,7 @@ static int run(int argc, char **argv)
             break;
         case 'e': opt.encoding = optarg; break;
         case 'l': opt.lenient = 1; break;
-        case 'h': fputs(cmd_show.help, stdout); return 0;
+        case 'h': cli_fputs(cmd_show.help); return 0;
         default: return cli_usage(&cmd_show);
         }
     }
@@ -142,7 +142,7 @@ static int run(int argc, char **argv)
     so.lexicon = mb_model_lexicon(model);  /* 万, 亿, /年 in the tables */
     opt.lexicon = mb_model_lexicon(model); /* Big5 detection, page dates */
     int rc = 0;
-    for (int i = optind; i < argc; i++) {
+    for (int i = optind; i < argc && !cli_out_failed(); i++) {
         mb_doc *doc = cli_load("show", argv[i], &opt);
         if (!doc) {
             rc = 1;
@@ -162,8 +162,8 @@ static int run(int argc, char **argv)
                 rc = 1;
             } else {
                 if (i > optind)
-                    putchar('\n');
-                fputs(text, stdout);
+                    cli_out("\n", 1);
+                cli_fputs(text);
                 free(text);
             }
             mb_records_free(&recs);
@@ -171,9 +171,5 @@ static int run(int argc, char **argv)
         mb_doc_free(doc);
     }
     mb_model_free(model);
-    if (fflush(stdout) != 0) {
-        cli_error("show", "cannot write output");
-        rc = 1;
-    }
     return rc;
 }
