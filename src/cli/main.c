@@ -138,32 +138,10 @@ mb_doc *cli_load(const char *cmd, const char *path, const mb_doc_options *given)
     if (!o.lexicon)
         o.lexicon = cli_default_lexicon(cmd);
     const mb_doc_options *opt = &o;
-    if (!strcmp(path, "-")) {
-        size_t cap = 1 << 16, n = 0;
-        char *buf = malloc(cap);
-        if (!buf) {
-            cli_error(cmd, "-: out of memory");
-            return NULL;
-        }
-        size_t r;
-        while ((r = fread(buf + n, 1, cap - n, stdin)) > 0) {
-            n += r;
-            if (n == cap) {
-                char *nb = realloc(buf, cap * 2);
-                if (!nb) {
-                    free(buf);
-                    cli_error(cmd, "-: out of memory");
-                    return NULL;
-                }
-                buf = nb;
-                cap *= 2;
-            }
-        }
-        st = mb_doc_load_mem("-", buf, n, opt, &doc, &err);
-        free(buf);
-    } else {
+    if (!strcmp(path, "-"))
+        st = mb_doc_load_fd("-", 0, opt, &doc, &err); /* the same limits, read in chunks */
+    else
         st = mb_doc_load_file(path, opt, &doc, &err);
-    }
     if (st) {
         fprintf(stderr, "mubiao %s: %s\n", cmd, err.message[0] ? err.message : mb_strerror(st));
         return NULL;

@@ -2,6 +2,7 @@
 #include "store.h"
 
 #include "error.h"
+#include "readfile.h"
 #include "hash.h"
 
 #include <cjson/cJSON.h>
@@ -268,50 +269,6 @@ void mb_ingest_result_clear(mb_ingest_result *r)
 
 /* ---- ingest ---- */
 
-static mb_status read_file(const char *path, unsigned char **out, size_t *n, mb_error *err)
-{
-    *out = NULL;
-    *n = 0;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return mb_error_set(err, MB_EIO, "%s: %s", path, strerror(errno));
-    size_t cap = 1 << 16, len = 0;
-    unsigned char *buf = malloc(cap);
-    mb_status st = buf ? MB_OK : MB_ENOMEM;
-    while (!st) {
-        if (len == cap) {
-            if (cap > (size_t)UINT32_MAX) {
-                st = mb_error_set(err, MB_ETOOBIG, "%s: file larger than 4 GiB", path);
-                break;
-            }
-            unsigned char *nb = realloc(buf, cap * 2);
-            if (!nb) {
-                st = MB_ENOMEM;
-                break;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-        size_t r = fread(buf + len, 1, cap - len, f);
-        len += r;
-        if (r == 0) {
-            if (ferror(f))
-                st = mb_error_set(err, MB_EIO, "%s: %s", path, strerror(errno));
-            break;
-        }
-    }
-    fclose(f);
-    if (st == MB_ENOMEM)
-        mb_error_set(err, MB_ENOMEM, "%s: out of memory", path);
-    if (st) {
-        free(buf);
-        return st;
-    }
-    *out = buf;
-    *n = len;
-    return MB_OK;
-}
-
 /* What the store holds for path with content sha: -1 on error; else
  * MB_INGEST_UNCHANGED (path stored with this content), MB_INGEST_UPDATED
  * (path stored with other content; *old its document id),
@@ -550,7 +507,15 @@ mb_status mb_store_ingest_file(mb_store *s, const mb_model *m, const char *path,
     memset(res, 0, sizeof *res);
     unsigned char *buf;
     size_t n;
-    mb_status st = read_file(path, &buf, &n, err);
+    /* a regular file only (no FIFO, device or socket), under the size
+     * limit, refused unread when it is not; a binary one after 64 KiB */
+    mb_read_opts ro = {.regular_only = 1};
+    if (opt) {
+        ro.max_size = opt->max_size;
+        ro.root = opt->root;
+        ro.encoding = opt->encoding;
+    }
+    mb_status st = mb_read_path(path, &ro, &buf, &n, err);
     if (st)
         return st;
     res->bytes = n;

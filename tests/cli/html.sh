@@ -62,7 +62,7 @@ expect_eq "gbk page: the 6%左右 target" \
 
 # ---- audit re-reads HTML spans (when the audit command is built) ----
 if "$MUBIAO" help audit >/dev/null 2>&1; then
-    "$MUBIAO" audit "$T/u.jsonl" "$T/g2.jsonl" >"$T/audit.out" 2>"$T/audit.err"
+    "$MUBIAO" audit --root "$TOP" "$T/u.jsonl" "$T/g2.jsonl" >"$T/audit.out" 2>"$T/audit.err"
     expect_eq "audit of HTML records: exit 0" "$?" "0"
     expect_eq "audit of HTML records: every record ok" \
         "$(grep -c '"status":"ok"' "$T/audit.out")" "$(cat "$T/u.jsonl" "$T/g2.jsonl" | wc -l | tr -d ' ')"
