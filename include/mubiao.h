@@ -607,9 +607,16 @@ typedef struct mb_filelist {
     char **errors;
     size_t nerrors, caperrors;
     uint64_t total; /* sum of sizes */
+    char **skipped; /* "PATH: why" of files left out on purpose: FIFOs, devices and
+                       sockets, links out of the folder */
+    size_t nskipped, capskipped;
 } mb_filelist;
-mb_status mb_files_collect(const char *const *paths, size_t npaths, const char *skip, mb_filelist *out,
-                           mb_error *err);
+/* flags: MB_WALK_FOLLOW_SYMLINKS takes links to files outside the folder
+ * walked (by default they are skipped: a link out of an inbox must not
+ * store /etc/passwd). A loop of links is an error. */
+#define MB_WALK_FOLLOW_SYMLINKS 1
+mb_status mb_files_collect(const char *const *paths, size_t npaths, const char *skip, int flags,
+                           mb_filelist *out, mb_error *err);
 void mb_filelist_free(mb_filelist *l);
 
 /* The store: an SQLite database (WAL mode) of documents, paragraphs and
@@ -648,6 +655,10 @@ void mb_ingest_result_clear(mb_ingest_result *r);
  * records. res starts as {0}; clear it with mb_ingest_result_clear. */
 mb_status mb_store_ingest_file(mb_store *s, const mb_model *m, const char *path, const mb_doc_options *opt,
                                mb_ingest_result *res, mb_error *err);
+/* The same for a document read from an open descriptor (standard input: 0;
+ * a pipe is accepted), stored under the path name. */
+mb_status mb_store_ingest_fd(mb_store *s, const mb_model *m, const char *name, int fd, const mb_doc_options *opt,
+                             mb_ingest_result *res, mb_error *err);
 
 typedef enum mb_out_format {
     MB_OUT_JSONL = 0, /* one record a line, exactly as mubiao extract prints it */

@@ -501,12 +501,8 @@ static mb_status store_document(mb_store *s, const mb_doc *doc, const mb_records
     return MB_OK;
 }
 
-mb_status mb_store_ingest_file(mb_store *s, const mb_model *m, const char *path, const mb_doc_options *opt,
-                               mb_ingest_result *res, mb_error *err)
+static mb_read_opts ingest_read_opts(const mb_doc_options *opt)
 {
-    memset(res, 0, sizeof *res);
-    unsigned char *buf;
-    size_t n;
     /* a regular file only (no FIFO, device or socket), under the size
      * limit, refused unread when it is not; a binary one after 64 KiB */
     mb_read_opts ro = {.regular_only = 1};
@@ -515,15 +511,56 @@ mb_status mb_store_ingest_file(mb_store *s, const mb_model *m, const char *path,
         ro.root = opt->root;
         ro.encoding = opt->encoding;
     }
+    return ro;
+}
+
+static mb_status ingest_bytes(mb_store *s, const mb_model *m, const char *path, unsigned char *buf, size_t n,
+                              const mb_doc_options *opt, mb_ingest_result *res, mb_error *err);
+
+mb_status mb_store_ingest_file(mb_store *s, const mb_model *m, const char *path, const mb_doc_options *opt,
+                               mb_ingest_result *res, mb_error *err)
+{
+    memset(res, 0, sizeof *res);
+    unsigned char *buf;
+    size_t n;
+    mb_read_opts ro = ingest_read_opts(opt);
     mb_status st = mb_read_path(path, &ro, &buf, &n, err);
     if (st)
         return st;
+    return ingest_bytes(s, m, path, buf, n, opt, res, err);
+}
+
+mb_status mb_store_ingest_fd(mb_store *s, const mb_model *m, const char *name, int fd,
+                             const mb_doc_options *opt, mb_ingest_result *res, mb_error *err)
+{
+    memset(res, 0, sizeof *res);
+    unsigned char *buf;
+    size_t n;
+    mb_read_opts ro = ingest_read_opts(opt);
+    ro.regular_only = 0; /* a pipe is what standard input usually is */
+    mb_status st = mb_read_fd(name, fd, &ro, &buf, &n, err);
+    if (st)
+        return st;
+    return ingest_bytes(s, m, name, buf, n, opt, res, err);
+}
+
+/* Takes buf (malloc'ed). */
+static mb_status ingest_bytes(mb_store *s, const mb_model *m, const char *path, unsigned char *buf, size_t n,
+                              const mb_doc_options *opt, mb_ingest_result *res, mb_error *err)
+{
+    mb_status st;
     res->bytes = n;
     char sha[65];
     mb_sha256_hex(buf, n, MB_SHA256_SIZE, sha);
     long long old;
     char *other;
+    /* both look-ups (path, then sha256) in one read transaction: another
+     * ingest committing this very file between them made it look like a
+     * duplicate of itself */
+    int txn = sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
     int state = lookup(s, path, sha, &old, &other);
+    if (txn)
+        sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
     if (state < 0) {
         free(buf);
         return db_error(s, err, "cannot look up the document");

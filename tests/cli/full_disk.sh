@@ -39,8 +39,8 @@ done <<TABLE
 1|numbers|numbers "$BIG"
 1|show|show "$BIG"
 1|report|report "$SMALL"
-1|audit|audit big.jsonl
-1|audit|audit --fix big.jsonl
+1|audit|audit --allow-any-path big.jsonl
+1|audit|audit --fix --root "$TOP" big.jsonl
 1|dict|dict info "$DICT"
 1|dict|dict lookup "$DICT" 目标 任务
 1|dict|dict lexicon "$DICT"
