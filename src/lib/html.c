@@ -141,8 +141,10 @@ static void charset_from_content(const char *c, char *out, size_t size)
         p += 7;
         while (*p == ' ' || *p == '\t')
             p++;
-        if (*p != '=')
+        if (*p != '=') { /* look at this character again (it may be the end: no p++ past it) */
+            p--;
             continue;
+        }
         p++;
         while (*p == ' ' || *p == '\t' || *p == '"' || *p == '\'')
             p++;

@@ -61,6 +61,7 @@ d = 10000
 sys.stdout.write('<html><body>' + '<div>' * d + '<p>深处：到2025年新增企业100家。</p>' + '</div>' * d +
                  '<p>其后：到2026年新增企业200家。</p></body></html>')" >deep.html
 printf '<html><body><p>甲</p><!-- x\n<p>乙</p>' >open-comment.html
+printf '<html><head><meta http-equiv="Content-Type" content="text/html; charset"></head><body><p>到2025年新增企业100家。</p></body></html>' >charset-end.html
 DICTSIZE=$(wc -c <"$DICT" | tr -d ' ')
 
 # ---- the matrix ----
