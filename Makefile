@@ -106,7 +106,7 @@ tests: all $(TEST_BIN)
 check:
 	$(MAKE) --no-print-directory BUILD=$(BUILD)/asan SAN=1 tests
 	$(MAKE) --no-print-directory fuzz-build
-	FUZZ_DIR=$(abspath $(FUZZ_DIR)) FUZZ_CHECK_SECONDS=$(FUZZ_CHECK_SECONDS) sh tests/run.sh $(BUILD)/asan
+	MUBIAO_FUZZ_DIR=$(abspath $(FUZZ_DIR)) FUZZ_CHECK_SECONDS=$(FUZZ_CHECK_SECONDS) sh tests/run.sh $(BUILD)/asan
 
 # ---- audit (issue 6): the browser test of the HTML report
 # (tests/cli/report_browser.sh) needs Chromium; make check installs it
@@ -128,7 +128,8 @@ browser-deps:
 # $(BUILD)/fuzz/crash-TARGET-*.
 #   make fuzz FUZZ_SECONDS=N   each target for N seconds (nice 19), one at a time
 # make check builds them and runs each for FUZZ_CHECK_SECONDS on its seeds
-# (tests/cli/fuzz.sh); without clang or libFuzzer it says so and skips.
+# (tests/cli/fuzz.sh); without clang or libFuzzer it says so and skips
+# (MUBIAO_FUZZ_DIR=none skips them too, e.g. while make fuzz runs).
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_CHECK_SECONDS ?= 3
@@ -162,15 +163,15 @@ $(FUZZ_DIR)/seeds/.done: scripts/fuzz-seeds $(BIN) $(wildcard tests/data/*/*) di
 
 # One target after another, each FUZZ_SECONDS, nice 19, new inputs kept.
 fuzz: fuzz-build
-	@failed=""; for t in $(FUZZ_TARGETS); do \
-	  [ -x $(FUZZ_DIR)/fuzz_$$t ] || exit 0; \
-	  mkdir -p $(FUZZ_DIR)/corpus/$$t; \
+	@failed=""; d=$(abspath $(FUZZ_DIR)); for t in $(FUZZ_TARGETS); do \
+	  [ -x $$d/fuzz_$$t ] || exit 0; \
+	  mkdir -p $$d/corpus/$$t; \
 	  echo "fuzz_$$t: $(FUZZ_SECONDS) s"; \
-	  nice -n 19 $(FUZZ_DIR)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=30 -rss_limit_mb=4096 \
-	    -print_final_stats=1 -artifact_prefix=$(FUZZ_DIR)/crash-$$t- \
-	    $(FUZZ_DIR)/corpus/$$t $(FUZZ_DIR)/seeds/$$t 2>$(FUZZ_DIR)/fuzz_$$t.log; rc=$$?; \
-	  grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb' $(FUZZ_DIR)/fuzz_$$t.log; \
-	  if [ $$rc -ne 0 ]; then echo "fuzz_$$t: FAILED (exit $$rc), see $(FUZZ_DIR)/fuzz_$$t.log"; failed="$$failed $$t"; fi; \
+	  nice -n 19 $$d/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=30 -rss_limit_mb=4096 \
+	    -print_final_stats=1 -artifact_prefix=$$d/crash-$$t- \
+	    $$d/corpus/$$t $$d/seeds/$$t 2>$$d/fuzz_$$t.log; rc=$$?; \
+	  grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb' $$d/fuzz_$$t.log; \
+	  if [ $$rc -ne 0 ]; then echo "fuzz_$$t: FAILED (exit $$rc), see $$d/fuzz_$$t.log"; failed="$$failed $$t"; fi; \
 	done; [ -z "$$failed" ] || { echo "fuzz: crashes in:$$failed"; exit 1; }
 
 # Same tests without sanitizers (quicker while developing).
