@@ -10,7 +10,7 @@ case "$D" in /*) ;; *) D="$TOP/$D" ;; esac
 S=${FUZZ_CHECK_SECONDS:-3}
 for t in doc extract recognize dict user audit query; do
     if [ ! -x "$D/fuzz_$t" ]; then
-        skip "fuzz_$t not built (clang with libFuzzer missing; see make fuzz-build)"
+        skip "fuzz_$t: not built in $D (clang with libFuzzer missing: see make fuzz-build)"
         continue
     fi
     mkdir -p "$T/corpus-$t"
