@@ -49,7 +49,7 @@ SO_LINKS = $(BUILD)/$(SONAME) $(BUILD)/libmubiao.so
 MAP = $(BUILD)/mubiao.map
 DEPS_OK = $(BUILD)/.deps-ok
 
-.PHONY: all deps check check-fast demo install uninstall clean tests format bench eval install-python
+.PHONY: all deps check check-fast demo install uninstall clean tests format bench eval install-python fuzz fuzz-build
 
 all: $(BIN) $(LIB) $(SO_LINKS)
 
@@ -141,7 +141,8 @@ tests: all $(TEST_BIN)
 # The test suite runs against a sanitizer build.
 check:
 	$(MAKE) --no-print-directory BUILD=$(BUILD)/asan SAN=1 tests
-	sh tests/run.sh $(BUILD)/asan
+	$(MAKE) --no-print-directory fuzz-build
+	MUBIAO_FUZZ_DIR=$(abspath $(FUZZ_DIR)) FUZZ_CHECK_SECONDS=$(FUZZ_CHECK_SECONDS) sh tests/run.sh $(BUILD)/asan
 
 # ---- audit (issue 6): the browser test of the HTML report
 # (tests/cli/report_browser.sh) needs Chromium; make check installs it
@@ -154,6 +155,60 @@ browser-deps:
 	  else echo "mubiao: chromium is missing (as root: sh scripts/install-deps.sh --browser):" \
 	    "the browser test will skip"; fi; }
 .PHONY: browser-deps
+
+# ---- fuzzing (issue 14): libFuzzer targets tests/fuzz/fuzz_*.c, built with
+# Debian's clang against a library built again with clang, ASan, UBSan and
+# -DMB_FUZZ_NO_CHECKSUM (a mutated dictionary reaches its parser), in
+# $(BUILD)/fuzz/. Seeds from tests/data (scripts/fuzz-seeds); what a run
+# finds is kept in $(BUILD)/fuzz/corpus/TARGET, crashes as
+# $(BUILD)/fuzz/crash-TARGET-*.
+#   make fuzz FUZZ_SECONDS=N   each target for N seconds (nice 19), one at a time
+# make check builds them and runs each for FUZZ_CHECK_SECONDS on its seeds
+# (tests/cli/fuzz.sh); without clang or libFuzzer it says so and skips
+# (MUBIAO_FUZZ_DIR=none skips them too, e.g. while make fuzz runs).
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_CHECK_SECONDS ?= 3
+FUZZ_TARGETS = doc extract recognize dict user audit query
+FUZZ_DIR = $(BUILD)/fuzz
+FUZZ_BIN = $(FUZZ_TARGETS:%=$(FUZZ_DIR)/fuzz_%)
+FUZZ_CFLAGS = -O1 -g -fsanitize=fuzzer-no-link -DMB_FUZZ_NO_CHECKSUM
+
+# Whether clang can link a libFuzzer program here (Debian: clang and its
+# runtime, libclang-rt-14-dev on bookworm comes with clang-14).
+fuzz-build:
+	@if ! printf 'int LLVMFuzzerTestOneInput(const unsigned char *d, unsigned long n){(void)d;(void)n;return 0;}\n' | \
+	    $(FUZZ_CC) -x c -fsanitize=fuzzer,address,undefined -o /dev/null - >/dev/null 2>&1; then \
+	  echo "mubiao: $(FUZZ_CC) with libFuzzer is not available (Debian: apt-get install clang): fuzz targets not built"; \
+	else $(MAKE) --no-print-directory fuzz-bins; fi
+
+fuzz-bins: all $(FUZZ_BIN) $(FUZZ_DIR)/seeds/.done
+.PHONY: fuzz-bins
+
+$(FUZZ_DIR)/libmubiao.a: $(LIB_SRC) $(wildcard src/lib/*.h) include/mubiao.h
+	$(MAKE) --no-print-directory BUILD=$(FUZZ_DIR) CC=$(FUZZ_CC) SAN=1 CFLAGS="$(FUZZ_CFLAGS)" $(FUZZ_DIR)/libmubiao.a
+
+$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_DIR)/libmubiao.a
+	$(FUZZ_CC) $(WARN) $(FUZZ_CFLAGS) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+	  -Iinclude -Isrc/lib $(PKG_CFLAGS) -DFUZZ_DICT='"$(abspath $(BUILD))/mubiao.dict"' \
+	  -o $@ $< $(FUZZ_DIR)/libmubiao.a $(LDLIBS)
+
+$(FUZZ_DIR)/seeds/.done: scripts/fuzz-seeds $(BIN) $(wildcard tests/data/*/*) dict/policy.txt $(LEX_SRC)
+	sh scripts/fuzz-seeds $(abspath $(BIN)) $(FUZZ_DIR)/seeds
+	@touch $@
+
+# One target after another, each FUZZ_SECONDS, nice 19, new inputs kept.
+fuzz: fuzz-build
+	@failed=""; d=$(abspath $(FUZZ_DIR)); for t in $(FUZZ_TARGETS); do \
+	  [ -x $$d/fuzz_$$t ] || exit 0; \
+	  mkdir -p $$d/corpus/$$t; \
+	  echo "fuzz_$$t: $(FUZZ_SECONDS) s"; \
+	  nice -n 19 $$d/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=30 -rss_limit_mb=4096 \
+	    -print_final_stats=1 -artifact_prefix=$$d/crash-$$t- \
+	    $$d/corpus/$$t $$d/seeds/$$t 2>$$d/fuzz_$$t.log; rc=$$?; \
+	  grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb' $$d/fuzz_$$t.log; \
+	  if [ $$rc -ne 0 ]; then echo "fuzz_$$t: FAILED (exit $$rc), see $$d/fuzz_$$t.log"; failed="$$failed $$t"; fi; \
+	done; [ -z "$$failed" ] || { echo "fuzz: crashes in:$$failed"; exit 1; }
 
 # Same tests without sanitizers (quicker while developing).
 check-fast: tests

@@ -98,13 +98,27 @@ typedef struct mb_doc_options {
     const mb_lexicon *lexicon; /* its common characters detect Big5 (class common_char) and
                                   its date words read an HTML page's date (dateline_word);
                                   NULL: no Big5 detection (GB18030), numeric page dates only */
+    /* Reading a file (mb_doc_load_file, mb_doc_load_fd, mb_store_ingest_file;
+     * README "Limits"): checked before it is read, from fstat */
+    uint64_t max_size; /* 0: MB_MAX_FILE_SIZE; a larger file is refused (MB_ETOOBIG) unread */
+    int regular_only;  /* refuse FIFOs, devices and sockets (MB_EIO) before reading */
+    const char *root;  /* non-NULL: refuse a path whose real location (links resolved) is
+                          not inside this folder (MB_EIO), without opening it */
 } mb_doc_options;
+
+/* The largest file read by default, and the largest that offsets can
+ * address (4 GiB - 2); a larger max_size is lowered to it. */
+#define MB_MAX_FILE_SIZE ((uint64_t)1 << 30)
+#define MB_MAX_FILE_SIZE_HARD ((uint64_t)UINT32_MAX - 1)
 
 typedef struct mb_doc mb_doc;
 
 /* Read a file ("-" is not special here: the caller reads stdin and uses
  * mb_doc_load_mem) and run decode, normalize and reflow. */
 mb_status mb_doc_load_file(const char *path, const mb_doc_options *opt, mb_doc **out, mb_error *err);
+/* The same on an open descriptor (standard input: 0), read to its end and
+ * not closed; name is what errors and doc.path report. */
+mb_status mb_doc_load_fd(const char *name, int fd, const mb_doc_options *opt, mb_doc **out, mb_error *err);
 /* Same on bytes in memory; name is what errors and doc.path report. The
  * bytes are copied. */
 mb_status mb_doc_load_mem(const char *name, const void *bytes, size_t n, const mb_doc_options *opt,
@@ -495,6 +509,11 @@ mb_status mb_auditor_new(mb_auditor **out, mb_error *err);
  * read the same. It must outlive the auditor. */
 void mb_auditor_set_lexicon(mb_auditor *a, const mb_lexicon *lex);
 void mb_auditor_free(mb_auditor *a);
+/* Read the files records name only inside the folder root (links
+ * resolved; a path outside is never opened and its record is unreadable,
+ * the detail saying so); NULL: any path. Files are in any case opened only
+ * when regular (no FIFO, device or socket) and under MB_MAX_FILE_SIZE. */
+mb_status mb_auditor_set_root(mb_auditor *a, const char *root, mb_error *err);
 
 /* The verdict on one record. Strings are valid until the next
  * mb_audit_record or mb_audit_clear on the same object. */
@@ -593,9 +612,16 @@ typedef struct mb_filelist {
     char **errors;
     size_t nerrors, caperrors;
     uint64_t total; /* sum of sizes */
+    char **skipped; /* "PATH: why" of files left out on purpose: FIFOs, devices and
+                       sockets, links out of the folder */
+    size_t nskipped, capskipped;
 } mb_filelist;
-mb_status mb_files_collect(const char *const *paths, size_t npaths, const char *skip, mb_filelist *out,
-                           mb_error *err);
+/* flags: MB_WALK_FOLLOW_SYMLINKS takes links to files outside the folder
+ * walked (by default they are skipped: a link out of an inbox must not
+ * store /etc/passwd). A loop of links is an error. */
+#define MB_WALK_FOLLOW_SYMLINKS 1
+mb_status mb_files_collect(const char *const *paths, size_t npaths, const char *skip, int flags,
+                           mb_filelist *out, mb_error *err);
 void mb_filelist_free(mb_filelist *l);
 
 /* The store: an SQLite database (WAL mode) of documents, paragraphs and
@@ -634,6 +660,10 @@ void mb_ingest_result_clear(mb_ingest_result *r);
  * records. res starts as {0}; clear it with mb_ingest_result_clear. */
 mb_status mb_store_ingest_file(mb_store *s, const mb_model *m, const char *path, const mb_doc_options *opt,
                                mb_ingest_result *res, mb_error *err);
+/* The same for a document read from an open descriptor (standard input: 0;
+ * a pipe is accepted), stored under the path name. */
+mb_status mb_store_ingest_fd(mb_store *s, const mb_model *m, const char *name, int fd, const mb_doc_options *opt,
+                             mb_ingest_result *res, mb_error *err);
 
 typedef enum mb_out_format {
     MB_OUT_JSONL = 0, /* one record a line, exactly as mubiao extract prints it */

@@ -15,6 +15,18 @@ typedef struct mb_cli_cmd {
     int (*run)(int argc, char **argv);
 } mb_cli_cmd;
 
+/* Standard output, every write checked. Each returns 0, or -1 once a write
+ * has failed: the first failure's errno is kept, every later call fails at
+ * once (so a command stops at the first failure), and main, after the
+ * command, flushes and closes standard output and prints
+ * "mubiao CMD: cannot write output: REASON" and exits 1 (or the command's
+ * own non-zero status). */
+int cli_out(const char *s, size_t n);
+int cli_puts(const char *s);  /* s and a newline */
+int cli_fputs(const char *s); /* s alone */
+int cli_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int cli_out_failed(void); /* nonzero once a write to standard output failed */
+
 /* Print "mubiao CMD: message" to stderr. */
 void cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Print the usage line of cmd and return 2. */

@@ -5,13 +5,14 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static int run(int argc, char **argv);
 
 const mb_cli_cmd cmd_audit = {
     "audit",
     "check records against their source files (ok, moved, changed, missing)",
-    "usage: mubiao audit [--fix] [--quiet] RECORDS.jsonl...|-\n"
+    "usage: mubiao audit [--fix] [--quiet] [--root DIR | --allow-any-path] RECORDS.jsonl...|-\n"
     "\n"
     "Check every record (JSON Lines from 'mubiao extract'; '-' reads standard\n"
     "input) against the file named by its doc.path, and print one JSON line\n"
@@ -43,6 +44,14 @@ const mb_cli_cmd cmd_audit = {
     "               unreadable and invalid records are left out, each with a\n"
     "               line on stderr.\n"
     "  -q, --quiet  leave out the verdicts of ok records\n"
+    "      --root DIR\n"
+    "               read only files inside DIR (links resolved). Without it, the\n"
+    "               folder of each records file (the current folder for '-'):\n"
+    "               a record is untrusted input, and a doc.path outside is not\n"
+    "               opened; its record is unreadable and the detail says why\n"
+    "      --allow-any-path\n"
+    "               read whatever path a record names (still regular files only,\n"
+    "               at most 1 GiB: no FIFO, device, socket or folder)\n"
     "\n"
     "Exit status: 0 when every record is ok or moved, 1 otherwise (or when a\n"
     "records file cannot be read), 2 usage error.\n",
@@ -85,7 +94,7 @@ static void audit_line(run_state *st, const char *name, size_t lineno, const cha
                     st->failed = 1;
                     return;
                 }
-                puts(out);
+                cli_puts(out);
                 free(out);
             } else {
                 cli_error("audit", "%s: line %zu: record %s is %s, left out: %s", name, lineno, st->res.id,
@@ -101,7 +110,7 @@ static void audit_line(run_state *st, const char *name, size_t lineno, const cha
         st->failed = 1;
         return;
     }
-    puts(out);
+    cli_puts(out);
     free(out);
 }
 
@@ -110,7 +119,7 @@ static void audit_stream(run_state *st, const char *name, FILE *f)
     char *line = NULL;
     size_t cap = 0, lineno = 0;
     ssize_t n;
-    while ((n = getline(&line, &cap, f)) >= 0) {
+    while (!cli_out_failed() && (n = getline(&line, &cap, f)) >= 0) {
         lineno++;
         size_t len = (size_t)n;
         while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
@@ -129,14 +138,51 @@ static void audit_stream(run_state *st, const char *name, FILE *f)
     free(line);
 }
 
+/* The folder records of name may point into: --root, else none with
+ * --allow-any-path, else the folder of the records file (the current one
+ * for standard input). */
+static int set_root(run_state *st, const char *root, int any_path, const char *name)
+{
+    char *dir = NULL;
+    if (!root && !any_path) {
+        const char *slash = strcmp(name, "-") ? strrchr(name, '/') : NULL;
+        size_t n = slash ? (size_t)(slash - name) : 0;
+        dir = malloc(n + 2);
+        if (!dir) {
+            cli_error("audit", "out of memory");
+            st->failed = 1;
+            return 1;
+        }
+        if (!slash)
+            strcpy(dir, ".");
+        else if (n == 0)
+            strcpy(dir, "/");
+        else {
+            memcpy(dir, name, n);
+            dir[n] = '\0';
+        }
+        root = dir;
+    }
+    mb_error err = {0};
+    mb_status s = mb_auditor_set_root(st->auditor, root, &err);
+    free(dir);
+    if (s) {
+        cli_error("audit", "%s", err.message);
+        st->failed = 1;
+        return 1;
+    }
+    return 0;
+}
+
 static int run(int argc, char **argv)
 {
     run_state st = {0};
+    const char *root = NULL;
+    int any_path = 0;
     static const struct option longopts[] = {
-        {"fix", no_argument, NULL, 'f'},
-        {"quiet", no_argument, NULL, 'q'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
+        {"fix", no_argument, NULL, 'f'},        {"quiet", no_argument, NULL, 'q'},
+        {"root", required_argument, NULL, 'r'}, {"allow-any-path", no_argument, NULL, 'A'},
+        {"help", no_argument, NULL, 'h'},       {NULL, 0, NULL, 0},
     };
     int c;
     optind = 1;
@@ -144,19 +190,36 @@ static int run(int argc, char **argv)
         switch (c) {
         case 'f': st.fix = 1; break;
         case 'q': st.quiet = 1; break;
-        case 'h': fputs(cmd_audit.help, stdout); return 0;
+        case 'r': root = optarg; break;
+        case 'A': any_path = 1; break;
+        case 'h': cli_fputs(cmd_audit.help); return 0;
         default: return cli_usage(&cmd_audit);
         }
     }
     if (optind >= argc)
         return cli_usage(&cmd_audit);
+    if (root && any_path) {
+        cli_error("audit", "--root and --allow-any-path exclude each other");
+        return 2;
+    }
+    struct stat sb;
+    if (root && stat(root, &sb) != 0) {
+        cli_error("audit", "--root %s: %s", root, strerror(errno));
+        return 2;
+    }
+    if (root && !S_ISDIR(sb.st_mode)) {
+        cli_error("audit", "--root %s: not a folder", root);
+        return 2;
+    }
     mb_error err = {0};
     if (mb_auditor_new(&st.auditor, &err)) {
         cli_error("audit", "%s", err.message);
         return 1;
     }
     mb_auditor_set_lexicon(st.auditor, cli_default_lexicon("audit"));
-    for (int i = optind; i < argc; i++) {
+    for (int i = optind; i < argc && !cli_out_failed(); i++) {
+        if (set_root(&st, root, any_path, argv[i]))
+            break;
         if (!strcmp(argv[i], "-")) {
             audit_stream(&st, "-", stdin);
             continue;
@@ -165,6 +228,14 @@ static int run(int argc, char **argv)
         if (!f) {
             cli_error("audit", "%s: cannot open: %s", argv[i], strerror(errno));
             st.failed = 1;
+            continue;
+        }
+        if (fstat(fileno(f), &sb) == 0 && !S_ISREG(sb.st_mode) && !S_ISFIFO(sb.st_mode) &&
+            !S_ISCHR(sb.st_mode)) {
+            cli_error("audit", "%s: %s, not a file of records", argv[i],
+                      S_ISDIR(sb.st_mode) ? "a folder" : "not a regular file");
+            st.failed = 1;
+            fclose(f);
             continue;
         }
         audit_stream(&st, argv[i], f);
@@ -180,10 +251,6 @@ static int run(int argc, char **argv)
             "invalid\n",
             total, total == 1 ? "" : "s", st.count[N_OK], st.count[N_MOVED], st.count[N_CHANGED],
             st.count[N_MISSING], st.count[N_UNREADABLE], st.count[N_INVALID]);
-    if (fflush(stdout) != 0) {
-        cli_error("audit", "cannot write output");
-        return 1;
-    }
     int bad = st.count[N_CHANGED] || st.count[N_MISSING] || st.count[N_UNREADABLE] || st.count[N_INVALID];
     return st.failed || bad ? 1 : 0;
 }

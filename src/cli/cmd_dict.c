@@ -105,10 +105,10 @@ static int do_info(int argc, char **argv)
     }
     mb_dict_info in;
     mb_dict_get_info(d, &in);
-    printf("file: %s\nformat version: %u\nsize: %llu bytes\nchecksum: %016llx (ok)\nwords: %u\n"
-           "characters: %u\ntrie units: %u\ntags: %u\nlexicon rows: %u\ntotal frequency: %llu\n",
-           argv[1], in.version, (unsigned long long)in.file_size, (unsigned long long)in.checksum, in.words,
-           in.chars, in.units, in.tags, in.lexicon_rows, (unsigned long long)in.total_freq);
+    cli_printf("file: %s\nformat version: %u\nsize: %llu bytes\nchecksum: %016llx (ok)\nwords: %u\n"
+               "characters: %u\ntrie units: %u\ntags: %u\nlexicon rows: %u\ntotal frequency: %llu\n",
+               argv[1], in.version, (unsigned long long)in.file_size, (unsigned long long)in.checksum,
+               in.words, in.chars, in.units, in.tags, in.lexicon_rows, (unsigned long long)in.total_freq);
     mb_dict_close(d);
     return 0;
 }
@@ -127,9 +127,9 @@ static int do_lookup(int argc, char **argv)
         double lp;
         const char *tag;
         if (mb_dict_lookup(d, argv[i], strlen(argv[i]), &lp, &tag))
-            printf("%s\t%.4f\t%s\n", argv[i], lp, tag);
+            cli_printf("%s\t%.4f\t%s\n", argv[i], lp, tag);
         else
-            printf("%s\t-\n", argv[i]);
+            cli_printf("%s\t-\n", argv[i]);
     }
     mb_dict_close(d);
     return 0;
@@ -150,7 +150,7 @@ static int do_lexicon(int argc, char **argv)
     const char *cls, *word, *items;
     for (size_t i = 0; mb_lexicon_row(lex, i, &cls, &word, &items); i++)
         if (argc < 3 || !strcmp(cls, argv[2]))
-            printf("%s\t%s%s%s\n", word, cls, *items ? "\t" : "", items);
+            cli_printf("%s\t%s%s%s\n", word, cls, *items ? "\t" : "", items);
     mb_lexicon_free(lex);
     mb_dict_close(d);
     return 0;
@@ -162,7 +162,7 @@ static int run(int argc, char **argv)
         return cli_usage(&cmd_dict);
     const char *sub = argv[1];
     if (!strcmp(sub, "-h") || !strcmp(sub, "--help")) {
-        fputs(cmd_dict.help, stdout);
+        cli_fputs(cmd_dict.help);
         return 0;
     }
     if (!strcmp(sub, "compile"))

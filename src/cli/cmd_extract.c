@@ -95,7 +95,7 @@ static int run(int argc, char **argv)
         case 'e': opt.encoding = optarg; break;
         case 'l': opt.lenient = 1; break;
         case CLI_OPT_NAME: cli_stdin_name = optarg; break;
-        case 'h': fputs(cmd_extract.help, stdout); return 0;
+        case 'h': cli_fputs(cmd_extract.help); return 0;
         default: return cli_usage(&cmd_extract);
         }
     }
@@ -123,7 +123,7 @@ static int run(int argc, char **argv)
     int rc = 0;
     size_t nin = 0;
     char **in = cli_inputs("extract", argc, argv, optind, &nin, &rc);
-    for (size_t i = 0; i < nin; i++) {
+    for (size_t i = 0; i < nin && !cli_out_failed(); i++) {
         mb_doc *doc = cli_load("extract", in[i], &opt);
         if (!doc) {
             rc = 1;
@@ -147,7 +147,7 @@ static int run(int argc, char **argv)
                 cli_error("extract", "%s", err.message);
                 rc = 1;
             } else {
-                puts(js);
+                cli_puts(js);
                 free(js);
             }
         } else {
@@ -157,7 +157,7 @@ static int run(int argc, char **argv)
                     rc = 1;
                     break;
                 }
-                puts(js);
+                cli_puts(js);
                 free(js);
             }
         }
@@ -166,9 +166,5 @@ static int run(int argc, char **argv)
     }
     cli_inputs_free(in, nin);
     mb_model_free(model);
-    if (fflush(stdout) != 0) {
-        cli_error("extract", "cannot write output");
-        rc = 1;
-    }
     return rc;
 }

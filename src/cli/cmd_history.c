@@ -58,7 +58,7 @@ static int run(int argc, char **argv)
         case 'f': format = optarg; break;
         case 'O': bom = 1; break;
         case 'o': bom = 0; break;
-        case 'h': fputs(cmd_history.help, stdout); return 0;
+        case 'h': cli_fputs(cmd_history.help); return 0;
         default: return cli_usage(&cmd_history);
         }
     }
@@ -81,15 +81,12 @@ static int run(int argc, char **argv)
     cli_json_array arr = {0};
     if (mb_store_history(s, argv[optind], exact, f, json ? cli_write_json : cli_write_stdout,
                          json ? (void *)&arr : NULL, NULL, &err)) {
-        cli_error("history", "%s", err.message);
+        if (!cli_out_failed()) /* else main says why the output failed */
+            cli_error("history", "%s", err.message);
         rc = 1;
     } else if (json && cli_json_end(&arr)) {
         rc = 1;
     }
     mb_store_close(s);
-    if (fflush(stdout) != 0) {
-        cli_error("history", "cannot write output");
-        rc = 1;
-    }
     return rc;
 }

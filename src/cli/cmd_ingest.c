@@ -14,17 +14,23 @@ const mb_cli_cmd cmd_ingest = {
     "add new and changed documents (text, HTML) to the SQLite store",
     "usage: mubiao ingest [--db PATH] [--quiet] [--verbose] [--lenient] [--dict F] [--user-dict F]... "
     "[--user-lexicon F]...\n"
-    "                     DIR|FILE...\n"
+    "                     [--follow-symlinks] DIR|FILE|-...\n"
     "       mubiao ingest --watch [--db PATH] [--lenient] [--dict F] [--user-dict F]... [--user-lexicon "
     "F]... "
-    "DIR...\n"
+    "[--follow-symlinks] DIR...\n"
     "\n"
     "Extract the records of every document and keep them, with the documents\n"
     "and their paragraphs, in an SQLite store (default ./mubiao.db, or\n"
     "$MUBIAO_DB). Folders are walked recursively in name order for .txt, .html\n"
     "and .htm files (hidden names skipped); files named on the command line are\n"
     "taken whatever their name. Paths are stored as given here: run ingest from\n"
-    "the same folder each time.\n"
+    "the same folder each time. '-' reads one document from standard input,\n"
+    "stored under the path '-' (before the files).\n"
+    "\n"
+    "Only regular files are read: a FIFO, device or socket is skipped with a\n"
+    "message, and so is a symbolic link (in a folder walked) to a file outside\n"
+    "that folder, unless --follow-symlinks. A file over 1 GiB is refused before\n"
+    "it is read, a binary one after its first 64 KiB.\n"
     "\n"
     "Incremental: a file whose content (sha256) is already stored is skipped;\n"
     "a file whose path is stored with other content replaces its old rows. Each\n"
@@ -48,11 +54,14 @@ const mb_cli_cmd cmd_ingest = {
     "                       a bad file is reported and skipped. SIGINT or SIGTERM\n"
     "                       stops it between two documents (exit 0), so the store\n"
     "                       never holds half a document\n"
+    "      --follow-symlinks take links to files outside the folder walked\n"
     "\n"
     "Progress (files done/total, MB/s) goes to stderr when it is a terminal; the\n"
     "summary goes to stdout: files new, updated, unchanged, duplicate (same\n"
-    "content under another path), failed, and records stored. A file that fails\n"
-    "is reported with its name and skipped; the exit status is then 1.\n",
+    "content under another path), skipped (not regular files, links out of the\n"
+    "folder), failed (unreadable, binary, undecodable, loops of links), and\n"
+    "records stored. A file that fails is reported with its name and skipped;\n"
+    "the exit status is then 1.\n",
     run,
 };
 
@@ -121,13 +130,15 @@ static int run(int argc, char **argv)
         {"user-dict", required_argument, NULL, 'U'},
         {"user-lexicon", required_argument, NULL, 'L'},
         {"watch", no_argument, NULL, 'w'},
+        {"follow-symlinks", no_argument, NULL, 'F'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    int c;
+    int c, flags = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, "qvwh", longopts, NULL)) != -1) {
         switch (c) {
+        case 'F': flags |= MB_WALK_FOLLOW_SYMLINKS; break;
         case 'B': db = optarg; break;
         case 'q': quiet = 1; break;
         case 'v': verbose = 1; break;
@@ -148,7 +159,7 @@ static int run(int argc, char **argv)
             }
             users[nusers++] = optarg;
             break;
-        case 'h': fputs(cmd_ingest.help, stdout); return 0;
+        case 'h': cli_fputs(cmd_ingest.help); return 0;
         default: return cli_usage(&cmd_ingest);
         }
     }
@@ -158,13 +169,23 @@ static int run(int argc, char **argv)
 
     mb_error err = {0};
     mb_filelist files = {0};
+    /* '-' is standard input, read first; the other arguments are walked */
+    int use_stdin = 0, npaths = 0;
+    for (int i = optind; i < argc; i++) {
+        if (!strcmp(argv[i], "-"))
+            use_stdin = 1;
+        else
+            argv[optind + npaths++] = argv[i];
+    }
     if (watch) { /* the folders are walked by the watcher, after its watches are set */
-    } else if (mb_files_collect((const char *const *)argv + optind, (size_t)(argc - optind), db, &files,
+    } else if (mb_files_collect((const char *const *)argv + optind, (size_t)npaths, db, flags, &files,
                                 &err)) {
         cli_error("ingest", "%s", err.message);
         return 1;
     }
     int rc = 0;
+    for (size_t i = 0; i < files.nskipped; i++)
+        cli_error("ingest", "%s", files.skipped[i]);
     for (size_t i = 0; i < files.nerrors; i++) {
         cli_error("ingest", "%s", files.errors[i]);
         rc = 1;
@@ -183,63 +204,60 @@ static int run(int argc, char **argv)
     }
     opt.lexicon = mb_model_lexicon(model); /* Big5 detection, page dates */
     if (watch) {
-        rc = cli_ingest_watch((const char *const *)argv + optind, (size_t)(argc - optind), store, model, &opt,
-                              db);
+        rc = cli_ingest_watch((const char *const *)argv + optind, (size_t)npaths, store, model, &opt, db);
         mb_model_free(model);
         mb_store_close(store);
-        if (fflush(stdout) != 0) {
-            cli_error("ingest", "cannot write output");
-            rc = 1;
-        }
         return rc;
     }
-    size_t count[4] = {0}, failed = 0, records = 0;
+    /* every file skipped or failed before reading counts in the summary */
+    size_t count[4] = {0}, failed = files.nerrors, records = 0;
     uint64_t bytes = 0;
     progress pr = {!quiet && isatty(2), now(), 0, 0};
-    for (size_t i = 0; i < files.n; i++) {
+    size_t ndocs = (size_t)use_stdin + files.n;
+    for (size_t k = 0; k < ndocs && !cli_out_failed(); k++) {
         mb_ingest_result res = {0};
         mb_error e = {0};
-        mb_status st = mb_store_ingest_file(store, model, files.paths[i], &opt, &res, &e);
-        bytes += files.sizes[i];
+        int in = k < (size_t)use_stdin;
+        const char *path = in ? "-" : files.paths[k - (size_t)use_stdin];
+        mb_status st = in ? mb_store_ingest_fd(store, model, "-", 0, &opt, &res, &e)
+                          : mb_store_ingest_file(store, model, path, &opt, &res, &e);
+        bytes += in ? res.bytes : files.sizes[k - (size_t)use_stdin];
         if (res.nwarnings || st)
             progress_clear(&pr);
-        for (size_t k = 0; k < res.nwarnings; k++)
-            fprintf(stderr, "mubiao ingest: warning: %s\n", res.warnings[k]);
+        for (size_t j = 0; j < res.nwarnings; j++)
+            fprintf(stderr, "mubiao ingest: warning: %s\n", res.warnings[j]);
         if (st) {
             cli_error("ingest", "%s", e.message[0] ? e.message : mb_strerror(st));
             failed++;
             rc = 1;
             if (verbose)
-                printf("failed\t%s\n", files.paths[i]);
+                cli_printf("failed\t%s\n", path);
         } else {
             count[res.status]++;
             records += res.records;
             if (verbose && res.status == MB_INGEST_DUPLICATE)
-                printf("duplicate\t%s\tsame as %s\n", files.paths[i], res.same_as);
+                cli_printf("duplicate\t%s\tsame as %s\n", path, res.same_as);
             else if (verbose && res.status == MB_INGEST_UNCHANGED)
-                printf("unchanged\t%s\n", files.paths[i]);
+                cli_printf("unchanged\t%s\n", path);
             else if (verbose)
-                printf("%s\t%s\t%zu records\n", mb_ingest_status_name(res.status), files.paths[i],
-                       res.records);
+                cli_printf("%s\t%s\t%zu records\n", mb_ingest_status_name(res.status), path, res.records);
         }
         mb_ingest_result_clear(&res);
-        progress_show(&pr, i + 1, files.n, bytes, files.total, 0);
+        progress_show(&pr, k + 1, ndocs, bytes, files.total, 0);
     }
-    progress_show(&pr, files.n, files.n, bytes, files.total, 1);
+    progress_show(&pr, ndocs, ndocs, bytes, files.total, 1);
     if (!quiet) {
+        /* every file looked at: new + updated + unchanged + duplicate + skipped + failed */
+        size_t all = ndocs + files.nskipped + files.nerrors;
         double secs = now() - pr.t0;
-        printf("ingest: %zu files, %.1f MB in %.1f s (%.1f MB/s): %zu new, %zu updated, %zu unchanged, "
-               "%zu duplicate, %zu failed; %zu records stored in %s\n",
-               files.n, (double)bytes / 1e6, secs, secs > 0 ? (double)bytes / 1e6 / secs : 0.0,
-               count[MB_INGEST_NEW], count[MB_INGEST_UPDATED], count[MB_INGEST_UNCHANGED],
-               count[MB_INGEST_DUPLICATE], failed, records, db);
+        cli_printf("ingest: %zu files, %.1f MB in %.1f s (%.1f MB/s): %zu new, %zu updated, %zu unchanged, "
+                   "%zu duplicate, %zu skipped, %zu failed; %zu records stored in %s\n",
+                   all, (double)bytes / 1e6, secs, secs > 0 ? (double)bytes / 1e6 / secs : 0.0,
+                   count[MB_INGEST_NEW], count[MB_INGEST_UPDATED], count[MB_INGEST_UNCHANGED],
+                   count[MB_INGEST_DUPLICATE], files.nskipped, failed, records, db);
     }
     mb_model_free(model);
     mb_store_close(store);
     mb_filelist_free(&files);
-    if (fflush(stdout) != 0) {
-        cli_error("ingest", "cannot write output");
-        rc = 1;
-    }
     return rc;
 }

@@ -112,7 +112,7 @@ static int run(int argc, char **argv)
             lexs[nlexs++] = optarg;
             break;
         case CLI_OPT_NAME: cli_stdin_name = optarg; break;
-        case 'h': fputs(cmd_numbers.help, stdout); return 0;
+        case 'h': cli_fputs(cmd_numbers.help); return 0;
         default: return cli_usage(&cmd_numbers);
         }
     }
@@ -132,7 +132,7 @@ static int run(int argc, char **argv)
     int rc = 0;
     size_t nin = 0;
     char **in = cli_inputs("numbers", argc, argv, optind, &nin, &rc);
-    for (size_t i = 0; i < nin; i++) {
+    for (size_t i = 0; i < nin && !cli_out_failed(); i++) {
         mb_doc *doc = cli_load("numbers", in[i], &opt);
         if (!doc) {
             rc = 1;
@@ -145,9 +145,5 @@ static int run(int argc, char **argv)
     cli_inputs_free(in, nin);
     mb_recognizer_free(rec);
     mb_lexicon_free(lex);
-    if (fflush(stdout) != 0) {
-        cli_error("numbers", "cannot write output");
-        rc = 1;
-    }
     return rc;
 }

@@ -56,7 +56,7 @@ static int run(int argc, char **argv)
         case 'e': opt.encoding = optarg; break;
         case 'l': opt.lenient = 1; break;
         case CLI_OPT_NAME: cli_stdin_name = optarg; break;
-        case 'h': fputs(cmd_paragraphs.help, stdout); return 0;
+        case 'h': cli_fputs(cmd_paragraphs.help); return 0;
         default: return cli_usage(&cmd_paragraphs);
         }
     }
@@ -65,7 +65,7 @@ static int run(int argc, char **argv)
     int rc = 0;
     size_t nin = 0;
     char **in = cli_inputs("paragraphs", argc, argv, optind, &nin, &rc);
-    for (size_t i = 0; i < nin; i++) {
+    for (size_t i = 0; i < nin && !cli_out_failed(); i++) {
         mb_doc *doc = cli_load("paragraphs", in[i], &opt);
         if (!doc) {
             rc = 1;
@@ -79,15 +79,11 @@ static int run(int argc, char **argv)
                 rc = 1;
                 break;
             }
-            puts(js);
+            cli_puts(js);
             free(js);
         }
         mb_doc_free(doc);
     }
     cli_inputs_free(in, nin);
-    if (fflush(stdout) != 0) {
-        cli_error("paragraphs", "cannot write output");
-        rc = 1;
-    }
     return rc;
 }

@@ -49,7 +49,7 @@ const mb_cli_cmd cmd_query = {
 int cli_write_stdout(void *ctx, const char *s, size_t n)
 {
     (void)ctx;
-    return fwrite(s, 1, n, stdout) == n ? 0 : -1;
+    return cli_out(s, n);
 }
 
 int cli_write_json(void *ctx, const char *s, size_t n)
@@ -155,7 +155,7 @@ static int run(int argc, char **argv)
         }
         case 'O': bom = 1; break;
         case 'o': bom = 0; break;
-        case 'h': fputs(cmd_query.help, stdout); return 0;
+        case 'h': cli_fputs(cmd_query.help); return 0;
         default: return cli_usage(&cmd_query);
         }
     }
@@ -182,15 +182,12 @@ static int run(int argc, char **argv)
     cli_json_array arr = {0};
     if (mb_store_query(s, &q, f, json ? cli_write_json : cli_write_stdout, json ? (void *)&arr : NULL, NULL,
                        &err)) {
-        cli_error("query", "%s", err.message);
+        if (!cli_out_failed()) /* else main says why the output failed */
+            cli_error("query", "%s", err.message);
         rc = err.code == MB_EARG ? 2 : 1; /* an unknown --sort */
     } else if (json && cli_json_end(&arr)) {
         rc = 1;
     }
     mb_store_close(s);
-    if (fflush(stdout) != 0) {
-        cli_error("query", "cannot write output");
-        rc = 1;
-    }
     return rc;
 }

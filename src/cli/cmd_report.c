@@ -100,7 +100,7 @@ static int run(int argc, char **argv)
         case 'e': opt.encoding = optarg; break;
         case 'l': opt.lenient = 1; break;
         case CLI_OPT_NAME: cli_stdin_name = optarg; break;
-        case 'h': fputs(cmd_report.help, stdout); return 0;
+        case 'h': cli_fputs(cmd_report.help); return 0;
         default: return cli_usage(&cmd_report);
         }
     }
@@ -162,16 +162,27 @@ static int run(int argc, char **argv)
         return 1;
     }
     mb_report_free(rep);
-    FILE *f = output ? fopen(output, "wb") : stdout;
+    if (!output) { /* main flushes, closes and reports a failure */
+        cli_out(html, len);
+        free(html);
+        return rc;
+    }
+    FILE *f = fopen(output, "wb");
     if (!f) {
         cli_error("report", "%s: cannot write: %s", output, strerror(errno));
         free(html);
         return 1;
     }
-    size_t w = fwrite(html, 1, len, f);
+    errno = 0;
+    int bad = fwrite(html, 1, len, f) != len;
+    int e = errno;
     free(html);
-    if (w != len || (output ? fclose(f) : fflush(f)) != 0) {
-        cli_error("report", "%s: cannot write the page", output ? output : "standard output");
+    if (fclose(f) != 0 && !bad) {
+        bad = 1;
+        e = errno;
+    }
+    if (bad) {
+        cli_error("report", "%s: cannot write output: %s", output, strerror(e ? e : EIO));
         rc = 1;
     }
     return rc;

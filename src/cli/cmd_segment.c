@@ -64,7 +64,8 @@ static int print_plain(const mb_text *t, size_t a, const mb_tokens *tk, char **b
         p += tk->v[i].end - tk->v[i].start;
     }
     *p++ = '\n';
-    fwrite(*buf, 1, (size_t)(p - *buf), stdout);
+    if (cli_out(*buf, (size_t)(p - *buf)))
+        return 1;
     return 0;
 }
 
@@ -141,7 +142,7 @@ static int run(int argc, char **argv)
         case 'l': opt.lenient = 1; break;
         case CLI_OPT_NAME: cli_stdin_name = optarg; break;
         case 'h':
-            fputs(cmd_segment.help, stdout);
+            cli_fputs(cmd_segment.help);
             free(users);
             free(lexs);
             return 0;
@@ -192,7 +193,7 @@ static int run(int argc, char **argv)
     int rc = 0;
     size_t nin = 0;
     char **in = cli_inputs("segment", argc, argv, optind, &nin, &rc);
-    for (size_t i = 0; i < nin; i++) {
+    for (size_t i = 0; i < nin && !cli_out_failed(); i++) {
         mb_doc *doc = cli_load("segment", in[i], &opt);
         if (!doc) {
             rc = 1;
@@ -206,9 +207,5 @@ static int run(int argc, char **argv)
     mb_lexicon_free(lex);
     mb_dict_close(user);
     mb_dict_close(dict);
-    if (fflush(stdout) != 0) {
-        cli_error("segment", "cannot write output");
-        rc = 1;
-    }
     return rc;
 }

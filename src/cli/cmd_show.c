@@ -1,6 +1,7 @@
 /* cmd_show.c — `mubiao show`: a document and its records in a terminal. */
 #include "cli.h"
 
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -158,7 +159,7 @@ static int run(int argc, char **argv)
         case 'e': opt.encoding = optarg; break;
         case 'l': opt.lenient = 1; break;
         case CLI_OPT_NAME: cli_stdin_name = optarg; break;
-        case 'h': fputs(cmd_show.help, stdout); return 0;
+        case 'h': cli_fputs(cmd_show.help); return 0;
         default: return cli_usage(&cmd_show);
         }
     }
@@ -193,7 +194,7 @@ static int run(int argc, char **argv)
     int rc = 0;
     size_t nin = 0;
     char **in = cli_inputs("show", argc, argv, optind, &nin, &rc);
-    for (size_t i = 0; i < nin; i++) {
+    for (size_t i = 0; i < nin && !cli_out_failed(); i++) {
         mb_doc *doc = cli_load("show", in[i], &opt);
         if (!doc) {
             rc = 1;
@@ -213,8 +214,8 @@ static int run(int argc, char **argv)
                 rc = 1;
             } else {
                 if (i > 0)
-                    putchar('\n');
-                fputs(text, stdout);
+                    cli_out("\n", 1);
+                cli_fputs(text);
                 free(text);
             }
             mb_records_free(&recs);
@@ -223,12 +224,13 @@ static int run(int argc, char **argv)
     }
     cli_inputs_free(in, nin);
     mb_model_free(model);
-    if (fflush(stdout) != 0 && !pg) {
-        cli_error("show", "cannot write output");
-        rc = 1;
-    }
-    if (pg) { /* the pager reads to the end of our output, then the reader quits it */
-        close(STDOUT_FILENO);
+    if (pg) {           /* the pager reads to the end of our output, then the reader quits it */
+        fflush(stdout); /* a pager quit early is no failed write of ours */
+        int null = open("/dev/null", O_WRONLY);
+        if (null >= 0) { /* stdout stays open for main's final flush and close */
+            dup2(null, STDOUT_FILENO);
+            close(null);
+        }
         pclose(pg);
     }
     return rc;

@@ -49,7 +49,7 @@ char **cli_inputs(const char *cmd, int argc, char **argv, int first, size_t *n, 
         mb_filelist fl = {0};
         mb_error err = {0};
         const char *one[1] = {argv[i]};
-        if (mb_files_collect(one, 1, NULL, &fl, &err)) {
+        if (mb_files_collect(one, 1, NULL, 0, &fl, &err)) {
             cli_error(cmd, "%s", err.message);
             *failed = 1;
         }

@@ -1,6 +1,7 @@
 /* main.c — mubiao's entry point: dispatch to subcommands. */
 #include "cli.h"
 
+#include <errno.h>
 #include <malloc.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -21,6 +22,76 @@ void cli_error(const char *cmd, const char *fmt, ...)
     vfprintf(stderr, fmt, ap);
     va_end(ap);
     fputc('\n', stderr);
+}
+
+/* ---- standard output, every write checked ---- */
+
+static int out_errno; /* the error of the first failed write, 0 while none failed */
+
+static int out_fail(void)
+{
+    if (!out_errno)
+        out_errno = errno ? errno : EIO;
+    return -1;
+}
+
+int cli_out_failed(void)
+{
+    if (!out_errno && ferror(stdout))
+        out_errno = EIO;
+    return out_errno != 0;
+}
+
+int cli_out(const char *s, size_t n)
+{
+    if (cli_out_failed())
+        return -1;
+    errno = 0;
+    if (n && fwrite(s, 1, n, stdout) != n)
+        return out_fail();
+    return 0;
+}
+
+int cli_puts(const char *s)
+{
+    if (cli_out(s, strlen(s)))
+        return -1;
+    return cli_out("\n", 1);
+}
+
+int cli_fputs(const char *s)
+{
+    return cli_out(s, strlen(s));
+}
+
+int cli_printf(const char *fmt, ...)
+{
+    if (cli_out_failed())
+        return -1;
+    va_list ap;
+    va_start(ap, fmt);
+    errno = 0;
+    int r = vfprintf(stdout, fmt, ap);
+    va_end(ap);
+    return r < 0 ? out_fail() : 0;
+}
+
+/* Flush and close standard output; on any failed write, say so once and
+ * turn a success into exit status 1. */
+static int out_close(const char *cmd, int rc)
+{
+    errno = 0;
+    if (fflush(stdout) != 0)
+        out_fail();
+    cli_out_failed();
+    errno = 0;
+    if (fclose(stdout) != 0)
+        out_fail();
+    if (!out_errno)
+        return rc;
+    fprintf(stderr, "mubiao%s%s: cannot write output: %s\n", cmd ? " " : "", cmd ? cmd : "",
+            strerror(out_errno));
+    return rc ? rc : 1;
 }
 
 const mb_cli_cmd *cli_find(const char *name)
@@ -67,32 +138,10 @@ mb_doc *cli_load(const char *cmd, const char *path, const mb_doc_options *given)
     if (!o.lexicon)
         o.lexicon = cli_default_lexicon(cmd);
     const mb_doc_options *opt = &o;
-    if (!strcmp(path, "-")) {
-        size_t cap = 1 << 16, n = 0;
-        char *buf = malloc(cap);
-        if (!buf) {
-            cli_error(cmd, "-: out of memory");
-            return NULL;
-        }
-        size_t r;
-        while ((r = fread(buf + n, 1, cap - n, stdin)) > 0) {
-            n += r;
-            if (n == cap) {
-                char *nb = realloc(buf, cap * 2);
-                if (!nb) {
-                    free(buf);
-                    cli_error(cmd, "-: out of memory");
-                    return NULL;
-                }
-                buf = nb;
-                cap *= 2;
-            }
-        }
-        st = mb_doc_load_mem(cli_stdin_name, buf, n, opt, &doc, &err);
-        free(buf);
-    } else {
+    if (!strcmp(path, "-"))
+        st = mb_doc_load_fd(cli_stdin_name, 0, opt, &doc, &err); /* the same limits, read in chunks */
+    else
         st = mb_doc_load_file(path, opt, &doc, &err);
-    }
     if (st) {
         fprintf(stderr, "mubiao %s: %s\n", cmd, err.message[0] ? err.message : mb_strerror(st));
         return NULL;
@@ -172,16 +221,16 @@ int main(int argc, char **argv)
     const char *c = argv[1];
     if (!strcmp(c, "-h") || !strcmp(c, "--help")) {
         main_help(stdout);
-        return 0;
+        return out_close(NULL, 0);
     }
     if (!strcmp(c, "-V") || !strcmp(c, "--version")) {
-        printf("mubiao %s\n", MB_VERSION);
-        return 0;
+        cli_printf("mubiao %s\n", MB_VERSION);
+        return out_close(NULL, 0);
     }
     if (!strcmp(c, "help")) {
         if (argc < 3) {
             main_help(stdout);
-            return 0;
+            return out_close(NULL, 0);
         }
         if (!strcmp(argv[2], "--man")) { /* for the build: the man page's commands */
             man_commands(stdout);
@@ -192,8 +241,8 @@ int main(int argc, char **argv)
             fprintf(stderr, "mubiao: unknown command '%s'\n", argv[2]);
             return 2;
         }
-        fputs(cmd->help, stdout);
-        return 0;
+        cli_out(cmd->help, strlen(cmd->help));
+        return out_close(NULL, 0);
     }
     const mb_cli_cmd *cmd = cli_find(c);
     if (!cmd) {
@@ -202,5 +251,5 @@ int main(int argc, char **argv)
     }
     int rc = cmd->run(argc - 1, argv + 1);
     mb_lexicon_free(default_lexicon);
-    return rc;
+    return out_close(cmd->name, rc);
 }

@@ -106,7 +106,7 @@ static void ingest_tree(watcher *w, const char *const *paths, size_t n)
 {
     mb_filelist files;
     mb_error err = {0};
-    if (mb_files_collect(paths, n, w->db, &files, &err)) {
+    if (mb_files_collect(paths, n, w->db, 0, &files, &err)) {
         cli_error("ingest", "%s", err.message);
         return;
     }

@@ -40,6 +40,7 @@ struct mb_auditor {
     slot slots[NSLOTS];
     unsigned long tick;
     const mb_lexicon *lex; /* documents are read with it (Big5 detection, page dates) */
+    char *root;            /* NULL: any path; else files are read only inside this folder */
 };
 
 /* What mb_audit.priv holds. */
@@ -109,7 +110,20 @@ void mb_auditor_free(mb_auditor *a)
         return;
     for (int i = 0; i < NSLOTS; i++)
         slot_clear(&a->slots[i]);
+    free(a->root);
     free(a);
+}
+
+mb_status mb_auditor_set_root(mb_auditor *a, const char *root, mb_error *err)
+{
+    char *copy = NULL;
+    if (root && !(copy = strdup(root)))
+        return mb_error_set(err, MB_ENOMEM, "out of memory");
+    free(a->root);
+    a->root = copy;
+    for (int i = 0; i < NSLOTS; i++) /* read under another root: forget them */
+        slot_clear(&a->slots[i]);
+    return MB_OK;
 }
 
 /* 1 when path is still the file that was loaded into s (same inode, size
@@ -156,7 +170,10 @@ static slot *load(mb_auditor *a, const char *path, const char *enc, int lenient)
     victim->lenient = lenient;
     victim->used = ++a->tick;
     victim->have_stat = stat(path, &victim->st_file) == 0;
-    mb_doc_options opt = {.encoding = enc, .lenient = lenient, .lexicon = a->lex};
+    /* doc.path comes from the record, which may be hostile: a regular file
+     * only, under the size limit, and inside the root when there is one */
+    mb_doc_options opt = {
+        .encoding = enc, .lenient = lenient, .lexicon = a->lex, .regular_only = 1, .root = a->root};
     mb_error err = {0};
     victim->st = mb_doc_load_file(path, &opt, &victim->doc, &err);
     if (victim->st)

@@ -654,6 +654,26 @@ static const unsigned char *find_zero_unit(const unsigned char *p, size_t n)
     return NULL;
 }
 
+mb_status mb_decode_check_nul(const char *name, const unsigned char *src, size_t n, const char *forced,
+                              mb_error *err)
+{
+    dec d = {.name = name, .src = src, .n = n, .err = err};
+    enum enc e = ENC_UTF8;
+    if (forced && !find_alias(forced, &e))
+        return MB_OK; /* mb_decode says so */
+    int le_bom = n >= 2 && src[0] == 0xFF && src[1] == 0xFE;
+    int be_bom = n >= 2 && src[0] == 0xFE && src[1] == 0xFF;
+    int utf8_bom = n >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF;
+    if (!forced)
+        e = utf8_bom ? ENC_UTF8 : le_bom ? ENC_UTF16LE : be_bom ? ENC_UTF16BE : ENC_UTF8;
+    else if (e == ENC_UTF16)
+        e = le_bom ? ENC_UTF16LE : ENC_UTF16BE;
+    d.e = e;
+    const unsigned char *z =
+        (e == ENC_UTF16LE || e == ENC_UTF16BE) ? find_zero_unit(src, n) : memchr(src, 0, n);
+    return z ? binary(&d, (size_t)(z - src)) : MB_OK;
+}
+
 mb_status mb_decode(const char *name, const unsigned char *src, size_t n, const char *forced, int lenient,
                     const mb_lexicon *lex, mb_text *out, const char **encoding, mb_strlist *warnings,
                     mb_error *err)

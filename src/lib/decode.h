@@ -28,6 +28,12 @@ mb_status mb_decode(const char *name, const unsigned char *src, size_t n, const 
                     const mb_lexicon *lex, mb_text *out, const char **encoding, mb_strlist *warnings,
                     mb_error *err);
 
+/* MB_EBINARY, with mb_decode's message, when the first bytes src[0..n) of
+ * an input already show it is binary (a NUL byte; a U+0000 unit in
+ * UTF-16, by BOM or forced): read a prefix, check it, then read the rest. */
+mb_status mb_decode_check_nul(const char *name, const unsigned char *src, size_t n, const char *forced,
+                              mb_error *err);
+
 /* Canonical name for an encoding name or alias, or NULL if unsupported. */
 const char *mb_encoding_canonical(const char *name);
 

@@ -276,6 +276,13 @@ static mb_status parse_line(builder *b, const char *path, size_t lineno, size_t 
                                         path, lineno, (size_t)(f - s) + off, (unsigned long long)MAX_FREQ);
             }
             nf--;
+        } else if (f[0] == '-' || f[0] == '+' || f[0] == '.' || (f[0] >= '0' && f[0] <= '9')) {
+            /* written as a number but not a whole one (-5, 1.5, 1e3, 5x):
+             * a bad frequency, not the end of a word with a space */
+            return mb_error_set(b->err, MB_EDICT,
+                                "%s:%zu: byte %zu: frequency '%.*s' is not a whole number from 0 to %llu", path,
+                                lineno, (size_t)(f - s) + off, (int)(fl[nf - 1] > 32 ? 32 : fl[nf - 1]), f,
+                                (unsigned long long)MAX_FREQ);
         }
     }
     const char *w = fs[0];

@@ -5,6 +5,7 @@
 #include "hash.h"
 #include "html.h"
 #include "normalize.h"
+#include "readfile.h"
 #include "reflow.h"
 
 #include <errno.h>
@@ -109,48 +110,40 @@ mb_status mb_doc_load_mem(const char *name, const void *bytes, size_t n, const m
     return doc_build(name, copy, n, opt, out, err);
 }
 
+static mb_read_opts read_opts(const mb_doc_options *opt)
+{
+    mb_read_opts r = {0};
+    if (opt) {
+        r.max_size = opt->max_size;
+        r.regular_only = opt->regular_only;
+        r.root = opt->root;
+        r.encoding = opt->encoding;
+    }
+    return r;
+}
+
 mb_status mb_doc_load_file(const char *path, const mb_doc_options *opt, mb_doc **out, mb_error *err)
 {
     *out = NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return mb_error_set(err, MB_EIO, "%s: %s", path, strerror(errno));
-    size_t cap = 1 << 16, n = 0;
-    unsigned char *buf = malloc(cap);
-    if (!buf) {
-        fclose(f);
-        return mb_error_set(err, MB_ENOMEM, "%s: out of memory", path);
-    }
-    for (;;) {
-        if (n == cap) {
-            if (cap > ((size_t)UINT32_MAX)) {
-                free(buf);
-                fclose(f);
-                return mb_error_set(err, MB_ETOOBIG, "%s: file larger than 4 GiB", path);
-            }
-            unsigned char *nb = realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                fclose(f);
-                return mb_error_set(err, MB_ENOMEM, "%s: out of memory", path);
-            }
-            buf = nb;
-            cap *= 2;
-        }
-        size_t r = fread(buf + n, 1, cap - n, f);
-        n += r;
-        if (r == 0) {
-            if (ferror(f)) {
-                int e = errno;
-                free(buf);
-                fclose(f);
-                return mb_error_set(err, MB_EIO, "%s: %s", path, strerror(e));
-            }
-            break;
-        }
-    }
-    fclose(f);
+    mb_read_opts r = read_opts(opt);
+    unsigned char *buf;
+    size_t n;
+    mb_status st = mb_read_path(path, &r, &buf, &n, err);
+    if (st)
+        return st;
     return doc_build(path, buf, n, opt, out, err);
+}
+
+mb_status mb_doc_load_fd(const char *name, int fd, const mb_doc_options *opt, mb_doc **out, mb_error *err)
+{
+    *out = NULL;
+    mb_read_opts r = read_opts(opt);
+    unsigned char *buf;
+    size_t n;
+    mb_status st = mb_read_fd(name, fd, &r, &buf, &n, err);
+    if (st)
+        return st;
+    return doc_build(name, buf, n, opt, out, err);
 }
 
 void mb_doc_free(mb_doc *d)

@@ -32,9 +32,52 @@ static const mb_xml_api *X;
 #undef xmlFree
 #define xmlFree(p) mb_xml_free(X, p)
 
+/* XML_PARSE_HUGE (libxml2's HTML parser honours it): without it, text
+ * nested deeper than 256 elements and everything after it is dropped, and
+ * a text node is cut at 10 MB */
 #define PARSE_FLAGS                                                                                          \
     (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |                     \
-     HTML_PARSE_IGNORE_ENC)
+     HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE)
+
+/* ---- what the parser repaired ---- */
+
+/* The parser's reports during one parse (libxml2's handler is per thread). */
+typedef struct repairs {
+    size_t n;     /* reports that may have cost text */
+    size_t first; /* byte offset of the first, in the UTF-8 given to the parser */
+    char msg[160];
+} repairs;
+
+static _Thread_local repairs *cur_repairs;
+
+/* Reports of markup repaired without losing text: an end tag that does not
+ * match or is out of place, an unknown tag, a misplaced html/body tag, an
+ * entity reference without its ';' or a bare '&' (kept as text). */
+static int harmless(int code)
+{
+    return code == XML_ERR_TAG_NAME_MISMATCH || code == XML_HTML_UNKNOWN_TAG ||
+           code == XML_HTML_STRUCURE_ERROR || code == XML_ERR_ENTITYREF_SEMICOL_MISSING ||
+           code == XML_ERR_NAME_REQUIRED;
+}
+
+static void on_error(void *ctx, xmlErrorPtr e)
+{
+    (void)ctx;
+    repairs *r = cur_repairs;
+    if (!r || !e || harmless(e->code))
+        return;
+    if (r->n++ == 0) {
+        xmlParserCtxtPtr c = e->ctxt;
+        r->first = 0;
+        if (c && c->input && c->input->base && c->input->cur >= c->input->base)
+            r->first = (size_t)c->input->consumed + (size_t)(c->input->cur - c->input->base);
+        snprintf(r->msg, sizeof r->msg, "%s", e->message ? e->message : "error");
+        r->msg[strcspn(r->msg, "\r\n")] = '\0'; /* libxml2 may quote the input on more lines */
+        size_t k = strlen(r->msg);
+        while (k && (r->msg[k - 1] == '\n' || r->msg[k - 1] == ' '))
+            r->msg[--k] = '\0';
+    }
+}
 
 /* ---- detection and charset ---- */
 
@@ -98,8 +141,10 @@ static void charset_from_content(const char *c, char *out, size_t size)
         p += 7;
         while (*p == ' ' || *p == '\t')
             p++;
-        if (*p != '=')
+        if (*p != '=') { /* look at this character again (it may be the end: no p++ past it) */
+            p--;
             continue;
+        }
         p++;
         while (*p == ' ' || *p == '\t' || *p == '"' || *p == '\'')
             p++;
@@ -230,6 +275,8 @@ typedef struct elem {
     unsigned drop_class : 1; /* ... by class or id */
     unsigned link : 1;       /* inside <a> */
     unsigned heading : 1;    /* h1-h3 or a "title" class/id */
+    unsigned in_article : 1; /* inside <article> or <main> */
+    int box;                 /* the element its text counts for (itself, or the container above) */
     size_t enter, leave;     /* document order */
     size_t own, sub;         /* text counted for it; for it and its descendants */
     size_t chars;            /* any text below it */
@@ -502,11 +549,13 @@ static mb_status collect(page *pg, htmlDocPtr doc, mb_error *err)
             e->kind = kind_of(name);
             e->enter = order;
             const elem *up = cur >= 0 ? &pg->e[cur] : NULL;
-            int in_article = 0;
-            for (int a = cur; a >= 0; a = pg->e[a].parent)
-                if (!strcmp((const char *)pg->e[a].node->name, "article") ||
-                    !strcmp((const char *)pg->e[a].node->name, "main"))
-                    in_article = 1;
+            /* inherited from the parent, never by climbing: a page nested
+             * 100,000 deep stays linear */
+            int in_article = up && (up->in_article || !strcmp((const char *)up->node->name, "article") ||
+                                    !strcmp((const char *)up->node->name, "main"));
+            e->in_article = in_article;
+            e->box = e->kind == K_INLINE || e->kind == K_PARA || e->kind == K_LIST ? (up ? up->box : -1)
+                                                                                   : (int)pg->ne;
             e->drop_name = (up && up->drop_name) || in_list(name, drop_names) ||
                            ((!strcmp(name, "header") || !strcmp(name, "footer")) && !in_article);
             e->drop_class = (up && up->drop_class) || attr_has_word(x, drop_words);
@@ -545,9 +594,8 @@ static mb_status collect(page *pg, htmlDocPtr doc, mb_error *err)
                 t->map = SIZE_MAX;
             }
             x->_private = (void *)(uintptr_t)(pg->nt + 1);
-            size_t c = count_chars((const char *)x->content);
-            for (int a = cur; a >= 0; a = pg->e[a].parent)
-                pg->e[a].chars += c;
+            if (cur >= 0) /* added up the tree after the walk */
+                pg->e[cur].chars += count_chars((const char *)x->content);
             pg->nt++;
         }
         /* next node in document order; leave the elements we climb out of */
@@ -571,6 +619,9 @@ static mb_status collect(page *pg, htmlDocPtr doc, mb_error *err)
         if (x)
             x = x->next;
     }
+    for (size_t i = pg->ne; i-- > 0;) /* parents come before their children */
+        if (pg->e[i].parent >= 0)
+            pg->e[pg->e[i].parent].chars += pg->e[i].chars;
     return MB_OK;
 }
 
@@ -595,11 +646,8 @@ static int choose_body(page *pg)
         int b = t->parent;
         if (b < 0 || dropped(pg, b) || pg->e[b].link)
             continue;
-        while (b >= 0 && pg->e[b].kind == K_INLINE)
-            b = pg->e[b].parent;
-        while (b >= 0 && pg->e[b].kind != K_CONTAINER &&
-               (pg->e[b].kind == K_PARA || pg->e[b].kind == K_LIST || pg->e[b].kind == K_INLINE))
-            b = pg->e[b].parent;
+        /* past inline, paragraph and list elements to the container (collect) */
+        b = pg->e[b].box;
         if (b >= 0)
             pg->e[b].own += count_chars((const char *)t->node->content);
     }
@@ -636,15 +684,10 @@ static int choose_heading(const page *pg, int body)
         return -1;
     for (int i = body - 1; i > top; i--) {
         const elem *e = &pg->e[i];
+        /* inside top (by document order), before the body */
         if (e->heading && e->chars > 0 && !dropped(pg, i) && e->enter > pg->e[top].enter &&
-            e->leave < pg->e[body].enter) {
-            int inside = 0;
-            for (int a = e->parent; a >= 0; a = pg->e[a].parent)
-                if (a == top)
-                    inside = 1;
-            if (inside)
-                return i;
-        }
+            e->leave < pg->e[top].leave && e->leave < pg->e[body].enter)
+            return i;
     }
     return -1;
 }
@@ -923,7 +966,12 @@ mb_status mb_html_parse(const char *name, const mb_text *dec, const mb_lexicon *
     htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
     if (!ctxt)
         return mb_error_set(err, MB_ENOMEM, "%s: out of memory", name);
+    repairs rep = {0, 0, ""};
+    cur_repairs = &rep;
+    X->SetStructuredErrorFunc(NULL, on_error);
     htmlDocPtr doc = htmlCtxtReadMemory(ctxt, dec->s, (int)dec->len, NULL, "UTF-8", PARSE_FLAGS);
+    X->SetStructuredErrorFunc(NULL, NULL);
+    cur_repairs = NULL;
     htmlFreeParserCtxt(ctxt);
     if (!doc)
         return mb_error_set(err, MB_EHTML, "%s: byte 0: not parsable as HTML", name);
@@ -958,6 +1006,19 @@ mb_status mb_html_parse(const char *name, const mb_text *dec, const mb_lexicon *
     if (!st && b.lost)
         st = mb_strlist_addf(warnings, "%s: %zu pieces of text not found in the source bytes; left out", name,
                              b.lost);
+    if (!st && rep.n) { /* the source byte of the first report */
+        size_t at = rep.first < dec->len ? dec->so[rep.first] : (dec->len ? dec->eo[dec->len - 1] : 0);
+        if (rep.n == 1)
+            st = mb_strlist_addf(
+                warnings, "%s: byte %zu: the HTML parser repaired the markup here (%s); text may be lost",
+                name, at, rep.msg);
+        else
+            st = mb_strlist_addf(
+                warnings,
+                "%s: byte %zu: the HTML parser repaired the markup here (%s) and at %zu more places; "
+                "text may be lost",
+                name, at, rep.msg, rep.n - 1);
+    }
     if (!st) {
         page_date(&pg, body, &out->date);
         out->title = pg.title;

@@ -344,7 +344,8 @@ static mb_status query_row(void *vctx, const mb_store_row *r)
         if (table_add(&q->t, row))
             return MB_ENOMEM;
     }
-    return q->o.failed < 0 ? MB_ENOMEM : MB_OK;
+    /* a failed write stops the query (out_finish says why) */
+    return q->o.failed < 0 ? MB_ENOMEM : q->o.failed ? MB_EIO : MB_OK;
 }
 
 mb_status mb_store_query(mb_store *s, const mb_query *q, mb_out_format f, mb_write_fn w, void *ctx,
@@ -598,8 +599,8 @@ static mb_status history_row(void *vctx, const mb_store_row *r)
             st = MB_ENOMEM;
     }
     prevrec_free(&prev);
-    if (!st && h->o.failed < 0)
-        st = MB_ENOMEM;
+    if (!st && h->o.failed)
+        st = h->o.failed < 0 ? MB_ENOMEM : MB_EIO; /* a failed write stops the query */
     return st;
 }
 

@@ -2,6 +2,7 @@
 #include "store.h"
 
 #include "error.h"
+#include "readfile.h"
 #include "hash.h"
 #include "indid.h"
 
@@ -287,50 +288,6 @@ void mb_ingest_result_clear(mb_ingest_result *r)
 
 /* ---- ingest ---- */
 
-static mb_status read_file(const char *path, unsigned char **out, size_t *n, mb_error *err)
-{
-    *out = NULL;
-    *n = 0;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return mb_error_set(err, MB_EIO, "%s: %s", path, strerror(errno));
-    size_t cap = 1 << 16, len = 0;
-    unsigned char *buf = malloc(cap);
-    mb_status st = buf ? MB_OK : MB_ENOMEM;
-    while (!st) {
-        if (len == cap) {
-            if (cap > (size_t)UINT32_MAX) {
-                st = mb_error_set(err, MB_ETOOBIG, "%s: file larger than 4 GiB", path);
-                break;
-            }
-            unsigned char *nb = realloc(buf, cap * 2);
-            if (!nb) {
-                st = MB_ENOMEM;
-                break;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-        size_t r = fread(buf + len, 1, cap - len, f);
-        len += r;
-        if (r == 0) {
-            if (ferror(f))
-                st = mb_error_set(err, MB_EIO, "%s: %s", path, strerror(errno));
-            break;
-        }
-    }
-    fclose(f);
-    if (st == MB_ENOMEM)
-        mb_error_set(err, MB_ENOMEM, "%s: out of memory", path);
-    if (st) {
-        free(buf);
-        return st;
-    }
-    *out = buf;
-    *n = len;
-    return MB_OK;
-}
-
 /* What the store holds for path with content sha: -1 on error; else
  * MB_INGEST_UNCHANGED (path stored with this content), MB_INGEST_UPDATED
  * (path stored with other content; *old its document id),
@@ -564,21 +521,66 @@ static mb_status store_document(mb_store *s, const mb_doc *doc, const mb_records
     return MB_OK;
 }
 
+static mb_read_opts ingest_read_opts(const mb_doc_options *opt)
+{
+    /* a regular file only (no FIFO, device or socket), under the size
+     * limit, refused unread when it is not; a binary one after 64 KiB */
+    mb_read_opts ro = {.regular_only = 1};
+    if (opt) {
+        ro.max_size = opt->max_size;
+        ro.root = opt->root;
+        ro.encoding = opt->encoding;
+    }
+    return ro;
+}
+
+static mb_status ingest_bytes(mb_store *s, const mb_model *m, const char *path, unsigned char *buf, size_t n,
+                              const mb_doc_options *opt, mb_ingest_result *res, mb_error *err);
+
 mb_status mb_store_ingest_file(mb_store *s, const mb_model *m, const char *path, const mb_doc_options *opt,
                                mb_ingest_result *res, mb_error *err)
 {
     memset(res, 0, sizeof *res);
     unsigned char *buf;
     size_t n;
-    mb_status st = read_file(path, &buf, &n, err);
+    mb_read_opts ro = ingest_read_opts(opt);
+    mb_status st = mb_read_path(path, &ro, &buf, &n, err);
     if (st)
         return st;
+    return ingest_bytes(s, m, path, buf, n, opt, res, err);
+}
+
+mb_status mb_store_ingest_fd(mb_store *s, const mb_model *m, const char *name, int fd,
+                             const mb_doc_options *opt, mb_ingest_result *res, mb_error *err)
+{
+    memset(res, 0, sizeof *res);
+    unsigned char *buf;
+    size_t n;
+    mb_read_opts ro = ingest_read_opts(opt);
+    ro.regular_only = 0; /* a pipe is what standard input usually is */
+    mb_status st = mb_read_fd(name, fd, &ro, &buf, &n, err);
+    if (st)
+        return st;
+    return ingest_bytes(s, m, name, buf, n, opt, res, err);
+}
+
+/* Takes buf (malloc'ed). */
+static mb_status ingest_bytes(mb_store *s, const mb_model *m, const char *path, unsigned char *buf, size_t n,
+                              const mb_doc_options *opt, mb_ingest_result *res, mb_error *err)
+{
+    mb_status st;
     res->bytes = n;
     char sha[65];
     mb_sha256_hex(buf, n, MB_SHA256_SIZE, sha);
     long long old;
     char *other;
+    /* both look-ups (path, then sha256) in one read transaction: another
+     * ingest committing this very file between them made it look like a
+     * duplicate of itself */
+    int txn = sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
     int state = lookup(s, path, sha, &old, &other);
+    if (txn)
+        sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
     if (state < 0) {
         free(buf);
         return db_error(s, err, "cannot look up the document");

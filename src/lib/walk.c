@@ -1,9 +1,11 @@
 /* walk.c — the files to ingest: paths given and folders walked in a fixed
  * order (owns: mb_files_collect, mb_filelist_free). */
 #include "error.h"
+#include "readfile.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,24 +61,52 @@ static mb_status add_path(mb_filelist *l, const char *path, uint64_t size)
     return MB_OK;
 }
 
-static mb_status add_error(mb_filelist *l, const char *path, const char *why)
+static mb_status add_msg(char ***v, size_t *n, size_t *capv, const char *path, const char *why)
 {
-    if (l->nerrors == l->caperrors) {
-        size_t cap = l->caperrors ? l->caperrors * 2 : 8;
-        char **e = realloc(l->errors, cap * sizeof *e);
+    if (*n == *capv) {
+        size_t cap = *capv ? *capv * 2 : 8;
+        char **e = realloc(*v, cap * sizeof *e);
         if (!e)
             return MB_ENOMEM;
-        l->errors = e;
-        l->caperrors = cap;
+        *v = e;
+        *capv = cap;
     }
-    size_t n = strlen(path) + strlen(why) + 3;
-    char *m = malloc(n);
+    size_t len = strlen(path) + strlen(why) + 3;
+    char *m = malloc(len);
     if (!m)
         return MB_ENOMEM;
-    snprintf(m, n, "%s: %s", path, why);
-    l->errors[l->nerrors++] = m;
+    snprintf(m, len, "%s: %s", path, why);
+    (*v)[(*n)++] = m;
     return MB_OK;
 }
+
+/* a file that could not be looked at (counted as failed) */
+static mb_status add_error(mb_filelist *l, const char *path, const char *why)
+{
+    return add_msg(&l->errors, &l->nerrors, &l->caperrors, path, why);
+}
+
+/* a file left out on purpose (counted as skipped) */
+static mb_status add_skip(mb_filelist *l, const char *path, const char *why)
+{
+    return add_msg(&l->skipped, &l->nskipped, &l->capskipped, path, why);
+}
+
+static const char *kind_of(mode_t m)
+{
+    return S_ISFIFO(m)   ? "a FIFO, not a regular file: skipped"
+           : S_ISCHR(m)  ? "a character device, not a regular file: skipped"
+           : S_ISBLK(m)  ? "a block device, not a regular file: skipped"
+           : S_ISSOCK(m) ? "a socket, not a regular file: skipped"
+                         : "not a regular file: skipped";
+}
+
+/* What a walk needs besides the list. */
+typedef struct walkctx {
+    const skipset *k;
+    int flags;
+    char root[PATH_MAX]; /* the real path of the folder given */
+} walkctx;
 
 static int by_name(const void *a, const void *b)
 {
@@ -97,7 +127,7 @@ static char *join(const char *dir, const char *name)
     return p;
 }
 
-static mb_status walk(mb_filelist *l, const char *dir, const skipset *k)
+static mb_status walk(mb_filelist *l, const char *dir, const walkctx *w)
 {
     DIR *d = opendir(dir);
     if (!d)
@@ -137,13 +167,36 @@ static mb_status walk(mb_filelist *l, const char *dir, const skipset *k)
         if (lstat(p, &sb) != 0) {
             st = add_error(l, p, strerror(errno));
         } else if (S_ISDIR(sb.st_mode)) {
-            st = walk(l, p, k);
-        } else if (S_ISLNK(sb.st_mode) || S_ISREG(sb.st_mode)) {
-            /* a link to a file is taken, a link to a folder is not followed */
-            if (S_ISLNK(sb.st_mode) && stat(p, &sb) != 0)
-                st = wanted(names[i]) ? add_error(l, p, strerror(errno)) : MB_OK;
-            else if (S_ISREG(sb.st_mode) && wanted(names[i]) && !skipped(k, &sb))
+            st = walk(l, p, w);
+        } else if (!wanted(names[i])) {
+            /* not a document's name: not looked at */
+        } else if (S_ISLNK(sb.st_mode)) {
+            /* a link to a file inside the folder is taken (outside, only with
+             * MB_WALK_FOLLOW_SYMLINKS), a link to a folder is not followed */
+            char real[PATH_MAX];
+            if (stat(p, &sb) != 0 || !realpath(p, real))
+                st = add_error(l, p, errno == ELOOP ? "a loop of symbolic links" : strerror(errno));
+            else if (!S_ISREG(sb.st_mode) && !S_ISDIR(sb.st_mode))
+                st = add_skip(l, p, kind_of(sb.st_mode));
+            else if (S_ISREG(sb.st_mode) && !(w->flags & MB_WALK_FOLLOW_SYMLINKS) &&
+                     mb_path_inside(real, w->root)) {
+                size_t m = strlen(real) + strlen(w->root) + 96;
+                char *why = malloc(m);
+                if (!why) {
+                    st = MB_ENOMEM;
+                } else {
+                    snprintf(why, m, "a link to %s, outside %s: skipped (--follow-symlinks takes it)", real,
+                             w->root);
+                    st = add_skip(l, p, why);
+                    free(why);
+                }
+            } else if (S_ISREG(sb.st_mode) && !skipped(w->k, &sb))
                 st = add_path(l, p, (uint64_t)sb.st_size);
+        } else if (S_ISREG(sb.st_mode)) {
+            if (!skipped(w->k, &sb))
+                st = add_path(l, p, (uint64_t)sb.st_size);
+        } else {
+            st = add_skip(l, p, kind_of(sb.st_mode));
         }
         free(p);
     }
@@ -153,8 +206,8 @@ static mb_status walk(mb_filelist *l, const char *dir, const skipset *k)
     return st;
 }
 
-mb_status mb_files_collect(const char *const *paths, size_t npaths, const char *skip, mb_filelist *out,
-                           mb_error *err)
+mb_status mb_files_collect(const char *const *paths, size_t npaths, const char *skip, int flags,
+                           mb_filelist *out, mb_error *err)
 {
     memset(out, 0, sizeof *out);
     skipset k = {.n = 0};
@@ -179,8 +232,14 @@ mb_status mb_files_collect(const char *const *paths, size_t npaths, const char *
         struct stat sb;
         if (stat(paths[i], &sb) != 0)
             st = add_error(out, paths[i], strerror(errno));
-        else if (S_ISDIR(sb.st_mode))
-            st = walk(out, paths[i], &k);
+        else if (S_ISDIR(sb.st_mode)) {
+            walkctx w = {.k = &k, .flags = flags};
+            if (!realpath(paths[i], w.root))
+                st = add_error(out, paths[i], strerror(errno));
+            else
+                st = walk(out, paths[i], &w);
+        } else if (!S_ISREG(sb.st_mode))
+            st = add_skip(out, paths[i], kind_of(sb.st_mode));
         else if (skipped(&k, &sb))
             st = add_error(out, paths[i], "the store itself, not a document");
         else
@@ -201,6 +260,9 @@ void mb_filelist_free(mb_filelist *l)
         free(l->paths[i]);
     for (size_t i = 0; i < l->nerrors; i++)
         free(l->errors[i]);
+    for (size_t i = 0; i < l->nskipped; i++)
+        free(l->skipped[i]);
+    free(l->skipped);
     free(l->paths);
     free(l->sizes);
     free(l->errors);

@@ -43,6 +43,7 @@ static void load(void)
     LOAD(FreeDoc, "xmlFreeDoc");
     LOAD(NodeGetContent, "xmlNodeGetContent");
     LOAD(GetProp, "xmlGetProp");
+    LOAD(SetStructuredErrorFunc, "xmlSetStructuredErrorFunc");
     void *g = dlsym(h, "__xmlFree"), *v = dlsym(h, "xmlFree");
     if (!g && !v) {
         snprintf(failure, sizeof failure, "%s: no symbol xmlFree", LIBXML2_SONAME);

@@ -22,6 +22,7 @@ typedef struct mb_xml_api {
     xmlChar *(*GetProp)(const xmlNode *, const xmlChar *);
     xmlFreeFunc *(*FreeFuncOf)(void); /* __xmlFree: the deallocator of this thread, or NULL */
     xmlFreeFunc *FreeVar;             /* the deallocator variable, when there is no __xmlFree */
+    void (*SetStructuredErrorFunc)(void *, xmlStructuredErrorFunc); /* per thread in libxml2 */
 } mb_xml_api;
 
 /* Free memory that libxml2 allocated (xmlFree); accepts NULL. */

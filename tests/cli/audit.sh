@@ -142,7 +142,7 @@ expect_grep "records file missing: named" "mubiao audit: nosuch.jsonl: cannot op
 if have_shared && [ -d "$SHARED/data/gwr" ]; then
     "$MUBIAO" extract "$SHARED"/data/gwr/*.txt >gwr.jsonl
     g=$(wc -l <gwr.jsonl | tr -d ' ')
-    "$MUBIAO" audit gwr.jsonl >out 2>err
+    "$MUBIAO" audit --root "$SHARED/data/gwr" gwr.jsonl >out 2>err
     expect_eq "GWR: every record ok" "$?:$(summary)" \
         "0:mubiao audit: $g records: $g ok, 0 moved, 0 changed, 0 missing, 0 unreadable, 0 invalid"
     mkdir -p gwr

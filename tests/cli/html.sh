@@ -62,7 +62,7 @@ expect_eq "gbk page: the 6%左右 target" \
 
 # ---- audit re-reads HTML spans (when the audit command is built) ----
 if "$MUBIAO" help audit >/dev/null 2>&1; then
-    "$MUBIAO" audit "$T/u.jsonl" "$T/g2.jsonl" >"$T/audit.out" 2>"$T/audit.err"
+    "$MUBIAO" audit --root "$TOP" "$T/u.jsonl" "$T/g2.jsonl" >"$T/audit.out" 2>"$T/audit.err"
     expect_eq "audit of HTML records: exit 0" "$?" "0"
     expect_eq "audit of HTML records: every record ok" \
         "$(grep -c '"status":"ok"' "$T/audit.out")" "$(cat "$T/u.jsonl" "$T/g2.jsonl" | wc -l | tr -d ' ')"
@@ -76,10 +76,30 @@ cp "$H/press-utf8.html" "$T/page.txt"
 expect_eq "a page named .txt is read as HTML (same records)" \
     "$(field "$T/p.jsonl" "o['span']['start'], o['value']")" "$(field "$T/u.jsonl" "o['span']['start'], o['value']")"
 
+# ---- deep pages: nothing lost at any depth (libxml2's huge option), in linear time ----
+for d in 300 10000 100000; do
+    "$PY" -c "
+import sys
+d = int(sys.argv[1])
+sys.stdout.write('<html><body>' + '<div>' * d + '<p>深处：到2025年新增企业100家。</p>' + '</div>' * d +
+                 '<p>其后：到2026年新增企业200家。</p></body></html>')" $d >"$T/deep.html"
+    "$MUBIAO" paragraphs "$T/deep.html" >"$T/deep.out" 2>"$T/deep.err"
+    expect_eq "nested $d deep: exit 0, no warning, the deep text and the text after it" \
+        "$?:$(cat "$T/deep.err"):$(field "$T/deep.out" "o['text']" | tr '\n' '|')" \
+        "0::深处：到2025年新增企业100家。|其后：到2026年新增企业200家。|"
+done
+# an element left open 300 deep with text after it: still there
+"$PY" -c "
+import sys
+sys.stdout.write('<html><body>' + '<span>' * 300 + '<p>甲：增长5%。</p><p>乙：增长6%。</p></body></html>')" >"$T/open.html"
+"$MUBIAO" paragraphs "$T/open.html" >"$T/open.out" 2>"$T/open.err"
+expect_eq "300 open <span>: both paragraphs" "$?:$(field "$T/open.out" "o['text']" | tr '\n' '|')" "0:甲：增长5%。|乙：增长6%。|"
+
 # ---- bad pages ----
 printf '<html><body><p>到2025年<b>增长<i>5%%</p></div></span><!-- x\n<p>y' >"$T/broken.html"
 "$MUBIAO" paragraphs "$T/broken.html" >"$T/b.out" 2>"$T/b.err"
-expect_eq "broken markup: exit 0, nothing on stderr" "$?:$(cat "$T/b.err")" "0:"
+expect_eq "broken markup: exit 0, a warning: the comment left open swallows the rest (file, byte)" "$?:$(cat "$T/b.err")" \
+    "0:mubiao paragraphs: warning: $T/broken.html: byte 67: the HTML parser repaired the markup here (Comment not terminated); text may be lost"
 expect_grep "broken markup: the text before the open comment" '"text":"到2025年增长5%"' "$T/b.out"
 printf '<html><body><p>abc\000def</p>' >"$T/nul.html"
 expect_status "a page with a NUL byte: exit 1" 1 "$MUBIAO" paragraphs "$T/nul.html"

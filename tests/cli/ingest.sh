@@ -43,7 +43,7 @@ for f in $(sed -n 's/^new\t\([^\t]*\)\t.*/\1/p' "$T/run1"); do
     expect_eq "query --doc $f: byte for byte what extract prints" "$(cmp "$T/x.jsonl" "$T/q.jsonl" && echo same)" "same"
     total=$((total + $(wc -l <"$T/x.jsonl")))
 done
-expect_grep "summary: counts and records" "^ingest: 8 files, .*: 8 new, 0 updated, 0 unchanged, 0 duplicate, 0 failed; $total records stored in $DB\$" "$T/run1"
+expect_grep "summary: counts and records" "^ingest: 8 files, .*: 8 new, 0 updated, 0 unchanged, 0 duplicate, 0 skipped, 0 failed; $total records stored in $DB\$" "$T/run1"
 expect_eq "query: every record" "$("$MUBIAO" query | wc -l | tr -d ' ')" "$total"
 expect_eq "store: documents, their paragraph and record counts agree with the rows" \
     "$(sql "SELECT count(*), sum(paragraphs = (SELECT count(*) FROM paragraphs p WHERE p.doc_id = d.id)),
@@ -66,7 +66,7 @@ expect_eq "store: a record's columns" \
 # ---- second run: nothing to do ----
 "$MUBIAO" ingest -v inbox >"$T/run2"
 expect_eq "re-ingest: exit 0" "$?" "0"
-expect_grep "re-ingest: all unchanged, 0 new" ": 0 new, 0 updated, 8 unchanged, 0 duplicate, 0 failed; 0 records" "$T/run2"
+expect_grep "re-ingest: all unchanged, 0 new" ": 0 new, 0 updated, 8 unchanged, 0 duplicate, 0 skipped, 0 failed; 0 records" "$T/run2"
 expect_eq "re-ingest: store unchanged" "$(sql "SELECT count(*) FROM records")" "$total"
 
 # ---- a changed file replaces its rows; a copy is a duplicate ----
@@ -104,7 +104,7 @@ printf '到2025年\n' >inbox/zz-new.txt
 expect_eq "failures: exit 1" "$?" "1"
 expect_grep "failures: a missing path named" "^mubiao ingest: nowhere: No such file or directory\$" "$T/run4.err"
 expect_grep "failures: a binary file named with its byte" "^mubiao ingest: inbox/binary.txt: byte 3: NUL byte" "$T/run4.err"
-expect_grep "failures: summary counts them, the new file is stored" ": 1 new, 0 updated, 8 unchanged, 1 duplicate, 1 failed;" "$T/run4"
+expect_grep "failures: summary counts them (the missing path too), the new file is stored" ": 1 new, 0 updated, 8 unchanged, 1 duplicate, 0 skipped, 2 failed;" "$T/run4"
 expect_eq "failures: nothing stored for the bad file" "$(sql "SELECT count(*) FROM documents WHERE path = 'inbox/binary.txt'")" "0"
 rm inbox/binary.txt
 expect_status "--quiet: no output at all" 0 "$MUBIAO" ingest --quiet inbox

@@ -410,9 +410,45 @@ static void damaged(void)
     free(src);
 }
 
+/* Regressions found by fuzzing (tests/fuzz/, README "Fuzzing"). */
+static void fuzz_regressions(void)
+{
+    /* fuzz_doc, fuzz_extract: an http-equiv content ending in "charset"
+     * (at the end of the value, or cut by a NUL) read past the string */
+    static const struct {
+        const char *what;
+        const char *page;
+        size_t len;
+    } cases[] = {
+        {"content=\"text/html; charset\": no read past the value",
+         "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset\"></head>"
+         "<body><p>到2025年新增企业100家。</p></body></html>",
+         0},
+        {"content cut by a NUL after charset (the fuzzer's input, via memory)",
+         "<html>\n<head>\n<meta http-equiv=\"Content-Type\" content=\"text/html; "
+         "charset\0H\031\001\020c\0\0=gb1307\">"
+         "\n<title>t</title></head><body><p>x</p></body></html>",
+         142},
+        {"content=\"charset charset=utf-8\": the second is read",
+         "<html><head><meta http-equiv=\"Content-Type\" "
+         "content=\"charset charset=utf-8\"></head><body><p>y</p></body></html>",
+         0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        mb_doc *d = NULL;
+        mb_error err = {0};
+        size_t n = cases[i].len ? cases[i].len : strlen(cases[i].page);
+        mb_status st = mb_doc_load_mem("f.html", cases[i].page, n, &topt, &d, &err);
+        /* under ASan (make check) a read past the value stops the test */
+        T_OK(st == MB_OK || st == MB_EBINARY, cases[i].what);
+        mb_doc_free(d);
+    }
+}
+
 int main(void)
 {
     topt.lexicon = t_lexicon();
+    fuzz_regressions();
     markup();
     align();
     sniff_and_charset();
