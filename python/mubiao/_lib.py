@@ -31,6 +31,9 @@ class DocOptions(ctypes.Structure):
         ("lenient", ctypes.c_int),
         ("lines_only", ctypes.c_int),
         ("lexicon", ctypes.c_void_p),
+        ("max_size", ctypes.c_uint64),
+        ("regular_only", ctypes.c_int),
+        ("root", ctypes.c_char_p),
     ]
 
 

@@ -53,8 +53,14 @@ char **cli_inputs(const char *cmd, int argc, char **argv, int first, size_t *n, 
             cli_error(cmd, "%s", err.message);
             *failed = 1;
         }
+        for (size_t k = 0; k < fl.nskipped; k++) /* FIFOs, devices: said, not read */
+            cli_error(cmd, "%s", fl.skipped[k]);
         for (size_t k = 0; k < fl.nerrors; k++) {
             cli_error(cmd, "%s", fl.errors[k]);
+            *failed = 1;
+        }
+        if (!fl.n && !fl.nerrors) { /* a folder with nothing to read is a failed input, said */
+            cli_error(cmd, "%s: no .txt, .html or .htm file in it", argv[i]);
             *failed = 1;
         }
         int bad = 0;

@@ -25,8 +25,8 @@ for cmd in extract paragraphs "segment --json" numbers show report; do
         expect_eq "$cmd FOLDER: exit 0" "$?" "0"
         $MUBIAO $cmd dir/a.html dir/c.TXT dir/sub/b.txt >files.out 2>&1
         expect_eq "... the .txt/.html files under it, recursively, in name order" "$(cmp files.out folder.out 2>&1)" ""
-        $MUBIAO $cmd empty </dev/null >empty.out 2>&1
-        expect_eq "$cmd EMPTY-FOLDER: exit 0" "$?" "0"
+        $MUBIAO $cmd empty </dev/null >empty.out 2>empty.err
+        expect_eq "$cmd EMPTY-FOLDER: exit 1, said" "$?:$(cat empty.err)" "1:mubiao ${cmd%% *}: empty: no .txt, .html or .htm file in it"
     }
 done
 expect_eq "a piped document is named - by default" "$($MUBIAO extract <web/a.txt | head -1 | grep -c '"path":"-"')" "1"
