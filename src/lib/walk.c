@@ -155,7 +155,7 @@ static mb_status walk(mb_filelist *l, const char *dir, const walkctx *w)
             n++;
     }
     closedir(d);
-    if (!st)
+    if (!st && n) /* an empty folder: names is NULL, which qsort may not take */
         qsort(names, n, sizeof *names, by_name);
     for (size_t i = 0; i < n && !st; i++) {
         char *p = join(dir, names[i]);
