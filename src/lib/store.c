@@ -120,6 +120,7 @@ struct mb_store {
     sqlite3_stmt *st[NSTMT];
     const mb_lexicon *lex; /* magnitude words of the values shown (query, history) */
     int no_bom;            /* CSV without the UTF-8 BOM */
+    int busy;              /* the last failed exec or db_error was SQLITE_BUSY */
 };
 
 void mb_store_set_bom(mb_store *s, int bom)
@@ -146,13 +147,16 @@ const mb_lexicon *mb_store_lexicon(const mb_store *s)
 
 static mb_status db_error(mb_store *s, mb_error *err, const char *what)
 {
+    s->busy = (sqlite3_errcode(s->db) & 0xff) == SQLITE_BUSY;
     return mb_error_set(err, MB_ESTORE, "%s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
 }
 
 static mb_status exec(mb_store *s, const char *q, mb_error *err)
 {
     char *msg = NULL;
-    if (sqlite3_exec(s->db, q, NULL, NULL, &msg) != SQLITE_OK) {
+    int rc = sqlite3_exec(s->db, q, NULL, NULL, &msg);
+    if (rc != SQLITE_OK) {
+        s->busy = (rc & 0xff) == SQLITE_BUSY;
         mb_status st = mb_error_set(err, MB_ESTORE, "%s: %s", s->path, msg ? msg : sqlite3_errmsg(s->db));
         sqlite3_free(msg);
         return st;
@@ -236,12 +240,21 @@ mb_status mb_store_open(const char *path, mb_store **out, mb_error *err)
     /* WAL: readers do not block the writer; a killed writer leaves the
      * last committed document. NORMAL sync is safe in WAL against a
      * crash of the process. */
-    st = exec(s,
-              "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;"
-              " PRAGMA temp_store = MEMORY;",
-              err);
-    if (!st)
-        st = migrate(s, err);
+    /* Another process opening or writing the same store can make these
+     * answer SQLITE_BUSY at once, without the busy handler (the switch to
+     * WAL, the schema check): try again for up to 10 s. */
+    for (int tries = 0;; tries++) {
+        st = exec(s,
+                  "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;"
+                  " PRAGMA temp_store = MEMORY;",
+                  err);
+        if (!st)
+            st = migrate(s, err);
+        if (!st || !s->busy || tries == 200)
+            break;
+        s->busy = 0;
+        sqlite3_sleep(50);
+    }
     for (int i = 0; i < NSTMT && !st; i++)
         if (sqlite3_prepare_v3(s->db, sql[i], -1, SQLITE_PREPARE_PERSISTENT, &s->st[i], NULL) != SQLITE_OK)
             st = db_error(s, err, "cannot prepare a statement (is this a mubiao store?)");

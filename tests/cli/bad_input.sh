@@ -32,7 +32,7 @@ DICT=$(dirname "$MUBIAO")/mubiao.dict
 head -c 1000 "$DICT" >trunc.dict
 printf '新词 -5\n' >negfreq.txt
 printf '新词 abc\n新词二 1.5 n\n' >fracfreq.txt
-mkdir folder sub
+mkdir folder sub emptydir
 printf '到2025年，新增企业100家。\n' >"$OUT/outside.txt"
 ln -s "$OUT/outside.txt" link-out.txt
 "$MUBIAO" extract good.txt >recs.jsonl 2>/dev/null
