@@ -67,6 +67,15 @@ static int quantity_from_to(const ctx *c, size_t a, size_t b)
     return 0;
 }
 
+/* 1 when s[a,b) holds a Latin letter (M2, 5G: a name, not a bare number). */
+static int has_latin(const char *s, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if ((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z'))
+            return 1;
+    return 0;
+}
+
 /* The index of the token that starts at pos, or (size_t)-1. */
 static size_t tok_index_at(const ctx *c, size_t pos)
 {
@@ -193,6 +202,12 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
             break;
         }
         const mb_xq *q = quantity_covering(c, t->start, t->end);
+        if (q && q->skip && !has_latin(c->s, q->a, q->b) && !has_latin(c->s, t->start, t->end)) {
+            /* a bare number (由2.37缩小到): a bound */
+            if (phase == 0)
+                continue;
+            break;
+        }
         if (q && q->skip) { /* a name such as M2 or 5G: part of the phrase */
             if (phase == 0) {
                 phase = 1;
@@ -400,6 +415,19 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
     size_t ls = lexicon_name_before(c, lo, b);
     if (ls != (size_t)-1 && ls < a && tok_index_at(c, ls) != (size_t)-1)
         a = ls;
+    /* a name of the lexicon that starts a few words before the phrase and
+     * ends inside it is held whole (研究与|试验发展经费支出占…比重: 与 is no bound
+     * inside 研究与试验发展经费支出) */
+    for (size_t k = tok_count_before(c, a), back = 0; k-- > 0 && back++ < 4 && c->toks.v[k].start >= lo;) {
+        const mb_lexword *w = mb_lex_longest_at(c->m->lex, MB_LX_INDICATOR, c->s, b, c->toks.v[k].start);
+        size_t e = w ? c->toks.v[k].start + w->len : 0;
+        if (w && e > a && tok_at(c, e - 1) && tok_at(c, e - 1)->end == e) {
+            size_t ns = lexicon_name_before(c, c->toks.v[k].start, e); /* flow verbs left out */
+            if (ns != (size_t)-1 && ns < a)
+                a = ns;
+            break;
+        }
+    }
     /* 占全国9成 with no subject before 占: 全国 is the whole the share is of,
      * not the indicator (the clause's subject is carried) */
     if (share_q) {
@@ -565,13 +593,27 @@ int mb_ind_generic_only(const ctx *c, size_t a, size_t b)
     return t && t->start == a && t->end == b && mb_is_generic_head(c->m->lex, c->s + a, b - a);
 }
 
+/* 1 when token t stands inside a name of the indicator lexicon that starts
+ * in [a, t) and ends by b (研究与试验发展经费支出: its 与 joins no list). */
+static int inside_name(const ctx *c, size_t a, size_t b, const mb_token *t)
+{
+    for (size_t k = tok_count_before(c, a); k < c->toks.n && c->toks.v[k].start < t->start; k++) {
+        if (c->toks.v[k].start < a)
+            continue;
+        const mb_lexword *w = mb_lex_longest_at(c->m->lex, MB_LX_INDICATOR, c->s, b, c->toks.v[k].start);
+        if (w && c->toks.v[k].start + w->len >= t->end)
+            return 1;
+    }
+    return 0;
+}
+
 /* Keep the last conjunct of 国内生产总值和城乡居民人均收入. */
 size_t mb_ind_last_conjunct(const ctx *c, size_t a, size_t b)
 {
     /* the last conjunction inside [a,b): walk back from b */
     for (size_t i = tok_count_before(c, b); i-- > 0 && c->toks.v[i].start >= a;) {
         const mb_token *t = &c->toks.v[i];
-        if (tok_conj(c, t, 1))
+        if (tok_conj(c, t, 1) && !inside_name(c, a, b, t))
             return t->end;
     }
     return a;
