@@ -306,6 +306,18 @@ static int verb_object(const ctx *c, size_t lo, const mb_xq *q)
              mb_is_generic_head(c->m->lex, c->s + t->start, t->end - t->start));
 }
 
+/* A count right after 的 with nothing after it in its clause (超500亿元的5个，). */
+static int breakdown_count(const ctx *c, const mb_xq *q, size_t cb)
+{
+    size_t e = q->b;
+    while (e < cb && c->s[e] == ' ')
+        e++;
+    if (e < cb && !conj_at(c, c->s, cb, e, 0)) /* 5个、超300亿元的20个: a list goes on */
+        return 0;
+    size_t ti = tok_count_before(c, q->a);
+    return ti > 0 && c->toks.v[ti - 1].end == q->a && tok_in(c, &c->toks.v[ti - 1], MB_LX_DE);
+}
+
 /* 1 when a token of [a,b) is a noun. */
 static int has_noun(const ctx *c, size_t a, size_t b)
 {
@@ -618,10 +630,29 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
     size_t a = 0, b = 0;
     int found = 0;
     const char *irule = NULL;
+    int group = 0; /* the group of a breakdown: not carried as the clauses' indicator */
     if (list_name) {
         r.indicator = dup_str(list_name);
         found = 1;
         irule = "list";
+    }
+    /* 提升一批特色产业集群，年营业收入超1000亿元的2个，超500亿元的5个: a count
+     * after 的 with no noun of its own counts the group the clause before
+     * named */
+    if (!found && q->measure && breakdown_count(c, q, cb)) {
+        if (!c->group_ind) {
+            size_t pe = ca > sa ? mb_utf8_back(c->s, ca, 1) : sa, pa = clause_start(c, sa, pe), ga, gb;
+            while (pe > pa && c->s[pe - 1] == ' ')
+                pe--;
+            if (pe > pa && mb_ind_np_before(c, pa, pe, 0, &ga, &gb) && gb == pe)
+                c->group_ind = squeeze(dup_range(c->s, ga, gb));
+        }
+        if (c->group_ind) {
+            r.indicator = dup_str(c->group_ind);
+            found = 1;
+            irule = "carried";
+            group = 1;
+        }
     }
     if (!found && mb_ind_attributive(c, q) && mb_ind_np_after(c, q->b, cb, &a, &b)) {
         found = 1; /* 亿元以上项目: the projects */
@@ -737,7 +768,7 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
             r.why_indicator.start = r.why_indicator.end = 0;
         }
     }
-    if (r.indicator) {
+    if (r.indicator && !group) {
         free(c->prev_ind);
         c->prev_ind = dup_str(r.indicator);
     }
@@ -1246,6 +1277,8 @@ static mb_status do_sentence(ctx *c, size_t sa, size_t sb)
     /* an omitted indicator is carried within a sentence, not across */
     free(c->prev_ind);
     c->prev_ind = NULL;
+    free(c->group_ind);
+    c->group_ind = NULL;
     /* tokens of the sentence, offsets made relative to the paragraph */
     mb_status st = mb_segment(c->m->dict, c->m->user, c->s + sa, sb - sa, &c->toks, &err);
     if (st)
@@ -1430,6 +1463,7 @@ mb_status mb_extract(const mb_model *m, const mb_doc *doc, const char *date, mb_
     for (size_t i = 0; i < mb_doc_paragraph_count(doc) && !st; i++)
         st = do_paragraph(&c, mb_doc_paragraph(doc, i));
     free(c.prev_ind);
+    free(c.group_ind);
     free(c.brk);
     free(c.hits);
     mb_tokens_free(&c.toks);

@@ -55,6 +55,7 @@ typedef struct mb_xctx {
     size_t list_lead;      /* where its lead-in word (目标是：) starts */
     int para_time;         /* index into x.t of the paragraph's leading time, -1 */
     char *prev_ind;
+    char *group_ind; /* the group a breakdown counts (…特色产业集群，超1000亿元的2个): this sentence's */
 } mb_xctx;
 
 typedef mb_xctx ctx;
