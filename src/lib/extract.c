@@ -306,6 +306,41 @@ static int verb_object(const ctx *c, size_t lo, const mb_xq *q)
              mb_is_generic_head(c->m->lex, c->s + t->start, t->end - t->start));
 }
 
+/* The subject a sentence opens with, in its first clause (which ends before
+ * ca): that whole clause when it is a noun phrase (after a time or scope
+ * word), else the noun phrase at its start; none when the first clause holds
+ * a quantity. */
+static int sentence_subject(const ctx *c, size_t sa, size_t ca, size_t *ra, size_t *rb)
+{
+    size_t e1 = clause_end(c, sa, ca);
+    if (e1 > ca)
+        e1 = ca;
+    while (e1 > sa && c->s[e1 - 1] == ' ')
+        e1--;
+    size_t q0 = quantity_from(c, sa);
+    if (e1 <= sa || (q0 < c->x.nq && c->x.q[q0].a < e1))
+        return 0;
+    size_t s0 = sa; /* after a leading time or scope word */
+    for (const mb_token *t = tok_at(c, s0); t && t->end < e1; t = tok_at(c, s0)) {
+        if (time_covering(c, t->start, t->end) || tok_in(c, t, MB_LX_SCOPE_WORD) ||
+            (t->end - t->start == 1 && c->s[t->start] == ' '))
+            s0 = t->end;
+        else
+            break;
+    }
+    size_t a, b;
+    if (mb_ind_np_before(c, sa, e1, 0, &a, &b) && b == e1 && a <= s0) {
+        *ra = a < s0 ? s0 : a;
+        *rb = b;
+    } else if (mb_ind_np_after(c, s0, e1, &a, &b) && a == s0) {
+        *ra = a;
+        *rb = b;
+    } else
+        return 0;
+    mb_ind_trim(c, ra, rb);
+    return *rb > *ra;
+}
+
 /* A count right after 的 with nothing after it in its clause (超500亿元的5个，). */
 static int breakdown_count(const ctx *c, const mb_xq *q, size_t cb)
 {
@@ -740,9 +775,17 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         irule = "carried";
         a = b = 0;
     }
+    /* 城镇居民家庭人均可支配收入，由1997年的5160元增加到…; 粮食产量屡创历史新高，
+     * 去年达到1.09万亿斤: the subject the sentence opens with, in a clause
+     * of its own before this one */
+    if (!r.indicator && !found && ca > sa && sentence_subject(c, sa, ca, &a, &b)) {
+        r.indicator = squeeze(dup_range(c->s, a, b));
+        irule = "sentence subject";
+    }
     if (irule) {
         r.why_indicator.rule = irule;
-        r.why_indicator.scope = !strcmp(irule, "carried") ? "sentence" : "clause";
+        r.why_indicator.scope =
+            !strcmp(irule, "carried") || !strcmp(irule, "sentence subject") ? "sentence" : "clause";
         r.why_indicator.paragraph = c->p->index;
         if (b > a && strcmp(irule, "list") && strcmp(irule, "object of the verb")) {
             r.why_indicator.start = a;
