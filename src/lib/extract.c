@@ -393,6 +393,17 @@ static int is_fragment(const ctx *c, const char *w)
            mb_lex_is(lex, MB_LX_CUE_NOUN, w, n) || mb_lex_is(lex, MB_LX_FLOW_VERB, w, n);
 }
 
+static int is_fragment(const ctx *c, const char *w);
+
+/* is_fragment of the text s[a,b). */
+static int is_fragment_range(const ctx *c, size_t a, size_t b)
+{
+    char *t = dup_range(c->s, a, b);
+    int f = !t || is_fragment(c, t);
+    free(t);
+    return f;
+}
+
 /* ---- records ---- */
 
 static mb_status add_record(ctx *c, mb_record *r)
@@ -801,6 +812,17 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         free(r.indicator);
         r.indicator = NULL;
         r.why_indicator.rule = "fragment";
+        /* 广义货币M2预期增长目标拟定为13%: a change verb taken for the phrase;
+         * the noun phrase before it names the quantity */
+        size_t fa, fb;
+        if (irule && !strcmp(irule, "noun phrase") && b > a && mb_change_of(c->m->lex, c->s + a, b - a) &&
+            mb_ind_np_before(c, lo, a, 0, &fa, &fb) && !is_fragment_range(c, fa, fb)) {
+            mb_ind_trim(c, &fa, &fb);
+            r.indicator = squeeze(dup_range(c->s, fa, fb));
+            r.why_indicator.rule = "noun phrase";
+            r.why_indicator.start = fa;
+            r.why_indicator.end = fb;
+        }
         /* a verb alone (新开工630万套) leaves the indicator of the clause
          * before it, as an omitted one does */
         if (strcmp(irule, "carried") && c->prev_ind &&

@@ -261,8 +261,8 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
                 skipped_level = 1;
                 continue;
             }
-            if (mb_is_adverb(c->m->lex, w, n))
-                continue;
+            if (mb_is_adverb(c->m->lex, w, n) || mb_is_modal(c->m->lex, w, n))
+                continue; /* 预期, 力争 next to the number or its verb */
             if (change && !skipped_level)
                 continue; /* 增长5%: the verb is not part of the indicator */
             if (tok_in(c, t, MB_LX_DE))
