@@ -815,8 +815,13 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         /* 广义货币M2预期增长目标拟定为13%: a change verb taken for the phrase;
          * the noun phrase before it names the quantity */
         size_t fa, fb;
-        if (irule && !strcmp(irule, "noun phrase") && b > a && mb_change_of(c->m->lex, c->s + a, b - a) &&
-            mb_ind_np_before(c, lo, a, 0, &fa, &fb) && !is_fragment_range(c, fa, fb)) {
+        int retry_at =
+            (irule && !strcmp(irule, "noun phrase") && b > a && mb_change_of(c->m->lex, c->s + a, b - a))
+                ? 1                                       /* before the verb */
+            : (irule && !strcmp(irule, "noun after")) ? 2 /* 试点扩大到20个省: before the count */
+                                                      : 0;
+        if (retry_at && mb_ind_np_before(c, lo, retry_at == 1 ? a : q->a, 0, &fa, &fb) &&
+            !is_fragment_range(c, fa, fb)) {
             mb_ind_trim(c, &fa, &fb);
             r.indicator = squeeze(dup_range(c->s, fa, fb));
             r.why_indicator.rule = "noun phrase";
