@@ -717,7 +717,18 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         const mb_lexword *dew = at_cls(c, c->s, cb, e, MB_LX_DE);
         /* 不到3%的情况下: the noun after 的 closes a frame, it is not counted */
         int de = dew && !at_cls(c, c->s, cb, e + dew->len, MB_LX_FRAME_NOUN);
-        int use_after = q->measure || !before || (q->percent && de) || bare_count(c, q) ||
+        /* 扩大到全国40%的县: a share reached (after 到) is of the subject
+         * before the verb, not of the noun after 的 */
+        int reached = 0;
+        for (size_t ti = tok_count_before(c, q->a); ti-- > 0 && c->toks.v[ti].start >= lo;) {
+            const mb_token *u = &c->toks.v[ti];
+            if (tok_in(c, u, MB_LX_SCOPE_WORD))
+                continue;
+            reached = tok_in(c, u, MB_LX_TO_WORD) ||
+                      mb_lex_longest_before(c->m->lex, MB_LX_TO_WORD, c->s + u->start, 0, u->end - u->start);
+            break;
+        }
+        int use_after = q->measure || !before || (q->percent && de && !reached) || bare_count(c, q) ||
                         (!de && !q->percent && verb_object(c, lo, q));
         if (use_after && mb_ind_np_after(c, q->b, cb, &a, &b)) {
             found = 1;
