@@ -49,6 +49,18 @@ static int is_yi(const char *p)
     return mb_utf8_decode((const unsigned char *)p, 3, &cp) == 3 && cp == 0x4E00;
 }
 
+/* 1 when a set phrase of the lexicon (最后一公里) covers text[a,b), starting
+ * at most 12 bytes before a. */
+static int in_set_phrase(const mb_lexicon *lex, const char *text, size_t len, size_t a, size_t b)
+{
+    for (size_t p = a > 12 ? a - 12 : 0; p <= a; p++) {
+        const mb_lexword *w = mb_lex_longest_at(lex, MB_LX_SET_PHRASE, text, len, p);
+        if (w && p + w->len >= b)
+            return 1;
+    }
+    return 0;
+}
+
 mb_status mb_xrec_run(const mb_model *m, const char *text, size_t len, int doc_year, mb_xrec *x,
                       mb_error *err)
 {
@@ -96,6 +108,10 @@ mb_status mb_xrec_run(const mb_model *m, const char *text, size_t len, int doc_y
         o->fan = (q->flags & MB_QF_FAN) != 0;
         o->percent = q->qkind == MB_Q_PERCENT || q->qkind == MB_Q_PERMILLE || q->qkind == MB_Q_PPOINT;
         o->skip = q->skip != MB_SKIP_NONE;
+        /* 最后一公里, 城乡二元结构: a set phrase that holds a numeral states no
+         * quantity (lexicon class set_phrase) */
+        if (!o->skip && in_set_phrase(m->lex, text, len, q->num_start, q->end))
+            o->skip = 1;
         /* 一座, 一批, 一个: the numeral 一 with a measure word is an article */
         if ((q->flags & MB_QF_CHINESE) && q->has_value && q->value == 1 && (q->flags & MB_QF_MEASURE) &&
             q->num_end - q->num_start == 3 && is_yi(text + q->num_start))

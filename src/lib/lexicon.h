@@ -153,6 +153,7 @@
     X(FRAME_NOUN, "frame_noun", "",                                                                          \
       "with a localizer after it: the end of a frame (zai ... de jichu shang)")                              \
     X(FRAME_OPEN, "frame_open", "", "opens such a frame (zai)")                                              \
+    X(SET_PHRASE, "set_phrase", "", "a set phrase that holds a numeral and states no quantity")              \
     X(INDICATOR, "indicator", "id= kind=level|rate|share",                                                   \
       "an indicator name or variant: id= its canonical name, kind= level, rate or share")
 
