@@ -841,7 +841,7 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         }
         /* a verb alone (新开工630万套) leaves the indicator of the clause
          * before it, as an omitted one does */
-        if (strcmp(irule, "carried") && c->prev_ind &&
+        if (!r.indicator && irule && strcmp(irule, "carried") && c->prev_ind &&
             (flow || (one && one->start == a && one->end == b && one->tag && one->tag[0] == 'v'))) {
             r.indicator = dup_str(c->prev_ind);
             r.why_indicator.rule = "carried";

@@ -263,8 +263,8 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
             }
             if (mb_is_adverb(c->m->lex, w, n) || mb_is_modal(c->m->lex, w, n))
                 continue; /* 预期, 力争 next to the number or its verb */
-            if (tok_in(c, t, MB_LX_SCOPE_WORD) && i > 0)
-                continue; /* 扩大到全国40%: the whole a share is of */
+            if (tok_in(c, t, MB_LX_SCOPE_WORD) && i > 0 && !tok_in(c, &c->toks.v[i - 1], MB_LX_SHARE_VERB))
+                continue; /* 扩大到全国40%: the whole a share is of (not 出口占全省3成) */
             if (change && !skipped_level)
                 continue; /* 增长5%: the verb is not part of the indicator */
             if (tok_in(c, t, MB_LX_DE))
