@@ -1394,6 +1394,21 @@ static mb_status do_sentence(ctx *c, size_t sa, size_t sb)
                         pa = clause_start(c, sa, pe);
                         nnames = mb_ind_list_names(c, pa, pe, names, 16);
                     }
+                    /* 城镇居民人均可支配收入9422元，农村居民人均纯收入2936元，扣除价格
+                     * 因素，分别实际增长7.7%和6.8%: the indicators of as many
+                     * records just before, in this sentence, one each */
+                    size_t m = list_length(c, i, sb);
+                    if (!nnames && !has_noun(c, ca, k) && m >= 2 && m <= 16 && c->out->n >= m) {
+                        size_t first = c->out->n - m, ok = 1;
+                        for (size_t r = first; r < c->out->n && ok; r++) {
+                            const mb_record *rec = &c->out->v[r];
+                            ok = rec->sent_start == sa && rec->paragraph == c->p->index && rec->indicator;
+                            for (size_t r2 = first; r2 < r && ok; r2++)
+                                ok = strcmp(c->out->v[r2].indicator, rec->indicator) != 0;
+                        }
+                        for (size_t r = first; ok && r < c->out->n; r++)
+                            names[nnames++] = dup_str(c->out->v[r].indicator);
+                    }
                     break;
                 }
         }
