@@ -378,20 +378,12 @@ static found find_quote(const slot *s, const char *pre, const char *ex, const ch
     return f;
 }
 
-static size_t utf8_chars(const char *s)
-{
-    size_t n = 0;
-    for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
-}
-
 /* Prefix followed by suffix with something else between. */
 static found find_frame(const slot *s, const char *pre, const char *ex, const char *suf)
 {
     found f = {0, {0, 0, 0}};
     size_t lp = strlen(pre), le = strlen(ex), ls = strlen(suf);
-    if (utf8_chars(pre) + utf8_chars(suf) < MIN_CONTEXT)
+    if (mb_utf8_count(pre, 0, lp) + mb_utf8_count(suf, 0, ls) < MIN_CONTEXT)
         return f;
     size_t maxgap = le + 64 > 4 * le ? le + 64 : 4 * le;
     size_t np = mb_doc_paragraph_count(s->doc);
@@ -557,9 +549,9 @@ static mb_status search(slot *s, const rec_view *v, const char *why, mb_audit *r
         } else {
             /* the exact text with one side of its context: a neighbour was edited */
             found fp = {0, {0, 0, 0}}, fs = {0, {0, 0, 0}};
-            if (utf8_chars(pre.s) >= MIN_CONTEXT)
+            if (mb_utf8_count(pre.s, 0, pre.len) >= MIN_CONTEXT)
                 fp = find_quote(s, pre.s, ex.s, "");
-            if (utf8_chars(suf.s) >= MIN_CONTEXT)
+            if (mb_utf8_count(suf.s, 0, suf.len) >= MIN_CONTEXT)
                 fs = find_quote(s, "", ex.s, suf.s);
             int pone = fp.n == 1, sone = fs.n == 1;
             if (pone && sone && (fp.at.para != fs.at.para || fp.at.a != fs.at.a))

@@ -82,18 +82,10 @@ cJSON *mb_emit_slice(const mb_text *t, size_t a, size_t b)
 #define MB_SENTENCE_CAP  400
 #define MB_SENTENCE_SIDE 200
 
-static size_t count_chars(const char *s, size_t a, size_t b)
-{
-    size_t n = 0;
-    for (size_t i = a; i < b; i++)
-        n += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return n;
-}
-
 static cJSON *sentence_capped(const mb_text *t, const mb_record *r)
 {
     size_t a = r->sent_start, b = r->sent_end;
-    if (count_chars(t->s, a, b) <= MB_SENTENCE_CAP)
+    if (mb_utf8_count(t->s, a, b) <= MB_SENTENCE_CAP)
         return mb_emit_slice(t, a, b);
     size_t ca = mb_utf8_back(t->s, r->span_start, MB_SENTENCE_SIDE);
     size_t cb = mb_utf8_fwd(t->s, t->len, r->span_end, MB_SENTENCE_SIDE);

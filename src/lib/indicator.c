@@ -553,22 +553,13 @@ int mb_ind_np_after(const ctx *c, size_t pos, size_t hi, size_t *ra, size_t *rb)
     return 1;
 }
 
-/* The number of characters of s[a,b). */
-static size_t chars(const char *s, size_t a, size_t b)
-{
-    size_t n = 0;
-    for (size_t i = a; i < b; i++)
-        n += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return n;
-}
-
 /* Drop a leading scope word (全市, 全国 …) and a trailing 总数 from a
  * noun phrase [*a,*b) when something meaningful remains. */
 void mb_ind_trim(const ctx *c, size_t *a, size_t *b)
 {
     const mb_token *st = tok_at(c, *a);
     if (st && st->start == *a && st->end <= *b && tok_in(c, st, MB_LX_SCOPE_WORD) &&
-        chars(c->s, st->end, *b) >= 2) { /* 全市, 全国, 其中 (全市GDP too) */
+        mb_utf8_count(c->s, st->end, *b) >= 2) { /* 全市, 全国, 其中 (全市GDP too) */
         *a = st->end;
         while (*a < *b && c->s[*a] == ' ')
             (*a)++;
@@ -694,8 +685,8 @@ size_t mb_ind_list_names(ctx *c, size_t ca, size_t fb, char **names, size_t max)
      * long as the first name's (城镇 ↔ 农村), the rest is the head */
     const mb_token *first = tok_at(c, starts[0]);
     if (head_start == b && first && first->start == starts[0] && first->end == ends[0]) {
-        size_t p = mb_utf8_fwd(c->s, b, starts[n - 1], chars(c->s, starts[0], ends[0]));
-        if (p < b && chars(c->s, p, b) >= 2)
+        size_t p = mb_utf8_fwd(c->s, b, starts[n - 1], mb_utf8_count(c->s, starts[0], ends[0]));
+        if (p < b && mb_utf8_count(c->s, p, b) >= 2)
             head_start = p;
     }
     /* names of several words get the last word only (…基本医疗保险参保人数) */

@@ -189,6 +189,14 @@ size_t mb_utf8_fwd(const char *s, size_t len, size_t pos, size_t n)
     return pos;
 }
 
+size_t mb_utf8_count(const char *s, size_t a, size_t b)
+{
+    size_t n = 0;
+    for (size_t i = a; i < b; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
 const char *mb_find(const char *s, size_t n, const char *w, size_t wn)
 {
     if (!wn)

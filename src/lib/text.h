@@ -32,6 +32,9 @@ int mb_utf8_decode(const unsigned char *s, size_t n, int32_t *cp);
  * and suffix. */
 size_t mb_utf8_back(const char *s, size_t pos, size_t n);
 size_t mb_utf8_fwd(const char *s, size_t len, size_t pos, size_t n);
+/* The number of UTF-8 characters of s[a,b) (bytes that are not
+ * continuation bytes). */
+size_t mb_utf8_count(const char *s, size_t a, size_t b);
 /* Length of the UTF-8 character starting with byte c (1 for invalid lead bytes). */
 int mb_utf8_len(unsigned char c);
 
