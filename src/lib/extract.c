@@ -285,15 +285,12 @@ static int bare_count(const ctx *c, const mb_xq *q)
  * quantity: what follows the quantity names it, not the verb's subject. */
 static int verb_object(const ctx *c, size_t lo, const mb_xq *q)
 {
-    size_t i = tok_count_before(c, q->a);
-    while (i > 0 && c->toks.v[i - 1].end > q->a)
-        i--;
-    if (i == 0)
+    const mb_token *v = tok_ending_at(c, q->a);
+    if (!v)
         return 0;
-    const mb_token *v = &c->toks.v[i - 1];
     const char *w = c->s + v->start;
     size_t n = v->end - v->start;
-    if (v->start < lo || v->end != q->a || !v->tag || v->tag[0] != 'v' || v->tag[1] == 'n' || n < 6 ||
+    if (v->start < lo || !v->tag || v->tag[0] != 'v' || v->tag[1] == 'n' || n < 6 ||
         mb_change_of(c->m->lex, w, n) || tok_in(c, v, MB_LX_TO_WORD))
         return 0;
     /* a linker too (安排200亿元专项资金), when what follows is a noun of its
@@ -349,8 +346,8 @@ static int breakdown_count(const ctx *c, const mb_xq *q, size_t cb)
         e++;
     if (e < cb && !conj_at(c, c->s, cb, e, 0)) /* 5个、超300亿元的20个: a list goes on */
         return 0;
-    size_t ti = tok_count_before(c, q->a);
-    return ti > 0 && c->toks.v[ti - 1].end == q->a && tok_in(c, &c->toks.v[ti - 1], MB_LX_DE);
+    const mb_token *t = tok_ending_at(c, q->a);
+    return t && tok_in(c, t, MB_LX_DE);
 }
 
 /* 1 when a token of [a,b) is a noun. */
@@ -744,10 +741,9 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
             if (at_cls(c, c->s, b, k, MB_LX_DE))
                 chg_lo = k;
         /* but a verb that governs the indicator is (增加中央预算内经常性建设投资100亿元) */
-        size_t ti = tok_count_before(c, a);
-        if (ti > 0 && c->toks.v[ti - 1].end == a && c->toks.v[ti - 1].start >= lo &&
-            mb_change_of(c->m->lex, c->s + c->toks.v[ti - 1].start, a - c->toks.v[ti - 1].start))
-            chg_lo = c->toks.v[ti - 1].start;
+        const mb_token *gv = tok_ending_at(c, a);
+        if (gv && gv->start >= lo && mb_change_of(c->m->lex, c->s + gv->start, a - gv->start))
+            chg_lo = gv->start;
         a = mb_ind_last_conjunct(c, a, b);
         if (a < b) {
             found = 1;

@@ -195,6 +195,14 @@ static inline size_t tok_count_before(const ctx *c, size_t pos)
     return count_below(c->toks.v, c->toks.n, sizeof *c->toks.v, offsetof(mb_token, end), pos + 1);
 }
 
+/* The token that ends exactly at byte pos (the word right before it), or
+ * NULL. */
+static inline const mb_token *tok_ending_at(const ctx *c, size_t pos)
+{
+    size_t i = tok_count_before(c, pos);
+    return i > 0 && c->toks.v[i - 1].end == pos ? &c->toks.v[i - 1] : NULL;
+}
+
 /* The token that holds byte pos, or NULL. */
 static inline const mb_token *tok_at(const ctx *c, size_t pos)
 {

@@ -423,7 +423,7 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
     for (size_t k = tok_count_before(c, a), back = 0; k-- > 0 && back++ < 4 && c->toks.v[k].start >= lo;) {
         const mb_lexword *w = mb_lex_longest_at(c->m->lex, MB_LX_INDICATOR, c->s, b, c->toks.v[k].start);
         size_t e = w ? c->toks.v[k].start + w->len : 0;
-        if (w && e > a && tok_at(c, e - 1) && tok_at(c, e - 1)->end == e) {
+        if (w && e > a && tok_ending_at(c, e)) {
             size_t ns = lexicon_name_before(c, c->toks.v[k].start, e); /* flow verbs left out */
             if (ns != (size_t)-1 && ns < a)
                 a = ns;
@@ -433,8 +433,8 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
     /* 占全国9成 with no subject before 占: 全国 is the whole the share is of,
      * not the indicator (the clause's subject is carried) */
     if (share_q) {
-        size_t ti = tok_count_before(c, a);
-        if (ti > 0 && c->toks.v[ti - 1].end == a && tok_in(c, &c->toks.v[ti - 1], MB_LX_SHARE_VERB))
+        const mb_token *sv = tok_ending_at(c, a);
+        if (sv && tok_in(c, sv, MB_LX_SHARE_VERB))
             return 0;
     }
     /* drop a leading 、 or 和 left by the walk */
@@ -475,15 +475,13 @@ int mb_ind_np_after(const ctx *c, size_t pos, size_t hi, size_t *ra, size_t *rb)
          * its words' tags (长期/d建设国债) */
         const mb_lexword *lw =
             !started ? mb_lex_longest_at(c->m->lex, MB_LX_INDICATOR, c->s, hi, t->start) : NULL;
-        if (lw && tok_at(c, t->start + lw->len - 1)) {
-            const mb_token *last = tok_at(c, t->start + lw->len - 1);
-            if (last->end == t->start + lw->len) {
-                a = t->start;
-                b = last->end;
-                started = 1;
-                i = (size_t)(last - c->toks.v);
-                continue;
-            }
+        const mb_token *last = lw ? tok_ending_at(c, t->start + lw->len) : NULL;
+        if (last) {
+            a = t->start;
+            b = last->end;
+            started = 1;
+            i = (size_t)(last - c->toks.v);
+            continue;
         }
         const mb_xq *aq = quantity_covering(c, t->start, t->end);
         if (aq && mb_ind_attributive(c, aq)) { /* 4个万亿级主导产业 */
@@ -690,8 +688,7 @@ size_t mb_ind_list_names(ctx *c, size_t ca, size_t fb, char **names, size_t max)
             head_start = p;
     }
     /* names of several words get the last word only (…基本医疗保险参保人数) */
-    size_t hi = tok_count_before(c, b);
-    const mb_token *last_word = hi > 0 && c->toks.v[hi - 1].end == b ? &c->toks.v[hi - 1] : NULL;
+    const mb_token *last_word = tok_ending_at(c, b);
     for (size_t i = 0; i < n; i++) {
         const mb_token *w = tok_at(c, starts[i]);
         int one_word = w && w->start == starts[i] && w->end == ends[i];
