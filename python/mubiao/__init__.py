@@ -77,7 +77,38 @@ def _strings(items):
     return arr, len(items)
 
 
-class Model:
+class _Handle:
+    """What owns one library object: closed by close(), a with block or the
+    garbage collector.  Subclasses name the freeing function (_FREE) and
+    what a closed one says (_closed())."""
+
+    _FREE = None
+    _ptr = None
+
+    def close(self):
+        if self._ptr:
+            getattr(self._lib, self._FREE)(self._ptr)
+            self._ptr = None
+
+    def __del__(self):
+        try:
+            self.close()
+        except Exception:
+            pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def _handle(self):
+        if not self._ptr:
+            raise Error(self._closed(), 7, "arg")
+        return self._ptr
+
+
+class Model(_Handle):
     """The dictionary, user dictionaries and lexicon rows, and the compiled
     patterns: immutable once open, shared by threads.  mubiao.model() is the
     default one; open another for user dictionaries or lexicon files."""
@@ -95,27 +126,10 @@ class Model:
             _lib.raise_error(err)
         self._ptr = ptr
 
-    def close(self):
-        if self._ptr:
-            self._lib.mb_model_free(self._ptr)
-            self._ptr = None
+    _FREE = "mb_model_free"
 
-    def __del__(self):
-        try:
-            self.close()
-        except Exception:
-            pass
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def _handle(self):
-        if not self._ptr:
-            raise Error("the model is closed", 7, "arg")
-        return self._ptr
+    def _closed(self):
+        return "the model is closed"
 
     # -- documents --------------------------------------------------------
     def _load(self, source, encoding, lenient, name, lines_only=False):
@@ -273,7 +287,7 @@ segment.__doc__ = Model.segment.__doc__
 numbers.__doc__ = Model.numbers.__doc__
 
 
-class Store:
+class Store(_Handle):
     """An existing store written by `mubiao ingest` (SQLite), for reading:
     query() and history() give the records as `mubiao query` and `mubiao
     history --format jsonl` print them.  One Store may be used by several
@@ -298,27 +312,10 @@ class Store:
         self._model = model()
         self._lib.mb_store_set_lexicon(self._ptr, self._lib.mb_model_lexicon(self._model._handle()))
 
-    def close(self):
-        if self._ptr:
-            self._lib.mb_store_close(self._ptr)
-            self._ptr = None
+    _FREE = "mb_store_close"
 
-    def __del__(self):
-        try:
-            self.close()
-        except Exception:
-            pass
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def _handle(self):
-        if not self._ptr:
-            raise Error("%s: the store is closed" % self.path, 7, "arg")
-        return self._ptr
+    def _closed(self):
+        return "%s: the store is closed" % self.path
 
     def query(self, kind=None, year=None, indicator=None, exact=False, doc=None, date_from=None, date_to=None,
               unit=None, limit=None, sort=None):
