@@ -108,7 +108,7 @@ typedef struct mb_doc_options {
 
 /* The largest file read by default, and the largest that offsets can
  * address (4 GiB - 2); a larger max_size is lowered to it. */
-#define MB_MAX_FILE_SIZE ((uint64_t)1 << 30)
+#define MB_MAX_FILE_SIZE      ((uint64_t)1 << 30)
 #define MB_MAX_FILE_SIZE_HARD ((uint64_t)UINT32_MAX - 1)
 
 typedef struct mb_doc mb_doc;
@@ -151,11 +151,13 @@ typedef struct mb_date {
     int year, month, day;
     const char *source;
 } mb_date;
-/* Parse a strict YYYY-MM-DD calendar date (years 1900-2199); source is set
- * to "given". MB_EARG when s is not one. */
+/* Parse a strict YYYY-MM-DD calendar date, or a year alone YYYY (month and
+ * day 0), years 1900-2199; source is set to "given". MB_EARG when s is
+ * not one. */
 mb_status mb_date_parse(const char *s, mb_date *out);
-/* YYYY-MM-DD into buf (at least 11 bytes); "" when the date is unknown or
- * only its year is (month 0: the year still resolves relative times). */
+/* YYYY-MM-DD into buf (at least 11 bytes); YYYY (ISO 8601's reduced
+ * precision) when only the year is known (month 0); "" when the date is
+ * unknown. */
 void mb_date_format(const mb_date *d, char *buf);
 
 /* ---- segment (issue 3) ---- */
@@ -424,6 +426,17 @@ void mb_model_free(mb_model *m);
 
 typedef enum mb_kind { MB_KIND_TARGET = 0, MB_KIND_ACHIEVEMENT = 1 } mb_kind;
 
+/* A region (issue 12: whose promise): its full name (中华人民共和国,
+ * 江苏省, 苏州市, 姑苏区), level "national", "province", "city" or
+ * "district", and its six-digit code of the National Bureau of Statistics
+ * ("" for the nation and for a name several divisions share). name[0] ==
+ * '\0': unknown. */
+typedef struct mb_region {
+    char name[64];
+    char level[12];
+    char code[8];
+} mb_region;
+
 /* Why a field of a record has its value (mubiao extract --explain): the
  * rule that decided it and the text it read, in paragraph `paragraph`
  * (start == end: no text). rule NULL: not recorded. Rules: "cue",
@@ -462,18 +475,38 @@ typedef struct mb_record {
     char *modality;         /* NULL: none */
     /* why kind, year, change and the indicator have their values (--explain) */
     mb_evidence why_kind, why_year, why_change, why_indicator;
+    /* the region its clause names when it is not the document's (a district
+     * in a city's report); name "" otherwise: the document's region holds */
+    mb_region region;
 } mb_record;
 
 typedef struct mb_records {
     mb_record *v;
     size_t n, cap;
     mb_date date; /* the document date used */
+    /* whose document (issue 12): the issuer (国务院, 江苏省人民政府), given or
+     * read from the title or speaker line, NULL when unknown; malloc'ed,
+     * owned here; and the region it governs (name "" when unknown) */
+    char *issuer;
+    const char *issuer_source; /* "given", "text" or "none" */
+    mb_region region;
 } mb_records;
 
 /* Extract the records of doc. date: "YYYY-MM-DD" or NULL (then a sidecar
  * FILE.meta.json, a dateline in the text, or inference; see docdate.h).
  * out starts as {0}; release with mb_records_free. */
 mb_status mb_extract(const mb_model *m, const mb_doc *doc, const char *date, mb_records *out, mb_error *err);
+/* What a caller may give mb_extract_with (NULL fields: found as usual). */
+typedef struct mb_extract_options {
+    const char *date;   /* "YYYY-MM-DD", or "YYYY" when only the year is known */
+    const char *issuer; /* the document's issuer (江苏省人民政府); its region is the
+                           longest region name it starts with (国务院: the nation) */
+} mb_extract_options;
+/* mb_extract with a date and an issuer given; opt may be NULL. Without an
+ * issuer, a sidecar FILE.meta.json's "issuer", then the title or the
+ * speaker line (README "Issuer and region"). */
+mb_status mb_extract_with(const mb_model *m, const mb_doc *doc, const mb_extract_options *opt,
+                          mb_records *out, mb_error *err);
 void mb_records_free(mb_records *r);
 /* Keep only the records of one kind (ids do not change). */
 void mb_records_filter_kind(mb_records *r, mb_kind kind);
@@ -628,7 +661,7 @@ void mb_filelist_free(mb_filelist *l);
  * records. Created when missing; an older schema is migrated, a newer one
  * refused (MB_ESTORE). One store object per thread. */
 typedef struct mb_store mb_store;
-#define MB_STORE_SCHEMA 2
+#define MB_STORE_SCHEMA 3
 mb_status mb_store_open(const char *path, mb_store **out, mb_error *err);
 void mb_store_close(mb_store *s);
 
@@ -652,8 +685,21 @@ typedef struct mb_ingest_result {
 } mb_ingest_result;
 void mb_ingest_result_clear(mb_ingest_result *r);
 
+/* What ingest gives every document besides its bytes (issue 12). */
+typedef struct mb_ingest_options {
+    const char *date;   /* the date, YYYY-MM-DD or YYYY (NULL: sidecar, page or text, as extract) */
+    const char *issuer; /* the issuer (NULL: sidecar, title or speaker line) */
+    int force;          /* read and store again a path stored with this very content */
+} mb_ingest_options;
+/* Set them for the following ingests (the strings are copied; opt NULL:
+ * none). MB_EARG for an invalid date. A path stored with the same content
+ * is read again when the date or issuer given, or the bytes of its sidecar
+ * FILE.meta.json, differ from when it was stored. */
+mb_status mb_store_set_ingest_options(mb_store *s, const mb_ingest_options *opt, mb_error *err);
+
 /* Ingest one file: read it and hash it; skip it when the store holds path
- * with this sha256, or holds this sha256 and not path; else read it as a
+ * with this sha256 (read with the same date, issuer and sidecar), or holds
+ * this sha256 and not path; else read it as a
  * document (opt may be NULL), extract its records with m (date from
  * FILE.meta.json, the page or the text) and, in one transaction, replace
  * whatever the store held for path by the document, its paragraphs and its
@@ -662,8 +708,8 @@ mb_status mb_store_ingest_file(mb_store *s, const mb_model *m, const char *path,
                                mb_ingest_result *res, mb_error *err);
 /* The same for a document read from an open descriptor (standard input: 0;
  * a pipe is accepted), stored under the path name. */
-mb_status mb_store_ingest_fd(mb_store *s, const mb_model *m, const char *name, int fd, const mb_doc_options *opt,
-                             mb_ingest_result *res, mb_error *err);
+mb_status mb_store_ingest_fd(mb_store *s, const mb_model *m, const char *name, int fd,
+                             const mb_doc_options *opt, mb_ingest_result *res, mb_error *err);
 
 typedef enum mb_out_format {
     MB_OUT_JSONL = 0, /* one record a line, exactly as mubiao extract prints it */
@@ -683,13 +729,18 @@ typedef struct mb_query {
                         to the working folder or absolute (compared after making both absolute
                         and removing "." and ".." components, no links resolved) */
     /* (issue 15) */
-    const char *from, *to; /* document dates, YYYY-MM-DD, inclusive; undated documents are left out
-                              when either is given */
+    const char *from, *to; /* document dates, YYYY-MM-DD or YYYY, inclusive; a year stands for the
+                              whole year (a document dated 2014 alone is in --from 2014-06-01);
+                              undated documents are left out when either is given */
     const char *unit;      /* the record's unit, exactly (元, %, 家, ...) */
     size_t limit;          /* at most this many records; 0: all */
     const char *sort;      /* NULL or "date": the order above; "year", "value", "indicator",
                               "path": by that first (records without it last), then the order
                               above; a leading "-" reverses the first key. Another name: MB_EARG */
+    /* (issue 12) */
+    const char *issuer; /* the document's issuer, exactly (国务院, 江苏省人民政府) */
+    const char *region; /* the record's region (its own, else its document's): a full name, or a
+                           short one of the lexicon set with mb_store_set_lexicon (苏州: 苏州市) */
 } mb_query;
 
 /* The lexicon whose magnitude words (万, 亿: class magnitude_word) write the

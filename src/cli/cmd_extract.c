@@ -11,7 +11,8 @@ static int run(int argc, char **argv);
 const mb_cli_cmd cmd_extract = {
     "extract",
     "extract commitment records (targets and reported figures) as JSON",
-    "usage: mubiao extract [--date YYYY-MM-DD] [--format jsonl|json] [--pretty] [--explain] [--kind KIND]\n"
+    "usage: mubiao extract [--date DATE] [--issuer NAME] [--format jsonl|json] [--pretty] [--explain]\n"
+    "                      [--kind KIND]\n"
     "                      [--dict F] [--user-dict F]... [--user-lexicon F]... [--encoding NAME]\n"
     "                      [--lenient] [--name NAME] [FILE|FOLDER|-]...\n"
     "\n"
@@ -22,8 +23,12 @@ const mb_cli_cmd cmd_extract = {
     "schema/commitment.schema.json).\n"
     "\n"
     "Options:\n"
-    "  -d, --date YYYY-MM-DD  the document date (else FILE.meta.json {\"date\": ...},\n"
-    "                         else a dateline in the text, else inferred, else none)\n"
+    "  -d, --date DATE        the document date, YYYY-MM-DD or a year YYYY (else\n"
+    "                         FILE.meta.json {\"date\": ...}, else a dateline in the\n"
+    "                         text, else inferred, else none)\n"
+    "      --issuer NAME      the document's issuer, e.g. 江苏省人民政府 (else\n"
+    "                         FILE.meta.json {\"issuer\": ...}, else the title or\n"
+    "                         speaker line, else none): doc.issuer, doc.region\n"
     "  -f, --format FMT       jsonl (default) or json\n"
     "  -p, --pretty           indent the JSON (with jsonl: one record per block)\n"
     "  -x, --explain          add to each record an `evidence` object: the rule that\n"
@@ -47,7 +52,7 @@ const mb_cli_cmd cmd_extract = {
 static int run(int argc, char **argv)
 {
     mb_doc_options opt = {0};
-    const char *date = NULL, *format = "jsonl", *kind = NULL, *dict = NULL;
+    const char *date = NULL, *issuer = NULL, *format = "jsonl", *kind = NULL, *dict = NULL;
     const char *users[64];
     size_t nusers = 0;
     const char *lexs[64];
@@ -55,6 +60,7 @@ static int run(int argc, char **argv)
     int pretty = 0;
     static const struct option longopts[] = {
         {"date", required_argument, NULL, 'd'},
+        {"issuer", required_argument, NULL, 'I'},
         {"format", required_argument, NULL, 'f'},
         {"pretty", no_argument, NULL, 'p'},
         {"kind", required_argument, NULL, 'k'},
@@ -73,6 +79,7 @@ static int run(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "d:f:pxk:e:h", longopts, NULL)) != -1) {
         switch (c) {
         case 'd': date = optarg; break;
+        case 'I': issuer = optarg; break;
         case 'f': format = optarg; break;
         case 'p': pretty |= MB_EMIT_PRETTY; break;
         case 'x': pretty |= MB_EMIT_EXPLAIN; break;
@@ -112,7 +119,7 @@ static int run(int argc, char **argv)
     if (date) {
         mb_date d;
         if (mb_date_parse(date, &d)) {
-            cli_error("extract", "invalid --date '%s': want YYYY-MM-DD", date);
+            cli_error("extract", "invalid --date '%s': want YYYY-MM-DD or YYYY", date);
             return 2;
         }
     }
@@ -131,7 +138,8 @@ static int run(int argc, char **argv)
         }
         mb_records recs;
         mb_error err = {0};
-        if (mb_extract(model, doc, date, &recs, &err)) {
+        mb_extract_options eo = {.date = date, .issuer = issuer};
+        if (mb_extract_with(model, doc, &eo, &recs, &err)) {
             cli_error("extract", "%s", err.message);
             mb_doc_free(doc);
             rc = 1;

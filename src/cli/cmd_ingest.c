@@ -14,7 +14,7 @@ const mb_cli_cmd cmd_ingest = {
     "add new and changed documents (text, HTML) to the SQLite store",
     "usage: mubiao ingest [--db PATH] [--quiet] [--verbose] [--lenient] [--dict F] [--user-dict F]... "
     "[--user-lexicon F]...\n"
-    "                     [--follow-symlinks] DIR|FILE|-...\n"
+    "                     [--follow-symlinks] [--date DATE] [--issuer NAME] [--force] DIR|FILE|-...\n"
     "       mubiao ingest --watch [--db PATH] [--lenient] [--dict F] [--user-dict F]... [--user-lexicon "
     "F]... "
     "[--follow-symlinks] DIR...\n"
@@ -55,6 +55,16 @@ const mb_cli_cmd cmd_ingest = {
     "                       stops it between two documents (exit 0), so the store\n"
     "                       never holds half a document\n"
     "      --follow-symlinks take links to files outside the folder walked\n"
+    "  -d, --date DATE      every document's date, YYYY-MM-DD or a year YYYY (else\n"
+    "                       FILE.meta.json {\"date\": ...}, the page or the text)\n"
+    "      --issuer NAME    every document's issuer, e.g. 苏州市人民政府 (else\n"
+    "                       FILE.meta.json {\"issuer\": ...}, the title or the\n"
+    "                       speaker line; README \"Issuer and region\")\n"
+    "      --force          read and store again files stored with this content\n"
+    "\n"
+    "A file stored with the same content is read again (updated) when the\n"
+    "--date or --issuer given, or its FILE.meta.json, differ from when it was\n"
+    "stored: correct a date in the sidecar and ingest again.\n"
     "\n"
     "Progress (files done/total, MB/s) goes to stderr when it is a terminal; the\n"
     "summary goes to stdout: files new, updated, unchanged, duplicate (same\n"
@@ -131,13 +141,20 @@ static int run(int argc, char **argv)
         {"user-lexicon", required_argument, NULL, 'L'},
         {"watch", no_argument, NULL, 'w'},
         {"follow-symlinks", no_argument, NULL, 'F'},
+        {"date", required_argument, NULL, 'd'},
+        {"issuer", required_argument, NULL, 'I'},
+        {"force", no_argument, NULL, 'f'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     int c, flags = 0;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "qvwh", longopts, NULL)) != -1) {
+    mb_ingest_options io = {0};
+    while ((c = getopt_long(argc, argv, "qvwhd:", longopts, NULL)) != -1) {
         switch (c) {
+        case 'd': io.date = optarg; break;
+        case 'I': io.issuer = optarg; break;
+        case 'f': io.force = 1; break;
         case 'F': flags |= MB_WALK_FOLLOW_SYMLINKS; break;
         case 'B': db = optarg; break;
         case 'q': quiet = 1; break;
@@ -166,6 +183,15 @@ static int run(int argc, char **argv)
     if (optind >= argc)
         return cli_usage(&cmd_ingest);
     db = cli_db_path(db);
+    mb_date dd;
+    if (io.date && mb_date_parse(io.date, &dd)) {
+        cli_error("ingest", "invalid --date '%s': want YYYY-MM-DD or YYYY", io.date);
+        return 2;
+    }
+    if (io.issuer && (!*io.issuer || strlen(io.issuer) > 200)) {
+        cli_error("ingest", "invalid --issuer: want a name of 1 to 200 bytes");
+        return 2;
+    }
 
     mb_error err = {0};
     mb_filelist files = {0};
@@ -196,8 +222,11 @@ static int run(int argc, char **argv)
         mb_filelist_free(&files);
         return 1;
     }
-    mb_model *model = cli_model("ingest", dict, users, nusers, lexs, nlexs);
-    if (!model) {
+    mb_model *model = NULL;
+    if (mb_store_set_ingest_options(store, &io, &err) ||
+        !(model = cli_model("ingest", dict, users, nusers, lexs, nlexs))) {
+        if (err.message[0])
+            cli_error("ingest", "%s", err.message);
         mb_store_close(store);
         mb_filelist_free(&files);
         return 1;

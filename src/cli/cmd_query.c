@@ -12,7 +12,8 @@ const mb_cli_cmd cmd_query = {
     "query",
     "select records from the store: JSON Lines, CSV or a table",
     "usage: mubiao query [--db PATH] [--kind KIND] [--year YEAR] [--indicator TEXT] [--exact]\n"
-    "                    [--doc PATH] [--from DATE] [--to DATE] [--unit UNIT] [--sort KEY] [--limit N]\n"
+    "                    [--doc PATH] [--from DATE] [--to DATE] [--unit UNIT] [--issuer NAME]\n"
+    "                    [--region NAME] [--sort KEY] [--limit N]\n"
     "                    [--format jsonl|json|csv|table] [--bom|--no-bom]\n"
     "\n"
     "Print the stored records that match every filter given, in document date\n"
@@ -26,9 +27,14 @@ const mb_cli_cmd cmd_query = {
     "      --exact            ... whose indicator is exactly TEXT\n"
     "      --doc PATH         records of one document: its path as ingested, or the\n"
     "                         same file named relative to here or absolute\n"
-    "      --from DATE        documents dated DATE (YYYY-MM-DD) or later\n"
+    "      --from DATE        documents dated DATE (YYYY-MM-DD, or a year YYYY) or\n"
+    "                         later; a document dated by its year alone counts as\n"
+    "                         the whole year\n"
     "      --to DATE          documents dated DATE or earlier (with --from or --to,\n"
     "                         undated documents are left out)\n"
+    "      --issuer NAME      documents of this issuer exactly (国务院, 江苏省人民政府)\n"
+    "      --region NAME      records about this region: their own, else their\n"
+    "                         document's (苏州 or 苏州市)\n"
     "  -u, --unit UNIT        records of this unit exactly (元, %, 家, ...)\n"
     "  -s, --sort KEY         date (default: document date, path, order in the\n"
     "                         document), year, value, indicator or path first;\n"
@@ -109,6 +115,7 @@ static int run(int argc, char **argv)
         {"to", required_argument, NULL, 'T'},     {"unit", required_argument, NULL, 'u'},
         {"sort", required_argument, NULL, 's'},   {"limit", required_argument, NULL, 'n'},
         {"bom", no_argument, NULL, 'O'},          {"no-bom", no_argument, NULL, 'o'},
+        {"issuer", required_argument, NULL, 'I'}, {"region", required_argument, NULL, 'R'},
         {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
     };
     int c;
@@ -135,13 +142,16 @@ static int run(int argc, char **argv)
         case 'T': {
             mb_date d;
             if (mb_date_parse(optarg, &d)) {
-                cli_error("query", "invalid --%s '%s': want YYYY-MM-DD", c == 'F' ? "from" : "to", optarg);
+                cli_error("query", "invalid --%s '%s': want YYYY-MM-DD or YYYY", c == 'F' ? "from" : "to",
+                          optarg);
                 return 2;
             }
             *(c == 'F' ? &q.from : &q.to) = optarg;
             break;
         }
         case 'u': q.unit = optarg; break;
+        case 'I': q.issuer = optarg; break;
+        case 'R': q.region = optarg; break;
         case 's': q.sort = optarg; break;
         case 'n': {
             char *end;

@@ -112,7 +112,7 @@ static int run(int argc, char **argv)
     }
     mb_date dd;
     if (date && mb_date_parse(date, &dd)) {
-        cli_error("report", "invalid --date '%s': want YYYY-MM-DD", date);
+        cli_error("report", "invalid --date '%s': want YYYY-MM-DD or YYYY", date);
         return 2;
     }
     mb_model *model = cli_model("report", dict, users, nusers, lexs, nlexs);

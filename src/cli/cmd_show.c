@@ -180,7 +180,7 @@ static int run(int argc, char **argv)
     }
     mb_date dd;
     if (date && mb_date_parse(date, &dd)) {
-        cli_error("show", "invalid --date '%s': want YYYY-MM-DD", date);
+        cli_error("show", "invalid --date '%s': want YYYY-MM-DD or YYYY", date);
         return 2;
     }
     if (!so.width)

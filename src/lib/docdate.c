@@ -28,6 +28,16 @@ static int valid_date(int y, int m, int d)
 mb_status mb_date_parse(const char *s, mb_date *out)
 {
     int y, m, d, n = 0;
+    if (s && strlen(s) == 4 && s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9' && s[2] >= '0' &&
+        s[2] <= '9' && s[3] >= '0' && s[3] <= '9') { /* a year alone */
+        y = atoi(s);
+        if (y < 1900 || y > 2199)
+            return MB_EARG;
+        out->year = y;
+        out->month = out->day = 0;
+        out->source = "given";
+        return MB_OK;
+    }
     if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
         return MB_EARG;
     for (int i = 0; i < 10; i++)
@@ -44,17 +54,22 @@ mb_status mb_date_parse(const char *s, mb_date *out)
 
 void mb_date_format(const mb_date *d, char *buf)
 {
-    if (!d->year || !d->month) /* unknown, or a year alone */
+    if (!d->year) /* unknown */
         buf[0] = '\0';
+    else if (!d->month) /* a year alone: ISO 8601's reduced precision */
+        snprintf(buf, 11, "%04u", (unsigned)d->year % 10000u);
     else
         snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)d->year % 10000u, (unsigned)d->month % 100u,
                  (unsigned)d->day % 100u);
 }
 
-/* The sidecar FILE.meta.json: MB_OK with out->year set, MB_OK with year 0
- * when there is none, or an error for an unusable one. */
-static mb_status sidecar(const char *path, mb_date *out, mb_error *err)
+/* The sidecar FILE.meta.json, parsed: *out NULL when there is none, or an
+ * error for an unreadable or invalid one (*meta_out: its name, malloc'ed,
+ * for messages). */
+static mb_status sidecar_json(const char *path, cJSON **out, char **meta_out, mb_error *err)
 {
+    *out = NULL;
+    *meta_out = NULL;
     size_t n = strlen(path);
     char *meta = malloc(n + sizeof ".meta.json");
     if (!meta)
@@ -82,17 +97,56 @@ static mb_status sidecar(const char *path, mb_date *out, mb_error *err)
     if (!j) {
         size_t off = end ? (size_t)(end - buf) : 0;
         st = mb_error_set(err, MB_EJSON, "%s: byte %zu: invalid JSON", meta, off);
-    } else {
-        const cJSON *d = cJSON_GetObjectItemCaseSensitive(j, "date");
-        if (cJSON_IsString(d)) {
-            if (mb_date_parse(d->valuestring, out))
-                st = mb_error_set(err, MB_EJSON, "%s: \"date\" is not a YYYY-MM-DD date: %s", meta,
-                                  d->valuestring);
-        } else if (d && !cJSON_IsNull(d)) {
-            st = mb_error_set(err, MB_EJSON, "%s: \"date\" must be a string YYYY-MM-DD", meta);
-        }
-        cJSON_Delete(j);
+        free(meta);
+        return st;
     }
+    *out = j;
+    *meta_out = meta;
+    return MB_OK;
+}
+
+/* The sidecar's "date": MB_OK with out->year set, MB_OK with year 0 when
+ * there is none, or an error for an unusable one. */
+static mb_status sidecar(const char *path, mb_date *out, mb_error *err)
+{
+    cJSON *j;
+    char *meta;
+    mb_status st = sidecar_json(path, &j, &meta, err);
+    if (st || !j)
+        return st;
+    const cJSON *d = cJSON_GetObjectItemCaseSensitive(j, "date");
+    if (cJSON_IsString(d)) {
+        if (mb_date_parse(d->valuestring, out))
+            st = mb_error_set(err, MB_EJSON, "%s: \"date\" is not a date YYYY-MM-DD or a year YYYY: %s", meta,
+                              d->valuestring);
+    } else if (d && !cJSON_IsNull(d)) {
+        st = mb_error_set(err, MB_EJSON, "%s: \"date\" must be a string YYYY-MM-DD or YYYY", meta);
+    }
+    cJSON_Delete(j);
+    free(meta);
+    return st;
+}
+
+mb_status mb_sidecar_issuer(const char *path, char **issuer, mb_error *err)
+{
+    *issuer = NULL;
+    if (!strcmp(path, "-"))
+        return MB_OK;
+    cJSON *j;
+    char *meta;
+    mb_status st = sidecar_json(path, &j, &meta, err);
+    if (st || !j)
+        return st;
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(j, "issuer");
+    if (cJSON_IsString(v) && v->valuestring[0]) {
+        if (strlen(v->valuestring) > 200)
+            st = mb_error_set(err, MB_EJSON, "%s: \"issuer\" is longer than 200 bytes", meta);
+        else if (!(*issuer = strdup(v->valuestring)))
+            st = mb_error_set(err, MB_ENOMEM, "out of memory");
+    } else if (v && !cJSON_IsNull(v) && !cJSON_IsString(v)) {
+        st = mb_error_set(err, MB_EJSON, "%s: \"issuer\" must be a string", meta);
+    }
+    cJSON_Delete(j);
     free(meta);
     return st;
 }
@@ -272,7 +326,7 @@ mb_status mb_docdate_find(const mb_doc *doc, const char *given, const mb_lexicon
     out->source = "none";
     if (given) {
         if (mb_date_parse(given, out))
-            return mb_error_set(err, MB_EARG, "invalid date '%s': want YYYY-MM-DD", given);
+            return mb_error_set(err, MB_EARG, "invalid date '%s': want YYYY-MM-DD or YYYY", given);
         return MB_OK;
     }
     const char *path = mb_doc_path(doc);

@@ -2,7 +2,7 @@
  * FILE.meta.json sidecar, datelines written in the text, and inference).
  *
  * Order: a date given by the caller; else the sidecar FILE.meta.json
- * {"date": "YYYY-MM-DD"} (both "given"); else the date an HTML page
+ * {"date": "YYYY-MM-DD" or "YYYY", "issuer": NAME} (both "given"); else the date an HTML page
  * states in a <meta> or a dateline above its article (html.h; "text");
  * else a dateline in the text: a
  * full date (2024年3月5日, 2024-03-05) in a short paragraph near the start
@@ -21,5 +21,10 @@
  * (dict/lexicon/decode.tsv). */
 mb_status mb_docdate_find(const mb_doc *doc, const char *given, const mb_lexicon *lex, mb_date *out,
                           mb_error *err);
+
+/* The "issuer" of the sidecar FILE.meta.json of path (a string; *issuer
+ * malloc'ed, NULL when there is no sidecar or no issuer in it); an error for
+ * an unusable sidecar. Nothing is read for "-". */
+mb_status mb_sidecar_issuer(const char *path, char **issuer, mb_error *err);
 
 #endif

@@ -173,8 +173,24 @@ static cJSON *str_or_null(const char *s)
     return s ? cJSON_CreateString(s) : cJSON_CreateNull();
 }
 
-static cJSON *doc_object_dated(const mb_doc *doc, const mb_date *date)
+/* {"name", "level", "code"} of a region, null when unknown; code null when
+ * the region has none. */
+static cJSON *region_object(const mb_region *g)
 {
+    if (!g->name[0])
+        return cJSON_CreateNull();
+    cJSON *o = cJSON_CreateObject();
+    if (!o)
+        return NULL;
+    cJSON_AddStringToObject(o, "name", g->name);
+    cJSON_AddItemToObject(o, "level", str_or_null(g->level[0] ? g->level : NULL));
+    cJSON_AddItemToObject(o, "code", str_or_null(g->code[0] ? g->code : NULL));
+    return o;
+}
+
+static cJSON *doc_object_dated(const mb_doc *doc, const mb_records *rs)
+{
+    const mb_date *date = &rs->date;
     cJSON *d = mb_emit_doc_object(doc);
     if (!d)
         return NULL;
@@ -185,6 +201,8 @@ static cJSON *doc_object_dated(const mb_doc *doc, const mb_date *date)
     else
         cJSON_AddNullToObject(d, "date");
     cJSON_AddStringToObject(d, "date_source", date->source ? date->source : "none");
+    cJSON_AddItemToObject(d, "issuer", str_or_null(rs->issuer));
+    cJSON_AddItemToObject(d, "region", region_object(&rs->region));
     return d;
 }
 
@@ -234,7 +252,7 @@ static cJSON *record_object(const mb_doc *doc, const mb_records *rs, size_t i, i
         return NULL;
     cJSON_AddStringToObject(o, "schema", MB_SCHEMA);
     cJSON_AddStringToObject(o, "id", r->id);
-    cJSON *d = doc_object_dated(doc, &rs->date);
+    cJSON *d = doc_object_dated(doc, rs);
     if (d)
         cJSON_AddItemToObject(o, "doc", d);
     cJSON *po = cJSON_CreateObject();
@@ -284,6 +302,7 @@ static cJSON *record_object(const mb_doc *doc, const mb_records *rs, size_t i, i
     cJSON_AddItemToObject(o, "time_text", str_or_null(r->time_text));
     cJSON_AddItemToObject(o, "period", str_or_null(r->period));
     cJSON_AddItemToObject(o, "modality", str_or_null(r->modality));
+    cJSON_AddItemToObject(o, "region", region_object(r->region.name[0] ? &r->region : &rs->region));
     if (flags & MB_EMIT_EXPLAIN) {
         cJSON *ev = cJSON_CreateObject();
         if (ev) {
@@ -322,7 +341,7 @@ mb_status mb_emit_document(const mb_doc *doc, const mb_records *r, int flags, ch
 {
     *out = NULL;
     cJSON *o = cJSON_CreateObject();
-    cJSON *d = doc_object_dated(doc, &r->date);
+    cJSON *d = doc_object_dated(doc, r);
     cJSON *paras = cJSON_CreateArray();
     cJSON *recs = cJSON_CreateArray();
     if (!o || !d || !paras || !recs) {

@@ -33,6 +33,7 @@
 
 #include "cues.h"
 #include "indid.h"
+#include "issuer.h"
 #include "docdate.h"
 #include "doc_internal.h"
 #include "error.h"
@@ -446,6 +447,7 @@ void mb_records_free(mb_records *r)
     for (size_t i = 0; i < r->n; i++)
         record_clear(&r->v[i]);
     free(r->v);
+    free(r->issuer);
     memset(r, 0, sizeof *r);
 }
 
@@ -1532,10 +1534,21 @@ static void assign_ids(const mb_doc *doc, mb_records *rs)
 
 mb_status mb_extract(const mb_model *m, const mb_doc *doc, const char *date, mb_records *out, mb_error *err)
 {
+    mb_extract_options o = {.date = date};
+    return mb_extract_with(m, doc, &o, out, err);
+}
+
+mb_status mb_extract_with(const mb_model *m, const mb_doc *doc, const mb_extract_options *opt,
+                          mb_records *out, mb_error *err)
+{
     memset(out, 0, sizeof *out);
-    mb_status st = mb_docdate_find(doc, date, m->lex, &out->date, err);
-    if (st)
+    mb_status st = mb_docdate_find(doc, opt ? opt->date : NULL, m->lex, &out->date, err);
+    if (!st)
+        st = mb_issuer_find(doc, opt ? opt->issuer : NULL, m->lex, out, err);
+    if (st) {
+        mb_records_free(out);
         return st;
+    }
     ctx c;
     memset(&c, 0, sizeof c);
     c.m = m;
@@ -1565,6 +1578,7 @@ mb_status mb_extract(const mb_model *m, const mb_doc *doc, const char *date, mb_
         return mb_error_set(err, st, "%s: extraction failed: %s", mb_doc_path(doc), mb_strerror(st));
     }
     assign_ids(doc, out);
+    mb_issuer_record_regions(doc, m->lex, out);
     for (size_t i = 0; i < out->n; i++) {
         mb_record *r = &out->v[i];
         if (r->indicator)

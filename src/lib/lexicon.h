@@ -154,8 +154,16 @@
       "with a localizer after it: the end of a frame (zai ... de jichu shang)")                              \
     X(FRAME_OPEN, "frame_open", "", "opens such a frame (zai)")                                              \
     X(SET_PHRASE, "set_phrase", "", "a set phrase that holds a numeral and states no quantity")              \
-    X(INDICATOR, "indicator", "id= kind=level|rate|share",                                                   \
-      "an indicator name or variant: id= its canonical name, kind= level, rate or share")
+    X(INDICATOR, "indicator", "id= kind=level|rate|share polarity=higher|lower",                             \
+      "an indicator name or variant: id= its canonical name, kind= level, rate or share")                    \
+    X(REGION, "region", "level=national|province|city|district code= name= short",                           \
+      "a region's name: level=, code= (NBS), name= the full name of a short one")                            \
+    X(ISSUER_NAME, "issuer_name", "region= issuer=",                                                         \
+      "a body that issues documents: region= the region it governs, issuer= its usual name")                 \
+    X(ISSUER_SUFFIX, "issuer_suffix",                                                                        \
+      "issuer=", "after a region's name: the body issuing (issuer= its full name after the region's)")       \
+    X(OFFICE_WORD, "office_word", "issuer=",                                                                 \
+      "after a region's name on a speaker line: its head (issuer= the body, after the region's name)")
 
 typedef enum mb_lexclass {
 #define MB_LEX_ENUM(id, name, items, what) MB_LX_##id,

@@ -5,6 +5,7 @@
 #include "readfile.h"
 #include "hash.h"
 #include "indid.h"
+#include "issuer.h"
 
 #include <cjson/cJSON.h>
 #include <errno.h>
@@ -76,6 +77,20 @@ static const char *const migrations[MB_STORE_SCHEMA] = {
      * re-ingest with --force to fill it) */
     "ALTER TABLE records ADD COLUMN indicator_id TEXT;"
     "CREATE INDEX records_indicator_id ON records(indicator_id);",
+    /* 2 → 3 (issue 12): whose document and which region; a record's own
+     * region; meta, what besides the content decided the rows (the date and
+     * issuer given, the sidecar's bytes): when it changes, the next ingest
+     * reads the document again. Rows stored before have NULL here and are
+     * read again by the next ingest. */
+    "ALTER TABLE documents ADD COLUMN issuer TEXT;"
+    "ALTER TABLE documents ADD COLUMN region TEXT;"
+    "ALTER TABLE documents ADD COLUMN region_level TEXT;"
+    "ALTER TABLE documents ADD COLUMN region_code TEXT;"
+    "ALTER TABLE documents ADD COLUMN meta TEXT;"
+    "ALTER TABLE records ADD COLUMN region TEXT;"
+    "ALTER TABLE records ADD COLUMN region_level TEXT;"
+    "CREATE INDEX documents_issuer ON documents(issuer);"
+    "CREATE INDEX records_region ON records(region);",
 };
 
 enum {
@@ -95,20 +110,21 @@ enum {
 
 static const char *const sql[NSTMT] = {
     [S_BY_SHA] = "SELECT path FROM documents WHERE sha256 = ?1 LIMIT 1",
-    [S_BY_PATH] = "SELECT id, sha256 FROM documents WHERE path = ?1",
+    [S_BY_PATH] = "SELECT id, sha256, meta FROM documents WHERE path = ?1",
     [S_DEL_RECORDS] = "DELETE FROM records WHERE doc_id = ?1",
     [S_DEL_PARAS] = "DELETE FROM paragraphs WHERE doc_id = ?1",
     [S_DEL_DOC] = "DELETE FROM documents WHERE id = ?1",
     [S_INS_DOC] = "INSERT INTO documents (path, sha256, size, format, encoding, title, date, date_source,"
-                  " ingested_at, paragraphs, records) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                  " ingested_at, paragraphs, records, issuer, region, region_level, region_code, meta)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
     [S_INS_PARA] = "INSERT INTO paragraphs (doc_id, idx, src_start, src_end, line, text)"
                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     [S_INS_RECORD] =
         "INSERT INTO records (doc_id, seq, id, paragraph, sentence, span_start, span_end, span_text,"
         " quote_exact, quote_prefix, quote_suffix, kind, indicator, value, min, max, unit,"
-        " comparator, change, year, time_text, period, modality, json, indicator_id) VALUES (?1, ?2, ?3,"
-        " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,"
-        " ?23, ?24, ?25)",
+        " comparator, change, year, time_text, period, modality, json, indicator_id, region, region_level)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,"
+        " ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
     [S_BEGIN] = "BEGIN IMMEDIATE",
     [S_COMMIT] = "COMMIT",
     [S_ROLLBACK] = "ROLLBACK",
@@ -121,7 +137,70 @@ struct mb_store {
     const mb_lexicon *lex; /* magnitude words of the values shown (query, history) */
     int no_bom;            /* CSV without the UTF-8 BOM */
     int busy;              /* the last failed exec or db_error was SQLITE_BUSY */
+    char *date, *issuer;   /* mb_store_set_ingest_options: given to every document */
+    int force;
 };
+
+mb_status mb_store_set_ingest_options(mb_store *s, const mb_ingest_options *opt, mb_error *err)
+{
+    if (opt && opt->date) {
+        mb_date d;
+        if (mb_date_parse(opt->date, &d))
+            return mb_error_set(err, MB_EARG, "invalid date '%s': want YYYY-MM-DD or YYYY", opt->date);
+    }
+    char *date = opt && opt->date ? strdup(opt->date) : NULL;
+    char *issuer = opt && opt->issuer ? strdup(opt->issuer) : NULL;
+    if ((opt && opt->date && !date) || (opt && opt->issuer && !issuer)) {
+        free(date);
+        free(issuer);
+        return mb_error_set(err, MB_ENOMEM, "out of memory");
+    }
+    free(s->date);
+    free(s->issuer);
+    s->date = date;
+    s->issuer = issuer;
+    s->force = opt ? opt->force : 0;
+    return MB_OK;
+}
+
+/* What besides the content decides a document's rows: the date and issuer
+ * given and the bytes of its sidecar FILE.meta.json; 16 hex digits. */
+static void meta_fingerprint(const mb_store *s, const char *path, char out[17])
+{
+    size_t dl = s->date ? strlen(s->date) : 0, il = s->issuer ? strlen(s->issuer) : 0;
+    size_t cap = dl + il + 4 + 65536;
+    unsigned char *buf = malloc(cap);
+    if (!buf) {
+        strcpy(out, "0000000000000000"); /* never equal to a stored one by chance */
+        return;
+    }
+    size_t n = 0;
+    buf[n++] = 'd';
+    memcpy(buf + n, s->date ? s->date : "", dl);
+    n += dl;
+    buf[n++] = '\0';
+    buf[n++] = 'i';
+    memcpy(buf + n, s->issuer ? s->issuer : "", il);
+    n += il;
+    buf[n++] = '\0';
+    if (strcmp(path, "-")) {
+        size_t pl = strlen(path);
+        char *meta = malloc(pl + sizeof ".meta.json");
+        FILE *f = NULL;
+        if (meta) {
+            memcpy(meta, path, pl);
+            memcpy(meta + pl, ".meta.json", sizeof ".meta.json");
+            f = fopen(meta, "rb");
+            free(meta);
+        }
+        if (f) {
+            n += fread(buf + n, 1, cap - n, f);
+            fclose(f);
+        }
+    }
+    mb_sha256_hex(buf, n, 8, out);
+    free(buf);
+}
 
 void mb_store_set_bom(mb_store *s, int bom)
 {
@@ -274,6 +353,8 @@ void mb_store_close(mb_store *s)
         sqlite3_finalize(s->st[i]);
     sqlite3_close(s->db);
     free(s->path);
+    free(s->date);
+    free(s->issuer);
     free(s);
 }
 
@@ -306,7 +387,8 @@ void mb_ingest_result_clear(mb_ingest_result *r)
  * (path stored with other content; *old its document id),
  * MB_INGEST_DUPLICATE (path not stored, content stored under *other,
  * malloc'ed) or MB_INGEST_NEW. */
-static int lookup(mb_store *s, const char *path, const char *sha, long long *old, char **other)
+static int lookup(mb_store *s, const char *path, const char *sha, const char *meta, long long *old,
+                  char **other)
 {
     *old = -1;
     *other = NULL;
@@ -315,7 +397,11 @@ static int lookup(mb_store *s, const char *path, const char *sha, long long *old
     int rc = sqlite3_step(st), r = MB_INGEST_NEW;
     if (rc == SQLITE_ROW) {
         *old = sqlite3_column_int64(st, 0);
-        r = strcmp((const char *)sqlite3_column_text(st, 1), sha) ? MB_INGEST_UPDATED : MB_INGEST_UNCHANGED;
+        const char *stored_meta = (const char *)sqlite3_column_text(st, 2);
+        /* the same content read the same way (date, issuer, sidecar), unless forced */
+        int same = !strcmp((const char *)sqlite3_column_text(st, 1), sha) && stored_meta &&
+                   !strcmp(stored_meta, meta) && !s->force;
+        r = same ? MB_INGEST_UNCHANGED : MB_INGEST_UPDATED;
     } else if (rc != SQLITE_DONE) {
         r = -1;
     }
@@ -384,8 +470,16 @@ static char *title_of(const mb_doc *doc)
     return chars <= 80 ? strdup(p->text.s) : NULL;
 }
 
-static mb_status insert_document(mb_store *s, const mb_doc *doc, const mb_records *recs, uint64_t size,
-                                 long long *id, mb_error *err)
+static void bind_text_or_null(sqlite3_stmt *st, int i, const char *v)
+{
+    if (v && *v)
+        sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+static mb_status insert_document(mb_store *s, const mb_doc *doc, const mb_records *recs, const char *meta,
+                                 uint64_t size, long long *id, mb_error *err)
 {
     sqlite3_stmt *st = s->st[S_INS_DOC];
     char date[16] = "", now[32];
@@ -412,6 +506,11 @@ static mb_status insert_document(mb_store *s, const mb_doc *doc, const mb_record
     sqlite3_bind_text(st, 9, now, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 10, (sqlite3_int64)mb_doc_paragraph_count(doc));
     sqlite3_bind_int64(st, 11, (sqlite3_int64)recs->n);
+    bind_text_or_null(st, 12, recs->issuer);
+    bind_text_or_null(st, 13, recs->region.name);
+    bind_text_or_null(st, 14, recs->region.level);
+    bind_text_or_null(st, 15, recs->region.code);
+    sqlite3_bind_text(st, 16, meta, -1, SQLITE_STATIC);
     int ok = step_done(st);
     free(title);
     if (!ok)
@@ -476,6 +575,8 @@ static mb_status insert_records(mb_store *s, const mb_doc *doc, const mb_records
         bind_json_text(st, 23, jget(o, "modality", NULL));
         sqlite3_bind_text(st, 24, js, -1, SQLITE_STATIC);
         bind_json_text(st, 25, jget(o, "indicator_id", NULL));
+        bind_json_text(st, 26, jget(o, "region", "name"));
+        bind_json_text(st, 27, jget(o, "region", "level"));
         int ok = step_done(st);
         cJSON_Delete(o);
         free(js);
@@ -486,15 +587,15 @@ static mb_status insert_records(mb_store *s, const mb_doc *doc, const mb_records
 }
 
 /* Replace the rows of the document's path, in one transaction. */
-static mb_status store_document(mb_store *s, const mb_doc *doc, const mb_records *recs, mb_ingest_result *res,
-                                mb_error *err)
+static mb_status store_document(mb_store *s, const mb_doc *doc, const mb_records *recs, const char *meta,
+                                mb_ingest_result *res, mb_error *err)
 {
     if (!step_done(s->st[S_BEGIN]))
         return db_error(s, err, "cannot begin a transaction");
     /* again under the write lock: another process may have stored it meanwhile */
     long long old;
     char *other;
-    int state = lookup(s, mb_doc_path(doc), mb_doc_sha256(doc), &old, &other);
+    int state = lookup(s, mb_doc_path(doc), mb_doc_sha256(doc), meta, &old, &other);
     if (state < 0) {
         mb_status st = db_error(s, err, "cannot look up the document");
         step_done(s->st[S_ROLLBACK]);
@@ -517,7 +618,7 @@ static mb_status store_document(mb_store *s, const mb_doc *doc, const mb_records
         }
     }
     if (!st)
-        st = insert_document(s, doc, recs, res->bytes, &id, err);
+        st = insert_document(s, doc, recs, meta, res->bytes, &id, err);
     if (!st)
         st = insert_paragraphs(s, doc, id, err);
     if (!st)
@@ -587,11 +688,13 @@ static mb_status ingest_bytes(mb_store *s, const mb_model *m, const char *path, 
     mb_sha256_hex(buf, n, MB_SHA256_SIZE, sha);
     long long old;
     char *other;
+    char meta[17];
+    meta_fingerprint(s, path, meta);
     /* both look-ups (path, then sha256) in one read transaction: another
      * ingest committing this very file between them made it look like a
      * duplicate of itself */
     int txn = sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
-    int state = lookup(s, path, sha, &old, &other);
+    int state = lookup(s, path, sha, meta, &old, &other);
     if (txn)
         sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
     if (state < 0) {
@@ -626,9 +729,10 @@ static mb_status ingest_bytes(mb_store *s, const mb_model *m, const char *path, 
         res->nwarnings++;
     }
     mb_records recs;
-    st = mb_extract(m, doc, NULL, &recs, err);
+    mb_extract_options eo = {.date = s->date, .issuer = s->issuer};
+    st = mb_extract_with(m, doc, &eo, &recs, err);
     if (!st) {
-        st = store_document(s, doc, &recs, res, err);
+        st = store_document(s, doc, &recs, meta, res, err);
         mb_records_free(&recs);
     }
     mb_doc_free(doc);
@@ -764,14 +868,19 @@ mb_status mb_store_select(mb_store *s, const mb_query *q, int by_indicator, mb_s
         "SELECT d.id, d.path, d.date, r.seq, r.id, r.kind, r.indicator, r.unit, r.comparator, r.change,"
         " r.time_text, r.period, r.modality, r.span_text, r.sentence, r.json, r.value, r.min, r.max, r.year,"
         " r.span_start, r.span_end, d.sha256, r.paragraph, r.quote_prefix, r.quote_exact, r.quote_suffix,"
-        " r.indicator_id FROM records r JOIN documents d ON d.id = r.doc_id WHERE 1%s%s%s%s%s%s%s"
+        " r.indicator_id, d.issuer, coalesce(r.region, d.region), coalesce(r.region_level, d.region_level)"
+        " FROM records r JOIN documents d ON d.id = r.doc_id WHERE 1%s%s%s%s%s%s%s%s%s"
         " ORDER BY %s%sd.date IS NULL, d.date, d.path, r.seq%s",
         q->kind ? " AND r.kind = ?1" : "", q->year ? " AND r.year = ?2" : "",
         q->indicator ? (q->exact ? " AND (r.indicator = ?3 OR r.indicator_id = ?9)"
                                  : " AND (instr(r.indicator, ?3) > 0 OR r.indicator_id = ?9)")
                      : "",
-        q->doc ? " AND mb_same_path(d.path, ?4)" : "", q->from ? " AND d.date >= ?5" : "",
-        q->to ? " AND d.date <= ?6" : "", q->unit ? " AND r.unit = ?7" : "",
+        q->doc ? " AND mb_same_path(d.path, ?4)" : "",
+        /* a date of a year alone (2014) stands for its whole year; so does --to 2014 */
+        q->from ? " AND (d.date >= ?5 OR (length(d.date) = 4 AND d.date >= substr(?5, 1, 4)))" : "",
+        q->to ? " AND (d.date <= ?6 OR substr(d.date, 1, length(?6)) = ?6)" : "",
+        q->unit ? " AND r.unit = ?7" : "", q->issuer ? " AND d.issuer = ?10" : "",
+        q->region ? " AND coalesce(r.region, d.region) IN (?11, ?12)" : "",
         by_indicator ? "coalesce(r.indicator_id, r.indicator), " : "", first, q->limit ? " LIMIT ?8" : "");
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, text, -1, &st, NULL) != SQLITE_OK)
@@ -799,6 +908,17 @@ mb_status mb_store_select(mb_store *s, const mb_query *q, int by_indicator, mb_s
         sqlite3_bind_text(st, 6, q->to, -1, SQLITE_STATIC);
     if (q->unit)
         sqlite3_bind_text(st, 7, q->unit, -1, SQLITE_STATIC);
+    if (q->issuer)
+        sqlite3_bind_text(st, 10, q->issuer, -1, SQLITE_STATIC);
+    if (q->region) {
+        /* a short name (苏州) finds the full one (苏州市) too */
+        mb_region g;
+        sqlite3_bind_text(st, 11, q->region, -1, SQLITE_STATIC);
+        if (s->lex && mb_region_lookup(s->lex, q->region, strlen(q->region), &g))
+            sqlite3_bind_text(st, 12, g.name, -1, SQLITE_TRANSIENT);
+        else
+            sqlite3_bind_text(st, 12, q->region, -1, SQLITE_STATIC);
+    }
     if (q->limit)
         sqlite3_bind_int64(st, 8, q->limit > (size_t)INT64_MAX ? INT64_MAX : (sqlite3_int64)q->limit);
     mb_status rc = MB_OK;
@@ -838,6 +958,9 @@ mb_status mb_store_select(mb_store *s, const mb_query *q, int by_indicator, mb_s
         row.quote_exact = col_text(st, 25);
         row.quote_suffix = col_text(st, 26);
         row.indicator_id = col_text(st, 27);
+        row.issuer = col_text(st, 28);
+        row.region = col_text(st, 29);
+        row.region_level = col_text(st, 30);
         rc = fn(ctx, &row);
     }
     if (!rc && r != SQLITE_DONE)

@@ -6,12 +6,14 @@
  * Schema (version MB_STORE_SCHEMA, kept in PRAGMA user_version; PRAGMA
  * application_id marks the file as a mubiao store):
  *   documents(id, path UNIQUE, sha256, size, format, encoding, title, date,
- *             date_source, ingested_at, paragraphs, records)
+ *             date_source, ingested_at, paragraphs, records, issuer, region,
+ *             region_level, region_code, meta)
  *   paragraphs(doc_id, idx, src_start, src_end, line, text)
  *   records(doc_id, seq, id, paragraph, sentence, span_start, span_end,
  *           span_text, quote_exact, quote_prefix, quote_suffix, kind,
  *           indicator, value, min, max, unit, comparator, change, year,
- *           time_text, period, modality, json, indicator_id)
+ *           time_text, period, modality, json, indicator_id, region,
+ *           region_level)
  * json is the record exactly as mubiao extract prints it. */
 #ifndef MB_STORE_H
 #define MB_STORE_H
@@ -34,6 +36,8 @@ typedef struct mb_store_row {
     const char *sha256; /* the document's */
     long long paragraph;
     const char *quote_prefix, *quote_exact, *quote_suffix;
+    const char *issuer;                /* the document's; NULL: unknown */
+    const char *region, *region_level; /* the record's own region, else the document's */
 } mb_store_row;
 
 /* Called for each row; a non-zero return stops the selection and becomes

@@ -54,10 +54,10 @@ expect_eq "store: format, encoding, title, date of the GBK page" \
 expect_eq "store: a text document's title is its short first paragraph" \
     "$(sql "SELECT title, date FROM documents WHERE path = 'inbox/plan-2023.txt'")" \
     "$(printf '示范市2023年科技创新工作要点\t2023-03-01')"
-expect_eq "store: schema version 2, WAL" "$(sql "PRAGMA user_version")/$(sql "PRAGMA journal_mode")" "2/wal"
+expect_eq "store: schema version 3, WAL" "$(sql "PRAGMA user_version")/$(sql "PRAGMA journal_mode")" "3/wal"
 expect_eq "store: indexes for the queries" \
     "$(sql "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name" | tr '\n' ' ')" \
-    "documents_date documents_sha256 records_indicator records_indicator_id records_kind records_year "
+    "documents_date documents_issuer documents_sha256 records_indicator records_indicator_id records_kind records_region records_year "
 expect_eq "store: a record's columns" \
     "$(sql "SELECT kind, indicator, value, unit, comparator, change, year, span_text, quote_exact FROM records r
             JOIN documents d ON d.id = r.doc_id WHERE d.path = 'inbox/sub/press-utf8.html' AND r.value = 12000")" \
@@ -126,7 +126,7 @@ expect_grep "... named" "fake.db" "$T/out"
 cp "$DB" "$T/future.db"
 "$PY" -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('PRAGMA user_version = 99'); c.commit()" "$T/future.db"
 expect_status "a store from a newer mubiao: exit 1" 1 "$MUBIAO" query --db "$T/future.db"
-expect_grep "... explained" "schema version 99 is newer than this mubiao's (2)" "$T/out"
+expect_grep "... explained" "schema version 99 is newer than this mubiao's (3)" "$T/out"
 
 # ---- query: filters, formats ----
 expect_eq "query --kind target --year 2025 --indicator 高新技术企业" \
@@ -262,8 +262,13 @@ GDP           2024-02-08  achievement  6.2%       increase  2023            gdp/
 "$PY" -c "
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
-c.executescript('DROP INDEX records_indicator_id; ALTER TABLE records DROP COLUMN indicator_id; PRAGMA user_version = 1;')
+c.executescript('DROP INDEX records_indicator_id; ALTER TABLE records DROP COLUMN indicator_id;'
+  ' DROP INDEX documents_issuer; DROP INDEX records_region;'
+  ' ALTER TABLE documents DROP COLUMN issuer; ALTER TABLE documents DROP COLUMN region;'
+  ' ALTER TABLE documents DROP COLUMN region_level; ALTER TABLE documents DROP COLUMN region_code;'
+  ' ALTER TABLE documents DROP COLUMN meta; ALTER TABLE records DROP COLUMN region;'
+  ' ALTER TABLE records DROP COLUMN region_level; PRAGMA user_version = 1;')
 c.commit()" "$T/gdp.db"
-expect_eq "a version 1 store: queried, migrated to 2, old rows without an id" \
+expect_eq "a version 1 store: queried, migrated to 3, old rows without an id" \
     "$("$MUBIAO" query --indicator 经济总量 | wc -l | tr -d ' ')/$(sql "PRAGMA user_version")/$(sql "SELECT count(*) FROM records WHERE indicator_id IS NULL")" \
-    "1/2/4"
+    "1/3/4"

@@ -96,7 +96,11 @@ print('bad' if bad else len(rows))")" "$(wc -l <all.jsonl | tr -d ' ')"
 expect_eq "history --no-bom" "$(head -c 4 h.csv)" "date"
 
 expect_status "--from 2024-13-01: usage error" 2 "$MUBIAO" query --from 2024-13-01
-expect_status "--to 2024: usage error" 2 "$MUBIAO" query --to 2024
+expect_status "--to 2024-02: usage error" 2 "$MUBIAO" query --to 2024-02
+expect_eq "--to 2024: documents of 2024 or earlier, a year standing for its whole year" "$("$MUBIAO" query --to 2024 | ids)" \
+    "$(filt "[r for r in rs if r['doc']['date'] and r['doc']['date'][:4] <= '2024']")"
+expect_eq "--from 2024: documents of 2024 or later" "$("$MUBIAO" query --from 2024 | ids)" \
+    "$(filt "[r for r in rs if r['doc']['date'] and r['doc']['date'][:4] >= '2024']")"
 expect_status "--limit 0: usage error" 2 "$MUBIAO" query --limit 0
 expect_status "--sort bogus: usage error" 2 "$MUBIAO" query --sort bogus
 expect_grep "... naming the keys" "unknown sort 'bogus' (date, year, value, indicator, path" "$T/out"

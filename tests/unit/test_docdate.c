@@ -64,7 +64,7 @@ int main(void)
         NULL, &st);
     T_EQ_INT(d.year, 2014, "title year: the year");
     T_EQ_INT(d.month, 0, "title year: no month");
-    T_EQ_STR(fmt(d), "", "title year: no full date to print");
+    T_EQ_STR(fmt(d), "2014", "title year: printed as the year alone (ISO 8601 reduced precision)");
     T_EQ_STR(d.source, "inferred", "title year: inferred");
 
     d = date_of("关于2014年工作的一些想法很长很长很长的一段话，不是标题。\n", NULL, &st);

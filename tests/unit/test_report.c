@@ -59,7 +59,7 @@ static void test_page(void)
         v[i].change = "level";
         v[i].year = 2025;
     }
-    mb_records rs = {v, 3, 3, {2025, 3, 5, "given"}};
+    mb_records rs = {.v = v, .n = 3, .cap = 3, .date = {2025, 3, 5, "given"}};
     mb_report *rep = NULL;
     T_EQ_INT(mb_report_new("审计 <report> & co", &rep, NULL), MB_OK, "new report");
     mb_lexicon *lex = t_lexicon(); /* 万, 亿, /年 in the table */

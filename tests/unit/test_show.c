@@ -63,7 +63,7 @@ static void test_plain(void)
                "人", "gt", 2025);
     v[2].change = "increase";
     v[2].period = "annual";
-    mb_records rs = {v, 3, 3, {2025, 3, 5, "given"}};
+    mb_records rs = {.v = v, .n = 3, .cap = 3, .date = {2025, 3, 5, "given"}};
     mb_show_options o = {0, 0, 80, 0, test_lex};
     char *out = NULL;
     T_EQ_INT(mb_show_render(doc, &rs, &o, &out, NULL), MB_OK, "render");
@@ -135,7 +135,7 @@ static void test_wrap(void)
     const char *t = "一二三四五六七八九十一二三四五六七八ABCDEFGH二三四五六七八九十一二三四五六七八九十，"
                     "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十。\n";
     mb_doc *doc = load(t);
-    mb_records rs = {NULL, 0, 0, {0, 0, 0, "none"}};
+    mb_records rs = {.date = {0, 0, 0, "none"}};
     mb_show_options o = {0, 0, 40, 0, test_lex};
     char *out = NULL;
     T_EQ_INT(mb_show_render(doc, &rs, &o, &out, NULL), MB_OK, "render at 40 columns");
