@@ -4,6 +4,7 @@
 #include "error.h"
 #include "present.h"
 #include "store.h"
+#include "tabular.h"
 
 #include <cjson/cJSON.h>
 #include <math.h>
@@ -25,56 +26,6 @@ mb_status mb_out_format_parse(const char *name, mb_out_format *out)
     return MB_OK;
 }
 
-/* ---- output buffer ---- */
-
-typedef struct out {
-    mb_write_fn w;
-    void *ctx;
-    char *b;
-    size_t n, cap;
-    int failed;
-} out;
-
-static int put(out *o, const char *s, size_t n)
-{
-    if (o->n + n > o->cap) {
-        size_t cap = o->cap ? o->cap : 65536;
-        while (cap < o->n + n)
-            cap *= 2;
-        char *nb = realloc(o->b, cap);
-        if (!nb)
-            return o->failed = -1;
-        o->b = nb;
-        o->cap = cap;
-    }
-    memcpy(o->b + o->n, s, n);
-    o->n += n;
-    if (o->n >= 65536 && !o->failed) {
-        if (o->w(o->ctx, o->b, o->n))
-            o->failed = 1;
-        o->n = 0;
-    }
-    return 0;
-}
-
-static void puts_(out *o, const char *s)
-{
-    put(o, s, strlen(s));
-}
-
-static mb_status out_finish(out *o, mb_error *err)
-{
-    if (!o->failed && o->n && o->w(o->ctx, o->b, o->n))
-        o->failed = 1;
-    free(o->b);
-    o->b = NULL;
-    if (o->failed < 0)
-        return mb_error_set(err, MB_ENOMEM, "out of memory");
-    if (o->failed)
-        return mb_error_set(err, MB_EIO, "cannot write the output");
-    return MB_OK;
-}
-
 /* ---- numbers and values ---- */
 
 /* The value as show and report write it (present.c, the one formatter):
@@ -90,231 +41,49 @@ static void fmt_value(const mb_lexicon *lex, const mb_store_row *r, char *buf, s
     mb_present_quantity(lex, &q, buf, size);
 }
 
-/* ---- CSV (RFC 4180) ---- */
-
-static void csv_field(out *o, const char *s, int first)
-{
-    if (!first)
-        put(o, ",", 1);
-    if (!s)
-        return;
-    if (!strpbrk(s, ",\"\r\n")) {
-        puts_(o, s);
-        return;
-    }
-    put(o, "\"", 1);
-    for (const char *p = s; *p; p++) {
-        if (*p == '"')
-            put(o, "\"", 1);
-        put(o, p, 1);
-    }
-    put(o, "\"", 1);
-}
-
-static void csv_number(out *o, int has, double v)
-{
-    char buf[64];
-    put(o, ",", 1);
-    if (has) {
-        mb_present_shortest(v, buf, sizeof buf);
-        puts_(o, buf);
-    }
-}
-
 static const char csv_header[] = "date,path,kind,indicator,value,min,max,unit,comparator,change,year,period,"
                                  "modality,time_text,span_start,span_end,span_text,sentence,id,sha256,"
                                  "paragraph,quote_prefix,quote_exact,quote_suffix";
 
-static void csv_row(out *o, const mb_store_row *r)
+static void csv_row(mb_out *o, const mb_store_row *r)
 {
     char buf[32];
-    csv_field(o, r->date, 1);
-    csv_field(o, r->path, 0);
-    csv_field(o, r->kind, 0);
-    csv_field(o, r->indicator, 0);
-    csv_number(o, r->has_value, r->value);
-    csv_number(o, r->has_range, r->min);
-    csv_number(o, r->has_range, r->max);
-    csv_field(o, r->unit, 0);
-    csv_field(o, r->comparator, 0);
-    csv_field(o, r->change, 0);
+    mb_csv_field(o, r->date, 1);
+    mb_csv_field(o, r->path, 0);
+    mb_csv_field(o, r->kind, 0);
+    mb_csv_field(o, r->indicator, 0);
+    mb_csv_number(o, r->has_value, r->value);
+    mb_csv_number(o, r->has_range, r->min);
+    mb_csv_number(o, r->has_range, r->max);
+    mb_csv_field(o, r->unit, 0);
+    mb_csv_field(o, r->comparator, 0);
+    mb_csv_field(o, r->change, 0);
     snprintf(buf, sizeof buf, "%d", r->year);
-    csv_field(o, r->has_year ? buf : NULL, 0);
-    csv_field(o, r->period, 0);
-    csv_field(o, r->modality, 0);
-    csv_field(o, r->time_text, 0);
+    mb_csv_field(o, r->has_year ? buf : NULL, 0);
+    mb_csv_field(o, r->period, 0);
+    mb_csv_field(o, r->modality, 0);
+    mb_csv_field(o, r->time_text, 0);
     snprintf(buf, sizeof buf, "%lld", r->span_start);
-    csv_field(o, buf, 0);
+    mb_csv_field(o, buf, 0);
     snprintf(buf, sizeof buf, "%lld", r->span_end);
-    csv_field(o, buf, 0);
-    csv_field(o, r->span_text, 0);
-    csv_field(o, r->sentence, 0);
-    csv_field(o, r->id, 0);
-    csv_field(o, r->sha256, 0);
+    mb_csv_field(o, buf, 0);
+    mb_csv_field(o, r->span_text, 0);
+    mb_csv_field(o, r->sentence, 0);
+    mb_csv_field(o, r->id, 0);
+    mb_csv_field(o, r->sha256, 0);
     snprintf(buf, sizeof buf, "%lld", r->paragraph);
-    csv_field(o, buf, 0);
-    csv_field(o, r->quote_prefix, 0);
-    csv_field(o, r->quote_exact, 0);
-    csv_field(o, r->quote_suffix, 0);
-}
-
-/* ---- aligned table ---- */
-
-#define MAXCOLS 8
-
-typedef struct table {
-    int ncols;
-    const char *head[MAXCOLS];
-    size_t maxw[MAXCOLS];  /* cells wider than this are cut with … */
-    int left_cut[MAXCOLS]; /* cut at the start (paths) instead of the end */
-    char **cells;
-    size_t n, cap; /* cells */
-} table;
-
-static size_t width_of(const char *s, size_t len)
-{
-    size_t w = 0;
-    for (size_t i = 0; i < len;) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t k =
-            utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
-        if (k < 1) {
-            k = 1;
-            cp = 0xFFFD;
-        }
-        int cw = utf8proc_charwidth(cp);
-        w += cw > 0 ? (size_t)cw : 0;
-        i += (size_t)k;
-    }
-    return w;
-}
-
-/* s cut to at most maxw columns, with … where text was taken out. */
-static char *fit(const char *s, size_t maxw, int left)
-{
-    size_t len = strlen(s);
-    if (width_of(s, len) <= maxw)
-        return strdup(s);
-    /* character starts and widths */
-    size_t keep_w = maxw - 1, w = 0, a = 0, b = len;
-    if (!left) {
-        size_t i = 0;
-        while (i < len) {
-            utf8proc_int32_t cp;
-            utf8proc_ssize_t k =
-                utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
-            if (k < 1)
-                k = 1;
-            size_t cw = width_of(s + i, (size_t)k);
-            if (w + cw > keep_w)
-                break;
-            w += cw;
-            i += (size_t)k;
-        }
-        b = i;
-    } else {
-        size_t i = len;
-        while (i > 0) {
-            size_t j = i - 1;
-            while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80)
-                j--;
-            size_t cw = width_of(s + j, i - j);
-            if (w + cw > keep_w)
-                break;
-            w += cw;
-            i = j;
-        }
-        a = i;
-    }
-    char *o = malloc(b - a + 4);
-    if (!o)
-        return NULL;
-    if (left) {
-        memcpy(o, "…", 3);
-        memcpy(o + 3, s + a, b - a);
-    } else {
-        memcpy(o, s + a, b - a);
-        memcpy(o + (b - a), "…", 3);
-    }
-    o[b - a + 3] = '\0';
-    return o;
-}
-
-static int table_add(table *t, const char *const *row)
-{
-    if (t->n + (size_t)t->ncols > t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 256;
-        while (cap < t->n + (size_t)t->ncols)
-            cap *= 2;
-        char **c = realloc(t->cells, cap * sizeof *c);
-        if (!c)
-            return -1;
-        t->cells = c;
-        t->cap = cap;
-    }
-    for (int i = 0; i < t->ncols; i++) {
-        char *c = fit(row[i] ? row[i] : "", t->maxw[i], t->left_cut[i]);
-        if (!c)
-            return -1;
-        t->cells[t->n++] = c;
-    }
-    return 0;
-}
-
-static void pad(out *o, size_t n)
-{
-    static const char sp[] = "                                ";
-    while (n > 0) {
-        size_t k = n < sizeof sp - 1 ? n : sizeof sp - 1;
-        put(o, sp, k);
-        n -= k;
-    }
-}
-
-static void table_render(out *o, const table *t)
-{
-    size_t w[MAXCOLS];
-    for (int c = 0; c < t->ncols; c++)
-        w[c] = width_of(t->head[c], strlen(t->head[c]));
-    for (size_t i = 0; i < t->n; i++) {
-        size_t cw = width_of(t->cells[i], strlen(t->cells[i]));
-        int c = (int)(i % (size_t)t->ncols);
-        if (cw > w[c])
-            w[c] = cw;
-    }
-    for (int row = -1; row < (int)(t->n / (size_t)t->ncols); row++) {
-        for (int c = 0; c < t->ncols; c++) {
-            const char *s = row < 0 ? t->head[c] : t->cells[(size_t)row * (size_t)t->ncols + (size_t)c];
-            puts_(o, s);
-            if (c + 1 < t->ncols)
-                pad(o, w[c] - width_of(s, strlen(s)) + 2);
-        }
-        put(o, "\n", 1);
-        if (row < 0) {
-            for (int c = 0; c < t->ncols; c++) {
-                for (size_t k = 0; k < w[c]; k++)
-                    put(o, "-", 1);
-                if (c + 1 < t->ncols)
-                    pad(o, 2);
-            }
-            put(o, "\n", 1);
-        }
-    }
-}
-
-static void table_free(table *t)
-{
-    for (size_t i = 0; i < t->n; i++)
-        free(t->cells[i]);
-    free(t->cells);
+    mb_csv_field(o, buf, 0);
+    mb_csv_field(o, r->quote_prefix, 0);
+    mb_csv_field(o, r->quote_exact, 0);
+    mb_csv_field(o, r->quote_suffix, 0);
 }
 
 /* ---- query ---- */
 
 typedef struct qctx {
     mb_out_format f;
-    out o;
-    table t;
+    mb_out o;
+    mb_table t;
     size_t rows;
     const mb_lexicon *lex;
 } qctx;
@@ -329,11 +98,11 @@ static mb_status query_row(void *vctx, const mb_store_row *r)
     qctx *q = vctx;
     q->rows++;
     if (q->f == MB_OUT_JSONL) {
-        puts_(&q->o, r->json);
-        put(&q->o, "\n", 1);
+        mb_out_puts(&q->o, r->json);
+        mb_out_put(&q->o, "\n", 1);
     } else if (q->f == MB_OUT_CSV) {
         csv_row(&q->o, r);
-        put(&q->o, "\r\n", 2);
+        mb_out_put(&q->o, "\r\n", 2);
     } else {
         char value[160], year[16];
         fmt_value(q->lex, r, value, sizeof value);
@@ -341,7 +110,7 @@ static mb_status query_row(void *vctx, const mb_store_row *r)
         const char *row[] = {
             r->date ? r->date : "",  r->kind, r->indicator ? r->indicator : "", value, change_word(r->change),
             r->has_year ? year : "", r->path};
-        if (table_add(&q->t, row))
+        if (mb_table_add(&q->t, row))
             return MB_ENOMEM;
     }
     /* a failed write stops the query (out_finish says why) */
@@ -357,26 +126,26 @@ mb_status mb_store_query(mb_store *s, const mb_query *q, mb_out_format f, mb_wri
     c.lex = mb_store_lexicon(s);
     c.o.w = w;
     c.o.ctx = ctx;
-    c.t = (table){7,
-                  {"date", "kind", "indicator", "value", "change", "year", "doc"},
-                  {10, 11, 24, 24, 8, 4, 40},
-                  {0, 0, 0, 0, 0, 0, 1},
-                  NULL,
-                  0,
-                  0};
+    c.t = (mb_table){7,
+                     {"date", "kind", "indicator", "value", "change", "year", "doc"},
+                     {10, 11, 24, 24, 8, 4, 40},
+                     {0, 0, 0, 0, 0, 0, 1},
+                     NULL,
+                     0,
+                     0};
     if (f == MB_OUT_CSV) {
         if (mb_store_bom(s))
-            puts_(&c.o, "\xEF\xBB\xBF");
-        puts_(&c.o, csv_header);
-        puts_(&c.o, "\r\n");
+            mb_out_puts(&c.o, "\xEF\xBB\xBF");
+        mb_out_puts(&c.o, csv_header);
+        mb_out_puts(&c.o, "\r\n");
     }
     mb_status st = mb_store_select(s, q, 0, query_row, &c, err);
     if (st == MB_ENOMEM)
         mb_error_set(err, st, "out of memory");
     if (!st && f == MB_OUT_TABLE)
-        table_render(&c.o, &c.t);
-    table_free(&c.t);
-    mb_status st2 = out_finish(&c.o, err);
+        mb_table_render(&c.o, &c.t);
+    mb_table_free(&c.t);
+    mb_status st2 = mb_out_finish(&c.o, err);
     if (nrows)
         *nrows = c.rows;
     return st ? st : st2;
@@ -397,8 +166,8 @@ typedef struct seen {
 
 typedef struct hctx {
     mb_out_format f;
-    out o;
-    table t;
+    mb_out o;
+    mb_table t;
     size_t rows;
     char *indicator; /* the current group */
     seen *k;
@@ -574,17 +343,17 @@ static mb_status history_row(void *vctx, const mb_store_row *r)
             if (!js) {
                 st = MB_ENOMEM;
             } else {
-                puts_(&h->o, js);
-                put(&h->o, "\n", 1);
+                mb_out_puts(&h->o, js);
+                mb_out_put(&h->o, "\n", 1);
                 free(js);
             }
         }
     } else if (h->f == MB_OUT_CSV) {
         csv_row(&h->o, r);
-        csv_field(&h->o, status, 0);
-        csv_field(&h->o, pid, 0);
-        csv_number(&h->o, pid != NULL, pv);
-        put(&h->o, "\r\n", 2);
+        mb_csv_field(&h->o, status, 0);
+        mb_csv_field(&h->o, pid, 0);
+        mb_csv_number(&h->o, pid != NULL, pv);
+        mb_out_put(&h->o, "\r\n", 2);
     } else {
         char value[160], year[16], rev[224] = "";
         fmt_value(h->lex, r, value, sizeof value);
@@ -595,7 +364,7 @@ static mb_status history_row(void *vctx, const mb_store_row *r)
             snprintf(rev, sizeof rev, "%s", status);
         const char *row[] = {r->indicator ? r->indicator : "", r->date ? r->date : "",  r->kind, value,
                              change_word(r->change),           r->has_year ? year : "", rev,     r->path};
-        if (table_add(&h->t, row))
+        if (mb_table_add(&h->t, row))
             st = MB_ENOMEM;
     }
     prevrec_free(&prev);
@@ -613,18 +382,18 @@ mb_status mb_store_history(mb_store *s, const char *indicator, int exact, mb_out
     h.lex = mb_store_lexicon(s);
     h.o.w = w;
     h.o.ctx = ctx;
-    h.t = (table){8,
-                  {"indicator", "date", "kind", "value", "change", "year", "revision", "doc"},
-                  {20, 10, 11, 20, 8, 4, 32, 40},
-                  {0, 0, 0, 0, 0, 0, 0, 1},
-                  NULL,
-                  0,
-                  0};
+    h.t = (mb_table){8,
+                     {"indicator", "date", "kind", "value", "change", "year", "revision", "doc"},
+                     {20, 10, 11, 20, 8, 4, 32, 40},
+                     {0, 0, 0, 0, 0, 0, 0, 1},
+                     NULL,
+                     0,
+                     0};
     if (f == MB_OUT_CSV) {
         if (mb_store_bom(s))
-            puts_(&h.o, "\xEF\xBB\xBF");
-        puts_(&h.o, csv_header);
-        puts_(&h.o, ",revision,previous_id,previous_value\r\n");
+            mb_out_puts(&h.o, "\xEF\xBB\xBF");
+        mb_out_puts(&h.o, csv_header);
+        mb_out_puts(&h.o, ",revision,previous_id,previous_value\r\n");
     }
     mb_query q = {0};
     q.indicator = indicator;
@@ -633,12 +402,12 @@ mb_status mb_store_history(mb_store *s, const char *indicator, int exact, mb_out
     if (st == MB_ENOMEM)
         mb_error_set(err, st, "out of memory");
     if (!st && f == MB_OUT_TABLE)
-        table_render(&h.o, &h.t);
+        mb_table_render(&h.o, &h.t);
     seen_clear(&h);
     free(h.k);
     free(h.indicator);
-    table_free(&h.t);
-    mb_status st2 = out_finish(&h.o, err);
+    mb_table_free(&h.t);
+    mb_status st2 = mb_out_finish(&h.o, err);
     if (nrows)
         *nrows = h.rows;
     return st ? st : st2;
