@@ -478,6 +478,9 @@ typedef struct mb_record {
     /* the region its clause names when it is not the document's (a district
      * in a city's report); name "" otherwise: the document's region holds */
     mb_region region;
+    /* the comparison base written before the quantity in its clause (比2002年
+     * 增长65.5%: 2002); 0 when none is written or it is relative (比上年) */
+    int base_year;
 } mb_record;
 
 typedef struct mb_records {
@@ -769,6 +772,64 @@ mb_status mb_store_query(mb_store *s, const mb_query *q, mb_out_format f, mb_wri
  * output is the record with "revision": {"status", "previous"} added. */
 mb_status mb_store_history(mb_store *s, const char *indicator, int exact, mb_out_format f, mb_write_fn w,
                            void *ctx, size_t *nrows, mb_error *err);
+
+/* ---- track: targets against the outcomes reported for their year (issue 12) ---- */
+
+/* What a target's outcome was (README "Tracking promises"). */
+typedef enum mb_track_verdict {
+    MB_TRACK_MET = 0,        /* the outcome reached the target (within the tolerance) */
+    MB_TRACK_MISSED,         /* it did not */
+    MB_TRACK_PENDING,        /* no stored document of the issuer reports on the year yet */
+    MB_TRACK_NO_DATA,        /* later documents exist, none reports this indicator for the year */
+    MB_TRACK_NOT_COMPARABLE, /* an outcome is reported, in another unit or as another change */
+    MB_TRACK_ABSENT          /* stood in the issuer's targets for the year before, and not for this one */
+} mb_track_verdict;
+const char *mb_track_verdict_name(mb_track_verdict v); /* "met", "missed", "pending", "no-data",
+                                                          "not-comparable", "absent" */
+
+/* A quantity as the verdict rule compares it. */
+typedef struct mb_track_quantity {
+    int has_value, has_range;
+    double value, min, max;
+    const char *comparator; /* eq gt ge lt le approx range; NULL: eq */
+    const char *unit;       /* NULL: none */
+    const char *change;     /* increase, decrease, level; NULL: level */
+} mb_track_quantity;
+/* The verdict rule (README "Tracking promises": one table): MB_TRACK_MET,
+ * MB_TRACK_MISSED or MB_TRACK_NOT_COMPARABLE (other unit, other change, no
+ * value). lower: less of the indicator is better (polarity=lower in the
+ * indicator lexicon: 失业率, 能耗, 居民消费价格). *diff (may be NULL): the
+ * outcome less the bound it was compared with; *tol (may be NULL): the
+ * tolerance used (approx: 0.1 for % and 个百分点, else 2% of the target). */
+mb_track_verdict mb_track_compare(const mb_track_quantity *target, const mb_track_quantity *outcome,
+                                  int lower, double *diff, double *tol);
+
+typedef enum mb_track_format {
+    MB_TRACK_TABLE = 0, /* aligned columns for a terminal */
+    MB_TRACK_JSONL,     /* one verdict a line, schema mubiao/track/v1 */
+    MB_TRACK_CSV,       /* UTF-8 (BOM as mb_store_set_bom), RFC 4180, CRLF */
+    MB_TRACK_HTML       /* a page with a chart (inline SVG) per series and the table */
+} mb_track_format;
+/* "table", "jsonl", "csv", "html"; MB_EARG otherwise. */
+mb_status mb_track_format_parse(const char *name, mb_track_format *out);
+
+/* Which targets: every field NULL/0 means any. */
+typedef struct mb_track_query {
+    const char *const *indicators; /* each contained in the record's indicator (equal with
+                                      exact), or naming its lexicon id (GDP: 国内生产总值) */
+    size_t nindicators;            /* 0: every indicator */
+    int exact;
+    const char *issuer; /* documents of this issuer */
+    const char *region; /* records about this region (as mb_query.region) */
+    int year;           /* targets for this year */
+} mb_track_query;
+/* Every stored target with a year and a value, grouped by indicator (its
+ * lexicon id, else its text), region, unit, change, period and year, with
+ * the achievement reported for the same in a document of a later year, and
+ * its verdict (README "Tracking promises"), written in format f through w.
+ * *nrows (may be NULL): the number of verdicts. */
+mb_status mb_store_track(mb_store *s, const mb_track_query *q, mb_track_format f, mb_write_fn w, void *ctx,
+                         size_t *nrows, mb_error *err);
 
 /* ---- whole documents as JSON Lines (issue 15: the Python package) ---- */
 

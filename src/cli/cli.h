@@ -88,6 +88,7 @@ extern const mb_cli_cmd cmd_report;
 extern const mb_cli_cmd cmd_ingest;
 extern const mb_cli_cmd cmd_query;
 extern const mb_cli_cmd cmd_history;
+extern const mb_cli_cmd cmd_track;
 const char *cli_db_path(const char *given);
 /* ingest --watch (watch.c): ingest the folders roots[0..n), then every file
  * completed in them until SIGINT or SIGTERM; one line per document on

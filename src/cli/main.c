@@ -10,7 +10,7 @@
 
 static const mb_cli_cmd *const commands[] = {
     &cmd_paragraphs, &cmd_segment, &cmd_dict,   &cmd_numbers, &cmd_extract, &cmd_audit,
-    &cmd_show,       &cmd_report,  &cmd_ingest, &cmd_query,   &cmd_history,
+    &cmd_show,       &cmd_report,  &cmd_ingest, &cmd_query,   &cmd_history, &cmd_track,
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

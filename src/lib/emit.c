@@ -303,6 +303,7 @@ static cJSON *record_object(const mb_doc *doc, const mb_records *rs, size_t i, i
     cJSON_AddItemToObject(o, "period", str_or_null(r->period));
     cJSON_AddItemToObject(o, "modality", str_or_null(r->modality));
     cJSON_AddItemToObject(o, "region", region_object(r->region.name[0] ? &r->region : &rs->region));
+    cJSON_AddItemToObject(o, "base_year", num_or_null(r->base_year != 0, r->base_year));
     if (flags & MB_EMIT_EXPLAIN) {
         cJSON *ev = cJSON_CreateObject();
         if (ev) {

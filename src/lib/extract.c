@@ -404,9 +404,24 @@ static int is_fragment_range(const ctx *c, size_t a, size_t b)
 
 /* ---- records ---- */
 
+/* The base year written before the span in its clause (比2002年增长,
+ * 与2000年相比): the last such time; 0 when none. */
+static int base_year_of(const ctx *c, const mb_record *r)
+{
+    size_t a = mb_clause_start(c->s, r->sent_start, r->span_start);
+    int y = 0;
+    for (size_t i = 0; i < c->x.nt; i++) {
+        const mb_xt *t = &c->x.t[i];
+        if (t->base && t->written && t->y0 && t->y0 == t->y1 && t->a >= a && t->b <= r->span_start)
+            y = t->y0;
+    }
+    return y;
+}
+
 static mb_status add_record(ctx *c, mb_record *r)
 {
     mb_records *o = c->out;
+    r->base_year = base_year_of(c, r);
     if (o->n == o->cap) {
         size_t cap = o->cap ? o->cap * 2 : 32;
         mb_record *v = realloc(o->v, cap * sizeof *v);

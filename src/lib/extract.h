@@ -50,6 +50,7 @@ typedef struct mb_xt {
     int base;      /* a comparison base (比2010年): not the record's year */
     int from;      /* a starting point (由2003年的, 从2006年): dates the next quantity only */
     int plan;      /* a plan period: “十四五”, 十二五时期, 规划期 */
+    int written;   /* a year written out (2002年), not relative (上年) */
 } mb_xt;
 
 typedef struct mb_xrec {

@@ -141,6 +141,7 @@ mb_status mb_xrec_run(const mb_model *m, const char *text, size_t len, int doc_y
         o->sub_year = t->kind == MB_TIME_DATE || t->kind == MB_TIME_PART || t->marker == MB_TM_SINCE;
         o->past = t->direction < 0;
         o->plan = t->kind == MB_TIME_PLAN;
+        o->written = t->kind == MB_TIME_YEAR;
         o->from = t->marker == MB_TM_SINCE || from_word;
         o->now = t->kind == MB_TIME_RELATIVE && t->direction == 0;
         const mb_lexword *ry = mb_lex_longest_at(m->lex, MB_LX_REL_YEAR, text, t->end, t->start);

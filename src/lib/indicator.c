@@ -196,8 +196,15 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
         }
         if (time_covering(c, t->start, t->end) || is_cue_noun(c, t) ||
             (t->end - t->start > 9 && has_cls(c, t->start, t->end, MB_LX_ANNUAL_WORD))) {
-            if (phase == 0)
-                continue; /* 比重从2009年的2.8%; 增长预期目标定为7.5%; 由每人每年240元 (an expression
+            if (phase == 0) {
+                /* a cue noun of several words (宏观调控目标: 宏观/调控/目标) is
+                 * skipped whole */
+                const mb_lexword *cw = mb_lex_longest_before(c->m->lex, MB_LX_CUE_NOUN, c->s, lo, t->end);
+                if (cw && cw->len > t->end - t->start)
+                    while (i > 0 && c->toks.v[i - 1].start >= t->end - cw->len)
+                        i--;
+                continue;
+            } /* 比重从2009年的2.8%; 增长预期目标定为7.5%; 由每人每年240元 (an expression
                            that holds 每年; 年均 alone may stand inside: 经济年均增长) */
             break;
         }

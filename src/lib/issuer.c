@@ -192,29 +192,6 @@ mb_status mb_issuer_find(const mb_doc *doc, const char *given, const mb_lexicon 
     return MB_OK;
 }
 
-static int clause_break(const char *s, size_t i, size_t *w)
-{
-    static const char *const marks[] = {"\xef\xbc\x8c",
-                                        "\xef\xbc\x9b",
-                                        "\xe3\x80\x82",
-                                        "\xef\xbc\x9a",
-                                        "\xef\xbc\x81",
-                                        "\xef\xbc\x9f",
-                                        ",",
-                                        ";",
-                                        ":",
-                                        "!",
-                                        "?"};
-    for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
-        size_t n = strlen(marks[k]);
-        if (i >= n && !memcmp(s + i - n, marks[k], n)) {
-            *w = n;
-            return 1;
-        }
-    }
-    return 0;
-}
-
 void mb_issuer_record_regions(const mb_doc *doc, const mb_lexicon *lex, mb_records *out)
 {
     for (size_t i = 0; i < out->n; i++) {
@@ -225,9 +202,7 @@ void mb_issuer_record_regions(const mb_doc *doc, const mb_lexicon *lex, mb_recor
             continue;
         const char *s = p->text.s;
         /* the head of the clause the span stands in, within its sentence */
-        size_t a = r->span_start, w;
-        while (a > r->sent_start && !clause_break(s, a, &w))
-            a--;
+        size_t a = mb_clause_start(s, r->sent_start, r->span_start);
         while (a < r->span_start && s[a] == ' ')
             a++;
         /* after a leading year: 2025年 */

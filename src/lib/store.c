@@ -89,6 +89,7 @@ static const char *const migrations[MB_STORE_SCHEMA] = {
     "ALTER TABLE documents ADD COLUMN meta TEXT;"
     "ALTER TABLE records ADD COLUMN region TEXT;"
     "ALTER TABLE records ADD COLUMN region_level TEXT;"
+    "ALTER TABLE records ADD COLUMN base_year INTEGER;"
     "CREATE INDEX documents_issuer ON documents(issuer);"
     "CREATE INDEX records_region ON records(region);",
 };
@@ -122,9 +123,9 @@ static const char *const sql[NSTMT] = {
     [S_INS_RECORD] =
         "INSERT INTO records (doc_id, seq, id, paragraph, sentence, span_start, span_end, span_text,"
         " quote_exact, quote_prefix, quote_suffix, kind, indicator, value, min, max, unit,"
-        " comparator, change, year, time_text, period, modality, json, indicator_id, region, region_level)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,"
-        " ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
+        " comparator, change, year, time_text, period, modality, json, indicator_id, region, region_level,"
+        " base_year) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+        " ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)",
     [S_BEGIN] = "BEGIN IMMEDIATE",
     [S_COMMIT] = "COMMIT",
     [S_ROLLBACK] = "ROLLBACK",
@@ -577,6 +578,7 @@ static mb_status insert_records(mb_store *s, const mb_doc *doc, const mb_records
         bind_json_text(st, 25, jget(o, "indicator_id", NULL));
         bind_json_text(st, 26, jget(o, "region", "name"));
         bind_json_text(st, 27, jget(o, "region", "level"));
+        bind_json_number(st, 28, jget(o, "base_year", NULL), 1);
         int ok = step_done(st);
         cJSON_Delete(o);
         free(js);
@@ -868,7 +870,8 @@ mb_status mb_store_select(mb_store *s, const mb_query *q, int by_indicator, mb_s
         "SELECT d.id, d.path, d.date, r.seq, r.id, r.kind, r.indicator, r.unit, r.comparator, r.change,"
         " r.time_text, r.period, r.modality, r.span_text, r.sentence, r.json, r.value, r.min, r.max, r.year,"
         " r.span_start, r.span_end, d.sha256, r.paragraph, r.quote_prefix, r.quote_exact, r.quote_suffix,"
-        " r.indicator_id, d.issuer, coalesce(r.region, d.region), coalesce(r.region_level, d.region_level)"
+        " r.indicator_id, d.issuer, coalesce(r.region, d.region), coalesce(r.region_level, d.region_level),"
+        " r.base_year"
         " FROM records r JOIN documents d ON d.id = r.doc_id WHERE 1%s%s%s%s%s%s%s%s%s"
         " ORDER BY %s%sd.date IS NULL, d.date, d.path, r.seq%s",
         q->kind ? " AND r.kind = ?1" : "", q->year ? " AND r.year = ?2" : "",
@@ -961,11 +964,33 @@ mb_status mb_store_select(mb_store *s, const mb_query *q, int by_indicator, mb_s
         row.issuer = col_text(st, 28);
         row.region = col_text(st, 29);
         row.region_level = col_text(st, 30);
+        row.base_year = sqlite3_column_int(st, 31);
         rc = fn(ctx, &row);
     }
     if (!rc && r != SQLITE_DONE)
         rc = db_error(s, err, "query failed");
     sqlite3_finalize(st);
     free(qid);
+    return rc;
+}
+
+mb_status mb_store_documents(mb_store *s, mb_store_doc_fn fn, void *ctx, mb_error *err)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT id, path, date, issuer, region FROM documents"
+                           " ORDER BY date IS NULL, date, path",
+                           -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, err, "cannot prepare the query");
+    mb_status rc = MB_OK;
+    int r = SQLITE_DONE;
+    while (!rc && (r = sqlite3_step(st)) == SQLITE_ROW) {
+        mb_store_doc d = {sqlite3_column_int64(st, 0), col_text(st, 1), col_text(st, 2), col_text(st, 3),
+                          col_text(st, 4)};
+        rc = fn(ctx, &d);
+    }
+    if (!rc && r != SQLITE_DONE)
+        rc = db_error(s, err, "query failed");
+    sqlite3_finalize(st);
     return rc;
 }

@@ -13,7 +13,7 @@
  *           span_text, quote_exact, quote_prefix, quote_suffix, kind,
  *           indicator, value, min, max, unit, comparator, change, year,
  *           time_text, period, modality, json, indicator_id, region,
- *           region_level)
+ *           region_level, base_year)
  * json is the record exactly as mubiao extract prints it. */
 #ifndef MB_STORE_H
 #define MB_STORE_H
@@ -38,6 +38,7 @@ typedef struct mb_store_row {
     const char *quote_prefix, *quote_exact, *quote_suffix;
     const char *issuer;                /* the document's; NULL: unknown */
     const char *region, *region_level; /* the record's own region, else the document's */
+    int base_year;                     /* 0: none written */
 } mb_store_row;
 
 /* Called for each row; a non-zero return stops the selection and becomes
@@ -54,5 +55,15 @@ const mb_lexicon *mb_store_lexicon(const mb_store *s);
 
 mb_status mb_store_select(mb_store *s, const mb_query *q, int by_indicator, mb_store_row_fn fn, void *ctx,
                           mb_error *err);
+
+/* One stored document (strings NULL for SQL NULL; valid during the
+ * callback only). */
+typedef struct mb_store_doc {
+    long long id;
+    const char *path, *date, *issuer, *region;
+} mb_store_doc;
+typedef mb_status (*mb_store_doc_fn)(void *ctx, const mb_store_doc *d);
+/* Every stored document, in date order (undated last), then path. */
+mb_status mb_store_documents(mb_store *s, mb_store_doc_fn fn, void *ctx, mb_error *err);
 
 #endif

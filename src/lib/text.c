@@ -238,3 +238,25 @@ int mb_lines_next(mb_lines *it, const char **line, size_t *len, size_t *start)
     *start = i;
     return 1;
 }
+
+size_t mb_clause_start(const char *s, size_t floor, size_t pos)
+{
+    static const char *const marks[] = {"\xef\xbc\x8c",
+                                        "\xef\xbc\x9b",
+                                        "\xe3\x80\x82",
+                                        "\xef\xbc\x9a",
+                                        "\xef\xbc\x81",
+                                        "\xef\xbc\x9f",
+                                        ",",
+                                        ";",
+                                        ":",
+                                        "!",
+                                        "?"};
+    for (size_t a = pos; a > floor; a--)
+        for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
+            size_t n = strlen(marks[k]);
+            if (a - floor >= n && !memcmp(s + a - n, marks[k], n))
+                return a;
+        }
+    return floor;
+}

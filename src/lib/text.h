@@ -35,6 +35,9 @@ size_t mb_utf8_fwd(const char *s, size_t len, size_t pos, size_t n);
 /* The number of UTF-8 characters of s[a,b) (bytes that are not
  * continuation bytes). */
 size_t mb_utf8_count(const char *s, size_t a, size_t b);
+/* The start of the clause holding byte pos: just after the last clause
+ * mark (，；。：！？ and their ASCII forms) in s[floor, pos), else floor. */
+size_t mb_clause_start(const char *s, size_t floor, size_t pos);
 /* Length of the UTF-8 character starting with byte c (1 for invalid lead bytes). */
 int mb_utf8_len(unsigned char c);
 

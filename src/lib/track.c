@@ -1,0 +1,850 @@
+/* track.c — targets against outcomes (owns: the verdict rule, the pairing
+ * of a target with the outcome reported for its year, revisions across
+ * documents, absent targets, and the track output: table, JSON Lines
+ * (mubiao/track/v1), CSV and the HTML page with its charts).
+ *
+ * The store gives the records (mb_store_select) and the documents
+ * (mb_store_documents); nothing here knows SQL. */
+#include "emit.h"
+#include "error.h"
+#include "lexicon.h"
+#include "present.h"
+#include "store.h"
+#include "strbuf.h"
+#include "tabular.h"
+#include "track_int.h"
+
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *mb_track_verdict_name(mb_track_verdict v)
+{
+    static const char *const names[] = {"met", "missed", "pending", "no-data", "not-comparable", "absent"};
+    return (unsigned)v < sizeof names / sizeof names[0] ? names[v] : "?";
+}
+
+mb_status mb_track_format_parse(const char *name, mb_track_format *out)
+{
+    static const char *const names[] = {"table", "jsonl", "csv", "html"};
+    for (int i = 0; i < 4; i++)
+        if (!strcmp(name, names[i])) {
+            *out = (mb_track_format)i;
+            return MB_OK;
+        }
+    return MB_EARG;
+}
+
+/* ---- the verdict rule ---- */
+
+static int same_str(const char *a, const char *b)
+{
+    return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+mb_track_verdict mb_track_compare(const mb_track_quantity *t, const mb_track_quantity *o, int lower,
+                                  double *diff, double *tol)
+{
+    double d = 0, tl = 0;
+    mb_track_verdict v = MB_TRACK_NOT_COMPARABLE;
+    const char *tc = t->change ? t->change : "level", *oc = o->change ? o->change : "level";
+    if (diff)
+        *diff = 0;
+    if (tol)
+        *tol = 0;
+    if (!same_str(t->unit, o->unit) || strcmp(tc, oc) || !(t->has_value || t->has_range) ||
+        !(o->has_value || o->has_range))
+        return v;
+    double ov = o->has_range ? (o->min + o->max) / 2 : o->value;
+    const char *cmp = t->comparator ? t->comparator : "eq";
+    /* which way is better: a decrease is better larger; otherwise more is
+     * better unless the indicator is one of which less is better */
+    int up = !strcmp(tc, "decrease") ? 1 : !lower;
+    if (!strcmp(cmp, "ge") || !strcmp(cmp, "gt")) {
+        d = ov - t->value;
+        v = (!strcmp(cmp, "ge") ? ov >= t->value : ov > t->value) ? MB_TRACK_MET : MB_TRACK_MISSED;
+    } else if (!strcmp(cmp, "le") || !strcmp(cmp, "lt")) {
+        d = ov - t->value;
+        v = (!strcmp(cmp, "le") ? ov <= t->value : ov < t->value) ? MB_TRACK_MET : MB_TRACK_MISSED;
+    } else if (t->has_range) {
+        double bound = up ? t->min : t->max;
+        d = ov - bound;
+        v = (up ? ov >= bound : ov <= bound) ? MB_TRACK_MET : MB_TRACK_MISSED;
+    } else {
+        if (!strcmp(cmp, "approx")) {
+            int points = t->unit && (!strcmp(t->unit, "%") || !strcmp(t->unit, "个百分点"));
+            tl = points ? 0.1 : fabs(t->value) * 0.02;
+        }
+        d = ov - t->value;
+        /* a little slack for numbers written to one decimal */
+        double eps = 1e-9 * (fabs(t->value) + 1);
+        v = (up ? ov >= t->value - tl - eps : ov <= t->value + tl + eps) ? MB_TRACK_MET : MB_TRACK_MISSED;
+    }
+    /* no binary noise in what people read: 7.8 - 7.5 is 0.3 */
+    if (diff)
+        *diff = round(d * 1e9) / 1e9;
+    if (tol)
+        *tol = tl;
+    return v;
+}
+
+/* ---- what is read from the store ---- */
+
+static char *dup_or_null(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+static int year_of_date(const char *date)
+{
+    if (!date || strlen(date) < 4)
+        return 0;
+    int y = 0;
+    for (int i = 0; i < 4; i++) {
+        if (date[i] < '0' || date[i] > '9')
+            return 0;
+        y = y * 10 + (date[i] - '0');
+    }
+    return y;
+}
+
+static void trec_free(mb_trec *r)
+{
+    free(r->id);
+    free(r->indicator);
+    free(r->indicator_id);
+    free(r->unit);
+    free(r->comparator);
+    free(r->change);
+    free(r->period);
+    free(r->region);
+    free(r->text);
+    free(r->key);
+    free(r->coarse);
+}
+
+void mb_track_data_free(mb_track_data *t)
+{
+    for (size_t i = 0; i < t->nrecs; i++)
+        trec_free(&t->recs[i]);
+    free(t->recs);
+    for (size_t i = 0; i < t->ndocs; i++) {
+        free(t->docs[i].path);
+        free(t->docs[i].date);
+        free(t->docs[i].issuer);
+        free(t->docs[i].region);
+    }
+    free(t->docs);
+    for (size_t i = 0; i < t->nrows; i++) {
+        free(t->rows[i].statements);
+        free(t->rows[i].outcomes);
+    }
+    free(t->rows);
+    memset(t, 0, sizeof *t);
+}
+
+static mb_status doc_cb(void *ctx, const mb_store_doc *d)
+{
+    mb_track_data *t = ctx;
+    if (t->ndocs == t->capdocs) {
+        size_t cap = t->capdocs ? t->capdocs * 2 : 64;
+        mb_tdoc *v = realloc(t->docs, cap * sizeof *v);
+        if (!v)
+            return MB_ENOMEM;
+        t->docs = v;
+        t->capdocs = cap;
+    }
+    mb_tdoc *x = &t->docs[t->ndocs];
+    memset(x, 0, sizeof *x);
+    x->id = d->id;
+    x->path = dup_or_null(d->path);
+    x->date = dup_or_null(d->date);
+    x->issuer = dup_or_null(d->issuer);
+    x->region = dup_or_null(d->region);
+    x->year = year_of_date(d->date);
+    t->ndocs++;
+    if ((d->path && !x->path) || (d->date && !x->date) || (d->issuer && !x->issuer) ||
+        (d->region && !x->region))
+        return MB_ENOMEM;
+    return MB_OK;
+}
+
+static int doc_by_id(const void *a, const void *b)
+{
+    long long x = ((const mb_tdoc *)a)->id, y = ((const mb_tdoc *)b)->id;
+    return x < y ? -1 : x > y;
+}
+
+const mb_tdoc *mb_track_doc(const mb_track_data *t, long long id)
+{
+    mb_tdoc key = {.id = id};
+    return bsearch(&key, t->docs, t->ndocs, sizeof *t->docs, doc_by_id);
+}
+
+/* "indicator \x1f region \x1f unit \x1f change \x1f period" (coarse: without
+ * unit and change), malloc'ed. */
+static char *make_key(const mb_trec *r, int coarse)
+{
+    const char *ind = r->indicator_id ? r->indicator_id : r->indicator;
+    /* a change over several years (比2002年增长65.5%) is another series
+     * than one over the year before */
+    char base[16] = "";
+    if (!coarse && r->base_year && r->base_year != r->year - 1)
+        snprintf(base, sizeof base, "%d", r->base_year);
+    const char *parts[6] = {ind,
+                            r->region ? r->region : "",
+                            r->period ? r->period : "",
+                            coarse ? "" : (r->unit ? r->unit : ""),
+                            coarse ? "" : (r->change ? r->change : ""),
+                            base};
+    size_t n = 0;
+    for (int i = 0; i < 6; i++)
+        n += strlen(parts[i]) + 1;
+    char *k = malloc(n);
+    if (!k)
+        return NULL;
+    size_t o = 0;
+    for (int i = 0; i < 6; i++) {
+        size_t l = strlen(parts[i]);
+        memcpy(k + o, parts[i], l);
+        o += l;
+        k[o++] = i < 5 ? '\x1f' : '\0';
+    }
+    return k;
+}
+
+typedef struct sel_ctx {
+    mb_track_data *t;
+} sel_ctx;
+
+static mb_status rec_cb(void *ctx, const mb_store_row *row)
+{
+    mb_track_data *t = ((sel_ctx *)ctx)->t;
+    if (!row->has_year || !(row->has_value || row->has_range) || !row->indicator || !row->kind)
+        return MB_OK;
+    if (t->nrecs == t->caprecs) {
+        size_t cap = t->caprecs ? t->caprecs * 2 : 256;
+        mb_trec *v = realloc(t->recs, cap * sizeof *v);
+        if (!v)
+            return MB_ENOMEM;
+        t->recs = v;
+        t->caprecs = cap;
+    }
+    mb_trec *r = &t->recs[t->nrecs];
+    memset(r, 0, sizeof *r);
+    t->nrecs++;
+    r->doc_id = row->doc_id;
+    r->seq = row->seq;
+    r->target = !strcmp(row->kind, "target");
+    r->has_value = row->has_value && !row->has_range;
+    r->has_range = row->has_range;
+    r->value = row->value;
+    r->min = row->min;
+    r->max = row->max;
+    r->year = row->year;
+    r->base_year = row->base_year;
+    r->id = dup_or_null(row->id);
+    r->indicator = dup_or_null(row->indicator);
+    r->indicator_id = dup_or_null(row->indicator_id);
+    r->unit = dup_or_null(row->unit);
+    r->comparator = dup_or_null(row->comparator);
+    r->change = dup_or_null(row->change);
+    r->period = dup_or_null(row->period);
+    r->region = dup_or_null(row->region);
+    r->text = dup_or_null(row->span_text);
+    if (!r->id || !r->indicator || (row->indicator_id && !r->indicator_id) || (row->unit && !r->unit) ||
+        (row->comparator && !r->comparator) || (row->change && !r->change) || (row->period && !r->period) ||
+        (row->region && !r->region) || (row->span_text && !r->text))
+        return MB_ENOMEM;
+    if (!(r->key = make_key(r, 0)) || !(r->coarse = make_key(r, 1)))
+        return MB_ENOMEM;
+    return MB_OK;
+}
+
+/* ---- pairing ---- */
+
+static const mb_track_data *sort_data; /* for qsort's comparators: set and used under one call only */
+
+static int rec_order(const void *a, const void *b)
+{
+    const mb_trec *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    if (c)
+        return c;
+    if (x->year != y->year)
+        return x->year < y->year ? -1 : 1;
+    const mb_tdoc *dx = mb_track_doc(sort_data, x->doc_id), *dy = mb_track_doc(sort_data, y->doc_id);
+    const char *ax = dx && dx->date ? dx->date : NULL, *ay = dy && dy->date ? dy->date : NULL;
+    if (!ax != !ay)
+        return ax ? -1 : 1;
+    if (ax && (c = strcmp(ax, ay)))
+        return c;
+    if ((c = strcmp(dx && dx->path ? dx->path : "", dy && dy->path ? dy->path : "")))
+        return c;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static double middle(const mb_trec *r)
+{
+    return r->has_range ? (r->min + r->max) / 2 : r->value;
+}
+
+static int doc_year_of(const mb_track_data *t, const mb_trec *r)
+{
+    const mb_tdoc *d = mb_track_doc(t, r->doc_id);
+    return d ? d->year : 0;
+}
+
+static mb_status add_row(mb_track_data *t, const mb_trow *row)
+{
+    if (t->nrows == t->caprows) {
+        size_t cap = t->caprows ? t->caprows * 2 : 64;
+        mb_trow *v = realloc(t->rows, cap * sizeof *v);
+        if (!v)
+            return MB_ENOMEM;
+        t->rows = v;
+        t->caprows = cap;
+    }
+    t->rows[t->nrows++] = *row;
+    return MB_OK;
+}
+
+/* The latest year any document of issuer (NULL: any document) is dated. */
+static int latest_year(const mb_track_data *t, const char *issuer)
+{
+    int y = 0;
+    for (size_t i = 0; i < t->ndocs; i++)
+        if ((!issuer || (t->docs[i].issuer && !strcmp(t->docs[i].issuer, issuer))) && t->docs[i].year > y)
+            y = t->docs[i].year;
+    return y;
+}
+
+static int lower_is_better(const mb_lexicon *lex, const mb_trec *r)
+{
+    if (!lex || !r->indicator_id)
+        return 0;
+    const mb_lexword *w = mb_lex_get(lex, MB_LX_INDICATOR, r->indicator_id, strlen(r->indicator_id));
+    return w && mb_lex_value_is(w, "polarity", "lower");
+}
+
+static mb_track_quantity quantity_of(const mb_trec *r)
+{
+    mb_track_quantity q = {r->has_value, r->has_range,  r->value, r->min,
+                           r->max,       r->comparator, r->unit,  r->change};
+    return q;
+}
+
+/* One group: the records [a, b) of one key and year. */
+static mb_status pair_group(mb_track_data *t, const mb_lexicon *lex, size_t a, size_t b, size_t *by_coarse,
+                            size_t ncoarse)
+{
+    mb_trow row;
+    memset(&row, 0, sizeof row);
+    row.statements = malloc((b - a) * sizeof *row.statements);
+    row.outcomes = malloc((b - a) * sizeof *row.outcomes);
+    if (!row.statements || !row.outcomes) {
+        free(row.statements);
+        free(row.outcomes);
+        return MB_ENOMEM;
+    }
+    int year = t->recs[a].year;
+    long long last_doc = -1;
+    for (size_t i = a; i < b; i++) { /* the target, once per document, in date order */
+        const mb_trec *r = &t->recs[i];
+        if (!r->target || r->doc_id == last_doc)
+            continue;
+        last_doc = r->doc_id;
+        mb_tstatement *st = &row.statements[row.nstatements];
+        st->rec = i;
+        st->revision = "first";
+        if (row.nstatements) {
+            double m0 = middle(&t->recs[row.statements[row.nstatements - 1].rec]), m1 = middle(r);
+            st->revision = fabs(m1 - m0) <= 1e-9 * (fabs(m0) + 1) ? "restated"
+                           : m1 > m0                              ? "raised"
+                                                                  : "lowered";
+        }
+        row.nstatements++;
+    }
+    if (!row.nstatements) { /* outcomes without a target: nothing to track */
+        free(row.statements);
+        free(row.outcomes);
+        return MB_OK;
+    }
+    /* the target in force: the last one stated in a document of the year or
+     * before (a later document looks back) */
+    size_t cur = 0;
+    for (size_t k = 0; k < row.nstatements; k++) {
+        int dy = doc_year_of(t, &t->recs[row.statements[k].rec]);
+        if (!dy || dy <= year)
+            cur = k;
+    }
+    row.target = row.statements[cur].rec;
+    row.revision = row.statements[cur].revision;
+    last_doc = -1;
+    for (size_t i = a; i < b; i++) { /* outcomes: reported in a later year */
+        const mb_trec *r = &t->recs[i];
+        int dy = doc_year_of(t, r);
+        if (r->target || r->doc_id == last_doc || (dy && dy <= year))
+            continue;
+        last_doc = r->doc_id;
+        row.outcomes[row.noutcomes++] = i;
+    }
+    const mb_trec *tg = &t->recs[row.target];
+    const mb_tdoc *td = mb_track_doc(t, tg->doc_id);
+    row.lower = lower_is_better(lex, tg);
+    if (row.noutcomes) {
+        row.outcome = row.outcomes[0];
+        mb_track_quantity tq = quantity_of(tg), oq = quantity_of(&t->recs[row.outcome]);
+        row.verdict = mb_track_compare(&tq, &oq, row.lower, &row.diff, &row.tol);
+        row.has_outcome = 1;
+    } else {
+        /* an outcome of another unit or change: not comparable */
+        size_t other = (size_t)-1;
+        for (size_t k = 0; k < ncoarse && other == (size_t)-1; k++) {
+            const mb_trec *r = &t->recs[by_coarse[k]];
+            int dy = doc_year_of(t, r);
+            if (!r->target && r->year == year && !strcmp(r->coarse, tg->coarse) && strcmp(r->key, tg->key) &&
+                !(dy && dy <= year))
+                other = by_coarse[k];
+        }
+        if (other != (size_t)-1) {
+            row.verdict = MB_TRACK_NOT_COMPARABLE;
+            row.outcome = other;
+            row.has_outcome = 1;
+            row.outcomes[row.noutcomes++] = other;
+        } else {
+            row.verdict = latest_year(t, td ? td->issuer : NULL) > year ? MB_TRACK_NO_DATA : MB_TRACK_PENDING;
+        }
+    }
+    return add_row(t, &row);
+}
+
+static int coarse_order(const void *a, const void *b)
+{
+    const mb_trec *x = &sort_data->recs[*(const size_t *)a], *y = &sort_data->recs[*(const size_t *)b];
+    int c = strcmp(x->coarse, y->coarse);
+    if (c)
+        return c;
+    return x->year != y->year ? (x->year < y->year ? -1 : 1) : 0;
+}
+
+/* Targets of a document for its own year (period none): the issuer's list. */
+static int own_year_target(const mb_track_data *t, const mb_trec *r, const mb_tdoc **d)
+{
+    *d = mb_track_doc(t, r->doc_id);
+    return r->target && !r->period && *d && (*d)->year && r->year == (*d)->year;
+}
+
+/* Absent: a key among the own-year targets of the issuer's document of
+ * year Y-1 and not among those of its document of year Y. */
+static mb_status find_absent(mb_track_data *t)
+{
+    size_t n0 = t->nrecs;
+    for (size_t i = 0; i < n0; i++) {
+        const mb_tdoc *d;
+        const mb_trec *r = &t->recs[i];
+        if (!own_year_target(t, r, &d) || !d->issuer)
+            continue;
+        /* once per key and document: the first such record */
+        int seen = 0;
+        for (size_t k = 0; k < i && !seen; k++) {
+            const mb_tdoc *dk;
+            seen = t->recs[k].doc_id == r->doc_id && own_year_target(t, &t->recs[k], &dk) &&
+                   !strcmp(t->recs[k].key, r->key);
+        }
+        if (seen)
+            continue;
+        /* the issuer's documents of the next year */
+        int next_exists = 0, stated = 0;
+        const mb_tdoc *next = NULL;
+        for (size_t j = 0; j < t->ndocs; j++) {
+            const mb_tdoc *x = &t->docs[j];
+            if (x->year != d->year + 1 || !x->issuer || strcmp(x->issuer, d->issuer))
+                continue;
+            next_exists = 1;
+            if (!next)
+                next = x;
+            for (size_t k = 0; k < n0 && !stated; k++) {
+                const mb_tdoc *dk;
+                stated = t->recs[k].doc_id == x->id && own_year_target(t, &t->recs[k], &dk) &&
+                         !strcmp(t->recs[k].key, r->key);
+            }
+        }
+        if (!next_exists || stated)
+            continue;
+        mb_trow row;
+        memset(&row, 0, sizeof row);
+        row.absent = 1;
+        row.verdict = MB_TRACK_ABSENT;
+        row.target = i; /* the last statement, a year before */
+        row.year = d->year + 1;
+        row.absent_doc = next->id;
+        row.revision = NULL;
+        mb_status st = add_row(t, &row);
+        if (st)
+            return st;
+    }
+    return MB_OK;
+}
+
+static int row_order(const void *a, const void *b)
+{
+    const mb_trow *x = a, *y = b;
+    const mb_trec *rx = &sort_data->recs[x->target], *ry = &sort_data->recs[y->target];
+    int c = strcmp(rx->key, ry->key);
+    if (c)
+        return c;
+    int yx = x->absent ? x->year : rx->year, yy = y->absent ? y->year : ry->year;
+    if (yx != yy)
+        return yx < yy ? -1 : 1;
+    return x->absent - y->absent;
+}
+
+int mb_track_row_year(const mb_track_data *t, const mb_trow *r)
+{
+    return r->absent ? r->year : t->recs[r->target].year;
+}
+
+mb_status mb_track_pair(mb_track_data *t, const mb_lexicon *lex, int year_filter)
+{
+    qsort(t->docs, t->ndocs, sizeof *t->docs, doc_by_id);
+    sort_data = t;
+    qsort(t->recs, t->nrecs, sizeof *t->recs, rec_order);
+    size_t *by_coarse = malloc((t->nrecs ? t->nrecs : 1) * sizeof *by_coarse);
+    if (!by_coarse)
+        return MB_ENOMEM;
+    for (size_t i = 0; i < t->nrecs; i++)
+        by_coarse[i] = i;
+    qsort(by_coarse, t->nrecs, sizeof *by_coarse, coarse_order);
+    mb_status st = MB_OK;
+    for (size_t a = 0; a < t->nrecs && !st;) {
+        size_t b = a + 1;
+        while (b < t->nrecs && t->recs[b].year == t->recs[a].year && !strcmp(t->recs[b].key, t->recs[a].key))
+            b++;
+        /* the records of the same indicator, region, period and year */
+        mb_trec probe = t->recs[a];
+        size_t lo = 0, hi = t->nrecs;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            const mb_trec *m = &t->recs[by_coarse[mid]];
+            int c = strcmp(m->coarse, probe.coarse);
+            if (c < 0 || (!c && m->year < probe.year))
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        size_t e = lo;
+        while (e < t->nrecs && t->recs[by_coarse[e]].year == probe.year &&
+               !strcmp(t->recs[by_coarse[e]].coarse, probe.coarse))
+            e++;
+        if (!year_filter || t->recs[a].year == year_filter)
+            st = pair_group(t, lex, a, b, by_coarse + lo, e - lo);
+        a = b;
+    }
+    free(by_coarse);
+    if (!st)
+        st = find_absent(t);
+    if (!st && year_filter) { /* absent rows of other years out */
+        size_t k = 0;
+        for (size_t i = 0; i < t->nrows; i++) {
+            if (mb_track_row_year(t, &t->rows[i]) == year_filter) {
+                t->rows[k++] = t->rows[i];
+            } else {
+                free(t->rows[i].statements);
+                free(t->rows[i].outcomes);
+            }
+        }
+        t->nrows = k;
+    }
+    if (!st)
+        qsort(t->rows, t->nrows, sizeof *t->rows, row_order);
+    sort_data = NULL;
+    return st;
+}
+
+/* ---- reading the store ---- */
+
+static mb_status collect(mb_store *s, const mb_track_query *q, mb_track_data *t, mb_error *err)
+{
+    mb_status st = mb_store_documents(s, doc_cb, t, err);
+    if (st)
+        return st == MB_ENOMEM ? mb_error_set(err, st, "out of memory") : st;
+    sel_ctx c = {t};
+    size_t n = q->nindicators ? q->nindicators : 1;
+    for (size_t i = 0; i < n && !st; i++) {
+        mb_query sq = {0};
+        sq.indicator = q->nindicators ? q->indicators[i] : NULL;
+        sq.exact = q->exact;
+        sq.issuer = q->issuer;
+        sq.region = q->region;
+        st = mb_store_select(s, &sq, 1, rec_cb, &c, err);
+    }
+    if (st == MB_ENOMEM)
+        return mb_error_set(err, st, "out of memory");
+    if (st || q->nindicators < 2)
+        return st;
+    /* several indicators may select one record twice */
+    sort_data = t;
+    qsort(t->docs, t->ndocs, sizeof *t->docs, doc_by_id);
+    qsort(t->recs, t->nrecs, sizeof *t->recs, rec_order);
+    sort_data = NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < t->nrecs; i++) {
+        if (k && t->recs[k - 1].doc_id == t->recs[i].doc_id && t->recs[k - 1].seq == t->recs[i].seq) {
+            trec_free(&t->recs[i]);
+            continue;
+        }
+        t->recs[k++] = t->recs[i];
+    }
+    t->nrecs = k;
+    return MB_OK;
+}
+
+/* ---- output ---- */
+
+static void quantity_text(const mb_lexicon *lex, const mb_trec *r, char *buf, size_t n)
+{
+    mb_present_q q = {r->has_value, r->value, r->has_range,  r->min,
+                      r->max,       r->unit,  r->comparator, r->period && !strcmp(r->period, "annual")};
+    mb_present_quantity(lex, &q, buf, n);
+}
+
+static cJSON *doc_json(const mb_tdoc *d)
+{
+    cJSON *o = cJSON_CreateObject();
+    if (!o)
+        return NULL;
+    cJSON_AddItemToObject(o, "path", d && d->path ? cJSON_CreateString(d->path) : cJSON_CreateNull());
+    cJSON_AddItemToObject(o, "date", d && d->date ? cJSON_CreateString(d->date) : cJSON_CreateNull());
+    return o;
+}
+
+static cJSON *num_or_null(int has, double v)
+{
+    return has ? mb_emit_number(v) : cJSON_CreateNull();
+}
+
+static cJSON *str_or_null(const char *s)
+{
+    return s ? cJSON_CreateString(s) : cJSON_CreateNull();
+}
+
+static cJSON *rec_json(const mb_track_data *t, const mb_trec *r, const char *revision)
+{
+    cJSON *o = cJSON_CreateObject();
+    if (!o)
+        return NULL;
+    cJSON_AddStringToObject(o, "id", r->id);
+    cJSON_AddStringToObject(o, "indicator", r->indicator);
+    cJSON_AddItemToObject(o, "value", num_or_null(r->has_value, r->value));
+    cJSON_AddItemToObject(o, "min", num_or_null(r->has_range, r->min));
+    cJSON_AddItemToObject(o, "max", num_or_null(r->has_range, r->max));
+    cJSON_AddItemToObject(o, "comparator", str_or_null(r->comparator));
+    if (revision)
+        cJSON_AddStringToObject(o, "revision", revision);
+    cJSON_AddItemToObject(o, "text", str_or_null(r->text));
+    cJSON_AddItemToObject(o, "doc", doc_json(mb_track_doc(t, r->doc_id)));
+    return o;
+}
+
+static cJSON *row_json(const mb_track_data *t, const mb_trow *w)
+{
+    const mb_trec *tg = &t->recs[w->target];
+    const mb_tdoc *td = mb_track_doc(t, tg->doc_id);
+    cJSON *o = cJSON_CreateObject();
+    if (!o)
+        return NULL;
+    cJSON_AddStringToObject(o, "schema", "mubiao/track/v1");
+    cJSON_AddStringToObject(o, "indicator", tg->indicator_id ? tg->indicator_id : tg->indicator);
+    cJSON_AddItemToObject(o, "indicator_id", str_or_null(tg->indicator_id));
+    cJSON_AddItemToObject(o, "region", str_or_null(tg->region));
+    cJSON_AddItemToObject(o, "issuer", str_or_null(td ? td->issuer : NULL));
+    cJSON_AddNumberToObject(o, "year", mb_track_row_year(t, w));
+    cJSON_AddItemToObject(o, "period", str_or_null(tg->period));
+    cJSON_AddItemToObject(o, "base_year",
+                          num_or_null(tg->base_year && tg->base_year != tg->year - 1, tg->base_year));
+    cJSON_AddItemToObject(o, "unit", str_or_null(tg->unit));
+    cJSON_AddStringToObject(o, "change", tg->change ? tg->change : "level");
+    cJSON_AddStringToObject(o, "verdict", mb_track_verdict_name(w->verdict));
+    cJSON_AddItemToObject(o, "revision", str_or_null(w->revision));
+    int compared = w->verdict == MB_TRACK_MET || w->verdict == MB_TRACK_MISSED;
+    cJSON_AddItemToObject(o, "difference", num_or_null(compared, w->diff));
+    cJSON_AddItemToObject(o, "tolerance", num_or_null(compared, w->tol));
+    cJSON_AddStringToObject(o, "better", w->lower ? "lower" : "higher");
+    cJSON_AddItemToObject(o, w->absent ? "last_target" : "target", rec_json(t, tg, NULL));
+    if (w->absent) {
+        cJSON_AddItemToObject(o, "target", cJSON_CreateNull());
+        cJSON_AddItemToObject(o, "absent_from", doc_json(mb_track_doc(t, w->absent_doc)));
+    }
+    cJSON_AddItemToObject(o, "outcome",
+                          w->has_outcome ? rec_json(t, &t->recs[w->outcome], NULL) : cJSON_CreateNull());
+    cJSON *sts = cJSON_AddArrayToObject(o, "statements");
+    for (size_t k = 0; sts && k < w->nstatements; k++)
+        cJSON_AddItemToArray(sts, rec_json(t, &t->recs[w->statements[k].rec], w->statements[k].revision));
+    cJSON *outs = cJSON_AddArrayToObject(o, "outcomes");
+    for (size_t k = 0; outs && k < w->noutcomes; k++)
+        cJSON_AddItemToArray(outs, rec_json(t, &t->recs[w->outcomes[k]], NULL));
+    return o;
+}
+
+/* The verdict as a short phrase for people: "met (+0.2)", "missed (-0.2)". */
+static void verdict_text(const mb_trow *w, char *buf, size_t n)
+{
+    char d[40];
+    if (w->verdict == MB_TRACK_MET || w->verdict == MB_TRACK_MISSED) {
+        mb_present_shortest(w->diff, d, sizeof d);
+        snprintf(buf, n, "%s (%s%s)", mb_track_verdict_name(w->verdict), w->diff > 0 ? "+" : "",
+                 w->diff == 0 ? "0" : d);
+    } else {
+        snprintf(buf, n, "%s", mb_track_verdict_name(w->verdict));
+    }
+}
+
+static const char *path_of(const mb_track_data *t, long long doc)
+{
+    const mb_tdoc *d = mb_track_doc(t, doc);
+    return d && d->path ? d->path : "";
+}
+
+static mb_status write_table(const mb_track_data *t, const mb_lexicon *lex, mb_out *o)
+{
+    mb_table tb = {9,
+                   {"indicator", "region", "year", "target", "outcome", "verdict", "revision", "target doc",
+                    "outcome doc"},
+                   {24, 14, 4, 20, 20, 24, 9, 32, 32},
+                   {0, 0, 0, 0, 0, 0, 0, 1, 1},
+                   NULL,
+                   0,
+                   0};
+    for (size_t i = 0; i < t->nrows; i++) {
+        const mb_trow *w = &t->rows[i];
+        const mb_trec *tg = &t->recs[w->target];
+        char y[16], tq[96], oq[96] = "", v[64];
+        snprintf(y, sizeof y, "%d", mb_track_row_year(t, w));
+        quantity_text(lex, tg, tq, sizeof tq);
+        if (w->has_outcome)
+            quantity_text(lex, &t->recs[w->outcome], oq, sizeof oq);
+        verdict_text(w, v, sizeof v);
+        const char *cells[9] = {tg->indicator_id ? tg->indicator_id : tg->indicator,
+                                tg->region ? tg->region : "",
+                                y,
+                                w->absent ? "" : tq,
+                                oq,
+                                v,
+                                w->revision ? w->revision : "",
+                                w->absent ? path_of(t, w->absent_doc) : path_of(t, tg->doc_id),
+                                w->has_outcome ? path_of(t, t->recs[w->outcome].doc_id) : ""};
+        if (mb_table_add(&tb, cells)) {
+            mb_table_free(&tb);
+            return MB_ENOMEM;
+        }
+    }
+    mb_table_render(o, &tb);
+    mb_table_free(&tb);
+    return MB_OK;
+}
+
+static const char csv_header[] =
+    "indicator,indicator_id,region,issuer,year,period,unit,change,verdict,revision,difference,tolerance,"
+    "target_comparator,target_value,target_min,target_max,outcome_value,outcome_min,outcome_max,target_id,"
+    "target_path,target_date,outcome_id,outcome_path,outcome_date,target_text,outcome_text\r\n";
+
+static void write_csv_row(const mb_track_data *t, const mb_trow *w, mb_out *o)
+{
+    const mb_trec *tg = &t->recs[w->target];
+    const mb_tdoc *td = mb_track_doc(t, tg->doc_id);
+    const mb_trec *oc = w->has_outcome ? &t->recs[w->outcome] : NULL;
+    const mb_tdoc *od = oc ? mb_track_doc(t, oc->doc_id) : NULL;
+    char y[16];
+    snprintf(y, sizeof y, "%d", mb_track_row_year(t, w));
+    int compared = w->verdict == MB_TRACK_MET || w->verdict == MB_TRACK_MISSED;
+    mb_csv_field(o, tg->indicator_id ? tg->indicator_id : tg->indicator, 1);
+    mb_csv_field(o, tg->indicator_id, 0);
+    mb_csv_field(o, tg->region, 0);
+    mb_csv_field(o, td ? td->issuer : NULL, 0);
+    mb_csv_field(o, y, 0);
+    mb_csv_field(o, tg->period, 0);
+    mb_csv_field(o, tg->unit, 0);
+    mb_csv_field(o, tg->change, 0);
+    mb_csv_field(o, mb_track_verdict_name(w->verdict), 0);
+    mb_csv_field(o, w->revision, 0);
+    mb_csv_number(o, compared, w->diff);
+    mb_csv_number(o, compared, w->tol);
+    mb_csv_field(o, w->absent ? NULL : tg->comparator, 0);
+    mb_csv_number(o, !w->absent && tg->has_value, tg->value);
+    mb_csv_number(o, !w->absent && tg->has_range, tg->min);
+    mb_csv_number(o, !w->absent && tg->has_range, tg->max);
+    mb_csv_number(o, oc && oc->has_value, oc ? oc->value : 0);
+    mb_csv_number(o, oc && oc->has_range, oc ? oc->min : 0);
+    mb_csv_number(o, oc && oc->has_range, oc ? oc->max : 0);
+    mb_csv_field(o, tg->id, 0);
+    mb_csv_field(o, td ? td->path : NULL, 0);
+    mb_csv_field(o, td ? td->date : NULL, 0);
+    mb_csv_field(o, oc ? oc->id : NULL, 0);
+    mb_csv_field(o, od ? od->path : NULL, 0);
+    mb_csv_field(o, od ? od->date : NULL, 0);
+    mb_csv_field(o, tg->text, 0);
+    mb_csv_field(o, oc ? oc->text : NULL, 0);
+    mb_out_put(o, "\r\n", 2);
+}
+
+mb_status mb_track_write(const mb_track_data *t, const mb_lexicon *lex, mb_track_format f, int bom,
+                         mb_write_fn w, void *ctx, mb_error *err)
+{
+    mb_out o = {w, ctx, NULL, 0, 0, 0};
+    mb_status st = MB_OK;
+    if (f == MB_TRACK_TABLE) {
+        st = write_table(t, lex, &o);
+    } else if (f == MB_TRACK_CSV) {
+        if (bom)
+            mb_out_puts(&o, "\xef\xbb\xbf");
+        mb_out_puts(&o, csv_header);
+        for (size_t i = 0; i < t->nrows; i++)
+            write_csv_row(t, &t->rows[i], &o);
+    } else if (f == MB_TRACK_JSONL) {
+        for (size_t i = 0; i < t->nrows && !st; i++) {
+            cJSON *j = row_json(t, &t->rows[i]);
+            char *s = j ? cJSON_PrintUnformatted(j) : NULL;
+            cJSON_Delete(j);
+            if (!s) {
+                st = MB_ENOMEM;
+                break;
+            }
+            mb_out_puts(&o, s);
+            mb_out_put(&o, "\n", 1);
+            free(s);
+        }
+    } else {
+        char *page = NULL;
+        size_t len = 0;
+        st = mb_track_html(t, lex, &page, &len);
+        if (!st)
+            mb_out_put(&o, page, len);
+        free(page);
+    }
+    if (st) {
+        free(o.b);
+        return mb_error_set(err, st, "out of memory");
+    }
+    return mb_out_finish(&o, err);
+}
+
+mb_status mb_store_track(mb_store *s, const mb_track_query *q, mb_track_format f, mb_write_fn w, void *ctx,
+                         size_t *nrows, mb_error *err)
+{
+    if (nrows)
+        *nrows = 0;
+    mb_track_data t;
+    memset(&t, 0, sizeof t);
+    mb_status st = collect(s, q, &t, err);
+    if (!st && (st = mb_track_pair(&t, mb_store_lexicon(s), q->year)))
+        mb_error_set(err, st, "out of memory");
+    if (!st)
+        st = mb_track_write(&t, mb_store_lexicon(s), f, mb_store_bom(s), w, ctx, err);
+    if (!st && nrows)
+        *nrows = t.nrows;
+    mb_track_data_free(&t);
+    return st;
+}

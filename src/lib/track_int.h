@@ -1,0 +1,75 @@
+/* track_int.h — the data track.c pairs and writes, shared with
+ * track_html.c (the page and its charts). Everything is owned by one
+ * mb_track_data; mb_track_data_free releases it. */
+#ifndef MB_TRACK_INT_H
+#define MB_TRACK_INT_H
+
+#include "mubiao.h"
+
+#include <stddef.h>
+
+/* A stored document. */
+typedef struct mb_tdoc {
+    long long id;
+    char *path, *date, *issuer, *region;
+    int year; /* of its date; 0: undated */
+} mb_tdoc;
+
+/* A record with a year and a value. */
+typedef struct mb_trec {
+    long long doc_id, seq;
+    int target; /* else an achievement */
+    int has_value, has_range, year, base_year;
+    double value, min, max;
+    char *id, *indicator, *indicator_id, *unit, *comparator, *change, *period, *region, *text;
+    char *key;    /* indicator (id, else text), region, period, unit, change */
+    char *coarse; /* the same without unit and change */
+} mb_trec;
+
+/* A target as one document states it; revision against the statement
+ * before it: "first", "restated", "raised", "lowered". */
+typedef struct mb_tstatement {
+    size_t rec;
+    const char *revision;
+} mb_tstatement;
+
+/* One verdict: a key and year (records are indices into recs). */
+typedef struct mb_trow {
+    size_t target; /* the target in force (absent: the last statement, a year before) */
+    int has_outcome;
+    size_t outcome;
+    mb_track_verdict verdict;
+    const char *revision; /* of the target in force; NULL for absent */
+    double diff, tol;
+    int lower;        /* less is better */
+    int absent, year; /* absent: the year no target was stated for, in document absent_doc */
+    long long absent_doc;
+    mb_tstatement *statements;
+    size_t nstatements;
+    size_t *outcomes; /* every outcome found, the chosen one first */
+    size_t noutcomes;
+} mb_trow;
+
+typedef struct mb_track_data {
+    mb_tdoc *docs;
+    size_t ndocs, capdocs;
+    mb_trec *recs;
+    size_t nrecs, caprecs;
+    mb_trow *rows;
+    size_t nrows, caprows;
+} mb_track_data;
+
+/* Pair targets and outcomes into rows (verdicts), keeping the targets of
+ * year_filter only when it is not 0. Sorts docs by id and recs by key. */
+mb_status mb_track_pair(mb_track_data *t, const mb_lexicon *lex, int year_filter);
+mb_status mb_track_write(const mb_track_data *t, const mb_lexicon *lex, mb_track_format f, int bom,
+                         mb_write_fn w, void *ctx, mb_error *err);
+void mb_track_data_free(mb_track_data *t);
+/* The document of id (after mb_track_pair), or NULL. */
+const mb_tdoc *mb_track_doc(const mb_track_data *t, long long id);
+/* The year a row is about. */
+int mb_track_row_year(const mb_track_data *t, const mb_trow *r);
+/* The page of mb_track_write's html format (track_html.c); *out malloc'ed. */
+mb_status mb_track_html(const mb_track_data *t, const mb_lexicon *lex, char **out, size_t *len);
+
+#endif
