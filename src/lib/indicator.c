@@ -444,6 +444,15 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
         if (sv && tok_in(c, sv, MB_LX_SHARE_VERB))
             return 0;
     }
+    /* the change verb right after the phrase completes a name of the
+     * lexicon that the phrase alone is not (经济|增长8.8%: 经济增长; but
+     * 国内生产总值|增长8%) */
+    const mb_token *cv = tok_at(c, b);
+    if (cv && cv->start == b && cv->end <= pos &&
+        mb_change_of(c->m->lex, c->s + cv->start, cv->end - cv->start) &&
+        !mb_lex_get(c->m->lex, MB_LX_INDICATOR, c->s + a, b - a) &&
+        mb_lex_get(c->m->lex, MB_LX_INDICATOR, c->s + a, cv->end - a))
+        b = cv->end;
     /* drop a leading 、 or 和 left by the walk */
     while (a < b && conj_at(c, c->s, b, a, 0))
         a += conj_at(c, c->s, b, a, 0)->len;

@@ -7,6 +7,7 @@
  * (mb_store_documents); nothing here knows SQL. */
 #include "emit.h"
 #include "error.h"
+#include "indid.h"
 #include "lexicon.h"
 #include "present.h"
 #include "store.h"
@@ -121,6 +122,7 @@ static void trec_free(mb_trec *r)
     free(r->period);
     free(r->region);
     free(r->text);
+    free(r->sentence);
     free(r->key);
     free(r->coarse);
 }
@@ -217,6 +219,7 @@ static char *make_key(const mb_trec *r, int coarse)
 
 typedef struct sel_ctx {
     mb_track_data *t;
+    const mb_lexicon *lex;
 } sel_ctx;
 
 static mb_status rec_cb(void *ctx, const mb_store_row *row)
@@ -254,9 +257,36 @@ static mb_status rec_cb(void *ctx, const mb_store_row *row)
     r->period = dup_or_null(row->period);
     r->region = dup_or_null(row->region);
     r->text = dup_or_null(row->span_text);
+    r->sentence = dup_or_null(row->sentence);
+    r->timed = row->time_text && row->time_text[0];
+    /* a rate that is the growth of another indicator (经济增长速度8%) is
+     * that indicator's increase (国内生产总值增长8%) */
+    const mb_lexicon *lex = ((sel_ctx *)ctx)->lex;
+    const mb_lexword *cw = lex && row->indicator_id ? mb_lex_get(lex, MB_LX_INDICATOR, row->indicator_id,
+                                                                 strlen(row->indicator_id))
+                                                    : NULL;
+    size_t gn;
+    const char *g = cw ? mb_lex_value(cw, "growth_of", &gn) : NULL;
+    /* a rate word ends the indicator (居民消费价格涨幅2.6%): its level is a
+     * change, as 涨幅控制在4%左右 */
+    const mb_lexword *rw =
+        lex ? mb_lex_longest_before(lex, MB_LX_RATE_WORD, row->indicator, 0, strlen(row->indicator)) : NULL;
+    if (rw && row->unit && !strcmp(row->unit, "%") && row->change && !strcmp(row->change, "level")) {
+        free(r->change);
+        if (!(r->change = strdup("increase")))
+            return MB_ENOMEM;
+    }
+    if (g && row->unit && !strcmp(row->unit, "%") && (!row->change || strcmp(row->change, "decrease"))) {
+        free(r->indicator_id);
+        free(r->change);
+        r->indicator_id = strndup(g, gn);
+        r->change = strdup("increase");
+        if (!r->indicator_id || !r->change)
+            return MB_ENOMEM;
+    }
     if (!r->id || !r->indicator || (row->indicator_id && !r->indicator_id) || (row->unit && !r->unit) ||
         (row->comparator && !r->comparator) || (row->change && !r->change) || (row->period && !r->period) ||
-        (row->region && !r->region) || (row->span_text && !r->text))
+        (row->region && !r->region) || (row->span_text && !r->text) || (row->sentence && !r->sentence))
         return MB_ENOMEM;
     if (!(r->key = make_key(r, 0)) || !(r->coarse = make_key(r, 1)))
         return MB_ENOMEM;
@@ -356,8 +386,15 @@ static mb_status pair_group(mb_track_data *t, const mb_lexicon *lex, size_t a, s
         if (!r->target || r->doc_id == last_doc)
             continue;
         last_doc = r->doc_id;
+        /* of a document's statements, the first whose time is written in its
+         * sentence (今年的预期目标是…) before one dated by its section */
+        size_t pick = i;
+        for (size_t k = i; k < b && t->recs[k].doc_id == r->doc_id && !t->recs[pick].timed; k++)
+            if (t->recs[k].target && t->recs[k].timed)
+                pick = k;
         mb_tstatement *st = &row.statements[row.nstatements];
-        st->rec = i;
+        st->rec = pick;
+        r = &t->recs[pick];
         st->revision = "first";
         if (row.nstatements) {
             double m0 = middle(&t->recs[row.statements[row.nstatements - 1].rec]), m1 = middle(r);
@@ -382,19 +419,36 @@ static mb_status pair_group(mb_track_data *t, const mb_lexicon *lex, size_t a, s
     }
     row.target = row.statements[cur].rec;
     row.revision = row.statements[cur].revision;
-    last_doc = -1;
     for (size_t i = a; i < b; i++) { /* outcomes: reported in a later year */
         const mb_trec *r = &t->recs[i];
         int dy = doc_year_of(t, r);
-        if (r->target || r->doc_id == last_doc || (dy && dy <= year))
+        if (r->target || (dy && dy <= year))
             continue;
-        last_doc = r->doc_id;
         row.outcomes[row.noutcomes++] = i;
     }
     const mb_trec *tg = &t->recs[row.target];
     const mb_tdoc *td = mb_track_doc(t, tg->doc_id);
     row.lower = lower_is_better(lex, tg);
     if (row.noutcomes) {
+        /* of the first later document's outcomes, the one that reads most
+         * like a reported figure: an exact value (not 左右, 以上) first, then
+         * one whose time is written in its sentence (去年, 2012年) rather than
+         * dated by its section (a five-year review), then document order */
+        long long d0 = t->recs[row.outcomes[0]].doc_id;
+        size_t best = 0;
+        int best_score = -1;
+        for (size_t k = 0; k < row.noutcomes && t->recs[row.outcomes[k]].doc_id == d0; k++) {
+            const mb_trec *r = &t->recs[row.outcomes[k]];
+            int exact = !r->comparator || !strcmp(r->comparator, "eq");
+            int score = 2 * exact + r->timed;
+            if (score > best_score) {
+                best_score = score;
+                best = k;
+            }
+        }
+        size_t x = row.outcomes[best];
+        memmove(row.outcomes + 1, row.outcomes, best * sizeof *row.outcomes);
+        row.outcomes[0] = x;
         row.outcome = row.outcomes[0];
         mb_track_quantity tq = quantity_of(tg), oq = quantity_of(&t->recs[row.outcome]);
         row.verdict = mb_track_compare(&tq, &oq, row.lower, &row.diff, &row.tol);
@@ -571,8 +625,11 @@ static mb_status collect(mb_store *s, const mb_track_query *q, mb_track_data *t,
     mb_status st = mb_store_documents(s, doc_cb, t, err);
     if (st)
         return st == MB_ENOMEM ? mb_error_set(err, st, "out of memory") : st;
-    sel_ctx c = {t};
-    size_t n = q->nindicators ? q->nindicators : 1;
+    const mb_lexicon *lex = mb_store_lexicon(s);
+    sel_ctx c = {t, lex};
+    size_t n = q->nindicators ? q->nindicators : 1, selects = 0;
+    size_t nrates;
+    const mb_lexword *const *rates = lex ? mb_lex_words(lex, MB_LX_INDICATOR, &nrates) : NULL;
     for (size_t i = 0; i < n && !st; i++) {
         mb_query sq = {0};
         sq.indicator = q->nindicators ? q->indicators[i] : NULL;
@@ -580,10 +637,25 @@ static mb_status collect(mb_store *s, const mb_track_query *q, mb_track_data *t,
         sq.issuer = q->issuer;
         sq.region = q->region;
         st = mb_store_select(s, &sq, 1, rec_cb, &c, err);
+        selects++;
+        /* and the rates that are its growth (国内生产总值: 经济增长率) */
+        char *qid = sq.indicator && lex ? mb_indicator_id(lex, sq.indicator, strlen(sq.indicator)) : NULL;
+        for (size_t k = 0; qid && rates && k < nrates && !st; k++) {
+            size_t gn;
+            const char *g = mb_lex_value(rates[k], "growth_of", &gn);
+            if (!g || gn != strlen(qid) || memcmp(g, qid, gn))
+                continue;
+            mb_query rq = sq;
+            rq.indicator = rates[k]->word;
+            rq.exact = 1;
+            st = mb_store_select(s, &rq, 1, rec_cb, &c, err);
+            selects++;
+        }
+        free(qid);
     }
     if (st == MB_ENOMEM)
         return mb_error_set(err, st, "out of memory");
-    if (st || q->nindicators < 2)
+    if (st || selects < 2)
         return st;
     /* several indicators may select one record twice */
     sort_data = t;
@@ -645,6 +717,7 @@ static cJSON *rec_json(const mb_track_data *t, const mb_trec *r, const char *rev
     if (revision)
         cJSON_AddStringToObject(o, "revision", revision);
     cJSON_AddItemToObject(o, "text", str_or_null(r->text));
+    cJSON_AddItemToObject(o, "sentence", str_or_null(r->sentence));
     cJSON_AddItemToObject(o, "doc", doc_json(mb_track_doc(t, r->doc_id)));
     return o;
 }
@@ -690,11 +763,11 @@ static cJSON *row_json(const mb_track_data *t, const mb_trow *w)
 }
 
 /* The verdict as a short phrase for people: "met (+0.2)", "missed (-0.2)". */
-static void verdict_text(const mb_trow *w, char *buf, size_t n)
+static void verdict_text(const mb_lexicon *lex, const mb_trow *w, char *buf, size_t n)
 {
     char d[40];
     if (w->verdict == MB_TRACK_MET || w->verdict == MB_TRACK_MISSED) {
-        mb_present_shortest(w->diff, d, sizeof d);
+        mb_present_number(lex, w->diff, d, sizeof d);
         snprintf(buf, n, "%s (%s%s)", mb_track_verdict_name(w->verdict), w->diff > 0 ? "+" : "",
                  w->diff == 0 ? "0" : d);
     } else {
@@ -726,7 +799,7 @@ static mb_status write_table(const mb_track_data *t, const mb_lexicon *lex, mb_o
         quantity_text(lex, tg, tq, sizeof tq);
         if (w->has_outcome)
             quantity_text(lex, &t->recs[w->outcome], oq, sizeof oq);
-        verdict_text(w, v, sizeof v);
+        verdict_text(lex, w, v, sizeof v);
         const char *cells[9] = {tg->indicator_id ? tg->indicator_id : tg->indicator,
                                 tg->region ? tg->region : "",
                                 y,

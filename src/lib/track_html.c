@@ -199,7 +199,7 @@ static void table(mb_strbuf *b, const mb_track_data *t, const mb_lexicon *lex, s
             quantity(lex, oc, oq, sizeof oq);
         if (w->verdict == MB_TRACK_MET || w->verdict == MB_TRACK_MISSED) {
             char n[40];
-            mb_present_shortest(w->diff, n, sizeof n);
+            mb_present_number(lex, w->diff, n, sizeof n);
             snprintf(d, sizeof d, " (%s%s)", w->diff > 0 ? "+" : "", w->diff == 0 ? "0" : n);
         }
         mb_strbuf_printf(b, "<tr><td>%d</td><td>", mb_track_row_year(t, w));

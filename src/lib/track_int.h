@@ -20,8 +20,9 @@ typedef struct mb_trec {
     long long doc_id, seq;
     int target; /* else an achievement */
     int has_value, has_range, year, base_year;
+    int timed; /* its time is written in its sentence (去年, 2012年), not from a frame */
     double value, min, max;
-    char *id, *indicator, *indicator_id, *unit, *comparator, *change, *period, *region, *text;
+    char *id, *indicator, *indicator_id, *unit, *comparator, *change, *period, *region, *text, *sentence;
     char *key;    /* indicator (id, else text), region, period, unit, change */
     char *coarse; /* the same without unit and change */
 } mb_trec;
