@@ -60,6 +60,19 @@ static const mb_lexword *row_of(const mb_lexicon *lex, const char *s, size_t n)
     return NULL;
 }
 
+/* row_of, or of the text less a trailing change verb (地区生产总值增长 in
+ * 地区生产总值增长目标调整为6%: the growth of 地区生产总值). */
+static const mb_lexword *row_or_growth(const mb_lexicon *lex, const char *s, size_t n)
+{
+    const mb_lexword *w = row_of(lex, s, n);
+    if (w)
+        return w;
+    const mb_lexword *v = mb_lex_longest_before(lex, MB_LX_CHANGE_UP, s, 0, n);
+    if (!v)
+        v = mb_lex_longest_before(lex, MB_LX_CHANGE_DOWN, s, 0, n);
+    return v && v->len < n ? row_of(lex, s, n - v->len) : NULL;
+}
+
 /* Write s[0..n) into out (n + 1 bytes) without what flags name: NO_BRACKETS
  * the bracketed parts; NO_DE the particle 的; NO_QUOTES the quotes “ ”; NO_PURPOSE
  * what stands up to a purpose word (中央财政用于“三农”的支出 → “三农”的支出).
@@ -109,7 +122,7 @@ const mb_lexword *mb_indicator_row(const mb_lexicon *lex, const char *s, size_t 
 {
     if (!lex || !s || !n)
         return NULL;
-    const mb_lexword *w = row_of(lex, s, n);
+    const mb_lexword *w = row_or_growth(lex, s, n);
     if (w)
         return w;
     char *t = malloc(n + 1);
@@ -126,7 +139,7 @@ const mb_lexword *mb_indicator_row(const mb_lexicon *lex, const char *s, size_t 
     for (size_t k = 0; k < sizeof tries / sizeof tries[0] && !w; k++) {
         size_t tn = normalize(lex, s, n, tries[k], t);
         if (tn && (tn != n || memcmp(t, s, n)))
-            w = row_of(lex, t, tn);
+            w = row_or_growth(lex, t, tn);
     }
     free(t);
     return w;

@@ -8,7 +8,8 @@
  * aside, or once a bracketed part is dropped (细颗粒物（PM2.5）浓度 →
  * 细颗粒物浓度), or 的 and quotes (社会保障的资金 → 社会保障资金), or what
  * stands up to a purpose word (class purpose_word: 中央财政用于“三农”的支出
- * → 三农支出). A longer name is never cut to a shorter row: 农村居民人均
+ * → 三农支出), or a trailing change verb (地区生产总值增长 → 地区生产总值).
+ * A longer name is never cut to a shorter row: 农村居民人均
  * 可支配收入 does not resolve to 居民人均可支配收入. */
 #ifndef MB_INDID_H
 #define MB_INDID_H

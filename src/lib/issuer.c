@@ -219,5 +219,9 @@ void mb_issuer_record_regions(const mb_doc *doc, const mb_lexicon *lex, mb_recor
         if (!rw || !region_of_word(rw, &reg) || !strcmp(reg.name, out->region.name))
             continue;
         r->region = reg;
+        /* the region is no part of what is measured: 姑苏区地区生产总值 */
+        size_t il = r->indicator ? strlen(r->indicator) : 0;
+        if (il > rw->len && !memcmp(r->indicator, rw->word, rw->len))
+            memmove(r->indicator, r->indicator + rw->len, il - rw->len + 1);
     }
 }

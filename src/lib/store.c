@@ -978,15 +978,18 @@ mb_status mb_store_documents(mb_store *s, mb_store_doc_fn fn, void *ctx, mb_erro
 {
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db,
-                           "SELECT id, path, date, issuer, region FROM documents"
-                           " ORDER BY date IS NULL, date, path",
+                           "SELECT d.id, d.path, d.date, d.issuer, d.region,"
+                           " (SELECT count(*) FROM records r WHERE r.doc_id = d.id AND r.kind = 'target'"
+                           "  AND r.period IS NULL AND r.year = CAST(substr(d.date, 1, 4) AS INTEGER))"
+                           " FROM documents d ORDER BY d.date IS NULL, d.date, d.path",
                            -1, &st, NULL) != SQLITE_OK)
         return db_error(s, err, "cannot prepare the query");
     mb_status rc = MB_OK;
     int r = SQLITE_DONE;
     while (!rc && (r = sqlite3_step(st)) == SQLITE_ROW) {
-        mb_store_doc d = {sqlite3_column_int64(st, 0), col_text(st, 1), col_text(st, 2), col_text(st, 3),
-                          col_text(st, 4)};
+        mb_store_doc d = {
+            sqlite3_column_int64(st, 0), col_text(st, 1), col_text(st, 2), col_text(st, 3), col_text(st, 4),
+            sqlite3_column_int64(st, 5)};
         rc = fn(ctx, &d);
     }
     if (!rc && r != SQLITE_DONE)

@@ -61,6 +61,7 @@ mb_status mb_store_select(mb_store *s, const mb_query *q, int by_indicator, mb_s
 typedef struct mb_store_doc {
     long long id;
     const char *path, *date, *issuer, *region;
+    long long own_targets; /* its targets for its own year (no period): a target list */
 } mb_store_doc;
 typedef mb_status (*mb_store_doc_fn)(void *ctx, const mb_store_doc *d);
 /* Every stored document, in date order (undated last), then path. */

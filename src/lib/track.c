@@ -166,6 +166,7 @@ static mb_status doc_cb(void *ctx, const mb_store_doc *d)
     x->issuer = dup_or_null(d->issuer);
     x->region = dup_or_null(d->region);
     x->year = year_of_date(d->date);
+    x->own_targets = d->own_targets;
     t->ndocs++;
     if ((d->path && !x->path) || (d->date && !x->date) || (d->issuer && !x->issuer) ||
         (d->region && !x->region))
@@ -368,7 +369,7 @@ static mb_track_quantity quantity_of(const mb_trec *r)
 
 /* One group: the records [a, b) of one key and year. */
 static mb_status pair_group(mb_track_data *t, const mb_lexicon *lex, size_t a, size_t b, size_t *by_coarse,
-                            size_t ncoarse)
+                            size_t ncoarse, const char *issuer)
 {
     mb_trow row;
     memset(&row, 0, sizeof row);
@@ -428,6 +429,11 @@ static mb_status pair_group(mb_track_data *t, const mb_lexicon *lex, size_t a, s
     }
     const mb_trec *tg = &t->recs[row.target];
     const mb_tdoc *td = mb_track_doc(t, tg->doc_id);
+    if (issuer && (!td || !td->issuer || strcmp(td->issuer, issuer))) { /* another body's target */
+        free(row.statements);
+        free(row.outcomes);
+        return MB_OK;
+    }
     row.lower = lower_is_better(lex, tg);
     if (row.noutcomes) {
         /* of the first later document's outcomes, the one that reads most
@@ -493,13 +499,13 @@ static int own_year_target(const mb_track_data *t, const mb_trec *r, const mb_td
 
 /* Absent: a key among the own-year targets of the issuer's document of
  * year Y-1 and not among those of its document of year Y. */
-static mb_status find_absent(mb_track_data *t)
+static mb_status find_absent(mb_track_data *t, const char *issuer)
 {
     size_t n0 = t->nrecs;
     for (size_t i = 0; i < n0; i++) {
         const mb_tdoc *d;
         const mb_trec *r = &t->recs[i];
-        if (!own_year_target(t, r, &d) || !d->issuer)
+        if (!own_year_target(t, r, &d) || !d->issuer || (issuer && strcmp(d->issuer, issuer)))
             continue;
         /* once per key and document: the first such record */
         int seen = 0;
@@ -510,15 +516,15 @@ static mb_status find_absent(mb_track_data *t)
         }
         if (seen)
             continue;
-        /* the issuer's documents of the next year */
+        /* the issuer's documents of the next year that state a target list */
         int next_exists = 0, stated = 0;
         const mb_tdoc *next = NULL;
         for (size_t j = 0; j < t->ndocs; j++) {
             const mb_tdoc *x = &t->docs[j];
-            if (x->year != d->year + 1 || !x->issuer || strcmp(x->issuer, d->issuer))
+            if (x->year != d->year + 1 || !x->issuer || strcmp(x->issuer, d->issuer) || !x->own_targets)
                 continue;
             next_exists = 1;
-            if (!next)
+            if (!next || x->own_targets > next->own_targets) /* the fullest list: the annual report */
                 next = x;
             for (size_t k = 0; k < n0 && !stated; k++) {
                 const mb_tdoc *dk;
@@ -561,7 +567,7 @@ int mb_track_row_year(const mb_track_data *t, const mb_trow *r)
     return r->absent ? r->year : t->recs[r->target].year;
 }
 
-mb_status mb_track_pair(mb_track_data *t, const mb_lexicon *lex, int year_filter)
+mb_status mb_track_pair(mb_track_data *t, const mb_lexicon *lex, int year_filter, const char *issuer)
 {
     qsort(t->docs, t->ndocs, sizeof *t->docs, doc_by_id);
     sort_data = t;
@@ -594,12 +600,12 @@ mb_status mb_track_pair(mb_track_data *t, const mb_lexicon *lex, int year_filter
                !strcmp(t->recs[by_coarse[e]].coarse, probe.coarse))
             e++;
         if (!year_filter || t->recs[a].year == year_filter)
-            st = pair_group(t, lex, a, b, by_coarse + lo, e - lo);
+            st = pair_group(t, lex, a, b, by_coarse + lo, e - lo, issuer);
         a = b;
     }
     free(by_coarse);
     if (!st)
-        st = find_absent(t);
+        st = find_absent(t, issuer);
     if (!st && year_filter) { /* absent rows of other years out */
         size_t k = 0;
         for (size_t i = 0; i < t->nrows; i++) {
@@ -634,8 +640,8 @@ static mb_status collect(mb_store *s, const mb_track_query *q, mb_track_data *t,
         mb_query sq = {0};
         sq.indicator = q->nindicators ? q->indicators[i] : NULL;
         sq.exact = q->exact;
-        sq.issuer = q->issuer;
-        sq.region = q->region;
+        sq.region = q->region; /* the issuer filters targets only: an outcome may come from
+                                  another body (a statistics bureau's communiqué) */
         st = mb_store_select(s, &sq, 1, rec_cb, &c, err);
         selects++;
         /* and the rates that are its growth (国内生产总值: 经济增长率) */
@@ -822,7 +828,7 @@ static mb_status write_table(const mb_track_data *t, const mb_lexicon *lex, mb_o
 static const char csv_header[] =
     "indicator,indicator_id,region,issuer,year,period,unit,change,verdict,revision,difference,tolerance,"
     "target_comparator,target_value,target_min,target_max,outcome_value,outcome_min,outcome_max,target_id,"
-    "target_path,target_date,outcome_id,outcome_path,outcome_date,target_text,outcome_text\r\n";
+    "target_path,target_date,outcome_id,outcome_path,outcome_date,target_text,outcome_text,absent_from\r\n";
 
 static void write_csv_row(const mb_track_data *t, const mb_trow *w, mb_out *o)
 {
@@ -860,6 +866,8 @@ static void write_csv_row(const mb_track_data *t, const mb_trow *w, mb_out *o)
     mb_csv_field(o, od ? od->date : NULL, 0);
     mb_csv_field(o, tg->text, 0);
     mb_csv_field(o, oc ? oc->text : NULL, 0);
+    const mb_tdoc *ad = w->absent ? mb_track_doc(t, w->absent_doc) : NULL;
+    mb_csv_field(o, ad ? ad->path : NULL, 0);
     mb_out_put(o, "\r\n", 2);
 }
 
@@ -912,7 +920,7 @@ mb_status mb_store_track(mb_store *s, const mb_track_query *q, mb_track_format f
     mb_track_data t;
     memset(&t, 0, sizeof t);
     mb_status st = collect(s, q, &t, err);
-    if (!st && (st = mb_track_pair(&t, mb_store_lexicon(s), q->year)))
+    if (!st && (st = mb_track_pair(&t, mb_store_lexicon(s), q->year, q->issuer)))
         mb_error_set(err, st, "out of memory");
     if (!st)
         st = mb_track_write(&t, mb_store_lexicon(s), f, mb_store_bom(s), w, ctx, err);

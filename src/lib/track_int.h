@@ -12,7 +12,8 @@
 typedef struct mb_tdoc {
     long long id;
     char *path, *date, *issuer, *region;
-    int year; /* of its date; 0: undated */
+    int year;              /* of its date; 0: undated */
+    long long own_targets; /* its targets for its own year: it states a target list */
 } mb_tdoc;
 
 /* A record with a year and a value. */
@@ -61,8 +62,9 @@ typedef struct mb_track_data {
 } mb_track_data;
 
 /* Pair targets and outcomes into rows (verdicts), keeping the targets of
- * year_filter only when it is not 0. Sorts docs by id and recs by key. */
-mb_status mb_track_pair(mb_track_data *t, const mb_lexicon *lex, int year_filter);
+ * year_filter only when it is not 0, and of documents of issuer only when
+ * it is not NULL. Sorts docs by id and recs by key. */
+mb_status mb_track_pair(mb_track_data *t, const mb_lexicon *lex, int year_filter, const char *issuer);
 mb_status mb_track_write(const mb_track_data *t, const mb_lexicon *lex, mb_track_format f, int bom,
                          mb_write_fn w, void *ctx, mb_error *err);
 void mb_track_data_free(mb_track_data *t);
