@@ -253,6 +253,19 @@ static const char style[] =
     ".legend span{margin-right:18px}.dot{display:inline-block;width:10px;height:10px;border-radius:50%;"
     "margin-right:4px}@media print{section{break-inside:avoid}body{margin:0}}\n";
 
+typedef struct series {
+    size_t a, e; /* rows [a, e) */
+} series;
+
+static int longest_first(const void *x, const void *y)
+{
+    const series *p = x, *q = y;
+    size_t np = p->e - p->a, nq = q->e - q->a;
+    if (np != nq)
+        return np > nq ? -1 : 1;
+    return p->a < q->a ? -1 : p->a > q->a;
+}
+
 mb_status mb_track_html(const mb_track_data *t, const mb_lexicon *lex, char **out, size_t *len)
 {
     mb_strbuf b = {0};
@@ -272,11 +285,25 @@ mb_status mb_track_html(const mb_track_data *t, const mb_lexicon *lex, char **ou
                          colour(order[k]), mb_track_verdict_name(order[k]), count[order[k]]);
     mb_strbuf_puts(&b, "<span>bar: target, shaded: a target range, &#9650;/&#9660;: at least / at most, "
                        "?: no outcome, &#215;: no target stated</span></p>\n");
+    /* the series, the longest first (then in key order) */
+    size_t nser = 0;
+    series *ser = malloc((t->nrows ? t->nrows : 1) * sizeof *ser);
+    if (!ser) {
+        mb_strbuf_free(&b);
+        return MB_ENOMEM;
+    }
     for (size_t a = 0; a < t->nrows;) {
-        const mb_trec *k0 = &t->recs[t->rows[a].target];
         size_t e = a + 1;
-        while (e < t->nrows && !strcmp(t->recs[t->rows[e].target].key, k0->key))
+        while (e < t->nrows && !strcmp(t->recs[t->rows[e].target].key, t->recs[t->rows[a].target].key))
             e++;
+        ser[nser].a = a;
+        ser[nser++].e = e;
+        a = e;
+    }
+    qsort(ser, nser, sizeof *ser, longest_first);
+    for (size_t si = 0; si < nser; si++) {
+        size_t a = ser[si].a, e = ser[si].e;
+        const mb_trec *k0 = &t->recs[t->rows[a].target];
         mb_strbuf_puts(&b, "<section>\n<h2>");
         esc(&b, k0->indicator_id ? k0->indicator_id : k0->indicator);
         if (k0->region) {
@@ -295,8 +322,8 @@ mb_status mb_track_html(const mb_track_data *t, const mb_lexicon *lex, char **ou
         chart(&b, t, lex, a, e);
         table(&b, t, lex, a, e);
         mb_strbuf_puts(&b, "</section>\n");
-        a = e;
     }
+    free(ser);
     if (!t->nrows)
         mb_strbuf_puts(&b, "<p>No target with a year and a value matches.</p>\n");
     mb_strbuf_puts(&b, "</body>\n</html>\n");
