@@ -61,6 +61,17 @@ for r in rows:
 print(len(rows), "rows", "ok" if not bad else bad[:5])
 EOF
 )" "11 rows ok"
+expect_eq "jsonl: every line valid against schema/track.schema.json" "$("$PY" - "$TOP/schema/track.schema.json" all.jsonl <<'EOF'
+import json, sys
+try:
+    import jsonschema
+except ImportError:
+    print("no jsonschema"); sys.exit()
+v = jsonschema.Draft202012Validator(json.load(open(sys.argv[1], encoding="utf-8")))
+bad = [e.message for l in open(sys.argv[2], encoding="utf-8") for e in v.iter_errors(json.loads(l))]
+print("valid" if not bad else bad[:3])
+EOF
+)" "valid"
 expect_eq "jsonl: a raised target lists both statements" "$("$PY" -c "
 import json, sys
 for l in open('all.jsonl', encoding='utf-8'):
