@@ -318,18 +318,19 @@ class Store(_Handle):
         return "%s: the store is closed" % self.path
 
     def query(self, kind=None, year=None, indicator=None, exact=False, doc=None, date_from=None, date_to=None,
-              unit=None, limit=None, sort=None):
+              unit=None, limit=None, sort=None, issuer=None, region=None):
         """The records matching every filter given, as `mubiao query`
         prints them: kind "target"/"achievement", the record's year,
         indicator (contained in it, or equal with exact=True), doc (the
         document's path, relative or absolute), date_from/date_to (document
-        dates, YYYY-MM-DD, inclusive), unit (exactly), at most limit
-        records, sort "date" (default), "year", "value", "indicator",
+        dates, YYYY-MM-DD or YYYY, inclusive), unit (exactly), issuer (the
+        document's, exactly), region (the record's: 苏州 or 苏州市), at most
+        limit records, sort "date" (default), "year", "value", "indicator",
         "path", "-KEY" descending."""
         for d in (date_from, date_to):
             _check_date(self._lib, d)
         q = _lib.Query(_enc(kind), int(year or 0), _enc(indicator), 1 if exact else 0, _enc(doc), _enc(date_from),
-                       _enc(date_to), _enc(unit), int(limit or 0), _enc(sort))
+                       _enc(date_to), _enc(unit), int(limit or 0), _enc(sort), _enc(issuer), _enc(region))
         with self._lock:
             s = self._handle()
             return _collect(lambda w, err: self._lib.mb_store_query(s, ctypes.byref(q), 0, w, None, None, err))
@@ -342,7 +343,17 @@ class Store(_Handle):
             return _collect(lambda w, err: self._lib.mb_store_history(s, _enc(indicator), 1 if exact else 0, 0, w,
                                                                      None, None, err))
 
-    track = history  # the same: how an indicator's targets moved across documents
+    def track(self, *indicators, exact=False, issuer=None, region=None, year=None):
+        """Each target against the outcome reported for its year, as `mubiao
+        track --format jsonl` (schema mubiao/track/v1): the indicators given
+        (none: every indicator), of documents of issuer, about region, for
+        year."""
+        names = [_enc(i) for i in indicators]
+        arr = (ctypes.c_char_p * max(len(names), 1))(*names)
+        q = _lib.TrackQuery(arr, len(names), 1 if exact else 0, _enc(issuer), _enc(region), int(year or 0))
+        with self._lock:
+            s = self._handle()
+            return _collect(lambda w, err: self._lib.mb_store_track(s, ctypes.byref(q), 1, w, None, None, err))
 
 
 # -- pandas ------------------------------------------------------------------

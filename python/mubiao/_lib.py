@@ -49,6 +49,19 @@ class Query(ctypes.Structure):
         ("unit", ctypes.c_char_p),
         ("limit", ctypes.c_size_t),
         ("sort", ctypes.c_char_p),
+        ("issuer", ctypes.c_char_p),
+        ("region", ctypes.c_char_p),
+    ]
+
+
+class TrackQuery(ctypes.Structure):
+    _fields_ = [
+        ("indicators", ctypes.POINTER(ctypes.c_char_p)),
+        ("nindicators", ctypes.c_size_t),
+        ("exact", ctypes.c_int),
+        ("issuer", ctypes.c_char_p),
+        ("region", ctypes.c_char_p),
+        ("year", ctypes.c_int),
     ]
 
 
@@ -87,6 +100,7 @@ _PROTOS = {
     "mb_store_set_lexicon": (None, [_P, _P]),
     "mb_store_query": (_I, [_P, ctypes.POINTER(Query), _I, WRITE_FN, _P, ctypes.POINTER(_SZ), _ERR]),
     "mb_store_history": (_I, [_P, _S, _I, _I, WRITE_FN, _P, ctypes.POINTER(_SZ), _ERR]),
+    "mb_store_track": (_I, [_P, ctypes.POINTER(TrackQuery), _I, WRITE_FN, _P, ctypes.POINTER(_SZ), _ERR]),
 }
 
 _STATUS = {

@@ -151,7 +151,10 @@ def test_store_query_and_history(store):
         ind = got[0]["indicator"]
         assert s.query(indicator=ind, exact=True) == cli("query", "--db", store, "--exact", "--indicator", ind)
         assert s.history(ind, exact=True) == cli("history", "--db", store, "--format", "jsonl", "--exact", ind)
-        assert s.track(ind, exact=True) == s.history(ind, exact=True) != []
+        assert s.track(ind, exact=True) == cli("track", "--db", store, "--format", "jsonl", "--exact", ind)
+        assert s.track() == cli("track", "--db", store, "--format", "jsonl", "--all") != []
+        assert all(r["schema"] == "mubiao/track/v1" for r in s.track())
+        assert s.query(issuer="no such issuer") == []
         assert s.query(indicator="no such indicator at all") == []
         assert s.query(unit="家", sort="-value", limit=3) == cli("query", "--db", store, "--unit", "家", "--sort",
                                                                 "-value", "--limit", "3")

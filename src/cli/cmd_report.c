@@ -153,10 +153,11 @@ static int run(int argc, char **argv)
         mb_doc_free(doc);
     }
     cli_inputs_free(in, nin);
-    mb_model_free(model);
     char *html = NULL;
     size_t len = 0;
-    if (mb_report_finish(rep, &html, &len, &err)) {
+    mb_status fst = mb_report_finish(rep, &html, &len, &err);
+    mb_model_free(model); /* after: the report reads its lexicon to the end */
+    if (fst) {
         cli_error("report", "%s", err.message);
         mb_report_free(rep);
         return 1;

@@ -4,6 +4,7 @@
 
 #include "error.h"
 #include "present.h"
+#include "track_int.h"
 
 #include "hash.h"
 
@@ -20,6 +21,7 @@ struct mb_report {
     mb_strbuf docopts;     /* <option>s of the document filter */
     const mb_lexicon *lex; /* magnitude words, the yearly suffix */
     int explain;           /* a "why" column: the evidence of kind, year and change */
+    mb_track_data track;   /* the targets and outcomes of the documents added (issue 12) */
 };
 
 void mb_report_set_explain(mb_report *rep, int on)
@@ -86,6 +88,7 @@ void mb_report_free(mb_report *r)
     mb_strbuf_free(&r->docs);
     mb_strbuf_free(&r->rows);
     mb_strbuf_free(&r->docopts);
+    mb_track_data_free(&r->track);
     free(r);
 }
 
@@ -317,7 +320,8 @@ mb_status mb_report_add(mb_report *rep, const mb_doc *doc, const mb_records *r, 
     mb_strbuf_puts(&rep->docopts, "</option>");
     rep->nrec += r->n;
     rep->ntarget += nt;
-    if (b->failed || rep->rows.failed || rep->docopts.failed)
+    if (b->failed || rep->rows.failed || rep->docopts.failed ||
+        mb_track_add_document(&rep->track, rep->lex, doc, r))
         return mb_error_set(err, MB_ENOMEM, "out of memory");
     return MB_OK;
 }
@@ -350,7 +354,8 @@ mb_status mb_report_finish(mb_report *rep, char **out, size_t *len, mb_error *er
     mb_strbuf_puts(&b, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                        "<meta name=\"generator\" content=\"mubiao " MB_VERSION "\">\n<title>");
     esc(&b, rep->title);
-    mb_strbuf_printf(&b, "</title>\n<style>%s</style>\n</head>\n<body>\n<header>\n<h1>", mb_report_css);
+    mb_strbuf_printf(&b, "</title>\n<style>%s%s</style>\n</head>\n<body>\n<header>\n<h1>", mb_report_css,
+                     mb_track_css);
     esc(&b, rep->title);
     mb_strbuf_printf(
         &b,
@@ -384,6 +389,15 @@ mb_status mb_report_finish(mb_report *rep, char **out, size_t *len, mb_error *er
     mb_strbuf_puts(&b, "</tbody>\n</table>\n</div>\n<div id=\"docs\">\n");
     if (rep->docs.s)
         mb_strbuf_add(&b, rep->docs.s, rep->docs.len);
+    /* targets against outcomes across the documents (as mubiao track) */
+    if (mb_track_pair(&rep->track, rep->lex, 0, NULL))
+        b.failed = 1;
+    else if (rep->track.nrows) {
+        mb_strbuf_puts(&b, "<section class=\"mbtrack\" id=\"track\">\n<h2>Targets and outcomes</h2>\n");
+        if (mb_track_html_body(&b, &rep->track, rep->lex, 1))
+            b.failed = 1;
+        mb_strbuf_puts(&b, "</section>\n");
+    }
     mb_strbuf_printf(&b, "</div>\n<script>%s</script>\n</body>\n</html>\n", mb_report_js);
     return mb_strbuf_take(&b, out, len, err);
 }

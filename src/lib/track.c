@@ -223,9 +223,8 @@ typedef struct sel_ctx {
     const mb_lexicon *lex;
 } sel_ctx;
 
-static mb_status rec_cb(void *ctx, const mb_store_row *row)
+static mb_status add_store_row(mb_track_data *t, const mb_lexicon *lex, const mb_store_row *row)
 {
-    mb_track_data *t = ((sel_ctx *)ctx)->t;
     if (!row->has_year || !(row->has_value || row->has_range) || !row->indicator || !row->kind)
         return MB_OK;
     if (t->nrecs == t->caprecs) {
@@ -262,7 +261,6 @@ static mb_status rec_cb(void *ctx, const mb_store_row *row)
     r->timed = row->time_text && row->time_text[0];
     /* a rate that is the growth of another indicator (经济增长速度8%) is
      * that indicator's increase (国内生产总值增长8%) */
-    const mb_lexicon *lex = ((sel_ctx *)ctx)->lex;
     const mb_lexword *cw = lex && row->indicator_id ? mb_lex_get(lex, MB_LX_INDICATOR, row->indicator_id,
                                                                  strlen(row->indicator_id))
                                                     : NULL;
@@ -294,9 +292,84 @@ static mb_status rec_cb(void *ctx, const mb_store_row *row)
     return MB_OK;
 }
 
+static mb_status rec_cb(void *ctx, const mb_store_row *row)
+{
+    sel_ctx *c = ctx;
+    return add_store_row(c->t, c->lex, row);
+}
+
+static char *slice(const char *s, size_t a, size_t b)
+{
+    return strndup(s + a, b - a);
+}
+
+mb_status mb_track_add_document(mb_track_data *t, const mb_lexicon *lex, const mb_doc *doc,
+                                const mb_records *rs)
+{
+    long long id = (long long)t->ndocs + 1;
+    char date[16];
+    mb_date_format(&rs->date, date);
+    long long own = 0;
+    for (size_t i = 0; i < rs->n; i++)
+        own += rs->v[i].kind == MB_KIND_TARGET && !rs->v[i].period && rs->date.year &&
+               rs->v[i].year == rs->date.year;
+    mb_store_doc d = {
+        id, mb_doc_path(doc), date[0] ? date : NULL, rs->issuer, rs->region.name[0] ? rs->region.name : NULL,
+        own};
+    mb_status st = doc_cb(t, &d);
+    for (size_t i = 0; i < rs->n && !st; i++) {
+        const mb_record *r = &rs->v[i];
+        const mb_paragraph *p = mb_doc_paragraph(doc, r->paragraph);
+        if (!p || !p->text.s)
+            continue;
+        char *span = slice(p->text.s, r->span_start, r->span_end);
+        char *sent = slice(p->text.s, r->sent_start, r->sent_end);
+        mb_store_row row;
+        memset(&row, 0, sizeof row);
+        row.doc_id = id;
+        row.path = mb_doc_path(doc);
+        row.seq = (long long)i;
+        row.id = r->id;
+        row.kind = r->kind == MB_KIND_TARGET ? "target" : "achievement";
+        row.indicator = r->indicator;
+        row.indicator_id = r->indicator_id;
+        row.unit = r->unit;
+        row.comparator = r->comparator;
+        row.change = r->change ? r->change : "level";
+        row.time_text = r->time_text;
+        row.period = r->period;
+        row.span_text = span;
+        row.sentence = sent;
+        row.has_value = r->has_value && !r->has_range;
+        row.value = r->value;
+        row.has_range = r->has_range;
+        row.min = r->min;
+        row.max = r->max;
+        row.has_year = r->year != 0;
+        row.year = r->year;
+        row.base_year = r->base_year;
+        row.region = r->region.name[0] ? r->region.name : (rs->region.name[0] ? rs->region.name : NULL);
+        st = span && sent ? add_store_row(t, lex, &row) : MB_ENOMEM;
+        free(span);
+        free(sent);
+    }
+    return st;
+}
+
 /* ---- pairing ---- */
 
-static const mb_track_data *sort_data; /* for qsort's comparators: set and used under one call only */
+/* Sort docs by id and give each record its document's date and path (no
+ * global state: the comparators read only their arguments). */
+static void link_docs(mb_track_data *t)
+{
+    if (t->ndocs > 1)
+        qsort(t->docs, t->ndocs, sizeof *t->docs, doc_by_id);
+    for (size_t i = 0; i < t->nrecs; i++) {
+        const mb_tdoc *d = mb_track_doc(t, t->recs[i].doc_id);
+        t->recs[i].ddate = d ? d->date : NULL;
+        t->recs[i].dpath = d && d->path ? d->path : "";
+    }
+}
 
 static int rec_order(const void *a, const void *b)
 {
@@ -306,13 +379,11 @@ static int rec_order(const void *a, const void *b)
         return c;
     if (x->year != y->year)
         return x->year < y->year ? -1 : 1;
-    const mb_tdoc *dx = mb_track_doc(sort_data, x->doc_id), *dy = mb_track_doc(sort_data, y->doc_id);
-    const char *ax = dx && dx->date ? dx->date : NULL, *ay = dy && dy->date ? dy->date : NULL;
-    if (!ax != !ay)
-        return ax ? -1 : 1;
-    if (ax && (c = strcmp(ax, ay)))
+    if (!x->ddate != !y->ddate)
+        return x->ddate ? -1 : 1;
+    if (x->ddate && (c = strcmp(x->ddate, y->ddate)))
         return c;
-    if ((c = strcmp(dx && dx->path ? dx->path : "", dy && dy->path ? dy->path : "")))
+    if ((c = strcmp(x->dpath, y->dpath)))
         return c;
     return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
@@ -368,8 +439,8 @@ static mb_track_quantity quantity_of(const mb_trec *r)
 }
 
 /* One group: the records [a, b) of one key and year. */
-static mb_status pair_group(mb_track_data *t, const mb_lexicon *lex, size_t a, size_t b, size_t *by_coarse,
-                            size_t ncoarse, const char *issuer)
+static mb_status pair_group(mb_track_data *t, const mb_lexicon *lex, size_t a, size_t b,
+                            const mb_trec *const *by_coarse, size_t ncoarse, const char *issuer)
 {
     mb_trow row;
     memset(&row, 0, sizeof row);
@@ -463,11 +534,11 @@ static mb_status pair_group(mb_track_data *t, const mb_lexicon *lex, size_t a, s
         /* an outcome of another unit or change: not comparable */
         size_t other = (size_t)-1;
         for (size_t k = 0; k < ncoarse && other == (size_t)-1; k++) {
-            const mb_trec *r = &t->recs[by_coarse[k]];
+            const mb_trec *r = by_coarse[k];
             int dy = doc_year_of(t, r);
             if (!r->target && r->year == year && !strcmp(r->coarse, tg->coarse) && strcmp(r->key, tg->key) &&
                 !(dy && dy <= year))
-                other = by_coarse[k];
+                other = (size_t)(r - t->recs);
         }
         if (other != (size_t)-1) {
             row.verdict = MB_TRACK_NOT_COMPARABLE;
@@ -483,7 +554,7 @@ static mb_status pair_group(mb_track_data *t, const mb_lexicon *lex, size_t a, s
 
 static int coarse_order(const void *a, const void *b)
 {
-    const mb_trec *x = &sort_data->recs[*(const size_t *)a], *y = &sort_data->recs[*(const size_t *)b];
+    const mb_trec *x = *(const mb_trec *const *)a, *y = *(const mb_trec *const *)b;
     int c = strcmp(x->coarse, y->coarse);
     if (c)
         return c;
@@ -552,13 +623,11 @@ static mb_status find_absent(mb_track_data *t, const char *issuer)
 static int row_order(const void *a, const void *b)
 {
     const mb_trow *x = a, *y = b;
-    const mb_trec *rx = &sort_data->recs[x->target], *ry = &sort_data->recs[y->target];
-    int c = strcmp(rx->key, ry->key);
+    int c = strcmp(x->key, y->key);
     if (c)
         return c;
-    int yx = x->absent ? x->year : rx->year, yy = y->absent ? y->year : ry->year;
-    if (yx != yy)
-        return yx < yy ? -1 : 1;
+    if (x->sort_year != y->sort_year)
+        return x->sort_year < y->sort_year ? -1 : 1;
     return x->absent - y->absent;
 }
 
@@ -569,15 +638,16 @@ int mb_track_row_year(const mb_track_data *t, const mb_trow *r)
 
 mb_status mb_track_pair(mb_track_data *t, const mb_lexicon *lex, int year_filter, const char *issuer)
 {
-    qsort(t->docs, t->ndocs, sizeof *t->docs, doc_by_id);
-    sort_data = t;
-    qsort(t->recs, t->nrecs, sizeof *t->recs, rec_order);
-    size_t *by_coarse = malloc((t->nrecs ? t->nrecs : 1) * sizeof *by_coarse);
+    link_docs(t);
+    if (t->nrecs > 1)
+        qsort(t->recs, t->nrecs, sizeof *t->recs, rec_order);
+    const mb_trec **by_coarse = malloc((t->nrecs ? t->nrecs : 1) * sizeof *by_coarse);
     if (!by_coarse)
         return MB_ENOMEM;
     for (size_t i = 0; i < t->nrecs; i++)
-        by_coarse[i] = i;
-    qsort(by_coarse, t->nrecs, sizeof *by_coarse, coarse_order);
+        by_coarse[i] = &t->recs[i];
+    if (t->nrecs > 1)
+        qsort(by_coarse, t->nrecs, sizeof *by_coarse, coarse_order);
     mb_status st = MB_OK;
     for (size_t a = 0; a < t->nrecs && !st;) {
         size_t b = a + 1;
@@ -588,7 +658,7 @@ mb_status mb_track_pair(mb_track_data *t, const mb_lexicon *lex, int year_filter
         size_t lo = 0, hi = t->nrecs;
         while (lo < hi) {
             size_t mid = (lo + hi) / 2;
-            const mb_trec *m = &t->recs[by_coarse[mid]];
+            const mb_trec *m = by_coarse[mid];
             int c = strcmp(m->coarse, probe.coarse);
             if (c < 0 || (!c && m->year < probe.year))
                 lo = mid + 1;
@@ -596,8 +666,8 @@ mb_status mb_track_pair(mb_track_data *t, const mb_lexicon *lex, int year_filter
                 hi = mid;
         }
         size_t e = lo;
-        while (e < t->nrecs && t->recs[by_coarse[e]].year == probe.year &&
-               !strcmp(t->recs[by_coarse[e]].coarse, probe.coarse))
+        while (e < t->nrecs && by_coarse[e]->year == probe.year &&
+               !strcmp(by_coarse[e]->coarse, probe.coarse))
             e++;
         if (!year_filter || t->recs[a].year == year_filter)
             st = pair_group(t, lex, a, b, by_coarse + lo, e - lo, issuer);
@@ -618,9 +688,12 @@ mb_status mb_track_pair(mb_track_data *t, const mb_lexicon *lex, int year_filter
         }
         t->nrows = k;
     }
-    if (!st)
+    for (size_t i = 0; i < t->nrows && !st; i++) {
+        t->rows[i].key = t->recs[t->rows[i].target].key;
+        t->rows[i].sort_year = mb_track_row_year(t, &t->rows[i]);
+    }
+    if (!st && t->nrows > 1)
         qsort(t->rows, t->nrows, sizeof *t->rows, row_order);
-    sort_data = NULL;
     return st;
 }
 
@@ -664,10 +737,9 @@ static mb_status collect(mb_store *s, const mb_track_query *q, mb_track_data *t,
     if (st || selects < 2)
         return st;
     /* several indicators may select one record twice */
-    sort_data = t;
-    qsort(t->docs, t->ndocs, sizeof *t->docs, doc_by_id);
-    qsort(t->recs, t->nrecs, sizeof *t->recs, rec_order);
-    sort_data = NULL;
+    link_docs(t);
+    if (t->nrecs > 1)
+        qsort(t->recs, t->nrecs, sizeof *t->recs, rec_order);
     size_t k = 0;
     for (size_t i = 0; i < t->nrecs; i++) {
         if (k && t->recs[k - 1].doc_id == t->recs[i].doc_id && t->recs[k - 1].seq == t->recs[i].seq) {

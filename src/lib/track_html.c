@@ -107,9 +107,7 @@ static void chart(mb_strbuf *b, const mb_track_data *t, const mb_lexicon *lex, s
         s.lo = 0;
     int nyears = s.y1 - s.y0 + 1;
     s.step = (double)(W - ML - MR) / nyears;
-    mb_strbuf_printf(
-        b, "<svg viewBox=\"0 0 %d %d\" width=\"100%%\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">\n",
-        W, H);
+    mb_strbuf_printf(b, "<svg viewBox=\"0 0 %d %d\" width=\"100%%\" role=\"img\">\n", W, H);
     /* value axis: five lines */
     for (int k = 0; k <= 4; k++) {
         double v = s.lo + (s.hi - s.lo) * k / 4;
@@ -240,18 +238,25 @@ static void table(mb_strbuf *b, const mb_track_data *t, const mb_lexicon *lex, s
     mb_strbuf_puts(b, "</tbody></table>\n");
 }
 
-static const char style[] =
+/* scoped under .mbtrack: the report page embeds the same section */
+const char mb_track_css[] =
+    ".mbtrack h2{font-size:17px;margin:28px 0 4px}.mbtrack p.sub{color:#616161;margin:0 0 8px}"
+    ".mbtrack svg{background:#fafafa;border:1px solid #e0e0e0}.mbtrack .grid{stroke:#e0e0e0}"
+    ".mbtrack .yl{font-size:12px;text-anchor:end;fill:#616161}"
+    ".mbtrack .xl{font-size:12px;text-anchor:middle;fill:#616161}.mbtrack .bar{fill:#424242}"
+    ".mbtrack .range{fill:#9e9e9e;fill-opacity:.55;stroke:#424242}.mbtrack .cmp{fill:#424242}"
+    ".mbtrack .nodata{font-size:14px;text-anchor:middle;fill:#757575}"
+    ".mbtrack .absent{font-size:18px;text-anchor:middle;fill:#757575}"
+    ".mbtrack table{border-collapse:collapse;width:100%;font-size:13px;margin-top:6px}"
+    ".mbtrack th,.mbtrack td{border-bottom:1px solid #e0e0e0;padding:3px 6px;text-align:left;"
+    "vertical-align:top}.mbtrack td.v-met{color:#2e7d32;font-weight:600}"
+    ".mbtrack td.v-missed{color:#c62828;font-weight:600}.mbtrack .legend span{margin-right:18px}"
+    ".mbtrack .dot{display:inline-block;width:10px;height:10px;border-radius:50%;margin-right:4px}"
+    "@media print{.mbtrack section{break-inside:avoid}}\n";
+
+static const char page_style[] =
     "body{font-family:'Noto Sans CJK SC','Noto Sans SC',sans-serif;margin:24px auto;max-width:1240px;"
-    "color:#212121}h1{font-size:22px}h2{font-size:17px;margin:28px 0 4px}p.sub{color:#616161;margin:0 0 8px}"
-    "svg{background:#fafafa;border:1px solid #e0e0e0}.grid{stroke:#e0e0e0}.yl{font-size:12px;text-anchor:end;"
-    "fill:#616161}.xl{font-size:12px;text-anchor:middle;fill:#616161}.bar{fill:#424242}.range{fill:#9e9e9e;"
-    "fill-opacity:.55;stroke:#424242}.cmp{fill:#424242}.nodata{font-size:14px;text-anchor:middle;fill:#"
-    "757575}"
-    ".absent{font-size:18px;text-anchor:middle;fill:#757575}table{border-collapse:collapse;width:100%;"
-    "font-size:13px;margin-top:6px}th,td{border-bottom:1px solid #e0e0e0;padding:3px 6px;text-align:left;"
-    "vertical-align:top}td.v-met{color:#2e7d32;font-weight:600}td.v-missed{color:#c62828;font-weight:600}"
-    ".legend span{margin-right:18px}.dot{display:inline-block;width:10px;height:10px;border-radius:50%;"
-    "margin-right:4px}@media print{section{break-inside:avoid}body{margin:0}}\n";
+    "color:#212121}h1{font-size:22px}@media print{body{margin:0}}\n";
 
 typedef struct series {
     size_t a, e; /* rows [a, e) */
@@ -266,32 +271,34 @@ static int longest_first(const void *x, const void *y)
     return p->a < q->a ? -1 : p->a > q->a;
 }
 
-mb_status mb_track_html(const mb_track_data *t, const mb_lexicon *lex, char **out, size_t *len)
+/* 1 when a series of rows [a, e) is worth a chart in a report: an outcome,
+ * or targets for two years at least */
+static int worth_a_chart(const mb_track_data *t, size_t a, size_t e)
 {
-    mb_strbuf b = {0};
+    if (e - a >= 2)
+        return 1;
+    return t->rows[a].has_outcome || t->rows[a].verdict == MB_TRACK_ABSENT;
+}
+
+mb_status mb_track_html_body(mb_strbuf *b, const mb_track_data *t, const mb_lexicon *lex, int report)
+{
     size_t count[6] = {0};
     for (size_t i = 0; i < t->nrows; i++)
         if ((unsigned)t->rows[i].verdict < 6)
             count[t->rows[i].verdict]++;
-    mb_strbuf_puts(&b, "<!DOCTYPE html>\n<html lang=\"zh\">\n<head>\n<meta charset=\"utf-8\">\n"
-                       "<meta name=\"viewport\" content=\"width=device-width\">\n"
-                       "<title>mubiao track: targets and outcomes</title>\n<style>");
-    mb_strbuf_puts(&b, style);
-    mb_strbuf_puts(&b, "</style>\n</head>\n<body>\n<h1>Targets and outcomes</h1>\n<p class=\"legend\">");
+    mb_strbuf_puts(b, "<p class=\"legend\">");
     static const mb_track_verdict order[] = {MB_TRACK_MET,     MB_TRACK_MISSED,         MB_TRACK_PENDING,
                                              MB_TRACK_NO_DATA, MB_TRACK_NOT_COMPARABLE, MB_TRACK_ABSENT};
     for (int k = 0; k < 6; k++)
-        mb_strbuf_printf(&b, "<span><i class=\"dot\" style=\"background:%s\"></i>%s: %zu</span>",
+        mb_strbuf_printf(b, "<span><i class=\"dot\" style=\"background:%s\"></i>%s: %zu</span>",
                          colour(order[k]), mb_track_verdict_name(order[k]), count[order[k]]);
-    mb_strbuf_puts(&b, "<span>bar: target, shaded: a target range, &#9650;/&#9660;: at least / at most, "
-                       "?: no outcome, &#215;: no target stated</span></p>\n");
+    mb_strbuf_puts(b, "<span>bar: target, shaded: a target range, &#9650;/&#9660;: at least / at most, "
+                      "?: no outcome, &#215;: no target stated</span></p>\n");
     /* the series, the longest first (then in key order) */
-    size_t nser = 0;
+    size_t nser = 0, shown = 0;
     series *ser = malloc((t->nrows ? t->nrows : 1) * sizeof *ser);
-    if (!ser) {
-        mb_strbuf_free(&b);
+    if (!ser)
         return MB_ENOMEM;
-    }
     for (size_t a = 0; a < t->nrows;) {
         size_t e = a + 1;
         while (e < t->nrows && !strcmp(t->recs[t->rows[e].target].key, t->recs[t->rows[a].target].key))
@@ -303,29 +310,53 @@ mb_status mb_track_html(const mb_track_data *t, const mb_lexicon *lex, char **ou
     qsort(ser, nser, sizeof *ser, longest_first);
     for (size_t si = 0; si < nser; si++) {
         size_t a = ser[si].a, e = ser[si].e;
+        if (report && !worth_a_chart(t, a, e))
+            continue;
+        shown++;
         const mb_trec *k0 = &t->recs[t->rows[a].target];
-        mb_strbuf_puts(&b, "<section>\n<h2>");
-        esc(&b, k0->indicator_id ? k0->indicator_id : k0->indicator);
+        mb_strbuf_puts(b, "<section>\n<h2>");
+        esc(b, k0->indicator_id ? k0->indicator_id : k0->indicator);
         if (k0->region) {
-            mb_strbuf_puts(&b, " — ");
-            esc(&b, k0->region);
+            mb_strbuf_puts(b, " — ");
+            esc(b, k0->region);
         }
-        mb_strbuf_puts(&b, "</h2>\n<p class=\"sub\">");
-        mb_strbuf_printf(&b, "%s", k0->change ? k0->change : "level");
+        mb_strbuf_puts(b, "</h2>\n<p class=\"sub\">");
+        mb_strbuf_printf(b, "%s", k0->change ? k0->change : "level");
         if (k0->unit) {
-            mb_strbuf_puts(&b, ", ");
-            esc(&b, k0->unit);
+            mb_strbuf_puts(b, ", ");
+            esc(b, k0->unit);
         }
         if (k0->period)
-            mb_strbuf_printf(&b, ", %s", k0->period);
-        mb_strbuf_printf(&b, "; better %s</p>\n", t->rows[a].lower ? "lower" : "higher");
-        chart(&b, t, lex, a, e);
-        table(&b, t, lex, a, e);
-        mb_strbuf_puts(&b, "</section>\n");
+            mb_strbuf_printf(b, ", %s", k0->period);
+        mb_strbuf_printf(b, "; better %s</p>\n", t->rows[a].lower ? "lower" : "higher");
+        chart(b, t, lex, a, e);
+        table(b, t, lex, a, e);
+        mb_strbuf_puts(b, "</section>\n");
     }
     free(ser);
+    if (report && shown < nser)
+        mb_strbuf_printf(b,
+                         "<p class=\"sub\">%zu more target%s of one year each, with no outcome yet: "
+                         "mubiao track lists them all.</p>\n",
+                         nser - shown, nser - shown == 1 ? "" : "s");
     if (!t->nrows)
-        mb_strbuf_puts(&b, "<p>No target with a year and a value matches.</p>\n");
+        mb_strbuf_puts(b, "<p>No target with a year and a value matches.</p>\n");
+    return MB_OK;
+}
+
+mb_status mb_track_html(const mb_track_data *t, const mb_lexicon *lex, char **out, size_t *len)
+{
+    mb_strbuf b = {0};
+    mb_strbuf_puts(&b, "<!DOCTYPE html>\n<html lang=\"zh\">\n<head>\n<meta charset=\"utf-8\">\n"
+                       "<meta name=\"viewport\" content=\"width=device-width\">\n"
+                       "<title>mubiao track: targets and outcomes</title>\n<style>");
+    mb_strbuf_puts(&b, page_style);
+    mb_strbuf_puts(&b, mb_track_css);
+    mb_strbuf_puts(&b, "</style>\n</head>\n<body class=\"mbtrack\">\n<h1>Targets and outcomes</h1>\n");
+    if (mb_track_html_body(&b, t, lex, 0)) {
+        mb_strbuf_free(&b);
+        return MB_ENOMEM;
+    }
     mb_strbuf_puts(&b, "</body>\n</html>\n");
     return mb_strbuf_take(&b, out, len, NULL);
 }

@@ -24,8 +24,9 @@ typedef struct mb_trec {
     int timed; /* its time is written in its sentence (去年, 2012年), not from a frame */
     double value, min, max;
     char *id, *indicator, *indicator_id, *unit, *comparator, *change, *period, *region, *text, *sentence;
-    char *key;    /* indicator (id, else text), region, period, unit, change */
-    char *coarse; /* the same without unit and change */
+    const char *ddate, *dpath; /* its document's date and path (borrowed; set by mb_track_pair) */
+    char *key;                 /* indicator (id, else text), region, period, unit, change */
+    char *coarse;              /* the same without unit and change */
 } mb_trec;
 
 /* A target as one document states it; revision against the statement
@@ -50,6 +51,8 @@ typedef struct mb_trow {
     size_t nstatements;
     size_t *outcomes; /* every outcome found, the chosen one first */
     size_t noutcomes;
+    const char *key; /* the target's key and the row's year, for sorting */
+    int sort_year;
 } mb_trow;
 
 typedef struct mb_track_data {
@@ -68,11 +71,21 @@ mb_status mb_track_pair(mb_track_data *t, const mb_lexicon *lex, int year_filter
 mb_status mb_track_write(const mb_track_data *t, const mb_lexicon *lex, mb_track_format f, int bom,
                          mb_write_fn w, void *ctx, mb_error *err);
 void mb_track_data_free(mb_track_data *t);
+/* Add a document and its records (not from a store: mubiao report). */
+mb_status mb_track_add_document(mb_track_data *t, const mb_lexicon *lex, const mb_doc *doc,
+                                const mb_records *rs);
 /* The document of id (after mb_track_pair), or NULL. */
 const mb_tdoc *mb_track_doc(const mb_track_data *t, long long id);
 /* The year a row is about. */
 int mb_track_row_year(const mb_track_data *t, const mb_trow *r);
 /* The page of mb_track_write's html format (track_html.c); *out malloc'ed. */
 mb_status mb_track_html(const mb_track_data *t, const mb_lexicon *lex, char **out, size_t *len);
+/* Its body (the legend, a section per series) into b, for a page whose
+ * <style> has mb_track_css and an element of class mbtrack around it.
+ * report: only the series with an outcome or two years, the others
+ * counted. */
+struct mb_strbuf;
+mb_status mb_track_html_body(struct mb_strbuf *b, const mb_track_data *t, const mb_lexicon *lex, int report);
+extern const char mb_track_css[];
 
 #endif

@@ -248,8 +248,10 @@ GDP 6.2
 地区生产总值 6.5"
 expect_eq "query --exact --indicator 经济总量: its id's records too" \
     "$("$MUBIAO" query --exact --indicator 经济总量 | wc -l | tr -d ' ')" "4"
-expect_eq "query --exact --indicator 生产总值增长: no id, no record" \
-    "$("$MUBIAO" query --exact --indicator 地区生产总值增长 | wc -l | tr -d ' ')" "0"
+expect_eq "query --exact --indicator 地区生产总值比重: no id, no record" \
+    "$("$MUBIAO" query --exact --indicator 地区生产总值比重 | wc -l | tr -d ' ')" "0"
+expect_eq "query --exact --indicator 地区生产总值增长: the growth of 地区生产总值 has its id" \
+    "$("$MUBIAO" query --exact --indicator 地区生产总值增长 | wc -l | tr -d ' ')" "4"
 expect_eq "history 国内生产总值: one group across the ways it is written" \
     "$("$MUBIAO" history 国内生产总值 2>&1)" \
 "indicator     date        kind         value      change    year  revision  doc
@@ -267,7 +269,8 @@ c.executescript('DROP INDEX records_indicator_id; ALTER TABLE records DROP COLUM
   ' ALTER TABLE documents DROP COLUMN issuer; ALTER TABLE documents DROP COLUMN region;'
   ' ALTER TABLE documents DROP COLUMN region_level; ALTER TABLE documents DROP COLUMN region_code;'
   ' ALTER TABLE documents DROP COLUMN meta; ALTER TABLE records DROP COLUMN region;'
-  ' ALTER TABLE records DROP COLUMN region_level; PRAGMA user_version = 1;')
+  ' ALTER TABLE records DROP COLUMN region_level; ALTER TABLE records DROP COLUMN base_year;'
+  ' PRAGMA user_version = 1;')
 c.commit()" "$T/gdp.db"
 expect_eq "a version 1 store: queried, migrated to 3, old rows without an id" \
     "$("$MUBIAO" query --indicator 经济总量 | wc -l | tr -d ' ')/$(sql "PRAGMA user_version")/$(sql "SELECT count(*) FROM records WHERE indicator_id IS NULL")" \

@@ -7,7 +7,7 @@ PY=/usr/bin/python3
 MAN="$(dirname "$MUBIAO")/mubiao.1"
 expect_eq "the build made $MAN" "$([ -s "$MAN" ] && echo yes)" "yes"
 cmds=$("$MUBIAO" --help | sed -n 's/^  \([a-z][a-z]*\)  .*/\1/p' | grep -v '^help$')
-expect_eq "mubiao --help lists 11 commands" "$(echo "$cmds" | wc -l | tr -d ' ')" "11"
+expect_eq "mubiao --help lists 12 commands" "$(echo "$cmds" | wc -l | tr -d ' ')" "12"
 "$MUBIAO" --help >"$T/top.txt"
 for c in $cmds; do "$MUBIAO" help "$c" >"$T/help-$c.txt"; done
 out=$("$PY" - "$MAN" "$T" $cmds <<'PYEOF'

@@ -97,3 +97,13 @@ PYEOF
 )" "$(grep -c '^  [0-9]* why$' "$T/why.txt") True"
 expect_grep "... under the header why" '<th>why (kind; year; change)</th>' "$T/why.html"
 expect_eq "without --explain: no why column" "$(grep -c 'class="why' "$T/report.html")" "0"
+
+# the targets and outcomes across the documents (as mubiao track), one chart
+# a series with an outcome or two years (issue 12)
+"$MUBIAO" report -o "$T/track.html" "$TOP"/tests/data/track/docs/*.txt
+expect_eq "report: a section of targets and outcomes, a chart a series" \
+    "$(grep -c '<section class="mbtrack" id="track">' "$T/track.html")/$(grep -o '<svg' "$T/track.html" | wc -l | tr -d ' ')" "1/5"
+expect_grep "... the verdicts as mubiao track gives them" '<td class="v-missed">missed (-1)</td>' "$T/track.html"
+"$MUBIAO" report -o "$T/corpus.html" "$TOP"/corpus/*.txt
+expect_grep "report of the corpus: one-year targets without an outcome counted, not drawn" \
+    'more targets of one year each, with no outcome yet' "$T/corpus.html"
