@@ -15,6 +15,7 @@ const mb_cli_cmd cmd_extract = {
     "usage: mubiao extract [--date YYYY-MM-DD] [--format jsonl|json] [--pretty] [--explain] [--kind KIND]\n"
     "                      [--dict F] [--user-dict F]... [--user-lexicon F]... [--encoding NAME]\n"
     "                      [--lenient] [--name NAME] [FILE|FOLDER|-]...\n"
+    "       mubiao extract --input jsonl [OPTIONS] [FILE.jsonl|-]...\n"
     "\n"
     "Read each document and print its commitment records (spec v1): JSON Lines\n"
     "by default, one record a line; --format json prints one JSON object per\n"

@@ -14,6 +14,7 @@ const mb_cli_cmd cmd_numbers = {
     "print every quantity and time expression as JSON (for debugging and tests)",
     "usage: mubiao numbers [--date YYYY-MM-DD] [--encoding NAME] [--lenient] [--dict F]\n"
     "                      [--user-lexicon F]... [--name NAME] [FILE|FOLDER|-]...\n"
+    "       mubiao numbers --input jsonl [OPTIONS] [FILE.jsonl|-]...\n"
     "\n"
     "Run the recognizer on every sentence of each input and print one JSON\n"
     "object per quantity and per time expression, in text order:\n"

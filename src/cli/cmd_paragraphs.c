@@ -13,6 +13,7 @@ const mb_cli_cmd cmd_paragraphs = {
     "paragraphs",
     "print each paragraph (reflowed, normalized) as JSON with source offsets",
     "usage: mubiao paragraphs [--encoding NAME] [--lenient] [--name NAME] [FILE|FOLDER|-]...\n"
+    "       mubiao paragraphs --input jsonl [--encoding NAME] [--lenient] [FILE.jsonl|-]...\n"
     "\n"
     "Decode each input (detecting its encoding), normalize it, rebuild the\n"
     "paragraphs of PDF-extracted text, and print one JSON object per paragraph.\n"
