@@ -104,6 +104,8 @@ typedef struct mb_doc_options {
     int regular_only;  /* refuse FIFOs, devices and sockets (MB_EIO) before reading */
     const char *root;  /* non-NULL: refuse a path whose real location (links resolved) is
                           not inside this folder (MB_EIO), without opening it */
+    int name_only;     /* the document's name is a label, never a file (mapper mode, issue
+                          16): mb_extract looks for no NAME.meta.json sidecar date */
 } mb_doc_options;
 
 /* The largest file read by default, and the largest that offsets can

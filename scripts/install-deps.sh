@@ -15,8 +15,9 @@ BUILD="make gcc libc6-dev pkg-config libpcre2-dev libutf8proc-dev libcjson-dev n
 LINK="zlib1g-dev"
 # testing: python3 checks JSON, SQLite stores and the schema; the Python
 # package is tested with pytest (and pandas) in a venv; man renders the man page;
-# clang (with its libFuzzer runtime) builds the fuzz targets make check runs
-TEST="python3 python3-jsonschema python3-venv python3-pytest python3-pandas man-db clang libclang-rt-14-dev"
+# clang (with its libFuzzer runtime) builds the fuzz targets make check runs;
+# dask and distributed run scripts/dask-extract (tests/cli/dask.sh)
+TEST="python3 python3-jsonschema python3-venv python3-pytest python3-pandas man-db clang libclang-rt-14-dev python3-dask python3-distributed"
 PACKAGES="$BUILD $LINK $TEST"
 if [ "$1" = "--browser" ]; then
     PACKAGES="chromium fonts-noto-cjk"

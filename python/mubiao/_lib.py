@@ -34,6 +34,7 @@ class DocOptions(ctypes.Structure):
         ("max_size", ctypes.c_uint64),
         ("regular_only", ctypes.c_int),
         ("root", ctypes.c_char_p),
+        ("name_only", ctypes.c_int),
     ]
 
 

@@ -1,5 +1,6 @@
 /* cmd_extract.c — `mubiao extract`: commitment records as JSON. */
 #include "cli.h"
+#include "mapper.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@ const mb_cli_cmd cmd_extract = {
     "                      [--kind KIND]\n"
     "                      [--dict F] [--user-dict F]... [--user-lexicon F]... [--encoding NAME]\n"
     "                      [--lenient] [--name NAME] [FILE|FOLDER|-]...\n"
+    "       mubiao extract --input jsonl [OPTIONS] [FILE.jsonl|-]...\n"
     "\n"
     "Read each document and print its commitment records (spec v1): JSON Lines\n"
     "by default, one record a line; --format json prints one JSON object per\n"
@@ -42,12 +44,59 @@ const mb_cli_cmd cmd_extract = {
     "      --user-lexicon F   extra lexicon rows (word<TAB>class[<TAB>items], README\n"
     "                         \"Lexicon\") merged over the compiled ones; repeatable\n"
     "  -e, --encoding NAME    force the input encoding\n"
-    "      --lenient          replace undecodable bytes with U+FFFD and warn\n" CLI_NAME_HELP "\n"
+    "      --lenient          replace undecodable bytes with U+FFFD and warn\n" CLI_NAME_HELP CLI_INPUT_HELP
+    "                         (--pretty is refused: one line a record or document)\n"
+    "\n"
     "A file that fails is reported on stderr with its name; the others are still\n"
     "processed and the exit status is 1. The same input gives the same output,\n"
     "byte for byte (record ids are stable).\n",
     run,
 };
+
+/* What is printed of each document. */
+typedef struct out_opts {
+    const mb_model *model;
+    const char *format, *kind;
+    int flags;          /* MB_EMIT_PRETTY, MB_EMIT_EXPLAIN */
+    const char *issuer; /* --issuer */
+} out_opts;
+
+/* The records of doc (with date and issuer, each may be NULL) written
+ * through w. */
+static int write_doc(void *ctx, const char *date, const char *issuer, const mb_doc *doc, mb_write_fn w,
+                     void *wctx, mb_error *err)
+{
+    const out_opts *x = ctx;
+    mb_records recs;
+    mb_extract_options eo = {.date = date, .issuer = issuer};
+    if (mb_extract_with(x->model, doc, &eo, &recs, err))
+        return 1;
+    if (x->kind) { /* keep only the records of that kind */
+        mb_kind want = strcmp(x->kind, "target") ? MB_KIND_ACHIEVEMENT : MB_KIND_TARGET;
+        mb_records_filter_kind(&recs, want);
+    }
+    int rc = 0;
+    char *js = NULL;
+    int json = !strcmp(x->format, "json");
+    for (size_t k = 0; k < (json ? 1 : recs.n) && !rc; k++) {
+        if (json ? mb_emit_document(doc, &recs, x->flags, &js, err)
+                 : mb_emit_record(doc, &recs, k, x->flags, &js, err))
+            rc = 1;
+        else if (w(wctx, js, strlen(js)) || w(wctx, "\n", 1))
+            rc = 1, err->code = MB_EIO, snprintf(err->message, sizeof err->message, "cannot write output");
+        free(js);
+    }
+    mb_records_free(&recs);
+    return rc;
+}
+
+static int mapper_doc(void *ctx, const cli_jdoc *jd, const mb_doc *doc, mb_write_fn w, void *wctx,
+                      mb_error *err)
+{
+    /* a document's date and issuer, else the command's (--date, --issuer) */
+    const out_opts *x = ctx;
+    return write_doc(ctx, jd->date, jd->issuer ? jd->issuer : x->issuer, doc, w, wctx, err);
+}
 
 static int run(int argc, char **argv)
 {
@@ -57,7 +106,7 @@ static int run(int argc, char **argv)
     size_t nusers = 0;
     const char *lexs[64];
     size_t nlexs = 0;
-    int pretty = 0;
+    int pretty = 0, jsonl_in = 0;
     static const struct option longopts[] = {
         {"date", required_argument, NULL, 'd'},
         {"issuer", required_argument, NULL, 'I'},
@@ -71,6 +120,7 @@ static int run(int argc, char **argv)
         {"encoding", required_argument, NULL, 'e'},
         {"lenient", no_argument, NULL, 'l'},
         {"name", required_argument, NULL, CLI_OPT_NAME},
+        {"input", required_argument, NULL, CLI_OPT_INPUT},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -102,6 +152,10 @@ static int run(int argc, char **argv)
         case 'e': opt.encoding = optarg; break;
         case 'l': opt.lenient = 1; break;
         case CLI_OPT_NAME: cli_stdin_name = optarg; break;
+        case CLI_OPT_INPUT:
+            if ((jsonl_in = cli_mapper_input("extract", optarg)) < 0)
+                return 2;
+            break;
         case 'h': cli_fputs(cmd_extract.help); return 0;
         default: return cli_usage(&cmd_extract);
         }
@@ -116,6 +170,10 @@ static int run(int argc, char **argv)
         cli_error("extract", "unknown --kind '%s' (target or achievement)", kind);
         return 2;
     }
+    if (jsonl_in && (pretty & MB_EMIT_PRETTY)) {
+        cli_error("extract", "--pretty cannot be used with --input jsonl: the output is one line a record");
+        return 2;
+    }
     if (date) {
         mb_date d;
         if (mb_date_parse(date, &d)) {
@@ -127,49 +185,23 @@ static int run(int argc, char **argv)
     if (!model)
         return 1;
     opt.lexicon = mb_model_lexicon(model); /* Big5 detection, page dates */
+    out_opts x = {model, format, kind, pretty, issuer};
     int rc = 0;
+    if (jsonl_in) { /* mapper mode (mapper.c) */
+        rc = cli_mapper_run("extract", argc, argv, optind, &opt, date, mapper_doc, &x);
+        mb_model_free(model);
+        return rc;
+    }
     size_t nin = 0;
     char **in = cli_inputs("extract", argc, argv, optind, &nin, &rc);
     for (size_t i = 0; i < nin && !cli_out_failed(); i++) {
         mb_doc *doc = cli_load("extract", in[i], &opt);
-        if (!doc) {
-            rc = 1;
-            continue;
-        }
-        mb_records recs;
         mb_error err = {0};
-        mb_extract_options eo = {.date = date, .issuer = issuer};
-        if (mb_extract_with(model, doc, &eo, &recs, &err)) {
-            cli_error("extract", "%s", err.message);
-            mb_doc_free(doc);
-            rc = 1;
-            continue;
-        }
-        if (kind) { /* keep only the records of that kind */
-            mb_kind want = strcmp(kind, "target") ? MB_KIND_ACHIEVEMENT : MB_KIND_TARGET;
-            mb_records_filter_kind(&recs, want);
-        }
-        char *js = NULL;
-        if (!strcmp(format, "json")) {
-            if (mb_emit_document(doc, &recs, pretty, &js, &err)) {
+        if (!doc || write_doc(&x, date, issuer, doc, cli_write_stdout, NULL, &err)) {
+            if (doc && !cli_out_failed())
                 cli_error("extract", "%s", err.message);
-                rc = 1;
-            } else {
-                cli_puts(js);
-                free(js);
-            }
-        } else {
-            for (size_t k = 0; k < recs.n; k++) {
-                if (mb_emit_record(doc, &recs, k, pretty, &js, &err)) {
-                    cli_error("extract", "%s", err.message);
-                    rc = 1;
-                    break;
-                }
-                cli_puts(js);
-                free(js);
-            }
+            rc = 1;
         }
-        mb_records_free(&recs);
         mb_doc_free(doc);
     }
     cli_inputs_free(in, nin);

@@ -1,5 +1,6 @@
 /* cmd_numbers.c — `mubiao numbers`: every quantity and time expression as JSON. */
 #include "cli.h"
+#include "mapper.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@ const mb_cli_cmd cmd_numbers = {
     "print every quantity and time expression as JSON (for debugging and tests)",
     "usage: mubiao numbers [--date YYYY-MM-DD] [--encoding NAME] [--lenient] [--dict F]\n"
     "                      [--user-lexicon F]... [--name NAME] [FILE|FOLDER|-]...\n"
+    "       mubiao numbers --input jsonl [OPTIONS] [FILE.jsonl|-]...\n"
     "\n"
     "Run the recognizer on every sentence of each input and print one JSON\n"
     "object per quantity and per time expression, in text order:\n"
@@ -41,7 +43,9 @@ const mb_cli_cmd cmd_numbers = {
     "Options:\n"
     "  -d, --date YYYY-MM-DD  the document date: resolves 今年, 去年, 三年内 ...\n"
     "  -e, --encoding NAME    utf-8, gb18030 (gbk, gb2312), big5, utf-16, utf-16le, utf-16be\n"
-    "  --lenient              replace undecodable bytes with U+FFFD and warn\n" CLI_NAME_HELP
+    "  --lenient              replace undecodable bytes with U+FFFD and warn\n" CLI_NAME_HELP CLI_INPUT_HELP
+    "                         (a document's \"date\" resolves its relative times;\n"
+    "                         numbers' doc is a string: each line gets \"doc_id\")\n"
     "  --dict F               the compiled dictionary whose lexicon is used (as for extract)\n"
     "  --user-lexicon F       extra lexicon rows (README \"Lexicon\"); repeatable\n"
     "\n"
@@ -78,17 +82,30 @@ static int print_doc(const mb_recognizer *rec, mb_doc *doc, int year)
     return 0;
 }
 
+/* Mapper mode: the document's own date, else --date, gives the year. */
+static int mapper_doc(void *ctx, const cli_jdoc *jd, const mb_doc *doc, mb_write_fn w, void *wctx,
+                      mb_error *err)
+{
+    return mb_numbers_write(ctx, doc, jd->date ? parse_date(jd->date) : 0, w, wctx, err) != MB_OK;
+}
+
 static int run(int argc, char **argv)
 {
     mb_doc_options opt = {0};
-    int year = 0;
+    int year = 0, jsonl_in = 0;
+    const char *date = NULL;
     const char *dict = NULL, *lexs[64];
     size_t nlexs = 0;
     static const struct option longopts[] = {
-        {"dict", required_argument, NULL, 'D'}, {"user-lexicon", required_argument, NULL, 'L'},
-        {"date", required_argument, NULL, 'd'}, {"encoding", required_argument, NULL, 'e'},
-        {"lenient", no_argument, NULL, 'l'},    {"name", required_argument, NULL, CLI_OPT_NAME},
-        {"help", no_argument, NULL, 'h'},       {NULL, 0, NULL, 0},
+        {"dict", required_argument, NULL, 'D'},
+        {"user-lexicon", required_argument, NULL, 'L'},
+        {"date", required_argument, NULL, 'd'},
+        {"encoding", required_argument, NULL, 'e'},
+        {"lenient", no_argument, NULL, 'l'},
+        {"name", required_argument, NULL, CLI_OPT_NAME},
+        {"input", required_argument, NULL, CLI_OPT_INPUT},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
     };
     int c;
     optind = 1;
@@ -100,6 +117,7 @@ static int run(int argc, char **argv)
                 cli_error("numbers", "--date '%s': expected a real calendar date YYYY-MM-DD", optarg);
                 return cli_usage(&cmd_numbers);
             }
+            date = optarg;
             break;
         case 'e': opt.encoding = optarg; break;
         case 'l': opt.lenient = 1; break;
@@ -112,6 +130,10 @@ static int run(int argc, char **argv)
             lexs[nlexs++] = optarg;
             break;
         case CLI_OPT_NAME: cli_stdin_name = optarg; break;
+        case CLI_OPT_INPUT:
+            if ((jsonl_in = cli_mapper_input("numbers", optarg)) < 0)
+                return 2;
+            break;
         case 'h': cli_fputs(cmd_numbers.help); return 0;
         default: return cli_usage(&cmd_numbers);
         }
@@ -130,6 +152,12 @@ static int run(int argc, char **argv)
         return 1;
     }
     int rc = 0;
+    if (jsonl_in) { /* mapper mode (mapper.c) */
+        rc = cli_mapper_run("numbers", argc, argv, optind, &opt, date, mapper_doc, rec);
+        mb_recognizer_free(rec);
+        mb_lexicon_free(lex);
+        return rc;
+    }
     size_t nin = 0;
     char **in = cli_inputs("numbers", argc, argv, optind, &nin, &rc);
     for (size_t i = 0; i < nin && !cli_out_failed(); i++) {

@@ -1,5 +1,6 @@
 /* cmd_paragraphs.c — `mubiao paragraphs`: one JSON object per paragraph. */
 #include "cli.h"
+#include "mapper.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@ const mb_cli_cmd cmd_paragraphs = {
     "paragraphs",
     "print each paragraph (reflowed, normalized) as JSON with source offsets",
     "usage: mubiao paragraphs [--encoding NAME] [--lenient] [--name NAME] [FILE|FOLDER|-]...\n"
+    "       mubiao paragraphs --input jsonl [--encoding NAME] [--lenient] [FILE.jsonl|-]...\n"
     "\n"
     "Decode each input (detecting its encoding), normalize it, rebuild the\n"
     "paragraphs of PDF-extracted text, and print one JSON object per paragraph.\n"
@@ -33,19 +35,47 @@ const mb_cli_cmd cmd_paragraphs = {
     "                       utf-16 (byte order of the BOM, else big-endian)\n"
     "                       Detection: BOM, else UTF-8, else GB18030 or Big5.\n"
     "  --lenient            replace undecodable bytes with U+FFFD, warn, go on\n"
-    "                       (a NUL byte still means a binary file: an error)\n" CLI_NAME_HELP "\n"
+    "                       (a NUL byte still means a binary file: an error)\n" CLI_NAME_HELP CLI_INPUT_HELP
+    "\n"
     "An input that fails is reported on stderr with its name and byte offset;\n"
     "the others are still processed, and the exit status is 1.\n",
     run,
 };
 
+/* Each paragraph of doc as a JSON line through w. */
+static int write_doc(const mb_doc *doc, mb_write_fn w, void *wctx, mb_error *err)
+{
+    for (size_t k = 0; k < mb_doc_paragraph_count(doc); k++) {
+        char *js = NULL;
+        if (mb_emit_paragraph(doc, k, &js, err))
+            return 1;
+        int bad = w(wctx, js, strlen(js)) || w(wctx, "\n", 1);
+        free(js);
+        if (bad) {
+            err->code = MB_EIO;
+            snprintf(err->message, sizeof err->message, "cannot write output");
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int mapper_doc(void *ctx, const cli_jdoc *jd, const mb_doc *doc, mb_write_fn w, void *wctx,
+                      mb_error *err)
+{
+    (void)ctx, (void)jd;
+    return write_doc(doc, w, wctx, err);
+}
+
 static int run(int argc, char **argv)
 {
     mb_doc_options opt = {0};
+    int jsonl_in = 0;
     static const struct option longopts[] = {
         {"encoding", required_argument, NULL, 'e'},
         {"lenient", no_argument, NULL, 'l'},
         {"name", required_argument, NULL, CLI_OPT_NAME},
+        {"input", required_argument, NULL, CLI_OPT_INPUT},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -56,31 +86,28 @@ static int run(int argc, char **argv)
         case 'e': opt.encoding = optarg; break;
         case 'l': opt.lenient = 1; break;
         case CLI_OPT_NAME: cli_stdin_name = optarg; break;
+        case CLI_OPT_INPUT:
+            if ((jsonl_in = cli_mapper_input("paragraphs", optarg)) < 0)
+                return 2;
+            break;
         case 'h': cli_fputs(cmd_paragraphs.help); return 0;
         default: return cli_usage(&cmd_paragraphs);
         }
     }
     if (optind >= argc && isatty(STDIN_FILENO)) /* else standard input */
         return cli_usage(&cmd_paragraphs);
+    if (jsonl_in) /* mapper mode (mapper.c) */
+        return cli_mapper_run("paragraphs", argc, argv, optind, &opt, NULL, mapper_doc, NULL);
     int rc = 0;
     size_t nin = 0;
     char **in = cli_inputs("paragraphs", argc, argv, optind, &nin, &rc);
     for (size_t i = 0; i < nin && !cli_out_failed(); i++) {
         mb_doc *doc = cli_load("paragraphs", in[i], &opt);
-        if (!doc) {
-            rc = 1;
-            continue;
-        }
-        for (size_t k = 0; k < mb_doc_paragraph_count(doc); k++) {
-            char *js = NULL;
-            mb_error err = {0};
-            if (mb_emit_paragraph(doc, k, &js, &err)) {
+        mb_error err = {0};
+        if (!doc || write_doc(doc, cli_write_stdout, NULL, &err)) {
+            if (doc && !cli_out_failed())
                 cli_error("paragraphs", "%s", err.message);
-                rc = 1;
-                break;
-            }
-            cli_puts(js);
-            free(js);
+            rc = 1;
         }
         mb_doc_free(doc);
     }

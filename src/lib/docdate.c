@@ -330,7 +330,7 @@ mb_status mb_docdate_find(const mb_doc *doc, const char *given, const mb_lexicon
         return MB_OK;
     }
     const char *path = mb_doc_path(doc);
-    if (strcmp(path, "-")) {
+    if (strcmp(path, "-") && !doc->opt.name_only) { /* a name only is never opened */
         mb_status st = sidecar(path, out, err);
         if (st || out->year)
             return st;
