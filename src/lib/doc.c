@@ -30,6 +30,7 @@ static mb_status build_html(mb_doc *d, const char *name, mb_error *err)
     d->paras = pg.paras;
     d->npara = pg.npara;
     d->title = pg.title;
+    d->site = pg.site;
     d->page_date = pg.date;
     return MB_OK;
 }
@@ -156,6 +157,7 @@ void mb_doc_free(mb_doc *d)
     mb_paragraphs_free(d->paras, d->npara);
     mb_strlist_free(&d->warnings);
     free(d->title);
+    free(d->site);
     free(d);
 }
 
@@ -246,4 +248,9 @@ mb_status mb_doc_source_text(const mb_doc *d, uint32_t start, uint32_t end, char
     s[n] = '\0';
     *out = s;
     return MB_OK;
+}
+
+const char *mb_doc_site(const mb_doc *d)
+{
+    return d->site;
 }

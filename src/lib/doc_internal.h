@@ -20,7 +20,12 @@ struct mb_doc {
     mb_strlist warnings;
     const char *format; /* "text" or "html" */
     char *title;        /* HTML <title>, or NULL */
+    char *site;         /* HTML <meta name="SiteName"> / og:site_name, or NULL */
     mb_date page_date;  /* the date an HTML page states (year 0: none); docdate.c uses it */
 };
+
+/* The page's site name (<meta name="SiteName">, og:site_name); NULL for
+ * text and for pages without one. */
+const char *mb_doc_site(const mb_doc *d);
 
 #endif

@@ -300,6 +300,7 @@ typedef struct page {
     uint32_t *ma, *mb; /* pool: decoded start and end per text byte */
     size_t npool, cappool;
     char *title;
+    char *site;            /* <meta name="SiteName"> or og:site_name */
     char meta_date[5][11]; /* by priority; "" when absent */
     int use_class;
     const mb_lexicon *lex; /* the date words (class dateline_word) */
@@ -489,6 +490,8 @@ static int find_date(const mb_lexicon *lex, const char *s, int anywhere, char ou
     return 0;
 }
 
+static char *collapse_ws(const char *s);
+
 static void meta_date(page *pg, xmlNode *x)
 {
     static const char *const names[] = {"pubdate", "firstpublishedtime", "publishdate",
@@ -501,6 +504,9 @@ static void meta_date(page *pg, xmlNode *x)
         for (int k = 0; k < 5; k++)
             if (!strcasecmp(nm, names[k]) && !pg->meta_date[k][0])
                 find_date(pg->lex, ct, 0, pg->meta_date[k]);
+        /* the site's name (苏州市人民政府): issuer.c reads whose page it is */
+        if (!pg->site && (!strcasecmp(nm, "sitename") || !strcasecmp(nm, "og:site_name")) && strlen(ct) < 256)
+            pg->site = collapse_ws(ct);
     }
     xmlFree(nm);
     xmlFree(ct);
@@ -913,6 +919,7 @@ void mb_html_page_free(mb_html_page *p)
     mb_text_free(&p->norm);
     mb_paragraphs_free(p->paras, p->npara);
     free(p->title);
+    free(p->site);
     memset(p, 0, sizeof *p);
 }
 
@@ -923,6 +930,7 @@ static void page_free(page *pg)
     free(pg->ma);
     free(pg->mb);
     free(pg->title);
+    free(pg->site);
 }
 
 static mb_status page_date(page *pg, int body, mb_date *out)
@@ -1023,6 +1031,8 @@ mb_status mb_html_parse(const char *name, const mb_text *dec, const mb_lexicon *
         page_date(&pg, body, &out->date);
         out->title = pg.title;
         pg.title = NULL;
+        out->site = pg.site;
+        pg.site = NULL;
     }
     page_free(&pg);
     xmlFreeDoc(doc);

@@ -35,7 +35,8 @@
  * line break meets a CJK character on either side. Each paragraph is then
  * normalized (normalize.h) and split into sentences (reflow.h).
  *
- * Title: the <title> element. Date: <meta> PubDate, firstpublishedtime,
+ * Title: the <title> element; site: <meta name="SiteName"> or
+ * <meta property="og:site_name">. Date: <meta> PubDate, firstpublishedtime,
  * publishdate, article:published_time or dc.date (in that order); else the
  * last full date (2024-06-26, 2024/6/26, 2024年6月26日) in a short text
  * (under 200 bytes) before the article, outside dropped elements. */
@@ -67,6 +68,7 @@ typedef struct mb_html_page {
     mb_paragraph *paras; /* free with mb_paragraphs_free */
     size_t npara;
     char *title;  /* NULL when the page has none */
+    char *site;   /* <meta name="SiteName"> or og:site_name, NULL when none */
     mb_date date; /* year 0 when the page states none; source "text" */
 } mb_html_page;
 

@@ -2,6 +2,7 @@
  * issuer.h). */
 #include "issuer.h"
 
+#include "doc_internal.h"
 #include "docdate.h"
 #include "error.h"
 #include "text.h"
@@ -172,8 +173,9 @@ mb_status mb_issuer_find(const mb_doc *doc, const char *given, const mb_lexicon 
     }
     char buf[256];
     mb_region r;
-    const char *title = mb_doc_title(doc);
-    int found = title && issuer_in(lex, title, strlen(title), buf, sizeof buf, &r);
+    const char *title = mb_doc_title(doc), *site = mb_doc_site(doc);
+    int found = (title && issuer_in(lex, title, strlen(title), buf, sizeof buf, &r)) ||
+                (site && issuer_in(lex, site, strlen(site), buf, sizeof buf, &r));
     for (size_t i = 0; !found && i < mb_doc_paragraph_count(doc) && i < HEAD_PARAGRAPHS; i++) {
         const mb_paragraph *p = mb_doc_paragraph(doc, i);
         found = issuer_in(lex, p->text.s, p->text.len, buf, sizeof buf, &r);

@@ -90,3 +90,9 @@ expect_eq "ingest --issuer: read again with that issuer" "$(cut -f1 i.txt)/$(sql
 expect_eq "ingest --force: every file read again" "$(cut -f1 f.txt | sort | uniq -c | awk '{print $1, $2}' | tr '\n' ' ')" "6 updated "
 expect_status "ingest --date bogus: usage error" 2 "$MUBIAO" ingest --date 2030-02-30 in
 expect_status "ingest --issuer '': usage error" 2 "$MUBIAO" ingest --issuer '' in
+
+# an HTML page: its <meta name="SiteName"> (or og:site_name) when the title names no issuer
+printf '<html><head><meta charset="utf-8"><title>关于印发行动方案的通知</title><meta name="SiteName" content="襄阳市人民政府"></head><body><div class="article"><p>到2030年，全市规模以上工业增加值增长8%%。</p></div></body></html>' >site.html
+expect_eq "HTML: the site name gives the issuer" "$(doc site.html | cut -d'|' -f1-3)" "襄阳市人民政府|襄阳市|city"
+printf '<html><head><meta charset="utf-8"><title>通知</title><meta property="og:site_name" content="中国政府网"></head><body><div class="article"><p>到2030年，全市规模以上工业增加值增长8%%。</p></div></body></html>' >site2.html
+expect_eq "HTML: a site name with no region or body named: nothing" "$(doc site2.html | cut -d'|' -f1-2)" "None|None"
