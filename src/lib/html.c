@@ -747,7 +747,7 @@ static mb_status flush(builder *b)
     mb_text_init(&nt);
     mb_error e2;
     mb_status st = mb_normalize(&b->raw, &nt, &e2);
-    b->raw.len = 0;
+    mb_text_clear(&b->raw);
     if (st)
         return st;
     size_t a = 0, z = nt.len; /* characters dropped by normalization can leave a space at an end */
@@ -779,8 +779,7 @@ static mb_status flush(builder *b)
     memset(p, 0, sizeof *p);
     p->index = o->npara;
     p->text = nt;
-    p->src_start = nt.so[0];
-    p->src_end = nt.eo[nt.len - 1];
+    mb_text_source_range(&nt, 0, nt.len, &p->src_start, &p->src_end);
     p->line = (unsigned)line_at(b, b->first_dec);
     o->npara++;
     st = mb_split_sentences(p->text.s, p->text.len, &p->sentences, &p->nsentences);
@@ -794,7 +793,8 @@ static mb_status flush(builder *b)
 static mb_status add_char(builder *b, const char *s, size_t n, int32_t cp, size_t dec_a, size_t dec_b)
 {
     const mb_text *dec = b->pg->dec;
-    uint32_t so = dec->so[dec_a], eo = dec->eo[dec_b - 1];
+    uint32_t so, eo;
+    mb_text_source_range(dec, dec_a, dec_b, &so, &eo);
     if (is_space(cp)) {
         if (b->raw.len == 0)
             return MB_OK;
@@ -1007,7 +1007,9 @@ mb_status mb_html_parse(const char *name, const mb_text *dec, const mb_lexicon *
         st = mb_strlist_addf(warnings, "%s: %zu pieces of text not found in the source bytes; left out", name,
                              b.lost);
     if (!st && rep.n) { /* the source byte of the first report */
-        size_t at = rep.first < dec->len ? dec->so[rep.first] : (dec->len ? dec->eo[dec->len - 1] : 0);
+        uint32_t so, eo;
+        mb_text_byte_source(dec, rep.first, &so, &eo);
+        size_t at = rep.first < dec->len ? so : eo;
         if (rep.n == 1)
             st = mb_strlist_addf(
                 warnings, "%s: byte %zu: the HTML parser repaired the markup here (%s); text may be lost",

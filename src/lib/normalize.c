@@ -62,12 +62,13 @@ int mb_normalize_cp(int32_t cp, int32_t out[4])
 }
 
 /* Copy n bytes of in at i to out with their maps (room is reserved). */
-static void copy_bytes(mb_text *out, const mb_text *in, size_t i, size_t n)
+static mb_status copy_bytes(mb_text *out, const mb_text *in, size_t i, size_t n)
 {
     memcpy(out->s + out->len, in->s + i, n);
-    memcpy(out->so + out->len, in->so + i, n * sizeof *out->so);
-    memcpy(out->eo + out->len, in->eo + i, n * sizeof *out->eo);
+    if (mb_text_map_slice(out, in, i, i + n))
+        return MB_ENOMEM;
     out->len += n;
+    return MB_OK;
 }
 
 /* A three-byte character that normalization leaves as it is: CJK
@@ -94,7 +95,8 @@ mb_status mb_normalize(const mb_text *in, mb_text *out, mb_error *err)
             size_t j = i + 1;
             while (j < in->len && s[j] >= 0x20 && s[j] < 0x7F)
                 j++;
-            copy_bytes(out, in, i, j - i);
+            if (copy_bytes(out, in, i, j - i))
+                return mb_error_set(err, MB_ENOMEM, "normalize: out of memory");
             i = j;
             continue;
         }
@@ -102,7 +104,8 @@ mb_status mb_normalize(const mb_text *in, mb_text *out, mb_error *err)
             size_t j = i + 3;
             while (j + 2 < in->len && plain3(s + j))
                 j += 3;
-            copy_bytes(out, in, i, j - i);
+            if (copy_bytes(out, in, i, j - i))
+                return mb_error_set(err, MB_ENOMEM, "normalize: out of memory");
             i = j;
             continue;
         }
@@ -112,11 +115,12 @@ mb_status mb_normalize(const mb_text *in, mb_text *out, mb_error *err)
             cp = 0xFFFD;
             len = 1;
         }
-        uint32_t so = in->so[i], eo = in->eo[i];
+        uint32_t so, eo, so2;
+        mb_text_byte_source(in, i, &so, &eo);
         i += (size_t)len;
         if (cp == '\r') {
             if (i < in->len && s[i] == '\n') { /* CRLF: one LF for both */
-                eo = in->eo[i];
+                mb_text_byte_source(in, i, &so2, &eo);
                 i++;
             }
             cp = '\n';
