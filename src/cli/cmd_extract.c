@@ -1,5 +1,6 @@
 /* cmd_extract.c — `mubiao extract`: commitment records as JSON. */
 #include "cli.h"
+#include "jobs.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -13,7 +14,7 @@ const mb_cli_cmd cmd_extract = {
     "extract commitment records (targets and reported figures) as JSON",
     "usage: mubiao extract [--date YYYY-MM-DD] [--format jsonl|json] [--pretty] [--explain] [--kind KIND]\n"
     "                      [--dict F] [--user-dict F]... [--user-lexicon F]... [--encoding NAME]\n"
-    "                      [--lenient] [--name NAME] [FILE|FOLDER|-]...\n"
+    "                      [--lenient] [--name NAME] [--jobs N] [FILE|FOLDER|-]...\n"
     "\n"
     "Read each document and print its commitment records (spec v1): JSON Lines\n"
     "by default, one record a line; --format json prints one JSON object per\n"
@@ -37,12 +38,66 @@ const mb_cli_cmd cmd_extract = {
     "      --user-lexicon F   extra lexicon rows (word<TAB>class[<TAB>items], README\n"
     "                         \"Lexicon\") merged over the compiled ones; repeatable\n"
     "  -e, --encoding NAME    force the input encoding\n"
-    "      --lenient          replace undecodable bytes with U+FFFD and warn\n" CLI_NAME_HELP "\n"
+    "      --lenient          replace undecodable bytes with U+FFFD and warn\n" CLI_NAME_HELP CLI_JOBS_HELP
+    "\n"
     "A file that fails is reported on stderr with its name; the others are still\n"
     "processed and the exit status is 1. The same input gives the same output,\n"
     "byte for byte (record ids are stable).\n",
     run,
 };
+
+/* One input (jobs.h): what the threads share, read only. */
+typedef struct extract_job {
+    const mb_model *model;
+    const mb_doc_options *opt;
+    const char *date, *format, *kind;
+    int pretty;
+    char **in;
+} extract_job;
+
+static int extract_one(void *ctx, size_t i)
+{
+    const extract_job *j = ctx;
+    const char *date = j->date, *format = j->format, *kind = j->kind;
+    int pretty = j->pretty, rc = 0;
+    mb_doc *doc = cli_load("extract", j->in[i], j->opt);
+    if (!doc)
+        return 1;
+    mb_records recs;
+    mb_error err = {0};
+    if (mb_extract(j->model, doc, date, &recs, &err)) {
+        cli_error("extract", "%s", err.message);
+        mb_doc_free(doc);
+        return 1;
+    }
+    if (kind) { /* keep only the records of that kind */
+        mb_kind want = strcmp(kind, "target") ? MB_KIND_ACHIEVEMENT : MB_KIND_TARGET;
+        mb_records_filter_kind(&recs, want);
+    }
+    char *js = NULL;
+    if (!strcmp(format, "json")) {
+        if (mb_emit_document(doc, &recs, pretty, &js, &err)) {
+            cli_error("extract", "%s", err.message);
+            rc = 1;
+        } else {
+            cli_puts(js);
+            free(js);
+        }
+    } else {
+        for (size_t k = 0; k < recs.n; k++) {
+            if (mb_emit_record(doc, &recs, k, pretty, &js, &err)) {
+                cli_error("extract", "%s", err.message);
+                rc = 1;
+                break;
+            }
+            cli_puts(js);
+            free(js);
+        }
+    }
+    mb_records_free(&recs);
+    mb_doc_free(doc);
+    return rc;
+}
 
 static int run(int argc, char **argv)
 {
@@ -52,8 +107,9 @@ static int run(int argc, char **argv)
     size_t nusers = 0;
     const char *lexs[64];
     size_t nlexs = 0;
-    int pretty = 0;
+    int pretty = 0, jobs = 0;
     static const struct option longopts[] = {
+        {"jobs", required_argument, NULL, CLI_OPT_JOBS},
         {"date", required_argument, NULL, 'd'},
         {"format", required_argument, NULL, 'f'},
         {"pretty", no_argument, NULL, 'p'},
@@ -95,6 +151,10 @@ static int run(int argc, char **argv)
         case 'e': opt.encoding = optarg; break;
         case 'l': opt.lenient = 1; break;
         case CLI_OPT_NAME: cli_stdin_name = optarg; break;
+        case CLI_OPT_JOBS:
+            if (cli_jobs_parse("extract", optarg, &jobs))
+                return 2;
+            break;
         case 'h': cli_fputs(cmd_extract.help); return 0;
         default: return cli_usage(&cmd_extract);
         }
@@ -123,47 +183,8 @@ static int run(int argc, char **argv)
     int rc = 0;
     size_t nin = 0;
     char **in = cli_inputs("extract", argc, argv, optind, &nin, &rc);
-    for (size_t i = 0; i < nin && !cli_out_failed(); i++) {
-        mb_doc *doc = cli_load("extract", in[i], &opt);
-        if (!doc) {
-            rc = 1;
-            continue;
-        }
-        mb_records recs;
-        mb_error err = {0};
-        if (mb_extract(model, doc, date, &recs, &err)) {
-            cli_error("extract", "%s", err.message);
-            mb_doc_free(doc);
-            rc = 1;
-            continue;
-        }
-        if (kind) { /* keep only the records of that kind */
-            mb_kind want = strcmp(kind, "target") ? MB_KIND_ACHIEVEMENT : MB_KIND_TARGET;
-            mb_records_filter_kind(&recs, want);
-        }
-        char *js = NULL;
-        if (!strcmp(format, "json")) {
-            if (mb_emit_document(doc, &recs, pretty, &js, &err)) {
-                cli_error("extract", "%s", err.message);
-                rc = 1;
-            } else {
-                cli_puts(js);
-                free(js);
-            }
-        } else {
-            for (size_t k = 0; k < recs.n; k++) {
-                if (mb_emit_record(doc, &recs, k, pretty, &js, &err)) {
-                    cli_error("extract", "%s", err.message);
-                    rc = 1;
-                    break;
-                }
-                cli_puts(js);
-                free(js);
-            }
-        }
-        mb_records_free(&recs);
-        mb_doc_free(doc);
-    }
+    extract_job job = {model, &opt, date, format, kind, pretty, in};
+    rc |= cli_jobs_run(jobs, nin, extract_one, &job);
     cli_inputs_free(in, nin);
     mb_model_free(model);
     return rc;

@@ -1,5 +1,6 @@
 /* cmd_numbers.c — `mubiao numbers`: every quantity and time expression as JSON. */
 #include "cli.h"
+#include "jobs.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -12,7 +13,7 @@ const mb_cli_cmd cmd_numbers = {
     "numbers",
     "print every quantity and time expression as JSON (for debugging and tests)",
     "usage: mubiao numbers [--date YYYY-MM-DD] [--encoding NAME] [--lenient] [--dict F]\n"
-    "                      [--user-lexicon F]... [--name NAME] [FILE|FOLDER|-]...\n"
+    "                      [--user-lexicon F]... [--name NAME] [--jobs N] [FILE|FOLDER|-]...\n"
     "\n"
     "Run the recognizer on every sentence of each input and print one JSON\n"
     "object per quantity and per time expression, in text order:\n"
@@ -41,7 +42,7 @@ const mb_cli_cmd cmd_numbers = {
     "Options:\n"
     "  -d, --date YYYY-MM-DD  the document date: resolves 今年, 去年, 三年内 ...\n"
     "  -e, --encoding NAME    utf-8, gb18030 (gbk, gb2312), big5, utf-16, utf-16le, utf-16be\n"
-    "  --lenient              replace undecodable bytes with U+FFFD and warn\n" CLI_NAME_HELP
+    "  --lenient              replace undecodable bytes with U+FFFD and warn\n" CLI_NAME_HELP CLI_JOBS_HELP
     "  --dict F               the compiled dictionary whose lexicon is used (as for extract)\n"
     "  --user-lexicon F       extra lexicon rows (README \"Lexicon\"); repeatable\n"
     "\n"
@@ -78,17 +79,41 @@ static int print_doc(const mb_recognizer *rec, mb_doc *doc, int year)
     return 0;
 }
 
+/* One input (jobs.h): what the threads share, read only. */
+typedef struct num_job {
+    const mb_doc_options *opt;
+    const mb_recognizer *rec;
+    int year;
+    char **in;
+} num_job;
+
+static int numbers_one(void *ctx, size_t i)
+{
+    const num_job *j = ctx;
+    mb_doc *doc = cli_load("numbers", j->in[i], j->opt);
+    if (!doc)
+        return 1;
+    int rc = print_doc(j->rec, doc, j->year);
+    mb_doc_free(doc);
+    return rc;
+}
+
 static int run(int argc, char **argv)
 {
     mb_doc_options opt = {0};
-    int year = 0;
+    int year = 0, jobs = 0;
     const char *dict = NULL, *lexs[64];
     size_t nlexs = 0;
     static const struct option longopts[] = {
-        {"dict", required_argument, NULL, 'D'}, {"user-lexicon", required_argument, NULL, 'L'},
-        {"date", required_argument, NULL, 'd'}, {"encoding", required_argument, NULL, 'e'},
-        {"lenient", no_argument, NULL, 'l'},    {"name", required_argument, NULL, CLI_OPT_NAME},
-        {"help", no_argument, NULL, 'h'},       {NULL, 0, NULL, 0},
+        {"dict", required_argument, NULL, 'D'},
+        {"user-lexicon", required_argument, NULL, 'L'},
+        {"date", required_argument, NULL, 'd'},
+        {"encoding", required_argument, NULL, 'e'},
+        {"lenient", no_argument, NULL, 'l'},
+        {"name", required_argument, NULL, CLI_OPT_NAME},
+        {"help", no_argument, NULL, 'h'},
+        {"jobs", required_argument, NULL, CLI_OPT_JOBS},
+        {NULL, 0, NULL, 0},
     };
     int c;
     optind = 1;
@@ -112,6 +137,10 @@ static int run(int argc, char **argv)
             lexs[nlexs++] = optarg;
             break;
         case CLI_OPT_NAME: cli_stdin_name = optarg; break;
+        case CLI_OPT_JOBS:
+            if (cli_jobs_parse("numbers", optarg, &jobs))
+                return 2;
+            break;
         case 'h': cli_fputs(cmd_numbers.help); return 0;
         default: return cli_usage(&cmd_numbers);
         }
@@ -132,16 +161,8 @@ static int run(int argc, char **argv)
     int rc = 0;
     size_t nin = 0;
     char **in = cli_inputs("numbers", argc, argv, optind, &nin, &rc);
-    for (size_t i = 0; i < nin && !cli_out_failed(); i++) {
-        mb_doc *doc = cli_load("numbers", in[i], &opt);
-        if (!doc) {
-            rc = 1;
-            continue;
-        }
-        if (print_doc(rec, doc, year))
-            rc = 1;
-        mb_doc_free(doc);
-    }
+    num_job job = {&opt, rec, year, in};
+    rc |= cli_jobs_run(jobs, nin, numbers_one, &job);
     cli_inputs_free(in, nin);
     mb_recognizer_free(rec);
     mb_lexicon_free(lex);

@@ -1,5 +1,6 @@
 /* cmd_paragraphs.c — `mubiao paragraphs`: one JSON object per paragraph. */
 #include "cli.h"
+#include "jobs.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -11,7 +12,7 @@ static int run(int argc, char **argv);
 const mb_cli_cmd cmd_paragraphs = {
     "paragraphs",
     "print each paragraph (reflowed, normalized) as JSON with source offsets",
-    "usage: mubiao paragraphs [--encoding NAME] [--lenient] [--name NAME] [FILE|FOLDER|-]...\n"
+    "usage: mubiao paragraphs [--encoding NAME] [--lenient] [--name NAME] [--jobs N] [FILE|FOLDER|-]...\n"
     "\n"
     "Decode each input (detecting its encoding), normalize it, rebuild the\n"
     "paragraphs of PDF-extracted text, and print one JSON object per paragraph.\n"
@@ -33,19 +34,50 @@ const mb_cli_cmd cmd_paragraphs = {
     "                       utf-16 (byte order of the BOM, else big-endian)\n"
     "                       Detection: BOM, else UTF-8, else GB18030 or Big5.\n"
     "  --lenient            replace undecodable bytes with U+FFFD, warn, go on\n"
-    "                       (a NUL byte still means a binary file: an error)\n" CLI_NAME_HELP "\n"
+    "                       (a NUL byte still means a binary file: an error)\n" CLI_NAME_HELP CLI_JOBS_HELP
+    "\n"
     "An input that fails is reported on stderr with its name and byte offset;\n"
     "the others are still processed, and the exit status is 1.\n",
     run,
 };
 
+/* One input (jobs.h): what the threads share, read only. */
+typedef struct para_job {
+    const mb_doc_options *opt;
+    char **in;
+} para_job;
+
+static int paragraphs_one(void *ctx, size_t i)
+{
+    const para_job *j = ctx;
+    mb_doc *doc = cli_load("paragraphs", j->in[i], j->opt);
+    if (!doc)
+        return 1;
+    int rc = 0;
+    for (size_t k = 0; k < mb_doc_paragraph_count(doc); k++) {
+        char *js = NULL;
+        mb_error err = {0};
+        if (mb_emit_paragraph(doc, k, &js, &err)) {
+            cli_error("paragraphs", "%s", err.message);
+            rc = 1;
+            break;
+        }
+        cli_puts(js);
+        free(js);
+    }
+    mb_doc_free(doc);
+    return rc;
+}
+
 static int run(int argc, char **argv)
 {
     mb_doc_options opt = {0};
+    int jobs = 0;
     static const struct option longopts[] = {
         {"encoding", required_argument, NULL, 'e'},
         {"lenient", no_argument, NULL, 'l'},
         {"name", required_argument, NULL, CLI_OPT_NAME},
+        {"jobs", required_argument, NULL, CLI_OPT_JOBS},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -56,6 +88,10 @@ static int run(int argc, char **argv)
         case 'e': opt.encoding = optarg; break;
         case 'l': opt.lenient = 1; break;
         case CLI_OPT_NAME: cli_stdin_name = optarg; break;
+        case CLI_OPT_JOBS:
+            if (cli_jobs_parse("paragraphs", optarg, &jobs))
+                return 2;
+            break;
         case 'h': cli_fputs(cmd_paragraphs.help); return 0;
         default: return cli_usage(&cmd_paragraphs);
         }
@@ -65,25 +101,10 @@ static int run(int argc, char **argv)
     int rc = 0;
     size_t nin = 0;
     char **in = cli_inputs("paragraphs", argc, argv, optind, &nin, &rc);
-    for (size_t i = 0; i < nin && !cli_out_failed(); i++) {
-        mb_doc *doc = cli_load("paragraphs", in[i], &opt);
-        if (!doc) {
-            rc = 1;
-            continue;
-        }
-        for (size_t k = 0; k < mb_doc_paragraph_count(doc); k++) {
-            char *js = NULL;
-            mb_error err = {0};
-            if (mb_emit_paragraph(doc, k, &js, &err)) {
-                cli_error("paragraphs", "%s", err.message);
-                rc = 1;
-                break;
-            }
-            cli_puts(js);
-            free(js);
-        }
-        mb_doc_free(doc);
-    }
+    if (nin > 1) /* the lexicon documents are read with: opened once, before the jobs */
+        cli_default_lexicon("paragraphs");
+    para_job job = {&opt, in};
+    rc |= cli_jobs_run(jobs, nin, paragraphs_one, &job);
     cli_inputs_free(in, nin);
     return rc;
 }

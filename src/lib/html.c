@@ -18,8 +18,9 @@
 #include <string.h>
 #include <strings.h>
 
-/* libxml2, loaded on first use (xmlapi.h): the entry points set X */
-static const mb_xml_api *X;
+/* libxml2, loaded on first use (xmlapi.h): the entry points set X, one
+ * per thread (documents are read by several threads at once: --jobs) */
+static _Thread_local const mb_xml_api *X;
 #define xmlInitParser()         X->InitParser()
 #define htmlReadMemory(...)     X->ReadMemory(__VA_ARGS__)
 #define htmlNewParserCtxt()     X->NewParserCtxt()
