@@ -239,8 +239,14 @@ demo:
 	@$(MAKE) --no-print-directory all >&2
 	@$(BIN) extract corpus/*.txt
 
+# scripts/bench: mubiao side by side with jieba (python, jieba-rs), extract
+# and ingest MB/s, peak RSS on 1 MB and 100 MB (BENCH_FLAGS=--big: 1 GB),
+# --jobs 1 and 2; scripts/bench-load: the document pipeline stage by stage
 bench: all
-	sh scripts/bench $(BUILD)
+	python3 scripts/bench $(BUILD) $(BENCH_FLAGS)
+bench-load: all
+	sh scripts/bench-load $(BUILD)
+.PHONY: bench-load
 
 # Extraction quality: the project's own gold, and ../shared/gold when present.
 eval: all
