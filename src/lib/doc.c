@@ -231,8 +231,9 @@ mb_status mb_doc_source_text(const mb_doc *d, uint32_t start, uint32_t end, char
         else
             hi = mid;
     }
+    mb_text_cursor cur = {t, 0};
     for (size_t i = lo; i < t->len; i++) {
-        mb_text_byte_source(t, i, &so, &eo);
+        mb_text_cursor_source(&cur, i, &so, &eo);
         if (so >= end)
             break;
         if (eo > end || t->s[i] == '\n')

@@ -298,8 +298,14 @@ typedef struct page {
     size_t ne, cape;
     tnode *t;
     size_t nt, capt;
-    uint32_t *ma, *mb; /* pool: decoded start and end per text byte */
-    size_t npool, cappool;
+    /* where the bytes of the text nodes come from in the decoded text, all
+     * nodes one after the other: a map kept per run as mb_text's (textmap.c,
+     * "source" offsets being decoded-text offsets; pool.s is not used,
+     * pool.len counts the bytes mapped); mb_html_align's per-byte arrays
+     * hold one node at a time */
+    mb_text pool;
+    uint32_t *ma, *mb;
+    size_t capnode;
     char *title;
     char meta_date[5][11]; /* by priority; "" when absent */
     int use_class;
@@ -382,12 +388,12 @@ static int32_t entity_value(const char *name, size_t len)
     return d ? (int32_t)d->value : -1;
 }
 
-/* Room for need entries in both map arrays. */
-static int pool_reserve(page *pg, size_t need)
+/* Room for need entries in both per-node map arrays. */
+static int node_reserve(page *pg, size_t need)
 {
-    if (need <= pg->cappool)
+    if (need <= pg->capnode)
         return 1;
-    size_t c = pg->cappool ? pg->cappool : 4096;
+    size_t c = pg->capnode ? pg->capnode : 4096;
     while (c < need)
         c *= 2;
     uint32_t *a = realloc(pg->ma, c * sizeof *a);
@@ -398,7 +404,23 @@ static int pool_reserve(page *pg, size_t need)
     if (!b)
         return 0;
     pg->mb = b;
-    pg->cappool = c;
+    pg->capnode = c;
+    return 1;
+}
+
+/* Append a node's per-byte map a[0..n), b[0..n) to the pool, a unit per
+ * character (the bytes that share their range). */
+static int pool_add(page *pg, const uint32_t *a, const uint32_t *b, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        while (j < n && a[j] == a[i] && b[j] == b[i])
+            j++;
+        if (mb_text_map(&pg->pool, j - i, a[i], b[i]))
+            return 0;
+        pg->pool.len += j - i;
+        i = j;
+    }
     return 1;
 }
 
@@ -585,12 +607,12 @@ static mb_status collect(page *pg, htmlDocPtr doc, mb_error *err)
             t->parent = cur;
             t->order = order;
             t->len = strlen((const char *)x->content);
-            if (!pool_reserve(pg, pg->npool + t->len + 1))
+            if (!node_reserve(pg, t->len + 1))
                 return mb_error_set(err, MB_ENOMEM, "%s: out of memory", pg->name);
-            if (mb_html_align(&al, (const char *)x->content, t->len, pg->ma + pg->npool,
-                              pg->mb + pg->npool)) {
-                t->map = pg->npool;
-                pg->npool += t->len;
+            if (mb_html_align(&al, (const char *)x->content, t->len, pg->ma, pg->mb)) {
+                t->map = pg->pool.len;
+                if (!pool_add(pg, pg->ma, pg->mb, t->len))
+                    return mb_error_set(err, MB_ENOMEM, "%s: out of memory", pg->name);
             } else {
                 t->map = SIZE_MAX;
             }
@@ -702,7 +724,8 @@ typedef struct builder {
     int ws, ws_nl, hard;
     uint32_t ws_so, ws_eo, last_eo;
     int32_t last_cp;
-    size_t line_pos, line; /* line counting cache over the decoded text */
+    size_t line_pos, line;            /* line counting cache over the decoded text */
+    mb_text_cursor dec_cur, pool_cur; /* the maps are read in text order */
     mb_html_page *out;
     size_t cap;
     size_t lost; /* text nodes not found in the source */
@@ -794,8 +817,10 @@ static mb_status flush(builder *b)
 static mb_status add_char(builder *b, const char *s, size_t n, int32_t cp, size_t dec_a, size_t dec_b)
 {
     const mb_text *dec = b->pg->dec;
-    uint32_t so, eo;
-    mb_text_source_range(dec, dec_a, dec_b, &so, &eo);
+    uint32_t so, eo, x;
+    b->dec_cur.t = dec;
+    mb_text_cursor_source(&b->dec_cur, dec_a, &so, &x);
+    mb_text_cursor_source(&b->dec_cur, dec_b - 1, &x, &eo);
     if (is_space(cp)) {
         if (b->raw.len == 0)
             return MB_OK;
@@ -833,13 +858,15 @@ static mb_status add_text(builder *b, const tnode *t)
         return MB_OK;
     }
     const char *s = (const char *)t->node->content;
-    const uint32_t *ma = b->pg->ma + t->map, *mbv = b->pg->mb + t->map;
     for (size_t i = 0; i < t->len;) {
         int32_t cp;
         int k = mb_utf8_decode((const unsigned char *)s + i, t->len - i, &cp);
         if (k < 1)
             k = 1;
-        mb_status st = add_char(b, s + i, (size_t)k, cp, ma[i], mbv[i]);
+        uint32_t da, db;
+        b->pool_cur.t = &b->pg->pool;
+        mb_text_cursor_source(&b->pool_cur, t->map + i, &da, &db);
+        mb_status st = add_char(b, s + i, (size_t)k, cp, da, db);
         if (st)
             return st;
         i += (size_t)k;
@@ -921,6 +948,7 @@ static void page_free(page *pg)
 {
     free(pg->e);
     free(pg->t);
+    mb_text_free(&pg->pool);
     free(pg->ma);
     free(pg->mb);
     free(pg->title);

@@ -88,6 +88,7 @@ mb_status mb_normalize(const mb_text *in, mb_text *out, mb_error *err)
     if (st)
         return mb_error_set(err, st, "normalize: out of memory");
     const unsigned char *s = (const unsigned char *)in->s;
+    mb_text_cursor cur = {in, 0};
     size_t i = 0;
     while (i < in->len) {
         unsigned char c = s[i];
@@ -116,11 +117,11 @@ mb_status mb_normalize(const mb_text *in, mb_text *out, mb_error *err)
             len = 1;
         }
         uint32_t so, eo, so2;
-        mb_text_byte_source(in, i, &so, &eo);
+        mb_text_cursor_source(&cur, i, &so, &eo);
         i += (size_t)len;
         if (cp == '\r') {
             if (i < in->len && s[i] == '\n') { /* CRLF: one LF for both */
-                mb_text_byte_source(in, i, &so2, &eo);
+                mb_text_cursor_source(&cur, i, &so2, &eo);
                 i++;
             }
             cp = '\n';

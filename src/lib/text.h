@@ -37,6 +37,16 @@ mb_status mb_text_map_slice(mb_text *t, const mb_text *src, size_t a, size_t b);
 /* Forget the map (mb_text_clear). */
 void mb_text_map_clear(mb_text *t);
 
+/* Look-ups that mostly move forward (a scan over the text): the run of
+ * the last look-up is tried first, then the next one, then a binary
+ * search. Start from {t, 0}; the text must not change meanwhile. */
+typedef struct mb_text_cursor {
+    const mb_text *t;
+    size_t run;
+} mb_text_cursor;
+/* mb_text_byte_source through a cursor. */
+void mb_text_cursor_source(mb_text_cursor *c, size_t i, uint32_t *so, uint32_t *eo);
+
 /* The fast path: the next unit of the last run. */
 static inline mb_status mb_text_map(mb_text *t, size_t n, uint32_t so, uint32_t eo)
 {

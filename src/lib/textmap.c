@@ -1,10 +1,11 @@
 /* textmap.c — the source map of an mb_text, kept per run of characters
  * (owns: the runs of mb_text, mb_text_map*, mb_text_source_range,
- * mb_text_byte_source).  A run is a sequence of units of the same text
- * width whose source ranges have the same width and follow each other at
- * a constant step (see mb_text_run in mubiao.h).  Units are added at the
- * end of the text, one at a time (mb_text_map) or copied as runs from
- * another text (mb_text_map_slice); look-ups are binary searches. */
+ * mb_text_byte_source, mb_text_cursor_source).  A run is a sequence of
+ * units of the same text width whose source ranges have the same width and
+ * follow each other at a constant step (see mb_text_run in mubiao.h).
+ * Units are added at the end of the text, one at a time (mb_text_map) or
+ * copied as runs from another text (mb_text_map_slice); look-ups are
+ * binary searches, or a step to the next run through a cursor. */
 #include "text.h"
 
 #include <stdlib.h>
@@ -165,6 +166,26 @@ void mb_text_byte_source(const mb_text *t, size_t i, uint32_t *so, uint32_t *eo)
         return;
     }
     const mb_text_run *r = &t->runs[run_of(t, i)];
+    uint32_t u = (uint32_t)((i - r->at) / r->width);
+    *so = r->so + u * r->step;
+    *eo = r->eo + u * r->step;
+}
+
+void mb_text_cursor_source(mb_text_cursor *c, size_t i, uint32_t *so, uint32_t *eo)
+{
+    const mb_text *t = c->t;
+    size_t end = map_end(t);
+    if (i >= end || c->run >= t->nruns) {
+        mb_text_byte_source(t, i, so, eo);
+        return;
+    }
+    size_t k = c->run;
+    if (i < t->runs[k].at)
+        k = run_of(t, i);
+    else if (i >= run_end(t, k))
+        k = (k + 1 < t->nruns && i < run_end(t, k + 1)) ? k + 1 : run_of(t, i);
+    c->run = k;
+    const mb_text_run *r = &t->runs[k];
     uint32_t u = (uint32_t)((i - r->at) / r->width);
     *so = r->so + u * r->step;
     *eo = r->eo + u * r->step;

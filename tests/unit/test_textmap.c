@@ -2,7 +2,8 @@
  * gives, for every byte, the source range the per-byte arrays of 0.1 gave.
  *  1. A model: random texts built with every map operation (append, one
  *     code point, slices cut anywhere, direct writes, clear) next to plain
- *     per-byte arrays; every byte and many slices must map the same.
+ *     per-byte arrays; every byte (looked up alone and through a cursor)
+ *     and many slices must map the same.
  *  2. Real inputs, the expectation computed apart, character by character
  *     with iconv: the PKU test set as GBK (../shared/data/sighan2005) and the
  *     same text as UTF-16LE, decoded (every byte of the text, every byte of
@@ -120,6 +121,14 @@ static size_t model_check(const model *m)
     for (size_t i = 0; i < n; i++)
         if (t_so(&m->t, i) != m->so[i] || t_eo(&m->t, i) != m->eo[i])
             bad++;
+    mb_text_cursor cur = {&m->t, 0}; /* a forward scan, then jumps both ways */
+    for (size_t i = 0; n && i < n + 500; i++) {
+        size_t at = i < n ? i : rnd((uint32_t)n);
+        uint32_t s, e;
+        mb_text_cursor_source(&cur, at, &s, &e);
+        if (s != m->so[at] || e != m->eo[at])
+            bad++;
+    }
     for (size_t k = 0; n && k < 2000; k++) {
         size_t a = rnd((uint32_t)n), b = a + 1 + rnd((uint32_t)(n - a));
         uint32_t s, e;
@@ -168,7 +177,9 @@ static void test_model(void)
         model_free(&b);
     }
     T_OK(built, "model: 200 pairs of random texts built");
-    T_EQ_INT(bad, 0, "model: every byte and 2000 slices of each map as the per-byte arrays do");
+    T_EQ_INT(bad, 0,
+             "model: every byte (directly and through a cursor) and 2000 slices of each map as the "
+             "per-byte arrays do");
     T_OK(runs > 1000 && runs * 4 < bytes, "model: runs are shared by several bytes");
 
     mb_text t;
