@@ -61,11 +61,12 @@ int mb_normalize_cp(int32_t cp, int32_t out[4])
     return 1;
 }
 
-/* Copy n bytes of in at i to out with their maps (room is reserved). */
-static mb_status copy_bytes(mb_text *out, const mb_text *in, size_t i, size_t n)
+/* Copy n bytes of in (cur->t) at i to out with their maps (room is
+ * reserved). */
+static mb_status copy_bytes(mb_text *out, mb_text_cursor *cur, size_t i, size_t n)
 {
-    memcpy(out->s + out->len, in->s + i, n);
-    if (mb_text_map_slice(out, in, i, i + n))
+    memcpy(out->s + out->len, cur->t->s + i, n);
+    if (mb_text_map_slice_cursor(out, cur, i, i + n))
         return MB_ENOMEM;
     out->len += n;
     return MB_OK;
@@ -96,7 +97,7 @@ mb_status mb_normalize(const mb_text *in, mb_text *out, mb_error *err)
             size_t j = i + 1;
             while (j < in->len && s[j] >= 0x20 && s[j] < 0x7F)
                 j++;
-            if (copy_bytes(out, in, i, j - i))
+            if (copy_bytes(out, &cur, i, j - i))
                 return mb_error_set(err, MB_ENOMEM, "normalize: out of memory");
             i = j;
             continue;
@@ -105,7 +106,7 @@ mb_status mb_normalize(const mb_text *in, mb_text *out, mb_error *err)
             size_t j = i + 3;
             while (j + 2 < in->len && plain3(s + j))
                 j += 3;
-            if (copy_bytes(out, in, i, j - i))
+            if (copy_bytes(out, &cur, i, j - i))
                 return mb_error_set(err, MB_ENOMEM, "normalize: out of memory");
             i = j;
             continue;

@@ -46,6 +46,8 @@ typedef struct mb_text_cursor {
 } mb_text_cursor;
 /* mb_text_byte_source through a cursor. */
 void mb_text_cursor_source(mb_text_cursor *c, size_t i, uint32_t *so, uint32_t *eo);
+/* mb_text_map_slice from c->t, its runs found through the cursor. */
+mb_status mb_text_map_slice_cursor(mb_text *t, mb_text_cursor *c, size_t a, size_t b);
 
 /* The fast path: the next unit of the last run. */
 static inline mb_status mb_text_map(mb_text *t, size_t n, uint32_t so, uint32_t eo)

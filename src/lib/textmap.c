@@ -105,12 +105,34 @@ static size_t run_end(const mb_text *t, size_t k)
     return map_end(t);
 }
 
+/* The run holding byte i (< map end) of c->t, tried at c->run, then the
+ * next run, then by binary search; c->run is set to it. */
+static size_t cursor_run(mb_text_cursor *c, size_t i)
+{
+    const mb_text *t = c->t;
+    size_t k = c->run < t->nruns ? c->run : 0;
+    if (i < t->runs[k].at)
+        k = run_of(t, i);
+    else if (i >= run_end(t, k))
+        k = (k + 1 < t->nruns && i < run_end(t, k + 1)) ? k + 1 : run_of(t, i);
+    c->run = k;
+    return k;
+}
+
 mb_status mb_text_map_slice(mb_text *t, const mb_text *src, size_t a, size_t b)
 {
+    mb_text_cursor c = {src, 0};
+    return mb_text_map_slice_cursor(t, &c, a, b);
+}
+
+mb_status mb_text_map_slice_cursor(mb_text *t, mb_text_cursor *c, size_t a, size_t b)
+{
+    const mb_text *src = c->t;
     size_t pos = t->len;
-    if (a >= b)
+    if (a >= b || a >= map_end(src))
         return MB_OK;
-    for (size_t k = run_of(src, a); a < b && k < src->nruns; k++) {
+    for (size_t k = cursor_run(c, a); a < b && k < src->nruns; k++) {
+        c->run = k;
         const mb_text_run *r = &src->runs[k];
         size_t e = run_end(src, k);
         if (e > b)
@@ -174,18 +196,11 @@ void mb_text_byte_source(const mb_text *t, size_t i, uint32_t *so, uint32_t *eo)
 void mb_text_cursor_source(mb_text_cursor *c, size_t i, uint32_t *so, uint32_t *eo)
 {
     const mb_text *t = c->t;
-    size_t end = map_end(t);
-    if (i >= end || c->run >= t->nruns) {
+    if (i >= map_end(t)) {
         mb_text_byte_source(t, i, so, eo);
         return;
     }
-    size_t k = c->run;
-    if (i < t->runs[k].at)
-        k = run_of(t, i);
-    else if (i >= run_end(t, k))
-        k = (k + 1 < t->nruns && i < run_end(t, k + 1)) ? k + 1 : run_of(t, i);
-    c->run = k;
-    const mb_text_run *r = &t->runs[k];
+    const mb_text_run *r = &t->runs[cursor_run(c, i)];
     uint32_t u = (uint32_t)((i - r->at) / r->width);
     *so = r->so + u * r->step;
     *eo = r->eo + u * r->step;

@@ -72,13 +72,24 @@ static int model_append(model *m, size_t n, uint32_t so, uint32_t eo, int how)
     return 1;
 }
 
-static int model_slice(model *m, const model *src, size_t a, size_t b)
+/* bytes [a,b) of src: mb_text_append_slice, or through cur (kept from one
+ * slice to the next, as normalize does) when cur is given */
+static int model_slice(model *m, const model *src, size_t a, size_t b, mb_text_cursor *cur)
 {
     size_t at = m->t.len;
     model_grow(m, b - a);
     memcpy(m->so + at, src->so + a, (b - a) * sizeof *m->so);
     memcpy(m->eo + at, src->eo + a, (b - a) * sizeof *m->eo);
-    return mb_text_append_slice(&m->t, &src->t, a, b) == MB_OK;
+    if (!cur)
+        return mb_text_append_slice(&m->t, &src->t, a, b) == MB_OK;
+    if (mb_text_reserve(&m->t, b - a))
+        return 0;
+    memcpy(m->t.s + m->t.len, src->t.s + a, b - a);
+    if (mb_text_map_slice_cursor(&m->t, cur, a, b))
+        return 0;
+    m->t.len += b - a;
+    m->t.s[m->t.len] = '\0';
+    return 1;
 }
 
 /* A random text: stretches of characters of one width following each
@@ -87,6 +98,7 @@ static int model_slice(model *m, const model *src, size_t a, size_t b)
 static int model_fill(model *m, const model *src, size_t target)
 {
     uint32_t pos = rnd(100);
+    mb_text_cursor cur = {src ? &src->t : NULL, 0};
     while (m->t.len < target) {
         unsigned k = rnd(10);
         if (k < 6) { /* a stretch */
@@ -107,7 +119,7 @@ static int model_fill(model *m, const model *src, size_t target)
             pos = rnd(2) ? pos + rnd(50) : (pos > 10 ? pos - rnd(10) : pos);
         } else if (src && src->t.len) { /* a slice of another text, cut anywhere */
             size_t a = rnd((uint32_t)src->t.len), b = a + 1 + rnd((uint32_t)(src->t.len - a));
-            if (!model_slice(m, src, a, b))
+            if (!model_slice(m, src, a, b, rnd(2) ? &cur : NULL))
                 return 0;
         }
     }
