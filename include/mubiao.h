@@ -24,7 +24,9 @@
 extern "C" {
 #endif
 
-#define MB_VERSION "0.1.0"
+/* 0.x: the ABI may change from one minor version to the next (0.2.0: the
+ * shape of mb_text, below); the SONAME stays libmubiao.so.0 until 1.0. */
+#define MB_VERSION "0.2.0"
 
 /* ---- status codes (never renumbered; add at the end) ---- */
 typedef enum mb_status {
@@ -56,20 +58,42 @@ typedef struct mb_error {
 
 /* ---- documents: decode, normalize, reflow ---- */
 
+/* The source map of a text is kept per run of characters (since 0.2.0; in
+ * 0.1 it was two uint32_t arrays, so/eo, of one entry per text byte).  A
+ * run holds units of `width` text bytes each (a character, usually); every
+ * byte of unit k (k = 0, 1, ...) of the run maps to the source range
+ * [so + k*step, eo + k*step) (uint32_t arithmetic).  A run ends where the
+ * next one starts (runs[i+1].at), the last one at len.  Plain text in one
+ * script is one run per stretch of characters of the same width: a few
+ * bytes of map per hundred bytes of text instead of eight per byte.  Read
+ * the map with mb_text_source_range and mb_text_byte_source (binary
+ * search, O(log nruns)); the runs are built by the library. */
+typedef struct mb_text_run {
+    size_t at;      /* first text byte of the run */
+    uint32_t so;    /* source start of its first unit */
+    uint32_t eo;    /* source end of its first unit */
+    uint32_t step;  /* source offset from one unit to the next */
+    uint32_t width; /* text bytes per unit (>= 1) */
+} mb_text_run;
+
 /* A span of text with, for every byte, the source byte range of the source
- * character it came from.  so[i]/eo[i] are the source start/end of the
- * character containing byte i; for a slice [a,b) of s the source range is
- * [so[a], eo[b-1]). */
+ * character it came from: for a slice [a,b) of s the source range is the
+ * start of byte a's character to the end of byte b-1's. */
 typedef struct mb_text {
     char *s; /* UTF-8, NUL-terminated */
     size_t len;
     size_t cap;
-    uint32_t *so; /* len entries */
-    uint32_t *eo; /* len entries */
+    mb_text_run *runs; /* nruns runs covering bytes [0,len) */
+    size_t nruns;
+    size_t runs_cap;
+    size_t tail_units; /* units in the last run (how the library extends it) */
 } mb_text;
 
 /* Source byte range of text bytes [a,b) (a < b <= t->len). */
 void mb_text_source_range(const mb_text *t, size_t a, size_t b, uint32_t *start, uint32_t *end);
+/* Source range [*so,*eo) of the character containing text byte i (i < t->len;
+ * else both are the end of the last character, 0 for an empty text). */
+void mb_text_byte_source(const mb_text *t, size_t i, uint32_t *so, uint32_t *eo);
 
 typedef struct mb_sentence {
     size_t start, end; /* byte offsets within the paragraph's text */

@@ -1,5 +1,5 @@
 /* bench_load.c — time the document pipeline (read, hash, decode, normalize,
- * reflow; no JSON) over files. scripts/bench compiles and runs it.
+ * reflow; no JSON) over files. scripts/bench-load compiles and runs it.
  *
  *   bench_load [-r N] [-s] FILE...   ("-" alone: read the paths from stdin)
  *

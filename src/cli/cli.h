@@ -29,6 +29,8 @@ int cli_out_failed(void); /* nonzero once a write to standard output failed */
 
 /* Print "mubiao CMD: message" to stderr. */
 void cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Print to stderr (under --jobs, to the buffer of the input being read). */
+void cli_errf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Print the usage line of cmd and return 2. */
 int cli_usage(const mb_cli_cmd *cmd);
 const mb_cli_cmd *cli_find(const char *name);

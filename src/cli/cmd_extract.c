@@ -1,5 +1,6 @@
 /* cmd_extract.c — `mubiao extract`: commitment records as JSON. */
 #include "cli.h"
+#include "jobs.h"
 #include "mapper.h"
 
 #include <getopt.h>
@@ -15,7 +16,7 @@ const mb_cli_cmd cmd_extract = {
     "usage: mubiao extract [--date DATE] [--issuer NAME] [--format jsonl|json] [--pretty] [--explain]\n"
     "                      [--kind KIND]\n"
     "                      [--dict F] [--user-dict F]... [--user-lexicon F]... [--encoding NAME]\n"
-    "                      [--lenient] [--name NAME] [FILE|FOLDER|-]...\n"
+    "                      [--lenient] [--name NAME] [--jobs N] [FILE|FOLDER|-]...\n"
     "       mubiao extract --input jsonl [OPTIONS] [FILE.jsonl|-]...\n"
     "\n"
     "Read each document and print its commitment records (spec v1): JSON Lines\n"
@@ -44,8 +45,8 @@ const mb_cli_cmd cmd_extract = {
     "      --user-lexicon F   extra lexicon rows (word<TAB>class[<TAB>items], README\n"
     "                         \"Lexicon\") merged over the compiled ones; repeatable\n"
     "  -e, --encoding NAME    force the input encoding\n"
-    "      --lenient          replace undecodable bytes with U+FFFD and warn\n" CLI_NAME_HELP CLI_INPUT_HELP
-    "                         (--pretty is refused: one line a record or document)\n"
+    "      --lenient          replace undecodable bytes with U+FFFD and warn\n" CLI_NAME_HELP CLI_JOBS_HELP
+        CLI_INPUT_HELP "                         (--pretty is refused: one line a record or document)\n"
     "\n"
     "A file that fails is reported on stderr with its name; the others are still\n"
     "processed and the exit status is 1. The same input gives the same output,\n"
@@ -98,6 +99,28 @@ static int mapper_doc(void *ctx, const cli_jdoc *jd, const mb_doc *doc, mb_write
     return write_doc(ctx, jd->date, jd->issuer ? jd->issuer : x->issuer, doc, w, wctx, err);
 }
 
+/* One input (jobs.h): what the threads share, read only. */
+typedef struct extract_job {
+    const out_opts *x;
+    const mb_doc_options *opt;
+    const char *date, *issuer;
+    char **in;
+} extract_job;
+
+static int extract_one(void *ctx, size_t i)
+{
+    const extract_job *j = ctx;
+    mb_doc *doc = cli_load("extract", j->in[i], j->opt);
+    if (!doc)
+        return 1;
+    mb_error err = {0};
+    int rc = write_doc((void *)j->x, j->date, j->issuer, doc, cli_write_stdout, NULL, &err);
+    if (rc && !cli_out_failed())
+        cli_error("extract", "%s", err.message);
+    mb_doc_free(doc);
+    return rc;
+}
+
 static int run(int argc, char **argv)
 {
     mb_doc_options opt = {0};
@@ -106,8 +129,9 @@ static int run(int argc, char **argv)
     size_t nusers = 0;
     const char *lexs[64];
     size_t nlexs = 0;
-    int pretty = 0, jsonl_in = 0;
+    int pretty = 0, jsonl_in = 0, jobs = 0;
     static const struct option longopts[] = {
+        {"jobs", required_argument, NULL, CLI_OPT_JOBS},
         {"date", required_argument, NULL, 'd'},
         {"issuer", required_argument, NULL, 'I'},
         {"format", required_argument, NULL, 'f'},
@@ -152,6 +176,10 @@ static int run(int argc, char **argv)
         case 'e': opt.encoding = optarg; break;
         case 'l': opt.lenient = 1; break;
         case CLI_OPT_NAME: cli_stdin_name = optarg; break;
+        case CLI_OPT_JOBS:
+            if (cli_jobs_parse("extract", optarg, &jobs))
+                return 2;
+            break;
         case CLI_OPT_INPUT:
             if ((jsonl_in = cli_mapper_input("extract", optarg)) < 0)
                 return 2;
@@ -194,16 +222,8 @@ static int run(int argc, char **argv)
     }
     size_t nin = 0;
     char **in = cli_inputs("extract", argc, argv, optind, &nin, &rc);
-    for (size_t i = 0; i < nin && !cli_out_failed(); i++) {
-        mb_doc *doc = cli_load("extract", in[i], &opt);
-        mb_error err = {0};
-        if (!doc || write_doc(&x, date, issuer, doc, cli_write_stdout, NULL, &err)) {
-            if (doc && !cli_out_failed())
-                cli_error("extract", "%s", err.message);
-            rc = 1;
-        }
-        mb_doc_free(doc);
-    }
+    extract_job job = {&x, &opt, date, issuer, in};
+    rc |= cli_jobs_run(jobs, nin, extract_one, &job);
     cli_inputs_free(in, nin);
     mb_model_free(model);
     return rc;

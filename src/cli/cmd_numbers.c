@@ -1,5 +1,6 @@
 /* cmd_numbers.c — `mubiao numbers`: every quantity and time expression as JSON. */
 #include "cli.h"
+#include "jobs.h"
 #include "mapper.h"
 
 #include <getopt.h>
@@ -13,7 +14,7 @@ const mb_cli_cmd cmd_numbers = {
     "numbers",
     "print every quantity and time expression as JSON (for debugging and tests)",
     "usage: mubiao numbers [--date YYYY-MM-DD] [--encoding NAME] [--lenient] [--dict F]\n"
-    "                      [--user-lexicon F]... [--name NAME] [FILE|FOLDER|-]...\n"
+    "                      [--user-lexicon F]... [--name NAME] [--jobs N] [FILE|FOLDER|-]...\n"
     "       mubiao numbers --input jsonl [OPTIONS] [FILE.jsonl|-]...\n"
     "\n"
     "Run the recognizer on every sentence of each input and print one JSON\n"
@@ -43,8 +44,8 @@ const mb_cli_cmd cmd_numbers = {
     "Options:\n"
     "  -d, --date YYYY-MM-DD  the document date: resolves 今年, 去年, 三年内 ...\n"
     "  -e, --encoding NAME    utf-8, gb18030 (gbk, gb2312), big5, utf-16, utf-16le, utf-16be\n"
-    "  --lenient              replace undecodable bytes with U+FFFD and warn\n" CLI_NAME_HELP CLI_INPUT_HELP
-    "                         (a document's \"date\" resolves its relative times;\n"
+    "  --lenient              replace undecodable bytes with U+FFFD and warn\n" CLI_NAME_HELP CLI_JOBS_HELP
+        CLI_INPUT_HELP "                         (a document's \"date\" resolves its relative times;\n"
     "                         numbers' doc is a string: each line gets \"doc_id\")\n"
     "  --dict F               the compiled dictionary whose lexicon is used (as for extract)\n"
     "  --user-lexicon F       extra lexicon rows (README \"Lexicon\"); repeatable\n"
@@ -89,10 +90,29 @@ static int mapper_doc(void *ctx, const cli_jdoc *jd, const mb_doc *doc, mb_write
     return mb_numbers_write(ctx, doc, jd->date ? parse_date(jd->date) : 0, w, wctx, err) != MB_OK;
 }
 
+/* One input (jobs.h): what the threads share, read only. */
+typedef struct num_job {
+    const mb_doc_options *opt;
+    const mb_recognizer *rec;
+    int year;
+    char **in;
+} num_job;
+
+static int numbers_one(void *ctx, size_t i)
+{
+    const num_job *j = ctx;
+    mb_doc *doc = cli_load("numbers", j->in[i], j->opt);
+    if (!doc)
+        return 1;
+    int rc = print_doc(j->rec, doc, j->year);
+    mb_doc_free(doc);
+    return rc;
+}
+
 static int run(int argc, char **argv)
 {
     mb_doc_options opt = {0};
-    int year = 0, jsonl_in = 0;
+    int year = 0, jsonl_in = 0, jobs = 0;
     const char *date = NULL;
     const char *dict = NULL, *lexs[64];
     size_t nlexs = 0;
@@ -104,6 +124,7 @@ static int run(int argc, char **argv)
         {"lenient", no_argument, NULL, 'l'},
         {"name", required_argument, NULL, CLI_OPT_NAME},
         {"input", required_argument, NULL, CLI_OPT_INPUT},
+        {"jobs", required_argument, NULL, CLI_OPT_JOBS},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -130,6 +151,10 @@ static int run(int argc, char **argv)
             lexs[nlexs++] = optarg;
             break;
         case CLI_OPT_NAME: cli_stdin_name = optarg; break;
+        case CLI_OPT_JOBS:
+            if (cli_jobs_parse("numbers", optarg, &jobs))
+                return 2;
+            break;
         case CLI_OPT_INPUT:
             if ((jsonl_in = cli_mapper_input("numbers", optarg)) < 0)
                 return 2;
@@ -160,16 +185,8 @@ static int run(int argc, char **argv)
     }
     size_t nin = 0;
     char **in = cli_inputs("numbers", argc, argv, optind, &nin, &rc);
-    for (size_t i = 0; i < nin && !cli_out_failed(); i++) {
-        mb_doc *doc = cli_load("numbers", in[i], &opt);
-        if (!doc) {
-            rc = 1;
-            continue;
-        }
-        if (print_doc(rec, doc, year))
-            rc = 1;
-        mb_doc_free(doc);
-    }
+    num_job job = {&opt, rec, year, in};
+    rc |= cli_jobs_run(jobs, nin, numbers_one, &job);
     cli_inputs_free(in, nin);
     mb_recognizer_free(rec);
     mb_lexicon_free(lex);

@@ -1,5 +1,6 @@
 /* cmd_paragraphs.c — `mubiao paragraphs`: one JSON object per paragraph. */
 #include "cli.h"
+#include "jobs.h"
 #include "mapper.h"
 
 #include <getopt.h>
@@ -12,7 +13,7 @@ static int run(int argc, char **argv);
 const mb_cli_cmd cmd_paragraphs = {
     "paragraphs",
     "print each paragraph (reflowed, normalized) as JSON with source offsets",
-    "usage: mubiao paragraphs [--encoding NAME] [--lenient] [--name NAME] [FILE|FOLDER|-]...\n"
+    "usage: mubiao paragraphs [--encoding NAME] [--lenient] [--name NAME] [--jobs N] [FILE|FOLDER|-]...\n"
     "       mubiao paragraphs --input jsonl [--encoding NAME] [--lenient] [FILE.jsonl|-]...\n"
     "\n"
     "Decode each input (detecting its encoding), normalize it, rebuild the\n"
@@ -35,8 +36,8 @@ const mb_cli_cmd cmd_paragraphs = {
     "                       utf-16 (byte order of the BOM, else big-endian)\n"
     "                       Detection: BOM, else UTF-8, else GB18030 or Big5.\n"
     "  --lenient            replace undecodable bytes with U+FFFD, warn, go on\n"
-    "                       (a NUL byte still means a binary file: an error)\n" CLI_NAME_HELP CLI_INPUT_HELP
-    "\n"
+    "                       (a NUL byte still means a binary file: an error)\n" CLI_NAME_HELP CLI_JOBS_HELP
+        CLI_INPUT_HELP "\n"
     "An input that fails is reported on stderr with its name and byte offset;\n"
     "the others are still processed, and the exit status is 1.\n",
     run,
@@ -67,15 +68,36 @@ static int mapper_doc(void *ctx, const cli_jdoc *jd, const mb_doc *doc, mb_write
     return write_doc(doc, w, wctx, err);
 }
 
+/* One input (jobs.h): what the threads share, read only. */
+typedef struct para_job {
+    const mb_doc_options *opt;
+    char **in;
+} para_job;
+
+static int paragraphs_one(void *ctx, size_t i)
+{
+    const para_job *j = ctx;
+    mb_doc *doc = cli_load("paragraphs", j->in[i], j->opt);
+    if (!doc)
+        return 1;
+    mb_error err = {0};
+    int rc = write_doc(doc, cli_write_stdout, NULL, &err);
+    if (rc && !cli_out_failed())
+        cli_error("paragraphs", "%s", err.message);
+    mb_doc_free(doc);
+    return rc;
+}
+
 static int run(int argc, char **argv)
 {
     mb_doc_options opt = {0};
-    int jsonl_in = 0;
+    int jsonl_in = 0, jobs = 0;
     static const struct option longopts[] = {
         {"encoding", required_argument, NULL, 'e'},
         {"lenient", no_argument, NULL, 'l'},
         {"name", required_argument, NULL, CLI_OPT_NAME},
         {"input", required_argument, NULL, CLI_OPT_INPUT},
+        {"jobs", required_argument, NULL, CLI_OPT_JOBS},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -86,6 +108,10 @@ static int run(int argc, char **argv)
         case 'e': opt.encoding = optarg; break;
         case 'l': opt.lenient = 1; break;
         case CLI_OPT_NAME: cli_stdin_name = optarg; break;
+        case CLI_OPT_JOBS:
+            if (cli_jobs_parse("paragraphs", optarg, &jobs))
+                return 2;
+            break;
         case CLI_OPT_INPUT:
             if ((jsonl_in = cli_mapper_input("paragraphs", optarg)) < 0)
                 return 2;
@@ -101,16 +127,10 @@ static int run(int argc, char **argv)
     int rc = 0;
     size_t nin = 0;
     char **in = cli_inputs("paragraphs", argc, argv, optind, &nin, &rc);
-    for (size_t i = 0; i < nin && !cli_out_failed(); i++) {
-        mb_doc *doc = cli_load("paragraphs", in[i], &opt);
-        mb_error err = {0};
-        if (!doc || write_doc(doc, cli_write_stdout, NULL, &err)) {
-            if (doc && !cli_out_failed())
-                cli_error("paragraphs", "%s", err.message);
-            rc = 1;
-        }
-        mb_doc_free(doc);
-    }
+    if (nin > 1) /* the lexicon documents are read with: opened once, before the jobs */
+        cli_default_lexicon("paragraphs");
+    para_job job = {&opt, in};
+    rc |= cli_jobs_run(jobs, nin, paragraphs_one, &job);
     cli_inputs_free(in, nin);
     return rc;
 }

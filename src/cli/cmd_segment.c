@@ -1,5 +1,6 @@
 /* cmd_segment.c — `mubiao segment`: words of each line, plain or JSON. */
 #include "cli.h"
+#include "jobs.h"
 
 #include <getopt.h>
 #include <limits.h>
@@ -13,7 +14,7 @@ const mb_cli_cmd cmd_segment = {
     "segment",
     "split each line into words (dictionary, maximum probability) with tags and offsets",
     "usage: mubiao segment [--dict FILE] [--user-dict FILE]... [--user-lexicon FILE]... [--json]\n"
-    "                      [--name NAME] [FILE|FOLDER|-]...\n"
+    "                      [--name NAME] [--jobs N] [FILE|FOLDER|-]...\n"
     "\n"
     "Decode and normalize each input, then split every line into words: the\n"
     "most probable sequence of dictionary words; numbers, percentages, 万/亿\n"
@@ -36,7 +37,8 @@ const mb_cli_cmd cmd_segment = {
     "                        characters detect Big5); repeatable\n"
     "  -j, --json            JSON lines with source offsets and tags\n"
     "  -e, --encoding NAME   input encoding (default: detect)\n"
-    "  --lenient             replace undecodable bytes with U+FFFD and warn\n" CLI_NAME_HELP "\n"
+    "  --lenient             replace undecodable bytes with U+FFFD and warn\n" CLI_NAME_HELP CLI_JOBS_HELP
+    "\n"
     "Exit status 1 if the dictionary is unusable or an input failed.\n",
     run,
 };
@@ -103,6 +105,27 @@ static int segment_doc(const mb_doc *doc, const mb_dict *dict, const mb_dict *us
     return rc;
 }
 
+/* One input (jobs.h): what the threads share, read only. */
+typedef struct seg_job {
+    const mb_doc_options *opt;
+    const mb_dict *dict, *user;
+    int json;
+    char **in;
+} seg_job;
+
+static int segment_one(void *ctx, size_t i)
+{
+    const seg_job *j = ctx;
+    mb_doc *doc = cli_load("segment", j->in[i], j->opt);
+    if (!doc)
+        return 1;
+    mb_tokens tk = {0};
+    int rc = segment_doc(doc, j->dict, j->user, j->json, &tk);
+    mb_tokens_free(&tk);
+    mb_doc_free(doc);
+    return rc;
+}
+
 static int run(int argc, char **argv)
 {
     mb_doc_options opt = {0};
@@ -112,8 +135,9 @@ static int run(int argc, char **argv)
     size_t nusers = 0;
     const char **lexs = calloc((size_t)argc, sizeof *lexs);
     size_t nlexs = 0;
-    int json = 0;
+    int json = 0, jobs = 0;
     static const struct option longopts[] = {
+        {"jobs", required_argument, NULL, CLI_OPT_JOBS},
         {"dict", required_argument, NULL, 'd'},
         {"user-dict", required_argument, NULL, 'u'},
         {"user-lexicon", required_argument, NULL, 'L'},
@@ -141,6 +165,13 @@ static int run(int argc, char **argv)
         case 'e': opt.encoding = optarg; break;
         case 'l': opt.lenient = 1; break;
         case CLI_OPT_NAME: cli_stdin_name = optarg; break;
+        case CLI_OPT_JOBS:
+            if (cli_jobs_parse("segment", optarg, &jobs)) {
+                free(users);
+                free(lexs);
+                return 2;
+            }
+            break;
         case 'h':
             cli_fputs(cmd_segment.help);
             free(users);
@@ -189,21 +220,12 @@ static int run(int argc, char **argv)
         return 1;
     }
     opt.lexicon = lex;
-    mb_tokens tk = {0};
     int rc = 0;
     size_t nin = 0;
     char **in = cli_inputs("segment", argc, argv, optind, &nin, &rc);
-    for (size_t i = 0; i < nin && !cli_out_failed(); i++) {
-        mb_doc *doc = cli_load("segment", in[i], &opt);
-        if (!doc) {
-            rc = 1;
-            continue;
-        }
-        rc |= segment_doc(doc, dict, user, json, &tk);
-        mb_doc_free(doc);
-    }
+    seg_job job = {&opt, dict, user, json, in};
+    rc |= cli_jobs_run(jobs, nin, segment_one, &job);
     cli_inputs_free(in, nin);
-    mb_tokens_free(&tk);
     mb_lexicon_free(lex);
     mb_dict_close(user);
     mb_dict_close(dict);

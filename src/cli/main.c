@@ -1,8 +1,10 @@
 /* main.c — mubiao's entry point: dispatch to subcommands. */
 #include "cli.h"
+#include "jobs.h"
 
 #include <errno.h>
 #include <malloc.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,14 +16,47 @@ static const mb_cli_cmd *const commands[] = {
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
+/* Standard error, or the buffer of the input a job works on (jobs.h). */
+static void err_vprintf(const char *fmt, va_list ap)
+{
+    if (!cli_jobs_capturing()) {
+        vfprintf(stderr, fmt, ap);
+        return;
+    }
+    char small[512], *s = small;
+    va_list aq;
+    va_copy(aq, ap);
+    int n = vsnprintf(small, sizeof small, fmt, aq);
+    va_end(aq);
+    if (n < 0)
+        return;
+    if ((size_t)n >= sizeof small) {
+        s = malloc((size_t)n + 1);
+        if (!s)
+            return;
+        vsnprintf(s, (size_t)n + 1, fmt, ap);
+    }
+    cli_jobs_append(2, s, (size_t)n);
+    if (s != small)
+        free(s);
+}
+
+void cli_errf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    err_vprintf(fmt, ap);
+    va_end(ap);
+}
+
 void cli_error(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
-    fprintf(stderr, "mubiao %s: ", cmd);
+    cli_errf("mubiao %s: ", cmd);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    err_vprintf(fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
+    cli_errf("\n");
 }
 
 /* ---- standard output, every write checked ---- */
@@ -37,6 +72,8 @@ static int out_fail(void)
 
 int cli_out_failed(void)
 {
+    if (cli_jobs_capturing()) /* the calling thread writes to a buffer */
+        return 0;
     if (!out_errno && ferror(stdout))
         out_errno = EIO;
     return out_errno != 0;
@@ -44,6 +81,8 @@ int cli_out_failed(void)
 
 int cli_out(const char *s, size_t n)
 {
+    if (cli_jobs_capturing())
+        return cli_jobs_append(1, s, n);
     if (cli_out_failed())
         return -1;
     errno = 0;
@@ -66,9 +105,28 @@ int cli_fputs(const char *s)
 
 int cli_printf(const char *fmt, ...)
 {
+    va_list ap;
+    if (cli_jobs_capturing()) {
+        char small[512], *s = small;
+        va_start(ap, fmt);
+        int n = vsnprintf(small, sizeof small, fmt, ap);
+        va_end(ap);
+        if (n < 0)
+            return -1;
+        if ((size_t)n >= sizeof small) {
+            if (!(s = malloc((size_t)n + 1)))
+                return -1;
+            va_start(ap, fmt);
+            vsnprintf(s, (size_t)n + 1, fmt, ap);
+            va_end(ap);
+        }
+        int r = cli_jobs_append(1, s, (size_t)n);
+        if (s != small)
+            free(s);
+        return r;
+    }
     if (cli_out_failed())
         return -1;
-    va_list ap;
     va_start(ap, fmt);
     errno = 0;
     int r = vfprintf(stdout, fmt, ap);
@@ -114,9 +172,11 @@ int cli_usage(const mb_cli_cmd *cmd)
  * default dictionary's, opened on first use, freed when main returns. */
 static mb_lexicon *default_lexicon;
 static int default_tried;
+static pthread_mutex_t default_mu = PTHREAD_MUTEX_INITIALIZER; /* jobs load documents at once */
 
 const mb_lexicon *cli_default_lexicon(const char *cmd)
 {
+    pthread_mutex_lock(&default_mu);
     if (!default_tried) {
         default_tried = 1;
         default_lexicon = cli_lexicon(cmd, NULL, NULL, 0);
@@ -126,6 +186,7 @@ const mb_lexicon *cli_default_lexicon(const char *cmd)
                     "an HTML page's written date is not read and values have no magnitude words\n",
                     cmd);
     }
+    pthread_mutex_unlock(&default_mu);
     return default_lexicon;
 }
 
@@ -143,11 +204,11 @@ mb_doc *cli_load(const char *cmd, const char *path, const mb_doc_options *given)
     else
         st = mb_doc_load_file(path, opt, &doc, &err);
     if (st) {
-        fprintf(stderr, "mubiao %s: %s\n", cmd, err.message[0] ? err.message : mb_strerror(st));
+        cli_errf("mubiao %s: %s\n", cmd, err.message[0] ? err.message : mb_strerror(st));
         return NULL;
     }
     for (size_t i = 0; mb_doc_warning(doc, i); i++)
-        fprintf(stderr, "mubiao %s: warning: %s\n", cmd, mb_doc_warning(doc, i));
+        cli_errf("mubiao %s: warning: %s\n", cmd, mb_doc_warning(doc, i));
     return doc;
 }
 

@@ -582,9 +582,11 @@ static mb_status search(slot *s, const rec_view *v, const char *why, mb_audit *r
     if (f.at.a < f.at.b) {
         mb_text_source_range(&p->text, f.at.a, f.at.b, &r->new_start, &r->new_end);
     } else if (f.at.a < p->text.len) {
-        r->new_start = r->new_end = p->text.so[f.at.a];
+        uint32_t e;
+        mb_text_byte_source(&p->text, f.at.a, &r->new_start, &e);
+        r->new_end = r->new_start;
     } else if (p->text.len) {
-        r->new_start = r->new_end = p->text.eo[p->text.len - 1];
+        mb_text_byte_source(&p->text, p->text.len, &r->new_start, &r->new_end);
     }
     r->new_text = slice(p->text.s, f.at.a, f.at.b);
     if (!r->new_text)

@@ -259,10 +259,8 @@ static mb_status put_cp(mb_text *t, uint32_t cp, uint32_t so, uint32_t eo)
     int k = cp <= 0x10FFFF ? mb_utf8_encode((int32_t)cp, t->s + t->len) : 0;
     if (k == 0)
         k = mb_utf8_encode(0xFFFD, t->s + t->len);
-    for (int j = 0; j < k; j++) {
-        t->so[t->len + (size_t)j] = so;
-        t->eo[t->len + (size_t)j] = eo;
-    }
+    if (mb_text_map(t, (size_t)k, so, eo))
+        return MB_ENOMEM;
     t->len += (size_t)k;
     return MB_OK;
 }
@@ -386,20 +384,13 @@ static mb_status convert_run(dec *d, const size_t *st, size_t k, size_t *done)
         const unsigned char *p = d->u32 + 4 * i;
         uint32_t cp = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
         uint32_t so = (uint32_t)st[i], eo = (uint32_t)st[i + 1];
-        if (cp < 0x80) {
+        int m = 1;
+        if (cp < 0x80)
             t->s[t->len] = (char)cp;
-            t->so[t->len] = so;
-            t->eo[t->len] = eo;
-            t->len++;
-            continue;
-        }
-        int m = cp <= 0x10FFFF ? mb_utf8_encode((int32_t)cp, t->s + t->len) : 0;
-        if (m == 0)
+        else if ((m = cp <= 0x10FFFF ? mb_utf8_encode((int32_t)cp, t->s + t->len) : 0) == 0)
             m = mb_utf8_encode(0xFFFD, t->s + t->len);
-        for (int j = 0; j < m; j++) {
-            t->so[t->len + (size_t)j] = so;
-            t->eo[t->len + (size_t)j] = eo;
-        }
+        if (mb_text_map(t, (size_t)m, so, eo))
+            return nomem(d);
         t->len += (size_t)m;
     }
     *done = upto;
@@ -472,8 +463,8 @@ static mb_status decode_utf8(dec *d, size_t pos)
         unsigned c = src[pos];
         if (c != 0 && c < 0x80) {
             t->s[t->len] = (char)c;
-            t->so[t->len] = (uint32_t)pos;
-            t->eo[t->len] = (uint32_t)pos + 1;
+            if (mb_text_map(t, 1, (uint32_t)pos, (uint32_t)pos + 1))
+                return nomem(d);
             t->len++;
             pos++;
             continue;
@@ -483,13 +474,11 @@ static mb_status decode_utf8(dec *d, size_t pos)
         if (c >= 0xE1 && c <= 0xEF && c != 0xED && pos + 2 < d->n && (src[pos + 1] & 0xC0) == 0x80 &&
             (src[pos + 2] & 0xC0) == 0x80) {
             char *o = t->s + t->len;
-            uint32_t *so = t->so + t->len, *eo = t->eo + t->len;
-            uint32_t a = (uint32_t)pos, b = a + 3;
             o[0] = (char)c;
             o[1] = (char)src[pos + 1];
             o[2] = (char)src[pos + 2];
-            so[0] = so[1] = so[2] = a;
-            eo[0] = eo[1] = eo[2] = b;
+            if (mb_text_map(t, 3, (uint32_t)pos, (uint32_t)pos + 3))
+                return nomem(d);
             t->len += 3;
             pos += 3;
             continue;
@@ -499,11 +488,9 @@ static mb_status decode_utf8(dec *d, size_t pos)
         if (r == SC_OK) {
             if (t->len + len + 1 > t->cap && mb_text_reserve(t, len))
                 return nomem(d);
-            for (size_t j = 0; j < len; j++) {
-                t->s[t->len + j] = (char)src[pos + j];
-                t->so[t->len + j] = (uint32_t)pos;
-                t->eo[t->len + j] = (uint32_t)(pos + len);
-            }
+            memcpy(t->s + t->len, src + pos, len);
+            if (mb_text_map(t, len, (uint32_t)pos, (uint32_t)(pos + len)))
+                return nomem(d);
             t->len += len;
         } else if (r == SC_NUL) {
             return binary(d, pos);
@@ -736,7 +723,7 @@ mb_status mb_decode(const char *name, const unsigned char *src, size_t n, const 
         }
         if (s == MB_ENOMEM)
             return nomem(&d);
-        out->len = 0; /* not valid UTF-8 throughout: start again */
+        mb_text_clear(out); /* not valid UTF-8 throughout: start again */
         if (!looks_utf8(src, n)) {
             mb_status s = guess_legacy(name, src, n, lex, &e, err);
             if (s)

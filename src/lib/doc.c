@@ -224,15 +224,21 @@ mb_status mb_doc_source_text(const mb_doc *d, uint32_t start, uint32_t end, char
     /* the map runs in source order: start at the first character at or
      * after start (binary search) and stop at the first one past end */
     size_t lo = 0, hi = t->len;
+    uint32_t so, eo;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (t->so[mid] < start)
+        mb_text_byte_source(t, mid, &so, &eo);
+        if (so < start)
             lo = mid + 1;
         else
             hi = mid;
     }
-    for (size_t i = lo; i < t->len && t->so[i] < end; i++) {
-        if (t->eo[i] > end || t->s[i] == '\n')
+    mb_text_cursor cur = {t, 0};
+    for (size_t i = lo; i < t->len; i++) {
+        mb_text_cursor_source(&cur, i, &so, &eo);
+        if (so >= end)
+            break;
+        if (eo > end || t->s[i] == '\n')
             continue;
         if (n + 2 > cap) {
             char *ns = realloc(s, cap * 2);

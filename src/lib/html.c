@@ -18,8 +18,9 @@
 #include <string.h>
 #include <strings.h>
 
-/* libxml2, loaded on first use (xmlapi.h): the entry points set X */
-static const mb_xml_api *X;
+/* libxml2, loaded on first use (xmlapi.h): the entry points set X, one
+ * per thread (documents are read by several threads at once: --jobs) */
+static _Thread_local const mb_xml_api *X;
 #define xmlInitParser()         X->InitParser()
 #define htmlReadMemory(...)     X->ReadMemory(__VA_ARGS__)
 #define htmlNewParserCtxt()     X->NewParserCtxt()
@@ -297,8 +298,14 @@ typedef struct page {
     size_t ne, cape;
     tnode *t;
     size_t nt, capt;
-    uint32_t *ma, *mb; /* pool: decoded start and end per text byte */
-    size_t npool, cappool;
+    /* where the bytes of the text nodes come from in the decoded text, all
+     * nodes one after the other: a map kept per run as mb_text's (textmap.c,
+     * "source" offsets being decoded-text offsets; pool.s is not used,
+     * pool.len counts the bytes mapped); mb_html_align's per-byte arrays
+     * hold one node at a time */
+    mb_text pool;
+    uint32_t *ma, *mb;
+    size_t capnode;
     char *title;
     char *site;            /* <meta name="SiteName"> or og:site_name */
     char meta_date[5][11]; /* by priority; "" when absent */
@@ -382,12 +389,12 @@ static int32_t entity_value(const char *name, size_t len)
     return d ? (int32_t)d->value : -1;
 }
 
-/* Room for need entries in both map arrays. */
-static int pool_reserve(page *pg, size_t need)
+/* Room for need entries in both per-node map arrays. */
+static int node_reserve(page *pg, size_t need)
 {
-    if (need <= pg->cappool)
+    if (need <= pg->capnode)
         return 1;
-    size_t c = pg->cappool ? pg->cappool : 4096;
+    size_t c = pg->capnode ? pg->capnode : 4096;
     while (c < need)
         c *= 2;
     uint32_t *a = realloc(pg->ma, c * sizeof *a);
@@ -398,7 +405,23 @@ static int pool_reserve(page *pg, size_t need)
     if (!b)
         return 0;
     pg->mb = b;
-    pg->cappool = c;
+    pg->capnode = c;
+    return 1;
+}
+
+/* Append a node's per-byte map a[0..n), b[0..n) to the pool, a unit per
+ * character (the bytes that share their range). */
+static int pool_add(page *pg, const uint32_t *a, const uint32_t *b, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        while (j < n && a[j] == a[i] && b[j] == b[i])
+            j++;
+        if (mb_text_map(&pg->pool, j - i, a[i], b[i]))
+            return 0;
+        pg->pool.len += j - i;
+        i = j;
+    }
     return 1;
 }
 
@@ -590,12 +613,12 @@ static mb_status collect(page *pg, htmlDocPtr doc, mb_error *err)
             t->parent = cur;
             t->order = order;
             t->len = strlen((const char *)x->content);
-            if (!pool_reserve(pg, pg->npool + t->len + 1))
+            if (!node_reserve(pg, t->len + 1))
                 return mb_error_set(err, MB_ENOMEM, "%s: out of memory", pg->name);
-            if (mb_html_align(&al, (const char *)x->content, t->len, pg->ma + pg->npool,
-                              pg->mb + pg->npool)) {
-                t->map = pg->npool;
-                pg->npool += t->len;
+            if (mb_html_align(&al, (const char *)x->content, t->len, pg->ma, pg->mb)) {
+                t->map = pg->pool.len;
+                if (!pool_add(pg, pg->ma, pg->mb, t->len))
+                    return mb_error_set(err, MB_ENOMEM, "%s: out of memory", pg->name);
             } else {
                 t->map = SIZE_MAX;
             }
@@ -707,7 +730,8 @@ typedef struct builder {
     int ws, ws_nl, hard;
     uint32_t ws_so, ws_eo, last_eo;
     int32_t last_cp;
-    size_t line_pos, line; /* line counting cache over the decoded text */
+    size_t line_pos, line;            /* line counting cache over the decoded text */
+    mb_text_cursor dec_cur, pool_cur; /* the maps are read in text order */
     mb_html_page *out;
     size_t cap;
     size_t lost; /* text nodes not found in the source */
@@ -753,7 +777,7 @@ static mb_status flush(builder *b)
     mb_text_init(&nt);
     mb_error e2;
     mb_status st = mb_normalize(&b->raw, &nt, &e2);
-    b->raw.len = 0;
+    mb_text_clear(&b->raw);
     if (st)
         return st;
     size_t a = 0, z = nt.len; /* characters dropped by normalization can leave a space at an end */
@@ -785,8 +809,7 @@ static mb_status flush(builder *b)
     memset(p, 0, sizeof *p);
     p->index = o->npara;
     p->text = nt;
-    p->src_start = nt.so[0];
-    p->src_end = nt.eo[nt.len - 1];
+    mb_text_source_range(&nt, 0, nt.len, &p->src_start, &p->src_end);
     p->line = (unsigned)line_at(b, b->first_dec);
     o->npara++;
     st = mb_split_sentences(p->text.s, p->text.len, &p->sentences, &p->nsentences);
@@ -800,7 +823,10 @@ static mb_status flush(builder *b)
 static mb_status add_char(builder *b, const char *s, size_t n, int32_t cp, size_t dec_a, size_t dec_b)
 {
     const mb_text *dec = b->pg->dec;
-    uint32_t so = dec->so[dec_a], eo = dec->eo[dec_b - 1];
+    uint32_t so, eo, x;
+    b->dec_cur.t = dec;
+    mb_text_cursor_source(&b->dec_cur, dec_a, &so, &x);
+    mb_text_cursor_source(&b->dec_cur, dec_b - 1, &x, &eo);
     if (is_space(cp)) {
         if (b->raw.len == 0)
             return MB_OK;
@@ -838,13 +864,15 @@ static mb_status add_text(builder *b, const tnode *t)
         return MB_OK;
     }
     const char *s = (const char *)t->node->content;
-    const uint32_t *ma = b->pg->ma + t->map, *mbv = b->pg->mb + t->map;
     for (size_t i = 0; i < t->len;) {
         int32_t cp;
         int k = mb_utf8_decode((const unsigned char *)s + i, t->len - i, &cp);
         if (k < 1)
             k = 1;
-        mb_status st = add_char(b, s + i, (size_t)k, cp, ma[i], mbv[i]);
+        uint32_t da, db;
+        b->pool_cur.t = &b->pg->pool;
+        mb_text_cursor_source(&b->pool_cur, t->map + i, &da, &db);
+        mb_status st = add_char(b, s + i, (size_t)k, cp, da, db);
         if (st)
             return st;
         i += (size_t)k;
@@ -927,6 +955,7 @@ static void page_free(page *pg)
 {
     free(pg->e);
     free(pg->t);
+    mb_text_free(&pg->pool);
     free(pg->ma);
     free(pg->mb);
     free(pg->title);
@@ -1015,7 +1044,9 @@ mb_status mb_html_parse(const char *name, const mb_text *dec, const mb_lexicon *
         st = mb_strlist_addf(warnings, "%s: %zu pieces of text not found in the source bytes; left out", name,
                              b.lost);
     if (!st && rep.n) { /* the source byte of the first report */
-        size_t at = rep.first < dec->len ? dec->so[rep.first] : (dec->len ? dec->eo[dec->len - 1] : 0);
+        uint32_t so, eo;
+        mb_text_byte_source(dec, rep.first, &so, &eo);
+        size_t at = rep.first < dec->len ? so : eo;
         if (rep.n == 1)
             st = mb_strlist_addf(
                 warnings, "%s: byte %zu: the HTML parser repaired the markup here (%s); text may be lost",

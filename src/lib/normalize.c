@@ -61,13 +61,15 @@ int mb_normalize_cp(int32_t cp, int32_t out[4])
     return 1;
 }
 
-/* Copy n bytes of in at i to out with their maps (room is reserved). */
-static void copy_bytes(mb_text *out, const mb_text *in, size_t i, size_t n)
+/* Copy n bytes of in (cur->t) at i to out with their maps (room is
+ * reserved). */
+static mb_status copy_bytes(mb_text *out, mb_text_cursor *cur, size_t i, size_t n)
 {
-    memcpy(out->s + out->len, in->s + i, n);
-    memcpy(out->so + out->len, in->so + i, n * sizeof *out->so);
-    memcpy(out->eo + out->len, in->eo + i, n * sizeof *out->eo);
+    memcpy(out->s + out->len, cur->t->s + i, n);
+    if (mb_text_map_slice_cursor(out, cur, i, i + n))
+        return MB_ENOMEM;
     out->len += n;
+    return MB_OK;
 }
 
 /* A three-byte character that normalization leaves as it is: CJK
@@ -87,6 +89,7 @@ mb_status mb_normalize(const mb_text *in, mb_text *out, mb_error *err)
     if (st)
         return mb_error_set(err, st, "normalize: out of memory");
     const unsigned char *s = (const unsigned char *)in->s;
+    mb_text_cursor cur = {in, 0};
     size_t i = 0;
     while (i < in->len) {
         unsigned char c = s[i];
@@ -94,7 +97,8 @@ mb_status mb_normalize(const mb_text *in, mb_text *out, mb_error *err)
             size_t j = i + 1;
             while (j < in->len && s[j] >= 0x20 && s[j] < 0x7F)
                 j++;
-            copy_bytes(out, in, i, j - i);
+            if (copy_bytes(out, &cur, i, j - i))
+                return mb_error_set(err, MB_ENOMEM, "normalize: out of memory");
             i = j;
             continue;
         }
@@ -102,7 +106,8 @@ mb_status mb_normalize(const mb_text *in, mb_text *out, mb_error *err)
             size_t j = i + 3;
             while (j + 2 < in->len && plain3(s + j))
                 j += 3;
-            copy_bytes(out, in, i, j - i);
+            if (copy_bytes(out, &cur, i, j - i))
+                return mb_error_set(err, MB_ENOMEM, "normalize: out of memory");
             i = j;
             continue;
         }
@@ -112,11 +117,12 @@ mb_status mb_normalize(const mb_text *in, mb_text *out, mb_error *err)
             cp = 0xFFFD;
             len = 1;
         }
-        uint32_t so = in->so[i], eo = in->eo[i];
+        uint32_t so, eo, so2;
+        mb_text_cursor_source(&cur, i, &so, &eo);
         i += (size_t)len;
         if (cp == '\r') {
             if (i < in->len && s[i] == '\n') { /* CRLF: one LF for both */
-                eo = in->eo[i];
+                mb_text_cursor_source(&cur, i, &so2, &eo);
                 i++;
             }
             cp = '\n';

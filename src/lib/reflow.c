@@ -826,7 +826,10 @@ static mb_status build(mb_paragraph *p, const mb_text *norm, const line *ls, siz
         const line *l = &ls[k];
         if (k > k0 && needs_space(&ls[k - 1], l, p->text.s[p->text.len - 1], norm->s[l->b])) {
             /* the inserted space stands for the line break between them */
-            st = mb_text_append(&p->text, " ", 1, norm->eo[ls[k - 1].e - 1], norm->so[l->b]);
+            uint32_t so, eo, x;
+            mb_text_byte_source(norm, ls[k - 1].e - 1, &x, &so);
+            mb_text_byte_source(norm, l->b, &eo, &x);
+            st = mb_text_append(&p->text, " ", 1, so, eo);
             if (st)
                 return st;
         }

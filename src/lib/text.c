@@ -1,4 +1,5 @@
-/* text.c — mb_text buffers with source maps, and UTF-8 helpers. */
+/* text.c — mb_text buffers (their source maps: textmap.c), and UTF-8
+ * helpers. */
 #include "text.h"
 
 #include <stdlib.h>
@@ -14,9 +15,16 @@ void mb_text_free(mb_text *t)
     if (!t)
         return;
     free(t->s);
-    free(t->so);
-    free(t->eo);
+    free(t->runs);
     mb_text_init(t);
+}
+
+void mb_text_clear(mb_text *t)
+{
+    t->len = 0;
+    if (t->s)
+        t->s[0] = '\0';
+    mb_text_map_clear(t);
 }
 
 mb_status mb_text_reserve(mb_text *t, size_t n)
@@ -33,14 +41,6 @@ mb_status mb_text_reserve(mb_text *t, size_t n)
     if (!s)
         return MB_ENOMEM;
     t->s = s;
-    uint32_t *so = realloc(t->so, cap * sizeof *so);
-    if (!so)
-        return MB_ENOMEM;
-    t->so = so;
-    uint32_t *eo = realloc(t->eo, cap * sizeof *eo);
-    if (!eo)
-        return MB_ENOMEM;
-    t->eo = eo;
     t->cap = cap;
     return MB_OK;
 }
@@ -51,10 +51,8 @@ mb_status mb_text_append(mb_text *t, const char *s, size_t n, uint32_t so, uint3
     if (st)
         return st;
     memcpy(t->s + t->len, s, n);
-    for (size_t i = 0; i < n; i++) {
-        t->so[t->len + i] = so;
-        t->eo[t->len + i] = eo;
-    }
+    if (n && mb_text_map(t, n, so, eo))
+        return MB_ENOMEM;
     t->len += n;
     t->s[t->len] = '\0';
     return MB_OK;
@@ -67,8 +65,8 @@ mb_status mb_text_append_slice(mb_text *t, const mb_text *src, size_t a, size_t 
     if (st)
         return st;
     memcpy(t->s + t->len, src->s + a, n);
-    memcpy(t->so + t->len, src->so + a, n * sizeof *t->so);
-    memcpy(t->eo + t->len, src->eo + a, n * sizeof *t->eo);
+    if (mb_text_map_slice(t, src, a, b))
+        return MB_ENOMEM;
     t->len += n;
     t->s[t->len] = '\0';
     return MB_OK;
@@ -153,18 +151,6 @@ int mb_utf8_decode(const unsigned char *s, size_t n, int32_t *cp)
         return -1;
     *cp = v;
     return len;
-}
-
-void mb_text_source_range(const mb_text *t, size_t a, size_t b, uint32_t *start, uint32_t *end)
-{
-    if (t->len == 0 || a >= t->len || b <= a) {
-        *start = *end = (a < t->len) ? t->so[a] : (t->len ? t->eo[t->len - 1] : 0);
-        return;
-    }
-    if (b > t->len)
-        b = t->len;
-    *start = t->so[a];
-    *end = t->eo[b - 1];
 }
 
 size_t mb_utf8_back(const char *s, size_t pos, size_t n)

@@ -1,5 +1,6 @@
 /* text.h — mb_text: a growable UTF-8 buffer that keeps, for every byte, the
- * source byte range of the character it came from (owns: mb_text_*).
+ * source byte range of the character it came from (owns: mb_text_*; the
+ * map itself, kept per run of characters: textmap.c).
  * Every stage (decode, normalize, reflow) builds a new mb_text from the last
  * one, so any slice can be mapped back to the bytes of the original file. */
 #ifndef MB_TEXT_H
@@ -13,7 +14,9 @@
 void mb_text_init(mb_text *t);
 /* Release the buffers; t stays valid and empty. Accepts NULL. */
 void mb_text_free(mb_text *t);
-/* Make room for n more bytes. */
+/* Empty the text (len 0, no map), keeping its buffers. */
+void mb_text_clear(mb_text *t);
+/* Make room for n more bytes (of text; the map grows as it is written). */
 mb_status mb_text_reserve(mb_text *t, size_t n);
 /* Append n bytes all mapped to source range [so,eo). */
 mb_status mb_text_append(mb_text *t, const char *s, size_t n, uint32_t so, uint32_t eo);
@@ -21,6 +24,43 @@ mb_status mb_text_append(mb_text *t, const char *s, size_t n, uint32_t so, uint3
 mb_status mb_text_append_slice(mb_text *t, const mb_text *src, size_t a, size_t b);
 /* Append one code point (UTF-8 encoded) mapped to [so,eo). */
 mb_status mb_text_append_cp(mb_text *t, int32_t cp, uint32_t so, uint32_t eo);
+
+/* The map (textmap.c). The map always covers bytes [0,len): a producer that
+ * writes into s directly writes the bytes of a character at s + len, calls
+ * mb_text_map for them, then adds them to len. */
+/* Map the n bytes at t->len (one character, or any bytes that all come from
+ * the same source range) to [so,eo). */
+static inline mb_status mb_text_map(mb_text *t, size_t n, uint32_t so, uint32_t eo);
+mb_status mb_text_map_slow(mb_text *t, size_t n, uint32_t so, uint32_t eo);
+/* Map the bytes at t->len as bytes [a,b) of src are mapped. */
+mb_status mb_text_map_slice(mb_text *t, const mb_text *src, size_t a, size_t b);
+/* Forget the map (mb_text_clear). */
+void mb_text_map_clear(mb_text *t);
+
+/* Look-ups that mostly move forward (a scan over the text): the run of
+ * the last look-up is tried first, then the next one, then a binary
+ * search. Start from {t, 0}; the text must not change meanwhile. */
+typedef struct mb_text_cursor {
+    const mb_text *t;
+    size_t run;
+} mb_text_cursor;
+/* mb_text_byte_source through a cursor. */
+void mb_text_cursor_source(mb_text_cursor *c, size_t i, uint32_t *so, uint32_t *eo);
+/* mb_text_map_slice from c->t, its runs found through the cursor. */
+mb_status mb_text_map_slice_cursor(mb_text *t, mb_text_cursor *c, size_t a, size_t b);
+
+/* The fast path: the next unit of the last run. */
+static inline mb_status mb_text_map(mb_text *t, size_t n, uint32_t so, uint32_t eo)
+{
+    if (t->tail_units > 1) {
+        mb_text_run *r = &t->runs[t->nruns - 1];
+        if (r->width == n && eo - so == r->eo - r->so && so == r->so + (uint32_t)t->tail_units * r->step) {
+            t->tail_units++;
+            return MB_OK;
+        }
+    }
+    return mb_text_map_slow(t, n, so, eo);
+}
 
 /* Encode cp as UTF-8 into buf (>= 4 bytes); returns the length (0 if invalid). */
 int mb_utf8_encode(int32_t cp, char *buf);

@@ -2,6 +2,7 @@
  * bytes, lenient mode, binary and empty inputs, and a robustness loop. */
 #include "decode.h"
 #include "t.h"
+#include "t_map.h"
 #include "t_lex.h"
 
 static mb_lexicon *test_lex; /* the common characters of Big5 detection */
@@ -73,7 +74,7 @@ static int char_map(const res *r, size_t i, uint32_t so, uint32_t eo)
         return 0;
     int len = mb_utf8_len((unsigned char)r->t.s[i]);
     for (int k = 0; k < len; k++)
-        if (r->t.so[i + (size_t)k] != so || r->t.eo[i + (size_t)k] != eo)
+        if (t_so(&r->t, i + (size_t)k) != so || t_eo(&r->t, i + (size_t)k) != eo)
             return 0;
     return 1;
 }
@@ -424,7 +425,7 @@ static void test_corpus(void)
             char ch[5] = {0};
             memcpy(ch, r.t.s + i, (size_t)len);
             unsigned char *e = enc("GB18030", ch, &m);
-            ok = e && m == r.t.eo[i] - r.t.so[i] && memcmp(gb + r.t.so[i], e, m) == 0;
+            ok = e && m == t_eo(&r.t, i) - t_so(&r.t, i) && memcmp(gb + t_so(&r.t, i), e, m) == 0;
             free(e);
             i += (size_t)len;
         }
@@ -473,7 +474,7 @@ static void test_roundtrip(void)
             unsigned char *b = enc(encs[k], s, &n);
             res r;
             run(&r, b, n, names[k], 0);
-            ok = r.st == MB_OK && strcmp(r.t.s, s) == 0 && (n == 0 || r.t.eo[r.t.len - 1] == n);
+            ok = r.st == MB_OK && strcmp(r.t.s, s) == 0 && (n == 0 || t_eo(&r.t, r.t.len - 1) == n);
             done(&r);
             free(b);
         }
@@ -507,9 +508,9 @@ static void test_fuzz(void)
                 if (r.st == MB_OK) {
                     uint32_t prev = 0;
                     for (size_t i = 0; i < r.t.len; i++) {
-                        if (r.t.so[i] >= r.t.eo[i] || r.t.eo[i] > n || r.t.so[i] < prev)
+                        if (t_so(&r.t, i) >= t_eo(&r.t, i) || t_eo(&r.t, i) > n || t_so(&r.t, i) < prev)
                             ok = 0;
-                        prev = r.t.so[i];
+                        prev = t_so(&r.t, i);
                     }
                     for (size_t i = 0; i < r.t.len;) {
                         int32_t cp;
@@ -522,7 +523,7 @@ static void test_fuzz(void)
                     }
                     if (r.t.s[r.t.len] != '\0')
                         ok = 0;
-                    if (lenient && r.t.len && r.t.eo[r.t.len - 1] != n)
+                    if (lenient && r.t.len && t_eo(&r.t, r.t.len - 1) != n)
                         ok = 0;
                 } else if (lenient && r.st != MB_EBINARY) {
                     ok = 0;
@@ -587,13 +588,13 @@ static void test_pku(void)
     size_t bad = 0, nch = 0, next = 0;
     for (size_t i = 0; i < r.t.len;) {
         int len = mb_utf8_len((unsigned char)r.t.s[i]);
-        char out[16], *op = out, *ip = (char *)g + r.t.so[i];
-        size_t il = r.t.eo[i] - r.t.so[i], ol = sizeof out;
+        char out[16], *op = out, *ip = (char *)g + t_so(&r.t, i);
+        size_t il = t_eo(&r.t, i) - t_so(&r.t, i), ol = sizeof out;
         iconv(cd, NULL, NULL, NULL, NULL);
-        if (r.t.so[i] != next || iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 ||
+        if (t_so(&r.t, i) != next || iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 ||
             sizeof out - ol != (size_t)len || memcmp(out, r.t.s + i, (size_t)len) != 0)
             bad++;
-        next = r.t.eo[i];
+        next = t_eo(&r.t, i);
         nch++;
         i += (size_t)len;
     }

@@ -5,6 +5,7 @@
 #include "html.h"
 #include "html_align.h"
 #include "t.h"
+#include "t_map.h"
 #include "t_lex.h"
 
 /* documents are read with the lexicon (Big5 detection, page dates) */
@@ -165,10 +166,10 @@ static int maps_ok(const mb_doc *d, size_t n)
     for (size_t i = 0; i < mb_doc_paragraph_count(d); i++) {
         const mb_text *t = &mb_doc_paragraph(d, i)->text;
         for (size_t k = 0; k < t->len; k++) {
-            if (t->so[k] > t->eo[k] || t->eo[k] > n || t->so[k] < last)
+            if (t_so(t, k) > t_eo(t, k) || t_eo(t, k) > n || t_so(t, k) < last)
                 return 0;
             if (((unsigned char)t->s[k] & 0xC0) != 0x80)
-                last = t->so[k];
+                last = t_so(t, k);
         }
     }
     return 1;
@@ -224,8 +225,8 @@ static void utf8_page(void)
     T_OK(ent > 0 && wan != NULL, "&#x4E07; in the file, 万 in the text");
     if (ent > 0 && wan) {
         size_t k = (size_t)(wan - p4->text.s);
-        T_EQ_INT(p4->text.so[k], ent, "万 starts at its reference &#x4E07;");
-        T_EQ_INT(p4->text.eo[k], ent + 8, "and ends after it (8 bytes)");
+        T_EQ_INT(t_so(&p4->text, k), ent, "万 starts at its reference &#x4E07;");
+        T_EQ_INT(t_eo(&p4->text, k), ent + 8, "and ends after it (8 bytes)");
         uint32_t a, b;
         const char *num = strstr(p4->text.s, "1.2万家以上");
         size_t ka = (size_t)(num - p4->text.s);
@@ -243,17 +244,17 @@ static void utf8_page(void)
     long amp = find(src, n, "R&amp;D");
     if (rd && amp > 0) {
         size_t k = (size_t)(rd - p2->text.s);
-        T_EQ_INT(p2->text.so[k + 1], amp + 1, "& maps to &amp;");
-        T_EQ_INT(p2->text.eo[k + 1], amp + 6, "... all 5 bytes");
+        T_EQ_INT(t_so(&p2->text, k + 1), amp + 1, "& maps to &amp;");
+        T_EQ_INT(t_eo(&p2->text, k + 1), amp + 6, "... all 5 bytes");
     }
     /* the line break inside the <p> between two CJK characters left no space */
     T_OK(strstr(p2->text.s, "亿元，同比增长") != NULL, "line break between CJK characters joined");
     /* <br> splits; the <table> row keeps its cells apart by one space */
     const mb_paragraph *p9 = mb_doc_paragraph(d, 9);
     T_EQ_INT(p9->src_start, find(src, n, "上市企业</td>"), "table row starts at its first cell");
-    T_EQ_INT(p9->text.so[12], find(src, n, "上市企业</td>") + 12,
+    T_EQ_INT(t_so(&p9->text, 12), find(src, n, "上市企业</td>") + 12,
              "cell separator maps to the markup between");
-    T_EQ_INT(p9->text.eo[12], find(src, n, "超过120家"), "... up to the next cell");
+    T_EQ_INT(t_eo(&p9->text, 12), find(src, n, "超过120家"), "... up to the next cell");
     /* left out: scripts, navigation, breadcrumb, share bar, sidebar, footer */
     static const char *const gone[] = {"不应出现", "首页", "当前位置", "分享到", "热点新闻",
                                        "版权所有", "广告", "1000万",   "今天是", "发布时间"};
@@ -304,8 +305,8 @@ static void gbk_page(void)
     const char *sp = strchr(p4->text.s, ' ');
     if (sp) {
         size_t k = (size_t)(sp - p4->text.s);
-        T_EQ_INT(p4->text.eo[k] - p4->text.so[k], 6, "&nbsp; is one space over 6 bytes");
-        T_OK(!memcmp(src + p4->text.so[k], "&nbsp;", 6), "... the bytes &nbsp;");
+        T_EQ_INT(t_eo(&p4->text, k) - t_so(&p4->text, k), 6, "&nbsp; is one space over 6 bytes");
+        T_OK(!memcmp(src + t_so(&p4->text, k), "&nbsp;", 6), "... the bytes &nbsp;");
     }
     T_OK(!has_text(d, "统计年鉴") && !has_text(d, "版权所有") && !has_text(d, "1234"),
          "side links, footer and script left out");

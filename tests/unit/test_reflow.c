@@ -2,6 +2,7 @@
  * rule, sentence splitting, and the source offsets of the results. */
 #include "reflow.h"
 #include "t.h"
+#include "t_map.h"
 
 #include <stdlib.h>
 
@@ -103,9 +104,9 @@ static void test_latin_join(void)
     const mb_paragraph *p = mb_doc_paragraph(d, 0);
     /* "target" ends at byte 39 (the LF); the inserted space maps to the
      * line break between them */
-    T_EQ_INT(p ? p->text.so[39] : 0, 39, "Latin: the inserted space starts at the line break");
-    T_EQ_INT(p ? p->text.eo[39] : 0, 40, "Latin: ... and ends where the next line starts");
-    T_EQ_INT(p ? p->text.so[40] : 0, 40, "Latin: the next word keeps its offset");
+    T_EQ_INT(p ? t_so(&p->text, 39) : 0, 39, "Latin: the inserted space starts at the line break");
+    T_EQ_INT(p ? t_eo(&p->text, 39) : 0, 40, "Latin: ... and ends where the next line starts");
+    T_EQ_INT(p ? t_so(&p->text, 40) : 0, 40, "Latin: the next word keeps its offset");
     mb_doc_free(d);
 }
 
