@@ -521,7 +521,7 @@ static const mb_xt *time_around(const ctx *c, size_t sa, size_t sb, size_t ca, s
     size_t seen = 0;
     for (size_t i = time_from(c, ca); i-- > 0 && c->x.t[i].a >= sa && seen++ < MB_MAX_LOOK;) {
         const mb_xt *t = &c->x.t[i];
-        if (t->base || t->from || t->b > ca || !time_fits(c, t, k))
+        if (t->base || t->from || t->ref || t->b > ca || !time_fits(c, t, k))
             continue;
         return t;
     }
@@ -530,7 +530,7 @@ static const mb_xt *time_around(const ctx *c, size_t sa, size_t sb, size_t ca, s
         for (size_t i = time_from(c, cb); i < c->x.nt && c->x.t[i].b <= sb && seen++ < MB_MAX_LOOK; i++) {
             const mb_xt *t = &c->x.t[i];
             /* a plan named in a later clause (提前一年完成“十四五”规划目标) dates targets only */
-            if (t->base || t->from || !time_fits(c, t, k) || (t->plan && k != MB_CUE_TARGET))
+            if (t->base || t->from || t->ref || !time_fits(c, t, k) || (t->plan && k != MB_CUE_TARGET))
                 continue;
             /* a later clause with a quantity of its own keeps its time */
             size_t la = clause_start(c, sa, t->a), lb = clause_end(c, t->b, sb);
@@ -1496,7 +1496,7 @@ static mb_status do_paragraph(ctx *c, const mb_paragraph *p)
     c->para_b = first_end;
     c->para_time = -1;
     for (size_t i = 0; i < c->x.nt; i++)
-        if (!c->x.t[i].base && c->x.t[i].a < first_end) {
+        if (!c->x.t[i].base && !c->x.t[i].ref && c->x.t[i].a < first_end) {
             c->para_time = (int)i;
             break;
         }
@@ -1516,7 +1516,7 @@ static mb_status do_paragraph(ctx *c, const mb_paragraph *p)
         while (lead < sb && c->s[lead] == ' ')
             lead++;
         for (size_t i = time_from(c, sa); i < c->x.nt && c->x.t[i].b <= sb; i++)
-            if (!c->x.t[i].base && !c->x.t[i].from && (c->x.t[i].y0 || c->x.t[i].y1) &&
+            if (!c->x.t[i].base && !c->x.t[i].from && !c->x.t[i].ref && (c->x.t[i].y0 || c->x.t[i].y1) &&
                 ((k > 0 && !quantities) || ((c->x.t[i].deadline || c->x.t[i].a == lead) && semicolon))) {
                 c->para_time = (int)i;
                 break;

@@ -154,7 +154,9 @@
       "with a localizer after it: the end of a frame (zai ... de jichu shang)")                              \
     X(FRAME_OPEN, "frame_open", "", "opens such a frame (zai)")                                              \
     X(SET_PHRASE, "set_phrase", "", "a set phrase that holds a numeral and states no quantity")              \
-    X(INDICATOR, "indicator", "id= kind=level|rate|share polarity=higher|lower growth_of=",                             \
+    X(REFERENCE_WORD, "reference_word", "",                                                                  \
+      "after a plan in its clause (与…规划相衔接): the plan is referred to, not a time")                     \
+    X(INDICATOR, "indicator", "id= kind=level|rate|share polarity=higher|lower growth_of=",                  \
       "an indicator name or variant: id= its canonical name, kind= level, rate or share")                    \
     X(REGION, "region", "level=national|province|city|district code= name= short",                           \
       "a region's name: level=, code= (NBS), name= the full name of a short one")                            \

@@ -225,6 +225,29 @@ int mb_lines_next(mb_lines *it, const char **line, size_t *len, size_t *start)
     return 1;
 }
 
+static const char *const clause_marks[] = {"\xef\xbc\x8c",
+                                           "\xef\xbc\x9b",
+                                           "\xe3\x80\x82",
+                                           "\xef\xbc\x9a",
+                                           "\xef\xbc\x81",
+                                           "\xef\xbc\x9f",
+                                           ",",
+                                           ";",
+                                           ":",
+                                           "!",
+                                           "?"};
+
+size_t mb_clause_end(const char *s, size_t len, size_t pos)
+{
+    for (size_t a = pos; a < len; a++)
+        for (size_t k = 0; k < sizeof clause_marks / sizeof clause_marks[0]; k++) {
+            size_t n = strlen(clause_marks[k]);
+            if (len - a >= n && !memcmp(s + a, clause_marks[k], n))
+                return a;
+        }
+    return len;
+}
+
 size_t mb_clause_start(const char *s, size_t floor, size_t pos)
 {
     static const char *const marks[] = {"\xef\xbc\x8c",

@@ -78,6 +78,9 @@ size_t mb_utf8_count(const char *s, size_t a, size_t b);
 /* The start of the clause holding byte pos: just after the last clause
  * mark (，；。：！？ and their ASCII forms) in s[floor, pos), else floor. */
 size_t mb_clause_start(const char *s, size_t floor, size_t pos);
+/* The end of the clause holding byte pos: the first clause mark in s[pos,
+ * len), else len. */
+size_t mb_clause_end(const char *s, size_t len, size_t pos);
 /* Length of the UTF-8 character starting with byte c (1 for invalid lead bytes). */
 int mb_utf8_len(unsigned char c);
 
