@@ -404,8 +404,44 @@ static int is_fragment_range(const ctx *c, size_t a, size_t b)
 
 /* ---- records ---- */
 
-/* The base year written before the span in its clause (比2002年增长,
- * 与2000年相比): the last such time; 0 when none. */
+/* 1 when the record counts a flow or a change (增长, 下降; 新增, 累计 in its
+ * indicator or right before its quantity): over a period of years it is a
+ * total over those years, not a level at their end. */
+static int flow_or_change(const ctx *c, const mb_record *r, size_t clause)
+{
+    if (r->change && strcmp(r->change, "level"))
+        return 1;
+    const mb_lexicon *lex = c->m->lex;
+    for (size_t i = 0, n = r->indicator ? strlen(r->indicator) : 0; i < n; i++)
+        if (mb_lex_longest_at(lex, MB_LX_FLOW_VERB, r->indicator, n, i))
+            return 1;
+    for (size_t i = clause; i < r->span_start; i++)
+        if (mb_lex_longest_at(lex, MB_LX_FLOW_VERB, c->s, r->span_start, i))
+            return 1;
+    return 0;
+}
+
+/* 1 when a base of one year stands before the span in its clause (比上年,
+ * 较去年同期): a change over the year before, whatever frames it. */
+static int one_year_base(const ctx *c, const mb_record *r, size_t clause)
+{
+    for (size_t i = 0; i < c->x.nt; i++)
+        if (c->x.t[i].base && c->x.t[i].a >= clause && c->x.t[i].b <= r->span_start)
+            return 1;
+    for (size_t i = clause; i < r->span_start; i++) {
+        const mb_lexword *w = mb_lex_longest_at(c->m->lex, MB_LX_BASE_WORD, c->s, r->span_start, i);
+        if (w && mb_lex_flag(w, "year"))
+            return 1;
+    }
+    return 0;
+}
+
+/* Where a change or total runs from (the record's base_year): the base
+ * year written before the span in its clause (比2002年增长, 与2000年相比:
+ * the last such time); else, for a flow or a change dated by a period of
+ * several years — a span in its clause (过去五年, 今后五年) or the plan
+ * period or review of its section (“十二五”时期主要目标) — the year before
+ * the period's first; 0 when none. */
 static int base_year_of(const ctx *c, const mb_record *r)
 {
     size_t a = mb_clause_start(c->s, r->sent_start, r->span_start);
@@ -415,6 +451,21 @@ static int base_year_of(const ctx *c, const mb_record *r)
         if (t->base && t->written && t->y0 && t->y0 == t->y1 && t->a >= a && t->b <= r->span_start)
             y = t->y0;
     }
+    if (y || !r->year || !flow_or_change(c, r, a) || one_year_base(c, r, a))
+        return y;
+    /* the span that dated it: in its clause, or elsewhere in its paragraph
+     * (过去五年，全市新增…) */
+    int dated_here =
+        r->why_year.rule && !strcmp(r->why_year.rule, "time") && r->why_year.paragraph == r->paragraph;
+    for (size_t i = 0; i < c->x.nt; i++) {
+        const mb_xt *t = &c->x.t[i];
+        int dating = dated_here && t->a == r->why_year.start && t->b == r->why_year.end;
+        if (t->span && !t->base && !t->ref && t->y0 && t->y1 > t->y0 &&
+            (dating || (t->a >= a && t->b <= r->span_start)))
+            y = t->y0 - 1;
+    }
+    if (!y && r->why_year.rule && !strcmp(r->why_year.rule, "frame") && c->fr.year == r->year && c->fr.year0)
+        y = c->fr.year0 - 1;
     return y;
 }
 

@@ -60,6 +60,7 @@ int mb_frame_of_text(const mb_frames *f, const char *s, size_t a, size_t b, cons
         out->b = t->b;
         out->what = "plan period";
         out->year = y;
+        out->year0 = t->y0 && t->y0 < y ? t->y0 : 0;
         out->annual = 1;
         out->kind = review || (f->doc_year && y < f->doc_year) ? MB_CUE_ACHIEVEMENT : MB_CUE_TARGET;
         return 1;
@@ -79,12 +80,14 @@ int mb_frame_of_text(const mb_frames *f, const char *s, size_t a, size_t b, cons
             int many = (t->span && t->y0 != t->y1) || t->from;
             out->annual = many;
             out->year = many ? f->doc_year : (y ? y : (f->doc_year ? f->doc_year - 1 : 0));
+            out->year0 = many && t->y0 && t->y0 < out->year ? t->y0 : 0;
             return 1;
         }
         if (t->future && t->span) { /* 今后五年, 未来五年 */
             out->what = "plan period";
             out->kind = MB_CUE_TARGET;
             out->year = y;
+            out->year0 = t->y0 && t->y0 < y ? t->y0 : 0;
             out->annual = 1;
             return 1;
         }

@@ -25,6 +25,7 @@
 typedef struct mb_frame {
     mb_cue_kind kind; /* MB_CUE_NONE: the frame does not decide the kind */
     int year;         /* 0: none */
+    int year0;        /* the first year of a period of several (a plan, a review of years); 0: none */
     int annual;       /* yearly quantities (年均, 每年) take the year: a plan or a review */
     int list;         /* a target list: qualitative items are records */
     const char *rule; /* "heading", "lead-in", "list item", "title"; NULL: no frame */

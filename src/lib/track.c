@@ -898,7 +898,8 @@ static mb_status write_table(const mb_track_data *t, const mb_lexicon *lex, mb_o
 }
 
 static const char csv_header[] =
-    "indicator,indicator_id,region,issuer,year,period,unit,change,verdict,revision,difference,tolerance,"
+    "indicator,indicator_id,region,issuer,year,period,base_year,unit,change,verdict,revision,difference,"
+    "tolerance,"
     "target_comparator,target_value,target_min,target_max,outcome_value,outcome_min,outcome_max,target_id,"
     "target_path,target_date,outcome_id,outcome_path,outcome_date,target_text,outcome_text,absent_from\r\n";
 
@@ -917,6 +918,7 @@ static void write_csv_row(const mb_track_data *t, const mb_trow *w, mb_out *o)
     mb_csv_field(o, td ? td->issuer : NULL, 0);
     mb_csv_field(o, y, 0);
     mb_csv_field(o, tg->period, 0);
+    mb_csv_number(o, tg->base_year && tg->base_year != tg->year - 1, tg->base_year);
     mb_csv_field(o, tg->unit, 0);
     mb_csv_field(o, tg->change, 0);
     mb_csv_field(o, mb_track_verdict_name(w->verdict), 0);

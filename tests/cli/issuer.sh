@@ -96,3 +96,17 @@ printf '<html><head><meta charset="utf-8"><title>关于印发行动方案的通�
 expect_eq "HTML: the site name gives the issuer" "$(doc site.html | cut -d'|' -f1-3)" "襄阳市人民政府|襄阳市|city"
 printf '<html><head><meta charset="utf-8"><title>通知</title><meta property="og:site_name" content="中国政府网"></head><body><div class="article"><p>到2030年，全市规模以上工业增加值增长8%%。</p></div></body></html>' >site2.html
 expect_eq "HTML: a site name with no region or body named: nothing" "$(doc site2.html | cut -d'|' -f1-2)" "None|None"
+
+# base_year of a total or change over several years: a span in the clause,
+# a plan period's section; none for a level or a one-year change
+printf '“十五五”时期主要目标\n城镇新增就业5000万人以上，城镇化率达到70%%。\n过去五年，全市新增高新技术企业3000家，比上年增长5%%。\n' >span.txt
+expect_eq "base_year: a plan period's flow, not its level; a span's flow; not a one-year change" \
+    "$("$MUBIAO" extract --date 2026-03-05 span.txt | "$PY" -c "
+import json, sys
+for l in sys.stdin:
+    r = json.loads(l)
+    print(r['span']['text'], r['year'], r['base_year'])")" \
+"5000万人以上 2030 2025
+70% 2030 None
+3000家 2026 2020
+5% 2026 None"

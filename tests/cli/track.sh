@@ -37,7 +37,7 @@ expect_eq "every verdict, by indicator, region and year" "$(rows <all.csv)" \
 expect_eq "region: the district's target meets the district's figure in the city's report (7%), the city's its own (6%)" \
     "$(rows <all.csv | grep '^国内生产总值|[^|]*|2024|' | cut -d'|' -f2,5)" "$(printf '姑苏区|7\n苏州市|6')"
 expect_eq "CSV: a header and one line a verdict" "$(head -1 all.csv | cut -d, -f1-10)" \
-    "indicator,indicator_id,region,issuer,year,period,unit,change,verdict,revision"
+    "indicator,indicator_id,region,issuer,year,period,base_year,unit,change,verdict"
 
 # JSON Lines: the documented schema, the evidence it rests on
 "$MUBIAO" track --all --format jsonl >all.jsonl
@@ -140,7 +140,7 @@ import csv, os, sys
 series = {("国内生产总值", "%", "increase"), ("居民消费价格", "%", "increase"), ("城镇新增就业", "人", "level")}
 got = {}
 for r in csv.DictReader(open(sys.argv[1], encoding="utf-8")):
-    if (r["indicator"], r["unit"], r["change"]) not in series or r["period"] or r["region"] != "中华人民共和国":
+    if (r["indicator"], r["unit"], r["change"]) not in series or r["period"] or r["base_year"] or r["region"] != "中华人民共和国":
         continue
     t = (r["target_comparator"] or "") + (r["target_value"] or (r["target_min"] + "~" + r["target_max"] if r["target_min"] else ""))
     absent = r["verdict"] == "absent"
