@@ -64,10 +64,11 @@ ms=$(((t1 - t0) / 1000000))
 expect_eq "a whole run: every document, whole" "$(check full.db)" "ok $N"
 
 # kill_at DB FRACTION: run ingest into DB, kill -9 it after FRACTION (5% to
-# 90%, at random) of a whole run; prints the delay
+# 60%, at random) of a whole run; prints the delay (not later: on a loaded
+# machine a run's length varies, and a kill after the end tests nothing)
 kill_run() {
     r=$(od -An -N2 -tu2 /dev/urandom | tr -d ' ')
-    delay=$(awk -v ms="$ms" -v r="$r" 'BEGIN { printf "%.3f", ms * (0.05 + 0.85 * r / 65535) / 1000 }')
+    delay=$(awk -v ms="$ms" -v r="$r" 'BEGIN { printf "%.3f", ms * (0.05 + 0.55 * r / 65535) / 1000 }')
     "$MUBIAO" ingest -q --db "$1" inbox &
     pid=$!
     sleep "$delay"
