@@ -13,7 +13,7 @@ const mb_cli_cmd cmd_track = {
     "track",
     "targets against the outcomes reported for their year: met, missed, pending...",
     "usage: mubiao track [--db PATH] [--exact] [--issuer NAME] [--region NAME] [--year YEAR]\n"
-    "                    [--format table|jsonl|csv|html] [-o FILE] [--bom|--no-bom]\n"
+    "                    [--format table|jsonl|json|csv|html] [-o FILE] [--bom|--no-bom]\n"
     "                    INDICATOR...|--all\n"
     "\n"
     "For every stored target with a year and a value whose indicator contains\n"
@@ -45,7 +45,8 @@ const mb_cli_cmd cmd_track = {
     "                       outcome, verdict (difference), revision, documents;\n"
     "                       jsonl: one verdict a line, schema mubiao/track/v1\n"
     "                       (README) with the records it rests on: ids, quotes,\n"
-    "                       documents, dates; csv: the same flat, UTF-8 with a BOM;\n"
+    "                       documents, dates; json: the same as one JSON array;\n"
+    "                       csv: the same flat, UTF-8 with a BOM;\n"
     "                       html: a page with a chart (inline SVG) per indicator\n"
     "                       and the table, no network needed\n"
     "  -o, --output FILE    write there instead of standard output\n"
@@ -120,8 +121,15 @@ static int run(int argc, char **argv)
     q.indicators = (const char *const *)argv + optind;
     q.nindicators = (size_t)(argc - optind);
     mb_track_format f;
-    if (mb_track_format_parse(format, &f)) {
-        cli_error("track", "unknown --format '%s' (table, jsonl, csv or html)", format);
+    int json = !strcmp(format, "json"); /* JSON Lines made one array */
+    if (json && output) {
+        cli_error("track", "--format json writes to standard output (use jsonl with -o)");
+        return 2;
+    }
+    if (json)
+        f = MB_TRACK_JSONL;
+    else if (mb_track_format_parse(format, &f)) {
+        cli_error("track", "unknown --format '%s' (table, jsonl, json, csv or html)", format);
         return 2;
     }
     mb_store *s = cli_open_store("track", cli_db_path(db));
@@ -136,10 +144,14 @@ static int run(int argc, char **argv)
     }
     mb_error err = {0};
     int rc = 0;
-    if (mb_store_track(s, &q, f, output ? file_write : cli_write_stdout, output ? (void *)&fo : NULL, NULL,
-                       &err)) {
+    cli_json_array arr = {0};
+    mb_write_fn wf = output ? file_write : json ? cli_write_json : cli_write_stdout;
+    void *wctx = output ? (void *)&fo : json ? (void *)&arr : NULL;
+    if (mb_store_track(s, &q, f, wf, wctx, NULL, &err)) {
         if (!cli_out_failed() && !fo.err)
             cli_error("track", "%s", err.message);
+        rc = 1;
+    } else if (json && cli_json_end(&arr)) {
         rc = 1;
     }
     if (output && fclose(fo.f) != 0 && !fo.err)

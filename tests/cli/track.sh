@@ -87,6 +87,12 @@ for l in open('all.jsonl', encoding='utf-8'):
         print(r['indicator'], r['absent_from']['path'].split('/')[-1], r['last_target']['value'], r['target'])
 ")" "$(printf '居民消费价格 city-2025.txt 3 None\n研发经费投入强度 city-2025.txt 3.9 None')"
 
+expect_eq "--format json: the JSON Lines as one array" "$("$MUBIAO" track --all --format json | "$PY" -c "
+import json, sys
+a = json.load(sys.stdin)
+b = [json.loads(l) for l in open('all.jsonl', encoding='utf-8')]
+print(a == b and len(a))")" "11"
+
 # filters
 expect_eq "--region 姑苏区: the district's row only" "$("$MUBIAO" track --all --region 姑苏区 --format csv | rows | cut -d'|' -f2,3)" "姑苏区|2024"
 expect_eq "--region 苏州 (a short name): the city's rows" "$("$MUBIAO" track 国内生产总值 --region 苏州 --format csv | rows | cut -d'|' -f2,3 | tr '\n' ' ')" \
