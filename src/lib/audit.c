@@ -1,6 +1,8 @@
 /* audit.c — verdicts on commitment records against their source files. */
 #include "audit.h"
 
+#include "doc_internal.h"
+
 #include "error.h"
 #include "text.h"
 
@@ -484,6 +486,22 @@ static cJSON *fixed_record(const cJSON *rec, const mb_doc *doc, place at)
     if (ok) {
         ok = put(o, "span", sp);
         sp = NULL;
+    }
+    /* a record that has a position gets the new one (null for a page) */
+    if (ok && cJSON_GetObjectItemCaseSensitive(o, "position")) {
+        uint32_t cs, ce;
+        cJSON *pos = NULL;
+        if (mb_doc_char_range(doc, a, b, &cs, &ce)) {
+            pos = cJSON_CreateObject();
+            ok = pos && cJSON_AddNumberToObject(pos, "start", cs) && cJSON_AddNumberToObject(pos, "end", ce);
+        } else {
+            pos = cJSON_CreateNull();
+            ok = pos != NULL;
+        }
+        if (ok)
+            ok = put(o, "position", pos);
+        else
+            cJSON_Delete(pos);
     }
     ok = ok && put_slice(q, "exact", t->s, at.a, at.b);
     ok = ok && put_slice(q, "prefix", t->s, mb_utf8_back(t->s, at.a, MB_QUOTE_CONTEXT), at.a);

@@ -91,13 +91,25 @@ static mb_status doc_build(const char *name, unsigned char *src, size_t n, const
     }
     if (!d->opt.lines_only) {
         st = mb_reflow(&d->norm, &d->paras, &d->npara, err);
+        if (!st && mb_charpos_build(&d->chars, d->src, d->src_len, d->encoding))
+            st = mb_error_set(err, MB_ENOMEM, "%s: out of memory", name);
         if (st) {
             mb_doc_free(d);
             return st;
         }
+        d->has_chars = 1;
     }
     *out = d;
     return MB_OK;
+}
+
+int mb_doc_char_range(const mb_doc *d, uint32_t start, uint32_t end, uint32_t *cstart, uint32_t *cend)
+{
+    if (!d->has_chars)
+        return 0;
+    *cstart = mb_charpos_at(&d->chars, d->src, d->src_len, start);
+    *cend = mb_charpos_at(&d->chars, d->src, d->src_len, end);
+    return 1;
 }
 
 mb_status mb_doc_load_mem(const char *name, const void *bytes, size_t n, const mb_doc_options *opt,
@@ -158,6 +170,7 @@ void mb_doc_free(mb_doc *d)
     mb_strlist_free(&d->warnings);
     free(d->title);
     free(d->site);
+    mb_charpos_free(&d->chars);
     free(d);
 }
 

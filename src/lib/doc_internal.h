@@ -4,6 +4,7 @@
 #ifndef MB_DOC_INTERNAL_H
 #define MB_DOC_INTERNAL_H
 
+#include "charpos.h"
 #include "strlist.h"
 #include "text.h"
 
@@ -22,10 +23,17 @@ struct mb_doc {
     char *title;        /* HTML <title>, or NULL */
     char *site;         /* HTML <meta name="SiteName"> / og:site_name, or NULL */
     mb_date page_date;  /* the date an HTML page states (year 0: none); docdate.c uses it */
+    mb_charpos chars;   /* a text document's character positions (charpos.h) */
+    int has_chars;
 };
 
 /* The page's site name (<meta name="SiteName">, og:site_name); NULL for
  * text and for pages without one. */
 const char *mb_doc_site(const mb_doc *d);
+/* The source byte range [start, end) of a text document in characters of
+ * the decoded file (a W3C TextPositionSelector's start and end): 1 and
+ * *cstart, *cend set; 0 for an HTML page (its selector would count the
+ * page's DOM text, which mubiao does not keep) or a lines-only document. */
+int mb_doc_char_range(const mb_doc *d, uint32_t start, uint32_t end, uint32_t *cstart, uint32_t *cend);
 
 #endif

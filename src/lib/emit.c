@@ -1,6 +1,8 @@
 /* emit.c — JSON output with cJSON. */
 #include "emit.h"
 
+#include "doc_internal.h"
+
 #include "error.h"
 #include "text.h"
 
@@ -274,6 +276,18 @@ static cJSON *record_object(const mb_doc *doc, const mb_records *rs, size_t i, i
         if (st)
             cJSON_AddItemToObject(span, "text", st);
         cJSON_AddItemToObject(o, "span", span);
+    }
+    /* the span in characters of the decoded file (a TextPositionSelector) */
+    uint32_t cs, ce;
+    if (mb_doc_char_range(doc, sa, sb, &cs, &ce)) {
+        cJSON *pos = cJSON_CreateObject();
+        if (pos) {
+            add_number(pos, "start", cs);
+            add_number(pos, "end", ce);
+            cJSON_AddItemToObject(o, "position", pos);
+        }
+    } else {
+        cJSON_AddNullToObject(o, "position");
     }
     cJSON *q = cJSON_CreateObject();
     if (q) {

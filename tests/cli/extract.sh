@@ -99,7 +99,7 @@ expect_eq "--format json: one document with its paragraphs and records" \
     "mubiao/document/v1 6 13"
 "$MUBIAO" extract --pretty "$T/release.txt" >"$T/pretty.json"
 expect_eq "--pretty: same records, indented" \
-    "$("$PY" -c 'import json,sys; print(len(list(json.JSONDecoder().raw_decode(open(sys.argv[1]).read().lstrip())[0])))' "$T/pretty.json")" "22"
+    "$("$PY" -c 'import json,sys; print(len(list(json.JSONDecoder().raw_decode(open(sys.argv[1]).read().lstrip())[0])))' "$T/pretty.json")" "23"
 "$MUBIAO" extract --kind target "$T/release.txt" >"$T/t.jsonl"
 expect_eq "--kind target: only targets" "$(grep -c '"kind":"target"' "$T/t.jsonl"):$(wc -l <"$T/t.jsonl" | tr -d ' ')" "6:6"
 expect_eq "--kind keeps the ids" "$(grep -o '"id":"[0-9a-f]*"' "$T/t.jsonl" | head -1)" \

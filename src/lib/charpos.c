@@ -1,0 +1,94 @@
+/* charpos.c — character counts at source byte offsets (see charpos.h). */
+#include "charpos.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { E_UTF8, E_UTF16LE, E_UTF16BE, E_GB18030, E_BIG5 };
+
+#define STEP 4096 /* bytes between checkpoints */
+
+/* The bytes of the character at s[0] (n > 0 bytes left); a broken one
+ * counts as one byte. */
+static size_t char_len(int enc, const unsigned char *s, size_t n)
+{
+    size_t k = 1;
+    switch (enc) {
+    case E_UTF8:
+        k = s[0] < 0x80 ? 1 : s[0] >= 0xF0 && s[0] < 0xF8 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC0 ? 2 : 1;
+        break;
+    case E_UTF16LE:
+    case E_UTF16BE: {
+        if (n < 2)
+            return 1;
+        unsigned u = enc == E_UTF16LE ? (unsigned)(s[0] | s[1] << 8) : (unsigned)(s[0] << 8 | s[1]);
+        k = u >= 0xD800 && u < 0xDC00 ? 4 : 2;
+        break;
+    }
+    case E_GB18030: k = s[0] < 0x80 ? 1 : n >= 2 && s[1] >= 0x30 && s[1] <= 0x39 ? 4 : 2; break;
+    case E_BIG5: k = s[0] < 0x80 ? 1 : 2; break;
+    }
+    return k > n ? n : k;
+}
+
+mb_status mb_charpos_build(mb_charpos *cp, const unsigned char *src, size_t n, const char *enc)
+{
+    memset(cp, 0, sizeof *cp);
+    cp->enc = !strcmp(enc, "utf-16le")   ? E_UTF16LE
+              : !strcmp(enc, "utf-16be") ? E_UTF16BE
+              : !strcmp(enc, "gb18030")  ? E_GB18030
+              : !strcmp(enc, "big5")     ? E_BIG5
+                                         : E_UTF8;
+    if (cp->enc == E_UTF8 && n >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF)
+        cp->bom = 3;
+    else if ((cp->enc == E_UTF16LE && n >= 2 && src[0] == 0xFF && src[1] == 0xFE) ||
+             (cp->enc == E_UTF16BE && n >= 2 && src[0] == 0xFE && src[1] == 0xFF))
+        cp->bom = 2;
+    size_t cap = n / STEP + 2;
+    cp->byte = malloc(cap * sizeof *cp->byte);
+    cp->count = malloc(cap * sizeof *cp->count);
+    if (!cp->byte || !cp->count) {
+        mb_charpos_free(cp);
+        return MB_ENOMEM;
+    }
+    size_t pos = cp->bom, next = 0;
+    uint32_t count = 0;
+    while (pos < n) {
+        if (pos >= next && cp->n < cap) {
+            cp->byte[cp->n] = (uint32_t)pos;
+            cp->count[cp->n++] = count;
+            next = pos + STEP;
+        }
+        pos += char_len(cp->enc, src + pos, n - pos);
+        count++;
+    }
+    return MB_OK;
+}
+
+uint32_t mb_charpos_at(const mb_charpos *cp, const unsigned char *src, size_t n, uint32_t b)
+{
+    if (!cp->n || b <= cp->byte[0])
+        return 0;
+    size_t lo = 0, hi = cp->n; /* the last checkpoint at or before b */
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (cp->byte[mid] <= b)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    size_t pos = cp->byte[lo];
+    uint32_t count = cp->count[lo];
+    while (pos < b && pos < n) {
+        pos += char_len(cp->enc, src + pos, n - pos);
+        count++;
+    }
+    return count;
+}
+
+void mb_charpos_free(mb_charpos *cp)
+{
+    free(cp->byte);
+    free(cp->count);
+    memset(cp, 0, sizeof *cp);
+}
