@@ -19,7 +19,9 @@ cJSON *mb_emit_number(double v)
     char buf[40];
     if (v != v || v - v != 0) /* NaN, infinity: JSON has no such number */
         return cJSON_CreateNull();
-    if (v == (double)(long long)v && v > -9007199254740992.0 && v < 9007199254740992.0) {
+    /* the range first: converting a double out of long long's range is
+     * undefined (a fuzzed 1e22) */
+    if (v > -9007199254740992.0 && v < 9007199254740992.0 && v == (double)(long long)v) {
         long long i = (long long)v;
         char tmp[24];
         int n = 0, neg = i < 0;
