@@ -308,6 +308,68 @@ static int verb_object(const ctx *c, size_t lo, const mb_xq *q)
  * ca): that whole clause when it is a noun phrase (after a time or scope
  * word), else the noun phrase at its start; none when the first clause holds
  * a quantity. */
+static int is_fragment_range(const ctx *c, size_t a, size_t b);
+
+/* A place or person name's tag (ns, nr): a subject, not an indicator. */
+static int name_tag_of(const char *tag)
+{
+    return tag[0] == 'n' && (tag[1] == 's' || tag[1] == 'r');
+}
+
+/* The subject of a clause [ca, pos) that opens with its verb (定为, 达到):
+ * the noun phrase that is the whole of the clause just before it, when
+ * that clause has no quantity (a cue noun after it is left out). */
+static int clause_subject(const ctx *c, size_t sa, size_t ca, size_t pos, size_t *ra, size_t *rb)
+{
+    size_t s0 = ca;
+    while (s0 < pos && c->s[s0] == ' ')
+        s0++;
+    const mb_token *v = tok_at(c, s0);
+    if (!v || v->start != s0 || !v->tag || v->tag[0] != 'v' || v->end > pos ||
+        time_covering(c, v->start, v->end))
+        return 0;  /* 到2030年 opens with a time, not a verb */
+    size_t m = ca; /* the clause mark before ca */
+    do
+        m--;
+    while (m > sa && ((unsigned char)c->s[m] & 0xC0) == 0x80);
+    if (m <= sa)
+        return 0;
+    size_t pa = clause_start(c, sa, m), pe = m;
+    while (pe > pa && c->s[pe - 1] == ' ')
+        pe--;
+    size_t q0 = quantity_from(c, pa);
+    if (pe <= pa || (q0 < c->x.nq && c->x.q[q0].a < pe))
+        return 0;
+    size_t a, b;
+    if (!mb_ind_np_before(c, pa, pe, 0, &a, &b) || is_fragment_range(c, a, b))
+        return 0;
+    /* nouns only (经济增长速度), and after them only 的 and a cue noun
+     * (的宏观调控目标): not a clause with a verb of its own */
+    for (const mb_token *t = tok_at(c, a); t && t->start < b; t = tok_at(c, t->end)) {
+        int noun = t->tag && mb_is_nounish(c->s + t->start, t->end - t->start, t->tag) &&
+                   !name_tag_of(t->tag) && t->tag[0] != 'v';
+        if (!noun && !tok_in(c, t, MB_LX_DE))
+            return 0;
+    }
+    if (pe > b) { /* after the phrase: 的 and a cue noun (的宏观调控目标), nothing else */
+        const mb_lexword *cue = mb_lex_longest_before(c->m->lex, MB_LX_CUE_NOUN, c->s, b, pe);
+        if (!cue)
+            return 0;
+        for (const mb_token *t = tok_at(c, b); t && t->start < pe - cue->len; t = tok_at(c, t->end))
+            if (!tok_in(c, t, MB_LX_DE))
+                return 0;
+    }
+    /* the phrase is the clause, after a leading time or scope word */
+    for (const mb_token *t = tok_at(c, pa); t && t->end <= a; t = tok_at(c, t->end))
+        if (!(time_covering(c, t->start, t->end) || tok_in(c, t, MB_LX_SCOPE_WORD) ||
+              (t->end - t->start == 1 && c->s[t->start] == ' ')))
+            return 0;
+    mb_ind_trim(c, &a, &b);
+    *ra = a;
+    *rb = b;
+    return b > a;
+}
+
 static int sentence_subject(const ctx *c, size_t sa, size_t ca, size_t *ra, size_t *rb)
 {
     size_t e1 = clause_end(c, sa, ca);
@@ -856,6 +918,14 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
             b = vb;
         }
     }
+    /* 今年粮食产量的调控目标，定为7亿吨左右: a clause opened by
+     * its verb is about the noun phrase that makes up the clause just before
+     * it (one with no quantity of its own) */
+    if (!r.indicator && !found && ca > sa && clause_subject(c, sa, ca, q->a, &a, &b)) {
+        r.indicator = squeeze(dup_range(c->s, a, b));
+        found = r.indicator != NULL;
+        irule = "clause subject";
+    }
     if (!r.indicator && !found && c->prev_ind) {
         r.indicator = dup_str(c->prev_ind);
         irule = "carried";
@@ -870,8 +940,10 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
     }
     if (irule) {
         r.why_indicator.rule = irule;
-        r.why_indicator.scope =
-            !strcmp(irule, "carried") || !strcmp(irule, "sentence subject") ? "sentence" : "clause";
+        r.why_indicator.scope = !strcmp(irule, "carried") || !strcmp(irule, "sentence subject") ||
+                                        !strcmp(irule, "clause subject")
+                                    ? "sentence"
+                                    : "clause";
         r.why_indicator.paragraph = c->p->index;
         if (b > a && strcmp(irule, "list") && strcmp(irule, "object of the verb")) {
             r.why_indicator.start = a;

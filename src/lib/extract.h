@@ -51,7 +51,7 @@ typedef struct mb_xt {
     int from;      /* a starting point (由2003年的, 从2006年): dates the next quantity only */
     int plan;      /* a plan period: “十四五”, 十二五时期, 规划期 */
     int written;   /* a year written out (2002年), not relative (上年) */
-    int ref; /* a plan referred to (与“十四五”规划相衔接): dates nothing outside its clause */
+    int ref; /* a plan referred to (与“十五五”规划相衔接): dates nothing outside its clause */
 } mb_xt;
 
 typedef struct mb_xrec {

@@ -445,7 +445,7 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
             return 0;
     }
     /* the change verb right after the phrase completes a name of the
-     * lexicon that the phrase alone is not (经济|增长8.8%: 经济增长; but
+     * lexicon that the phrase alone is not (经济|增长6.1%: 经济增长; but
      * 国内生产总值|增长8%) */
     const mb_token *cv = tok_at(c, b);
     if (cv && cv->start == b && cv->end <= pos &&

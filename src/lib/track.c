@@ -191,7 +191,7 @@ const mb_tdoc *mb_track_doc(const mb_track_data *t, long long id)
 static char *make_key(const mb_trec *r, int coarse)
 {
     const char *ind = r->indicator_id ? r->indicator_id : r->indicator;
-    /* a change over several years (比2002年增长65.5%) is another series
+    /* a change over several years (比2010年增长30%) is another series
      * than one over the year before */
     char base[16] = "";
     if (!coarse && r->base_year && r->base_year != r->year - 1)
