@@ -504,8 +504,11 @@ typedef struct mb_record {
     /* the region its clause names when it is not the document's (a district
      * in a city's report); name "" otherwise: the document's region holds */
     mb_region region;
-    /* the comparison base written before the quantity in its clause (比2002年
-     * 增长65.5%: 2002); 0 when none is written or it is relative (比上年) */
+    /* where a change or total runs from: the comparison base written before
+     * the quantity in its clause (比2010年增长30%: 2010), else for a flow or
+     * change over a period of several years (过去五年, a plan period's
+     * section) the year before the period's first; 0 for a change over one
+     * year (比上年) or a level */
     int base_year;
 } mb_record;
 
