@@ -6,7 +6,7 @@
 
 enum { E_UTF8, E_UTF16LE, E_UTF16BE, E_GB18030, E_BIG5 };
 
-#define STEP 4096 /* bytes between checkpoints */
+#define STEP 1024 /* bytes between checkpoints */
 
 /* The bytes of the character at s[0] (n > 0 bytes left); a broken one
  * counts as one byte. */
@@ -51,16 +51,26 @@ mb_status mb_charpos_build(mb_charpos *cp, const unsigned char *src, size_t n, c
         mb_charpos_free(cp);
         return MB_ENOMEM;
     }
-    size_t pos = cp->bom, next = 0;
+    size_t pos = cp->bom;
     uint32_t count = 0;
-    while (pos < n) {
-        if (pos >= next && cp->n < cap) {
-            cp->byte[cp->n] = (uint32_t)pos;
-            cp->count[cp->n++] = count;
-            next = pos + STEP;
+    while (pos < n && cp->n < cap) {
+        cp->byte[cp->n] = (uint32_t)pos;
+        cp->count[cp->n++] = count;
+        size_t end = pos + STEP < n ? pos + STEP : n;
+        if (cp->enc == E_UTF8) { /* characters: bytes that are no continuation */
+            size_t k = pos;
+            for (; k < end; k++)
+                count += ((unsigned char)src[k] & 0xC0) != 0x80;
+            /* to the next character start */
+            while (k < n && ((unsigned char)src[k] & 0xC0) == 0x80)
+                k++;
+            pos = k;
+        } else {
+            while (pos < end) {
+                pos += char_len(cp->enc, src + pos, n - pos);
+                count++;
+            }
         }
-        pos += char_len(cp->enc, src + pos, n - pos);
-        count++;
     }
     return MB_OK;
 }
@@ -79,6 +89,11 @@ uint32_t mb_charpos_at(const mb_charpos *cp, const unsigned char *src, size_t n,
     }
     size_t pos = cp->byte[lo];
     uint32_t count = cp->count[lo];
+    if (cp->enc == E_UTF8) {
+        for (size_t end = b < n ? b : n; pos < end; pos++)
+            count += ((unsigned char)src[pos] & 0xC0) != 0x80;
+        return count;
+    }
     while (pos < b && pos < n) {
         pos += char_len(cp->enc, src + pos, n - pos);
         count++;

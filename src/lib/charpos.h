@@ -13,7 +13,7 @@
 #include <stdint.h>
 
 typedef struct mb_charpos {
-    uint32_t *byte, *count; /* checkpoints at character starts, about every 4 KiB */
+    uint32_t *byte, *count; /* checkpoints at character starts, about every 1 KiB */
     size_t n;
     size_t bom; /* bytes of a byte order mark at the start */
     int enc;    /* internal encoding code */

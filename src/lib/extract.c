@@ -477,8 +477,10 @@ static int flow_or_change(const ctx *c, const mb_record *r, size_t clause)
     for (size_t i = 0, n = r->indicator ? strlen(r->indicator) : 0; i < n; i++)
         if (mb_lex_longest_at(lex, MB_LX_FLOW_VERB, r->indicator, n, i))
             return 1;
+    /* at each word's start (新增加的: 新增) */
     for (size_t i = clause; i < r->span_start; i++)
-        if (mb_lex_longest_at(lex, MB_LX_FLOW_VERB, c->s, r->span_start, i))
+        if (((unsigned char)c->s[i] & 0xC0) != 0x80 &&
+            mb_lex_longest_at(lex, MB_LX_FLOW_VERB, c->s, r->span_start, i))
             return 1;
     return 0;
 }

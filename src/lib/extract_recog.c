@@ -143,8 +143,9 @@ mb_status mb_xrec_run(const mb_model *m, const char *text, size_t len, int doc_y
         o->plan = t->kind == MB_TIME_PLAN;
         o->written = t->kind == MB_TIME_YEAR;
         /* 与“十五五”规划相衔接: a plan referred to, not a time */
-        for (size_t p = t->end, e = mb_clause_end(text, len, t->end); p < e && !o->ref; p++)
-            o->ref = mb_lex_longest_at(m->lex, MB_LX_REFERENCE_WORD, text, e, p) != NULL;
+        if (o->plan)
+            for (size_t p = t->end, e = mb_clause_end(text, len, t->end); p < e && !o->ref; p++)
+                o->ref = mb_lex_longest_at(m->lex, MB_LX_REFERENCE_WORD, text, e, p) != NULL;
         o->from = t->marker == MB_TM_SINCE || from_word;
         o->now = t->kind == MB_TIME_RELATIVE && t->direction == 0;
         const mb_lexword *ry = mb_lex_longest_at(m->lex, MB_LX_REL_YEAR, text, t->end, t->start);

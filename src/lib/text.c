@@ -225,47 +225,36 @@ int mb_lines_next(mb_lines *it, const char **line, size_t *len, size_t *start)
     return 1;
 }
 
-static const char *const clause_marks[] = {"\xef\xbc\x8c",
-                                           "\xef\xbc\x9b",
-                                           "\xe3\x80\x82",
-                                           "\xef\xbc\x9a",
-                                           "\xef\xbc\x81",
-                                           "\xef\xbc\x9f",
-                                           ",",
-                                           ";",
-                                           ":",
-                                           "!",
-                                           "?"};
+/* The length of the clause mark (，；。：！？ and , ; : ! ?) that starts at
+ * s[i] (i < len), else 0: one byte test for most characters. */
+static size_t clause_mark_at(const char *s, size_t len, size_t i)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80)
+        return c == ',' || c == ';' || c == ':' || c == '!' || c == '?';
+    if (i + 3 > len)
+        return 0;
+    unsigned char c1 = (unsigned char)s[i + 1], c2 = (unsigned char)s[i + 2];
+    if (c == 0xEF && c1 == 0xBC) /* ， ； ： ！ ？ */
+        return c2 == 0x8C || c2 == 0x9B || c2 == 0x9A || c2 == 0x81 || c2 == 0x9F ? 3 : 0;
+    return c == 0xE3 && c1 == 0x80 && c2 == 0x82 ? 3 : 0; /* 。 */
+}
 
 size_t mb_clause_end(const char *s, size_t len, size_t pos)
 {
     for (size_t a = pos; a < len; a++)
-        for (size_t k = 0; k < sizeof clause_marks / sizeof clause_marks[0]; k++) {
-            size_t n = strlen(clause_marks[k]);
-            if (len - a >= n && !memcmp(s + a, clause_marks[k], n))
-                return a;
-        }
+        if (clause_mark_at(s, len, a))
+            return a;
     return len;
 }
 
 size_t mb_clause_start(const char *s, size_t floor, size_t pos)
 {
-    static const char *const marks[] = {"\xef\xbc\x8c",
-                                        "\xef\xbc\x9b",
-                                        "\xe3\x80\x82",
-                                        "\xef\xbc\x9a",
-                                        "\xef\xbc\x81",
-                                        "\xef\xbc\x9f",
-                                        ",",
-                                        ";",
-                                        ":",
-                                        "!",
-                                        "?"};
-    for (size_t a = pos; a > floor; a--)
-        for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
-            size_t n = strlen(marks[k]);
-            if (a - floor >= n && !memcmp(s + a - n, marks[k], n))
-                return a;
-        }
+    /* just after the last mark that ends at or before pos */
+    for (size_t a = pos; a > floor; a--) {
+        unsigned char c = (unsigned char)s[a - 1];
+        if (c < 0x80 ? clause_mark_at(s, a, a - 1) == 1 : a - floor >= 3 && clause_mark_at(s, a, a - 3) == 3)
+            return a;
+    }
     return floor;
 }
