@@ -576,7 +576,10 @@ static mb_status find_absent(mb_track_data *t, const char *issuer)
     for (size_t i = 0; i < n0; i++) {
         const mb_tdoc *d;
         const mb_trec *r = &t->recs[i];
-        if (!own_year_target(t, r, &d) || !d->issuer || (issuer && strcmp(d->issuer, issuer)))
+        /* only indicators of the lexicon (an id): a text written otherwise
+         * the next year is no absence */
+        if (!r->indicator_id || !own_year_target(t, r, &d) || !d->issuer ||
+            (issuer && strcmp(d->issuer, issuer)))
             continue;
         /* once per key and document: the first such record */
         int seen = 0;
