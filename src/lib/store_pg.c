@@ -131,9 +131,11 @@ typedef struct pg {
 /* The URI with the password of its user part (user:password@) hidden. */
 static char *uri_shown(const char *uri)
 {
-    char *s = strdup(uri);
+    size_t n = strlen(uri);
+    char *s = malloc(n + 4); /* a password shorter than "***" grows the text */
     if (!s)
         return NULL;
+    memcpy(s, uri, n + 1);
     char *p = strstr(s, "://");
     if (!p)
         return s;
@@ -153,10 +155,16 @@ static mb_status pg_fail(pg *s, mb_error *err, const char *what, const char *msg
 {
     char buf[400];
     snprintf(buf, sizeof buf, "%s", msg && *msg ? msg : PQerrorMessage(s->c));
-    for (char *q = buf; *q; q++)
-        if (*q == '\n' || *q == '\r')
-            *q = ' ';
-    size_t n = strlen(buf);
+    /* libpq's lines (and their tab indents) become one line */
+    size_t n = 0;
+    for (char *q = buf; *q; q++) {
+        int space = *q == '\n' || *q == '\r' || *q == '\t' || *q == ' ';
+        if (!space)
+            buf[n++] = *q;
+        else if (n && buf[n - 1] != ' ')
+            buf[n++] = ' ';
+    }
+    buf[n] = '\0';
     while (n && buf[n - 1] == ' ')
         buf[--n] = '\0';
     return mb_error_set(err, MB_ESTORE, "%s: %s: %s", s->name, what, buf);
@@ -436,13 +444,13 @@ static mb_status stream(pg *s, const char *q, int nparams, const Oid *types, con
 {
     if (!PQsendQueryParams(s->c, q, nparams, types, vals, NULL, NULL, 0))
         return pg_fail(s, err, "query failed", NULL);
-    PQsetSingleRowMode(s->c);
-    mb_status rc = MB_OK;
+    /* rows one at a time: a large selection is never all in memory */
+    mb_status rc = PQsetSingleRowMode(s->c) ? MB_OK : pg_fail(s, err, "query failed", NULL);
     PGresult *r;
     while ((r = PQgetResult(s->c))) {
         ExecStatusType t = PQresultStatus(r);
         if (t == PGRES_SINGLE_TUPLE) {
-            if (!rc)
+            if (!rc) /* after an error or a stop, the rest is read and dropped */
                 rc = one_row(r, a);
         } else if (t != PGRES_TUPLES_OK && !rc) {
             rc = pg_fail(s, err, "query failed", PQresultErrorMessage(r));

@@ -178,11 +178,13 @@ expect_eq "... each document once in the table, its records with it" \
 expect_status "a database that does not exist: exit 1" 1 "$MUBIAO" query --db "$(uri nosuch)"
 expect_grep "... named, with the server's reason" "query: postgresql:///nosuch?host=.*: cannot connect to the PostgreSQL store: .*nosuch.* does not exist" "$T/out"
 expect_status "a server that is not there: exit 1" 1 timeout 60 "$MUBIAO" ingest --db "postgresql:///q?host=$T/nosocket" inbox
-expect_grep "... named" "postgresql:///q?host=$T/nosocket: cannot connect to the PostgreSQL store: " "$T/out"
+expect_grep "... named, on one line" "^mubiao ingest: postgresql:///q?host=$T/nosocket: cannot connect to the PostgreSQL store: connection to server on socket \"$T/nosocket/.s.PGSQL.5432\" failed: No such file or directory Is the server running" "$T/out"
 expect_status "a bad URI: exit 1" 1 "$MUBIAO" query --db "postgresql://[bad"
 expect_grep "... named" "postgresql://\[bad: cannot connect to the PostgreSQL store: " "$T/out"
 expect_status "a password in the URI is not shown" 1 "$MUBIAO" query --db "postgresql://someone:secret@localhost:1/x?host=$T/nosocket"
 expect_eq "... hidden" "$(grep -c secret "$T/out"):$(grep -c 'someone:\*\*\*@' "$T/out")" "0:1"
+expect_status "... nor a short one" 1 "$MUBIAO" query --db "postgres://u:p@localhost:1/x?host=$T/nosocket"
+expect_grep "... hidden" "^mubiao query: postgres://u:\*\*\*@localhost:1/x?host=$T/nosocket: cannot connect" "$T/out"
 createdb other
 psql1 other "CREATE TABLE mubiao_schema (version INTEGER NOT NULL, application_id INTEGER NOT NULL); INSERT INTO mubiao_schema VALUES (9, 1835156546)"
 expect_status "a store of a newer schema: exit 1" 1 "$MUBIAO" query --db "$(uri other)"
