@@ -123,9 +123,17 @@ static const char *const prep_sql[NPREP] = {
 static const char *const prep_name[NPREP] = {"mb_by_path", "mb_by_sha", "mb_ins_doc", "mb_ins_para",
                                              "mb_ins_record"};
 
+/* Paragraphs and records are sent in pipeline mode, without waiting for
+ * each row's answer; the answers are read every PIPE_ROWS rows (so that
+ * neither side's socket buffer fills) and before the commit. */
+#define PIPE_ROWS 256
+
 typedef struct pg {
     PGconn *c;
-    char *name; /* the URI as errors show it: without its password */
+    char *name;    /* the URI as errors show it: without its password */
+    int piped;     /* in pipeline mode */
+    int queued;    /* rows sent whose answers are not read yet */
+    int what_last; /* the table of the rows queued last (for the error) */
 } pg;
 
 /* The URI with the password of its user part (user:password@) hidden. */
@@ -234,14 +242,64 @@ static mb_status pg_begin(void *db, const char *path, const char *sha, mb_error 
     return st;
 }
 
+/* Read the answers of the rows queued; the first error sets err. */
+static mb_status drain(pg *s, mb_error *err)
+{
+    mb_status st = MB_OK;
+    if (!s->piped || !s->queued)
+        return MB_OK;
+    if (!PQpipelineSync(s->c))
+        st = pg_fail(s, err, "cannot store a row", NULL);
+    for (int q = 0; q < s->queued; q++) { /* every answer, even after an error */
+        PGresult *r;
+        while ((r = PQgetResult(s->c))) {
+            ExecStatusType t = PQresultStatus(r);
+            if (t != PGRES_COMMAND_OK && !st)
+                st = pg_fail(s, err,
+                             s->what_last == MB_TABLE_PARAGRAPHS ? "cannot store a paragraph"
+                                                                 : "cannot store a record",
+                             t == PGRES_PIPELINE_ABORTED ? "aborted" : PQresultErrorMessage(r));
+            PQclear(r);
+        }
+    }
+    /* the sync's own answer; then the connection is ready again */
+    PGresult *r;
+    while ((r = PQgetResult(s->c))) {
+        int sync = PQresultStatus(r) == PGRES_PIPELINE_SYNC;
+        PQclear(r);
+        if (sync)
+            break;
+    }
+    s->queued = 0;
+    return st;
+}
+
+/* Leave pipeline mode, the answers read; the first error sets err. */
+static mb_status unpipe(pg *s, mb_error *err)
+{
+    if (!s->piped)
+        return MB_OK;
+    mb_status st = drain(s, err);
+    if (!PQexitPipelineMode(s->c) && !st)
+        st = pg_fail(s, err, "cannot store a row", NULL);
+    s->piped = 0;
+    s->queued = 0;
+    return st;
+}
+
 static mb_status pg_commit(void *db, mb_error *err)
 {
-    return run(db, "COMMIT", err, "cannot commit") ? MB_OK : MB_ESTORE;
+    pg *s = db;
+    if (unpipe(s, err))
+        return MB_ESTORE;
+    return run(s, "COMMIT", err, "cannot commit") ? MB_OK : MB_ESTORE;
 }
 
 static void pg_rollback(void *db)
 {
-    run(db, "ROLLBACK", NULL, NULL);
+    pg *s = db;
+    unpipe(s, NULL);
+    run(s, "ROLLBACK", NULL, NULL);
 }
 
 static char *dup_value(PGresult *r, int row, int col, int *oom)
@@ -360,6 +418,14 @@ static mb_status pg_insert(void *db, mb_store_table t, long long doc_id, const m
             fmts[n] = 1;
             break;
         }
+    }
+    if (t != MB_TABLE_DOCUMENTS) {
+        if (!s->piped && !(s->piped = PQenterPipelineMode(s->c)))
+            return pg_fail(s, err, what[t], NULL);
+        if (!PQsendQueryPrepared(s->c, prep_name[prep[t]], n, vals, lens, fmts, 0))
+            return pg_fail(s, err, what[t], NULL);
+        s->what_last = t;
+        return ++s->queued >= PIPE_ROWS ? drain(s, err) : MB_OK;
     }
     PGresult *r = PQexecPrepared(s->c, prep_name[prep[t]], n, vals, lens, fmts, 0);
     mb_status st = MB_OK;

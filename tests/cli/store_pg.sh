@@ -174,6 +174,37 @@ expect_eq "... each document once in the table, its records with it" \
     "$(psql1 c4 'SELECT count(*), count(DISTINCT path), count(DISTINCT sha256), sum(records) FROM documents'):$(psql1 c4 'SELECT count(*) FROM records')" \
     "60|60|60|120:120"
 
+# ---- a document that fails half-way is not stored at all ----
+# (rows are sent in pipeline mode, answers read every 256 rows: the error
+# comes after 300 paragraphs were sent and read back)
+createdb boom
+B=$(uri boom)
+mkdir boomin
+i=1
+while [ $i -le 300 ]; do
+    printf '第%d段。\n\n' $i >>boomin/b.txt
+    i=$((i + 1))
+done
+printf '到2025年，全市新增高新技术企业999家。\n' >>boomin/b.txt
+printf '到2025年，全市新增高新技术企业100家。\n' >boomin/a.txt
+printf '到2025年，全市新增高新技术企业200家。\n' >boomin/c.txt
+"$MUBIAO" ingest -q --db "$B" boomin/a.txt
+psql1 boom "CREATE FUNCTION boom() RETURNS trigger LANGUAGE plpgsql AS \$\$ BEGIN
+  IF NEW.value = 999 THEN RAISE EXCEPTION 'no 999 here'; END IF; RETURN NEW; END \$\$;
+  CREATE TRIGGER boom BEFORE INSERT ON records FOR EACH ROW EXECUTE FUNCTION boom()"
+expect_status "a record the server refuses: exit 1" 1 "$MUBIAO" ingest --db "$B" boomin
+expect_grep "... the store and the server's reason" "^mubiao ingest: postgresql:///boom?host=.*: cannot store a record: ERROR: no 999 here" "$T/out"
+expect_grep "... the others stored" ": 1 new, 0 updated, 1 unchanged, 0 duplicate, 0 skipped, 1 failed" "$T/out"
+expect_eq "... nothing of that document in the store" \
+    "$(psql1 boom "SELECT count(*) FROM documents WHERE path = 'boomin/b.txt'"):$(psql1 boom 'SELECT count(*) FROM paragraphs'):$(psql1 boom 'SELECT count(*) FROM records')" \
+    "0:2:2"
+psql1 boom "DROP TRIGGER boom ON records"
+expect_status "... once the server takes it, the next ingest stores it" 0 "$MUBIAO" ingest --db "$B" boomin
+expect_grep "... new, whole" ": 1 new, 0 updated, 2 unchanged" "$T/out"
+expect_eq "... its 301 paragraphs and its record" \
+    "$(psql1 boom "SELECT paragraphs, records, (SELECT count(*) FROM paragraphs p WHERE p.doc_id = d.id) FROM documents d WHERE path = 'boomin/b.txt'")" \
+    "301|1|301"
+
 # ---- errors: named, exit 1, no hang ----
 expect_status "a database that does not exist: exit 1" 1 "$MUBIAO" query --db "$(uri nosuch)"
 expect_grep "... named, with the server's reason" "query: postgresql:///nosuch?host=.*: cannot connect to the PostgreSQL store: .*nosuch.* does not exist" "$T/out"
