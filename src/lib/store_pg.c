@@ -130,10 +130,10 @@ static const char *const prep_name[NPREP] = {"mb_by_path", "mb_by_sha", "mb_ins_
 
 typedef struct pg {
     PGconn *c;
-    char *name;    /* the URI as errors show it: without its password */
-    int piped;     /* in pipeline mode */
-    int queued;    /* rows sent whose answers are not read yet */
-    int what_last; /* the table of the rows queued last (for the error) */
+    char *name;                     /* the URI as errors show it: without its password */
+    int piped;                      /* in pipeline mode */
+    int queued;                     /* rows sent whose answers are not read yet */
+    unsigned char table[PIPE_ROWS]; /* of each row queued (for its error) */
 } pg;
 
 /* The URI with the password of its user part (user:password@) hidden. */
@@ -256,8 +256,8 @@ static mb_status drain(pg *s, mb_error *err)
             ExecStatusType t = PQresultStatus(r);
             if (t != PGRES_COMMAND_OK && !st)
                 st = pg_fail(s, err,
-                             s->what_last == MB_TABLE_PARAGRAPHS ? "cannot store a paragraph"
-                                                                 : "cannot store a record",
+                             s->table[q] == MB_TABLE_PARAGRAPHS ? "cannot store a paragraph"
+                                                                : "cannot store a record",
                              t == PGRES_PIPELINE_ABORTED ? "aborted" : PQresultErrorMessage(r));
             PQclear(r);
         }
@@ -424,7 +424,7 @@ static mb_status pg_insert(void *db, mb_store_table t, long long doc_id, const m
             return pg_fail(s, err, what[t], NULL);
         if (!PQsendQueryPrepared(s->c, prep_name[prep[t]], n, vals, lens, fmts, 0))
             return pg_fail(s, err, what[t], NULL);
-        s->what_last = t;
+        s->table[s->queued] = (unsigned char)t;
         return ++s->queued >= PIPE_ROWS ? drain(s, err) : MB_OK;
     }
     PGresult *r = PQexecPrepared(s->c, prep_name[prep[t]], n, vals, lens, fmts, 0);
