@@ -11,7 +11,7 @@ PREFIX ?= /usr/local
 CC ?= cc
 CFLAGS ?= -O2 -g
 SAN ?=
-PKGS = libpcre2-8 libutf8proc libcjson nettle libxml-2.0 sqlite3
+PKGS = libpcre2-8 libutf8proc libcjson nettle libxml-2.0 sqlite3 libpq
 # jieba's dictionary (Debian package python3-jieba), the base lexicon
 JIEBA_DICT ?= /usr/lib/python3/dist-packages/jieba/dict.txt
 
@@ -26,6 +26,10 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 # Only its headers are needed to build; mubiao.pc does not name it either.
 LINK_PKGS = $(filter-out libxml-2.0,$(PKGS))
 PKG_LIBS = $(shell pkg-config --libs $(LINK_PKGS))
+# mubiao.pc: libpq is named by -lpq in Libs.private rather than required,
+# since its own private libraries (-lpgcommon, -lgssapi_krb5, -lldap...) are
+# for a static libpq, which Debian's libpq-dev does not link against.
+PC_REQUIRES = $(filter-out libpq,$(LINK_PKGS))
 ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANFLAGS) -Iinclude -Isrc/lib $(PKG_CFLAGS) \
              -DMB_DATADIR='"$(PREFIX)/share/mubiao"'
 LDLIBS = $(PKG_LIBS) -lm -pthread
@@ -264,7 +268,7 @@ install: $(if $(NOBUILD),,all)
 	ln -sf $(SONAME) $(DESTDIR)$(PREFIX)/lib/libmubiao.so
 	install -m 644 include/mubiao.h $(DESTDIR)$(PREFIX)/include/mubiao.h
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' \
-	  -e 's|@REQUIRES@|$(LINK_PKGS)|g' mubiao.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/mubiao.pc
+	  -e 's|@REQUIRES@|$(PC_REQUIRES)|g' mubiao.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/mubiao.pc
 	install -m 644 $(MAN) $(DESTDIR)$(PREFIX)/share/man/man1/mubiao.1
 	if [ -f $(BUILD)/mubiao.dict ]; then install -m 644 $(BUILD)/mubiao.dict $(DESTDIR)$(PREFIX)/share/mubiao/mubiao.dict; fi
 

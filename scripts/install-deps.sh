@@ -9,15 +9,17 @@
 set -e
 # building: the compiler (its sanitizer runtimes come with it), make,
 # pkg-config, the libraries' headers (libxml2's only for its types: it is
-# loaded with dlopen, package libxml2), jieba's dict.txt (the base lexicon)
-BUILD="make gcc libc6-dev pkg-config libpcre2-dev libutf8proc-dev libcjson-dev nettle-dev libxml2-dev libxml2 libsqlite3-dev python3-jieba"
+# loaded with dlopen, package libxml2), jieba's dict.txt (the base lexicon),
+# libpq (the PostgreSQL store)
+BUILD="make gcc libc6-dev pkg-config libpcre2-dev libutf8proc-dev libcjson-dev nettle-dev libxml2-dev libxml2 libsqlite3-dev libpq-dev python3-jieba"
 # linking a program with pkg-config --static mubiao: sqlite3.pc asks for -lz
 LINK="zlib1g-dev"
 # testing: python3 checks JSON, SQLite stores and the schema; the Python
 # package is tested with pytest (and pandas) in a venv; man renders the man page;
 # clang (with its libFuzzer runtime) builds the fuzz targets make check runs;
-# dask and distributed run scripts/dask-extract (tests/cli/dask.sh)
-TEST="python3 python3-jsonschema python3-venv python3-pytest python3-pandas man-db clang libclang-rt-14-dev python3-dask python3-distributed"
+# dask and distributed run scripts/dask-extract (tests/cli/dask.sh);
+# postgresql, a throwaway server for the PostgreSQL store (tests/cli/store_pg.sh)
+TEST="python3 python3-jsonschema python3-venv python3-pytest python3-pandas man-db clang libclang-rt-14-dev python3-dask python3-distributed postgresql"
 PACKAGES="$BUILD $LINK $TEST"
 if [ "$1" = "--browser" ]; then
     PACKAGES="chromium fonts-noto-cjk"

@@ -88,7 +88,9 @@ int cli_json_end(cli_json_array *a)
 
 mb_store *cli_open_store(const char *cmd, const char *db)
 {
-    if (access(db, F_OK) != 0) {
+    /* a PostgreSQL store (postgresql://, postgres://) is no file */
+    int pg = !strncmp(db, "postgresql://", 13) || !strncmp(db, "postgres://", 11);
+    if (!pg && access(db, F_OK) != 0) {
         cli_error(cmd, "%s: no store here (run 'mubiao ingest' first, or give --db)", db);
         return NULL;
     }

@@ -1,10 +1,12 @@
-/* store.h — the SQLite store (owns: the schema and its migrations, the
+/* store.h — the store (owns: the schema and its migrations, the
  * one-transaction replacement of a document's rows, the SQL that selects
- * records). The only file that includes sqlite3.h is store.c; query.c
- * formats what it selects.
+ * records). The logic is store.c; the SQL is in its two backends,
+ * store_sqlite.c and store_pg.c (store_backend.h), chosen by the name
+ * given to mb_store_open (postgresql:// or postgres:// picks PostgreSQL).
+ * query.c formats what it selects.
  *
- * Schema (version MB_STORE_SCHEMA, kept in PRAGMA user_version; PRAGMA
- * application_id marks the file as a mubiao store):
+ * Schema (version MB_STORE_SCHEMA, kept in PRAGMA user_version and PRAGMA
+ * application_id in SQLite, in the table mubiao_schema in PostgreSQL):
  *   documents(id, path UNIQUE, sha256, size, format, encoding, title, date,
  *             date_source, ingested_at, paragraphs, records, issuer, region,
  *             region_level, region_code, meta)

@@ -49,6 +49,31 @@ cc $SAN "$T/prog.c" -o "$T/prog_static" $($PC --cflags mubiao) -Wl,--as-needed -
 expect_eq "a program links against the installed static library" "$?" "0"
 expect_eq "... and runs without it" "$("$T/prog_static" "$T/a.txt" 2>&1)" "1 utf-8"
 expect_eq "... needing no libmubiao.so" "$(readelf -d "$T/prog_static" | grep -c libmubiao)" "0"
+# the PostgreSQL store through the static library: libpq comes with -lpq
+# (mubiao.pc's Libs.private); a server that is not there is an error
+cat >"$T/pgprog.c" <<'CEOF'
+#include <mubiao.h>
+#include <stdio.h>
+int main(int argc, char **argv)
+{
+    mb_store *s;
+    mb_error err;
+    if (argc < 2 || !mb_store_open(argv[1], &s, &err))
+        return 2;
+    printf("%s\n", err.message);
+    return 1;
+}
+CEOF
+# shellcheck disable=SC2046
+cc $SAN "$T/pgprog.c" -o "$T/pgprog" $($PC --cflags mubiao) -Wl,--as-needed -L"$PREFIX/lib" -Wl,-Bstatic -lmubiao \
+    -Wl,-Bdynamic $($PC --static --libs mubiao) >"$T/cc.out" 2>&1
+expect_eq "a program of the PostgreSQL store links against the static library" "$?" "0"
+expect_eq "... with libpq" "$(readelf -d "$T/pgprog" | grep -o 'NEEDED.*libpq[^]]*' | sed 's/.*\[//')" "libpq.so.5"
+expect_eq "... and opens a store on a server that is not there: an error" \
+    "$("$T/pgprog" "postgresql:///x?host=$T/nosocket" | sed 's/: cannot connect to the PostgreSQL store: .*/: cannot connect/')" \
+    "postgresql:///x?host=$T/nosocket: cannot connect"
+expect_eq "the shared library needs libpq" "$(readelf -d "$PREFIX/lib/libmubiao.so.0" | grep -o 'NEEDED.*libpq[^]]*' | sed 's/.*\[//')" \
+    "libpq.so.5"
 # only the functions of include/mubiao.h are exported, every one of them
 SO="$PREFIX/lib/libmubiao.so.0"
 expect_eq "SONAME libmubiao.so.0" "$(readelf -d "$SO" | grep SONAME | sed 's/.*\[\(.*\)\]/\1/')" "libmubiao.so.0"
