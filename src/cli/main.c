@@ -199,9 +199,10 @@ mb_doc *cli_load(const char *cmd, const char *path, const mb_doc_options *given)
     if (!o.lexicon)
         o.lexicon = cli_default_lexicon(cmd);
     const mb_doc_options *opt = &o;
-    if (!strcmp(path, "-"))
+    if (!strcmp(path, "-")) {
+        o.name_only = 1; /* --name labels standard input: NAME.meta.json is not read */
         st = mb_doc_load_fd(cli_stdin_name, 0, opt, &doc, &err); /* the same limits, read in chunks */
-    else
+    } else
         st = mb_doc_load_file(path, opt, &doc, &err);
     if (st) {
         cli_errf("mubiao %s: %s\n", cmd, err.message[0] ? err.message : mb_strerror(st));

@@ -156,7 +156,7 @@ mb_status mb_issuer_find(const mb_doc *doc, const char *given, const mb_lexicon 
     out->issuer_source = "none";
     memset(&out->region, 0, sizeof out->region);
     char *side = NULL;
-    if (!given) {
+    if (!given && !doc->opt.name_only) { /* a name only is never opened (mapper mode, stdin) */
         mb_status st = mb_sidecar_issuer(mb_doc_path(doc), &side, err);
         if (st)
             return st;

@@ -37,3 +37,10 @@ expect_grep "... feed.txt: byte 3" "mubiao paragraphs: feed.txt: byte 3: " "$T/o
 expect_status "a missing file among folders: exit 1" 1 $MUBIAO extract dir no-such.txt
 expect_grep "... named" "mubiao extract: no-such.txt: No such file or directory" "$T/out"
 expect_eq "... the others still printed" "$(grep -c '^{' "$T/out")" "$($MUBIAO extract dir | grep -c '^{')"
+
+# --name labels standard input; NAME.meta.json beside it is not read
+mkdir -p "$T/nm" && printf '{"date":"2001-01-01","issuer":"某某局"}' >"$T/nm/x.txt.meta.json"
+expect_eq "stdin --name x.txt: x.txt.meta.json not read (no date, no issuer from it)" \
+    "$(cd "$T/nm" && printf '今年地区生产总值增长5%%左右。\n' | "$MUBIAO" extract --name x.txt |
+        python3 -c "import json,sys; d=json.loads(sys.stdin.readline())['doc']; print(d['path'], d['date'], d['issuer'])")" \
+    "x.txt None None"

@@ -203,3 +203,12 @@ import json, sys
 for l in sys.stdin:
     d = json.loads(l)['doc']
     print(d['id'], d['issuer'], d['region']['name'])")" "$(printf 'a 江苏省人民政府 江苏省\nb 国务院 中华人民共和国')"
+
+# a document's path is a name only: its sidecar's issuer is not read either
+mkdir -p "$T/nm" && printf '{"date":"2001-01-01","issuer":"某某局"}' >"$T/nm/x.txt.meta.json"
+expect_eq "mapper: a path's PATH.meta.json is never opened (date and issuer)" "$(cd "$T/nm" &&
+    printf '%s\n' '{"id":"a","path":"x.txt","text":"今年地区生产总值增长5%左右。"}' |
+    "$MUBIAO" extract --input jsonl | "$PY" -c "
+import json, sys
+d = json.loads(sys.stdin.readline())['doc']
+print(d['path'], d['date'], d['issuer'])")" "x.txt None None"
