@@ -116,7 +116,7 @@ static mb_status scan_sentence(ctx *c, size_t sa, size_t sb)
     c->nbrk = c->nhits = 0;
     for (size_t i = sa; i < sb;) {
         size_t bl;
-        if (is_clause_break(c->s, sb, i, &bl)) {
+        if (mb_clause_break(c->s, sb, i, &bl)) {
             if (!mb_grow((void **)&c->brk, &c->capbrk, 2 * (c->nbrk + 1), sizeof *c->brk))
                 return MB_ENOMEM;
             c->brk[2 * c->nbrk] = i;
@@ -508,7 +508,7 @@ static int one_year_base(const ctx *c, const mb_record *r, size_t clause)
  * the period's first; 0 when none. */
 static int base_year_of(const ctx *c, const mb_record *r)
 {
-    size_t a = mb_clause_start(c->s, r->sent_start, r->span_start);
+    size_t a = clause_start(c, r->sent_start, r->span_start);
     int y = 0;
     for (size_t i = 0; i < c->x.nt; i++) {
         const mb_xt *t = &c->x.t[i];
@@ -1076,8 +1076,8 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
     /* earlier clauses, nearest first: a cue or a time decides */
     for (size_t e = ca, n = 0; k == MB_CUE_NONE && e > sa && n++ < MB_MAX_LOOK;) {
         size_t bl = 0; /* step back over the break that ends the clause before */
-        if (!(e >= sa + 3 && is_clause_break(c->s, c->len, e - 3, &bl) && bl == 3) &&
-            !(is_clause_break(c->s, c->len, e - 1, &bl) && bl == 1))
+        if (!(e >= sa + 3 && mb_clause_break(c->s, c->len, e - 3, &bl) && bl == 3) &&
+            !(mb_clause_break(c->s, c->len, e - 1, &bl) && bl == 1))
             bl = 1;
         size_t pa = clause_start(c, sa, e - bl);
         if (pa >= e)
@@ -1201,7 +1201,7 @@ static mb_status dated_goal(ctx *c, size_t sa, size_t sb)
         size_t v = t->b, bl;
         while (v < cb && c->s[v] == ' ')
             v++;
-        if (!firm && v == cb && v < sb && is_clause_break(c->s, c->len, v, &bl)) {
+        if (!firm && v == cb && v < sb && mb_clause_break(c->s, c->len, v, &bl)) {
             v += bl; /* 到2027年，建成… */
             while (v < sb && c->s[v] == ' ')
                 v++;
@@ -1292,7 +1292,7 @@ static mb_status qualitative_items(ctx *c, size_t sa, size_t sb, size_t from, co
     size_t pna = 0, pnb = 0; /* the leading noun phrase of the clause before */
     for (size_t ca = sa > from ? sa : from; ca < sb;) {
         size_t bl;
-        if (is_clause_break(c->s, c->len, ca, &bl)) {
+        if (mb_clause_break(c->s, c->len, ca, &bl)) {
             ca += bl;
             continue;
         }
@@ -1300,7 +1300,7 @@ static mb_status qualitative_items(ctx *c, size_t sa, size_t sb, size_t from, co
         if (cb <= ca)
             break;
         size_t next = cb;
-        while (next < sb && is_clause_break(c->s, c->len, next, &bl))
+        while (next < sb && mb_clause_break(c->s, c->len, next, &bl))
             next += bl;
         size_t a = ca, e = cb;
         while (a < e && c->s[a] == ' ')

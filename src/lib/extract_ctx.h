@@ -8,6 +8,7 @@
 #include "extract.h"
 #include "lexicon.h"
 #include "frames.h"
+#include "text.h"
 
 #include <stddef.h>
 #include <stdlib.h>
@@ -74,26 +75,6 @@ static inline int ends_with(const char *s, size_t pos, const char *w)
     return pos >= n && !memcmp(s + pos - n, w, n);
 }
 
-/* A clause break at s[i]: ， ； ： 。 ！ ？ (and ASCII , ;). */
-static inline int is_clause_break(const char *s, size_t len, size_t i, size_t *blen)
-{
-    unsigned char c0 = (unsigned char)s[i];
-    if (c0 == ',' || c0 == ';') {
-        *blen = 1;
-        return 1;
-    }
-    if (i + 3 > len || (c0 != 0xEF && c0 != 0xE3))
-        return 0;
-    unsigned char c1 = (unsigned char)s[i + 1], c2 = (unsigned char)s[i + 2];
-    /* U+FF0C ， U+FF1B ； U+FF1A ： U+FF01 ！ U+FF1F ？ U+3002 。 */
-    if ((c0 == 0xEF && c1 == 0xBC && (c2 == 0x8C || c2 == 0x9B || c2 == 0x9A || c2 == 0x81 || c2 == 0x9F)) ||
-        (c0 == 0xE3 && c1 == 0x80 && c2 == 0x82)) {
-        *blen = 3;
-        return 1;
-    }
-    return 0;
-}
-
 /* The number of leading elements of a sorted array whose size_t field (at
  * byte offset off in each element of size bytes) is below key: the one
  * binary search behind every "what comes before this position" below. */
@@ -132,7 +113,7 @@ static inline size_t clause_start(const ctx *c, size_t lo, size_t pos)
     }
     for (size_t i = lo; i < pos;) {
         size_t bl;
-        if (is_clause_break(c->s, c->len, i, &bl)) {
+        if (mb_clause_break(c->s, c->len, i, &bl)) {
             i += bl;
             start = i;
         } else {
@@ -151,7 +132,7 @@ static inline size_t clause_end(const ctx *c, size_t pos, size_t hi)
     }
     for (size_t i = pos; i < hi;) {
         size_t bl;
-        if (is_clause_break(c->s, c->len, i, &bl))
+        if (mb_clause_break(c->s, c->len, i, &bl))
             return i;
         i++;
     }

@@ -122,7 +122,7 @@ static size_t bracket_open(const ctx *c, size_t i, size_t lo)
     for (size_t k = i, steps = 0; k-- > 0 && steps++ < 8;) {
         const mb_token *u = &c->toks.v[k];
         size_t bl;
-        if (u->start < lo || is_clause_break(c->s, c->len, u->start, &bl))
+        if (u->start < lo || mb_clause_break(c->s, c->len, u->start, &bl))
             return (size_t)-1;
         if (at(c->s + u->start, u->end - u->start, 0, open))
             return k;

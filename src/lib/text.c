@@ -225,25 +225,11 @@ int mb_lines_next(mb_lines *it, const char **line, size_t *len, size_t *start)
     return 1;
 }
 
-/* The length of the clause mark (，；。：！？ and , ; : ! ?) that starts at
- * s[i] (i < len), else 0: one byte test for most characters. */
-static size_t clause_mark_at(const char *s, size_t len, size_t i)
-{
-    unsigned char c = (unsigned char)s[i];
-    if (c < 0x80)
-        return c == ',' || c == ';' || c == ':' || c == '!' || c == '?';
-    if (i + 3 > len)
-        return 0;
-    unsigned char c1 = (unsigned char)s[i + 1], c2 = (unsigned char)s[i + 2];
-    if (c == 0xEF && c1 == 0xBC) /* ， ； ： ！ ？ */
-        return c2 == 0x8C || c2 == 0x9B || c2 == 0x9A || c2 == 0x81 || c2 == 0x9F ? 3 : 0;
-    return c == 0xE3 && c1 == 0x80 && c2 == 0x82 ? 3 : 0; /* 。 */
-}
-
 size_t mb_clause_end(const char *s, size_t len, size_t pos)
 {
+    size_t bl;
     for (size_t a = pos; a < len; a++)
-        if (clause_mark_at(s, len, a))
+        if (mb_clause_break(s, len, a, &bl))
             return a;
     return len;
 }
@@ -251,9 +237,11 @@ size_t mb_clause_end(const char *s, size_t len, size_t pos)
 size_t mb_clause_start(const char *s, size_t floor, size_t pos)
 {
     /* just after the last mark that ends at or before pos */
+    size_t bl;
     for (size_t a = pos; a > floor; a--) {
         unsigned char c = (unsigned char)s[a - 1];
-        if (c < 0x80 ? clause_mark_at(s, a, a - 1) == 1 : a - floor >= 3 && clause_mark_at(s, a, a - 3) == 3)
+        if (c < 0x80 ? mb_clause_break(s, a, a - 1, &bl)
+                     : a - floor >= 3 && mb_clause_break(s, a, a - 3, &bl) && bl == 3)
             return a;
     }
     return floor;

@@ -75,10 +75,30 @@ size_t mb_utf8_fwd(const char *s, size_t len, size_t pos, size_t n);
 /* The number of UTF-8 characters of s[a,b) (bytes that are not
  * continuation bytes). */
 size_t mb_utf8_count(const char *s, size_t a, size_t b);
+/* A clause break at s[i]: ， ； ： 。 ！ ？ (and ASCII , ;). */
+static inline int mb_clause_break(const char *s, size_t len, size_t i, size_t *blen)
+{
+    unsigned char c0 = (unsigned char)s[i];
+    if (c0 == ',' || c0 == ';') {
+        *blen = 1;
+        return 1;
+    }
+    if (i + 3 > len || (c0 != 0xEF && c0 != 0xE3))
+        return 0;
+    unsigned char c1 = (unsigned char)s[i + 1], c2 = (unsigned char)s[i + 2];
+    /* U+FF0C ， U+FF1B ； U+FF1A ： U+FF01 ！ U+FF1F ？ U+3002 。 */
+    if ((c0 == 0xEF && c1 == 0xBC && (c2 == 0x8C || c2 == 0x9B || c2 == 0x9A || c2 == 0x81 || c2 == 0x9F)) ||
+        (c0 == 0xE3 && c1 == 0x80 && c2 == 0x82)) {
+        *blen = 3;
+        return 1;
+    }
+    return 0;
+}
+
 /* The start of the clause holding byte pos: just after the last clause
- * mark (，；。：！？ and their ASCII forms) in s[floor, pos), else floor. */
+ * break (mb_clause_break) in s[floor, pos), else floor. */
 size_t mb_clause_start(const char *s, size_t floor, size_t pos);
-/* The end of the clause holding byte pos: the first clause mark in s[pos,
+/* The end of the clause holding byte pos: the first clause break in s[pos,
  * len), else len. */
 size_t mb_clause_end(const char *s, size_t len, size_t pos);
 /* Length of the UTF-8 character starting with byte c (1 for invalid lead bytes). */
