@@ -167,12 +167,12 @@ mb_status mb_emit_paragraph(const mb_doc *doc, size_t i, char **out, mb_error *e
 
 #define MB_SCHEMA "mubiao/commitment/v1"
 
-static cJSON *num_or_null(int has, double v)
+cJSON *mb_emit_number_or_null(int has, double v)
 {
     return has ? mb_emit_number(v) : cJSON_CreateNull();
 }
 
-static cJSON *str_or_null(const char *s)
+cJSON *mb_emit_string_or_null(const char *s)
 {
     return s ? cJSON_CreateString(s) : cJSON_CreateNull();
 }
@@ -187,8 +187,8 @@ static cJSON *region_object(const mb_region *g)
     if (!o)
         return NULL;
     cJSON_AddStringToObject(o, "name", g->name);
-    cJSON_AddItemToObject(o, "level", str_or_null(g->level[0] ? g->level : NULL));
-    cJSON_AddItemToObject(o, "code", str_or_null(g->code[0] ? g->code : NULL));
+    cJSON_AddItemToObject(o, "level", mb_emit_string_or_null(g->level[0] ? g->level : NULL));
+    cJSON_AddItemToObject(o, "code", mb_emit_string_or_null(g->code[0] ? g->code : NULL));
     return o;
 }
 
@@ -205,7 +205,7 @@ static cJSON *doc_object_dated(const mb_doc *doc, const mb_records *rs)
     else
         cJSON_AddNullToObject(d, "date");
     cJSON_AddStringToObject(d, "date_source", date->source ? date->source : "none");
-    cJSON_AddItemToObject(d, "issuer", str_or_null(rs->issuer));
+    cJSON_AddItemToObject(d, "issuer", mb_emit_string_or_null(rs->issuer));
     cJSON_AddItemToObject(d, "region", region_object(&rs->region));
     return d;
 }
@@ -220,8 +220,8 @@ static cJSON *evidence_object(const mb_doc *doc, const mb_evidence *e)
     if (!o)
         return NULL;
     cJSON_AddStringToObject(o, "rule", e->rule);
-    cJSON_AddItemToObject(o, "scope", str_or_null(e->scope));
-    cJSON_AddItemToObject(o, "what", str_or_null(e->what));
+    cJSON_AddItemToObject(o, "scope", mb_emit_string_or_null(e->scope));
+    cJSON_AddItemToObject(o, "what", mb_emit_string_or_null(e->what));
     const mb_paragraph *p = mb_doc_paragraph(doc, e->paragraph);
     if (p && e->end > e->start && e->end <= p->text.len) {
         uint32_t a, b;
@@ -306,20 +306,20 @@ static cJSON *record_object(const mb_doc *doc, const mb_records *rs, size_t i, i
         cJSON_AddItemToObject(o, "quote", q);
     }
     cJSON_AddStringToObject(o, "kind", r->kind == MB_KIND_TARGET ? "target" : "achievement");
-    cJSON_AddItemToObject(o, "indicator", str_or_null(r->indicator));
-    cJSON_AddItemToObject(o, "indicator_id", str_or_null(r->indicator_id));
-    cJSON_AddItemToObject(o, "value", num_or_null(r->has_value && !r->has_range, r->value));
-    cJSON_AddItemToObject(o, "min", num_or_null(r->has_range, r->min));
-    cJSON_AddItemToObject(o, "max", num_or_null(r->has_range, r->max));
-    cJSON_AddItemToObject(o, "unit", str_or_null(r->unit));
-    cJSON_AddItemToObject(o, "comparator", str_or_null(r->comparator));
+    cJSON_AddItemToObject(o, "indicator", mb_emit_string_or_null(r->indicator));
+    cJSON_AddItemToObject(o, "indicator_id", mb_emit_string_or_null(r->indicator_id));
+    cJSON_AddItemToObject(o, "value", mb_emit_number_or_null(r->has_value && !r->has_range, r->value));
+    cJSON_AddItemToObject(o, "min", mb_emit_number_or_null(r->has_range, r->min));
+    cJSON_AddItemToObject(o, "max", mb_emit_number_or_null(r->has_range, r->max));
+    cJSON_AddItemToObject(o, "unit", mb_emit_string_or_null(r->unit));
+    cJSON_AddItemToObject(o, "comparator", mb_emit_string_or_null(r->comparator));
     cJSON_AddStringToObject(o, "change", r->change ? r->change : "level");
-    cJSON_AddItemToObject(o, "year", num_or_null(r->year != 0, r->year));
-    cJSON_AddItemToObject(o, "time_text", str_or_null(r->time_text));
-    cJSON_AddItemToObject(o, "period", str_or_null(r->period));
-    cJSON_AddItemToObject(o, "modality", str_or_null(r->modality));
+    cJSON_AddItemToObject(o, "year", mb_emit_number_or_null(r->year != 0, r->year));
+    cJSON_AddItemToObject(o, "time_text", mb_emit_string_or_null(r->time_text));
+    cJSON_AddItemToObject(o, "period", mb_emit_string_or_null(r->period));
+    cJSON_AddItemToObject(o, "modality", mb_emit_string_or_null(r->modality));
     cJSON_AddItemToObject(o, "region", region_object(r->region.name[0] ? &r->region : &rs->region));
-    cJSON_AddItemToObject(o, "base_year", num_or_null(r->base_year != 0, r->base_year));
+    cJSON_AddItemToObject(o, "base_year", mb_emit_number_or_null(r->base_year != 0, r->base_year));
     if (flags & MB_EMIT_EXPLAIN) {
         cJSON *ev = cJSON_CreateObject();
         if (ev) {

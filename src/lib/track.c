@@ -98,17 +98,11 @@ static char *dup_or_null(const char *s)
     return s ? strdup(s) : NULL;
 }
 
+/* The year of a stored date (YYYY-MM-DD or YYYY); 0 when none. */
 static int year_of_date(const char *date)
 {
-    if (!date || strlen(date) < 4)
-        return 0;
-    int y = 0;
-    for (int i = 0; i < 4; i++) {
-        if (date[i] < '0' || date[i] > '9')
-            return 0;
-        y = y * 10 + (date[i] - '0');
-    }
-    return y;
+    mb_date d;
+    return date && !mb_date_parse(date, &d) ? d.year : 0;
 }
 
 static void trec_free(mb_trec *r)
@@ -757,7 +751,7 @@ static mb_status collect(mb_store *s, const mb_track_query *q, mb_track_data *t,
 
 /* ---- output ---- */
 
-static void quantity_text(const mb_lexicon *lex, const mb_trec *r, char *buf, size_t n)
+void mb_track_quantity_text(const mb_lexicon *lex, const mb_trec *r, char *buf, size_t n)
 {
     mb_present_q q = {r->has_value, r->value, r->has_range,  r->min,
                       r->max,       r->unit,  r->comparator, r->period && !strcmp(r->period, "annual")};
@@ -774,16 +768,6 @@ static cJSON *doc_json(const mb_tdoc *d)
     return o;
 }
 
-static cJSON *num_or_null(int has, double v)
-{
-    return has ? mb_emit_number(v) : cJSON_CreateNull();
-}
-
-static cJSON *str_or_null(const char *s)
-{
-    return s ? cJSON_CreateString(s) : cJSON_CreateNull();
-}
-
 static cJSON *rec_json(const mb_track_data *t, const mb_trec *r, const char *revision)
 {
     cJSON *o = cJSON_CreateObject();
@@ -791,14 +775,14 @@ static cJSON *rec_json(const mb_track_data *t, const mb_trec *r, const char *rev
         return NULL;
     cJSON_AddStringToObject(o, "id", r->id);
     cJSON_AddStringToObject(o, "indicator", r->indicator);
-    cJSON_AddItemToObject(o, "value", num_or_null(r->has_value, r->value));
-    cJSON_AddItemToObject(o, "min", num_or_null(r->has_range, r->min));
-    cJSON_AddItemToObject(o, "max", num_or_null(r->has_range, r->max));
-    cJSON_AddItemToObject(o, "comparator", str_or_null(r->comparator));
+    cJSON_AddItemToObject(o, "value", mb_emit_number_or_null(r->has_value, r->value));
+    cJSON_AddItemToObject(o, "min", mb_emit_number_or_null(r->has_range, r->min));
+    cJSON_AddItemToObject(o, "max", mb_emit_number_or_null(r->has_range, r->max));
+    cJSON_AddItemToObject(o, "comparator", mb_emit_string_or_null(r->comparator));
     if (revision)
         cJSON_AddStringToObject(o, "revision", revision);
-    cJSON_AddItemToObject(o, "text", str_or_null(r->text));
-    cJSON_AddItemToObject(o, "sentence", str_or_null(r->sentence));
+    cJSON_AddItemToObject(o, "text", mb_emit_string_or_null(r->text));
+    cJSON_AddItemToObject(o, "sentence", mb_emit_string_or_null(r->sentence));
     cJSON_AddItemToObject(o, "doc", doc_json(mb_track_doc(t, r->doc_id)));
     return o;
 }
@@ -812,20 +796,21 @@ static cJSON *row_json(const mb_track_data *t, const mb_trow *w)
         return NULL;
     cJSON_AddStringToObject(o, "schema", "mubiao/track/v1");
     cJSON_AddStringToObject(o, "indicator", tg->indicator_id ? tg->indicator_id : tg->indicator);
-    cJSON_AddItemToObject(o, "indicator_id", str_or_null(tg->indicator_id));
-    cJSON_AddItemToObject(o, "region", str_or_null(tg->region));
-    cJSON_AddItemToObject(o, "issuer", str_or_null(td ? td->issuer : NULL));
+    cJSON_AddItemToObject(o, "indicator_id", mb_emit_string_or_null(tg->indicator_id));
+    cJSON_AddItemToObject(o, "region", mb_emit_string_or_null(tg->region));
+    cJSON_AddItemToObject(o, "issuer", mb_emit_string_or_null(td ? td->issuer : NULL));
     cJSON_AddNumberToObject(o, "year", mb_track_row_year(t, w));
-    cJSON_AddItemToObject(o, "period", str_or_null(tg->period));
-    cJSON_AddItemToObject(o, "base_year",
-                          num_or_null(tg->base_year && tg->base_year != tg->year - 1, tg->base_year));
-    cJSON_AddItemToObject(o, "unit", str_or_null(tg->unit));
+    cJSON_AddItemToObject(o, "period", mb_emit_string_or_null(tg->period));
+    cJSON_AddItemToObject(
+        o, "base_year",
+        mb_emit_number_or_null(tg->base_year && tg->base_year != tg->year - 1, tg->base_year));
+    cJSON_AddItemToObject(o, "unit", mb_emit_string_or_null(tg->unit));
     cJSON_AddStringToObject(o, "change", tg->change ? tg->change : "level");
     cJSON_AddStringToObject(o, "verdict", mb_track_verdict_name(w->verdict));
-    cJSON_AddItemToObject(o, "revision", str_or_null(w->revision));
+    cJSON_AddItemToObject(o, "revision", mb_emit_string_or_null(w->revision));
     int compared = w->verdict == MB_TRACK_MET || w->verdict == MB_TRACK_MISSED;
-    cJSON_AddItemToObject(o, "difference", num_or_null(compared, w->diff));
-    cJSON_AddItemToObject(o, "tolerance", num_or_null(compared, w->tol));
+    cJSON_AddItemToObject(o, "difference", mb_emit_number_or_null(compared, w->diff));
+    cJSON_AddItemToObject(o, "tolerance", mb_emit_number_or_null(compared, w->tol));
     cJSON_AddStringToObject(o, "better", w->lower ? "lower" : "higher");
     cJSON_AddItemToObject(o, w->absent ? "last_target" : "target", rec_json(t, tg, NULL));
     if (w->absent) {
@@ -877,9 +862,9 @@ static mb_status write_table(const mb_track_data *t, const mb_lexicon *lex, mb_o
         const mb_trec *tg = &t->recs[w->target];
         char y[16], tq[96], oq[96] = "", v[64];
         snprintf(y, sizeof y, "%d", mb_track_row_year(t, w));
-        quantity_text(lex, tg, tq, sizeof tq);
+        mb_track_quantity_text(lex, tg, tq, sizeof tq);
         if (w->has_outcome)
-            quantity_text(lex, &t->recs[w->outcome], oq, sizeof oq);
+            mb_track_quantity_text(lex, &t->recs[w->outcome], oq, sizeof oq);
         verdict_text(lex, w, v, sizeof v);
         const char *cells[9] = {tg->indicator_id ? tg->indicator_id : tg->indicator,
                                 tg->region ? tg->region : "",

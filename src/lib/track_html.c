@@ -36,13 +36,6 @@ static const char *colour(mb_track_verdict v)
     }
 }
 
-static void quantity(const mb_lexicon *lex, const mb_trec *r, char *buf, size_t n)
-{
-    mb_present_q q = {r->has_value, r->value, r->has_range,  r->min,
-                      r->max,       r->unit,  r->comparator, r->period && !strcmp(r->period, "annual")};
-    mb_present_quantity(lex, &q, buf, n);
-}
-
 static double outcome_value(const mb_trec *r)
 {
     return r->has_range ? (r->min + r->max) / 2 : r->value;
@@ -133,7 +126,7 @@ static void chart(mb_strbuf *b, const mb_track_data *t, const mb_lexicon *lex, s
         int year = mb_track_row_year(t, w);
         double x = px(&s, year);
         char tq[96], oq[96] = "";
-        quantity(lex, tg, tq, sizeof tq);
+        mb_track_quantity_text(lex, tg, tq, sizeof tq);
         mb_strbuf_printf(b, "<g class=\"v-%s\">", mb_track_verdict_name(w->verdict));
         if (w->absent) {
             mb_strbuf_printf(b, "<text x=\"%.1f\" y=\"%d\" class=\"absent\">&#215;<title>%d: ", x, H - MB - 4,
@@ -164,7 +157,7 @@ static void chart(mb_strbuf *b, const mb_track_data *t, const mb_lexicon *lex, s
         }
         if (w->has_outcome && w->verdict != MB_TRACK_NOT_COMPARABLE) {
             const mb_trec *oc = &t->recs[w->outcome];
-            quantity(lex, oc, oq, sizeof oq);
+            mb_track_quantity_text(lex, oc, oq, sizeof oq);
             mb_strbuf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5.5\" fill=\"%s\"><title>%d outcome ", x,
                              py(&s, outcome_value(oc)), colour(w->verdict), year);
             esc(b, oq);
@@ -191,10 +184,10 @@ static void table(mb_strbuf *b, const mb_track_data *t, const mb_lexicon *lex, s
         const mb_trec *tg = &t->recs[w->target];
         const mb_tdoc *td = mb_track_doc(t, w->absent ? w->absent_doc : tg->doc_id);
         char tq[96], oq[96] = "", d[64] = "";
-        quantity(lex, tg, tq, sizeof tq);
+        mb_track_quantity_text(lex, tg, tq, sizeof tq);
         const mb_trec *oc = w->has_outcome ? &t->recs[w->outcome] : NULL;
         if (oc)
-            quantity(lex, oc, oq, sizeof oq);
+            mb_track_quantity_text(lex, oc, oq, sizeof oq);
         if (w->verdict == MB_TRACK_MET || w->verdict == MB_TRACK_MISSED) {
             char n[40];
             mb_present_number(lex, w->diff, n, sizeof n);

@@ -76,6 +76,8 @@ mb_status mb_track_add_document(mb_track_data *t, const mb_lexicon *lex, const m
                                 const mb_records *rs);
 /* The document of id (after mb_track_pair), or NULL. */
 const mb_tdoc *mb_track_doc(const mb_track_data *t, long long id);
+/* A record's value as people read it (present.c: ">=15万人", "~5%"). */
+void mb_track_quantity_text(const mb_lexicon *lex, const mb_trec *r, char *buf, size_t n);
 /* The year a row is about. */
 int mb_track_row_year(const mb_track_data *t, const mb_trow *r);
 /* The page of mb_track_write's html format (track_html.c); *out malloc'ed. */
