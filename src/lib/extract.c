@@ -310,10 +310,17 @@ static int verb_object(const ctx *c, size_t lo, const mb_xq *q)
  * a quantity. */
 static int is_fragment_range(const ctx *c, size_t a, size_t b);
 
-/* A place or person name's tag (ns, nr): a subject, not an indicator. */
-static int name_tag_of(const char *tag)
+/* Where a clause's words start, after leading times, scope words (全市)
+ * and spaces from a (the words of [a, e)); a when there are none. */
+static size_t lead_end(const ctx *c, size_t a, size_t e)
 {
-    return tag[0] == 'n' && (tag[1] == 's' || tag[1] == 'r');
+    for (const mb_token *t = tok_at(c, a); t && t->end < e; t = tok_at(c, a)) {
+        if (!(time_covering(c, t->start, t->end) || tok_in(c, t, MB_LX_SCOPE_WORD) ||
+              (t->end - t->start == 1 && c->s[t->start] == ' ')))
+            break;
+        a = t->end;
+    }
+    return a;
 }
 
 /* The subject of a clause [ca, pos) that opens with its verb (定为, 达到):
@@ -346,8 +353,8 @@ static int clause_subject(const ctx *c, size_t sa, size_t ca, size_t pos, size_t
     /* nouns only (经济增长速度), and after them only 的 and a cue noun
      * (的宏观调控目标): not a clause with a verb of its own */
     for (const mb_token *t = tok_at(c, a); t && t->start < b; t = tok_at(c, t->end)) {
-        int noun = t->tag && mb_is_nounish(c->s + t->start, t->end - t->start, t->tag) &&
-                   !name_tag_of(t->tag) && t->tag[0] != 'v';
+        int noun = t->tag && mb_is_nounish(c->s + t->start, t->end - t->start, t->tag) && !name_tag(t->tag) &&
+                   t->tag[0] != 'v';
         if (!noun && !tok_in(c, t, MB_LX_DE))
             return 0;
     }
@@ -360,10 +367,8 @@ static int clause_subject(const ctx *c, size_t sa, size_t ca, size_t pos, size_t
                 return 0;
     }
     /* the phrase is the clause, after a leading time or scope word */
-    for (const mb_token *t = tok_at(c, pa); t && t->end <= a; t = tok_at(c, t->end))
-        if (!(time_covering(c, t->start, t->end) || tok_in(c, t, MB_LX_SCOPE_WORD) ||
-              (t->end - t->start == 1 && c->s[t->start] == ' ')))
-            return 0;
+    if (lead_end(c, pa, pe) < a)
+        return 0;
     mb_ind_trim(c, &a, &b);
     *ra = a;
     *rb = b;
@@ -380,14 +385,7 @@ static int sentence_subject(const ctx *c, size_t sa, size_t ca, size_t *ra, size
     size_t q0 = quantity_from(c, sa);
     if (e1 <= sa || (q0 < c->x.nq && c->x.q[q0].a < e1))
         return 0;
-    size_t s0 = sa; /* after a leading time or scope word */
-    for (const mb_token *t = tok_at(c, s0); t && t->end < e1; t = tok_at(c, s0)) {
-        if (time_covering(c, t->start, t->end) || tok_in(c, t, MB_LX_SCOPE_WORD) ||
-            (t->end - t->start == 1 && c->s[t->start] == ' '))
-            s0 = t->end;
-        else
-            break;
-    }
+    size_t s0 = lead_end(c, sa, e1); /* after a leading time or scope word */
     size_t a, b;
     if (mb_ind_np_before(c, sa, e1, 0, &a, &b) && b == e1 && a <= s0) {
         *ra = a < s0 ? s0 : a;

@@ -75,6 +75,12 @@ static inline int ends_with(const char *s, size_t pos, const char *w)
     return pos >= n && !memcmp(s + pos - n, w, n);
 }
 
+/* Place and person names' tags (ns, nr): the subject, not the indicator. */
+static inline int name_tag(const char *tag)
+{
+    return tag && tag[0] == 'n' && (tag[1] == 's' || tag[1] == 'r');
+}
+
 /* The number of leading elements of a sorted array whose size_t field (at
  * byte offset off in each element of size bytes) is below key: the one
  * binary search behind every "what comes before this position" below. */

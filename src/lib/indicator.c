@@ -15,12 +15,6 @@ static int is_cue_noun(const ctx *c, const mb_token *t)
     return tok_in(c, t, MB_LX_CUE_NOUN);
 }
 
-/* Place and person names: the subject, not the indicator. */
-static int name_tag(const char *tag)
-{
-    return tag && tag[0] == 'n' && (tag[1] == 's' || tag[1] == 'r');
-}
-
 static int tok_nounish(const ctx *c, const mb_token *t)
 {
     return mb_is_nounish(c->s + t->start, t->end - t->start, t->tag) || tok_in(c, t, MB_LX_NAME_SUFFIX);

@@ -119,6 +119,19 @@ static void region_of_issuer(const mb_lexicon *lex, const char *issuer, mb_regio
         region_of_word(w, region);
 }
 
+/* s[a..len) less a leading year written 2025年 (four digits and the
+ * dateline's year word): where what the year is about starts. */
+static size_t after_year(const mb_lexicon *lex, const char *s, size_t len, size_t a)
+{
+    size_t b = a;
+    while (b < len && s[b] >= '0' && s[b] <= '9')
+        b++;
+    if (b - a != 4)
+        return a;
+    const mb_lexword *y = mb_lex_longest_at(lex, MB_LX_DATELINE_WORD, s, len, b);
+    return y && mb_lex_value_is(y, "role", "year") ? b + y->len : a;
+}
+
 /* A title paragraph (short, with a title word: 报告, 公报, 规划) whose first
  * words, after a year, are a region's full name: that region. */
 static void title_region(const mb_lexicon *lex, const mb_paragraph *p, mb_region *out)
@@ -135,14 +148,7 @@ static void title_region(const mb_lexicon *lex, const mb_paragraph *p, mb_region
     size_t a = 0;
     while (a < len && s[a] == ' ')
         a++;
-    size_t b = a;
-    while (b < len && s[b] >= '0' && s[b] <= '9')
-        b++;
-    if (b - a == 4) {
-        const mb_lexword *y = mb_lex_longest_at(lex, MB_LX_DATELINE_WORD, s, len, b);
-        if (y && mb_lex_value_is(y, "role", "year"))
-            a = b + y->len;
-    }
+    a = after_year(lex, s, len, a);
     const mb_lexword *w = mb_lex_longest_at(lex, MB_LX_REGION, s, len, a);
     if (w && !mb_lex_flag(w, "short"))
         region_of_word(w, out);
@@ -207,15 +213,7 @@ void mb_issuer_record_regions(const mb_doc *doc, const mb_lexicon *lex, mb_recor
         size_t a = mb_clause_start(s, r->sent_start, r->span_start);
         while (a < r->span_start && s[a] == ' ')
             a++;
-        /* after a leading year: 2025年 */
-        size_t b = a;
-        while (b < r->span_start && s[b] >= '0' && s[b] <= '9')
-            b++;
-        if (b > a && b - a == 4) {
-            const mb_lexword *y = mb_lex_longest_at(lex, MB_LX_DATELINE_WORD, s, r->span_start, b);
-            if (y && mb_lex_value_is(y, "role", "year"))
-                a = b + y->len;
-        }
+        a = after_year(lex, s, r->span_start, a);
         const mb_lexword *rw = mb_lex_longest_at(lex, MB_LX_REGION, s, r->span_start, a);
         mb_region reg;
         if (!rw || !region_of_word(rw, &reg) || !strcmp(reg.name, out->region.name))
