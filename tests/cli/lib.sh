@@ -34,3 +34,29 @@ expect_grep() {
 # skip WHY
 skip() { echo "skip - $1"; }
 have_shared() { [ -d "$SHARED/data" ]; }
+# need_chromium WHAT: set CHROME and OUT (BUILD/test-output, for screenshots
+# a person looks at); without Chromium, "not ok" in CI (CI set) and "skip"
+# otherwise, and the test ends there.
+need_chromium() {
+    CHROME=$(command -v chromium || command -v chromium-browser || true)
+    if [ -z "$CHROME" ]; then
+        if [ -n "$CI" ]; then
+            _notok "$1: chromium is required in CI (sh scripts/install-deps.sh --browser)"
+        else
+            skip "$1: chromium not installed (as root: sh scripts/install-deps.sh --browser)"
+        fi
+        exit 0
+    fi
+    OUT="$(dirname "$MUBIAO")/test-output"
+    mkdir -p "$OUT"
+}
+# chrome ARGS...: headless Chromium, a new profile each run, no network use
+# beyond the file; CHROME_BUDGET ms of virtual time (default 5000); its
+# stderr in $T/chrome.err.
+chrome() {
+    prof=$(mktemp -d "$T/profile.XXXXXX")
+    timeout 120 "$CHROME" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+        --disable-background-networking --disable-component-update --disable-sync --disable-extensions \
+        --disable-default-apps --user-data-dir="$prof" --virtual-time-budget="${CHROME_BUDGET:-5000}" "$@" \
+        2>>"$T/chrome.err"
+}

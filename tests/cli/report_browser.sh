@@ -11,25 +11,7 @@
 PY=/usr/bin/python3
 [ -x "$PY" ] || PY=python3
 
-CHROME=$(command -v chromium || command -v chromium-browser || true)
-if [ -z "$CHROME" ]; then
-    if [ -n "$CI" ]; then
-        _notok "browser test: chromium is required in CI (sh scripts/install-deps.sh --browser)"
-    else
-        skip "browser test: chromium not installed (as root: sh scripts/install-deps.sh --browser)"
-    fi
-    exit 0
-fi
-OUT="$(dirname "$MUBIAO")/test-output"
-mkdir -p "$OUT"
-
-# Each run gets a new profile; no network use beyond the file itself.
-chrome() {
-    prof=$(mktemp -d "$T/profile.XXXXXX")
-    timeout 120 "$CHROME" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
-        --disable-background-networking --disable-component-update --disable-sync --disable-extensions \
-        --disable-default-apps --user-data-dir="$prof" --virtual-time-budget=5000 "$@" 2>>"$T/chrome.err"
-}
+need_chromium "browser test"
 
 evil="$T/evil&<x>.txt"
 printf '%s\n\n%s\n' '通报<script>alert(1)</script>' \

@@ -10,23 +10,8 @@
 PY=/usr/bin/python3
 [ -x "$PY" ] || PY=python3
 
-CHROME=$(command -v chromium || command -v chromium-browser || true)
-if [ -z "$CHROME" ]; then
-    if [ -n "$CI" ]; then
-        _notok "track browser test: chromium is required in CI (sh scripts/install-deps.sh --browser)"
-    else
-        skip "track browser test: chromium not installed (as root: sh scripts/install-deps.sh --browser)"
-    fi
-    exit 0
-fi
-OUT="$(dirname "$MUBIAO")/test-output"
-mkdir -p "$OUT"
-chrome() {
-    prof=$(mktemp -d "$T/profile.XXXXXX")
-    timeout 120 "$CHROME" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
-        --disable-background-networking --disable-component-update --disable-sync --disable-extensions \
-        --disable-default-apps --user-data-dir="$prof" --virtual-time-budget=3000 "$@" 2>>"$T/chrome.err"
-}
+need_chromium "track browser test"
+CHROME_BUDGET=3000
 
 if have_shared && [ -d "$SHARED/data/gwr" ]; then
     "$MUBIAO" ingest -q --db "$T/s.db" "$SHARED/data/gwr"
