@@ -30,6 +30,16 @@ enum { MB_DOC_COLS = 16, MB_PARA_COLS = 5, MB_RECORD_COLS = 27 };
 
 typedef enum { MB_TABLE_DOCUMENTS, MB_TABLE_PARAGRAPHS, MB_TABLE_RECORDS } mb_store_table;
 
+/* The columns a selection reads, in the order of mb_store_row's fields as
+ * the backends fill them (d: documents, r: records), the same SQL in both
+ * dialects. */
+#define MB_SELECT_COLUMNS                                                                                    \
+    "d.id, d.path, d.date, r.seq, r.id, r.kind, r.indicator, r.unit, r.comparator, r.change,"                \
+    " r.time_text, r.period, r.modality, r.span_text, r.sentence, r.json, r.value, r.min, r.max, r.year,"    \
+    " r.span_start, r.span_end, d.sha256, r.paragraph, r.quote_prefix, r.quote_exact, r.quote_suffix,"       \
+    " r.indicator_id, d.issuer, coalesce(r.region, d.region), coalesce(r.region_level, d.region_level),"     \
+    " r.base_year"
+
 /* What a selection needs besides the query: the ORDER BY keys put first
  * (sort_keys in store.c), the lexicon id of q->indicator (NULL: none) and
  * the full name of q->region (the region itself when it has none). */

@@ -585,28 +585,23 @@ static mb_status pg_select(void *db, const mb_select_args *a, mb_store_row_fn fn
      * The parameters are those of store_sqlite.c's statement, in the same
      * order; their types are given, so that those not used need none. */
     char text[2048];
-    snprintf(
-        text, sizeof text,
-        "SELECT d.id, d.path, d.date, r.seq, r.id, r.kind, r.indicator, r.unit, r.comparator, r.change,"
-        " r.time_text, r.period, r.modality, r.span_text, r.sentence, r.json, r.value, r.min, r.max, r.year,"
-        " r.span_start, r.span_end, d.sha256, r.paragraph, r.quote_prefix, r.quote_exact, r.quote_suffix,"
-        " r.indicator_id, d.issuer, coalesce(r.region, d.region), coalesce(r.region_level, d.region_level),"
-        " r.base_year"
-        " FROM records r JOIN documents d ON d.id = r.doc_id WHERE true%s%s%s%s%s%s%s%s%s"
-        " ORDER BY %s%sd.date IS NULL, d.date, d.path, r.seq%s",
-        q->kind ? " AND r.kind = $1" : "", q->year ? " AND r.year = $2" : "",
-        q->indicator ? (q->exact ? " AND (r.indicator = $3 OR r.indicator_id = $9)"
-                                 : " AND (strpos(r.indicator, $3) > 0 OR r.indicator_id = $9)")
-                     : "",
-        q->doc ? " AND d.id = ANY($4)" : "",
-        /* a date of a year alone (2014) stands for its whole year; so does --to 2014 */
-        q->from ? " AND (d.date >= $5 OR (length(d.date) = 4 AND d.date >= substr($5, 1, 4)))" : "",
-        q->to ? " AND (d.date <= $6 OR substr(d.date, 1, length($6)) = $6)" : "",
-        q->unit ? " AND r.unit = $7" : "", q->issuer ? " AND d.issuer = $10" : "",
-        q->region ? " AND coalesce(r.region, d.region) IN ($11, $12)" : "",
-        /* SQLite puts NULL first */
-        a->by_indicator ? "coalesce(r.indicator_id, r.indicator) NULLS FIRST, " : "", a->first,
-        q->limit ? " LIMIT $8" : "");
+    snprintf(text, sizeof text,
+             "SELECT " MB_SELECT_COLUMNS
+             " FROM records r JOIN documents d ON d.id = r.doc_id WHERE true%s%s%s%s%s%s%s%s%s"
+             " ORDER BY %s%sd.date IS NULL, d.date, d.path, r.seq%s",
+             q->kind ? " AND r.kind = $1" : "", q->year ? " AND r.year = $2" : "",
+             q->indicator ? (q->exact ? " AND (r.indicator = $3 OR r.indicator_id = $9)"
+                                      : " AND (strpos(r.indicator, $3) > 0 OR r.indicator_id = $9)")
+                          : "",
+             q->doc ? " AND d.id = ANY($4)" : "",
+             /* a date of a year alone (2014) stands for its whole year; so does --to 2014 */
+             q->from ? " AND (d.date >= $5 OR (length(d.date) = 4 AND d.date >= substr($5, 1, 4)))" : "",
+             q->to ? " AND (d.date <= $6 OR substr(d.date, 1, length($6)) = $6)" : "",
+             q->unit ? " AND r.unit = $7" : "", q->issuer ? " AND d.issuer = $10" : "",
+             q->region ? " AND coalesce(r.region, d.region) IN ($11, $12)" : "",
+             /* SQLite puts NULL first */
+             a->by_indicator ? "coalesce(r.indicator_id, r.indicator) NULLS FIRST, " : "", a->first,
+             q->limit ? " LIMIT $8" : "");
     /* text, integer, text, bigint[], text, text, text, bigint, text... */
     static const Oid types[12] = {25, 23, 25, 1016, 25, 25, 25, 20, 25, 25, 25, 25};
     char year[16], limit[24];
