@@ -105,39 +105,29 @@ static mb_status sidecar_json(const char *path, cJSON **out, char **meta_out, mb
     return MB_OK;
 }
 
-/* The sidecar's "date": MB_OK with out->year set, MB_OK with year 0 when
- * there is none, or an error for an unusable one. */
-static mb_status sidecar(const char *path, mb_date *out, mb_error *err)
+mb_status mb_sidecar_read(const mb_doc *doc, int want_date, int want_issuer, mb_date *date, char **issuer,
+                          mb_error *err)
 {
-    cJSON *j;
-    char *meta;
-    mb_status st = sidecar_json(path, &j, &meta, err);
-    if (st || !j)
-        return st;
-    const cJSON *d = cJSON_GetObjectItemCaseSensitive(j, "date");
-    if (cJSON_IsString(d)) {
-        if (mb_date_parse(d->valuestring, out))
-            st = mb_error_set(err, MB_EJSON, "%s: \"date\" is not a date YYYY-MM-DD or a year YYYY: %s", meta,
-                              d->valuestring);
-    } else if (d && !cJSON_IsNull(d)) {
-        st = mb_error_set(err, MB_EJSON, "%s: \"date\" must be a string YYYY-MM-DD or YYYY", meta);
-    }
-    cJSON_Delete(j);
-    free(meta);
-    return st;
-}
-
-mb_status mb_sidecar_issuer(const char *path, char **issuer, mb_error *err)
-{
+    memset(date, 0, sizeof *date);
     *issuer = NULL;
-    if (!strcmp(path, "-"))
+    const char *path = mb_doc_path(doc);
+    if (!strcmp(path, "-") || doc->opt.name_only ||
+        !(want_date || want_issuer)) /* a name only is never opened */
         return MB_OK;
     cJSON *j;
     char *meta;
     mb_status st = sidecar_json(path, &j, &meta, err);
     if (st || !j)
         return st;
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(j, "issuer");
+    const cJSON *d = want_date ? cJSON_GetObjectItemCaseSensitive(j, "date") : NULL;
+    if (cJSON_IsString(d)) {
+        if (mb_date_parse(d->valuestring, date))
+            st = mb_error_set(err, MB_EJSON, "%s: \"date\" is not a date YYYY-MM-DD or a year YYYY: %s", meta,
+                              d->valuestring);
+    } else if (d && !cJSON_IsNull(d)) {
+        st = mb_error_set(err, MB_EJSON, "%s: \"date\" must be a string YYYY-MM-DD or YYYY", meta);
+    }
+    const cJSON *v = want_issuer && !st ? cJSON_GetObjectItemCaseSensitive(j, "issuer") : NULL;
     if (cJSON_IsString(v) && v->valuestring[0]) {
         if (strlen(v->valuestring) > 200)
             st = mb_error_set(err, MB_EJSON, "%s: \"issuer\" is longer than 200 bytes", meta);
@@ -148,6 +138,8 @@ mb_status mb_sidecar_issuer(const char *path, char **issuer, mb_error *err)
     }
     cJSON_Delete(j);
     free(meta);
+    if (st)
+        memset(date, 0, sizeof *date);
     return st;
 }
 
@@ -322,6 +314,17 @@ static mb_status from_text(const mb_doc *doc, const mb_lexicon *lex, mb_date *ou
 mb_status mb_docdate_find(const mb_doc *doc, const char *given, const mb_lexicon *lex, mb_date *out,
                           mb_error *err)
 {
+    if (given)
+        return mb_docdate_find_with(doc, given, NULL, lex, out, err);
+    mb_date side;
+    char *issuer;
+    mb_status st = mb_sidecar_read(doc, 1, 0, &side, &issuer, err);
+    return st ? st : mb_docdate_find_with(doc, NULL, &side, lex, out, err);
+}
+
+mb_status mb_docdate_find_with(const mb_doc *doc, const char *given, const mb_date *side,
+                               const mb_lexicon *lex, mb_date *out, mb_error *err)
+{
     memset(out, 0, sizeof *out);
     out->source = "none";
     if (given) {
@@ -329,11 +332,9 @@ mb_status mb_docdate_find(const mb_doc *doc, const char *given, const mb_lexicon
             return mb_error_set(err, MB_EARG, "invalid date '%s': want YYYY-MM-DD or YYYY", given);
         return MB_OK;
     }
-    const char *path = mb_doc_path(doc);
-    if (strcmp(path, "-") && !doc->opt.name_only) { /* a name only is never opened */
-        mb_status st = sidecar(path, out, err);
-        if (st || out->year)
-            return st;
+    if (side && side->year) { /* the sidecar's (mb_sidecar_read) */
+        *out = *side;
+        return MB_OK;
     }
     if (doc->page_date.year) { /* an HTML page's meta or dateline (html.h) */
         *out = doc->page_date;

@@ -22,9 +22,17 @@
 mb_status mb_docdate_find(const mb_doc *doc, const char *given, const mb_lexicon *lex, mb_date *out,
                           mb_error *err);
 
-/* The "issuer" of the sidecar FILE.meta.json of path (a string; *issuer
- * malloc'ed, NULL when there is no sidecar or no issuer in it); an error for
- * an unusable sidecar. Nothing is read for "-". */
-mb_status mb_sidecar_issuer(const char *path, char **issuer, mb_error *err);
+/* The sidecar FILE.meta.json of doc, opened and parsed once: its "date"
+ * (when want_date; year 0: none) and its "issuer" (when want_issuer;
+ * malloc'ed, NULL: none). Nothing is read for "-" or a name-only document
+ * (mb_doc_options.name_only), nor when neither is wanted; an error for an
+ * unreadable or invalid sidecar, or an unusable field wanted. */
+mb_status mb_sidecar_read(const mb_doc *doc, int want_date, int want_issuer, mb_date *date, char **issuer,
+                          mb_error *err);
+
+/* mb_docdate_find with the sidecar's date already read (side: year 0 when
+ * it has none; NULL: no sidecar). */
+mb_status mb_docdate_find_with(const mb_doc *doc, const char *given, const mb_date *side,
+                               const mb_lexicon *lex, mb_date *out, mb_error *err);
 
 #endif

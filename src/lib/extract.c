@@ -1680,9 +1680,16 @@ mb_status mb_extract_with(const mb_model *m, const mb_doc *doc, const mb_extract
                           mb_records *out, mb_error *err)
 {
     memset(out, 0, sizeof *out);
-    mb_status st = mb_docdate_find(doc, opt ? opt->date : NULL, m->lex, &out->date, err);
+    const char *date = opt ? opt->date : NULL, *issuer = opt ? opt->issuer : NULL;
+    /* the sidecar, read once for what the caller did not give */
+    mb_date side;
+    char *side_issuer = NULL;
+    mb_status st = mb_sidecar_read(doc, !date, !issuer, &side, &side_issuer, err);
     if (!st)
-        st = mb_issuer_find(doc, opt ? opt->issuer : NULL, m->lex, out, err);
+        st = mb_docdate_find_with(doc, date, &side, m->lex, &out->date, err);
+    if (!st)
+        st = mb_issuer_find(doc, issuer ? issuer : side_issuer, m->lex, out, err);
+    free(side_issuer);
     if (st) {
         mb_records_free(out);
         return st;

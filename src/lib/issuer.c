@@ -3,7 +3,6 @@
 #include "issuer.h"
 
 #include "doc_internal.h"
-#include "docdate.h"
 #include "error.h"
 #include "text.h"
 
@@ -161,16 +160,8 @@ mb_status mb_issuer_find(const mb_doc *doc, const char *given, const mb_lexicon 
     out->issuer = NULL;
     out->issuer_source = "none";
     memset(&out->region, 0, sizeof out->region);
-    char *side = NULL;
-    if (!given && !doc->opt.name_only) { /* a name only is never opened (mapper mode, stdin) */
-        mb_status st = mb_sidecar_issuer(mb_doc_path(doc), &side, err);
-        if (st)
-            return st;
-        given = side;
-    }
     if (given) {
         out->issuer = strdup(given);
-        free(side);
         if (!out->issuer)
             return mb_error_set(err, MB_ENOMEM, "out of memory");
         out->issuer_source = "given";

@@ -23,7 +23,8 @@
 #include "mubiao.h"
 
 /* Set out->issuer, out->issuer_source and out->region for doc. given (may
- * be NULL): the caller's issuer; else the sidecar's; else the text's. */
+ * be NULL): the caller's issuer or the sidecar's (mb_sidecar_read); else
+ * the text's. */
 mb_status mb_issuer_find(const mb_doc *doc, const char *given, const mb_lexicon *lex, mb_records *out,
                          mb_error *err);
 
