@@ -562,59 +562,136 @@ static int own_year_target(const mb_track_data *t, const mb_trec *r, const mb_td
     return r->target && !r->period && *d && (*d)->year && r->year == (*d)->year;
 }
 
+/* An own-year target (own_year_target) by key and document. */
+typedef struct own_target {
+    const char *key;
+    long long doc;
+    size_t rec;
+} own_target;
+
+static int own_order(const void *a, const void *b)
+{
+    const own_target *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    if (c)
+        return c;
+    if (x->doc != y->doc)
+        return x->doc < y->doc ? -1 : 1;
+    return x->rec < y->rec ? -1 : x->rec > y->rec;
+}
+
+/* The first of v[0..n) with key and doc at or after them; n when none. */
+static size_t own_lower(const own_target *v, size_t n, const char *key, long long doc)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(v[mid].key, key);
+        if (c < 0 || (!c && v[mid].doc < doc))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Documents that state a target list, by issuer, year and id. */
+static int list_doc_order(const void *a, const void *b)
+{
+    const mb_tdoc *x = *(const mb_tdoc *const *)a, *y = *(const mb_tdoc *const *)b;
+    int c = strcmp(x->issuer, y->issuer);
+    if (c)
+        return c;
+    if (x->year != y->year)
+        return x->year < y->year ? -1 : 1;
+    return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static int size_order(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
 /* Absent: a key among the own-year targets of the issuer's document of
- * year Y-1 and not among those of its document of year Y. */
+ * year Y-1 and not among those of its document of year Y. Sorted look-ups,
+ * not a scan of every record for every record: O(n log n). */
 static mb_status find_absent(mb_track_data *t, const char *issuer)
 {
-    size_t n0 = t->nrecs;
-    for (size_t i = 0; i < n0; i++) {
+    own_target *v = malloc((t->nrecs ? t->nrecs : 1) * sizeof *v);
+    size_t *first = malloc((t->nrecs ? t->nrecs : 1) * sizeof *first);
+    const mb_tdoc **ld = malloc((t->ndocs ? t->ndocs : 1) * sizeof *ld);
+    if (!v || !first || !ld) {
+        free(v);
+        free(first);
+        free(ld);
+        return MB_ENOMEM;
+    }
+    size_t n = 0, nf = 0, nl = 0;
+    for (size_t i = 0; i < t->nrecs; i++) {
         const mb_tdoc *d;
-        const mb_trec *r = &t->recs[i];
-        /* only indicators of the lexicon (an id): a text written otherwise
-         * the next year is no absence */
-        if (!r->indicator_id || !own_year_target(t, r, &d) || !d->issuer ||
+        if (own_year_target(t, &t->recs[i], &d) && d->issuer)
+            v[n++] = (own_target){t->recs[i].key, t->recs[i].doc_id, i};
+    }
+    if (n > 1)
+        qsort(v, n, sizeof *v, own_order);
+    /* once per key and document: the first such record; only indicators of
+     * the lexicon (an id): a text written otherwise the next year is no
+     * absence */
+    for (size_t k = 0; k < n; k++) {
+        const mb_trec *r = &t->recs[v[k].rec];
+        const mb_tdoc *d = mb_track_doc(t, r->doc_id);
+        if ((k && v[k].doc == v[k - 1].doc && !strcmp(v[k].key, v[k - 1].key)) || !r->indicator_id ||
             (issuer && strcmp(d->issuer, issuer)))
             continue;
-        /* once per key and document: the first such record */
-        int seen = 0;
-        for (size_t k = 0; k < i && !seen; k++) {
-            const mb_tdoc *dk;
-            seen = t->recs[k].doc_id == r->doc_id && own_year_target(t, &t->recs[k], &dk) &&
-                   !strcmp(t->recs[k].key, r->key);
-        }
-        if (seen)
-            continue;
+        first[nf++] = v[k].rec;
+    }
+    if (nf > 1)
+        qsort(first, nf, sizeof *first, size_order); /* in record order, as the rows were always made */
+    for (size_t j = 0; j < t->ndocs; j++)
+        if (t->docs[j].issuer && t->docs[j].own_targets)
+            ld[nl++] = &t->docs[j];
+    if (nl > 1)
+        qsort(ld, nl, sizeof *ld, list_doc_order);
+    mb_status st = MB_OK;
+    for (size_t f = 0; f < nf && !st; f++) {
+        const mb_trec *r = &t->recs[first[f]];
+        const mb_tdoc *d = mb_track_doc(t, r->doc_id);
         /* the issuer's documents of the next year that state a target list */
-        int next_exists = 0, stated = 0;
+        mb_tdoc probe = {.issuer = d->issuer, .year = d->year + 1, .id = -1};
+        const mb_tdoc *pp = &probe;
+        size_t lo = 0, hi = nl;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (list_doc_order(&ld[mid], &pp) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        int stated = 0;
         const mb_tdoc *next = NULL;
-        for (size_t j = 0; j < t->ndocs; j++) {
-            const mb_tdoc *x = &t->docs[j];
-            if (x->year != d->year + 1 || !x->issuer || strcmp(x->issuer, d->issuer) || !x->own_targets)
-                continue;
-            next_exists = 1;
+        for (size_t j = lo; j < nl && ld[j]->year == d->year + 1 && !strcmp(ld[j]->issuer, d->issuer); j++) {
+            const mb_tdoc *x = ld[j];
             if (!next || x->own_targets > next->own_targets) /* the fullest list: the annual report */
                 next = x;
-            for (size_t k = 0; k < n0 && !stated; k++) {
-                const mb_tdoc *dk;
-                stated = t->recs[k].doc_id == x->id && own_year_target(t, &t->recs[k], &dk) &&
-                         !strcmp(t->recs[k].key, r->key);
-            }
+            size_t at = own_lower(v, n, r->key, x->id);
+            stated |= at < n && v[at].doc == x->id && !strcmp(v[at].key, r->key);
         }
-        if (!next_exists || stated)
+        if (!next || stated)
             continue;
         mb_trow row;
         memset(&row, 0, sizeof row);
         row.absent = 1;
         row.verdict = MB_TRACK_ABSENT;
-        row.target = i; /* the last statement, a year before */
+        row.target = first[f]; /* the last statement, a year before */
         row.year = d->year + 1;
         row.absent_doc = next->id;
-        row.revision = NULL;
-        mb_status st = add_row(t, &row);
-        if (st)
-            return st;
+        st = add_row(t, &row);
     }
-    return MB_OK;
+    free(v);
+    free(first);
+    free(ld);
+    return st;
 }
 
 static int row_order(const void *a, const void *b)
