@@ -408,13 +408,45 @@ static mb_status add_row(mb_track_data *t, const mb_trow *row)
 }
 
 /* The latest year any document of issuer (NULL: any document) is dated. */
-static int latest_year(const mb_track_data *t, const char *issuer)
+static int latest_year(const mb_track_data *t, const mb_tdoc *d)
 {
-    int y = 0;
-    for (size_t i = 0; i < t->ndocs; i++)
-        if ((!issuer || (t->docs[i].issuer && !strcmp(t->docs[i].issuer, issuer))) && t->docs[i].year > y)
-            y = t->docs[i].year;
-    return y;
+    return d && d->issuer ? d->issuer_latest : t->latest;
+}
+
+static int issuer_order(const void *a, const void *b)
+{
+    return strcmp((*(const mb_tdoc *const *)a)->issuer, (*(const mb_tdoc *const *)b)->issuer);
+}
+
+/* Each document's issuer_latest and t->latest, once: the latest year of the
+ * issuer's documents, of all documents. */
+static mb_status set_latest(mb_track_data *t)
+{
+    mb_tdoc **v = malloc((t->ndocs ? t->ndocs : 1) * sizeof *v);
+    if (!v)
+        return MB_ENOMEM;
+    size_t n = 0;
+    t->latest = 0;
+    for (size_t i = 0; i < t->ndocs; i++) {
+        if (t->docs[i].year > t->latest)
+            t->latest = t->docs[i].year;
+        if (t->docs[i].issuer)
+            v[n++] = &t->docs[i];
+    }
+    if (n > 1)
+        qsort(v, n, sizeof *v, issuer_order);
+    for (size_t a = 0; a < n;) {
+        size_t b = a;
+        int y = 0;
+        for (; b < n && !strcmp(v[b]->issuer, v[a]->issuer); b++)
+            if (v[b]->year > y)
+                y = v[b]->year;
+        for (size_t k = a; k < b; k++)
+            v[k]->issuer_latest = y;
+        a = b;
+    }
+    free(v);
+    return MB_OK;
 }
 
 static int lower_is_better(const mb_lexicon *lex, const mb_trec *r)
@@ -540,7 +572,7 @@ static mb_status pair_group(mb_track_data *t, const mb_lexicon *lex, size_t a, s
             row.has_outcome = 1;
             row.outcomes[row.noutcomes++] = other;
         } else {
-            row.verdict = latest_year(t, td ? td->issuer : NULL) > year ? MB_TRACK_NO_DATA : MB_TRACK_PENDING;
+            row.verdict = latest_year(t, td) > year ? MB_TRACK_NO_DATA : MB_TRACK_PENDING;
         }
     }
     return add_row(t, &row);
@@ -713,6 +745,8 @@ int mb_track_row_year(const mb_track_data *t, const mb_trow *r)
 mb_status mb_track_pair(mb_track_data *t, const mb_lexicon *lex, int year_filter, const char *issuer)
 {
     link_docs(t);
+    if (set_latest(t))
+        return MB_ENOMEM;
     if (t->nrecs > 1)
         qsort(t->recs, t->nrecs, sizeof *t->recs, rec_order);
     const mb_trec **by_coarse = malloc((t->nrecs ? t->nrecs : 1) * sizeof *by_coarse);

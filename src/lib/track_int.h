@@ -14,6 +14,7 @@ typedef struct mb_tdoc {
     char *path, *date, *issuer, *region;
     int year;              /* of its date; 0: undated */
     long long own_targets; /* its targets for its own year: it states a target list */
+    int issuer_latest;     /* the latest year of its issuer's documents (mb_track_pair) */
 } mb_tdoc;
 
 /* A record with a year and a value. */
@@ -62,6 +63,7 @@ typedef struct mb_track_data {
     size_t nrecs, caprecs;
     mb_trow *rows;
     size_t nrows, caprows;
+    int latest; /* the latest year of all documents (mb_track_pair) */
 } mb_track_data;
 
 /* Pair targets and outcomes into rows (verdicts), keeping the targets of
