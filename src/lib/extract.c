@@ -281,6 +281,20 @@ static int bare_count(const ctx *c, const mb_xq *q)
            a == q->b;
 }
 
+/* The person_head word that ends a token of the noun phrase [a,b) after
+ * a bare count (农业|转移|人口 在城镇落户), or NULL. */
+static const mb_lexword *person_head(const ctx *c, size_t a, size_t b)
+{
+    for (const mb_token *t = tok_at(c, a); t && t->start >= a && t->end <= b; t = tok_at(c, t->end)) {
+        const mb_lexword *w = mb_lex_longest_before(c->m->lex, MB_LX_PERSON_HEAD, c->s, a, t->end);
+        if (w)
+            return w;
+        if (t->end <= t->start)
+            break;
+    }
+    return NULL;
+}
+
 /* 中央财政安排384亿元救灾款: a verb that takes the quantity of a noun as
  * its object (neither a linker nor a change verb) right before the
  * quantity: what follows the quantity names it, not the verb's subject. */
@@ -600,6 +614,32 @@ static int time_fits(const ctx *c, const mb_xt *t, mb_cue_kind k)
     return k == MB_CUE_NONE || tk == MB_CUE_NONE || tk == k;
 }
 
+static int starting_point(const ctx *c, const mb_xt *t, const mb_xq *q);
+
+/* 1 if the quantity at pos is the starting point of the time t (由2003年的
+ * 77%) or an item of a list that starts there (从2012年的35.33%、52.57%). */
+static int from_quantity(const ctx *c, const mb_xt *t, size_t pos)
+{
+    size_t j = quantity_from(c, pos);
+    if (j >= c->x.nq || c->x.q[j].a != pos)
+        return 0;
+    for (size_t n = 0; n < MB_MAX_LOOK; n++, j--) {
+        if (starting_point(c, t, &c->x.q[j]))
+            return 1;
+        if (j == 0 || c->x.q[j - 1].a < t->b || !list_continuation(c, c->x.q[j - 1].b, c->x.q[j].a))
+            return 0;
+    }
+    return 0;
+}
+
+/* 1 if a from word (由, 从) stands right before pos: 从1.7亿人增加到8.3亿人. */
+static int after_from_word(const ctx *c, size_t pos)
+{
+    while (pos > 0 && c->s[pos - 1] == ' ')
+        pos--;
+    return pos >= 3 && mb_lex_is(c->m->lex, MB_LX_FROM_WORD, c->s + pos - 3, 3);
+}
+
 /* The time expression in the clause [ca,cb) of a quantity at pos: the
  * nearest before it, else the first after it. Comparison bases never. */
 static const mb_xt *time_in_clause(const ctx *c, size_t ca, size_t cb, size_t pos)
@@ -610,8 +650,9 @@ static const mb_xt *time_in_clause(const ctx *c, size_t ca, size_t cb, size_t po
         const mb_xt *t = &c->x.t[i];
         if (t->base || t->b > pos || in_cue(c, t))
             continue;
-        /* 由2003年的77%提高到96%: the starting year is not the end value's */
-        if (t->from && quantity_covering(c, t->b, pos))
+        /* 由2003年的77%提高到96%: the starting year is not the end value's,
+         * but it is the year of each item of a list it starts */
+        if (t->from && quantity_covering(c, t->b, pos) && !from_quantity(c, t, pos))
             continue;
         return t;
     }
@@ -662,9 +703,10 @@ static int time_year(const ctx *c, const mb_xt *t, mb_kind kind)
 {
     if (!t)
         return 0;
-    /* 过去五年, 十年来: up to the document's year (spec); 一年来: that year */
+    /* 过去五年, 十年来: up to the document's year (spec); 一年来: that year; a
+     * span written with its years (1978年至2018年) ends in its last year */
     if (t->span && !t->future && kind == MB_KIND_ACHIEVEMENT)
-        return t->y0 != t->y1 && c->doc_year && t->y1 == c->doc_year - 1 ? c->doc_year : t->y1;
+        return t->relative && t->y0 != t->y1 && c->doc_year && t->y1 == c->doc_year - 1 ? c->doc_year : t->y1;
     if (kind == MB_KIND_TARGET)
         return t->y1 ? t->y1 : t->y0;
     return t->y1 ? t->y1 : t->y0;
@@ -997,6 +1039,14 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
     r.min = q->min;
     r.max = q->max;
     r.unit = dup_str(q->unit);
+    /* 9000多万农业转移人口, 1200多万农民: a bare count of people is in 人 */
+    if (!q->unit && found && irule && !strcmp(irule, "noun after") && bare_count(c, q)) {
+        const mb_lexword *ph = person_head(c, q->b, b);
+        size_t un = 0;
+        const char *u = mb_lex_value(ph, "unit", &un);
+        if (u && un)
+            r.unit = dup_range(u, 0, un);
+    }
     r.comparator = q->cmp;
     if (!r.has_value && !r.has_range)
         r.comparator = NULL;
@@ -1148,6 +1198,13 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         r.year = time_year(c, t, r.kind);
         r.time_text = dup_range(c->s, t->a, t->b);
         evidence(&r.why_year, "time", tscope, c->p->index, t->a, t->b);
+        /* 1978年至2018年，城镇常住人口从1.7亿人增加到8.3亿人: the starting
+         * value of a span written with its years is of the first year */
+        if (r.kind == MB_KIND_ACHIEVEMENT && t->span && !t->relative && !t->future && !t->plan && t->y0 &&
+            t->y1 > t->y0 && after_from_word(c, q->a)) {
+            r.year = t->y0;
+            r.why_year.rule = "span start";
+        }
     }
     if (!r.year)
         r.year = frame_year(c, r.kind, r.period != NULL, &r.why_year);
@@ -1508,14 +1565,24 @@ static mb_status do_sentence(ctx *c, size_t sa, size_t sb)
     if (st)
         return st;
     /* quantities of the sentence, with 分别 lists */
-    char *names[16] = {0};
-    size_t nnames = 0, used = 0;
+    char *names[16] = {0}, *last[16] = {0};
+    size_t nnames = 0, used = 0, nlast = 0, last_ca = 0;
     for (size_t i = quantity_from(c, sa); i < c->x.nq && c->x.q[i].a < sb; i++) {
         const mb_xq *q = &c->x.q[i];
         if (q->b > sb || q->skip)
             continue;
         size_t ca = clause_start(c, sa, q->a);
         const char *name = NULL;
+        /* 分别从2012年的35.33%、52.57%提高到2018年的43.37%、59.58%: a second
+         * list as long as the first, in its clause, pairs with the same names */
+        if (!nnames && nlast && ca == last_ca && list_length(c, i, sb) == nlast) {
+            for (size_t k = 0; k < nlast; k++) {
+                names[k] = last[k];
+                last[k] = NULL;
+            }
+            nnames = nlast;
+            nlast = used = 0;
+        }
         if (!nnames) {
             for (size_t k = q->a - ca > 30 ? q->a - 30 : ca; k + 6 <= q->a; k++) /* 分别 right before */
                 if (at_cls(c, c->s, q->a, k, MB_LX_RESPECTIVELY)) {
@@ -1570,18 +1637,39 @@ static mb_status do_sentence(ctx *c, size_t sa, size_t sb)
         if (st)
             break;
         if (nnames && used == nnames) {
-            for (size_t k = 0; k < nnames; k++)
-                free(names[k]);
+            for (size_t k = 0; k < nlast; k++)
+                free(last[k]);
+            for (size_t k = 0; k < nnames; k++) {
+                last[k] = names[k];
+                names[k] = NULL;
+            }
+            nlast = nnames;
+            last_ca = ca;
             nnames = used = 0;
         }
     }
     for (size_t k = 0; k < nnames; k++)
         free(names[k]);
+    for (size_t k = 0; k < nlast; k++)
+        free(last[k]);
     if (!st)
         st = dated_goal(c, sa, sb);
     if (!st && list)
         st = qualitative_items(c, sa, sb, from, deadline);
     return st;
+}
+
+/* 1 if t is a past year written out that is not a comparison base or a
+ * starting point: 2018年末, 1956年 (in a document of a later year). */
+static int last_year(const mb_xt *t)
+{
+    return t->y1 ? t->y1 : t->y0;
+}
+
+static int past_written(const ctx *c, const mb_xt *t)
+{
+    return !t->base && !t->from && !t->ref && (t->y0 || t->y1) && written_year(c, t) &&
+           time_kind(c, t) == MB_CUE_ACHIEVEMENT;
 }
 
 static mb_status do_paragraph(ctx *c, const mb_paragraph *p)
@@ -1642,6 +1730,18 @@ static mb_status do_paragraph(ctx *c, const mb_paragraph *p)
             if (!c->x.t[i].base && !c->x.t[i].from && !c->x.t[i].ref && (c->x.t[i].y0 || c->x.t[i].y1) &&
                 ((k > 0 && !quantities) || ((c->x.t[i].deadline || c->x.t[i].a == lead) && semicolon))) {
                 c->para_time = (int)i;
+                break;
+            } else if (c->x.t[i].a == lead && past_written(c, &c->x.t[i])) {
+                /* 2018年末，…达到59.58%。户籍人口城镇化率也达到43.37%: a
+                 * sentence that opens with a past year written out frames the
+                 * ones after it with the latest such year it states (1952年…，
+                 * 1956年提高到610元。在四年中间…; not 2002年…是1997年的1.8倍);
+                 * a target's year (2012年…达到4%) frames nothing */
+                c->para_time = (int)i;
+                for (size_t j = i + 1; j < c->x.nt && c->x.t[j].b <= sb; j++)
+                    if (past_written(c, &c->x.t[j]) &&
+                        last_year(&c->x.t[j]) > last_year(&c->x.t[c->para_time]))
+                        c->para_time = (int)j;
                 break;
             }
     }

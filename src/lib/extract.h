@@ -52,6 +52,7 @@ typedef struct mb_xt {
     int plan;      /* a plan period: “十四五”, 十二五时期, 规划期 */
     int written;   /* a year written out (2002年), not relative (上年) */
     int ref; /* a plan referred to (与“十五五”规划相衔接): dates nothing outside its clause */
+    int relative; /* resolved against the document year (过去五年, 十年来), not written (1978年至2018年) */
 } mb_xt;
 
 typedef struct mb_xrec {

@@ -142,6 +142,7 @@ mb_status mb_xrec_run(const mb_model *m, const char *text, size_t len, int doc_y
         o->past = t->direction < 0;
         o->plan = t->kind == MB_TIME_PLAN;
         o->written = t->kind == MB_TIME_YEAR;
+        o->relative = t->relative;
         /* 与“十五五”规划相衔接: a plan referred to, not a time */
         if (o->plan)
             for (size_t p = t->end, e = mb_clause_end(text, len, t->end); p < e && !o->ref; p++)

@@ -122,6 +122,8 @@
     X(TOTAL_SUFFIX, "total_suffix", "", "a trailing total word of an indicator, dropped")                    \
     X(COMPARE_WORD, "compare_word", "", "a comparison word before a quantity")                               \
     X(COUNT_UNIT, "count_unit", "", "the canonical unit of plain counts (ge)")                               \
+    X(PERSON_HEAD, "person_head",                                                                            \
+      "unit=", "the head of a noun that counts people: a bare count is in unit=")                            \
     X(STREAK_DIR, "streak_dir", "dir=up|down", "the direction of a streak (N lian zeng): dir=up, down")      \
     X(FROM_WORD, "from_word", "", "before a time: a starting point")                                         \
     X(REVIEW_WORD, "review_word", "", "in a heading or lead-in: a review of the past")                       \

@@ -11,7 +11,9 @@
  * that wide) or fewer than 30% of the long lines end mid-sentence, the text
  * is already one paragraph per line (government work reports, pasted web
  * text): every non-blank line is a paragraph, exactly (vertical text
- * aside). Otherwise the text is wrapped and the rules below join lines.
+ * aside); so is a text with only one or two long lines unless every one
+ * of them ends mid-sentence (too few to judge by a share). Otherwise the
+ * text is wrapped and the rules below join lines.
  *
  * Local measures of wrapped text:
  *  - column width W of a line: the densest band of widths among the 8
@@ -565,7 +567,12 @@ static int looks_wrapped(const line *ls, size_t n)
         if (ls[k].end == END_NONE && !ls[k].heading)
             nmid++;
     }
-    return nlong > 0 && 10 * nmid >= 3 * nlong;
+    /* two long lines, one of them ending mid-sentence (a byline in
+     * parentheses after a web page's paragraph), are too few to tell: a
+     * handful of long lines is wrapped only when none ends a sentence */
+    if (nlong < 3)
+        return nlong > 0 && nmid == nlong;
+    return 10 * nmid >= 3 * nlong;
 }
 
 /* ---- decisions ---- */

@@ -331,6 +331,31 @@ static void test_one_per_line(void)
     mb_doc_free(d);
 }
 
+/* A short web page: a title, a byline with an ASCII colon, two long
+ * paragraphs (one ends with the reporter's name in parentheses, not a
+ * sentence end) and a footer, each line with a blank line after it. Two
+ * long lines are too few to call the text wrapped: every line stays a
+ * paragraph (the title is not joined to the byline). Invented. */
+static void test_short_page(void)
+{
+    mb_doc *d =
+        load("某市去年常住人口突破百万\n"
+             "\n"
+             "本地   来源:某某网  编辑:某某  2021-08-10 10:00:00\n"
+             "\n"
+             "十年来,某市经历了规模最大、速度最快的城镇化进程,城镇人口占总人口的比重从2010年末的41.2%上升至"
+             "2020年末的58.6%,城镇常住人口增加至102万人,新增城镇人口主要来自本省农村。\n"
+             " \n"
+             "2010年至2020年,全市城镇常住人口从62万人增加到102万人,城镇化率提高17.4个百分点,平均每年提高"
+             "1.74个百分点,快于全省平均水平。( 记者 某某)(来源: 某某报)\n"
+             "\n"
+             "点击进入首页>>\n"
+             "版权所有 © 某某网 All Rights Reserved.\n");
+    T_EQ_STR(starts(d), "1 3 5 7 9 10", "short page: every non-blank line is a paragraph");
+    T_EQ_STR(ptext(d, 0), "某市去年常住人口突破百万", "short page: the title stands alone");
+    mb_doc_free(d);
+}
+
 /* A government-work-report layout: a title, blank lines between long
  * unwrapped paragraphs, and fragments cut out of a sentence (book titles)
  * on lines of their own. Every non-blank line stays one paragraph. */
@@ -487,6 +512,7 @@ int main(void)
     test_vertical();
     test_page_numbers();
     test_one_per_line();
+    test_short_page();
     test_gwr_style();
     test_sentences();
     test_edges();
