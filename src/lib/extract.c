@@ -1236,7 +1236,12 @@ static mb_status dated_goal(ctx *c, size_t sa, size_t sb)
 {
     for (size_t i = time_from(c, sa); i < c->x.nt && c->x.t[i].a < sb; i++) {
         const mb_xt *t = &c->x.t[i];
-        if (t->b > sb || t->base || !(t->deadline || (t->y0 && !t->span && !t->sub_year && !t->past)))
+        /* 从2020年到2035年基本实现…: a span written with its years that ends
+         * ahead of the document is a deadline too */
+        int ahead = t->span && !t->relative && !t->future && !t->plan && t->y1 > t->y0 && c->doc_year &&
+                    t->y1 > c->doc_year;
+        if (t->b > sb || t->base ||
+            !(t->deadline || ahead || (t->y0 && !t->span && !t->sub_year && !t->past)))
             continue;
         if (!t->y0 && !t->y1)
             continue;
@@ -1250,7 +1255,7 @@ static mb_status dated_goal(ctx *c, size_t sa, size_t sb)
         /* or a deadline still ahead that the verb follows at once
          * (到2027年，建成全省统一的数据交易平台; 2025年底前实现…全覆盖) */
         int y = t->y1 ? t->y1 : t->y0;
-        if (!firm && !(t->deadline && !t->past && (!c->doc_year || y >= c->doc_year)))
+        if (!firm && !ahead && !(t->deadline && !t->past && (!c->doc_year || y >= c->doc_year)))
             continue;
         /* the verb right after the time, then the noun phrase it governs */
         size_t v = t->b, bl;
@@ -1264,18 +1269,40 @@ static mb_status dated_goal(ctx *c, size_t sa, size_t sb)
             if (quantity_covering(c, v, cb))
                 continue;
         }
+        /* a scope word as the subject (到2035年，全市基本实现…) */
+        const mb_lexword *sw = at_cls(c, c->s, cb, v, MB_LX_SCOPE_WORD);
+        if (sw && at_cls(c, c->s, cb, v + sw->len, MB_LX_ACHIEVE_VERB))
+            v += sw->len;
         const mb_lexword *verb = at_cls(c, c->s, cb, v, MB_LX_ACHIEVE_VERB); /* the longest */
         size_t vl = verb ? verb->len : 0;
+        /* 到2025年，把某市建成…: the verb after the object of 把 (class ba_word) */
+        const mb_lexword *ba = vl ? NULL : at_cls(c, c->s, cb, v, MB_LX_BA_WORD);
+        for (const mb_token *k = ba ? tok_at(c, v + ba->len) : NULL; k && k->end <= cb && k->end > k->start;
+             k = tok_at(c, k->end))
+            if ((verb = at_cls(c, c->s, cb, k->start, MB_LX_ACHIEVE_VERB))) {
+                v = k->start;
+                vl = verb->len;
+                break;
+            }
         if (!vl)
             continue;
         size_t a, b;
-        if (!mb_ind_np_after(c, v + vl, cb, &a, &b))
-            continue;
+        if (!mb_ind_np_after(c, v + vl, cb, &a, &b)) {
+            /* 建成具有区域影响力的物流枢纽: the object after its modifier */
+            size_t d = v + vl;
+            while (d < cb && !at_cls(c, c->s, cb, d, MB_LX_DE))
+                d++;
+            if (d >= cb || d == v + vl ||
+                !mb_ind_np_after(c, d + at_cls(c, c->s, cb, d, MB_LX_DE)->len, cb, &a, &b))
+                continue;
+        }
         /* 到第二个五年计划完成的时候: 的 after the verb, no object */
         size_t o = v + vl;
         while (o < a && c->s[o] == ' ')
             o++;
-        if (!firm && o != a)
+        /* (a modifier between the verb and its object is fine: 建成具有全球
+         * 影响力的创新型城市) */
+        if (!firm && o != a && (o == cb || at_cls(c, c->s, cb, o, MB_LX_DE)))
             continue;
         mb_record r;
         memset(&r, 0, sizeof r);

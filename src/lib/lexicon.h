@@ -106,6 +106,7 @@
     X(ANNUAL_WORD, "annual_word", "", "before a number: a yearly period")                                    \
     X(FIRM_CUE, "firm_cue", "", "a target cue of a dated goal without a number")                             \
     X(ACHIEVE_VERB, "achieve_verb", "", "the verb after the time of a dated goal")                           \
+    X(BA_WORD, "ba_word", "", "after the time of a dated goal: its object comes before the verb")            \
     X(STATE_PREDICATE, "state_predicate", "change=increase|decrease|level",                                  \
       "closes a qualitative item: change=")                                                                  \
     X(STATE_FILLER, "state_filler", "", "a word around the indicator of a qualitative item")                 \
