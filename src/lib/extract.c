@@ -30,6 +30,7 @@
  *  - every decision records its evidence (mb_evidence: --explain). */
 #include "extract.h"
 #include "extract_ctx.h"
+#include "fold.h"
 
 #include "cues.h"
 #include "indid.h"
@@ -1705,6 +1706,19 @@ static mb_status do_paragraph(ctx *c, const mb_paragraph *p)
     c->p = p;
     c->s = p->text.s ? p->text.s : "";
     c->len = p->text.len;
+    /* a traditional document is read in its simplified folding: the same
+     * offsets, so spans and sentences still come from the text as written */
+    if (c->traditional && c->len) {
+        if (c->fold_cap < c->len + 1) {
+            char *nb = realloc(c->fold, c->len + 1);
+            if (!nb)
+                return MB_ENOMEM;
+            c->fold = nb;
+            c->fold_cap = c->len + 1;
+        }
+        mb_fold_t2s(c->m->lex, c->s, c->len, c->fold);
+        c->s = c->fold;
+    }
     free(c->prev_ind);
     c->prev_ind = NULL;
     mb_xrec_clear(&c->x);
@@ -1837,8 +1851,16 @@ mb_status mb_extract_with(const mb_model *m, const mb_doc *doc, const mb_extract
             c.first[cp >> 3] |= (unsigned char)(1u << (cp & 7));
         c.ncues = k + 1;
     }
+    size_t cjk = 0, foldable = 0;
+    for (size_t i = 0; i < mb_doc_paragraph_count(doc); i++) {
+        const mb_paragraph *p = mb_doc_paragraph(doc, i);
+        if (p->text.s)
+            mb_fold_count(m->lex, p->text.s, p->text.len, &cjk, &foldable);
+    }
+    c.traditional = mb_fold_is_traditional(cjk, foldable);
     for (size_t i = 0; i < mb_doc_paragraph_count(doc) && !st; i++)
         st = do_paragraph(&c, mb_doc_paragraph(doc, i));
+    free(c.fold);
     free(c.prev_ind);
     free(c.group_ind);
     free(c.brk);

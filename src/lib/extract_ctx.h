@@ -57,6 +57,9 @@ typedef struct mb_xctx {
     int para_time;         /* index into x.t of the paragraph's leading time, -1 */
     char *prev_ind;
     char *group_ind; /* the group a breakdown counts (…特色产业集群，超1000亿元的2个): this sentence's */
+    int traditional; /* the document is in traditional characters: s is a folded copy (fold.h) */
+    char *fold;      /* that copy, owned; fold_cap bytes */
+    size_t fold_cap;
 } mb_xctx;
 
 typedef mb_xctx ctx;

@@ -1,0 +1,58 @@
+/* fold.c — traditional characters folded to simplified ones (fold.h). */
+#include "fold.h"
+
+#include <string.h>
+
+/* The t2s row of the 3-byte character at s, or NULL. */
+static const mb_lexword *row_at(const mb_lexicon *lex, const char *s)
+{
+    return mb_lex_get(lex, MB_LX_T2S, s, 3);
+}
+
+static int is_cjk3(const unsigned char *u)
+{
+    /* E3 90 80 = U+3400 up to EF BF BF; 3-byte sequences only */
+    return (u[0] & 0xF0) == 0xE0 && (u[0] > 0xE3 || (u[0] == 0xE3 && u[1] >= 0x90));
+}
+
+void mb_fold_count(const mb_lexicon *lex, const char *s, size_t n, size_t *cjk, size_t *foldable)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
+        if (i + 3 <= n && is_cjk3(u + i)) {
+            ++*cjk;
+            if (row_at(lex, s + i))
+                ++*foldable;
+            i += 3;
+        } else
+            i++;
+    }
+}
+
+int mb_fold_is_traditional(size_t cjk, size_t foldable)
+{
+    return foldable >= 2 && foldable * 100 >= cjk * 3;
+}
+
+size_t mb_fold_t2s(const mb_lexicon *lex, const char *s, size_t n, char *out)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t folded = 0;
+    memcpy(out, s, n);
+    out[n] = '\0';
+    for (size_t i = 0; i + 3 <= n;) {
+        if (!is_cjk3(u + i)) {
+            i++;
+            continue;
+        }
+        const mb_lexword *w = row_at(lex, s + i);
+        size_t tn = 0;
+        const char *to = w ? mb_lex_value(w, "to", &tn) : NULL;
+        if (to && tn == 3) {
+            memcpy(out + i, to, 3);
+            folded++;
+        }
+        i += 3;
+    }
+    return folded;
+}

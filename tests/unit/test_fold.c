@@ -1,0 +1,46 @@
+/* test_fold.c — traditional characters folded for matching (fold.h): the
+ * folded copy keeps every byte, what counts as a traditional text. */
+#include "fold.h"
+#include "t.h"
+#include "t_lex.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int main(void)
+{
+    mb_lexicon *lex = t_lexicon();
+    if (!lex)
+        return 1;
+
+    /* ASCII, a 4-byte character, simplified and traditional characters */
+    const char *s = "GDP 2020年國內生產總值\xf0\x9f\x98\x80突破100萬億元，著名";
+    size_t n = strlen(s);
+    char *out = malloc(n + 1);
+    size_t k = mb_fold_t2s(lex, s, n, out);
+    T_EQ_STR(out, "GDP 2020年国内生产总值\xf0\x9f\x98\x80突破100万亿元，著名",
+             "fold: every character of the table, the rest kept (著 is not one)");
+    T_EQ_INT(strlen(out), n, "fold: the same byte length");
+    T_EQ_INT(k, 6, "fold: six characters folded (國 內 產 總 萬 億)");
+    free(out);
+
+    size_t cjk = 0, f = 0;
+    mb_fold_count(lex, "國內生產總值", strlen("國內生產總值"), &cjk, &f);
+    T_EQ_INT(cjk, 6, "count: CJK characters");
+    T_EQ_INT(f, 4, "count: 國 內 產 總 fold; 生 值 do not");
+    T_OK(mb_fold_is_traditional(cjk, f), "a traditional text");
+
+    /* a simplified text with 著 and 乾: 2 of 100 is under 3% */
+    T_OK(!mb_fold_is_traditional(100, 2), "two of a hundred: simplified");
+    T_OK(mb_fold_is_traditional(100, 3), "three of a hundred: traditional");
+    T_OK(!mb_fold_is_traditional(10, 1), "one character alone never decides");
+    T_OK(!mb_fold_is_traditional(0, 0), "no CJK: not traditional");
+
+    /* a truncated sequence at the end is copied, not read past */
+    char buf[8];
+    T_EQ_INT(mb_fold_t2s(lex, "\xe5\x9c", 2, buf), 0, "truncated: nothing folded");
+    T_OK(!memcmp(buf, "\xe5\x9c", 3), "truncated: copied with its NUL");
+
+    mb_lexicon_free(lex);
+    return t_done();
+}
