@@ -921,8 +921,12 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         if (a < b) {
             found = 1;
             irule = "noun phrase";
-            if (mb_ind_generic_only(c, a, b) && c->prev_ind) {
-                irule = "generic head";
+            /* 比例 alone, or 占全国幼儿园的比例 with its subject left out:
+             * the subject carried from the clause before names it */
+            const mb_token *sv = tok_at(c, a);
+            int share_of = sv && sv->start == a && tok_in(c, sv, MB_LX_SHARE_VERB);
+            if ((share_of || mb_ind_generic_only(c, a, b)) && c->prev_ind) {
+                irule = share_of ? "share of the subject" : "generic head";
                 char *part = dup_range(c->s, a, b);
                 size_t n1 = strlen(c->prev_ind), n2 = part ? strlen(part) : 0;
                 r.indicator = malloc(n1 + n2 + 1);

@@ -344,7 +344,9 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
         /* X对Y的Z, X占Y的Z: the modifier stays when Z is a rate of X
          * (消费对经济增长的贡献率), not a payer's grant (财政对农民的补助标准);
          * a 分别 list names its items apart */
-        if (!list && tok_in(c, t, MB_LX_DE) && t->end == a && ends_cls(c, c->s, b, MB_LX_NAME_SUFFIX) &&
+        int share_head = ends_cls(c, c->s, b, MB_LX_SHARE_NOUN) != NULL;
+        if (!list && tok_in(c, t, MB_LX_DE) && t->end == a &&
+            (ends_cls(c, c->s, b, MB_LX_NAME_SUFFIX) || share_head) &&
             !has_cls(c, b, pos, MB_LX_RESPECTIVELY)) {
             size_t k = i, steps2 = 0, found = (size_t)-1;
             while (k-- > 0 && steps2++ < 6) {
@@ -356,6 +358,11 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
                     if (k > 0 && c->toks.v[k - 1].start >= lo && tok_nounish(c, &c->toks.v[k - 1]) &&
                         k + 1 < i)
                         found = k - 1;
+                    /* 占全国幼儿园的比例 opening its clause: the share of
+                     * the clause's subject, left out (the caller carries it) */
+                    else if (share_head && tok_in(c, u, MB_LX_SHARE_VERB) && k + 1 < i &&
+                             (k == 0 || c->toks.v[k - 1].start < lo || is_punct_tok(c, &c->toks.v[k - 1])))
+                        found = k;
                     break;
                 }
             }
