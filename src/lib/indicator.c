@@ -405,6 +405,15 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
             a = t->start;
             continue;
         }
+        /* 新 and the verb after it modify the head: 新注册企业, 新认定高新技术
+         * 企业 (class new_mark) */
+        if (t->tag && t->tag[0] == 'v' && n >= 6 && t->end == a && i > 0 && c->toks.v[i - 1].start >= lo &&
+            c->toks.v[i - 1].end == t->start && tok_in(c, &c->toks.v[i - 1], MB_LX_NEW_MARK) &&
+            !mb_is_linker(c->m->lex, w, n) && !mb_change_of(c->m->lex, w, n)) {
+            a = c->toks.v[i - 1].start;
+            i--;
+            continue;
+        }
         /* a verb between nouns is part of the name: 研发经费投入强度 (not
          * before a name of the lexicon: 共有|各类市场主体) */
         if (!named && t->tag && t->tag[0] == 'v' && n >= 6 && i > 0 && c->toks.v[i - 1].start >= lo) {
