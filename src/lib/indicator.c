@@ -538,6 +538,23 @@ int mb_ind_np_after(const ctx *c, size_t pos, size_t hi, size_t *ra, size_t *rb)
         if (started && conj_tok(c, t, 0) && i + 1 < c->toks.n && c->toks.v[i + 1].end <= hi &&
             tok_nounish(c, &c->toks.v[i + 1]) && !quantity_from_to(c, t->end, hi))
             continue;
+        /* 285个计划新开工项目, 3500多个拟竣工投产项目: a planning word and
+         * the verbs after it modify the noun (class plan_mark) */
+        if (!started && tok_in(c, t, MB_LX_PLAN_MARK)) {
+            size_t k = i + 1;
+            while (k < c->toks.n && k <= i + 3 && c->toks.v[k].end <= hi && c->toks.v[k].tag &&
+                   (c->toks.v[k].tag[0] == 'v' || !strcmp(c->toks.v[k].tag, "nz")) &&
+                   !mb_change_of(c->m->lex, c->s + c->toks.v[k].start, c->toks.v[k].end - c->toks.v[k].start))
+                k++;
+            if (k > i + 1 && k < c->toks.n && c->toks.v[k].end <= hi && tok_nounish(c, &c->toks.v[k]) &&
+                !is_cue_noun(c, &c->toks.v[k])) {
+                a = t->start;
+                b = c->toks.v[k].end;
+                started = 1;
+                i = k;
+                continue;
+            }
+        }
         if (is_punct_tok(c, t) || time_covering(c, t->start, t->end) || aq || is_cue_noun(c, t))
             break;
         /* 832个贫困县全部摘帽: an adverb ends the phrase (its tag may say noun) */

@@ -123,6 +123,8 @@
     X(TOTAL_SUFFIX, "total_suffix", "", "a trailing total word of an indicator, dropped")                    \
     X(COMPARE_WORD, "compare_word", "", "a comparison word before a quantity")                               \
     X(COUNT_UNIT, "count_unit", "", "the canonical unit of plain counts (ge)")                               \
+    X(PLAN_MARK, "plan_mark", "",                                                                            \
+      "after a count: a planning word that, with the verbs after it, modifies the noun")                     \
     X(NEW_MARK, "new_mark", "", "before a verb that modifies the head of an indicator: both are part of it") \
     X(T2S, "t2s", "to=", "a traditional character: the simplified one it folds to in a traditional text")    \
     X(PERSON_HEAD, "person_head",                                                                            \
