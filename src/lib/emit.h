@@ -1,23 +1,25 @@
-/* emit.h — JSON output with cJSON (owns: the field names and layout of
- * every JSON object mubiao prints). */
+/* emit.h — the JSON mubiao prints (owns: the field names and layout of
+ * every JSON object mubiao prints; written with jsonw.h, never a cJSON
+ * tree). The public functions are in mubiao.h: mb_emit_paragraph,
+ * mb_emit_record, mb_emit_document, mb_emit_quantity, mb_emit_timex. */
 #ifndef MB_EMIT_H
 #define MB_EMIT_H
 
+#include "jsonw.h"
 #include "mubiao.h"
 
-#include <cjson/cJSON.h>
-
-/* {"path","sha256","encoding"} of a document (more fields may be added by callers). */
-cJSON *mb_emit_doc_object(const mb_doc *doc);
-
-/* A JSON number (a raw cJSON value written without a printf round trip;
- * null for NaN and infinities). */
-cJSON *mb_emit_number(double v);
-/* mb_emit_number(v) when has, else null. */
-cJSON *mb_emit_number_or_null(int has, double v);
-/* A JSON string of s, null when s is NULL. */
-cJSON *mb_emit_string_or_null(const char *s);
-/* Bytes [a,b) of t as a JSON string (NULL when out of memory). */
-cJSON *mb_emit_slice(const mb_text *t, size_t a, size_t b);
+/* Record i of r (as mb_emit_record gives it, flags MB_EMIT_EXPLAIN) written
+ * by w, which may hold other text before it: JSON Lines are written into
+ * one buffer. MB_EARG (nothing written) when there is no record i or its
+ * paragraph is missing; out of memory is reported by mb_jsonw_status. */
+mb_status mb_emit_record_to(mb_jsonw *w, const mb_doc *doc, const mb_records *r, size_t i, int flags,
+                            mb_error *err);
+/* A quantity or a time expression (as mb_emit_quantity, mb_emit_timex give
+ * it) written by w; MB_EARG (nothing written) when its span is not in the
+ * paragraph. */
+mb_status mb_emit_quantity_to(mb_jsonw *w, const mb_doc *doc, size_t para, size_t sentence, size_t base,
+                              const mb_quantity *q, mb_error *err);
+mb_status mb_emit_timex_to(mb_jsonw *w, const mb_doc *doc, size_t para, size_t sentence, size_t base,
+                           const mb_timex *t, mb_error *err);
 
 #endif

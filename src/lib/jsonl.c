@@ -6,6 +6,7 @@
 #include "emit.h"
 #include "error.h"
 #include "extract.h"
+#include "jsonw.h"
 #include "strbuf.h"
 
 #include <stdlib.h>
@@ -51,16 +52,15 @@ mb_status mb_extract_jsonl(const mb_model *m, const mb_doc *doc, const char *dat
     if (st)
         return st;
     mb_strbuf b = {0};
+    mb_jsonw w;
+    mb_jsonw_init(&w, &b, 0);
     for (size_t i = 0; i < recs.n && !st; i++) {
-        char *js = NULL;
-        st = mb_emit_record(doc, &recs, i, flags & ~MB_EMIT_PRETTY, &js, err);
-        if (!st) {
-            mb_strbuf_puts(&b, js);
-            mb_strbuf_putc(&b, '\n');
-            free(js);
-        }
+        st = mb_emit_record_to(&w, doc, &recs, i, flags & ~MB_EMIT_PRETTY, err);
+        mb_strbuf_putc(&b, '\n');
     }
     mb_records_free(&recs);
+    if (!st)
+        st = mb_jsonw_status(&w, err);
     if (st) {
         mb_strbuf_free(&b);
         return st;
@@ -68,42 +68,37 @@ mb_status mb_extract_jsonl(const mb_model *m, const mb_doc *doc, const char *dat
     return mb_strbuf_take(&b, out, len, err);
 }
 
-/* One line of segment JSON: {"path", "line", "tokens": [{text, start, end, tag}]}. */
+/* One line of segment JSON: {"path", "line", "tokens": [{text, start, end,
+ * tag}]}, written in b (emptied first) and through w. */
 static mb_status segment_line(const mb_doc *doc, const mb_text *t, size_t a, unsigned line,
-                              const mb_tokens *tk, mb_write_fn w, void *ctx, mb_error *err)
+                              const mb_tokens *tk, mb_strbuf *b, mb_write_fn w, void *ctx, mb_error *err)
 {
-    cJSON *o = cJSON_CreateObject();
-    int bad = !o || !cJSON_AddStringToObject(o, "path", mb_doc_path(doc)) ||
-              !cJSON_AddNumberToObject(o, "line", line);
-    cJSON *toks = bad ? NULL : cJSON_AddArrayToObject(o, "tokens");
-    bad |= !toks;
-    for (size_t i = 0; i < tk->n && !bad; i++) {
+    mb_jsonw j;
+    mb_strbuf_clear(b);
+    mb_jsonw_init(&j, b, 0);
+    mb_jsonw_object_begin(&j);
+    mb_jsonw_kstring(&j, "path", mb_doc_path(doc));
+    mb_jsonw_knumber_g15(&j, "line", line);
+    mb_jsonw_key(&j, "tokens");
+    mb_jsonw_array_begin(&j);
+    for (size_t i = 0; i < tk->n; i++) {
         const mb_token *k = &tk->v[i];
         uint32_t so, eo;
         mb_text_source_range(t, a + k->start, a + k->end, &so, &eo);
-        cJSON *e = cJSON_CreateObject();
-        cJSON *txt = mb_emit_slice(t, a + k->start, a + k->end);
-        if (!e || !txt) {
-            cJSON_Delete(e);
-            cJSON_Delete(txt);
-            bad = 1;
-            break;
-        }
-        cJSON_AddItemToObject(e, "text", txt);
-        bad |= !cJSON_AddNumberToObject(e, "start", so);
-        bad |= !cJSON_AddNumberToObject(e, "end", eo);
-        bad |= !cJSON_AddStringToObject(e, "tag", k->tag);
-        cJSON_AddItemToArray(toks, e);
+        mb_jsonw_object_begin(&j);
+        mb_jsonw_kstring_n(&j, "text", t->s + a + k->start, k->end - k->start);
+        mb_jsonw_knumber_g15(&j, "start", so);
+        mb_jsonw_knumber_g15(&j, "end", eo);
+        mb_jsonw_kstring(&j, "tag", k->tag);
+        mb_jsonw_object_end(&j);
     }
-    char *s = bad ? NULL : cJSON_PrintUnformatted(o);
-    cJSON_Delete(o);
-    if (!s)
-        return mb_error_set(err, MB_ENOMEM, "out of memory");
-    size_t n = strlen(s);
-    s[n] = '\n';
-    int wr = w(ctx, s, n + 1);
-    free(s);
-    return wr ? mb_error_set(err, MB_EIO, "cannot write output") : MB_OK;
+    mb_jsonw_array_end(&j);
+    mb_jsonw_object_end(&j);
+    mb_strbuf_putc(b, '\n');
+    mb_status st = mb_jsonw_status(&j, err);
+    if (st)
+        return st;
+    return w(ctx, b->s, b->len) ? mb_error_set(err, MB_EIO, "cannot write output") : MB_OK;
 }
 
 mb_status mb_segment_write(const mb_dict *dict, const mb_dict *user, const mb_doc *doc, mb_write_fn w,
@@ -111,20 +106,22 @@ mb_status mb_segment_write(const mb_dict *dict, const mb_dict *user, const mb_do
 {
     const mb_text *t = mb_doc_text(doc);
     mb_tokens tk = {0};
+    mb_strbuf b = {0};
     unsigned line = 0;
     mb_status st = MB_OK;
     for (size_t a = 0; a < t->len && !st;) {
         const char *nl = memchr(t->s + a, '\n', t->len - a);
-        size_t b = nl ? (size_t)(nl - t->s) : t->len;
+        size_t e = nl ? (size_t)(nl - t->s) : t->len;
         line++;
         mb_error e2 = {0};
-        if (mb_segment(dict, user, t->s + a, b - a, &tk, &e2))
+        if (mb_segment(dict, user, t->s + a, e - a, &tk, &e2))
             st = mb_error_set(err, e2.code, "%s: line %u: %s", mb_doc_path(doc), line, e2.message);
         else if (tk.n)
-            st = segment_line(doc, t, a, line, &tk, w, ctx, err);
-        a = b + 1;
+            st = segment_line(doc, t, a, line, &tk, &b, w, ctx, err);
+        a = e + 1;
     }
     mb_tokens_free(&tk);
+    mb_strbuf_free(&b);
     return st;
 }
 
@@ -132,6 +129,8 @@ mb_status mb_numbers_write(const mb_recognizer *r, const mb_doc *doc, int doc_ye
                            mb_error *err)
 {
     mb_recognition res = {0};
+    mb_strbuf b = {0};
+    mb_jsonw j;
     mb_status st = MB_OK;
     for (size_t k = 0; k < mb_doc_paragraph_count(doc) && !st; k++) {
         const mb_paragraph *p = mb_doc_paragraph(doc, k);
@@ -145,21 +144,22 @@ mb_status mb_numbers_write(const mb_recognizer *r, const mb_doc *doc, int doc_ye
             /* quantities and times merged in text order */
             size_t iq = 0, it = 0;
             while (!st && (iq < res.nq || it < res.nt)) {
-                char *js = NULL;
+                mb_strbuf_clear(&b);
+                mb_jsonw_init(&j, &b, 0);
                 if (it >= res.nt || (iq < res.nq && res.q[iq].start < res.t[it].start))
-                    st = mb_emit_quantity(doc, k, si, s->start, &res.q[iq++], &js, err);
+                    st = mb_emit_quantity_to(&j, doc, k, si, s->start, &res.q[iq++], err);
                 else
-                    st = mb_emit_timex(doc, k, si, s->start, &res.t[it++], &js, err);
-                if (st)
-                    break;
-                size_t n = strlen(js);
-                js[n] = '\n'; /* the NUL's place: written with its length */
-                if (w(ctx, js, n + 1))
+                    st = mb_emit_timex_to(&j, doc, k, si, s->start, &res.t[it++], err);
+                if (!st) {
+                    mb_strbuf_putc(&b, '\n');
+                    st = mb_jsonw_status(&j, err);
+                }
+                if (!st && w(ctx, b.s, b.len))
                     st = mb_error_set(err, MB_EIO, "cannot write output");
-                free(js);
             }
         }
     }
     mb_recognition_free(&res);
+    mb_strbuf_free(&b);
     return st;
 }

@@ -69,6 +69,18 @@ void mb_strbuf_printf(mb_strbuf *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
+int mb_strbuf_reserve(mb_strbuf *b, size_t more)
+{
+    return grow(b, more);
+}
+
+void mb_strbuf_clear(mb_strbuf *b)
+{
+    b->len = 0;
+    if (b->s)
+        b->s[0] = '\0';
+}
+
 mb_status mb_strbuf_take(mb_strbuf *b, char **out, size_t *len, mb_error *err)
 {
     *out = NULL;

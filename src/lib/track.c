@@ -5,9 +5,9 @@
  *
  * The store gives the records (mb_store_select) and the documents
  * (mb_store_documents); nothing here knows SQL. */
-#include "emit.h"
 #include "error.h"
 #include "indid.h"
+#include "jsonw.h"
 #include "lexicon.h"
 #include "present.h"
 #include "store.h"
@@ -15,7 +15,6 @@
 #include "tabular.h"
 #include "track_int.h"
 
-#include <cjson/cJSON.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -869,74 +868,83 @@ void mb_track_quantity_text(const mb_lexicon *lex, const mb_trec *r, char *buf, 
     mb_present_quantity(lex, &q, buf, n);
 }
 
-static cJSON *doc_json(const mb_tdoc *d)
+static void doc_value(mb_jsonw *w, const mb_tdoc *d)
 {
-    cJSON *o = cJSON_CreateObject();
-    if (!o)
-        return NULL;
-    cJSON_AddItemToObject(o, "path", d && d->path ? cJSON_CreateString(d->path) : cJSON_CreateNull());
-    cJSON_AddItemToObject(o, "date", d && d->date ? cJSON_CreateString(d->date) : cJSON_CreateNull());
-    return o;
+    mb_jsonw_object_begin(w);
+    mb_jsonw_kstring(w, "path", d ? d->path : NULL);
+    mb_jsonw_kstring(w, "date", d ? d->date : NULL);
+    mb_jsonw_object_end(w);
 }
 
-static cJSON *rec_json(const mb_track_data *t, const mb_trec *r, const char *revision)
+/* A member left out when its value is NULL. */
+static void string_if(mb_jsonw *w, const char *key, const char *s)
 {
-    cJSON *o = cJSON_CreateObject();
-    if (!o)
-        return NULL;
-    cJSON_AddStringToObject(o, "id", r->id);
-    cJSON_AddStringToObject(o, "indicator", r->indicator);
-    cJSON_AddItemToObject(o, "value", mb_emit_number_or_null(r->has_value, r->value));
-    cJSON_AddItemToObject(o, "min", mb_emit_number_or_null(r->has_range, r->min));
-    cJSON_AddItemToObject(o, "max", mb_emit_number_or_null(r->has_range, r->max));
-    cJSON_AddItemToObject(o, "comparator", mb_emit_string_or_null(r->comparator));
-    if (revision)
-        cJSON_AddStringToObject(o, "revision", revision);
-    cJSON_AddItemToObject(o, "text", mb_emit_string_or_null(r->text));
-    cJSON_AddItemToObject(o, "sentence", mb_emit_string_or_null(r->sentence));
-    cJSON_AddItemToObject(o, "doc", doc_json(mb_track_doc(t, r->doc_id)));
-    return o;
+    if (s)
+        mb_jsonw_kstring(w, key, s);
 }
 
-static cJSON *row_json(const mb_track_data *t, const mb_trow *w)
+static void rec_value(mb_jsonw *w, const mb_track_data *t, const mb_trec *r, const char *revision)
 {
-    const mb_trec *tg = &t->recs[w->target];
+    mb_jsonw_object_begin(w);
+    string_if(w, "id", r->id);
+    string_if(w, "indicator", r->indicator);
+    mb_jsonw_knumber_or_null(w, "value", r->has_value, r->value);
+    mb_jsonw_knumber_or_null(w, "min", r->has_range, r->min);
+    mb_jsonw_knumber_or_null(w, "max", r->has_range, r->max);
+    mb_jsonw_kstring(w, "comparator", r->comparator);
+    string_if(w, "revision", revision);
+    mb_jsonw_kstring(w, "text", r->text);
+    mb_jsonw_kstring(w, "sentence", r->sentence);
+    mb_jsonw_key(w, "doc");
+    doc_value(w, mb_track_doc(t, r->doc_id));
+    mb_jsonw_object_end(w);
+}
+
+/* One row of track JSON Lines (mubiao/track/v1), without its newline. */
+static void row_value(mb_jsonw *w, const mb_track_data *t, const mb_trow *row)
+{
+    const mb_trec *tg = &t->recs[row->target];
     const mb_tdoc *td = mb_track_doc(t, tg->doc_id);
-    cJSON *o = cJSON_CreateObject();
-    if (!o)
-        return NULL;
-    cJSON_AddStringToObject(o, "schema", "mubiao/track/v1");
-    cJSON_AddStringToObject(o, "indicator", tg->indicator_id ? tg->indicator_id : tg->indicator);
-    cJSON_AddItemToObject(o, "indicator_id", mb_emit_string_or_null(tg->indicator_id));
-    cJSON_AddItemToObject(o, "region", mb_emit_string_or_null(tg->region));
-    cJSON_AddItemToObject(o, "issuer", mb_emit_string_or_null(td ? td->issuer : NULL));
-    cJSON_AddNumberToObject(o, "year", mb_track_row_year(t, w));
-    cJSON_AddItemToObject(o, "period", mb_emit_string_or_null(tg->period));
-    cJSON_AddItemToObject(
-        o, "base_year",
-        mb_emit_number_or_null(tg->base_year && tg->base_year != tg->year - 1, tg->base_year));
-    cJSON_AddItemToObject(o, "unit", mb_emit_string_or_null(tg->unit));
-    cJSON_AddStringToObject(o, "change", tg->change ? tg->change : "level");
-    cJSON_AddStringToObject(o, "verdict", mb_track_verdict_name(w->verdict));
-    cJSON_AddItemToObject(o, "revision", mb_emit_string_or_null(w->revision));
-    int compared = w->verdict == MB_TRACK_MET || w->verdict == MB_TRACK_MISSED;
-    cJSON_AddItemToObject(o, "difference", mb_emit_number_or_null(compared, w->diff));
-    cJSON_AddItemToObject(o, "tolerance", mb_emit_number_or_null(compared, w->tol));
-    cJSON_AddStringToObject(o, "better", w->lower ? "lower" : "higher");
-    cJSON_AddItemToObject(o, w->absent ? "last_target" : "target", rec_json(t, tg, NULL));
-    if (w->absent) {
-        cJSON_AddItemToObject(o, "target", cJSON_CreateNull());
-        cJSON_AddItemToObject(o, "absent_from", doc_json(mb_track_doc(t, w->absent_doc)));
+    mb_jsonw_object_begin(w);
+    mb_jsonw_kstring(w, "schema", "mubiao/track/v1");
+    string_if(w, "indicator", tg->indicator_id ? tg->indicator_id : tg->indicator);
+    mb_jsonw_kstring(w, "indicator_id", tg->indicator_id);
+    mb_jsonw_kstring(w, "region", tg->region);
+    mb_jsonw_kstring(w, "issuer", td ? td->issuer : NULL);
+    mb_jsonw_knumber_g15(w, "year", mb_track_row_year(t, row));
+    mb_jsonw_kstring(w, "period", tg->period);
+    mb_jsonw_knumber_or_null(w, "base_year", tg->base_year && tg->base_year != tg->year - 1, tg->base_year);
+    mb_jsonw_kstring(w, "unit", tg->unit);
+    mb_jsonw_kstring(w, "change", tg->change ? tg->change : "level");
+    mb_jsonw_kstring(w, "verdict", mb_track_verdict_name(row->verdict));
+    mb_jsonw_kstring(w, "revision", row->revision);
+    int compared = row->verdict == MB_TRACK_MET || row->verdict == MB_TRACK_MISSED;
+    mb_jsonw_knumber_or_null(w, "difference", compared, row->diff);
+    mb_jsonw_knumber_or_null(w, "tolerance", compared, row->tol);
+    mb_jsonw_kstring(w, "better", row->lower ? "lower" : "higher");
+    mb_jsonw_key(w, row->absent ? "last_target" : "target");
+    rec_value(w, t, tg, NULL);
+    if (row->absent) {
+        mb_jsonw_knull(w, "target");
+        mb_jsonw_key(w, "absent_from");
+        doc_value(w, mb_track_doc(t, row->absent_doc));
     }
-    cJSON_AddItemToObject(o, "outcome",
-                          w->has_outcome ? rec_json(t, &t->recs[w->outcome], NULL) : cJSON_CreateNull());
-    cJSON *sts = cJSON_AddArrayToObject(o, "statements");
-    for (size_t k = 0; sts && k < w->nstatements; k++)
-        cJSON_AddItemToArray(sts, rec_json(t, &t->recs[w->statements[k].rec], w->statements[k].revision));
-    cJSON *outs = cJSON_AddArrayToObject(o, "outcomes");
-    for (size_t k = 0; outs && k < w->noutcomes; k++)
-        cJSON_AddItemToArray(outs, rec_json(t, &t->recs[w->outcomes[k]], NULL));
-    return o;
+    mb_jsonw_key(w, "outcome");
+    if (row->has_outcome)
+        rec_value(w, t, &t->recs[row->outcome], NULL);
+    else
+        mb_jsonw_null(w);
+    mb_jsonw_key(w, "statements");
+    mb_jsonw_array_begin(w);
+    for (size_t k = 0; k < row->nstatements; k++)
+        rec_value(w, t, &t->recs[row->statements[k].rec], row->statements[k].revision);
+    mb_jsonw_array_end(w);
+    mb_jsonw_key(w, "outcomes");
+    mb_jsonw_array_begin(w);
+    for (size_t k = 0; k < row->noutcomes; k++)
+        rec_value(w, t, &t->recs[row->outcomes[k]], NULL);
+    mb_jsonw_array_end(w);
+    mb_jsonw_object_end(w);
 }
 
 /* The verdict as a short phrase for people: "met (+0.2)", "missed (-0.2)". */
@@ -1058,18 +1066,18 @@ mb_status mb_track_write(const mb_track_data *t, const mb_lexicon *lex, mb_track
         for (size_t i = 0; i < t->nrows; i++)
             write_csv_row(t, &t->rows[i], &o);
     } else if (f == MB_TRACK_JSONL) {
+        mb_strbuf b = {0};
         for (size_t i = 0; i < t->nrows && !st; i++) {
-            cJSON *j = row_json(t, &t->rows[i]);
-            char *s = j ? cJSON_PrintUnformatted(j) : NULL;
-            cJSON_Delete(j);
-            if (!s) {
-                st = MB_ENOMEM;
-                break;
-            }
-            mb_out_puts(&o, s);
-            mb_out_put(&o, "\n", 1);
-            free(s);
+            mb_jsonw j;
+            mb_strbuf_clear(&b);
+            mb_jsonw_init(&j, &b, 0);
+            row_value(&j, t, &t->rows[i]);
+            mb_strbuf_putc(&b, '\n');
+            st = mb_jsonw_status(&j, NULL);
+            if (!st)
+                mb_out_put(&o, b.s, b.len);
         }
+        mb_strbuf_free(&b);
     } else {
         char *page = NULL;
         size_t len = 0;
