@@ -279,7 +279,7 @@ static cJSON *record_object(const mb_doc *doc, const mb_records *rs, size_t i, i
             cJSON_AddItemToObject(span, "text", st);
         cJSON_AddItemToObject(o, "span", span);
     }
-    /* the span in characters of the decoded file (a TextPositionSelector) */
+    /* the span in characters of the decoded file, of the DOM text on a page (a TextPositionSelector) */
     uint32_t cs, ce;
     if (mb_doc_char_range(doc, sa, sb, &cs, &ce)) {
         cJSON *pos = cJSON_CreateObject();
