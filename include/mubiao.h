@@ -645,6 +645,16 @@ void mb_report_set_lexicon(mb_report *rep, const mb_lexicon *lex);
  * the text that set its kind, year and change (mubiao report --explain;
  * the wording of show --explain). Set it before the first mb_report_add. */
 void mb_report_set_explain(mb_report *rep, int on);
+/* Show only the records of kind (MB_KIND_TARGET or MB_KIND_ACHIEVEMENT;
+ * anything else: both), numbered from 1 among those shown; the verdicts
+ * and the section of targets and outcomes still pair every record added
+ * (mubiao report --kind). Set it before the first mb_report_add. */
+void mb_report_set_kind(mb_report *rep, int kind);
+/* Add a document and its records. Each record's row has a verdict cell:
+ * for a target, the verdict of its indicator and year as mubiao track
+ * gives it against the outcomes the documents added report (met, missed,
+ * pending, no-data, not-comparable); for an achievement that a target's
+ * verdict was decided against, that verdict; empty otherwise. */
 mb_status mb_report_add(mb_report *rep, const mb_doc *doc, const mb_records *r, mb_error *err);
 /* The page (malloc'ed, NUL-terminated, *len bytes); rep stays usable only
  * for mb_report_free. */

@@ -21,23 +21,29 @@ const mb_cli_cmd cmd_report = {
     "one HTML page (to standard output, or FILE) with inline CSS and JavaScript\n"
     "that loads nothing from the network:\n"
     "  - a table of all records (number, kind, indicator, value, unit,\n"
-    "    comparator, change, year, document, paragraph, span): click a header\n"
-    "    to sort; filter by any text, kind, document, year or indicator; the\n"
-    "    rows shown export as CSV (with a BOM) or JSON;\n"
+    "    comparator, change, year, document, paragraph, span, verdict): click\n"
+    "    a header to sort; filter by any text, kind, document, year, indicator\n"
+    "    or verdict; the rows shown export as CSV (with a BOM) or JSON;\n"
+    "  - the verdict of a target is its indicator's for its year as 'mubiao\n"
+    "    track' gives it against the outcomes the documents given report (met,\n"
+    "    missed, pending, no-data, not-comparable); an achievement a target was\n"
+    "    judged against has that target's verdict; other records none;\n"
     "  - every document's paragraphs with each record's span highlighted and\n"
     "    numbered (green: target, blue: achievement, purple: both);\n"
     "  - clicking a row scrolls to its span and flashes it; clicking a\n"
     "    highlight selects its row. report.html#r12 opens at record 12.\n"
     "  - the filters and the selected record are kept in the address:\n"
     "    report.html#kind=target&year=2025&ind=GDP&r=12 opens that view\n"
-    "    (keys q, kind, year, doc, ind, r).\n"
+    "    (keys q, kind, year, doc, ind, verdict, r; year=none and\n"
+    "    verdict=none: records without one).\n"
     "Record numbers run across the page, in the order of the files and of\n"
     "'mubiao extract'. All document text is HTML-escaped, and the page's\n"
     "Content-Security-Policy runs only its own script.\n"
     "\n"
     "Options:\n"
     "  -d, --date YYYY-MM-DD  the date of every document (as for extract)\n"
-    "  -k, --kind KIND        only records of this kind: target or achievement\n"
+    "  -k, --kind KIND        only records of this kind: target or achievement (the\n"
+    "                         verdicts still read the records of both kinds)\n"
     "  -t, --title T          the page title (default: mubiao report)\n"
     "  -o, --output FILE      write the page to FILE instead of standard output\n"
     "  -x, --explain          a last column \"why\": the rule and the text that set\n"
@@ -128,6 +134,8 @@ static int run(int argc, char **argv)
     }
     mb_report_set_lexicon(rep, mb_model_lexicon(model)); /* 万, 亿, /年 in the table */
     mb_report_set_explain(rep, explain);
+    if (kind) /* the verdicts still pair every record */
+        mb_report_set_kind(rep, strcmp(kind, "target") ? MB_KIND_ACHIEVEMENT : MB_KIND_TARGET);
     int rc = 0;
     size_t nin = 0;
     char **in = cli_inputs("report", argc, argv, optind, &nin, &rc);
@@ -142,8 +150,6 @@ static int run(int argc, char **argv)
             cli_error("report", "%s", err.message);
             rc = 1;
         } else {
-            if (kind)
-                mb_records_filter_kind(&recs, strcmp(kind, "target") ? MB_KIND_ACHIEVEMENT : MB_KIND_TARGET);
             if (mb_report_add(rep, doc, &recs, &err)) {
                 cli_error("report", "%s", err.message);
                 rc = 1;

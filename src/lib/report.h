@@ -14,11 +14,16 @@
  *   mark[data-r="N M ..."]             a piece of text covered by records
  *                                      N, M ... (innermost first)
  *   table#records tbody tr#row-N[data-r=N][data-kind][data-doc=D]
- * Opening the page with #rN selects record N; with #selftest the script
- * clicks every row and every highlight, checks scrolling, selection,
- * flashing, sorting and filtering, and writes one line into pre#selftest:
+ *     td.verdict[data-v]                its 12th cell: the verdict name, ""
+ *                                      for none (then the why cell, if any)
+ * Opening the page with #rN selects record N; #kind=K&year=Y&doc=D&ind=I&
+ * verdict=V&r=N (any of them) applies those filters; with #selftest the
+ * script clicks every row and every highlight, checks scrolling,
+ * selection, flashing, sorting, the filters, the address and the export,
+ * and writes one line into pre#selftest:
  *   "selftest PASS records=N labels=N marks=N row-clicks=N mark-clicks=N
- *    sort=ok filter=ok scripts=1" (FAIL and the problems otherwise). */
+ *    sort=ok filter=ok year=ok indicator=ok url=ok export=ok verdict=ok
+ *    scripts=1" (FAIL and the problems otherwise). */
 #ifndef MB_REPORT_H
 #define MB_REPORT_H
 

@@ -107,3 +107,51 @@ expect_grep "... the verdicts as mubiao track gives them" '<td class="v-missed">
 "$MUBIAO" report -o "$T/corpus.html" "$TOP"/corpus/*.txt
 expect_grep "report of the corpus: one-year targets without an outcome counted, not drawn" \
     'more targets of one year each, with no outcome yet' "$T/corpus.html"
+
+# the verdict column (issue 15): a target's verdict as mubiao track gives it
+# against the outcomes of the documents given; an achievement a target was
+# judged against has that verdict; two invented work reports of one city
+printf '%s\n' '2024年无锡市政府工作报告' '——2024年1月16日在无锡市第十七届人民代表大会第三次会议上' '各位代表：' \
+    '今年经济社会发展的主要预期目标是：地区生产总值增长5%左右，城镇新增就业12万人以上。' \
+    '到2027年，全市高新技术企业达到8000家。' >"$T/wx-2024.txt"
+printf '%s\n' '2025年无锡市政府工作报告' '——2025年1月15日在无锡市第十七届人民代表大会第四次会议上' '各位代表：' \
+    '过去一年，全市地区生产总值增长5.3%，城镇新增就业11.5万人。' >"$T/wx-2025.txt"
+verdicts() {
+    "$PY" - "$1" <<'PYEOF'
+import html, re, sys
+s = open(sys.argv[1], encoding="utf-8").read()
+cells = re.findall(r'<tr id="row-(\d+)" data-r="\d+" data-kind="(\w+)".*?<td class="span wrap">(.*?)</td>'
+                   r'<td class="verdict[^"]*" data-v="([^"]*)"(?: title="([^"]*)")?>([^<]*)</td>', s)
+print(" | ".join("%s %s %s %s" % (n, k, html.unescape(t), v or "-") for n, k, t, v, title, shown in cells))
+PYEOF
+}
+"$MUBIAO" report -o "$T/v.html" "$T/wx-2024.txt" "$T/wx-2025.txt"
+expect_eq "report: the verdict of each record (a target met, one missed, one pending; the outcomes with them)" \
+    "$(verdicts "$T/v.html")" \
+    "1 target 5%左右 met | 2 target 12万人以上 missed | 3 target 8000家 pending | 4 achievement 5.3% met | 5 achievement 11.5万人 missed"
+expect_grep "... the pair in the cell's title: the target's outcome" \
+    '<td class="verdict v-met" data-v="met" title="outcome 5.3% (wx-2025.txt, 2025-01-15)">met</td>' "$T/v.html"
+expect_grep "... the outcome's target" \
+    '<td class="verdict v-missed" data-v="missed" title="the outcome of the target 12万人以上 (wx-2024.txt, 2024-01-16)">missed</td>' "$T/v.html"
+expect_grep "... the verdict filter, each verdict counted" \
+    '<select id="verdict" aria-label="verdict"><option value="">all verdicts</option><option value="met">met (2)</option><option value="missed">missed (2)</option><option value="pending">pending (1)</option><option value="no-data">no-data (0)</option><option value="not-comparable">not-comparable (0)</option><option value="none">no verdict (0)</option></select>' "$T/v.html"
+expect_grep "... its column header after span" '<th>span</th><th>verdict</th></tr>' "$T/v.html"
+"$MUBIAO" report --kind target -o "$T/vt.html" "$T/wx-2024.txt" "$T/wx-2025.txt"
+expect_eq "report --kind target: the targets only, still judged against the outcomes not shown" \
+    "$(verdicts "$T/vt.html")" "1 target 5%左右 met | 2 target 12万人以上 missed | 3 target 8000家 pending"
+"$MUBIAO" report -o "$T/v1.html" "$T/wx-2024.txt"
+expect_eq "report of the first document alone: no later report, every target pending" \
+    "$(verdicts "$T/v1.html")" "1 target 5%左右 pending | 2 target 12万人以上 pending | 3 target 8000家 pending"
+printf '%s\n' '2025年无锡市政府工作报告' '——2025年1月15日在无锡市第十七届人民代表大会第四次会议上' \
+    '过去一年，全市地区生产总值增长5.3%，城镇新增就业11.5万人。' '到2026年实现规上工业企业研发机构全覆盖。' >"$T/wx-goal.txt"
+"$MUBIAO" report -o "$T/vn.html" "$T/wx-goal.txt"
+expect_eq "no verdict: achievements no target was judged against, a target without a value" \
+    "$(verdicts "$T/vn.html")" "1 achievement 5.3% - | 2 achievement 11.5万人 - | 3 target 到2026年实现规上工业企业研发机构 -"
+expect_grep "... an empty cell" '<td class="verdict" data-v=""></td>' "$T/vn.html"
+"$MUBIAO" report --explain -o "$T/vw.html" "$T/wx-2024.txt" "$T/wx-2025.txt"
+expect_eq "report --explain: the verdict column before why" \
+    "$(grep -c '<th>span</th><th>verdict</th><th>why (kind; year; change)</th>' "$T/vw.html"):$(grep -o 'missed</td><td class="why wrap">' "$T/vw.html" | wc -l | tr -d ' '):$(verdicts "$T/vw.html")" \
+    "1:2:$(verdicts "$T/v.html")"
+"$MUBIAO" report -o "$T/vr.html" "$TOP"/tests/data/track/docs/*.txt
+expect_grep "a target restated in force by a later document of its year: its verdict is the one in force, named in the title" \
+    '<td class="verdict v-missed" data-v="missed" title="outcome 5% (city-2026.txt, 2026-01-13); the target in force 6%左右 (city-2025-07.txt, 2025-07-10)">missed</td>' "$T/vr.html"

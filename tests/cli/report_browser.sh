@@ -26,7 +26,7 @@ chrome --dump-dom "$url#selftest" >"$T/dom.html"
 expect_eq "chromium ran (dump-dom)" "$?" 0
 line=$(grep -o 'selftest [A-Z]* records=[^<]*' "$T/dom.html" | head -1)
 expect_eq "the page's self-test in Chromium: every row and highlight clicked, sorting, filtering" "$line" \
-    "selftest PASS records=$nrec labels=$nrec marks=$nrec row-clicks=$nrec mark-clicks=$nrec sort=ok filter=ok year=ok indicator=ok url=ok export=ok scripts=1"
+    "selftest PASS records=$nrec labels=$nrec marks=$nrec row-clicks=$nrec mark-clicks=$nrec sort=ok filter=ok year=ok indicator=ok url=ok export=ok verdict=ok scripts=1"
 [ -n "$line" ] || head -c 2000 "$T/chrome.err"
 grep -A20 'selftest FAIL' "$T/dom.html" | head -20
 
@@ -74,9 +74,30 @@ expect_eq "#kind=target&year=$y: the count of the rows shown" \
 expect_eq "... the other rows hidden" "$(grep -c '<tr id="row-[0-9]*" [^>]* hidden' "$T/domf.html")" \
     "$(($(echo "$want" | cut -d' ' -f2) - $(echo "$want" | cut -d' ' -f1)))"
 expect_grep "... record 2 selected (r=2)" '<tr id="row-2" data-r="2" [^>]*class="[^"]*sel' "$T/domf.html"
-expect_eq "the page has the year and indicator filters and the export buttons" \
-    "$(grep -o -e '<select id="year"' -e '<input id="ind"' -e '<button id="export-csv"' -e '<button id="export-json"' \
-        "$OUT/report.html" | wc -l | tr -d ' ')" "4"
+expect_eq "the page has the year, indicator and verdict filters and the export buttons" \
+    "$(grep -o -e '<select id="year"' -e '<input id="ind"' -e '<select id="verdict"' -e '<button id="export-csv"' \
+        -e '<button id="export-json"' "$OUT/report.html" | wc -l | tr -d ' ')" "5"
+
+# the verdict filter (issue 15): the targets and outcomes of tests/data/track/docs
+"$MUBIAO" report -o "$T/verdict.html" "$TOP"/tests/data/track/docs/*.txt
+chrome --dump-dom "file://$T/verdict.html#selftest" >"$T/domv.html"
+expect_eq "the self-test on the page of the track documents (every verdict filtered)" \
+    "$(grep -o 'selftest [A-Z]* records=[^<]*' "$T/domv.html" | head -1)" \
+    "selftest PASS records=17 labels=17 marks=17 row-clicks=17 mark-clicks=17 sort=ok filter=ok year=ok indicator=ok url=ok export=ok verdict=ok scripts=1"
+shown() { # the rows not hidden, and the count line, of a dumped page
+    echo "$(grep -o '<tr id="row-[0-9]*" [^>]*>' "$1" | grep -v ' hidden' | grep -o 'row-[0-9]*' | tr '\n' ' ')$(grep -o '<span id="count">[^<]*' "$1" | sed 's/.*>//')"
+}
+chrome --dump-dom "file://$T/verdict.html#kind=target&verdict=missed" >"$T/domv2.html"
+expect_eq "#kind=target&verdict=missed: the targets missed, the rest hidden" "$(shown "$T/domv2.html")" \
+    "row-4 row-5 row-11 3 of 17 records shown"
+chrome --dump-dom "file://$T/verdict.html#verdict=met&r=7" >"$T/domv3.html"
+expect_eq "#verdict=met: the targets met and the outcomes they were met with" "$(shown "$T/domv3.html")" \
+    "row-1 row-2 row-3 row-6 row-7 row-8 row-10 row-12 row-14 row-17 10 of 17 records shown"
+expect_grep "... record 7 selected (r=7)" '<tr id="row-7" data-r="7" [^>]*class="[^"]*sel' "$T/domv3.html"
+chrome --dump-dom "$url#verdict=none" >"$T/domv4.html"
+expect_eq "#verdict=none on the corpus page: the records without a verdict" \
+    "$(grep -o '<span id="count">[^<]*' "$T/domv4.html" | sed 's/.*>//')" \
+    "$(grep -c '<td class="verdict" data-v=""></td>' "$OUT/report.html") of $nrec records shown"
 
 # a screenshot for a person: the page opened at record 6
 rm -f "$OUT/report.png"

@@ -1,6 +1,7 @@
 /* test_report.c — the HTML audit page on hand-made records: escaping of
  * document text, paths and titles; one highlight and one row per record;
- * overlapping spans; nothing that loads from the network. */
+ * overlapping spans; nothing that loads from the network; the verdict
+ * column and mb_report_set_kind. */
 #include "t.h"
 #include "t_lex.h"
 
@@ -103,6 +104,35 @@ static void test_page(void)
     T_OK(strstr(html, "<td class=\"num\" data-v=\"100000000000000\" "
                       "title=\"100000000000000\">100万亿</td><td>元</td>") != NULL,
          "value cell: exact number for sorting, readable text");
+    /* the targets of 2025 in a document of 2025, no later one: pending; the
+     * achievement of the same year is no outcome */
+    T_OK(strstr(html, "<th>span</th><th>verdict</th></tr>") != NULL, "a verdict column after span");
+    T_EQ_INT(count(html, "<td class=\"verdict v-pending\" data-v=\"pending\">pending</td>"), 2,
+             "the two targets pending");
+    T_EQ_INT(count(html, "<td class=\"verdict\" data-v=\"\"></td>"), 1, "the achievement without a verdict");
+    T_OK(strstr(html, "<option value=\"pending\">pending (2)</option><option value=\"no-data\">no-data "
+                      "(0)</option><option value=\"not-comparable\">not-comparable (0)</option>"
+                      "<option value=\"none\">no verdict (1)</option>") != NULL,
+         "the verdict filter's options, counted");
+    free(html);
+
+    /* mb_report_set_kind: the targets shown, numbered 1, 2 */
+    T_EQ_INT(mb_doc_load_mem("a.txt", text, strlen(text), NULL, &doc, NULL), MB_OK, "load again");
+    T_EQ_INT(mb_report_new(NULL, &rep, NULL), MB_OK, "new report");
+    mb_report_set_kind(rep, MB_KIND_TARGET);
+    T_EQ_INT(mb_report_add(rep, doc, &rs, NULL), MB_OK, "add, targets shown");
+    T_EQ_INT(mb_report_finish(rep, &html, &len, NULL), MB_OK, "finish");
+    mb_report_free(rep);
+    mb_doc_free(doc);
+    if (!html)
+        return;
+    T_EQ_INT(count(html, "<tr id=\"row-"), 2, "two rows");
+    T_OK(strstr(html, "<tr id=\"row-2\" data-r=\"2\" data-kind=\"target\"") != NULL &&
+             strstr(html, "id=\"hl-2\"") != NULL && !strstr(html, "row-3") && !strstr(html, "hl-3"),
+         "numbered 1 and 2: rows and highlights");
+    T_EQ_INT(count(html, "data-kind=\"achievement\""), 0, "no achievement row");
+    T_OK(strstr(html, "1 document, 2 records (2 target, 0 achievement)") != NULL,
+         "the summary counts those shown");
     free(html);
 }
 
