@@ -487,7 +487,7 @@ static cJSON *fixed_record(const cJSON *rec, const mb_doc *doc, place at)
         ok = put(o, "span", sp);
         sp = NULL;
     }
-    /* a record that has a position gets the new one (null for a page) */
+    /* a record that has a position gets the new one (of the DOM text on a page) */
     if (ok && cJSON_GetObjectItemCaseSensitive(o, "position")) {
         uint32_t cs, ce;
         cJSON *pos = NULL;

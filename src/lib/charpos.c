@@ -31,20 +31,58 @@ static size_t char_len(int enc, const unsigned char *s, size_t n)
     return k > n ? n : k;
 }
 
+static int enc_code(const char *enc)
+{
+    return !strcmp(enc, "utf-16le")   ? E_UTF16LE
+           : !strcmp(enc, "utf-16be") ? E_UTF16BE
+           : !strcmp(enc, "gb18030")  ? E_GB18030
+           : !strcmp(enc, "big5")     ? E_BIG5
+                                      : E_UTF8;
+}
+
+void mb_charpos_init(mb_charpos *cp, const char *enc)
+{
+    memset(cp, 0, sizeof *cp);
+    cp->enc = enc_code(enc);
+    cp->origin = UINT32_MAX;
+}
+
+mb_status mb_charpos_push(mb_charpos *cp, uint32_t byte, uint32_t count, int flat)
+{
+    if (cp->n == cp->cap) {
+        size_t cap = cp->cap ? cp->cap * 2 : 64;
+        uint32_t *b = realloc(cp->byte, cap * sizeof *b);
+        if (!b)
+            return MB_ENOMEM;
+        cp->byte = b;
+        uint32_t *c = realloc(cp->count, cap * sizeof *c);
+        if (!c)
+            return MB_ENOMEM;
+        cp->count = c;
+        uint8_t *f = realloc(cp->flat, cap);
+        if (!f)
+            return MB_ENOMEM;
+        cp->flat = f;
+        cp->cap = cap;
+    }
+    cp->byte[cp->n] = byte;
+    cp->count[cp->n] = count;
+    cp->flat[cp->n++] = (uint8_t)(flat != 0);
+    return MB_OK;
+}
+
 mb_status mb_charpos_build(mb_charpos *cp, const unsigned char *src, size_t n, const char *enc)
 {
     memset(cp, 0, sizeof *cp);
-    cp->enc = !strcmp(enc, "utf-16le")   ? E_UTF16LE
-              : !strcmp(enc, "utf-16be") ? E_UTF16BE
-              : !strcmp(enc, "gb18030")  ? E_GB18030
-              : !strcmp(enc, "big5")     ? E_BIG5
-                                         : E_UTF8;
+    cp->enc = enc_code(enc);
     if (cp->enc == E_UTF8 && n >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF)
         cp->bom = 3;
     else if ((cp->enc == E_UTF16LE && n >= 2 && src[0] == 0xFF && src[1] == 0xFE) ||
              (cp->enc == E_UTF16BE && n >= 2 && src[0] == 0xFE && src[1] == 0xFF))
         cp->bom = 2;
+    cp->origin = (uint32_t)cp->bom;
     size_t cap = n / STEP + 2;
+    cp->cap = cap;
     cp->byte = malloc(cap * sizeof *cp->byte);
     cp->count = malloc(cap * sizeof *cp->count);
     if (!cp->byte || !cp->count) {
@@ -89,6 +127,8 @@ uint32_t mb_charpos_at(const mb_charpos *cp, const unsigned char *src, size_t n,
     }
     size_t pos = cp->byte[lo];
     uint32_t count = cp->count[lo];
+    if (cp->flat && cp->flat[lo])
+        return count;
     if (cp->enc == E_UTF8) {
         for (size_t end = b < n ? b : n; pos < end; pos++)
             count += ((unsigned char)src[pos] & 0xC0) != 0x80;
@@ -105,5 +145,6 @@ void mb_charpos_free(mb_charpos *cp)
 {
     free(cp->byte);
     free(cp->count);
+    free(cp->flat);
     memset(cp, 0, sizeof *cp);
 }

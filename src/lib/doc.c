@@ -1,6 +1,7 @@
 /* doc.c — the document pipeline: read, hash, decode, normalize, reflow. */
 #include "decode.h"
 #include "doc_internal.h"
+#include "dompos.h"
 #include "error.h"
 #include "hash.h"
 #include "html.h"
@@ -13,7 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* An HTML page: decode (charset rules in html.h), parse, paragraphs. */
+/* An HTML page: decode (charset rules in html.h), parse, paragraphs; the
+ * characters of its DOM text (dompos.h) for positions. */
 static mb_status build_html(mb_doc *d, const char *name, mb_error *err)
 {
     mb_text dec;
@@ -23,6 +25,14 @@ static mb_status build_html(mb_doc *d, const char *name, mb_error *err)
     mb_html_page pg;
     if (!st)
         st = mb_html_parse(name, &dec, d->opt.lexicon, &pg, &d->warnings, err);
+    if (!st && !d->opt.lines_only) {
+        if (mb_dompos_build(&d->chars, &dec, d->encoding)) {
+            mb_html_page_free(&pg);
+            st = mb_error_set(err, MB_ENOMEM, "%s: out of memory", name);
+        } else {
+            d->has_chars = d->chars.n > 0;
+        }
+    }
     mb_text_free(&dec);
     if (st)
         return st;
@@ -105,7 +115,7 @@ static mb_status doc_build(const char *name, unsigned char *src, size_t n, const
 
 int mb_doc_char_range(const mb_doc *d, uint32_t start, uint32_t end, uint32_t *cstart, uint32_t *cend)
 {
-    if (!d->has_chars)
+    if (!d->has_chars || start < d->chars.origin)
         return 0;
     *cstart = mb_charpos_at(&d->chars, d->src, d->src_len, start);
     *cend = mb_charpos_at(&d->chars, d->src, d->src_len, end);

@@ -23,17 +23,19 @@ struct mb_doc {
     char *title;        /* HTML <title>, or NULL */
     char *site;         /* HTML <meta name="SiteName"> / og:site_name, or NULL */
     mb_date page_date;  /* the date an HTML page states (year 0: none); docdate.c uses it */
-    mb_charpos chars;   /* a text document's character positions (charpos.h) */
+    mb_charpos
+        chars; /* character positions: of the decoded file (charpos.h), of a page's DOM text (dompos.h) */
     int has_chars;
 };
 
 /* The page's site name (<meta name="SiteName">, og:site_name); NULL for
  * text and for pages without one. */
 const char *mb_doc_site(const mb_doc *d);
-/* The source byte range [start, end) of a text document in characters of
- * the decoded file (a W3C TextPositionSelector's start and end): 1 and
- * *cstart, *cend set; 0 for an HTML page (its selector would count the
- * page's DOM text, which mubiao does not keep) or a lines-only document. */
+/* The source byte range [start, end) in characters (a W3C
+ * TextPositionSelector's start and end): of the decoded file for a text
+ * document, of document.body.textContent for an HTML page (dompos.h): 1 and
+ * *cstart, *cend set; 0 for a lines-only document, a frameset page or a
+ * range that starts before the page's body. */
 int mb_doc_char_range(const mb_doc *d, uint32_t start, uint32_t end, uint32_t *cstart, uint32_t *cend);
 
 #endif

@@ -204,7 +204,7 @@ static mb_status record_value(mb_jsonw *w, const mb_doc *doc, const mb_records *
     mb_jsonw_key(w, "text");
     slice(w, t, r->span_start, r->span_end);
     mb_jsonw_object_end(w);
-    /* the span in characters of the decoded file (a TextPositionSelector) */
+    /* the span in characters of the decoded file, of the DOM text on a page (a TextPositionSelector) */
     uint32_t cs, ce;
     mb_jsonw_key(w, "position");
     if (mb_doc_char_range(doc, sa, sb, &cs, &ce)) {
