@@ -282,6 +282,12 @@ static int bare_count(const ctx *c, const mb_xq *q)
            a == q->b;
 }
 
+/* 1 if unit counts people (class person_unit: 人, 名, 人次). */
+static int person_unit(const ctx *c, const char *unit)
+{
+    return mb_lex_is(c->m->lex, MB_LX_PERSON_UNIT, unit, strlen(unit));
+}
+
 /* The person_head word that ends a token of the noun phrase [a,b) after
  * a bare count (农业|转移|人口 在城镇落户), or NULL. */
 static const mb_lexword *person_head(const ctx *c, size_t a, size_t b)
@@ -341,6 +347,35 @@ static size_t lead_end(const ctx *c, size_t a, size_t e)
 /* The subject of a clause [ca, pos) that opens with its verb (定为, 达到):
  * the noun phrase that is the whole of the clause just before it, when
  * that clause has no quantity (a cue noun after it is left out). */
+/* The object [*ra,*rb) of the change verb that ends the clause before ca
+ * (提高|企业退休人员基本养老金), when that clause states no quantity. */
+static int clause_object(const ctx *c, size_t sa, size_t ca, size_t *ra, size_t *rb)
+{
+    size_t m = ca; /* the clause mark before ca */
+    do
+        m--;
+    while (m > sa && ((unsigned char)c->s[m] & 0xC0) == 0x80);
+    if (m <= sa)
+        return 0;
+    size_t pa = clause_start(c, sa, m), pe = m;
+    while (pe > pa && c->s[pe - 1] == ' ')
+        pe--;
+    for (size_t i = quantity_from(c, pa); i < c->x.nq && c->x.q[i].a < pe; i++)
+        if (!c->x.q[i].skip)
+            return 0;
+    for (const mb_token *t = tok_at(c, pa); t && t->end <= pe && t->end > t->start; t = tok_at(c, t->end)) {
+        if (!mb_change_of(c->m->lex, c->s + t->start, t->end - t->start))
+            continue;
+        size_t a, b;
+        if (mb_ind_np_after(c, t->end, pe, &a, &b) && a == t->end && b == pe && !is_fragment_range(c, a, b)) {
+            *ra = a;
+            *rb = b;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static int clause_subject(const ctx *c, size_t sa, size_t ca, size_t pos, size_t *ra, size_t *rb)
 {
     size_t s0 = ca;
@@ -973,11 +1008,25 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         found = r.indicator != NULL;
         irule = "clause subject";
     }
-    if (!r.indicator && !found && c->prev_ind) {
+    /* a count of people does not carry what an amount of money just before
+     * it in the sentence measured (…全年人均增加1680元，5700多万人受益) */
+    const mb_xq *pq = qi > 0 ? &c->x.q[qi - 1] : NULL;
+    int other_unit = q->unit && person_unit(c, q->unit) && pq && pq->a >= sa && pq->currency;
+    if (!r.indicator && !found && c->prev_ind && !other_unit) {
         r.indicator = dup_str(c->prev_ind);
         irule = "carried";
         a = b = 0;
     }
+    /* 连续第7年提高企业退休人员基本养老金，全年人均增加1680元: a clause
+     * with no noun of its own and nothing to carry is about what the change verb of the clause
+     * before (one with no quantity) acts on */
+    if (!r.indicator && !found && ca > sa && clause_object(c, sa, ca, &a, &b) &&
+        !(q->unit && person_unit(c, q->unit) && !person_head(c, a, b))) { /* not 5700多万人 of a pension */
+        r.indicator = squeeze(dup_range(c->s, a, b));
+        found = r.indicator != NULL;
+        irule = "object of the clause before";
+    }
+
     /* 城镇居民家庭人均可支配收入，由1997年的5160元增加到…; 粮食产量屡创历史新高，
      * 去年达到1.09万亿斤: the subject the sentence opens with, in a clause
      * of its own before this one */

@@ -127,6 +127,7 @@
       "after a count: a planning word that, with the verbs after it, modifies the noun")                     \
     X(NEW_MARK, "new_mark", "", "before a verb that modifies the head of an indicator: both are part of it") \
     X(T2S, "t2s", "to=", "a traditional character: the simplified one it folds to in a traditional text")    \
+    X(PERSON_UNIT, "person_unit", "", "a unit that counts people")                                           \
     X(PERSON_HEAD, "person_head",                                                                            \
       "unit=", "the head of a noun that counts people: a bare count is in unit=")                            \
     X(STREAK_DIR, "streak_dir", "dir=up|down", "the direction of a streak (N lian zeng): dir=up, down")      \
