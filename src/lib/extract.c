@@ -344,12 +344,10 @@ static size_t lead_end(const ctx *c, size_t a, size_t e)
     return a;
 }
 
-/* The subject of a clause [ca, pos) that opens with its verb (定为, 达到):
- * the noun phrase that is the whole of the clause just before it, when
- * that clause has no quantity (a cue noun after it is left out). */
-/* The object [*ra,*rb) of the change verb that ends the clause before ca
- * (提高|企业退休人员基本养老金), when that clause states no quantity. */
-static int clause_object(const ctx *c, size_t sa, size_t ca, size_t *ra, size_t *rb)
+/* The clause [*pa,*pe) just before the clause that starts at ca, in the
+ * sentence that starts at sa, trailing spaces left out; 0 when ca opens
+ * the sentence. */
+static int clause_before(const ctx *c, size_t sa, size_t ca, size_t *pa, size_t *pe)
 {
     size_t m = ca; /* the clause mark before ca */
     do
@@ -357,9 +355,20 @@ static int clause_object(const ctx *c, size_t sa, size_t ca, size_t *ra, size_t 
     while (m > sa && ((unsigned char)c->s[m] & 0xC0) == 0x80);
     if (m <= sa)
         return 0;
-    size_t pa = clause_start(c, sa, m), pe = m;
-    while (pe > pa && c->s[pe - 1] == ' ')
-        pe--;
+    *pa = clause_start(c, sa, m);
+    *pe = m;
+    while (*pe > *pa && c->s[*pe - 1] == ' ')
+        (*pe)--;
+    return 1;
+}
+
+/* The object [*ra,*rb) of the change verb that ends the clause before ca
+ * (提高|企业退休人员基本养老金), when that clause states no quantity. */
+static int clause_object(const ctx *c, size_t sa, size_t ca, size_t *ra, size_t *rb)
+{
+    size_t pa, pe;
+    if (!clause_before(c, sa, ca, &pa, &pe))
+        return 0;
     for (size_t i = quantity_from(c, pa); i < c->x.nq && c->x.q[i].a < pe; i++)
         if (!c->x.q[i].skip)
             return 0;
@@ -376,6 +385,9 @@ static int clause_object(const ctx *c, size_t sa, size_t ca, size_t *ra, size_t 
     return 0;
 }
 
+/* The subject of a clause [ca, pos) that opens with its verb (定为, 达到):
+ * the noun phrase that is the whole of the clause just before it, when
+ * that clause has no quantity (a cue noun after it is left out). */
 static int clause_subject(const ctx *c, size_t sa, size_t ca, size_t pos, size_t *ra, size_t *rb)
 {
     size_t s0 = ca;
@@ -384,16 +396,10 @@ static int clause_subject(const ctx *c, size_t sa, size_t ca, size_t pos, size_t
     const mb_token *v = tok_at(c, s0);
     if (!v || v->start != s0 || !v->tag || v->tag[0] != 'v' || v->end > pos ||
         time_covering(c, v->start, v->end))
-        return 0;  /* 到2030年 opens with a time, not a verb */
-    size_t m = ca; /* the clause mark before ca */
-    do
-        m--;
-    while (m > sa && ((unsigned char)c->s[m] & 0xC0) == 0x80);
-    if (m <= sa)
+        return 0; /* 到2030年 opens with a time, not a verb */
+    size_t pa, pe;
+    if (!clause_before(c, sa, ca, &pa, &pe))
         return 0;
-    size_t pa = clause_start(c, sa, m), pe = m;
-    while (pe > pa && c->s[pe - 1] == ' ')
-        pe--;
     size_t q0 = quantity_from(c, pa);
     if (pe <= pa || (q0 < c->x.nq && c->x.q[q0].a < pe))
         return 0;
@@ -743,9 +749,7 @@ static int time_year(const ctx *c, const mb_xt *t, mb_kind kind)
      * span written with its years (1978年至2018年) ends in its last year */
     if (t->span && !t->future && kind == MB_KIND_ACHIEVEMENT)
         return t->relative && t->y0 != t->y1 && c->doc_year && t->y1 == c->doc_year - 1 ? c->doc_year : t->y1;
-    if (kind == MB_KIND_TARGET)
-        return t->y1 ? t->y1 : t->y0;
-    return t->y1 ? t->y1 : t->y0;
+    return mb_xt_year(t);
 }
 
 static mb_cue_kind time_kind(const ctx *c, const mb_xt *t)
@@ -753,18 +757,18 @@ static mb_cue_kind time_kind(const ctx *c, const mb_xt *t)
     if (!t)
         return MB_CUE_NONE;
     /* 年底前, 今年6月底前: a deadline not yet past is a target's */
-    if (t->deadline && !t->past && c->doc_year && (t->y1 ? t->y1 : t->y0) >= c->doc_year)
+    if (t->deadline && !t->past && c->doc_year && mb_xt_year(t) >= c->doc_year)
         return MB_CUE_TARGET;
     if (t->sub_year || t->past)
         return MB_CUE_ACHIEVEMENT;
     if (t->this_year) /* 今年: the year being planned; in a communiqué, the year reported on */
         return c->frames.communique ? MB_CUE_ACHIEVEMENT : MB_CUE_TARGET;
     if (t->deadline || t->future) {
-        int y = t->y1 ? t->y1 : t->y0;
+        int y = mb_xt_year(t);
         /* 从2006年的18亿元增加到2010年的306亿元: a past end point */
         return c->doc_year && y && y < c->doc_year && !t->future ? MB_CUE_ACHIEVEMENT : MB_CUE_TARGET;
     }
-    int y = t->y1 ? t->y1 : t->y0;
+    int y = mb_xt_year(t);
     if (c->doc_year && y) {
         if (y < c->doc_year)
             return MB_CUE_ACHIEVEMENT;
@@ -1018,8 +1022,8 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         a = b = 0;
     }
     /* 连续第7年提高企业退休人员基本养老金，全年人均增加1680元: a clause
-     * with no noun of its own and nothing to carry is about what the change verb of the clause
-     * before (one with no quantity) acts on */
+     * with no noun of its own and nothing to carry is about what the change
+     * verb of the clause before (one with no quantity) acts on */
     if (!r.indicator && !found && ca > sa && clause_object(c, sa, ca, &a, &b) &&
         !(q->unit && person_unit(c, q->unit) && !person_head(c, a, b))) { /* not 5700多万人 of a pension */
         r.indicator = squeeze(dup_range(c->s, a, b));
@@ -1308,7 +1312,7 @@ static mb_status dated_goal(ctx *c, size_t sa, size_t sb)
                    mb_lex_is(c->m->lex, MB_LX_FIRM_CUE, cue, strlen(cue));
         /* or a deadline still ahead that the verb follows at once
          * (到2027年，建成全省统一的数据交易平台; 2025年底前实现…全覆盖) */
-        int y = t->y1 ? t->y1 : t->y0;
+        int y = mb_xt_year(t);
         if (!firm && !ahead && !(t->deadline && !t->past && (!c->doc_year || y >= c->doc_year)))
             continue;
         /* the verb right after the time, then the noun phrase it governs */
@@ -1344,10 +1348,10 @@ static mb_status dated_goal(ctx *c, size_t sa, size_t sb)
         if (!mb_ind_np_after(c, v + vl, cb, &a, &b)) {
             /* 建成具有区域影响力的物流枢纽: the object after its modifier */
             size_t d = v + vl;
-            while (d < cb && !at_cls(c, c->s, cb, d, MB_LX_DE))
+            const mb_lexword *de = NULL;
+            while (d < cb && !(de = at_cls(c, c->s, cb, d, MB_LX_DE)))
                 d++;
-            if (d >= cb || d == v + vl ||
-                !mb_ind_np_after(c, d + at_cls(c, c->s, cb, d, MB_LX_DE)->len, cb, &a, &b))
+            if (!de || d == v + vl || !mb_ind_np_after(c, d + de->len, cb, &a, &b))
                 continue;
         }
         /* 到第二个五年计划完成的时候: 的 after the verb, no object */
@@ -1369,7 +1373,7 @@ static mb_status dated_goal(ctx *c, size_t sa, size_t sb)
         r.indicator = squeeze(dup_range(c->s, a, b));
         evidence(&r.why_indicator, "dated goal", "clause", c->p->index, a, b);
         r.change = "level";
-        r.year = t->y1 ? t->y1 : t->y0;
+        r.year = mb_xt_year(t);
         r.time_text = dup_range(c->s, t->a, t->b);
         if (firm) {
             r.modality = dup_str(cue);
@@ -1620,7 +1624,7 @@ static mb_status do_sentence(ctx *c, size_t sa, size_t sb)
     /* a future deadline opens a list of goals: 到二〇三五年，…达到中等发达国家水平 */
     for (size_t i = time_from(c, sa); !list && i < c->x.nt && c->x.t[i].b <= sb; i++) {
         const mb_xt *t = &c->x.t[i];
-        int y = t->y1 ? t->y1 : t->y0;
+        int y = mb_xt_year(t);
         if (t->deadline && !t->base && y && c->doc_year && y > c->doc_year) {
             list = 1;
             from = t->b;
@@ -1742,11 +1746,6 @@ static mb_status do_sentence(ctx *c, size_t sa, size_t sb)
 
 /* 1 if t is a past year written out that is not a comparison base or a
  * starting point: 2018年末, 1956年 (in a document of a later year). */
-static int last_year(const mb_xt *t)
-{
-    return t->y1 ? t->y1 : t->y0;
-}
-
 static int past_written(const ctx *c, const mb_xt *t)
 {
     return !t->base && !t->from && !t->ref && (t->y0 || t->y1) && written_year(c, t) &&
@@ -1834,7 +1833,7 @@ static mb_status do_paragraph(ctx *c, const mb_paragraph *p)
                 c->para_time = (int)i;
                 for (size_t j = i + 1; j < c->x.nt && c->x.t[j].b <= sb; j++)
                     if (past_written(c, &c->x.t[j]) &&
-                        last_year(&c->x.t[j]) > last_year(&c->x.t[c->para_time]))
+                        mb_xt_year(&c->x.t[j]) > mb_xt_year(&c->x.t[c->para_time]))
                         c->para_time = (int)j;
                 break;
             }

@@ -55,6 +55,12 @@ typedef struct mb_xt {
     int relative; /* resolved against the document year (过去五年, 十年来), not written (1978年至2018年) */
 } mb_xt;
 
+/* The year a time expression ends in (its only year when it names one). */
+static inline int mb_xt_year(const mb_xt *t)
+{
+    return t->y1 ? t->y1 : t->y0;
+}
+
 typedef struct mb_xrec {
     mb_xq *q;
     size_t nq, capq;

@@ -344,9 +344,10 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
         /* X对Y的Z, X占Y的Z: the modifier stays when Z is a rate of X
          * (消费对经济增长的贡献率), not a payer's grant (财政对农民的补助标准);
          * a 分别 list names its items apart */
-        int share_head = ends_cls(c, c->s, b, MB_LX_SHARE_NOUN) != NULL;
+        int share_head = 0;
         if (!list && tok_in(c, t, MB_LX_DE) && t->end == a &&
-            (ends_cls(c, c->s, b, MB_LX_NAME_SUFFIX) || share_head) &&
+            ((share_head = ends_cls(c, c->s, b, MB_LX_SHARE_NOUN) != NULL) ||
+             ends_cls(c, c->s, b, MB_LX_NAME_SUFFIX)) &&
             !has_cls(c, b, pos, MB_LX_RESPECTIVELY)) {
             size_t k = i, steps2 = 0, found = (size_t)-1;
             while (k-- > 0 && steps2++ < 6) {
