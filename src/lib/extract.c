@@ -288,6 +288,123 @@ static int person_unit(const ctx *c, const char *unit)
     return mb_lex_is(c->m->lex, MB_LX_PERSON_UNIT, unit, strlen(unit));
 }
 
+/* The phrase of the sentence before sa (in its paragraph; the caller looks
+ * in this sentence first) that ends in
+ * head[0..hn) and holds more than it: …提高扶贫标准。新标准提高到… → 扶贫标准.
+ * That sentence is segmented apart, the tokens of this one kept aside. A
+ * new string, or NULL. */
+static char *antecedent(ctx *c, size_t sa, const char *head, size_t hn)
+{
+    size_t ps = 0, e = 0;
+    for (size_t k = 0; k < c->p->nsentences && c->p->sentences[k].end <= sa; k++) {
+        ps = c->p->sentences[k].start;
+        e = c->p->sentences[k].end;
+    }
+    if (e <= ps || e - ps > 600)
+        return NULL;
+    char *hw = dup_range(head, 0, hn), *r = NULL;
+    mb_tokens mine = c->toks, prev = {0};
+    mb_error err;
+    if (hw && mb_segment(c->m->dict, c->m->user, c->s + ps, e - ps, &prev, &err) == MB_OK) {
+        for (size_t i = 0; i < prev.n; i++) {
+            prev.v[i].start += ps;
+            prev.v[i].end += ps;
+        }
+        c->toks = prev;
+        size_t ra, rb;
+        if (mb_ind_mention(c, hw, hn, e, &ra, &rb))
+            r = squeeze(dup_range(c->s, ra, rb));
+        prev = c->toks;
+        c->toks = mine;
+    }
+    mb_tokens_free(&prev);
+    free(hw);
+    return r;
+}
+
+/* 中央财政安排109亿元资金支持再就业: an amount whose noun phrase is only a
+ * payer (class payer) is named by what it pays for: the noun after the
+ * amount with the verb phrase that ends the clause (资金支持再就业); else,
+ * when the amount ends its clause and the next clause opens with a verb of
+ * purpose (purpose_verb) and states no quantity, that clause's object (…安排150亿元，增加对产粮大县的
+ * 转移支付 → 转移支付); else the payer and its paying verb (pay_verb: 中央财政为此将
+ * 投入120亿元 → 中央财政投入). A new string, or NULL. */
+static char *payer_indicator(const ctx *c, const mb_xq *q, size_t a, size_t b, size_t cb)
+{
+    if (!q->currency || !mb_lex_is(c->m->lex, MB_LX_PAYER, c->s + a, b - a))
+        return NULL;
+    size_t na, nb, oa, ob, e = q->b;
+    if (mb_ind_np_after(c, q->b, cb, &na, &nb) && na == q->b && mb_ind_generic_only(c, na, nb)) {
+        const mb_token *v = tok_at(c, nb);
+        if (v && v->start == nb && v->tag && v->tag[0] == 'v' && v->tag[1] != 'n' &&
+            !mb_change_of(c->m->lex, c->s + v->start, v->end - v->start) &&
+            mb_ind_np_after(c, v->end, cb, &oa, &ob) && oa == v->end && ob == cb)
+            return squeeze(dup_range(c->s, na, ob));
+    }
+    while (e < cb && c->s[e] == ' ')
+        e++;
+    size_t bl;
+    if (e == cb && cb < c->sb && mb_clause_break(c->s, c->len, cb, &bl)) {
+        size_t ns = cb + bl, ne = clause_end(c, ns, c->sb);
+        const mb_token *v = tok_at(c, ns);
+        if (v && v->start == ns && tok_in(c, v, MB_LX_PURPOSE_VERB) &&
+            !(quantity_from(c, ns) < c->x.nq && c->x.q[quantity_from(c, ns)].a < ne) &&
+            mb_ind_np_before(c, v->end, ne, 0, &oa, &ob) && ob == ne && !mb_ind_generic_only(c, oa, ob)) {
+            mb_ind_trim(c, &oa, &ob);
+            return squeeze(dup_range(c->s, oa, ob));
+        }
+    }
+    /* the paying verb between the payer and the amount (pay_verb) */
+    for (const mb_token *v = tok_at(c, b); v && v->start >= b && v->end <= q->a; v = tok_at(c, v->end)) {
+        const char *w = c->s + v->start;
+        size_t n = v->end - v->start;
+        if (tok_in(c, v, MB_LX_PAY_VERB)) {
+            size_t pn = b - a;
+            char *r = malloc(pn + n + 1);
+            if (r) {
+                memcpy(r, c->s + a, pn);
+                memcpy(r + pn, w, n);
+                r[pn + n] = '\0';
+            }
+            return r;
+        }
+        if (v->end <= v->start)
+            break;
+    }
+    return NULL;
+}
+
+/* 3.58亿人参保: a count of people that a verb alone follows, ending the
+ * clause, counts the people who do it: the verb and the count noun of
+ * the unit (person_unit count=: 参保人数). A new string, or NULL; *va,*vb:
+ * the verb. */
+static char *person_verb_count(const ctx *c, const mb_xq *q, size_t cb, size_t *va, size_t *vb)
+{
+    const mb_token *v = q->unit ? tok_at(c, q->b) : NULL;
+    if (!v || v->start != q->b || v->end > cb || !v->tag || v->tag[0] != 'v' || v->tag[1] == 'n')
+        return NULL;
+    const char *w = c->s + v->start;
+    size_t n = v->end - v->start, e = v->end, cn = 0;
+    if (mb_is_linker(c->m->lex, w, n) || mb_change_of(c->m->lex, w, n) || tok_in(c, v, MB_LX_FLOW_VERB))
+        return NULL;
+    while (e < cb && c->s[e] == ' ')
+        e++;
+    const mb_token *nx = tok_at(c, e);
+    if (e < cb && !(nx && nx->start == e && is_punct_tok(c, nx)))
+        return NULL;
+    const char *cw =
+        mb_lex_value(mb_lex_get(c->m->lex, MB_LX_PERSON_UNIT, q->unit, strlen(q->unit)), "count", &cn);
+    char *r = cw && cn ? malloc(n + cn + 1) : NULL;
+    if (!r)
+        return NULL;
+    memcpy(r, w, n);
+    memcpy(r + n, cw, cn);
+    r[n + cn] = '\0';
+    *va = q->a; /* the count and its verb: the evidence */
+    *vb = v->end;
+    return r;
+}
+
 /* The person_head word that ends a token of the noun phrase [a,b) after
  * a bare count (农业|转移|人口 在城镇落户), or NULL. */
 static const mb_lexword *person_head(const ctx *c, size_t a, size_t b)
@@ -909,6 +1026,10 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
             group = 1;
         }
     }
+    if (!found && (r.indicator = person_verb_count(c, q, cb, &a, &b))) {
+        found = 1;
+        irule = "verb object";
+    }
     if (!found && mb_ind_attributive(c, q) && mb_ind_np_after(c, q->b, cb, &a, &b)) {
         found = 1; /* 亿元以上项目: the projects */
         irule = "noun after";
@@ -977,6 +1098,41 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
             }
         }
     }
+    if (found && !r.indicator && q->measure && irule && !strcmp(irule, "noun after")) {
+        /* 3000个村卫生室建设: a count names the things, not the work done
+         * on them (class work_noun) */
+        const mb_token *lt = tok_ending_at(c, b);
+        if (lt && lt->start > a && tok_in(c, lt, MB_LX_WORK_NOUN)) {
+            b = lt->start;
+            lt = tok_ending_at(c, b); /* 156个工业单位的|建设 */
+            if (lt && lt->start > a && tok_in(c, lt, MB_LX_DE))
+                b = lt->start;
+        }
+        size_t ha, hb;
+        if (mb_ind_shared_head(c, a, b, cb, &ha, &hb)) { /* 45个省级和120个市级重点实验室 */
+            lt = tok_ending_at(c, hb);
+            if (lt && lt->start > ha && tok_in(c, lt, MB_LX_WORK_NOUN))
+                hb = lt->start;
+            r.indicator = malloc(b - a + hb - ha + 1);
+            if (r.indicator) {
+                memcpy(r.indicator, c->s + a, b - a);
+                memcpy(r.indicator + (b - a), c->s + ha, hb - ha);
+                r.indicator[b - a + hb - ha] = '\0';
+            }
+            irule = "shared head";
+        }
+    }
+    size_t h;
+    size_t ma, mb;
+    if (found && !r.indicator && irule && !strcmp(irule, "noun phrase") &&
+        mb_ind_anaphoric_head(c, a, b, &h) &&
+        (mb_ind_mention(c, c->s + h, b - h, a, &ma, &mb)
+             ? (r.indicator = squeeze(dup_range(c->s, ma, mb))) != NULL
+             : (r.indicator = antecedent(c, sa, c->s + h, b - h)) != NULL))
+        irule = "antecedent"; /* 新标准提高到人均1196元: the 扶贫标准 of the sentence before */
+    if (found && !r.indicator && irule && !strcmp(irule, "noun phrase") &&
+        (r.indicator = payer_indicator(c, q, a, b, cb)))
+        irule = "paid for";
     if (found && !r.indicator) {
         mb_ind_trim(c, &a, &b);
         r.indicator = squeeze(dup_range(c->s, a, b));

@@ -322,6 +322,13 @@ size_t mb_ind_last_conjunct(const ctx *c, size_t a, size_t b);
 char *mb_ind_object_of_verb(const ctx *c, size_t lo, size_t pos);
 /* 1 if quantity q qualifies the noun right after it (亿元以上项目). */
 int mb_ind_attributive(const ctx *c, const mb_xq *q);
+/* The head a lone modifier after a count shares with the next conjunct
+ * (45个省级和120个市级重点实验室). */
+int mb_ind_shared_head(const ctx *c, size_t a, size_t b, size_t hi, size_t *ha, size_t *hb);
+/* A 新 or 该 + generic head (新标准) that refers back: *h, the head. */
+int mb_ind_anaphoric_head(const ctx *c, size_t a, size_t b, size_t *h);
+/* The latest phrase before lo that ends in head and holds more (扶贫标准). */
+int mb_ind_mention(const ctx *c, const char *head, size_t hn, size_t lo, size_t *ra, size_t *rb);
 /* The names of a 分别 list ending at fb (malloc'ed into names[]). */
 size_t mb_ind_list_names(ctx *c, size_t ca, size_t fb, char **names, size_t max);
 

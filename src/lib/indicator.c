@@ -256,6 +256,15 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
             continue;
         }
         if (phase == 0) {
+            /* 实现了历史罕见的“八连增”: a noun and an adjective before the
+             * 的 of the number describe the number, they do not name it */
+            if (t->tag && t->tag[0] == 'a' && t->tag[1] == '\0' && i + 1 < c->toks.n &&
+                c->toks.v[i + 1].start == t->end && tok_in(c, &c->toks.v[i + 1], MB_LX_DE) && i > 0 &&
+                c->toks.v[i - 1].start >= lo && c->toks.v[i - 1].end == t->start &&
+                tok_nounish(c, &c->toks.v[i - 1]) && !mb_is_adverb(c->m->lex, w, n)) {
+                i--;
+                continue;
+            }
             if (tok_in(c, t, MB_LX_TO_WORD))
                 continue; /* 提高到: the change verb before it is skipped too */
             if (mb_is_linker(c->m->lex, w, n)) {
@@ -578,7 +587,15 @@ int mb_ind_np_after(const ctx *c, size_t pos, size_t hi, size_t *ra, size_t *rb)
                 break;
             }
         }
-        if (mb_is_nounish(w, n, t->tag) || (t->tag && t->tag[0] == 's') || adj ||
+        /* a bound morpheme (tag ng, tg, zg) bound to the noun after it:
+         * 4万个村|广播电视设施 */
+        int bound = t->tag && t->tag[0] && t->tag[1] == 'g' && t->tag[2] == '\0' &&
+                    strchr("ntz", t->tag[0]) && i + 1 < c->toks.n && c->toks.v[i + 1].start == t->end &&
+                    c->toks.v[i + 1].end <= hi && tok_nounish(c, &c->toks.v[i + 1]);
+        /* ... or to the noun before it: 200个样板|村 */
+        if (started && t->start == b && t->tag && !strcmp(t->tag, "zg"))
+            bound = 1;
+        if (mb_is_nounish(w, n, t->tag) || (t->tag && t->tag[0] == 's') || adj || bound ||
             (started && t->tag && (t->tag[0] == 'v' && t->tag[1] == 'n'))) {
             if (!started)
                 a = t->start;
@@ -610,10 +627,12 @@ void mb_ind_trim(const ctx *c, size_t *a, size_t *b)
     if (total && *b - *a > total->len + 3)
         *b -= total->len;
     /* 苏州实际使用外资: the place is the subject when the rest is a name of
-     * the indicator lexicon (not 江海|堤防达标率, not 养老/nr床位) */
+     * the indicator lexicon (not 江海|堤防达标率, not 养老/nr床位; a word
+     * taken for a person's name is no place: 续建/nr高铁) */
     const mb_token *t = tok_at(c, *a);
     size_t ls = lexicon_name_before(c, *a, *b);
-    if (t && t->start == *a && name_tag(t->tag) && t->end < *b && !(ls != (size_t)-1 && ls < t->end)) {
+    if (t && t->start == *a && t->tag && !strcmp(t->tag, "ns") && t->end < *b &&
+        !(ls != (size_t)-1 && ls < t->end)) {
         size_t e = t->end;
         while (e < *b && c->s[e] == ' ')
             e++;
@@ -767,4 +786,88 @@ size_t mb_ind_list_names(ctx *c, size_t ca, size_t fb, char **names, size_t max)
         squeeze(names[i]);
     }
     return n;
+}
+
+/* 45个省级和120个市级重点实验室: the noun of a count that is one modifier
+ * word (tagged b, or ending in the character that ends the first word of
+ * the next conjunct: 省级 and 市级) shares the head of the count after the
+ * conjunction. [a,b) is the noun after the first count; on success
+ * [*ha,*hb) is the shared head. */
+int mb_ind_shared_head(const ctx *c, size_t a, size_t b, size_t hi, size_t *ha, size_t *hb)
+{
+    const mb_token *t = tok_at(c, a);
+    if (!t || t->start != a || t->end != b)
+        return 0;
+    size_t i = (size_t)(t - c->toks.v);
+    if (i + 1 >= c->toks.n || c->toks.v[i + 1].start != b || !tok_conj(c, &c->toks.v[i + 1], 0))
+        return 0;
+    size_t p = c->toks.v[i + 1].end;
+    const mb_xq *q2 = quantity_covering(c, p, p + 1);
+    size_t a2, b2;
+    if (!q2 || q2->a != p || !q2->measure || !mb_ind_np_after(c, q2->b, hi, &a2, &b2) || a2 != q2->b)
+        return 0;
+    const mb_token *m = tok_at(c, a2);
+    if (!m || m->start != a2 || m->end >= b2)
+        return 0;
+    size_t l1 = t->end - mb_utf8_back(c->s, t->end, 1), l2 = m->end - mb_utf8_back(c->s, m->end, 1);
+    int modifier = (t->tag && !strcmp(t->tag, "b")) || (l1 == l2 && l1 < t->end - t->start &&
+                                                        !memcmp(c->s + t->end - l1, c->s + m->end - l2, l1));
+    if (!modifier)
+        return 0;
+    *ha = m->end;
+    *hb = b2;
+    return 1;
+}
+
+/* 新标准提高到人均1196元, 该标准: a phrase [a,b) that is a marker of the new
+ * or of what was named (new_mark, anaphor) and a generic head refers back
+ * to a phrase with that head. On success *h is where the head starts. */
+int mb_ind_anaphoric_head(const ctx *c, size_t a, size_t b, size_t *h)
+{
+    const mb_token *f = tok_at(c, a);
+    if (!f || f->start != a)
+        return 0;
+    if (mb_ind_generic_only(c, a, b)) { /* 该|标准: the marker left out of the phrase */
+        const mb_token *p = tok_ending_at(c, a);
+        if (!p || !tok_in(c, p, MB_LX_ANAPHOR))
+            return 0;
+        *h = a;
+        return 1;
+    }
+    if (f->end >= b || !(tok_in(c, f, MB_LX_NEW_MARK) || tok_in(c, f, MB_LX_ANAPHOR)) ||
+        !mb_ind_generic_only(c, f->end, b))
+        return 0;
+    *h = f->end;
+    return 1;
+}
+
+/* The latest phrase of the tokens before lo that ends in the word
+ * head[0..hn) and holds more than it (…提高扶贫标准, 调整城乡低保标准): the
+ * nouns that end there, with a verb between two of them (城乡|低保|标准);
+ * [*ra,*rb). */
+int mb_ind_mention(const ctx *c, const char *head, size_t hn, size_t lo, size_t *ra, size_t *rb)
+{
+    for (size_t i = tok_count_before(c, lo); i-- > 0;) {
+        const mb_token *t = &c->toks.v[i];
+        size_t e = t->end;
+        if (e - t->start < hn || memcmp(c->s + e - hn, head, hn))
+            continue;
+        size_t a = t->start, k = i;
+        while (k-- > 0) {
+            const mb_token *u = &c->toks.v[k];
+            int noun = u->tag && u->tag[0] == 'n' && !name_tag(u->tag) && tok_nounish(c, u);
+            int between = u->tag && u->tag[0] == 'v' && u->tag[1] == '\0' && k > 0 && c->toks.v[k - 1].tag &&
+                          c->toks.v[k - 1].tag[0] == 'n' &&
+                          !mb_change_of(c->m->lex, c->s + u->start, u->end - u->start);
+            if (u->end != a || !(noun || between) || is_cue_noun(c, u))
+                break;
+            a = u->start;
+        }
+        if (e - a <= hn)
+            return 0; /* the latest mention names nothing more */
+        *ra = a;
+        *rb = e;
+        return 1;
+    }
+    return 0;
 }

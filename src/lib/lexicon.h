@@ -127,7 +127,18 @@
       "after a count: a planning word that, with the verbs after it, modifies the noun")                     \
     X(NEW_MARK, "new_mark", "", "before a verb that modifies the head of an indicator: both are part of it") \
     X(T2S, "t2s", "to=", "a traditional character: the simplified one it folds to in a traditional text")    \
-    X(PERSON_UNIT, "person_unit", "", "a unit that counts people")                                           \
+    X(WORK_NOUN, "work_noun", "",                                                                            \
+      "after the noun a count counts: the work done on the things, not part of it")                          \
+    X(NAME_PREFIX, "name_prefix",                                                                            \
+      "unit=", "before a count in unit=: the count names a document (xin 36 tiao)")                          \
+    X(ANAPHOR, "anaphor", "", "before a generic head: refers to a phrase named earlier (gai, zhexie)")       \
+    X(PAYER, "payer", "",                                                                                    \
+      "an indicator that is only this names who pays: the amount is named by what it pays for")              \
+    X(PAY_VERB, "pay_verb", "", "between a payer and an amount: the payer and this verb name it (touru)")    \
+    X(PURPOSE_VERB, "purpose_verb", "",                                                                      \
+      "opens the clause after a payer's amount: its object names the amount")                                \
+    X(PERSON_UNIT, "person_unit",                                                                            \
+      "count=", "a unit that counts people; count=: the noun of a count a verb ends")                        \
     X(PERSON_HEAD, "person_head",                                                                            \
       "unit=", "the head of a noun that counts people: a bare count is in unit=")                            \
     X(STREAK_DIR, "streak_dir", "dir=up|down", "the direction of a streak (N lian zeng): dir=up, down")      \

@@ -575,6 +575,15 @@ static int age_statistic(const scan *c, size_t pos, size_t end)
     return 0;
 }
 
+/* 1 when the word right before a count at start is a name_prefix whose
+ * unit= is the count's unit: the count names a document (新36条). */
+static int named_by_count(const scan *c, size_t start, const char *unit)
+{
+    size_t floor = start >= 12 ? start - 12 : 0;
+    const mb_lexword *w = mb_lex_longest_before(c->r->lex, MB_LX_NAME_PREFIX, c->s, floor, start);
+    return w && unit && mb_lex_value_is(w, "unit", unit);
+}
+
 static size_t quantity_at(scan *c, size_t pos, mb_status *st)
 {
     const char *s = c->s;
@@ -842,6 +851,9 @@ static size_t quantity_at(scan *c, size_t pos, mb_status *st)
     } else if (u && cat(u) == U_MEASURE && is_open_quote(cp_before(c, q.start)) &&
                is_close_quote(after_unit)) {
         q.skip = MB_SKIP_NAME; /* “21条”, “一件事”: a policy named by its count */
+    } else if (u && cat(u) == U_MEASURE && !x.more && !is_han(after_unit) &&
+               named_by_count(c, q.start, unit)) {
+        q.skip = MB_SKIP_NAME; /* 民间投资新36条: a document named by its count (name_prefix) */
     } else if (!chinese && !unit && !(nf & (MB_NUM_MAGNITUDE | MB_NUM_DECIMAL | MB_NUM_GROUPED)) &&
                a.int_digits >= 7 && q.qkind == MB_Q_NUMBER) {
         q.skip = MB_SKIP_PHONE;
