@@ -467,7 +467,7 @@ typedef struct mb_region {
  * rule that decided it and the text it read, in paragraph `paragraph`
  * (start == end: no text). rule NULL: not recorded. Rules: "cue",
  * "time", "frame", "paragraph lead-in", "named goal", "yearly quota",
- * "review estimate", "communiqué year", "document date", "change verb",
+ * "review estimate", "year-end estimate", "communiqué year", "document date", "change verb",
  * "level reached", "streak", "list", "default" (see README). */
 typedef struct mb_evidence {
     const char *rule;

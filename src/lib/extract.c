@@ -878,8 +878,9 @@ static mb_cue_kind time_kind(const ctx *c, const mb_xt *t)
         return MB_CUE_TARGET;
     if (t->sub_year || t->past)
         return MB_CUE_ACHIEVEMENT;
-    if (t->this_year) /* 今年: the year being planned; in a communiqué, the year reported on */
-        return c->frames.communique ? MB_CUE_ACHIEVEMENT : MB_CUE_TARGET;
+    if (t->this_year) /* 今年: the year being planned; in a communiqué, or said in the
+                       * year's last two months, the year reported on */
+        return c->frames.communique || c->doc_month >= 11 ? MB_CUE_ACHIEVEMENT : MB_CUE_TARGET;
     if (t->deadline || t->future) {
         int y = mb_xt_year(t);
         /* 从2006年的18亿元增加到2010年的306亿元: a past end point */
@@ -1384,6 +1385,16 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         }
         if (k != soft_cue(c, cue))
             cue = NULL;
+    }
+    /* 预计全年国内生产总值增长5%左右 said in the last two months of the year:
+     * the estimate of the year's outcome, an achievement (not of a later
+     * year, not under a deadline) */
+    if (k == MB_CUE_TARGET && cue && soft_cue(c, cue) == MB_CUE_TARGET && c->doc_month >= 11 &&
+        (!t || (!t->deadline && !t->future && mb_xt_year(t) == c->doc_year))) {
+        k = MB_CUE_ACHIEVEMENT;
+        cue = NULL;
+        evidence(wk, "year-end estimate", t ? tscope : "clause", c->p->index, t ? t->a : q->a,
+                 t ? t->b : q->b);
     }
     /* …降低20%左右、…减少10%等目标: what is named a goal is one, even
      * when the verb that names it is past (提出了) */
@@ -2049,6 +2060,7 @@ mb_status mb_extract_with(const mb_model *m, const mb_doc *doc, const mb_extract
     c.doc = doc;
     c.out = out;
     c.doc_year = out->date.year;
+    c.doc_month = out->date.month;
     mb_frames_init(&c.frames, c.doc_year, m->lex);
     size_t ncues = mb_kind_cues(m->lex, c.cues, MB_MAX_CUES);
     for (size_t k = 0; k < ncues; k++) {

@@ -31,6 +31,7 @@ typedef struct mb_xctx {
     const mb_doc *doc;
     mb_records *out;
     int doc_year;
+    int doc_month;    /* 1-12, 0 when unknown */
     mb_frames frames; /* the document's structure so far */
     mb_frame fr;      /* the frame of the current paragraph */
     mb_tokens toks;

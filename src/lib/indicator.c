@@ -473,6 +473,21 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
         !mb_lex_get(c->m->lex, MB_LX_INDICATOR, c->s + a, b - a) &&
         mb_lex_get(c->m->lex, MB_LX_INDICATOR, c->s + a, cv->end - a))
         b = cv->end;
+    /* ... also with a yearly adverb between (经济|年均|增长百分之六: 经济年均增长) */
+    else if (cv && cv->start == b && cv->end < pos && tok_in(c, cv, MB_LX_ANNUAL_WORD) &&
+             !mb_lex_get(c->m->lex, MB_LX_INDICATOR, c->s + a, b - a)) {
+        const mb_token *cv2 = tok_at(c, cv->end), *last = tok_ending_at(c, b);
+        size_t la = last && last->start >= a ? last->start : a; /* 全省|经济: the noun's own word */
+        size_t n1 = b - la, n2 = cv2 ? cv2->end - cv2->start : 0;
+        char name[64];
+        if (cv2 && cv2->start == cv->end && cv2->end <= pos && n1 + n2 < sizeof name &&
+            mb_change_of(c->m->lex, c->s + cv2->start, n2)) {
+            memcpy(name, c->s + la, n1);
+            memcpy(name + n1, c->s + cv2->start, n2);
+            if (mb_lex_get(c->m->lex, MB_LX_INDICATOR, name, n1 + n2))
+                b = cv2->end;
+        }
+    }
     /* drop a leading 、 or 和 left by the walk */
     while (a < b && conj_at(c, c->s, b, a, 0))
         a += conj_at(c, c->s, b, a, 0)->len;
