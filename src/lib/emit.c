@@ -6,6 +6,7 @@
 
 #include "error.h"
 #include "jsonw.h"
+#include "recview.h"
 #include "text.h"
 
 /* "path", "sha256", "encoding" of a document (members of an open object). */
@@ -42,33 +43,19 @@ static mb_status take(mb_jsonw *w, mb_strbuf *b, char **out, mb_error *err)
     return mb_strbuf_take(b, out, NULL, err);
 }
 
-/* The record's sentence as spec v1.1 has it: a sentence longer than
- * MB_SENTENCE_CAP characters is cut to at most MB_SENTENCE_SIDE characters
- * each side of the span, each cut marked with … (so the output stays linear
- * in the input however long a sentence is). */
-#define MB_SENTENCE_CAP  400
-#define MB_SENTENCE_SIDE 200
-
-static void sentence_capped(mb_jsonw *w, const mb_text *t, const mb_record *r)
+/* The record's sentence as the view has it: its kept part, … at each cut. */
+static void sentence_capped(mb_jsonw *w, const mb_record_view *v)
 {
-    size_t a = r->sent_start, b = r->sent_end;
-    if (mb_utf8_count(t->s, a, b) <= MB_SENTENCE_CAP) {
-        slice(w, t, a, b);
+    if (!v->cut_before && !v->cut_after) {
+        mb_jsonw_string_n(w, v->sentence.s, v->sentence.n);
         return;
     }
-    size_t ca = mb_utf8_back(t->s, r->span_start, MB_SENTENCE_SIDE);
-    size_t cb = mb_utf8_fwd(t->s, t->len, r->span_end, MB_SENTENCE_SIDE);
-    if (ca < a)
-        ca = a;
-    if (cb > b)
-        cb = b;
-    static const char ell[] = "…";
     mb_jsonw_string_begin(w);
-    if (ca > a)
-        mb_jsonw_string_chunk(w, ell, sizeof ell - 1);
-    mb_jsonw_string_chunk(w, t->s + ca, cb > ca ? cb - ca : 0);
-    if (cb < b)
-        mb_jsonw_string_chunk(w, ell, sizeof ell - 1);
+    if (v->cut_before)
+        mb_jsonw_string_chunk(w, MB_CUT_MARK, sizeof MB_CUT_MARK - 1);
+    mb_jsonw_string_chunk(w, v->sentence.s, v->sentence.n);
+    if (v->cut_after)
+        mb_jsonw_string_chunk(w, MB_CUT_MARK, sizeof MB_CUT_MARK - 1);
     mb_jsonw_string_end(w);
 }
 
@@ -174,18 +161,10 @@ static void evidence_value(mb_jsonw *w, const mb_doc *doc, const mb_evidence *e)
 
 /* Record i as one object; MB_EARG (nothing written) when its paragraph is
  * not in the document. */
-static mb_status record_value(mb_jsonw *w, const mb_doc *doc, const mb_records *rs, size_t i, int flags,
-                              mb_error *err)
+mb_status mb_emit_record_view(mb_jsonw *w, const mb_doc *doc, const mb_records *rs, const mb_record_view *v,
+                              int flags)
 {
-    const mb_record *r = &rs->v[i];
-    const mb_paragraph *p = mb_doc_paragraph(doc, r->paragraph);
-    if (!p)
-        return mb_error_set(err, MB_EARG, "%s: record %zu: no paragraph %zu", mb_doc_path(doc), i,
-                            r->paragraph);
-    const mb_text *t = &p->text;
-    uint32_t sa, sb;
-    mb_text_source_range(t, r->span_start, r->span_end, &sa, &sb);
-
+    const mb_record *r = v->r;
     mb_jsonw_object_begin(w);
     mb_jsonw_kstring(w, "schema", MB_SCHEMA);
     mb_jsonw_kstring(w, "id", r->id);
@@ -193,37 +172,35 @@ static mb_status record_value(mb_jsonw *w, const mb_doc *doc, const mb_records *
     doc_dated(w, doc, rs);
     mb_jsonw_key(w, "paragraph");
     mb_jsonw_object_begin(w);
-    paragraph_place(w, p);
+    paragraph_place(w, v->p);
     mb_jsonw_object_end(w);
     mb_jsonw_key(w, "sentence");
-    sentence_capped(w, t, r);
+    sentence_capped(w, v);
     mb_jsonw_key(w, "span");
     mb_jsonw_object_begin(w);
-    mb_jsonw_knumber(w, "start", sa);
-    mb_jsonw_knumber(w, "end", sb);
+    mb_jsonw_knumber(w, "start", v->src_start);
+    mb_jsonw_knumber(w, "end", v->src_end);
     mb_jsonw_key(w, "text");
-    slice(w, t, r->span_start, r->span_end);
+    mb_jsonw_string_n(w, v->span.s, v->span.n);
     mb_jsonw_object_end(w);
     /* the span in characters of the decoded file, of the DOM text on a page (a TextPositionSelector) */
-    uint32_t cs, ce;
     mb_jsonw_key(w, "position");
-    if (mb_doc_char_range(doc, sa, sb, &cs, &ce)) {
+    if (v->has_position) {
         mb_jsonw_object_begin(w);
-        mb_jsonw_knumber(w, "start", cs);
-        mb_jsonw_knumber(w, "end", ce);
+        mb_jsonw_knumber(w, "start", v->pos_start);
+        mb_jsonw_knumber(w, "end", v->pos_end);
         mb_jsonw_object_end(w);
     } else {
         mb_jsonw_null(w);
     }
-    size_t pa = mb_utf8_back(t->s, r->span_start, 32), sb2 = mb_utf8_fwd(t->s, t->len, r->span_end, 32);
     mb_jsonw_key(w, "quote");
     mb_jsonw_object_begin(w);
     mb_jsonw_key(w, "exact");
-    slice(w, t, r->span_start, r->span_end);
+    mb_jsonw_string_n(w, v->span.s, v->span.n);
     mb_jsonw_key(w, "prefix");
-    slice(w, t, pa, r->span_start);
+    mb_jsonw_string_n(w, v->prefix.s, v->prefix.n);
     mb_jsonw_key(w, "suffix");
-    slice(w, t, r->span_end, sb2);
+    mb_jsonw_string_n(w, v->suffix.s, v->suffix.n);
     mb_jsonw_object_end(w);
     mb_jsonw_kstring(w, "kind", r->kind == MB_KIND_TARGET ? "target" : "achievement");
     mb_jsonw_kstring(w, "indicator", r->indicator);
@@ -239,7 +216,7 @@ static mb_status record_value(mb_jsonw *w, const mb_doc *doc, const mb_records *
     mb_jsonw_kstring(w, "period", r->period);
     mb_jsonw_kstring(w, "modality", r->modality);
     mb_jsonw_key(w, "region");
-    region_value(w, r->region.name[0] ? &r->region : &rs->region);
+    region_value(w, v->region);
     mb_jsonw_knumber_or_null(w, "base_year", r->base_year != 0, r->base_year);
     if (flags & MB_EMIT_EXPLAIN) {
         mb_jsonw_key(w, "evidence");
@@ -263,7 +240,9 @@ mb_status mb_emit_record_to(mb_jsonw *w, const mb_doc *doc, const mb_records *r,
 {
     if (i >= r->n)
         return mb_error_set(err, MB_EARG, "no record %zu", i);
-    return record_value(w, doc, r, i, flags, err);
+    mb_record_view v;
+    mb_status st = mb_record_view_of(doc, r, i, &v, err);
+    return st ? st : mb_emit_record_view(w, doc, r, &v, flags);
 }
 
 mb_status mb_emit_record(const mb_doc *doc, const mb_records *r, size_t i, int flags, char **out,
@@ -304,8 +283,11 @@ mb_status mb_emit_document(const mb_doc *doc, const mb_records *r, int flags, ch
     mb_jsonw_key(&w, "records");
     mb_jsonw_array_begin(&w);
     /* a record whose paragraph is missing (none is) is left out */
-    for (size_t i = 0; i < r->n; i++)
-        record_value(&w, doc, r, i, flags, NULL);
+    for (size_t i = 0; i < r->n; i++) {
+        mb_record_view v;
+        if (mb_record_view_of(doc, r, i, &v, NULL) == MB_OK)
+            mb_emit_record_view(&w, doc, r, &v, flags);
+    }
     mb_jsonw_array_end(&w);
     mb_jsonw_object_end(&w);
     return take(&w, &b, out, err);

@@ -7,6 +7,7 @@
 
 #include "jsonw.h"
 #include "mubiao.h"
+#include "recview.h"
 
 /* Record i of r (as mb_emit_record gives it, flags MB_EMIT_EXPLAIN) written
  * by w, which may hold other text before it: JSON Lines are written into
@@ -14,6 +15,11 @@
  * paragraph is missing; out of memory is reported by mb_jsonw_status. */
 mb_status mb_emit_record_to(mb_jsonw *w, const mb_doc *doc, const mb_records *r, size_t i, int flags,
                             mb_error *err);
+/* The same from the record's view (recview.h), as the store writes it
+ * beside the columns it binds from that view. MB_OK; out of memory is
+ * reported by mb_jsonw_status. */
+mb_status mb_emit_record_view(mb_jsonw *w, const mb_doc *doc, const mb_records *rs, const mb_record_view *v,
+                              int flags);
 /* A quantity or a time expression (as mb_emit_quantity, mb_emit_timex give
  * it) written by w; MB_EARG (nothing written) when its span is not in the
  * paragraph. */

@@ -5,13 +5,13 @@
  * store_sqlite.c and store_pg.c (store_backend.h). */
 #include "store_backend.h"
 
+#include "emit.h"
 #include "error.h"
 #include "readfile.h"
 #include "hash.h"
 #include "indid.h"
 #include "issuer.h"
 
-#include <cjson/cJSON.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -196,12 +196,6 @@ static int lookup(mb_store *s, const char *path, const char *sha, const char *me
     return r == 1 ? MB_INGEST_DUPLICATE : MB_INGEST_NEW;
 }
 
-static const cJSON *jget(const cJSON *o, const char *a, const char *b)
-{
-    const cJSON *x = cJSON_GetObjectItemCaseSensitive(o, a);
-    return b ? cJSON_GetObjectItemCaseSensitive(x, b) : x;
-}
-
 static mb_val val_text(const char *v)
 {
     mb_val x = {.type = v ? MB_VAL_TEXT : MB_VAL_NULL, .s = v, .len = v ? strlen(v) : 0};
@@ -212,23 +206,6 @@ static mb_val val_int(long long i)
 {
     mb_val x = {.type = MB_VAL_INT, .i = i};
     return x;
-}
-
-static mb_val json_text(const cJSON *x)
-{
-    return val_text(cJSON_IsString(x) ? x->valuestring : NULL);
-}
-
-static mb_val json_number(const cJSON *x, int integer)
-{
-    mb_val v = {.type = MB_VAL_NULL};
-    if (!cJSON_IsNumber(x))
-        return v;
-    if (integer)
-        return val_int((long long)x->valuedouble);
-    v.type = MB_VAL_REAL;
-    v.d = x->valuedouble;
-    return v;
 }
 
 /* A text document's title: its first paragraph when it has at most 80
@@ -302,55 +279,89 @@ static mb_status insert_paragraphs(mb_store *s, const mb_doc *doc, long long id,
     return MB_OK;
 }
 
+static mb_val val_slice(mb_rslice x)
+{
+    mb_val v = {.type = MB_VAL_TEXT, .s = x.s, .len = x.n};
+    return v;
+}
+
+static mb_val val_real_if(int has, double d)
+{
+    mb_val v = {.type = has ? MB_VAL_REAL : MB_VAL_NULL, .d = d};
+    return v;
+}
+
+static mb_val val_int_if(int has, long long i)
+{
+    mb_val v = {.type = has ? MB_VAL_INT : MB_VAL_NULL, .i = i};
+    return v;
+}
+
+/* The rows of the records: their columns from each record's view (the
+ * same view the JSON is written from), the record's JSON beside them. */
 static mb_status insert_records(mb_store *s, const mb_doc *doc, const mb_records *recs, long long id,
                                 mb_error *err)
 {
-    for (size_t i = 0; i < recs->n; i++) {
-        char *js = NULL;
-        mb_status rc = mb_emit_record(doc, recs, i, 0, &js, err);
-        if (rc)
-            return rc;
-        cJSON *o = cJSON_Parse(js);
-        if (!o) {
-            free(js);
-            return mb_error_set(err, MB_ENOMEM, "%s: out of memory", mb_doc_path(doc));
+    mb_strbuf js = {0}, sent = {0};
+    mb_status st = MB_OK;
+    for (size_t i = 0; i < recs->n && !st; i++) {
+        mb_record_view v;
+        if ((st = mb_record_view_of(doc, recs, i, &v, err)))
+            break;
+        mb_strbuf_clear(&js);
+        mb_jsonw w;
+        mb_jsonw_init(&w, &js, 0);
+        mb_emit_record_view(&w, doc, recs, &v, 0);
+        if ((st = mb_jsonw_status(&w, err)))
+            break;
+        mb_val sentence = val_slice(v.sentence);
+        if (v.cut_before || v.cut_after) { /* the capped sentence with its … marks */
+            size_t n = mb_record_view_sentence_len(&v);
+            mb_strbuf_clear(&sent);
+            if (!mb_strbuf_reserve(&sent, n + 1)) {
+                st = mb_error_set(err, MB_ENOMEM, "%s: out of memory", mb_doc_path(doc));
+                break;
+            }
+            mb_record_view_sentence_copy(&v, sent.s);
+            sentence.s = sent.s;
+            sentence.len = n;
         }
-        mb_val v[MB_RECORD_COLS] = {
+        const mb_record *r = v.r;
+        const mb_region *g = v.region;
+        mb_val cols[MB_RECORD_COLS] = {
             val_int((long long)i),
-            json_text(jget(o, "id", NULL)),
-            json_number(jget(o, "paragraph", "index"), 1),
-            json_text(jget(o, "sentence", NULL)),
-            json_number(jget(o, "span", "start"), 1),
-            json_number(jget(o, "span", "end"), 1),
-            json_text(jget(o, "span", "text")),
-            json_text(jget(o, "quote", "exact")),
-            json_text(jget(o, "quote", "prefix")),
-            json_text(jget(o, "quote", "suffix")),
-            json_text(jget(o, "kind", NULL)),
-            json_text(jget(o, "indicator", NULL)),
-            json_number(jget(o, "value", NULL), 0),
-            json_number(jget(o, "min", NULL), 0),
-            json_number(jget(o, "max", NULL), 0),
-            json_text(jget(o, "unit", NULL)),
-            json_text(jget(o, "comparator", NULL)),
-            json_text(jget(o, "change", NULL)),
-            json_number(jget(o, "year", NULL), 1),
-            json_text(jget(o, "time_text", NULL)),
-            json_text(jget(o, "period", NULL)),
-            json_text(jget(o, "modality", NULL)),
-            val_text(js),
-            json_text(jget(o, "indicator_id", NULL)),
-            json_text(jget(o, "region", "name")),
-            json_text(jget(o, "region", "level")),
-            json_number(jget(o, "base_year", NULL), 1),
+            val_text(r->id),
+            val_int((long long)v.p->index),
+            sentence,
+            val_int(v.src_start),
+            val_int(v.src_end),
+            val_slice(v.span),
+            val_slice(v.span),
+            val_slice(v.prefix),
+            val_slice(v.suffix),
+            val_text(r->kind == MB_KIND_TARGET ? "target" : "achievement"),
+            val_text(r->indicator),
+            val_real_if(r->has_value && !r->has_range, r->value),
+            val_real_if(r->has_range, r->min),
+            val_real_if(r->has_range, r->max),
+            val_text(r->unit),
+            val_text(r->comparator),
+            val_text(r->change ? r->change : "level"),
+            val_int_if(r->year != 0, r->year),
+            val_text(r->time_text),
+            val_text(r->period),
+            val_text(r->modality),
+            {.type = MB_VAL_TEXT, .s = js.s, .len = js.len},
+            val_text(r->indicator_id),
+            val_text(g->name[0] ? g->name : NULL),
+            val_text(g->name[0] && g->level[0] ? g->level : NULL),
+            val_int_if(r->base_year != 0, r->base_year),
         };
-        mb_status st = s->be->insert(s->db, MB_TABLE_RECORDS, id, v, NULL, err);
-        cJSON_Delete(o);
-        free(js);
-        if (st)
-            return st;
+        st = s->be->insert(s->db, MB_TABLE_RECORDS, id, cols, NULL, err);
     }
-    return MB_OK;
+    mb_strbuf_free(&js);
+    mb_strbuf_free(&sent);
+    return st;
 }
 
 /* Replace the rows of the document's path, in one transaction. */
