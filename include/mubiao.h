@@ -752,6 +752,25 @@ mb_status mb_store_ingest_file(mb_store *s, const mb_model *m, const char *path,
  * a pipe is accepted), stored under the path name. */
 mb_status mb_store_ingest_fd(mb_store *s, const mb_model *m, const char *name, int fd,
                              const mb_doc_options *opt, mb_ingest_result *res, mb_error *err);
+/* The same in three steps, so that documents are read and extracted in
+ * parallel while one thread writes (ingest --jobs): _begin reads the file,
+ * hashes it and looks it up, on the store's thread; *job is NULL when there
+ * is nothing more to do (unchanged, duplicate: res says so), else the job
+ * to run. mb_ingest_job_run loads the document and extracts its records
+ * with m: on any thread, jobs in parallel, the store untouched; its status
+ * is the run's (the message is kept for the end). _end, on the store's
+ * thread, stores what the run made in one transaction (the file is looked
+ * up again under the write lock: a duplicate stored meanwhile is found),
+ * fills res and err as mb_store_ingest_file does, and frees the job.
+ * mb_ingest_job_free drops a job that will not be ended. */
+typedef struct mb_ingest_job mb_ingest_job;
+mb_status mb_store_ingest_begin(mb_store *s, const char *path, const mb_doc_options *opt, mb_ingest_job **job,
+                                mb_ingest_result *res, mb_error *err);
+mb_status mb_store_ingest_begin_fd(mb_store *s, const char *name, int fd, const mb_doc_options *opt,
+                                   mb_ingest_job **job, mb_ingest_result *res, mb_error *err);
+mb_status mb_ingest_job_run(mb_ingest_job *job, const mb_model *m);
+mb_status mb_store_ingest_end(mb_store *s, mb_ingest_job *job, mb_ingest_result *res, mb_error *err);
+void mb_ingest_job_free(mb_ingest_job *job);
 
 typedef enum mb_out_format {
     MB_OUT_JSONL = 0, /* one record a line, exactly as mubiao extract prints it */

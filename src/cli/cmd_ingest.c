@@ -1,7 +1,9 @@
 /* cmd_ingest.c — `mubiao ingest`: documents into the SQLite store. */
 #include "cli.h"
+#include "jobs.h"
 
 #include <getopt.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -14,7 +16,8 @@ const mb_cli_cmd cmd_ingest = {
     "add new and changed documents (text, HTML) to the SQLite store",
     "usage: mubiao ingest [--db PATH] [--quiet] [--verbose] [--lenient] [--dict F] [--user-dict F]... "
     "[--user-lexicon F]...\n"
-    "                     [--follow-symlinks] [--date DATE] [--issuer NAME] [--force] DIR|FILE|-...\n"
+    "                     [--follow-symlinks] [--date DATE] [--issuer NAME] [--force] [--jobs N] "
+    "DIR|FILE|-...\n"
     "       mubiao ingest --watch [--db PATH] [--lenient] [--dict F] [--user-dict F]... [--user-lexicon "
     "F]... "
     "[--follow-symlinks] DIR...\n"
@@ -63,6 +66,10 @@ const mb_cli_cmd cmd_ingest = {
     "                       FILE.meta.json {\"issuer\": ...}, the title or the\n"
     "                       speaker line; README \"Issuer and region\")\n"
     "      --force          read and store again files stored with this content\n"
+    "  -j, --jobs N         read and extract N documents at once (default: the\n"
+    "                       online cores); one thread writes the store, in input\n"
+    "                       order, so the store and the output are those of\n"
+    "                       --jobs 1\n"
     "\n"
     "A file stored with the same content is read again (updated) when the\n"
     "--date or --issuer given, or its FILE.meta.json, differ from when it was\n"
@@ -76,6 +83,55 @@ const mb_cli_cmd cmd_ingest = {
     "the exit status is then 1.\n",
     run,
 };
+
+/* One document of a batch: its look-up, its job, its result. */
+typedef struct ingest_item {
+    const char *path;
+    mb_ingest_job *job; /* NULL: nothing to read, or the look-up failed */
+    mb_status st;       /* of the look-up */
+    mb_ingest_result res;
+    mb_error err;
+    uint64_t bytes;
+} ingest_item;
+
+typedef struct job_pool {
+    pthread_mutex_t mu;
+    ingest_item *items;
+    size_t n, next;
+    const mb_model *model;
+} job_pool;
+
+static void *job_worker(void *arg)
+{
+    job_pool *p = arg;
+    for (;;) {
+        pthread_mutex_lock(&p->mu);
+        size_t i = p->next < p->n ? p->next++ : p->n;
+        pthread_mutex_unlock(&p->mu);
+        if (i >= p->n)
+            return NULL;
+        if (p->items[i].job)
+            mb_ingest_job_run(p->items[i].job, p->model);
+    }
+}
+
+/* Run the jobs of items[0..n) on up to `jobs` threads (this one too). */
+static void run_jobs(ingest_item *items, size_t n, int jobs, const mb_model *model)
+{
+    job_pool p = {.items = items, .n = n, .model = model};
+    pthread_mutex_init(&p.mu, NULL);
+    pthread_t th[CLI_JOBS_MAX];
+    size_t started = 0;
+    cli_jobs_pin_iconv(1);
+    for (int t = 1; t < jobs && (size_t)t < n; t++)
+        if (pthread_create(&th[started], NULL, job_worker, &p) == 0)
+            started++;
+    job_worker(&p); /* and what no thread could be started for */
+    for (size_t t = 0; t < started; t++)
+        pthread_join(th[t], NULL);
+    cli_jobs_pin_iconv(0);
+    pthread_mutex_destroy(&p.mu);
+}
 
 const char *cli_db_path(const char *given)
 {
@@ -146,14 +202,19 @@ static int run(int argc, char **argv)
         {"date", required_argument, NULL, 'd'},
         {"issuer", required_argument, NULL, 'I'},
         {"force", no_argument, NULL, 'f'},
+        {"jobs", required_argument, NULL, 'j'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    int c, flags = 0;
+    int c, flags = 0, jobs = cli_jobs_default();
     optind = 1;
     mb_ingest_options io = {0};
-    while ((c = getopt_long(argc, argv, "qvwhd:", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "qvwhd:j:", longopts, NULL)) != -1) {
         switch (c) {
+        case 'j':
+            if (cli_jobs_parse("ingest", optarg, &jobs))
+                return 2;
+            break;
         case 'd': io.date = optarg; break;
         case 'I': io.issuer = optarg; break;
         case 'f': io.force = 1; break;
@@ -245,37 +306,65 @@ static int run(int argc, char **argv)
     uint64_t bytes = 0;
     progress pr = {!quiet && isatty(2), now(), 0, 0};
     size_t ndocs = (size_t)use_stdin + files.n;
-    for (size_t k = 0; k < ndocs && !cli_out_failed(); k++) {
-        mb_ingest_result res = {0};
-        mb_error e = {0};
-        int in = k < (size_t)use_stdin;
-        const char *path = in ? "-" : files.paths[k - (size_t)use_stdin];
-        mb_status st = in ? mb_store_ingest_fd(store, model, "-", 0, &opt, &res, &e)
-                          : mb_store_ingest_file(store, model, path, &opt, &res, &e);
-        bytes += in ? res.bytes : files.sizes[k - (size_t)use_stdin];
-        if (res.nwarnings || st)
-            progress_clear(&pr);
-        for (size_t j = 0; j < res.nwarnings; j++)
-            fprintf(stderr, "mubiao ingest: warning: %s\n", res.warnings[j]);
-        if (st) {
-            cli_error("ingest", "%s", e.message[0] ? e.message : mb_strerror(st));
-            failed++;
-            rc = 1;
-            if (verbose)
-                cli_printf("failed\t%s\n", path);
-        } else {
-            count[res.status]++;
-            records += res.records;
-            if (verbose && res.status == MB_INGEST_DUPLICATE)
-                cli_printf("duplicate\t%s\tsame as %s\n", path, res.same_as);
-            else if (verbose && res.status == MB_INGEST_UNCHANGED)
-                cli_printf("unchanged\t%s\n", path);
-            else if (verbose)
-                cli_printf("%s\t%s\t%zu records\n", mb_ingest_status_name(res.status), path, res.records);
-        }
-        mb_ingest_result_clear(&res);
-        progress_show(&pr, k + 1, ndocs, bytes, files.total, 0);
+    /* documents in batches: looked up one by one on this thread, read and
+     * extracted by up to `jobs` threads at once, stored one by one in input
+     * order (what is printed is what --jobs 1 prints) */
+    size_t batch = (size_t)jobs * 4;
+    ingest_item *items = calloc(batch, sizeof *items);
+    if (!items) {
+        cli_error("ingest", "out of memory");
+        mb_model_free(model);
+        mb_store_close(store);
+        mb_filelist_free(&files);
+        return 1;
     }
+    for (size_t k0 = 0; k0 < ndocs && !cli_out_failed(); k0 += batch) {
+        size_t nb = ndocs - k0 < batch ? ndocs - k0 : batch;
+        for (size_t b = 0; b < nb; b++) {
+            size_t k = k0 + b;
+            ingest_item *it = &items[b];
+            memset(it, 0, sizeof *it);
+            int in = k < (size_t)use_stdin;
+            it->path = in ? "-" : files.paths[k - (size_t)use_stdin];
+            it->st = in ? mb_store_ingest_begin_fd(store, "-", 0, &opt, &it->job, &it->res, &it->err)
+                        : mb_store_ingest_begin(store, it->path, &opt, &it->job, &it->res, &it->err);
+            it->bytes = in ? it->res.bytes : files.sizes[k - (size_t)use_stdin];
+        }
+        run_jobs(items, nb, jobs, model);
+        for (size_t b = 0; b < nb; b++) {
+            ingest_item *it = &items[b];
+            mb_status st = it->st;
+            if (!st && it->job)
+                st = mb_store_ingest_end(store, it->job, &it->res, &it->err);
+            it->job = NULL;
+            const char *path = it->path;
+            bytes += it->bytes;
+            if (it->res.nwarnings || st)
+                progress_clear(&pr);
+            for (size_t j = 0; j < it->res.nwarnings; j++)
+                fprintf(stderr, "mubiao ingest: warning: %s\n", it->res.warnings[j]);
+            if (st) {
+                cli_error("ingest", "%s", it->err.message[0] ? it->err.message : mb_strerror(st));
+                failed++;
+                rc = 1;
+                if (verbose)
+                    cli_printf("failed\t%s\n", path);
+            } else {
+                count[it->res.status]++;
+                records += it->res.records;
+                if (verbose && it->res.status == MB_INGEST_DUPLICATE)
+                    cli_printf("duplicate\t%s\tsame as %s\n", path, it->res.same_as);
+                else if (verbose && it->res.status == MB_INGEST_UNCHANGED)
+                    cli_printf("unchanged\t%s\n", path);
+                else if (verbose)
+                    cli_printf("%s\t%s\t%zu records\n", mb_ingest_status_name(it->res.status), path,
+                               it->res.records);
+            }
+            mb_ingest_result_clear(&it->res);
+            progress_show(&pr, k0 + b + 1, ndocs, bytes, files.total, 0);
+        }
+    }
+    free(items);
     progress_show(&pr, ndocs, ndocs, bytes, files.total, 1);
     if (!quiet) {
         /* every file looked at: new + updated + unchanged + duplicate + skipped + failed */

@@ -159,6 +159,16 @@ static void unpin_iconv(iconv_t cd[NPINNED])
             iconv_close(cd[i]);
 }
 
+void cli_jobs_pin_iconv(int on)
+{
+    static iconv_t cd[NPINNED];
+    static int pinned;
+    if (on && !pinned++)
+        pin_iconv(cd);
+    else if (!on && pinned && !--pinned)
+        unpin_iconv(cd);
+}
+
 int cli_jobs_run(int jobs, size_t n, cli_job_fn fn, void *ctx)
 {
     if (jobs <= 0)

@@ -32,6 +32,11 @@ int cli_jobs_default(void);
  * error and returns 2 (usage) when it is not one, else 0. */
 int cli_jobs_parse(const char *cmd, const char *arg, int *jobs);
 
+/* Keep glibc's iconv conversion modules loaded while threads decode
+ * (jobs.c says why): 1 before the threads start, 0 once they are joined
+ * (from one thread; the calls nest). */
+void cli_jobs_pin_iconv(int on);
+
 typedef int (*cli_job_fn)(void *ctx, size_t i);
 /* Run fn(ctx, i) for i = 0..n-1 with up to `jobs` threads (0: the
  * default), its output written in order of i; returns the OR of the

@@ -419,41 +419,46 @@ static mb_read_opts ingest_read_opts(const mb_doc_options *opt)
     return ro;
 }
 
-static mb_status ingest_bytes(mb_store *s, const mb_model *m, const char *path, unsigned char *buf, size_t n,
-                              const mb_doc_options *opt, mb_ingest_result *res, mb_error *err);
-
-mb_status mb_store_ingest_file(mb_store *s, const mb_model *m, const char *path, const mb_doc_options *opt,
-                               mb_ingest_result *res, mb_error *err)
-{
-    memset(res, 0, sizeof *res);
-    unsigned char *buf;
+/* A document between its look-up and its rows (mb_store_ingest_begin,
+ * mb_ingest_job_run, mb_store_ingest_end). */
+struct mb_ingest_job {
+    char *path;
+    unsigned char *buf; /* the bytes, until run */
     size_t n;
-    mb_read_opts ro = ingest_read_opts(opt);
-    mb_status st = mb_read_path(path, &ro, &buf, &n, err);
-    if (st)
-        return st;
-    return ingest_bytes(s, m, path, buf, n, opt, res, err);
+    mb_doc_options opt;
+    const char *date, *issuer; /* the store's ingest options (they outlive the job) */
+    char meta[17];
+    char sha[65];
+    mb_doc *doc;
+    mb_records recs;
+    int extracted;
+    char **warnings; /* handed to the result at the end */
+    size_t nwarnings;
+    mb_status st; /* of the run */
+    mb_error err;
+};
+
+void mb_ingest_job_free(mb_ingest_job *job)
+{
+    if (!job)
+        return;
+    free(job->path);
+    free(job->buf);
+    if (job->extracted)
+        mb_records_free(&job->recs);
+    mb_doc_free(job->doc);
+    for (size_t i = 0; i < job->nwarnings; i++)
+        free(job->warnings[i]);
+    free(job->warnings);
+    free(job);
 }
 
-mb_status mb_store_ingest_fd(mb_store *s, const mb_model *m, const char *name, int fd,
-                             const mb_doc_options *opt, mb_ingest_result *res, mb_error *err)
+/* Takes buf (malloc'ed): hash it and look it up; a job when it must be read. */
+static mb_status begin_bytes(mb_store *s, const char *path, unsigned char *buf, size_t n,
+                             const mb_doc_options *opt, mb_ingest_job **job, mb_ingest_result *res,
+                             mb_error *err)
 {
-    memset(res, 0, sizeof *res);
-    unsigned char *buf;
-    size_t n;
-    mb_read_opts ro = ingest_read_opts(opt);
-    ro.regular_only = 0; /* a pipe is what standard input usually is */
-    mb_status st = mb_read_fd(name, fd, &ro, &buf, &n, err);
-    if (st)
-        return st;
-    return ingest_bytes(s, m, name, buf, n, opt, res, err);
-}
-
-/* Takes buf (malloc'ed). */
-static mb_status ingest_bytes(mb_store *s, const mb_model *m, const char *path, unsigned char *buf, size_t n,
-                              const mb_doc_options *opt, mb_ingest_result *res, mb_error *err)
-{
-    mb_status st;
+    *job = NULL;
     res->bytes = n;
     char sha[65];
     mb_sha256_hex(buf, n, MB_SHA256_SIZE, sha);
@@ -477,36 +482,159 @@ static mb_status ingest_bytes(mb_store *s, const mb_model *m, const char *path, 
         res->same_as = other;
         return MB_OK;
     }
-    mb_doc *doc = NULL;
-    mb_doc_options o = {0};
+    mb_ingest_job *j = calloc(1, sizeof *j);
+    if (!j || !(j->path = strdup(path))) {
+        free(j);
+        free(buf);
+        return mb_error_set(err, MB_ENOMEM, "%s: out of memory", path);
+    }
+    j->buf = buf;
+    j->n = n;
     if (opt)
-        o = *opt;
-    if (!o.lexicon)
-        o.lexicon = mb_model_lexicon(m); /* Big5 detection, page dates */
-    st = mb_doc_load_mem(path, buf, n, &o, &doc, err);
-    free(buf);
+        j->opt = *opt;
+    j->date = s->date;
+    j->issuer = s->issuer;
+    memcpy(j->meta, meta, sizeof meta);
+    memcpy(j->sha, sha, sizeof sha);
+    *job = j;
+    return MB_OK;
+}
+
+mb_status mb_store_ingest_begin(mb_store *s, const char *path, const mb_doc_options *opt, mb_ingest_job **job,
+                                mb_ingest_result *res, mb_error *err)
+{
+    memset(res, 0, sizeof *res);
+    *job = NULL;
+    unsigned char *buf;
+    size_t n;
+    mb_read_opts ro = ingest_read_opts(opt);
+    mb_status st = mb_read_path(path, &ro, &buf, &n, err);
     if (st)
         return st;
-    for (size_t i = 0; mb_doc_warning(doc, i); i++) {
-        char **w = realloc(res->warnings, (res->nwarnings + 1) * sizeof *w);
-        if (!w || !(w[res->nwarnings] = strdup(mb_doc_warning(doc, i)))) {
+    return begin_bytes(s, path, buf, n, opt, job, res, err);
+}
+
+mb_status mb_store_ingest_begin_fd(mb_store *s, const char *name, int fd, const mb_doc_options *opt,
+                                   mb_ingest_job **job, mb_ingest_result *res, mb_error *err)
+{
+    memset(res, 0, sizeof *res);
+    *job = NULL;
+    unsigned char *buf;
+    size_t n;
+    mb_read_opts ro = ingest_read_opts(opt);
+    ro.regular_only = 0; /* a pipe is what standard input usually is */
+    mb_status st = mb_read_fd(name, fd, &ro, &buf, &n, err);
+    if (st)
+        return st;
+    return begin_bytes(s, name, buf, n, opt, job, res, err);
+}
+
+mb_status mb_ingest_job_run(mb_ingest_job *job, const mb_model *m)
+{
+    if (!job->buf) /* run already */
+        return job->st;
+    mb_doc_options o = job->opt;
+    if (!o.lexicon)
+        o.lexicon = mb_model_lexicon(m); /* Big5 detection, page dates */
+    job->st = mb_doc_load_mem(job->path, job->buf, job->n, &o, &job->doc, &job->err);
+    free(job->buf);
+    job->buf = NULL;
+    if (job->st)
+        return job->st;
+    for (size_t i = 0; mb_doc_warning(job->doc, i); i++) {
+        char **w = realloc(job->warnings, (job->nwarnings + 1) * sizeof *w);
+        if (!w || !(w[job->nwarnings] = strdup(mb_doc_warning(job->doc, i)))) {
             if (w)
-                res->warnings = w;
-            mb_doc_free(doc);
-            return mb_error_set(err, MB_ENOMEM, "%s: out of memory", path);
+                job->warnings = w;
+            return job->st = mb_error_set(&job->err, MB_ENOMEM, "%s: out of memory", job->path);
         }
-        res->warnings = w;
-        res->nwarnings++;
+        job->warnings = w;
+        job->nwarnings++;
     }
-    mb_records recs;
-    mb_extract_options eo = {.date = s->date, .issuer = s->issuer};
-    st = mb_extract_with(m, doc, &eo, &recs, err);
+    mb_extract_options eo = {.date = job->date, .issuer = job->issuer};
+    job->st = mb_extract_with(m, job->doc, &eo, &job->recs, &job->err);
+    job->extracted = job->st == MB_OK;
+    return job->st;
+}
+
+/* 1 when the store now holds the job's file as unchanged or a duplicate
+ * (stored since the job's look-up, by an earlier job of the same run or
+ * another ingest): res says so. */
+static int stored_meanwhile(mb_store *s, mb_ingest_job *job, mb_ingest_result *res)
+{
+    long long old;
+    char *other = NULL;
+    mb_error e = {0};
+    s->be->read_begin(s->db);
+    int state = lookup(s, job->path, job->sha, job->meta, &old, &other, &e);
+    s->be->read_end(s->db);
+    if (state != MB_INGEST_UNCHANGED && state != MB_INGEST_DUPLICATE) {
+        free(other);
+        return 0;
+    }
+    res->status = (mb_ingest_status)state;
+    res->same_as = other;
+    return 1;
+}
+
+mb_status mb_store_ingest_end(mb_store *s, mb_ingest_job *job, mb_ingest_result *res, mb_error *err)
+{
+    mb_status st = job->buf ? mb_error_set(err, MB_EARG, "%s: ingest job not run", job->path) : MB_OK;
+    /* a file stored meanwhile is what it would have been found to be had
+     * it been looked up now: unchanged or a duplicate, not read (no
+     * warnings, no error of its reading) */
+    if (!st && job->st && stored_meanwhile(s, job, res)) {
+        mb_ingest_job_free(job);
+        return MB_OK;
+    }
+    /* the warnings of the reading, also when it failed after them */
+    res->warnings = job->warnings;
+    res->nwarnings = job->nwarnings;
+    job->warnings = NULL;
+    job->nwarnings = 0;
+    if (!st && job->st) {
+        st = job->st;
+        if (err)
+            *err = job->err;
+    }
     if (!st) {
-        st = store_document(s, doc, &recs, meta, res, err);
-        mb_records_free(&recs);
+        st = store_document(s, job->doc, &job->recs, job->meta, res, err);
+        if (!st && (res->status == MB_INGEST_UNCHANGED || res->status == MB_INGEST_DUPLICATE)) {
+            for (size_t i = 0; i < res->nwarnings; i++)
+                free(res->warnings[i]);
+            free(res->warnings);
+            res->warnings = NULL;
+            res->nwarnings = 0;
+        }
     }
-    mb_doc_free(doc);
+    mb_ingest_job_free(job);
     return st;
+}
+
+/* begin, run and end in one (the single-threaded path). */
+static mb_status ingest_one(mb_store *s, const mb_model *m, mb_status st, mb_ingest_job *job,
+                            mb_ingest_result *res, mb_error *err)
+{
+    if (st || !job)
+        return st;
+    mb_ingest_job_run(job, m);
+    return mb_store_ingest_end(s, job, res, err);
+}
+
+mb_status mb_store_ingest_file(mb_store *s, const mb_model *m, const char *path, const mb_doc_options *opt,
+                               mb_ingest_result *res, mb_error *err)
+{
+    mb_ingest_job *job;
+    mb_status st = mb_store_ingest_begin(s, path, opt, &job, res, err);
+    return ingest_one(s, m, st, job, res, err);
+}
+
+mb_status mb_store_ingest_fd(mb_store *s, const mb_model *m, const char *name, int fd,
+                             const mb_doc_options *opt, mb_ingest_result *res, mb_error *err)
+{
+    mb_ingest_job *job;
+    mb_status st = mb_store_ingest_begin_fd(s, name, fd, opt, &job, res, err);
+    return ingest_one(s, m, st, job, res, err);
 }
 
 /* ---- selection ---- */

@@ -67,3 +67,37 @@ for c in segment numbers paragraphs; do
     expect_eq "$c --jobs 0: usage error (exit 2)" "$? $(head -1 "$T/err")" \
         "2 mubiao $c: --jobs '0': expected a number of jobs from 1 to 256"
 done
+
+# ingest --jobs: documents read and extracted in parallel, one writer: the
+# same verbose lines, messages, status and store rows as --jobs 1, a first
+# run and a second (everything unchanged); a duplicate of a file earlier in
+# the same run (looked up before that file is stored) is still a duplicate
+mkdir -p "$T/ing"
+printf '今年全县新建学校12所，新增学位5000个。\n' >"$T/ing/a.txt"
+cp "$T/ing/a.txt" "$T/ing/b.txt"
+cp "$T/in/bad-utf8.txt" "$T/ing/c.txt"
+for j in 1 4; do
+    for run in 1 2; do
+        "$MUBIAO" ingest --verbose --jobs $j --db "$T/j$j.db" "$@" "$T/ing" <"$stdin_doc" >"$T/ing$j.$run" 2>"$T/ingerr$j.$run"
+        echo "exit $?" >>"$T/ingerr$j.$run"
+        sed -i -e 's/ in [0-9.]* s ([0-9.]* MB\/s)//' -e "s|$T/j$j.db|STORE|" "$T/ing$j.$run"
+    done
+    sqlite3 "$T/j$j.db" ".mode quote" "select * from records order by 1, 2" >"$T/rec$j" 2>&1
+    sqlite3 "$T/j$j.db" ".mode quote" "select * from paragraphs order by 1, 2" >"$T/par$j" 2>&1
+done
+for run in 1 2; do
+    expect_eq "ingest run $run: --jobs 4 prints what --jobs 1 prints" \
+        "$(cmp -s "$T/ing1.$run" "$T/ing4.$run" && echo same)" same
+    expect_eq "ingest run $run: ... the same messages and exit status" \
+        "$(cmp -s "$T/ingerr1.$run" "$T/ingerr4.$run" && echo same)" same
+done
+expect_eq "ingest: --jobs 4 stores the records --jobs 1 stores ($(wc -l <"$T/rec1") rows)" \
+    "$(cmp -s "$T/rec1" "$T/rec4" && [ "$(wc -l <"$T/rec1")" -gt 50 ] && echo same)" same
+expect_eq "ingest: ... and the paragraphs" "$(cmp -s "$T/par1" "$T/par4" && echo same)" same
+expect_grep "ingest --jobs 4: the file is new" "^new	$T/ing/a.txt	2 records" "$T/ing4.1"
+expect_grep "ingest --jobs 4: ... its copy a duplicate of it" "^duplicate	$T/ing/b.txt	same as $T/ing/a.txt" "$T/ing4.1"
+expect_grep "ingest --jobs 4: the second run finds the file unchanged" "^unchanged	$T/ing/a.txt" "$T/ing4.2"
+expect_grep "ingest --jobs 4: ... and its copy a duplicate again" "^duplicate	$T/ing/b.txt	same as " "$T/ing4.2"
+"$MUBIAO" ingest --jobs 0 --db "$T/j0.db" "$T/ing" >"$T/out" 2>"$T/err"
+expect_eq "ingest --jobs 0: usage error (exit 2)" "$? $(head -1 "$T/err")" \
+    "2 mubiao ingest: --jobs '0': expected a number of jobs from 1 to 256"

@@ -2,6 +2,11 @@
 # "ok N - what" or "not ok N - what" with the difference.
 # Environment: MUBIAO (the binary), TOP (project root), T (a scratch folder
 # of this script, removed afterwards), SHARED (../shared, may be absent).
+# A scratch folder is required: without it "$T/x" would be /x.
+case "${T:-}" in
+/?*) mkdir -p "$T" || exit 1 ;;
+*) echo "not ok 1 - T must name a scratch folder (an absolute path), not '${T:-}'"; exit 1 ;;
+esac
 n=0
 _ok() { n=$((n + 1)); echo "ok $n - $1"; }
 _notok() { n=$((n + 1)); echo "not ok $n - $1"; }
