@@ -1061,7 +1061,10 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         }
         int use_after = q->measure || !before || (q->percent && de && !reached) || bare_count(c, q) ||
                         (!de && !q->percent && verb_object(c, lo, q));
-        if (use_after && mb_ind_np_after(c, q->b, cb, &a, &b)) {
+        /* a threshold passed (万亿元|大关, 万亿级|台阶: class milestone) is
+         * never what the amount measures */
+        if (use_after && mb_ind_np_after(c, q->b, cb, &a, &b) &&
+            !mb_lex_is(c->m->lex, MB_LX_MILESTONE, c->s + a, b - a)) {
             found = 1;
             irule = "noun after";
         }

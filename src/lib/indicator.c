@@ -17,6 +17,11 @@ static int is_cue_noun(const ctx *c, const mb_token *t)
 
 static int tok_nounish(const ctx *c, const mb_token *t)
 {
+    /* one character taken for a person's name before a verb is an adverb
+     * the dictionary lacks (连/nr跨/v): no noun (麻/nr纺锭, 专利池/nr are) */
+    if (t->tag && !strcmp(t->tag, "nr") && t->end - t->start <= 3 && t + 1 < c->toks.v + c->toks.n &&
+        t[1].start == t->end && t[1].tag && t[1].tag[0] == 'v')
+        return 0;
     return mb_is_nounish(c->s + t->start, t->end - t->start, t->tag) || tok_in(c, t, MB_LX_NAME_SUFFIX);
 }
 
