@@ -1779,6 +1779,24 @@ static int numbers_only(const ctx *c, size_t sa, size_t sb)
     return 1;
 }
 
+/* The end of a lead of items (其中包括：, 主要包括：; class items_lead, with
+ * its colon) that opens the sentence [sa,sb), or (size_t)-1. */
+static size_t items_lead(const ctx *c, size_t sa, size_t sb)
+{
+    size_t a = sa;
+    while (a < sb && c->s[a] == ' ')
+        a++;
+    const mb_lexword *w = mb_lex_longest_at(c->m->lex, MB_LX_ITEMS_LEAD, c->s, sb, a);
+    if (!w)
+        return (size_t)-1;
+    size_t e = a + w->len;
+    if (e + 3 <= sb && !memcmp(c->s + e, "\xEF\xBC\x9A", 3)) /* ： */
+        return e + 3;
+    if (e < sb && c->s[e] == ':')
+        return e + 1;
+    return (size_t)-1;
+}
+
 static mb_status do_sentence(ctx *c, size_t sa, size_t sb)
 {
     mb_error err;
@@ -1801,6 +1819,16 @@ static mb_status do_sentence(ctx *c, size_t sa, size_t sb)
             deadline = t;
         }
     }
+    /* …到二〇三五年基本实现…远景目标。其中包括：…, 人均国内生产总值达到中等发达
+     * 国家水平: a sentence that opens with the lead of items (items_lead)
+     * lists goals of the deadline of the sentence before */
+    size_t il;
+    if (!list && c->goal_deadline && (il = items_lead(c, sa, sb)) != (size_t)-1) {
+        list = 1;
+        from = il;
+        deadline = c->goal_deadline;
+    }
+    c->goal_deadline = deadline;
     if ((!work && !list) || numbers_only(c, sa, sb))
         return MB_OK;
     /* an omitted indicator is carried within a sentence, not across */
@@ -1962,6 +1990,7 @@ static mb_status do_paragraph(ctx *c, const mb_paragraph *p)
     c->para_kind = MB_CUE_NONE;
     size_t first_end = p->nsentences ? p->sentences[0].end : c->len;
     c->list_from = target_list_start(c, &c->list_lead);
+    c->goal_deadline = NULL;
     int heading;
     mb_frames_paragraph(&c->frames, p->index, c->s, c->len, &c->x, first_end, &c->fr, &heading);
     if (has_cls(c, 0, first_end, MB_LX_TARGET_HEADING))

@@ -52,10 +52,11 @@ typedef struct mb_xctx {
     int32_t cue_cp[MB_MAX_CUES];
     size_t ncues;
     mb_cue_kind para_kind;
-    size_t para_a, para_b; /* the paragraph's first sentence, where para_kind was read */
-    size_t list_from;      /* where the paragraph's target list starts, (size_t)-1 */
-    size_t list_lead;      /* where its lead-in word (目标是：) starts */
-    int para_time;         /* index into x.t of the paragraph's leading time, -1 */
+    size_t para_a, para_b;      /* the paragraph's first sentence, where para_kind was read */
+    size_t list_from;           /* where the paragraph's target list starts, (size_t)-1 */
+    const mb_xt *goal_deadline; /* the future deadline of the paragraph's last sentence of goals */
+    size_t list_lead;           /* where its lead-in word (目标是：) starts */
+    int para_time;              /* index into x.t of the paragraph's leading time, -1 */
     char *prev_ind;
     char *group_ind; /* the group a breakdown counts (…特色产业集群，超1000亿元的2个): this sentence's */
     int traditional; /* the document is in traditional characters: s is a folded copy (fold.h) */

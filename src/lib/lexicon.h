@@ -137,6 +137,7 @@
     X(PAY_VERB, "pay_verb", "", "between a payer and an amount: the payer and this verb name it (touru)")    \
     X(PURPOSE_VERB, "purpose_verb", "",                                                                      \
       "opens the clause after a payer's amount: its object names the amount")                                \
+    X(ITEMS_LEAD, "items_lead", "", "opens a sentence of items with a colon: goals of the deadline before")  \
     X(PERSON_UNIT, "person_unit",                                                                            \
       "count=", "a unit that counts people; count=: the noun of a count a verb ends")                        \
     X(PERSON_HEAD, "person_head",                                                                            \
