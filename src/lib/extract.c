@@ -1751,6 +1751,10 @@ static int qualifier(const ctx *c, const mb_xq *q, size_t qi, size_t sb)
          * not a conjunction of list items (5000所卫生院、2000所医院) */
         if (n->a - b > 12 || clause_end(c, b, n->a) != n->a || mb_ind_attributive(c, n))
             return 0;
+        /* 8所高校14个学科: a count of things right after the noun counts
+         * their parts; both are figures */
+        if (n->a == b && q->count && n->count)
+            return 0;
         for (size_t i = b; i < n->a; i++)
             if (conj_at(c, c->s, n->a, i, 1) || at_cls(c, c->s, n->a, i, MB_LX_DE))
                 return 0;

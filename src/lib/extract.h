@@ -29,6 +29,7 @@ typedef struct mb_xq {
     const char *cmp;  /* the spec's comparator or NULL */
     int measure;      /* unit counts things: a measure word (家, 个, 名) or a physical unit (亩, 吨) */
     int currency;     /* unit is a currency (元, 美元) */
+    int count;        /* unit is a measure word: it counts things (个, 所, 家), no physical unit */
     int level;        /* an order of magnitude or a bare magnitude: 万亿级, 亿元以上 */
     int fan;          /* 翻一番: a doubling, an increase */
     int streak;       /* N连增 / N连降: +1, -1 (years in a row of increase or decrease) */

@@ -95,6 +95,7 @@ mb_status mb_xrec_run(const mb_model *m, const char *text, size_t len, int doc_y
         o->measure = (q->flags & (MB_QF_MEASURE | MB_QF_PHYSICAL)) != 0 ||
                      (q->unit && mb_lex_is(m->lex, MB_LX_COUNT_UNIT, q->unit, strlen(q->unit)));
         o->currency = (q->flags & MB_QF_CURRENCY) != 0;
+        o->count = (q->flags & MB_QF_MEASURE) && !(q->flags & MB_QF_PHYSICAL);
         o->level = (q->flags & (MB_QF_LEVEL | MB_QF_BARE)) != 0;
         if (q->flags & MB_QF_STREAK) { /* 十二连增, 三连降 */
             for (size_t k = q->num_end; k + 3 <= q->end; k++) {
