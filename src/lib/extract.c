@@ -1198,6 +1198,26 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         r.indicator = squeeze(dup_range(c->s, a, b));
         irule = "sentence subject";
     }
+    /* …同比增长4.8%，增速与6月份持平；环比增长0.98%: a sentence after a ；
+     * that opens with the basis of a change (basis_word: 环比, 同比) and has
+     * no noun before its number goes on with the indicator of the last
+     * record of the sentence before */
+    const mb_token *ft = ca == sa ? tok_at(c, lead_end(c, sa, q->a)) : NULL;
+    if (!r.indicator && !found && ft && tok_in(c, ft, MB_LX_BASIS_WORD) && c->out->n) {
+        const mb_record *last = &c->out->v[c->out->n - 1];
+        size_t e = last->sent_end;
+        while (e < sa && c->s[e] == ' ')
+            e++;
+        size_t le = last->sent_end;
+        while (le > 0 && c->s[le - 1] == ' ')
+            le--;
+        if (last->paragraph == c->p->index && last->indicator && e == sa && le > 0 &&
+            (c->s[le - 1] == ';' || (le >= 3 && !memcmp(c->s + le - 3, "\xEF\xBC\x9B", 3)))) { /* ； */
+            r.indicator = dup_str(last->indicator);
+            irule = "carried";
+            a = b = 0;
+        }
+    }
     if (irule) {
         r.why_indicator.rule = irule;
         r.why_indicator.scope = !strcmp(irule, "carried") || !strcmp(irule, "sentence subject") ||

@@ -138,6 +138,8 @@
     X(PURPOSE_VERB, "purpose_verb", "",                                                                      \
       "opens the clause after a payer's amount: its object names the amount")                                \
     X(ITEMS_LEAD, "items_lead", "", "opens a sentence of items with a colon: goals of the deadline before")  \
+    X(BASIS_WORD, "basis_word", "",                                                                          \
+      "opens a clause: the basis of a change (huanbi); the subject is the one before")                       \
     X(PERSON_UNIT, "person_unit",                                                                            \
       "count=", "a unit that counts people; count=: the noun of a count a verb ends")                        \
     X(PERSON_HEAD, "person_head",                                                                            \
