@@ -26,7 +26,7 @@ extern "C" {
 
 /* 0.x: the ABI may change from one minor version to the next (0.2.0: the
  * shape of mb_text, below); the SONAME stays libmubiao.so.0 until 1.0. */
-#define MB_VERSION "0.2.0"
+#define MB_VERSION "0.3.0"
 
 /* ---- status codes (never renumbered; add at the end) ---- */
 typedef enum mb_status {
@@ -130,6 +130,10 @@ typedef struct mb_doc_options {
                           not inside this folder (MB_EIO), without opening it */
     int name_only;     /* the document's name is a label, never a file (mapper mode, issue
                           16): mb_extract looks for no NAME.meta.json sidecar date */
+    /* Reading a large file in pieces (mb_reader_open, since 0.3.0): a text
+     * file larger than this is read a piece of about this size at a time;
+     * 0: MB_PIECE_SIZE. */
+    size_t piece_size;
 } mb_doc_options;
 
 /* The largest file read by default, and the largest that offsets can
@@ -161,6 +165,44 @@ size_t mb_doc_paragraph_count(const mb_doc *doc);
 const mb_paragraph *mb_doc_paragraph(const mb_doc *doc, size_t i);
 /* Warnings collected while loading (lenient decoding); NULL past the end. */
 const char *mb_doc_warning(const mb_doc *doc, size_t i);
+
+/* The paragraph whose index (mb_paragraph.index, its number in the file)
+ * is index, or NULL: what a record's `paragraph` and an evidence's name.
+ * The same as mb_doc_paragraph for a whole document; a piece (mb_reader)
+ * holds the paragraphs numbered from where it starts. */
+const mb_paragraph *mb_doc_paragraph_by_index(const mb_doc *doc, size_t index);
+
+/* ---- a large file, read in pieces (README "Limits": large files) ----
+ *
+ * Peak memory stays about the size of a piece however large the file: a
+ * regular text file larger than opt->piece_size (0: MB_PIECE_SIZE) is cut
+ * at line ends, after a blank line where there is one in the second half
+ * of a piece, and each piece is loaded as a document of its own whose maps,
+ * paragraph indexes and line numbers are those of the whole file (its
+ * mb_doc_source is the piece's bytes; mb_doc_source_base says where they
+ * start) and whose sha256 is the whole file's (read once before the
+ * pieces). The encoding is the forced one, else UTF-8 when the whole file
+ * is UTF-8, else what the first piece's bytes tell. A line longer than
+ * MB_LINE_CAP_PIECES pieces is an error (MB_ETOOBIG) naming the file and
+ * byte offset. A smaller file, an HTML page, a FIFO or a device is one
+ * piece: the document mb_doc_load_file gives. */
+#define MB_PIECE_SIZE      ((size_t)4 << 20)
+#define MB_LINE_CAP_PIECES 4
+typedef struct mb_reader mb_reader;
+/* Open path (the checks of mb_doc_load_file: root, regular_only,
+ * max_size) and, for a file read in pieces, read it once for its hash and
+ * encoding. */
+mb_status mb_reader_open(const char *path, const mb_doc_options *opt, mb_reader **out, mb_error *err);
+/* The next piece: *piece is a document (free it with mb_doc_free), or NULL
+ * after the last one. */
+mb_status mb_reader_next(mb_reader *r, mb_doc **piece, mb_error *err);
+/* The number of pieces read so far; 1 for a file read whole. */
+size_t mb_reader_pieces(const mb_reader *r);
+void mb_reader_close(mb_reader *r);
+/* The file offset of mb_doc_source's first byte, and the line breaks of
+ * the file before it: 0 but for a piece. */
+size_t mb_doc_source_base(const mb_doc *doc);
+unsigned mb_doc_line_base(const mb_doc *doc);
 
 /* Decode and normalize source bytes [start,end) of a document as the
  * pipeline would, with line breaks removed: what a span's text must equal.
@@ -474,7 +516,7 @@ typedef struct mb_evidence {
     const char *scope; /* where the text stands: "clause", "sentence", "paragraph", or for a frame
                           "heading", "lead-in", "list item", "title"; NULL: none */
     const char *what;  /* for a frame: "plan period", "review", "year", "words" */
-    size_t paragraph;
+    size_t paragraph;  /* its index (mb_doc_paragraph_by_index) */
     size_t start, end;
 } mb_evidence;
 
@@ -482,7 +524,7 @@ typedef struct mb_evidence {
  * byte offsets into the paragraph's text; source offsets come from its map. */
 typedef struct mb_record {
     char id[17];                 /* stable id: 16 hex digits */
-    size_t paragraph;            /* paragraph index */
+    size_t paragraph;            /* paragraph index (mb_doc_paragraph_by_index) */
     size_t sent_start, sent_end; /* the sentence, in the paragraph text */
     size_t span_start, span_end; /* the span, in the paragraph text */
     mb_kind kind;
@@ -539,6 +581,20 @@ typedef struct mb_extract_options {
  * speaker line (README "Issuer and region"). */
 mb_status mb_extract_with(const mb_model *m, const mb_doc *doc, const mb_extract_options *opt,
                           mb_records *out, mb_error *err);
+/* Extraction fed a document piece by piece (mb_reader): the state that
+ * runs from paragraph to paragraph (headings, time frames, lead-ins) goes
+ * on from one piece to the next, and each piece's records are given as
+ * soon as it is read. The document's date, issuer and script (simplified
+ * or traditional) are found in the first piece fed. mb_extract_with is new,
+ * one feed, free. */
+typedef struct mb_extractor mb_extractor;
+mb_status mb_extractor_new(const mb_model *m, const mb_extract_options *opt, mb_extractor **out,
+                           mb_error *err);
+/* The records of the paragraphs of doc, the next piece, into out (which
+ * starts as {0}; release with mb_records_free), with the document's date,
+ * issuer and region. */
+mb_status mb_extractor_feed(mb_extractor *x, const mb_doc *doc, mb_records *out, mb_error *err);
+void mb_extractor_free(mb_extractor *x);
 void mb_records_free(mb_records *r);
 /* Keep only the records of one kind (ids do not change). */
 void mb_records_filter_kind(mb_records *r, mb_kind kind);

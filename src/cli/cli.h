@@ -39,6 +39,15 @@ const mb_cli_cmd *cli_find(const char *name);
  * NULL on failure. Warnings are printed to stderr. Without opt->lexicon,
  * the default dictionary's lexicon (cli_default_lexicon) is used. */
 mb_doc *cli_load(const char *cmd, const char *path, const mb_doc_options *opt);
+/* One input read in pieces (mubiao.h, mb_reader): fn(ctx, piece) for each
+ * piece in file order, its warnings printed first; "-" and a file no
+ * larger than a piece are one piece, the document cli_load gives. The piece
+ * size is $MUBIAO_PIECE_SIZE bytes when set (README "Limits"), else
+ * MB_PIECE_SIZE. Prints the error of a piece that cannot be read and
+ * returns 1; stops at the first nonzero fn, and returns it. */
+typedef int (*cli_piece_fn)(void *ctx, const mb_doc *piece);
+int cli_pieces(const char *cmd, const char *path, const mb_doc_options *opt, cli_piece_fn fn, void *ctx);
+
 /* The documents of a reading command: argv[first..argc), each "-" and each
  * file as given, each folder walked (mb_files_collect: recursively, in name
  * order, .txt .html .htm); with none, "-" when standard input is not a

@@ -107,17 +107,65 @@ typedef struct extract_job {
     char **in;
 } extract_job;
 
+/* One input read in pieces: the extraction goes on from piece to piece. */
+typedef struct piece_job {
+    const out_opts *x;
+    mb_extractor *ex;
+} piece_job;
+
+/* The records of one piece (mb_extractor_feed), one line each, written as
+ * soon as the piece is read. */
+static int write_piece(void *ctx, const mb_doc *doc)
+{
+    const piece_job *pj = ctx;
+    mb_error err = {0};
+    mb_records recs;
+    if (mb_extractor_feed(pj->ex, doc, &recs, &err)) {
+        cli_error("extract", "%s", err.message);
+        return 1;
+    }
+    if (pj->x->kind)
+        mb_records_filter_kind(&recs, strcmp(pj->x->kind, "target") ? MB_KIND_ACHIEVEMENT : MB_KIND_TARGET);
+    int rc = 0;
+    for (size_t k = 0; k < recs.n && !rc; k++) {
+        char *js = NULL;
+        if (mb_emit_record(doc, &recs, k, pj->x->flags, &js, &err)) {
+            cli_error("extract", "%s", err.message);
+            rc = 1;
+        } else if (cli_out(js, strlen(js)) || cli_out("\n", 1)) {
+            if (!cli_out_failed())
+                cli_error("extract", "cannot write output");
+            rc = 1;
+        }
+        free(js);
+    }
+    mb_records_free(&recs);
+    return rc;
+}
+
 static int extract_one(void *ctx, size_t i)
 {
     const extract_job *j = ctx;
-    mb_doc *doc = cli_load("extract", j->in[i], j->opt);
-    if (!doc)
-        return 1;
     mb_error err = {0};
-    int rc = write_doc((void *)j->x, j->date, j->issuer, doc, cli_write_stdout, NULL, &err);
-    if (rc && !cli_out_failed())
+    if (!strcmp(j->x->format, "json")) { /* one object of the whole document */
+        mb_doc *doc = cli_load("extract", j->in[i], j->opt);
+        if (!doc)
+            return 1;
+        int rc = write_doc((void *)j->x, j->date, j->issuer, doc, cli_write_stdout, NULL, &err);
+        if (rc && !cli_out_failed())
+            cli_error("extract", "%s", err.message);
+        mb_doc_free(doc);
+        return rc;
+    }
+    /* JSON Lines: a large file piece by piece (cli_pieces) */
+    mb_extract_options eo = {.date = j->date, .issuer = j->issuer};
+    piece_job pj = {j->x, NULL};
+    if (mb_extractor_new(j->x->model, &eo, &pj.ex, &err)) {
         cli_error("extract", "%s", err.message);
-    mb_doc_free(doc);
+        return 1;
+    }
+    int rc = cli_pieces("extract", j->in[i], j->opt, write_piece, &pj);
+    mb_extractor_free(pj.ex);
     return rc;
 }
 

@@ -73,7 +73,7 @@ static int parse_date(const char *s)
     return y;
 }
 
-static int print_doc(const mb_recognizer *rec, mb_doc *doc, int year)
+static int print_doc(const mb_recognizer *rec, const mb_doc *doc, int year)
 {
     mb_error err = {0};
     if (mb_numbers_write(rec, doc, year, cli_write_stdout, NULL, &err)) {
@@ -98,15 +98,18 @@ typedef struct num_job {
     char **in;
 } num_job;
 
+/* One piece of an input (cli_pieces): its paragraphs are numbered in the
+ * file. */
+static int numbers_piece(void *ctx, const mb_doc *doc)
+{
+    const num_job *j = ctx;
+    return print_doc(j->rec, doc, j->year);
+}
+
 static int numbers_one(void *ctx, size_t i)
 {
     const num_job *j = ctx;
-    mb_doc *doc = cli_load("numbers", j->in[i], j->opt);
-    if (!doc)
-        return 1;
-    int rc = print_doc(j->rec, doc, j->year);
-    mb_doc_free(doc);
-    return rc;
+    return cli_pieces("numbers", j->in[i], j->opt, numbers_piece, (void *)j);
 }
 
 static int run(int argc, char **argv)

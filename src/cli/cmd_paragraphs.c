@@ -74,18 +74,22 @@ typedef struct para_job {
     char **in;
 } para_job;
 
-static int paragraphs_one(void *ctx, size_t i)
+/* One piece of an input (cli_pieces): its paragraphs are numbered in the
+ * file. */
+static int paragraphs_piece(void *ctx, const mb_doc *doc)
 {
-    const para_job *j = ctx;
-    mb_doc *doc = cli_load("paragraphs", j->in[i], j->opt);
-    if (!doc)
-        return 1;
+    (void)ctx;
     mb_error err = {0};
     int rc = write_doc(doc, cli_write_stdout, NULL, &err);
     if (rc && !cli_out_failed())
         cli_error("paragraphs", "%s", err.message);
-    mb_doc_free(doc);
     return rc;
+}
+
+static int paragraphs_one(void *ctx, size_t i)
+{
+    const para_job *j = ctx;
+    return cli_pieces("paragraphs", j->in[i], j->opt, paragraphs_piece, NULL);
 }
 
 static int run(int argc, char **argv)

@@ -82,7 +82,7 @@ static int segment_doc(const mb_doc *doc, const mb_dict *dict, const mb_dict *us
         return 0;
     }
     const mb_text *t = mb_doc_text(doc);
-    unsigned line = 0;
+    unsigned line = mb_doc_line_base(doc);
     char *buf = NULL;
     size_t cap = 0;
     int rc = 0;
@@ -113,16 +113,23 @@ typedef struct seg_job {
     char **in;
 } seg_job;
 
+/* One piece of an input (cli_pieces). */
+typedef struct seg_piece {
+    const seg_job *j;
+    mb_tokens tk;
+} seg_piece;
+
+static int segment_piece(void *ctx, const mb_doc *doc)
+{
+    seg_piece *sp = ctx;
+    return segment_doc(doc, sp->j->dict, sp->j->user, sp->j->json, &sp->tk);
+}
+
 static int segment_one(void *ctx, size_t i)
 {
-    const seg_job *j = ctx;
-    mb_doc *doc = cli_load("segment", j->in[i], j->opt);
-    if (!doc)
-        return 1;
-    mb_tokens tk = {0};
-    int rc = segment_doc(doc, j->dict, j->user, j->json, &tk);
-    mb_tokens_free(&tk);
-    mb_doc_free(doc);
+    seg_piece sp = {ctx, {0}};
+    int rc = cli_pieces("segment", sp.j->in[i], sp.j->opt, segment_piece, &sp);
+    mb_tokens_free(&sp.tk);
     return rc;
 }
 

@@ -213,6 +213,54 @@ mb_doc *cli_load(const char *cmd, const char *path, const mb_doc_options *given)
     return doc;
 }
 
+/* The piece size of $MUBIAO_PIECE_SIZE (0: unset or not a number). */
+static size_t piece_size(void)
+{
+    const char *e = getenv("MUBIAO_PIECE_SIZE");
+    if (!e || !*e)
+        return 0;
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(e, &end, 10);
+    return errno || *end || v > SIZE_MAX ? 0 : (size_t)v;
+}
+
+int cli_pieces(const char *cmd, const char *path, const mb_doc_options *given, cli_piece_fn fn, void *ctx)
+{
+    mb_doc_options o = *given;
+    if (!o.lexicon)
+        o.lexicon = cli_default_lexicon(cmd);
+    if (!o.piece_size)
+        o.piece_size = piece_size();
+    if (!strcmp(path, "-")) {
+        mb_doc *doc = cli_load(cmd, path, &o);
+        if (!doc)
+            return 1;
+        int rc = fn(ctx, doc);
+        mb_doc_free(doc);
+        return rc;
+    }
+    mb_error err = {0};
+    mb_reader *r = NULL;
+    mb_status st = mb_reader_open(path, &o, &r, &err);
+    int rc = 0;
+    while (!st && !rc) {
+        mb_doc *piece = NULL;
+        if ((st = mb_reader_next(r, &piece, &err)) != MB_OK || !piece)
+            break;
+        for (size_t i = 0; mb_doc_warning(piece, i); i++)
+            cli_errf("mubiao %s: warning: %s\n", cmd, mb_doc_warning(piece, i));
+        rc = fn(ctx, piece);
+        mb_doc_free(piece);
+    }
+    mb_reader_close(r);
+    if (st) {
+        cli_errf("mubiao %s: %s\n", cmd, err.message[0] ? err.message : mb_strerror(st));
+        return 1;
+    }
+    return rc;
+}
+
 static void main_help(FILE *f)
 {
     fprintf(f, "usage: mubiao COMMAND [OPTIONS] FILE...\n\n"

@@ -240,6 +240,8 @@ typedef struct dec {
     mb_text *out;
     mb_strlist *warnings; /* may be NULL */
     size_t nbad;          /* bad sequences replaced */
+    size_t base;          /* source offset of src[0] in the file (messages) */
+    size_t quiet_to;      /* file offsets below it were warned about already (a piece read again) */
     mb_error *err;
     iconv_t cd;
     size_t *starts;     /* RUN_CHARS + 1 character starts */
@@ -295,12 +297,14 @@ static mb_status bad_seq(dec *d, size_t pos, size_t len, size_t seen, int trunc)
     const char *where = trunc ? " at end of input" : "";
     const char *enc = enc_names[d->e];
     if (!d->lenient)
-        return mb_error_set(d->err, MB_EDECODE, "%s: byte %zu: %s %s sequence%s (%s)", d->name, pos, what,
-                            enc, where, hex);
+        return mb_error_set(d->err, MB_EDECODE, "%s: byte %zu: %s %s sequence%s (%s)", d->name, d->base + pos,
+                            what, enc, where, hex);
+    if (d->base + pos < d->quiet_to) /* said when this piece's start was read first */
+        return put_cp(d->out, 0xFFFD, (uint32_t)pos, (uint32_t)(pos + len)) ? nomem(d) : MB_OK;
     d->nbad++;
     if (d->warnings && d->nbad <= MAX_WARN &&
-        mb_strlist_addf(d->warnings, "%s: byte %zu: %s %s sequence%s (%s) replaced by U+FFFD", d->name, pos,
-                        what, enc, where, hex))
+        mb_strlist_addf(d->warnings, "%s: byte %zu: %s %s sequence%s (%s) replaced by U+FFFD", d->name,
+                        d->base + pos, what, enc, where, hex))
         return nomem(d);
     return put_cp(d->out, 0xFFFD, (uint32_t)pos, (uint32_t)(pos + len)) ? nomem(d) : MB_OK;
 }
@@ -309,9 +313,10 @@ static mb_status binary(dec *d, size_t pos)
 {
     if (d->e == ENC_UTF16LE || d->e == ENC_UTF16BE)
         return mb_error_set(d->err, MB_EBINARY,
-                            "%s: byte %zu: NUL character (U+0000 in %s): binary file, not text", d->name, pos,
-                            enc_names[d->e]);
-    return mb_error_set(d->err, MB_EBINARY, "%s: byte %zu: NUL byte: binary file, not text", d->name, pos);
+                            "%s: byte %zu: NUL character (U+0000 in %s): binary file, not text", d->name,
+                            d->base + pos, enc_names[d->e]);
+    return mb_error_set(d->err, MB_EBINARY, "%s: byte %zu: NUL byte: binary file, not text", d->name,
+                        d->base + pos);
 }
 
 static mb_status put_u32(dec *d, const unsigned char *u, size_t k, size_t so, size_t eo)
@@ -632,6 +637,21 @@ static int looks_utf8(const unsigned char *src, size_t n)
     return bad == 0 || good >= UTF8_ERR_RATIO * bad;
 }
 
+int mb_utf8_valid(const unsigned char *p, size_t n)
+{
+    for (size_t pos = 0; pos < n;) {
+        if (p[pos] < 0x80) {
+            pos++;
+            continue;
+        }
+        size_t len, seen;
+        if (scan_utf8(p + pos, n - pos, &len, &seen) != SC_OK)
+            return 0;
+        pos += len;
+    }
+    return 1;
+}
+
 /* The first U+0000 of UTF-16 (BOM or not, units are at even offsets). */
 static const unsigned char *find_zero_unit(const unsigned char *p, size_t n)
 {
@@ -665,8 +685,42 @@ mb_status mb_decode(const char *name, const unsigned char *src, size_t n, const 
                     const mb_lexicon *lex, mb_text *out, const char **encoding, mb_strlist *warnings,
                     mb_error *err)
 {
-    dec d = {
-        .name = name, .src = src, .n = n, .lenient = lenient, .out = out, .warnings = warnings, .err = err};
+    return mb_decode_at(name, src, n, 0, 0, forced, lenient, lex, out, encoding, warnings, err);
+}
+
+static mb_status decode_at(const char *name, const unsigned char *src, size_t n, size_t base, size_t quiet_to,
+                           const char *forced, int lenient, const mb_lexicon *lex, mb_text *out,
+                           const char **encoding, mb_strlist *warnings, mb_error *err);
+
+mb_status mb_decode_at(const char *name, const unsigned char *src, size_t n, size_t base, size_t quiet_to,
+                       const char *forced, int lenient, const mb_lexicon *lex, mb_text *out,
+                       const char **encoding, mb_strlist *warnings, mb_error *err)
+{
+    if ((uint64_t)base + n > UINT32_MAX - 1)
+        return mb_error_set(err, MB_ETOOBIG, "%s: input larger than 4 GiB", name);
+    mb_status st =
+        decode_at(name, src, n, base, quiet_to, forced, lenient, lex, out, encoding, warnings, err);
+    if (!st && base)
+        for (size_t i = 0; i < out->nruns; i++) { /* the map gives offsets in the file */
+            out->runs[i].so += (uint32_t)base;
+            out->runs[i].eo += (uint32_t)base;
+        }
+    return st;
+}
+
+static mb_status decode_at(const char *name, const unsigned char *src, size_t n, size_t base, size_t quiet_to,
+                           const char *forced, int lenient, const mb_lexicon *lex, mb_text *out,
+                           const char **encoding, mb_strlist *warnings, mb_error *err)
+{
+    dec d = {.name = name,
+             .src = src,
+             .n = n,
+             .lenient = lenient,
+             .out = out,
+             .warnings = warnings,
+             .base = base,
+             .quiet_to = quiet_to,
+             .err = err};
     *encoding = "utf-8";
     if (n > UINT32_MAX - 1)
         return mb_error_set(err, MB_ETOOBIG, "%s: input larger than 4 GiB", name);

@@ -28,11 +28,22 @@ mb_status mb_decode(const char *name, const unsigned char *src, size_t n, const 
                     const mb_lexicon *lex, mb_text *out, const char **encoding, mb_strlist *warnings,
                     mb_error *err);
 
+/* mb_decode of a piece of a file that starts at byte base of the file
+ * (reader.c): the text's source map and every message give offsets in the
+ * file; a lenient reading warns of no bad sequence before file offset
+ * quiet_to (bytes read again: warned about with the piece before). */
+mb_status mb_decode_at(const char *name, const unsigned char *src, size_t n, size_t base, size_t quiet_to,
+                       const char *forced, int lenient, const mb_lexicon *lex, mb_text *out,
+                       const char **encoding, mb_strlist *warnings, mb_error *err);
+
 /* MB_EBINARY, with mb_decode's message, when the first bytes src[0..n) of
  * an input already show it is binary (a NUL byte; a U+0000 unit in
  * UTF-16, by BOM or forced): read a prefix, check it, then read the rest. */
 mb_status mb_decode_check_nul(const char *name, const unsigned char *src, size_t n, const char *forced,
                               mb_error *err);
+
+/* 1 when p[0..n) is UTF-8 throughout (a NUL byte is valid here). */
+int mb_utf8_valid(const unsigned char *p, size_t n);
 
 /* Canonical name for an encoding name or alias, or NULL if unsupported. */
 const char *mb_encoding_canonical(const char *name);

@@ -45,9 +45,10 @@ static mb_status build_html(mb_doc *d, const char *name, mb_error *err)
     return MB_OK;
 }
 
-/* Takes ownership of src (malloc'ed). */
-static mb_status doc_build(const char *name, unsigned char *src, size_t n, const mb_doc_options *opt,
-                           mb_doc **out, mb_error *err)
+/* Takes ownership of src (malloc'ed). at: NULL (a whole file) or where the
+ * piece stands in its file. */
+static mb_status doc_build_at(const char *name, unsigned char *src, size_t n, const mb_doc_options *opt,
+                              const mb_piece_at *at, mb_doc **out, mb_error *err)
 {
     *out = NULL;
     mb_doc *d = calloc(1, sizeof *d);
@@ -64,14 +65,24 @@ static mb_status doc_build(const char *name, unsigned char *src, size_t n, const
         mb_doc_free(d);
         return mb_error_set(err, MB_ENOMEM, "%s: out of memory", name);
     }
-    if (n > UINT32_MAX - 1) {
+    size_t base = at ? at->base : 0;
+    if ((uint64_t)base + n > UINT32_MAX - 1) {
         mb_doc_free(d);
         return mb_error_set(err, MB_ETOOBIG, "%s: file larger than 4 GiB", name);
     }
-    if (!d->opt.lines_only)
+    if (at) {
+        d->src_base = base;
+        d->para_base = at->para_base;
+        d->char_base = at->char_base;
+        d->line_base = at->line_base;
+        if (at->sha256)
+            snprintf(d->sha256, sizeof d->sha256, "%s", at->sha256);
+        if (at->encoding)
+            d->opt.encoding = at->encoding;
+    } else if (!d->opt.lines_only)
         mb_sha256_hex(src, n, MB_SHA256_SIZE, d->sha256); /* else on first use (mb_doc_sha256) */
 
-    int html = mb_html_sniff(name, src, n);
+    int html = !at && mb_html_sniff(name, src, n);
     d->format = html ? "html" : "text";
     d->page_date.source = "none";
     if (html) {
@@ -86,8 +97,8 @@ static mb_status doc_build(const char *name, unsigned char *src, size_t n, const
 
     mb_text dec;
     mb_text_init(&dec);
-    mb_status st = mb_decode(name, src, n, d->opt.encoding, d->opt.lenient, d->opt.lexicon, &dec,
-                             &d->encoding, &d->warnings, err);
+    mb_status st = mb_decode_at(name, src, n, base, at ? at->quiet_to : 0, d->opt.encoding, d->opt.lenient,
+                                d->opt.lexicon, &dec, &d->encoding, &d->warnings, err);
     if (st) {
         mb_text_free(&dec);
         mb_doc_free(d);
@@ -108,17 +119,71 @@ static mb_status doc_build(const char *name, unsigned char *src, size_t n, const
             return st;
         }
         d->has_chars = 1;
+        if (at)
+            for (size_t i = 0; i < d->npara; i++) { /* numbered as in the whole file */
+                d->paras[i].index += at->para_base;
+                d->paras[i].line += at->line_base;
+            }
     }
     *out = d;
     return MB_OK;
 }
 
+static mb_status doc_build(const char *name, unsigned char *src, size_t n, const mb_doc_options *opt,
+                           mb_doc **out, mb_error *err)
+{
+    return doc_build_at(name, src, n, opt, NULL, out, err);
+}
+
+mb_status mb_doc_build_piece(const char *name, unsigned char *src, size_t n, const mb_doc_options *opt,
+                             const mb_piece_at *at, mb_doc **out, mb_error *err)
+{
+    return doc_build_at(name, src, n, opt, at, out, err);
+}
+
+void mb_doc_keep_paragraphs(mb_doc *d, size_t keep)
+{
+    for (size_t i = keep; i < d->npara; i++) {
+        mb_text_free(&d->paras[i].text);
+        free(d->paras[i].sentences);
+    }
+    if (keep < d->npara)
+        d->npara = keep;
+}
+
+uint32_t mb_doc_chars_before(const mb_doc *d, size_t off)
+{
+    if (!d->has_chars || off < d->src_base)
+        return d->char_base;
+    return d->char_base + mb_charpos_at(&d->chars, d->src, d->src_len, (uint32_t)(off - d->src_base));
+}
+
+unsigned mb_doc_line_breaks(const mb_doc *d)
+{
+    unsigned k = 0;
+    for (const char *p = d->norm.s, *e = d->norm.s + d->norm.len; p && (p = memchr(p, '\n', (size_t)(e - p)));
+         p++)
+        k++;
+    return k;
+}
+
+uint32_t mb_doc_char_count(const mb_doc *d)
+{
+    if (!d->has_chars)
+        return 0;
+    return mb_charpos_at(&d->chars, d->src, d->src_len, (uint32_t)d->src_len);
+}
+
 int mb_doc_char_range(const mb_doc *d, uint32_t start, uint32_t end, uint32_t *cstart, uint32_t *cend)
 {
-    if (!d->has_chars || start < d->chars.origin)
+    if (!d->has_chars || start < d->src_base || end > d->src_base + d->src_len)
         return 0;
-    *cstart = mb_charpos_at(&d->chars, d->src, d->src_len, start);
-    *cend = mb_charpos_at(&d->chars, d->src, d->src_len, end);
+    start -= (uint32_t)d->src_base; /* a piece's table counts from its own start */
+    end -= (uint32_t)d->src_base;
+    if (start < d->chars.origin)
+        return 0;
+    *cstart = d->char_base + mb_charpos_at(&d->chars, d->src, d->src_len, start);
+    *cend = d->char_base + mb_charpos_at(&d->chars, d->src, d->src_len, end);
     return 1;
 }
 
@@ -226,6 +291,21 @@ const mb_paragraph *mb_doc_paragraph(const mb_doc *d, size_t i)
     return i < d->npara ? &d->paras[i] : NULL;
 }
 
+const mb_paragraph *mb_doc_paragraph_by_index(const mb_doc *d, size_t index)
+{
+    return index >= d->para_base ? mb_doc_paragraph(d, index - d->para_base) : NULL;
+}
+
+size_t mb_doc_source_base(const mb_doc *d)
+{
+    return d->src_base;
+}
+
+unsigned mb_doc_line_base(const mb_doc *d)
+{
+    return d->line_base;
+}
+
 const char *mb_doc_warning(const mb_doc *d, size_t i)
 {
     return i < d->warnings.n ? d->warnings.items[i] : NULL;
@@ -234,9 +314,9 @@ const char *mb_doc_warning(const mb_doc *d, size_t i)
 mb_status mb_doc_source_text(const mb_doc *d, uint32_t start, uint32_t end, char **out, mb_error *err)
 {
     *out = NULL;
-    if (start > end || end > d->src_len)
+    if (start > end || start < d->src_base || end > d->src_base + d->src_len)
         return mb_error_set(err, MB_EARG, "%s: span %u..%u outside the file (%zu bytes)", d->path, start, end,
-                            d->src_len);
+                            d->src_base + d->src_len);
     /* Slice the document's own decoded, normalized text: every character
      * whose source bytes lie inside [start,end), line breaks left out. */
     const mb_text *t = &d->norm;

@@ -141,7 +141,7 @@ static void evidence_value(mb_jsonw *w, const mb_doc *doc, const mb_evidence *e)
     mb_jsonw_kstring(w, "rule", e->rule);
     mb_jsonw_kstring(w, "scope", e->scope);
     mb_jsonw_kstring(w, "what", e->what);
-    const mb_paragraph *p = mb_doc_paragraph(doc, e->paragraph);
+    const mb_paragraph *p = mb_doc_paragraph_by_index(doc, e->paragraph);
     if (p && e->end > e->start && e->end <= p->text.len) {
         uint32_t a, b;
         mb_text_source_range(&p->text, e->start, e->end, &a, &b);

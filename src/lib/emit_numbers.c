@@ -37,7 +37,7 @@ static mb_status head(mb_jsonw *w, const mb_doc *doc, size_t para, size_t senten
     mb_text_source_range(&p->text, a, b, &sa, &sb);
     mb_jsonw_object_begin(w);
     string_if(w, "doc", mb_doc_path(doc));
-    mb_jsonw_knumber_g15(w, "paragraph", (double)para);
+    mb_jsonw_knumber_g15(w, "paragraph", (double)p->index); /* its number in the file */
     mb_jsonw_knumber_g15(w, "sentence", (double)sentence);
     mb_jsonw_kstring(w, "type", type);
     mb_jsonw_knumber_g15(w, "start", sa);

@@ -2070,7 +2070,7 @@ static void assign_ids(const mb_doc *doc, mb_records *rs)
 {
     for (size_t i = 0; i < rs->n; i++) {
         mb_record *r = &rs->v[i];
-        const mb_paragraph *p = mb_doc_paragraph(doc, r->paragraph);
+        const mb_paragraph *p = mb_doc_paragraph_by_index(doc, r->paragraph);
         uint32_t sa = 0, sb = 0;
         if (p)
             mb_text_source_range(&p->text, r->span_start, r->span_end, &sa, &sb);
@@ -2092,40 +2092,78 @@ mb_status mb_extract(const mb_model *m, const mb_doc *doc, const char *date, mb_
     return mb_extract_with(m, doc, &o, out, err);
 }
 
-mb_status mb_extract_with(const mb_model *m, const mb_doc *doc, const mb_extract_options *opt,
-                          mb_records *out, mb_error *err)
+struct mb_extractor {
+    ctx c;
+    mb_records head;     /* the document's date, issuer and region (no records) */
+    char *date, *issuer; /* the caller's (copies) */
+    int started;         /* the first piece was fed */
+};
+
+mb_status mb_extractor_new(const mb_model *m, const mb_extract_options *opt, mb_extractor **out,
+                           mb_error *err)
 {
-    memset(out, 0, sizeof *out);
-    const char *date = opt ? opt->date : NULL, *issuer = opt ? opt->issuer : NULL;
-    /* the sidecar, read once for what the caller did not give */
+    *out = NULL;
+    mb_extractor *x = calloc(1, sizeof *x);
+    if (!x)
+        return mb_error_set(err, MB_ENOMEM, "out of memory");
+    x->c.m = m;
+    if ((opt && opt->date && !(x->date = strdup(opt->date))) ||
+        (opt && opt->issuer && !(x->issuer = strdup(opt->issuer)))) {
+        mb_extractor_free(x);
+        return mb_error_set(err, MB_ENOMEM, "out of memory");
+    }
+    *out = x;
+    return MB_OK;
+}
+
+void mb_extractor_free(mb_extractor *x)
+{
+    if (!x)
+        return;
+    ctx *c = &x->c;
+    free(c->fold);
+    free(c->prev_ind);
+    free(c->group_ind);
+    free(c->brk);
+    free(c->hits);
+    mb_tokens_free(&c->toks);
+    mb_xrec_free(&c->x);
+    mb_records_free(&x->head);
+    free(x->date);
+    free(x->issuer);
+    free(x);
+}
+
+/* What the first piece tells of the whole document: its date (given, the
+ * sidecar's, the text's), issuer and region, and whether it is written in
+ * traditional characters; the cue words, once. */
+static mb_status extractor_start(mb_extractor *x, const mb_doc *doc, mb_error *err)
+{
+    ctx *c = &x->c;
+    const mb_model *m = c->m;
+    mb_records *head = &x->head;
     mb_date side;
     char *side_issuer = NULL;
-    mb_status st = mb_sidecar_read(doc, !date, !issuer, &side, &side_issuer, err);
+    mb_status st = mb_sidecar_read(doc, !x->date, !x->issuer, &side, &side_issuer, err);
     if (!st)
-        st = mb_docdate_find_with(doc, date, &side, m->lex, &out->date, err);
+        st = mb_docdate_find_with(doc, x->date, &side, m->lex, &head->date, err);
     if (!st)
-        st = mb_issuer_find(doc, issuer ? issuer : side_issuer, m->lex, out, err);
+        st = mb_issuer_find(doc, x->issuer ? x->issuer : side_issuer, m->lex, head, err);
     free(side_issuer);
-    if (st) {
-        mb_records_free(out);
+    if (st)
         return st;
-    }
-    ctx c;
-    memset(&c, 0, sizeof c);
-    c.m = m;
-    c.doc = doc;
-    c.out = out;
-    c.doc_year = out->date.year;
-    c.doc_month = out->date.month;
-    mb_frames_init(&c.frames, c.doc_year, m->lex);
-    size_t ncues = mb_kind_cues(m->lex, c.cues, MB_MAX_CUES);
+    c->doc_year = head->date.year;
+    c->doc_month = head->date.month;
+    mb_frames_init(&c->frames, c->doc_year, m->lex);
+    size_t ncues = mb_kind_cues(m->lex, c->cues, MB_MAX_CUES);
     for (size_t k = 0; k < ncues; k++) {
         int32_t cp;
-        c.cue_len[k] = strlen(c.cues[k].word);
-        c.cue_cp[k] = mb_utf8_decode((const unsigned char *)c.cues[k].word, c.cue_len[k], &cp) > 0 ? cp : -1;
-        if (!c.cues[k].whole_token && cp >= 0 && cp < 0x10000)
-            c.first[cp >> 3] |= (unsigned char)(1u << (cp & 7));
-        c.ncues = k + 1;
+        c->cue_len[k] = strlen(c->cues[k].word);
+        c->cue_cp[k] =
+            mb_utf8_decode((const unsigned char *)c->cues[k].word, c->cue_len[k], &cp) > 0 ? cp : -1;
+        if (!c->cues[k].whole_token && cp >= 0 && cp < 0x10000)
+            c->first[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+        c->ncues = k + 1;
     }
     size_t cjk = 0, foldable = 0;
     for (size_t i = 0; i < mb_doc_paragraph_count(doc); i++) {
@@ -2133,26 +2171,51 @@ mb_status mb_extract_with(const mb_model *m, const mb_doc *doc, const mb_extract
         if (p->text.s)
             mb_fold_count(m->lex, p->text.s, p->text.len, &cjk, &foldable);
     }
-    c.traditional = mb_fold_is_traditional(cjk, foldable);
+    c->traditional = mb_fold_is_traditional(cjk, foldable);
+    x->started = 1;
+    return MB_OK;
+}
+
+mb_status mb_extractor_feed(mb_extractor *x, const mb_doc *doc, mb_records *out, mb_error *err)
+{
+    memset(out, 0, sizeof *out);
+    ctx *c = &x->c;
+    mb_status st = x->started ? MB_OK : extractor_start(x, doc, err);
+    if (st)
+        return st;
+    out->date = x->head.date;
+    out->issuer_source = x->head.issuer_source;
+    out->region = x->head.region;
+    if (x->head.issuer && !(out->issuer = strdup(x->head.issuer)))
+        return mb_error_set(err, MB_ENOMEM, "%s: out of memory", mb_doc_path(doc));
+    c->doc = doc;
+    c->out = out;
     for (size_t i = 0; i < mb_doc_paragraph_count(doc) && !st; i++)
-        st = do_paragraph(&c, mb_doc_paragraph(doc, i));
-    free(c.fold);
-    free(c.prev_ind);
-    free(c.group_ind);
-    free(c.brk);
-    free(c.hits);
-    mb_tokens_free(&c.toks);
-    mb_xrec_free(&c.x);
+        st = do_paragraph(c, mb_doc_paragraph(doc, i));
+    c->doc = NULL;
+    c->out = NULL;
     if (st) {
         mb_records_free(out);
         return mb_error_set(err, st, "%s: extraction failed: %s", mb_doc_path(doc), mb_strerror(st));
     }
     assign_ids(doc, out);
-    mb_issuer_record_regions(doc, m->lex, out);
+    mb_issuer_record_regions(doc, c->m->lex, out);
     for (size_t i = 0; i < out->n; i++) {
         mb_record *r = &out->v[i];
         if (r->indicator)
-            r->indicator_id = mb_indicator_id(m->lex, r->indicator, strlen(r->indicator));
+            r->indicator_id = mb_indicator_id(c->m->lex, r->indicator, strlen(r->indicator));
     }
     return MB_OK;
+}
+
+mb_status mb_extract_with(const mb_model *m, const mb_doc *doc, const mb_extract_options *opt,
+                          mb_records *out, mb_error *err)
+{
+    memset(out, 0, sizeof *out);
+    mb_extractor *x;
+    mb_status st = mb_extractor_new(m, opt, &x, err);
+    if (!st)
+        st = mb_extractor_feed(x, doc, out, err);
+    mb_extractor_free(x);
+    return st;
 }

@@ -196,7 +196,7 @@ void mb_issuer_record_regions(const mb_doc *doc, const mb_lexicon *lex, mb_recor
     for (size_t i = 0; i < out->n; i++) {
         mb_record *r = &out->v[i];
         memset(&r->region, 0, sizeof r->region);
-        const mb_paragraph *p = mb_doc_paragraph(doc, r->paragraph);
+        const mb_paragraph *p = mb_doc_paragraph_by_index(doc, r->paragraph);
         if (!p || !p->text.s)
             continue;
         const char *s = p->text.s;

@@ -107,7 +107,7 @@ mb_status mb_segment_write(const mb_dict *dict, const mb_dict *user, const mb_do
     const mb_text *t = mb_doc_text(doc);
     mb_tokens tk = {0};
     mb_strbuf b = {0};
-    unsigned line = 0;
+    unsigned line = mb_doc_line_base(doc); /* a piece's lines are numbered in the file */
     mb_status st = MB_OK;
     for (size_t a = 0; a < t->len && !st;) {
         const char *nl = memchr(t->s + a, '\n', t->len - a);

@@ -128,7 +128,7 @@ void mb_present_evidence(mb_strbuf *out, const mb_doc *doc, const mb_evidence *e
     mb_strbuf_puts(out, e->rule ? e->rule : "-");
     if (e->scope)
         mb_strbuf_printf(out, " (%s%s%s)", e->scope, e->what ? ": " : "", e->what ? e->what : "");
-    const mb_paragraph *p = mb_doc_paragraph(doc, e->paragraph);
+    const mb_paragraph *p = mb_doc_paragraph_by_index(doc, e->paragraph);
     if (p && e->end > e->start && e->end <= p->text.len) {
         size_t n = e->end - e->start;
         size_t cut = mb_utf8_fwd(p->text.s, p->text.len, e->start, 24);

@@ -125,10 +125,9 @@ mb_status mb_read_fd(const char *name, int fd, const mb_read_opts *o, unsigned c
     return MB_OK;
 }
 
-mb_status mb_read_path(const char *path, const mb_read_opts *o, unsigned char **out, size_t *n, mb_error *err)
+mb_status mb_open_path(const char *path, const mb_read_opts *o, int *fdp, mb_error *err)
 {
-    *out = NULL;
-    *n = 0;
+    *fdp = -1;
     char real[PATH_MAX], rootreal[PATH_MAX];
     if (o && o->root) {
         /* resolve before opening: a path outside is never opened */
@@ -166,7 +165,19 @@ mb_status mb_read_path(const char *path, const mb_read_opts *o, unsigned char **
         if (fd < 0)
             return mb_error_set(err, MB_EIO, "%s: %s", path, strerror(errno));
     }
-    mb_status st = mb_read_fd(path, fd, o, out, n, err);
+    *fdp = fd;
+    return MB_OK;
+}
+
+mb_status mb_read_path(const char *path, const mb_read_opts *o, unsigned char **out, size_t *n, mb_error *err)
+{
+    *out = NULL;
+    *n = 0;
+    int fd;
+    mb_status st = mb_open_path(path, o, &fd, err);
+    if (st)
+        return st;
+    st = mb_read_fd(path, fd, o, out, n, err);
     close(fd);
     return st;
 }

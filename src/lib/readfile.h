@@ -28,6 +28,9 @@ typedef struct mb_read_opts {
  * the byte offset of a NUL). */
 mb_status mb_read_path(const char *path, const mb_read_opts *o, unsigned char **out, size_t *n,
                        mb_error *err);
+/* Open path for reading after the root check (a FIFO opened as a reader
+ * waits for its writer): *fd, to be closed by the caller. */
+mb_status mb_open_path(const char *path, const mb_read_opts *o, int *fd, mb_error *err);
 /* The same on an open descriptor (not closed); name is what errors say. */
 mb_status mb_read_fd(const char *name, int fd, const mb_read_opts *o, unsigned char **out, size_t *n,
                      mb_error *err);

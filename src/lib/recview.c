@@ -26,7 +26,7 @@ mb_status mb_record_view_of(const mb_doc *doc, const mb_records *rs, size_t i, m
     if (!rs || i >= rs->n)
         return mb_error_set(err, MB_EARG, "%s: no record %zu", mb_doc_path(doc), i);
     const mb_record *r = &rs->v[i];
-    const mb_paragraph *p = mb_doc_paragraph(doc, r->paragraph);
+    const mb_paragraph *p = mb_doc_paragraph_by_index(doc, r->paragraph);
     if (!p)
         return mb_error_set(err, MB_EARG, "%s: record %zu: no paragraph %zu", mb_doc_path(doc), i,
                             r->paragraph);

@@ -235,7 +235,7 @@ static void put_row(mb_strbuf *b, const mb_lexicon *lex, int explain, const mb_d
                     const mb_records *r, size_t k, size_t n, size_t *vat)
 {
     const mb_record *x = &r->v[k];
-    const mb_paragraph *p = mb_doc_paragraph(doc, x->paragraph);
+    const mb_paragraph *p = mb_doc_paragraph_by_index(doc, x->paragraph);
     const char *kind = x->kind == MB_KIND_TARGET ? "target" : "achievement";
     char v1[48], v2[48], shown[120];
     mb_strbuf_printf(b, "<tr id=\"row-%zu\" data-r=\"%zu\" data-kind=\"%s\" data-doc=\"%zu\" class=\"%s\">",

@@ -312,7 +312,7 @@ mb_status mb_track_add_document(mb_track_data *t, const mb_lexicon *lex, const m
     mb_status st = doc_cb(t, &d);
     for (size_t i = 0; i < rs->n && !st; i++) {
         const mb_record *r = &rs->v[i];
-        const mb_paragraph *p = mb_doc_paragraph(doc, r->paragraph);
+        const mb_paragraph *p = mb_doc_paragraph_by_index(doc, r->paragraph);
         if (!p || !p->text.s)
             continue;
         char *span = slice(p->text.s, r->span_start, r->span_end);
