@@ -196,6 +196,18 @@ static int lookup(mb_store *s, const char *path, const char *sha, const char *me
     return r == 1 ? MB_INGEST_DUPLICATE : MB_INGEST_NEW;
 }
 
+/* lookup in one read transaction of the backend: both of its look-ups
+ * (path, then sha256) see the same store, else another ingest committing
+ * this very file between them made it look like a duplicate of itself. */
+static int lookup_read(mb_store *s, const char *path, const char *sha, const char *meta, long long *old,
+                       char **other, mb_error *err)
+{
+    s->be->read_begin(s->db);
+    int state = lookup(s, path, sha, meta, old, other, err);
+    s->be->read_end(s->db);
+    return state;
+}
+
 static mb_val val_text(const char *v)
 {
     mb_val x = {.type = v ? MB_VAL_TEXT : MB_VAL_NULL, .s = v, .len = v ? strlen(v) : 0};
@@ -466,12 +478,7 @@ static mb_status begin_bytes(mb_store *s, const char *path, unsigned char *buf, 
     char *other;
     char meta[17];
     meta_fingerprint(s, path, meta);
-    /* both look-ups (path, then sha256) in one read transaction: another
-     * ingest committing this very file between them made it look like a
-     * duplicate of itself */
-    s->be->read_begin(s->db);
-    int state = lookup(s, path, sha, meta, &old, &other, err);
-    s->be->read_end(s->db);
+    int state = lookup_read(s, path, sha, meta, &old, &other, err);
     if (state < 0) {
         free(buf);
         return err ? err->code : MB_ESTORE;
@@ -565,9 +572,7 @@ static int stored_meanwhile(mb_store *s, mb_ingest_job *job, mb_ingest_result *r
     long long old;
     char *other = NULL;
     mb_error e = {0};
-    s->be->read_begin(s->db);
-    int state = lookup(s, job->path, job->sha, job->meta, &old, &other, &e);
-    s->be->read_end(s->db);
+    int state = lookup_read(s, job->path, job->sha, job->meta, &old, &other, &e);
     if (state != MB_INGEST_UNCHANGED && state != MB_INGEST_DUPLICATE) {
         free(other);
         return 0;
