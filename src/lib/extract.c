@@ -358,16 +358,8 @@ static char *payer_indicator(const ctx *c, const mb_xq *q, size_t a, size_t b, s
     for (const mb_token *v = tok_at(c, b); v && v->start >= b && v->end <= q->a; v = tok_at(c, v->end)) {
         const char *w = c->s + v->start;
         size_t n = v->end - v->start;
-        if (tok_in(c, v, MB_LX_PAY_VERB)) {
-            size_t pn = b - a;
-            char *r = malloc(pn + n + 1);
-            if (r) {
-                memcpy(r, c->s + a, pn);
-                memcpy(r + pn, w, n);
-                r[pn + n] = '\0';
-            }
-            return r;
-        }
+        if (tok_in(c, v, MB_LX_PAY_VERB))
+            return dup_concat(c->s + a, b - a, w, n);
         if (v->end <= v->start)
             break;
     }
@@ -394,12 +386,9 @@ static char *person_verb_count(const ctx *c, const mb_xq *q, size_t cb, size_t *
         return NULL;
     const char *cw =
         mb_lex_value(mb_lex_get(c->m->lex, MB_LX_PERSON_UNIT, q->unit, strlen(q->unit)), "count", &cn);
-    char *r = cw && cn ? malloc(n + cn + 1) : NULL;
+    char *r = cw && cn ? dup_concat(w, n, cw, cn) : NULL;
     if (!r)
         return NULL;
-    memcpy(r, w, n);
-    memcpy(r + n, cw, cn);
-    r[n + cn] = '\0';
     *va = q->a; /* the count and its verb: the evidence */
     *vb = v->end;
     return r;
@@ -1092,12 +1081,7 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
             if ((share_of || mb_ind_generic_only(c, a, b)) && c->prev_ind) {
                 irule = share_of ? "share of the subject" : "generic head";
                 char *part = dup_range(c->s, a, b);
-                size_t n1 = strlen(c->prev_ind), n2 = part ? strlen(part) : 0;
-                r.indicator = malloc(n1 + n2 + 1);
-                if (r.indicator && part) {
-                    memcpy(r.indicator, c->prev_ind, n1);
-                    memcpy(r.indicator + n1, part, n2 + 1);
-                }
+                r.indicator = part ? dup_concat(c->prev_ind, strlen(c->prev_ind), part, strlen(part)) : NULL;
                 free(part);
             }
         }
@@ -1117,12 +1101,7 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
             lt = tok_ending_at(c, hb);
             if (lt && lt->start > ha && tok_in(c, lt, MB_LX_WORK_NOUN))
                 hb = lt->start;
-            r.indicator = malloc(b - a + hb - ha + 1);
-            if (r.indicator) {
-                memcpy(r.indicator, c->s + a, b - a);
-                memcpy(r.indicator + (b - a), c->s + ha, hb - ha);
-                r.indicator[b - a + hb - ha] = '\0';
-            }
+            r.indicator = dup_concat(c->s + a, b - a, c->s + ha, hb - ha);
             irule = "shared head";
         }
     }

@@ -160,6 +160,19 @@ static inline char *dup_range(const char *s, size_t a, size_t b)
     return d;
 }
 
+/* a[0..na) followed by b[0..nb), a new NUL-terminated string, or NULL
+ * (out of memory). */
+static inline char *dup_concat(const char *a, size_t na, const char *b, size_t nb)
+{
+    char *d = malloc(na + nb + 1);
+    if (d) {
+        memcpy(d, a, na);
+        memcpy(d + na, b, nb);
+        d[na + nb] = '\0';
+    }
+    return d;
+}
+
 static inline char *dup_str(const char *s)
 {
     return s ? dup_range(s, 0, strlen(s)) : NULL;
