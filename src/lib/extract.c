@@ -346,9 +346,9 @@ static char *payer_indicator(const ctx *c, const mb_xq *q, size_t a, size_t b, s
     size_t bl;
     if (e == cb && cb < c->sb && mb_clause_break(c->s, c->len, cb, &bl)) {
         size_t ns = cb + bl, ne = clause_end(c, ns, c->sb);
+        size_t qn = quantity_from(c, ns); /* the first quantity at or after ns */
         const mb_token *v = tok_at(c, ns);
-        if (v && v->start == ns && tok_in(c, v, MB_LX_PURPOSE_VERB) &&
-            !(quantity_from(c, ns) < c->x.nq && c->x.q[quantity_from(c, ns)].a < ne) &&
+        if (v && v->start == ns && tok_in(c, v, MB_LX_PURPOSE_VERB) && !(qn < c->x.nq && c->x.q[qn].a < ne) &&
             mb_ind_np_before(c, v->end, ne, 0, &oa, &ob) && ob == ne && !mb_ind_generic_only(c, oa, ob)) {
             mb_ind_trim(c, &oa, &ob);
             return squeeze(dup_range(c->s, oa, ob));
