@@ -1190,8 +1190,7 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         size_t le = last->sent_end;
         while (le > 0 && c->s[le - 1] == ' ')
             le--;
-        if (last->paragraph == c->p->index && last->indicator && e == sa && le > 0 &&
-            (c->s[le - 1] == ';' || (le >= 3 && !memcmp(c->s + le - 3, "\xEF\xBC\x9B", 3)))) { /* ； */
+        if (last->paragraph == c->p->index && last->indicator && e == sa && mb_semicolon_before(c->s, le)) {
             r.indicator = dup_str(last->indicator);
             irule = "carried";
             a = b = 0;
@@ -1792,12 +1791,8 @@ static size_t items_lead(const ctx *c, size_t sa, size_t sb)
     const mb_lexword *w = mb_lex_longest_at(c->m->lex, MB_LX_ITEMS_LEAD, c->s, sb, a);
     if (!w)
         return (size_t)-1;
-    size_t e = a + w->len;
-    if (e + 3 <= sb && !memcmp(c->s + e, "\xEF\xBC\x9A", 3)) /* ： */
-        return e + 3;
-    if (e < sb && c->s[e] == ':')
-        return e + 1;
-    return (size_t)-1;
+    size_t e = a + w->len, cl = mb_colon_at(c->s, sb, e); /* ： or : */
+    return cl ? e + cl : (size_t)-1;
 }
 
 static mb_status do_sentence(ctx *c, size_t sa, size_t sb)

@@ -246,3 +246,25 @@ size_t mb_clause_start(const char *s, size_t floor, size_t pos)
     }
     return floor;
 }
+
+/* The length of code point cp's UTF-8 encoding when s[i, len) starts
+ * with it, else 0. */
+static size_t cp_at(const char *s, size_t len, size_t i, int32_t cp)
+{
+    char b[4];
+    size_t n = (size_t)mb_utf8_encode(cp, b);
+    return n && i <= len && len - i >= n && !memcmp(s + i, b, n) ? n : 0;
+}
+
+size_t mb_colon_at(const char *s, size_t len, size_t i)
+{
+    size_t n = cp_at(s, len, i, 0xFF1A);
+    return n ? n : cp_at(s, len, i, ':');
+}
+
+size_t mb_semicolon_before(const char *s, size_t end)
+{
+    if (end >= 3 && cp_at(s, end, end - 3, 0xFF1B))
+        return 3;
+    return end >= 1 && cp_at(s, end, end - 1, ';') ? 1 : 0;
+}

@@ -101,6 +101,12 @@ size_t mb_clause_start(const char *s, size_t floor, size_t pos);
 /* The end of the clause holding byte pos: the first clause break in s[pos,
  * len), else len. */
 size_t mb_clause_end(const char *s, size_t len, size_t pos);
+/* The length of the colon at s[i] in s[0, len): 3 for ： (U+FF1A), 1 for
+ * ASCII :, else 0 (none, or cut by len). */
+size_t mb_colon_at(const char *s, size_t len, size_t i);
+/* The length of the semicolon that ends s[0, end): 3 for ； (U+FF1B), 1 for
+ * ASCII ;, else 0. */
+size_t mb_semicolon_before(const char *s, size_t end);
 /* Length of the UTF-8 character starting with byte c (1 for invalid lead bytes). */
 int mb_utf8_len(unsigned char c);
 

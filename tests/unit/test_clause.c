@@ -1,6 +1,7 @@
 /* test_clause.c — the clause bounds of text.c (mb_clause_start,
  * mb_clause_end) over mb_clause_break's marks: full-width ，；：。！？ and
- * ASCII , ;, from any byte position, mid-character included. */
+ * ASCII , ;, from any byte position, mid-character included; the colon
+ * and semicolon tests (mb_colon_at, mb_semicolon_before). */
 #include "t.h"
 #include "text.h"
 
@@ -21,5 +22,21 @@ int main(void)
     const char *t = "a:b!c?d";
     T_EQ_INT(mb_clause_end(t, strlen(t), 0), strlen(t),
              "ASCII : ! ? are no breaks (the extraction rules' set)");
+    /* mb_colon_at, mb_semicolon_before: ： U+FF1A, ； U+FF1B and ASCII : ; */
+    const char *u = "a\xef\xbc\x9a:b\xef\xbc\x9b;"; /* a：:b；; */
+    size_t un = strlen(u);
+    T_EQ_INT(mb_colon_at(u, un, 1), 3, "colon: the full-width one");
+    T_EQ_INT(mb_colon_at(u, un, 4), 1, "... the ASCII one");
+    T_EQ_INT(mb_colon_at(u, 3, 1), 0, "... not cut by len");
+    T_EQ_INT(mb_colon_at(u, un, 0), 0, "... none at a letter");
+    T_EQ_INT(mb_colon_at(u, un, 2), 0, "... none mid-character");
+    T_EQ_INT(mb_colon_at(u, un, un), 0, "... none at the end");
+    T_EQ_INT(mb_colon_at(u, un, 6), 0, "... a semicolon is none");
+    T_EQ_INT(mb_semicolon_before(u, 9), 3, "semicolon before: the full-width one");
+    T_EQ_INT(mb_semicolon_before(u, un), 1, "... the ASCII one");
+    T_EQ_INT(mb_semicolon_before(u, 8), 0, "... none mid-character");
+    T_EQ_INT(mb_semicolon_before(u, 4), 0, "... a colon is none");
+    T_EQ_INT(mb_semicolon_before(u, 0), 0, "... none at the start");
+    T_EQ_INT(mb_semicolon_before(";", 1), 1, "... the whole text");
     return t_done();
 }
