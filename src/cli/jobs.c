@@ -22,6 +22,7 @@ typedef struct slot {
     int rc;
     int oom; /* a buffer could not grow: the output is incomplete */
     int done;
+    int direct; /* every input before it is written: it writes as it goes */
 } slot;
 
 typedef struct pool {
@@ -37,8 +38,13 @@ typedef struct pool {
     int stop;
 } pool;
 
-/* The slot of the input the calling thread works on (NULL: not a worker). */
+/* The slot of the input the calling thread works on (NULL: not a worker),
+ * its pool and its index. */
 static _Thread_local slot *cur;
+static _Thread_local pool *cur_pool;
+static _Thread_local size_t cur_index;
+
+static int flush_slot(slot *s);
 
 int cli_jobs_default(void)
 {
@@ -63,7 +69,19 @@ int cli_jobs_parse(const char *cmd, const char *arg, int *jobs)
 
 int cli_jobs_capturing(void)
 {
-    return cur != NULL;
+    if (!cur || cur->direct)
+        return 0;
+    /* the next input to be written (the calling thread waits for it):
+     * write what is buffered, then as it goes, as one job would, so a large
+     * file's output is not held in memory */
+    pthread_mutex_lock(&cur_pool->mu);
+    int next = cur_pool->next_write == cur_index && !cur_pool->stop;
+    pthread_mutex_unlock(&cur_pool->mu);
+    if (!next)
+        return 1;
+    cur->direct = 1;
+    cur->rc |= flush_slot(cur);
+    return 0;
 }
 
 static int buf_add(buf *b, const char *s, size_t n)
@@ -107,10 +125,12 @@ static void *worker(void *arg)
         pthread_mutex_unlock(&p->mu);
         slot *s = &p->slots[i];
         cur = s;
+        cur_pool = p;
+        cur_index = i;
         int rc = p->fn(p->ctx, i);
         cur = NULL;
         pthread_mutex_lock(&p->mu);
-        s->rc = rc;
+        s->rc |= rc;
         s->done = 1;
         pthread_cond_broadcast(&p->cv);
     }
@@ -129,6 +149,7 @@ static int flush_slot(slot *s)
     if (s->oom) {
         cli_errf("mubiao: out of memory buffering the output of an input\n");
         rc = 1;
+        s->oom = 0; /* said once */
     }
     free(s->err.s);
     free(s->out.s);

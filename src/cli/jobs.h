@@ -10,7 +10,10 @@
  * to the buffers of input i, and the calling thread writes them in input
  * order, standard error before standard output: the output is
  * byte-identical to one job's. fn must only read what the threads share
- * (the model, the options). */
+ * (the model, the options). Once every input before its own is written,
+ * a worker writes what it buffered and then as it goes, directly (the
+ * calling thread is waiting for that input): a large file's output is not
+ * held in memory. */
 #ifndef MB_CLI_JOBS_H
 #define MB_CLI_JOBS_H
 
