@@ -3,8 +3,8 @@
  * in the table mubiao_schema, the SQL of every look-up, insert and
  * selection, the advisory locks that keep several ingesters from storing
  * one path or one content twice). Opened by mb_store_open for a name that
- * starts with postgresql:// or postgres://; the only file that includes
- * libpq-fe.h.
+ * starts with postgresql:// or postgres://; the only file that calls
+ * libpq, through pqapi.h (libpq is loaded on the first connection).
  *
  * The schema is SQLite's (store.h) in PostgreSQL's types: ids BIGINT,
  * values DOUBLE PRECISION (SQLite's REAL is a double), and the text
@@ -15,11 +15,18 @@
 
 #include "error.h"
 
-#include <libpq-fe.h>
+#include "pqapi.h"
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* libpq, loaded by mb_store_pg_open before any other call */
+static inline const mb_pq_api *pq(void)
+{
+    return mb_pq_api_get(NULL);
+}
 
 #define APPLICATION_ID 0x6D624442 /* "mbDB", as in SQLite's application_id */
 /* advisory lock keys: the schema (one bigint key); a document's content
@@ -162,7 +169,7 @@ static char *uri_shown(const char *uri)
 static mb_status pg_fail(pg *s, mb_error *err, const char *what, const char *msg)
 {
     char buf[400];
-    snprintf(buf, sizeof buf, "%s", msg && *msg ? msg : PQerrorMessage(s->c));
+    snprintf(buf, sizeof buf, "%s", msg && *msg ? msg : pq()->PQerrorMessage(s->c));
     /* libpq's lines (and their tab indents) become one line */
     size_t n = 0;
     for (char *q = buf; *q; q++) {
@@ -181,12 +188,12 @@ static mb_status pg_fail(pg *s, mb_error *err, const char *what, const char *msg
 /* Run q (no parameters); 1 when it succeeded. On failure err is set. */
 static int run(pg *s, const char *q, mb_error *err, const char *what)
 {
-    PGresult *r = PQexec(s->c, q);
-    ExecStatusType t = PQresultStatus(r);
+    PGresult *r = pq()->PQexec(s->c, q);
+    ExecStatusType t = pq()->PQresultStatus(r);
     int ok = t == PGRES_COMMAND_OK || t == PGRES_TUPLES_OK;
     if (!ok && err)
-        pg_fail(s, err, what, PQresultErrorMessage(r));
-    PQclear(r);
+        pg_fail(s, err, what, pq()->PQresultErrorMessage(r));
+    pq()->PQclear(r);
     return ok;
 }
 
@@ -202,7 +209,7 @@ static void pg_close(void *db)
     pg *s = db;
     if (!s)
         return;
-    PQfinish(s->c);
+    pq()->PQfinish(s->c);
     free(s->name);
     free(s);
 }
@@ -229,14 +236,14 @@ static mb_status pg_begin(void *db, const char *path, const char *sha, mb_error 
      * here until this transaction ends, then sees its rows; always the
      * content's lock first, so no two ingesters wait for each other */
     const char *v[2] = {sha, path};
-    PGresult *r = PQexecParams(s->c,
-                               "SELECT pg_advisory_xact_lock(" LOCK_SHA ", hashtext($1)),"
-                               " pg_advisory_xact_lock(" LOCK_PATH ", hashtext($2))",
-                               2, NULL, v, NULL, NULL, 0);
+    PGresult *r = pq()->PQexecParams(s->c,
+                                     "SELECT pg_advisory_xact_lock(" LOCK_SHA ", hashtext($1)),"
+                                     " pg_advisory_xact_lock(" LOCK_PATH ", hashtext($2))",
+                                     2, NULL, v, NULL, NULL, 0);
     mb_status st = MB_OK;
-    if (PQresultStatus(r) != PGRES_TUPLES_OK)
-        st = pg_fail(s, err, "cannot lock the document", PQresultErrorMessage(r));
-    PQclear(r);
+    if (pq()->PQresultStatus(r) != PGRES_TUPLES_OK)
+        st = pg_fail(s, err, "cannot lock the document", pq()->PQresultErrorMessage(r));
+    pq()->PQclear(r);
     if (st)
         run(s, "ROLLBACK", NULL, NULL);
     return st;
@@ -248,25 +255,25 @@ static mb_status drain(pg *s, mb_error *err)
     mb_status st = MB_OK;
     if (!s->piped || !s->queued)
         return MB_OK;
-    if (!PQpipelineSync(s->c))
+    if (!pq()->PQpipelineSync(s->c))
         st = pg_fail(s, err, "cannot store a row", NULL);
     for (int q = 0; q < s->queued; q++) { /* every answer, even after an error */
         PGresult *r;
-        while ((r = PQgetResult(s->c))) {
-            ExecStatusType t = PQresultStatus(r);
+        while ((r = pq()->PQgetResult(s->c))) {
+            ExecStatusType t = pq()->PQresultStatus(r);
             if (t != PGRES_COMMAND_OK && !st)
                 st = pg_fail(s, err,
                              s->table[q] == MB_TABLE_PARAGRAPHS ? "cannot store a paragraph"
                                                                 : "cannot store a record",
-                             t == PGRES_PIPELINE_ABORTED ? "aborted" : PQresultErrorMessage(r));
-            PQclear(r);
+                             t == PGRES_PIPELINE_ABORTED ? "aborted" : pq()->PQresultErrorMessage(r));
+            pq()->PQclear(r);
         }
     }
     /* the sync's own answer; then the connection is ready again */
     PGresult *r;
-    while ((r = PQgetResult(s->c))) {
-        int sync = PQresultStatus(r) == PGRES_PIPELINE_SYNC;
-        PQclear(r);
+    while ((r = pq()->PQgetResult(s->c))) {
+        int sync = pq()->PQresultStatus(r) == PGRES_PIPELINE_SYNC;
+        pq()->PQclear(r);
         if (sync)
             break;
     }
@@ -280,7 +287,7 @@ static mb_status unpipe(pg *s, mb_error *err)
     if (!s->piped)
         return MB_OK;
     mb_status st = drain(s, err);
-    if (!PQexitPipelineMode(s->c) && !st)
+    if (!pq()->PQexitPipelineMode(s->c) && !st)
         st = pg_fail(s, err, "cannot store a row", NULL);
     s->piped = 0;
     s->queued = 0;
@@ -304,9 +311,9 @@ static void pg_rollback(void *db)
 
 static char *dup_value(PGresult *r, int row, int col, int *oom)
 {
-    if (PQgetisnull(r, row, col))
+    if (pq()->PQgetisnull(r, row, col))
         return NULL;
-    char *d = strdup(PQgetvalue(r, row, col));
+    char *d = strdup(pq()->PQgetvalue(r, row, col));
     if (!d)
         *oom = 1;
     return d;
@@ -316,13 +323,13 @@ static int pg_by_path(void *db, const char *path, long long *id, char **sha, cha
 {
     pg *s = db;
     const char *v[1] = {path};
-    PGresult *r = PQexecPrepared(s->c, prep_name[P_BY_PATH], 1, v, NULL, NULL, 0);
+    PGresult *r = pq()->PQexecPrepared(s->c, prep_name[P_BY_PATH], 1, v, NULL, NULL, 0);
     int ret = 0, oom = 0;
-    if (PQresultStatus(r) != PGRES_TUPLES_OK) {
-        pg_fail(s, err, "cannot look up the document", PQresultErrorMessage(r));
+    if (pq()->PQresultStatus(r) != PGRES_TUPLES_OK) {
+        pg_fail(s, err, "cannot look up the document", pq()->PQresultErrorMessage(r));
         ret = -1;
-    } else if (PQntuples(r) > 0) {
-        *id = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
+    } else if (pq()->PQntuples(r) > 0) {
+        *id = strtoll(pq()->PQgetvalue(r, 0, 0), NULL, 10);
         *sha = dup_value(r, 0, 1, &oom);
         *meta = dup_value(r, 0, 2, &oom);
         ret = 1;
@@ -334,7 +341,7 @@ static int pg_by_path(void *db, const char *path, long long *id, char **sha, cha
             ret = -1;
         }
     }
-    PQclear(r);
+    pq()->PQclear(r);
     return ret;
 }
 
@@ -342,12 +349,12 @@ static int pg_by_sha(void *db, const char *sha, char **path, mb_error *err)
 {
     pg *s = db;
     const char *v[1] = {sha};
-    PGresult *r = PQexecPrepared(s->c, prep_name[P_BY_SHA], 1, v, NULL, NULL, 0);
+    PGresult *r = pq()->PQexecPrepared(s->c, prep_name[P_BY_SHA], 1, v, NULL, NULL, 0);
     int ret = 0, oom = 0;
-    if (PQresultStatus(r) != PGRES_TUPLES_OK) {
-        pg_fail(s, err, "cannot look up the document", PQresultErrorMessage(r));
+    if (pq()->PQresultStatus(r) != PGRES_TUPLES_OK) {
+        pg_fail(s, err, "cannot look up the document", pq()->PQresultErrorMessage(r));
         ret = -1;
-    } else if (PQntuples(r) > 0) {
+    } else if (pq()->PQntuples(r) > 0) {
         *path = dup_value(r, 0, 0, &oom);
         ret = 1;
         if (!*path) {
@@ -355,7 +362,7 @@ static int pg_by_sha(void *db, const char *sha, char **path, mb_error *err)
             ret = -1;
         }
     }
-    PQclear(r);
+    pq()->PQclear(r);
     return ret;
 }
 
@@ -369,11 +376,11 @@ static mb_status pg_delete_doc(void *db, long long id, mb_error *err)
     snprintf(ids, sizeof ids, "%lld", id);
     const char *v[1] = {ids};
     for (int k = 0; k < 3; k++) {
-        PGresult *r = PQexecParams(s->c, del[k], 1, NULL, v, NULL, NULL, 0);
-        int ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+        PGresult *r = pq()->PQexecParams(s->c, del[k], 1, NULL, v, NULL, NULL, 0);
+        int ok = pq()->PQresultStatus(r) == PGRES_COMMAND_OK;
         if (!ok)
-            pg_fail(s, err, "cannot delete the old rows", PQresultErrorMessage(r));
-        PQclear(r);
+            pg_fail(s, err, "cannot delete the old rows", pq()->PQresultErrorMessage(r));
+        pq()->PQclear(r);
         if (!ok)
             return MB_ESTORE;
     }
@@ -420,26 +427,26 @@ static mb_status pg_insert(void *db, mb_store_table t, long long doc_id, const m
         }
     }
     if (t != MB_TABLE_DOCUMENTS) {
-        if (!s->piped && !(s->piped = PQenterPipelineMode(s->c)))
+        if (!s->piped && !(s->piped = pq()->PQenterPipelineMode(s->c)))
             return pg_fail(s, err, what[t], NULL);
-        if (!PQsendQueryPrepared(s->c, prep_name[prep[t]], n, vals, lens, fmts, 0))
+        if (!pq()->PQsendQueryPrepared(s->c, prep_name[prep[t]], n, vals, lens, fmts, 0))
             return pg_fail(s, err, what[t], NULL);
         s->table[s->queued] = (unsigned char)t;
         return ++s->queued >= PIPE_ROWS ? drain(s, err) : MB_OK;
     }
-    PGresult *r = PQexecPrepared(s->c, prep_name[prep[t]], n, vals, lens, fmts, 0);
+    PGresult *r = pq()->PQexecPrepared(s->c, prep_name[prep[t]], n, vals, lens, fmts, 0);
     mb_status st = MB_OK;
     if (t == MB_TABLE_DOCUMENTS) {
-        if (PQresultStatus(r) != PGRES_TUPLES_OK)
-            st = pg_fail(s, err, what[t], PQresultErrorMessage(r));
-        else if (PQntuples(r) != 1)
+        if (pq()->PQresultStatus(r) != PGRES_TUPLES_OK)
+            st = pg_fail(s, err, what[t], pq()->PQresultErrorMessage(r));
+        else if (pq()->PQntuples(r) != 1)
             st = pg_fail(s, err, what[t], "its path was stored meanwhile by another ingester");
         else if (id)
-            *id = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
-    } else if (PQresultStatus(r) != PGRES_COMMAND_OK) {
-        st = pg_fail(s, err, what[t], PQresultErrorMessage(r));
+            *id = strtoll(pq()->PQgetvalue(r, 0, 0), NULL, 10);
+    } else if (pq()->PQresultStatus(r) != PGRES_COMMAND_OK) {
+        st = pg_fail(s, err, what[t], pq()->PQresultErrorMessage(r));
     }
-    PQclear(r);
+    pq()->PQclear(r);
     return st;
 }
 
@@ -448,24 +455,24 @@ static mb_status pg_insert(void *db, mb_store_table t, long long doc_id, const m
  * (err set). */
 static char *same_path_ids(pg *s, const char *path, mb_error *err)
 {
-    PGresult *r = PQexec(s->c, "SELECT id, path FROM documents");
-    if (PQresultStatus(r) != PGRES_TUPLES_OK) {
-        pg_fail(s, err, "query failed", PQresultErrorMessage(r));
-        PQclear(r);
+    PGresult *r = pq()->PQexec(s->c, "SELECT id, path FROM documents");
+    if (pq()->PQresultStatus(r) != PGRES_TUPLES_OK) {
+        pg_fail(s, err, "query failed", pq()->PQresultErrorMessage(r));
+        pq()->PQclear(r);
         return NULL;
     }
     char *given = mb_store_path_canonical(path);
-    size_t cap = 3 + (size_t)PQntuples(r) * 21, n = 0;
+    size_t cap = 3 + (size_t)pq()->PQntuples(r) * 21, n = 0;
     char *out = given ? malloc(cap) : NULL;
     if (!out) {
         free(given);
-        PQclear(r);
+        pq()->PQclear(r);
         mb_error_set(err, MB_ENOMEM, "out of memory");
         return NULL;
     }
     out[n++] = '{';
-    for (int i = 0; i < PQntuples(r); i++) {
-        const char *stored = PQgetvalue(r, i, 1);
+    for (int i = 0; i < pq()->PQntuples(r); i++) {
+        const char *stored = pq()->PQgetvalue(r, i, 1);
         int same = !strcmp(stored, path);
         if (!same) {
             char *c = mb_store_path_canonical(stored);
@@ -473,7 +480,7 @@ static char *same_path_ids(pg *s, const char *path, mb_error *err)
             free(c);
         }
         if (same) {
-            const char *id = PQgetvalue(r, i, 0);
+            const char *id = pq()->PQgetvalue(r, i, 0);
             if (n > 1)
                 out[n++] = ',';
             size_t l = strlen(id);
@@ -484,23 +491,23 @@ static char *same_path_ids(pg *s, const char *path, mb_error *err)
     out[n++] = '}';
     out[n] = '\0';
     free(given);
-    PQclear(r);
+    pq()->PQclear(r);
     return out;
 }
 
 static const char *val(PGresult *r, int col)
 {
-    return PQgetisnull(r, 0, col) ? NULL : PQgetvalue(r, 0, col);
+    return pq()->PQgetisnull(r, 0, col) ? NULL : pq()->PQgetvalue(r, 0, col);
 }
 
 static long long ival(PGresult *r, int col)
 {
-    return PQgetisnull(r, 0, col) ? 0 : strtoll(PQgetvalue(r, 0, col), NULL, 10);
+    return pq()->PQgetisnull(r, 0, col) ? 0 : strtoll(pq()->PQgetvalue(r, 0, col), NULL, 10);
 }
 
 static double dval(PGresult *r, int col)
 {
-    return PQgetisnull(r, 0, col) ? 0 : strtod(PQgetvalue(r, 0, col), NULL);
+    return pq()->PQgetisnull(r, 0, col) ? 0 : strtod(pq()->PQgetvalue(r, 0, col), NULL);
 }
 
 /* Send q, then call one_row for each row as it comes (single-row mode);
@@ -508,20 +515,20 @@ static double dval(PGresult *r, int col)
 static mb_status stream(pg *s, const char *q, int nparams, const Oid *types, const char *const *vals,
                         mb_status (*one_row)(PGresult *r, void *a), void *a, mb_error *err)
 {
-    if (!PQsendQueryParams(s->c, q, nparams, types, vals, NULL, NULL, 0))
+    if (!pq()->PQsendQueryParams(s->c, q, nparams, types, vals, NULL, NULL, 0))
         return pg_fail(s, err, "query failed", NULL);
     /* rows one at a time: a large selection is never all in memory */
-    mb_status rc = PQsetSingleRowMode(s->c) ? MB_OK : pg_fail(s, err, "query failed", NULL);
+    mb_status rc = pq()->PQsetSingleRowMode(s->c) ? MB_OK : pg_fail(s, err, "query failed", NULL);
     PGresult *r;
-    while ((r = PQgetResult(s->c))) {
-        ExecStatusType t = PQresultStatus(r);
+    while ((r = pq()->PQgetResult(s->c))) {
+        ExecStatusType t = pq()->PQresultStatus(r);
         if (t == PGRES_SINGLE_TUPLE) {
             if (!rc) /* after an error or a stop, the rest is read and dropped */
                 rc = one_row(r, a);
         } else if (t != PGRES_TUPLES_OK && !rc) {
-            rc = pg_fail(s, err, "query failed", PQresultErrorMessage(r));
+            rc = pg_fail(s, err, "query failed", pq()->PQresultErrorMessage(r));
         }
-        PQclear(r);
+        pq()->PQclear(r);
     }
     return rc;
 }
@@ -552,12 +559,12 @@ static mb_status one_record(PGresult *r, void *a)
     row.span_text = val(r, 13);
     row.sentence = val(r, 14);
     row.json = val(r, 15);
-    row.has_value = !PQgetisnull(r, 0, 16);
+    row.has_value = !pq()->PQgetisnull(r, 0, 16);
     row.value = dval(r, 16);
-    row.has_range = !PQgetisnull(r, 0, 17) && !PQgetisnull(r, 0, 18);
+    row.has_range = !pq()->PQgetisnull(r, 0, 17) && !pq()->PQgetisnull(r, 0, 18);
     row.min = dval(r, 17);
     row.max = dval(r, 18);
-    row.has_year = !PQgetisnull(r, 0, 19);
+    row.has_year = !pq()->PQgetisnull(r, 0, 19);
     row.year = (int)ival(r, 19);
     row.span_start = ival(r, 20);
     row.span_end = ival(r, 21);
@@ -656,15 +663,15 @@ static mb_status migrate(pg *s, mb_error *err)
         run(s, "ROLLBACK", NULL, NULL);
         return MB_ESTORE;
     }
-    PGresult *r = PQexec(s->c, "SELECT version, application_id FROM mubiao_schema");
+    PGresult *r = pq()->PQexec(s->c, "SELECT version, application_id FROM mubiao_schema");
     int version = 0, app = APPLICATION_ID, rows = 0;
-    if (PQresultStatus(r) != PGRES_TUPLES_OK) {
-        st = pg_fail(s, err, "cannot read the schema version", PQresultErrorMessage(r));
-    } else if ((rows = PQntuples(r)) > 0) {
-        version = atoi(PQgetvalue(r, 0, 0));
-        app = atoi(PQgetvalue(r, 0, 1));
+    if (pq()->PQresultStatus(r) != PGRES_TUPLES_OK) {
+        st = pg_fail(s, err, "cannot read the schema version", pq()->PQresultErrorMessage(r));
+    } else if ((rows = pq()->PQntuples(r)) > 0) {
+        version = atoi(pq()->PQgetvalue(r, 0, 0));
+        app = atoi(pq()->PQgetvalue(r, 0, 1));
     }
-    PQclear(r);
+    pq()->PQclear(r);
     if (!st && app != APPLICATION_ID)
         st = mb_error_set(err, MB_ESTORE, "%s: not a mubiao store (application_id %d)", s->name, app);
     if (!st && version > MB_STORE_SCHEMA)
@@ -699,6 +706,8 @@ mb_status mb_store_pg_open(const char *uri, const mb_store_backend **be, void **
 {
     *be = &pg_backend;
     *db = NULL;
+    if (!mb_pq_api_get(err))
+        return MB_EIO;
     pg *s = calloc(1, sizeof *s);
     if (!s || !(s->name = uri_shown(uri))) {
         free(s);
@@ -708,22 +717,22 @@ mb_status mb_store_pg_open(const char *uri, const mb_store_backend **be, void **
      * answer fails after 10 s rather than hanging */
     const char *keys[] = {"connect_timeout", "client_encoding", "application_name", "dbname", NULL};
     const char *vals[] = {"10", "UTF8", "mubiao", uri, NULL};
-    s->c = PQconnectdbParams(keys, vals, 1);
+    s->c = pq()->PQconnectdbParams(keys, vals, 1);
     mb_status st = MB_OK;
     if (!s->c)
         st = mb_error_set(err, MB_ENOMEM, "out of memory");
-    else if (PQstatus(s->c) != CONNECTION_OK)
+    else if (pq()->PQstatus(s->c) != CONNECTION_OK)
         st = pg_fail(s, err, "cannot connect to the PostgreSQL store", NULL);
     if (!st) {
-        PQsetNoticeProcessor(s->c, no_notice, NULL);
+        pq()->PQsetNoticeProcessor(s->c, no_notice, NULL);
         st = migrate(s, err);
     }
     for (int i = 0; i < NPREP && !st; i++) {
-        PGresult *r = PQprepare(s->c, prep_name[i], prep_sql[i], 0, NULL);
-        if (PQresultStatus(r) != PGRES_COMMAND_OK)
+        PGresult *r = pq()->PQprepare(s->c, prep_name[i], prep_sql[i], 0, NULL);
+        if (pq()->PQresultStatus(r) != PGRES_COMMAND_OK)
             st = pg_fail(s, err, "cannot prepare a statement (is this a mubiao store?)",
-                         PQresultErrorMessage(r));
-        PQclear(r);
+                         pq()->PQresultErrorMessage(r));
+        pq()->PQclear(r);
     }
     if (st) {
         pg_close(s);

@@ -11,6 +11,25 @@
 PY=/usr/bin/python3
 [ -x "$PY" ] || PY=python3
 
+# libpq is loaded on the first connection (src/lib/pqapi.c), not linked:
+# no command pays for it, and a libpq that cannot serve is a clear error
+if command -v cc >/dev/null 2>&1; then
+    mkdir -p "$T/fakepq"
+    printf 'int mb_not_libpq;\n' >"$T/fakepq/x.c"
+    cc -shared -fPIC -o "$T/fakepq/libpq.so.5" "$T/fakepq/x.c" 2>/dev/null
+    printf '2025年目标增长5%%。\n' >"$T/one.txt"
+    LD_LIBRARY_PATH="$T/fakepq" "$MUBIAO" ingest --db postgresql:///nodb "$T/one.txt" >"$T/out" 2>&1
+    expect_eq "a libpq without its functions: exit 1" "$?" 1
+    expect_grep "... said, naming the library and the symbol" \
+        "a PostgreSQL store needs libpq (Debian package libpq5): libpq.so.5: no symbol PQclear" "$T/out"
+else
+    skip "no C compiler for the stand-in libpq"
+fi
+if [ -x "$MUBIAO" ] && command -v ldd >/dev/null 2>&1 && ldd "$MUBIAO" >/dev/null 2>&1; then
+    expect_eq "mubiao is not linked with libpq (loaded when a store needs it)" \
+        "$(ldd "$MUBIAO" | grep -c 'libpq\.so')" 0
+fi
+
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 nopg() {
     if [ -n "$CI" ]; then
