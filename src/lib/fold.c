@@ -6,7 +6,9 @@
 /* The t2s row of the 3-byte character at s, or NULL. */
 static const mb_lexword *row_at(const mb_lexicon *lex, const char *s)
 {
-    return mb_lex_get(lex, MB_LX_T2S, s, 3);
+    const unsigned char *u = (const unsigned char *)s;
+    uint32_t cp = (u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu);
+    return mb_lex_t2s_maybe(lex, cp) ? mb_lex_get(lex, MB_LX_T2S, s, 3) : NULL;
 }
 
 static int is_cjk3(const unsigned char *u)

@@ -437,6 +437,9 @@ struct mb_lexicon {
     /* 256-bit filters of the first and the last character of the class's
      * words: most positions of a text start (or end) no word of a class */
     uint64_t first[MB_LX_NCLASSES][4], last[MB_LX_NCLASSES][4];
+    /* the BMP characters that have a t2s row (fold.c asks for every
+     * character of a text) */
+    uint64_t t2s_bits[0x10000 / 64];
     int failed;
 };
 
@@ -599,6 +602,9 @@ static mb_status finish(build *b, mb_error *err)
                  lb = char_bit(u + w->len - last_len(u, w->len), last_len(u, w->len));
         lex->first[w->cls][fb >> 6] |= 1ull << (fb & 63);
         lex->last[w->cls][lb >> 6] |= 1ull << (lb & 63);
+        int32_t cp;
+        if (w->cls == MB_LX_T2S && mb_utf8_decode(u, w->len, &cp) == (int)w->len && cp >= 0 && cp < 0x10000)
+            lex->t2s_bits[cp >> 6] |= 1ull << (cp & 63);
     }
     size_t fill[MB_LX_NCLASSES] = {0};
     for (int c = 0; c < MB_LX_NCLASSES; c++) {
@@ -677,6 +683,26 @@ int mb_lexicon_row(const mb_lexicon *lex, size_t i, const char **cls, const char
 
 /* ---- look-ups ---- */
 
+/* mb_lex_get with the hash of (cls, w[0..n)) given. */
+static const mb_lexword *get_hashed(const mb_lexicon *lex, mb_lexclass cls, const char *w, size_t n,
+                                    uint64_t h)
+{
+    size_t mask = lex->nslots - 1;
+    for (size_t s = h & mask;; s = (s + 1) & mask) {
+        uint32_t k = lex->slots[s];
+        if (!k)
+            return NULL;
+        const mb_lexword *e = &lex->w[k - 1];
+        if (e->cls == cls && e->len == n && !memcmp(e->word, w, n))
+            return e;
+    }
+}
+
+int mb_lex_t2s_maybe(const mb_lexicon *lex, uint32_t cp)
+{
+    return lex && cp < 0x10000 && (lex->t2s_bits[cp >> 6] >> (cp & 63) & 1);
+}
+
 const mb_lexword *mb_lex_get(const mb_lexicon *lex, mb_lexclass cls, const char *w, size_t n)
 {
     if (!lex || !lex->nslots)
@@ -701,10 +727,19 @@ const mb_lexword *mb_lex_longest_at(const mb_lexicon *lex, mb_lexclass cls, cons
     unsigned fb = char_bit(u, first_len(u, len - pos));
     if (!(lex->first[cls][fb >> 6] >> (fb & 63) & 1))
         return NULL;
+    if (!lex->nslots || !lex->nlens[cls])
+        return NULL;
+    /* the hashes of every prefix, in one pass (hash_word is byte by byte),
+     * then the lengths of the class's words, longest first */
+    size_t max = lex->lens[cls][0] < len - pos ? lex->lens[cls][0] : len - pos;
+    uint64_t h[MB_DICT_MAX_WORD_BYTES + 1];
+    h[0] = 0xcbf29ce484222325ull ^ (uint64_t)cls;
+    for (size_t k = 0; k < max; k++)
+        h[k + 1] = (h[k] ^ u[k]) * 0x100000001b3ull;
     for (size_t i = 0; i < lex->nlens[cls]; i++) {
         size_t l = lex->lens[cls][i];
         const mb_lexword *w;
-        if (l <= len - pos && (w = mb_lex_get(lex, cls, s + pos, l)))
+        if (l <= max && (w = get_hashed(lex, cls, s + pos, l, h[l])))
             return w;
     }
     return NULL;

@@ -219,6 +219,9 @@ static inline int mb_lex_is(const mb_lexicon *lex, mb_lexclass cls, const char *
 {
     return mb_lex_get(lex, cls, w, n) != NULL;
 }
+/* 0 when the BMP character cp has no row of class t2s (a fast filter
+ * before mb_lex_get; 1: it may have one). */
+int mb_lex_t2s_maybe(const mb_lexicon *lex, uint32_t cp);
 /* The longest word of cls that starts at s[pos] (within len) / ends at
  * s[pos] (starting at or after floor); NULL when none. */
 const mb_lexword *mb_lex_longest_at(const mb_lexicon *lex, mb_lexclass cls, const char *s, size_t len,
