@@ -55,6 +55,8 @@
     X(CMP_POST, "cmp_post", "cmp=eq|gt|ge|lt|le|approx not_next=", "a comparator word after a number")       \
     X(MORE, "more", "not_next=", "'more than' after a number (duo, yu)")                                     \
     X(LEVEL, "level", "", "an order of magnitude after a number (ji)")                                       \
+    X(MAGNITUDE_GLOSS, "magnitude_gloss", "",                                                                \
+      "in brackets after an amount's magnitude, the same magnitude for other readers: skipped")              \
     X(RANGE_SEP, "range_sep", "", "a range separator between two numbers")                                   \
     X(ONE_WORD_PREV, "one_word_prev", "", "a character before yi (one) that makes a word of it")             \
     X(RHET_NOUN, "rhet_noun", "", "after a count with any numeral: a rhetorical count (5 ge fangmian)")      \

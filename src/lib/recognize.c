@@ -227,7 +227,8 @@ static mb_status load_units(mb_recognizer *r, mb_error *err)
     "\\x{516b}\\x{4e5d}"
 #define CN_TEN "\\x{5341}"
 static const char suffix_template[] =
-    "(?<m1>[ ]*@{more})?(?:[ ]*(?<unit>@{unit}))?(?<lvl>@{level})?(?<m2>@{more})?"
+    "(?<m1>[ ]*@{more})?(?:[ ]*[(\\x{ff08}][ ]*@{magnitude_gloss}[ ]*[)\\x{ff09}])?"
+    "(?:[ ]*(?<unit>@{unit}))?(?<lvl>@{level})?(?<m2>@{more})?"
     "(?:[ ]*(?<post>@{cmp_post}))?"
     "(?:(?<rsep>[ ]*@{range_sep}[ ]*)(?=[0-9" CN_DIGITS CN_TEN
     "]|@{fraction_prefix/kind=percent}|@{fraction_prefix/kind=permille})"
