@@ -796,13 +796,9 @@ size_t mb_ind_list_names(ctx *c, size_t ca, size_t fb, char **names, size_t max)
                 hl -= ov;
                 break;
             }
-        names[i] = malloc(l + hl + 1);
+        names[i] = dup_concat(c->s + starts[i], l, c->s + hs, add_head ? hl : 0);
         if (!names[i])
             continue;
-        memcpy(names[i], c->s + starts[i], l);
-        if (add_head)
-            memcpy(names[i] + l, c->s + hs, hl);
-        names[i][l + hl] = '\0';
         squeeze(names[i]);
     }
     return n;
