@@ -991,10 +991,23 @@ mb_status mb_recognize(const mb_recognizer *r, const char *text, size_t len, int
     if (doc_year < 0 || doc_year > 9999)
         return mb_error_set(err, MB_EARG, "mb_recognize: document year %d out of range (0 or 1-9999)",
                             doc_year);
-    /* pcre2 runs with PCRE2_NO_UTF_CHECK: check the text once here */
+    /* pcre2 runs with PCRE2_NO_UTF_CHECK: check the text once here (ASCII
+     * and the 3-byte characters of Chinese text checked inline, the rest
+     * by mb_utf8_decode) */
+    const unsigned char *tu = (const unsigned char *)text;
     for (size_t i = 0; i < len;) {
+        unsigned char b0 = tu[i];
+        if (b0 < 0x80) {
+            i++;
+            continue;
+        }
+        if (b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED && i + 2 < len && (tu[i + 1] & 0xC0) == 0x80 &&
+            (tu[i + 2] & 0xC0) == 0x80) { /* U+1000..U+FFFF less the surrogates: always valid */
+            i += 3;
+            continue;
+        }
         int32_t cp;
-        int l = mb_utf8_decode((const unsigned char *)text + i, len - i, &cp);
+        int l = mb_utf8_decode(tu + i, len - i, &cp);
         if (l < 0)
             return mb_error_set(err, MB_EARG,
                                 "recognize: invalid UTF-8 at byte %zu, expected normalized text", i);

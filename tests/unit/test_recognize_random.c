@@ -119,6 +119,35 @@ int main(void)
     T_EQ_INT(errors, 0, "no other errors");
     T_EQ_INT(malformed, 0, first_bad[0] ? first_bad : "every result well formed");
     T_OK(found > 3000, "random texts do contain quantities and times");
+    /* the UTF-8 check before matching (3-byte characters checked inline):
+     * the first bad byte named, every valid form accepted */
+    static const struct {
+        const char *s;
+        long bad; /* the byte named, -1: valid */
+    } u8[] = {
+        {"\xe4\xb8\xad\xe5\x9b\xbd"
+         "5%",
+         -1}, /* 中国 */
+        {"\xe0\xa4\x85 \xed\x9f\xbf \xee\x80\x80 \xef\xbf\xbd",
+         -1},                             /* E0, ED below D800, private use, U+FFFD */
+        {"\xc3\xa9\xf0\x9f\x98\x80", -1}, /* 2 and 4 bytes */
+        {"ab\xe4\xb8", 2},                /* cut at the end */
+        {"\xe4\xb8\xad\xed\xa0\x80", 3},  /* a surrogate */
+        {"x\xe0\x80\x80", 1},             /* overlong */
+        {"\xef\xbf\xbd\xe4\x28\xad", 3},  /* a bad continuation */
+        {"\xe4\xb8\xad\x80", 3},          /* a lone continuation */
+    };
+    for (size_t k = 0; k < sizeof u8 / sizeof u8[0]; k++) {
+        mb_error e = {0};
+        mb_status st = mb_recognize(r, u8[k].s, strlen(u8[k].s), 2025, &res, &e);
+        char want[96], what[160];
+        snprintf(want, sizeof want, "invalid UTF-8 at byte %ld,", u8[k].bad);
+        snprintf(what, sizeof what, "UTF-8 check %zu: %s", k, u8[k].bad < 0 ? "valid" : want);
+        if (u8[k].bad < 0)
+            T_EQ_INT(st, MB_OK, what);
+        else
+            T_OK(st == MB_EARG && strstr(e.message, want), what);
+    }
     mb_recognition_free(&res);
     mb_recognition_free(&res); /* twice: the second is a no-op */
     mb_recognizer_free(r);
