@@ -458,11 +458,23 @@ void mb_lexicon_free(mb_lexicon *lex)
     free(lex);
 }
 
+/* The hash of a (class, word) key: FNV-1a over the word's bytes, begun from
+ * the class; byte by byte, so a prefix's hash extends to the next. */
+static inline uint64_t hash_start(int cls)
+{
+    return 0xcbf29ce484222325ull ^ (uint64_t)cls;
+}
+
+static inline uint64_t hash_step(uint64_t h, unsigned char b)
+{
+    return (h ^ b) * 0x100000001b3ull;
+}
+
 static uint64_t hash_word(int cls, const char *s, size_t n)
 {
-    uint64_t h = 0xcbf29ce484222325ull ^ (uint64_t)cls;
+    uint64_t h = hash_start(cls);
     for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
+        h = hash_step(h, (unsigned char)s[i]);
     return h;
 }
 
@@ -683,7 +695,8 @@ int mb_lexicon_row(const mb_lexicon *lex, size_t i, const char **cls, const char
 
 /* ---- look-ups ---- */
 
-/* mb_lex_get with the hash of (cls, w[0..n)) given. */
+/* mb_lex_get with the hash of (cls, w[0..n)) given (hash_word, or a
+ * prefix's hash extended byte by byte). */
 static const mb_lexword *get_hashed(const mb_lexicon *lex, mb_lexclass cls, const char *w, size_t n,
                                     uint64_t h)
 {
@@ -707,15 +720,7 @@ const mb_lexword *mb_lex_get(const mb_lexicon *lex, mb_lexclass cls, const char 
 {
     if (!lex || !lex->nslots)
         return NULL;
-    size_t mask = lex->nslots - 1;
-    for (size_t s = hash_word(cls, w, n) & mask;; s = (s + 1) & mask) {
-        uint32_t k = lex->slots[s];
-        if (!k)
-            return NULL;
-        const mb_lexword *e = &lex->w[k - 1];
-        if (e->cls == cls && e->len == n && !memcmp(e->word, w, n))
-            return e;
-    }
+    return get_hashed(lex, cls, w, n, hash_word(cls, w, n));
 }
 
 const mb_lexword *mb_lex_longest_at(const mb_lexicon *lex, mb_lexclass cls, const char *s, size_t len,
@@ -733,9 +738,9 @@ const mb_lexword *mb_lex_longest_at(const mb_lexicon *lex, mb_lexclass cls, cons
      * then the lengths of the class's words, longest first */
     size_t max = lex->lens[cls][0] < len - pos ? lex->lens[cls][0] : len - pos;
     uint64_t h[MB_DICT_MAX_WORD_BYTES + 1];
-    h[0] = 0xcbf29ce484222325ull ^ (uint64_t)cls;
+    h[0] = hash_start(cls);
     for (size_t k = 0; k < max; k++)
-        h[k + 1] = (h[k] ^ u[k]) * 0x100000001b3ull;
+        h[k + 1] = hash_step(h[k], u[k]);
     for (size_t i = 0; i < lex->nlens[cls]; i++) {
         size_t l = lex->lens[cls][i];
         const mb_lexword *w;
