@@ -167,13 +167,6 @@ unsigned mb_doc_line_breaks(const mb_doc *d)
     return k;
 }
 
-uint32_t mb_doc_char_count(const mb_doc *d)
-{
-    if (!d->has_chars)
-        return 0;
-    return mb_charpos_at(&d->chars, d->src, d->src_len, (uint32_t)d->src_len);
-}
-
 int mb_doc_char_range(const mb_doc *d, uint32_t start, uint32_t end, uint32_t *cstart, uint32_t *cend)
 {
     if (!d->has_chars || start < d->src_base || end > d->src_base + d->src_len)

@@ -54,10 +54,8 @@ void mb_doc_keep_paragraphs(mb_doc *d, size_t keep);
 /* The characters of the file before file offset off (a character start in
  * the piece). */
 uint32_t mb_doc_chars_before(const mb_doc *d, size_t off);
-/* Line breaks in its normalized text, and its characters (for the next
- * piece's bases). */
+/* Line breaks in its normalized text (for the next piece's base). */
 unsigned mb_doc_line_breaks(const mb_doc *d);
-uint32_t mb_doc_char_count(const mb_doc *d);
 
 /* The page's site name (<meta name="SiteName">, og:site_name); NULL for
  * text and for pages without one. */

@@ -28,8 +28,8 @@
 struct mb_reader {
     char *path;
     mb_doc_options opt;
-    int fd;       /* -1: read whole (or done) */
-    int whole;    /* one piece: mb_doc_load_file's document */
+    int fd;       /* the open file; -1 once done */
+    int whole;    /* one piece: the document mb_doc_load_file would give, read from fd */
     int done;     /* the last piece was given */
     size_t piece; /* piece size */
     size_t cap;   /* the most a piece may hold (a long line) */
@@ -225,12 +225,11 @@ mb_status mb_reader_open(const char *path, const mb_doc_options *opt, mb_reader 
     if (st)
         return st;
     struct stat sb;
+    r->fd = fd;
     if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) || (uint64_t)sb.st_size <= r->piece) {
-        close(fd); /* read whole, with all of mb_doc_load_file's checks */
-        r->whole = 1;
+        r->whole = 1; /* read whole, with all of mb_read_fd's checks */
         return MB_OK;
     }
-    r->fd = fd;
     uint64_t max = r->opt.max_size ? r->opt.max_size : MB_MAX_FILE_SIZE;
     if ((uint64_t)sb.st_size > max || (uint64_t)sb.st_size > MB_MAX_FILE_SIZE_HARD)
         return mb_error_set(err, MB_ETOOBIG, "%s: %llu bytes, over the limit of %llu bytes: not read", path,
@@ -241,17 +240,13 @@ mb_status mb_reader_open(const char *path, const mb_doc_options *opt, mb_reader 
     /* what the first bytes say: a page is read whole; UTF-16 is cut by units */
     if ((st = fill(r, r->cap < 4096 ? r->cap : 4096, err)) != MB_OK)
         return st;
-    if (mb_html_sniff(path, r->buf, r->len)) {
-        close(r->fd);
-        r->fd = -1;
-        r->whole = 1;
-        return MB_OK;
-    }
     const char *forced = r->opt.encoding ? mb_encoding_canonical(r->opt.encoding) : NULL;
-    if (r->opt.encoding && !forced) { /* the first piece's decoding names it */
+    if (mb_html_sniff(path, r->buf, r->len) || (r->opt.encoding && !forced)) {
+        /* a page is read whole; an unknown encoding: the decoding names it */
+        if (lseek(r->fd, 0, SEEK_SET) != 0)
+            return mb_error_set(err, MB_EIO, "%s: %s", r->path, strerror(errno));
+        r->len = 0;
         r->whole = 1;
-        close(r->fd);
-        r->fd = -1;
         return MB_OK;
     }
     int le_bom = r->len >= 2 && r->buf[0] == 0xFF && r->buf[1] == 0xFE;
@@ -293,12 +288,11 @@ static size_t line_start(const mb_reader *r, size_t i)
  * all (the piece is one paragraph, a long one: it is cut at the line
  * break). */
 #define HOLD_LINES 16
-static size_t hold_back(const mb_reader *r, const mb_doc *d, size_t n)
+static size_t hold_back(const mb_reader *r, const mb_doc *d, size_t n, unsigned last_line)
 {
     size_t np = mb_doc_paragraph_count(d);
     if (np < 2)
         return (size_t)-1;
-    unsigned last_line = mb_doc_line_base(d) + mb_doc_line_breaks(d); /* of the cut */
     size_t keep = np - 1;
     while (keep > 1 && mb_doc_paragraph(d, keep - 1)->line + HOLD_LINES > last_line)
         keep--;
@@ -325,7 +319,10 @@ mb_status mb_reader_next(mb_reader *r, mb_doc **piece, mb_error *err)
     if (r->whole) {
         r->done = 1;
         r->npieces = 1;
-        return mb_doc_load_file(r->path, &r->opt, piece, err);
+        mb_status st = mb_doc_load_fd(r->path, r->fd, &r->opt, piece, err);
+        close(r->fd);
+        r->fd = -1;
+        return st;
     }
     size_t n;
     mb_status st = next_bytes(r, &n, err);
@@ -365,12 +362,15 @@ mb_status mb_reader_next(mb_reader *r, mb_doc **piece, mb_error *err)
         return fail_with(err, &r->bad_utf8);
     }
     r->npieces++;
-    size_t keep = r->opt.lines_only || (r->eof && r->len == n) ? (size_t)-1 : hold_back(r, *piece, n);
+    unsigned breaks = mb_doc_line_breaks(*piece);
+    size_t keep = r->opt.lines_only || (r->eof && r->len == n)
+                      ? (size_t)-1
+                      : hold_back(r, *piece, n, r->line_base + breaks);
     if (keep == (size_t)-1) { /* the piece as cut */
         consume(r, n);
         r->para_base += mb_doc_paragraph_count(*piece);
-        r->line_base += mb_doc_line_breaks(*piece);
-        r->char_base += mb_doc_char_count(*piece);
+        r->line_base += breaks;
+        r->char_base = mb_doc_chars_before(*piece, base + n);
     } else { /* the next piece starts at the line of paragraph keep */
         const mb_paragraph *p = mb_doc_paragraph(*piece, keep);
         size_t next = line_start(r, p->src_start - base) + base;
