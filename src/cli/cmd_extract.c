@@ -62,6 +62,27 @@ typedef struct out_opts {
     const char *issuer; /* --issuer */
 } out_opts;
 
+/* recs of doc, of the kind asked for, written through w: one line a record,
+ * or with --format json the document's one object. */
+static int write_records(const out_opts *x, const mb_doc *doc, mb_records *recs, mb_write_fn w, void *wctx,
+                         mb_error *err)
+{
+    if (x->kind) /* keep only the records of that kind */
+        mb_records_filter_kind(recs, strcmp(x->kind, "target") ? MB_KIND_ACHIEVEMENT : MB_KIND_TARGET);
+    int rc = 0;
+    char *js = NULL;
+    int json = !strcmp(x->format, "json");
+    for (size_t k = 0; k < (json ? 1 : recs->n) && !rc; k++) {
+        if (json ? mb_emit_document(doc, recs, x->flags, &js, err)
+                 : mb_emit_record(doc, recs, k, x->flags, &js, err))
+            rc = 1;
+        else if (w(wctx, js, strlen(js)) || w(wctx, "\n", 1))
+            rc = 1, err->code = MB_EIO, snprintf(err->message, sizeof err->message, "cannot write output");
+        free(js);
+    }
+    return rc;
+}
+
 /* The records of doc (with date and issuer, each may be NULL) written
  * through w. */
 static int write_doc(void *ctx, const char *date, const char *issuer, const mb_doc *doc, mb_write_fn w,
@@ -72,21 +93,7 @@ static int write_doc(void *ctx, const char *date, const char *issuer, const mb_d
     mb_extract_options eo = {.date = date, .issuer = issuer};
     if (mb_extract_with(x->model, doc, &eo, &recs, err))
         return 1;
-    if (x->kind) { /* keep only the records of that kind */
-        mb_kind want = strcmp(x->kind, "target") ? MB_KIND_ACHIEVEMENT : MB_KIND_TARGET;
-        mb_records_filter_kind(&recs, want);
-    }
-    int rc = 0;
-    char *js = NULL;
-    int json = !strcmp(x->format, "json");
-    for (size_t k = 0; k < (json ? 1 : recs.n) && !rc; k++) {
-        if (json ? mb_emit_document(doc, &recs, x->flags, &js, err)
-                 : mb_emit_record(doc, &recs, k, x->flags, &js, err))
-            rc = 1;
-        else if (w(wctx, js, strlen(js)) || w(wctx, "\n", 1))
-            rc = 1, err->code = MB_EIO, snprintf(err->message, sizeof err->message, "cannot write output");
-        free(js);
-    }
+    int rc = write_records(x, doc, &recs, w, wctx, err);
     mb_records_free(&recs);
     return rc;
 }
@@ -120,26 +127,13 @@ static int write_piece(void *ctx, const mb_doc *doc)
     const piece_job *pj = ctx;
     mb_error err = {0};
     mb_records recs;
-    if (mb_extractor_feed(pj->ex, doc, &recs, &err)) {
+    int rc = mb_extractor_feed(pj->ex, doc, &recs, &err) != MB_OK;
+    if (!rc) {
+        rc = write_records(pj->x, doc, &recs, cli_write_stdout, NULL, &err);
+        mb_records_free(&recs);
+    }
+    if (rc && !cli_out_failed())
         cli_error("extract", "%s", err.message);
-        return 1;
-    }
-    if (pj->x->kind)
-        mb_records_filter_kind(&recs, strcmp(pj->x->kind, "target") ? MB_KIND_ACHIEVEMENT : MB_KIND_TARGET);
-    int rc = 0;
-    for (size_t k = 0; k < recs.n && !rc; k++) {
-        char *js = NULL;
-        if (mb_emit_record(doc, &recs, k, pj->x->flags, &js, &err)) {
-            cli_error("extract", "%s", err.message);
-            rc = 1;
-        } else if (cli_out(js, strlen(js)) || cli_out("\n", 1)) {
-            if (!cli_out_failed())
-                cli_error("extract", "cannot write output");
-            rc = 1;
-        }
-        free(js);
-    }
-    mb_records_free(&recs);
     return rc;
 }
 
