@@ -696,7 +696,8 @@ mb_status mb_decode_at(const char *name, const unsigned char *src, size_t n, siz
                        const char *forced, int lenient, const mb_lexicon *lex, mb_text *out,
                        const char **encoding, mb_strlist *warnings, mb_error *err)
 {
-    if ((uint64_t)base + n > UINT32_MAX - 1)
+    *encoding = "utf-8";
+    if ((uint64_t)base + n > UINT32_MAX - 1) /* the offsets of the file must fit the map */
         return mb_error_set(err, MB_ETOOBIG, "%s: input larger than 4 GiB", name);
     mb_status st =
         decode_at(name, src, n, base, quiet_to, forced, lenient, lex, out, encoding, warnings, err);
@@ -721,9 +722,6 @@ static mb_status decode_at(const char *name, const unsigned char *src, size_t n,
              .base = base,
              .quiet_to = quiet_to,
              .err = err};
-    *encoding = "utf-8";
-    if (n > UINT32_MAX - 1)
-        return mb_error_set(err, MB_ETOOBIG, "%s: input larger than 4 GiB", name);
     size_t pos = 0;
     enum enc e = ENC_UTF8;
     if (forced) {
