@@ -508,7 +508,7 @@ typedef struct mb_region {
 /* Why a field of a record has its value (mubiao extract --explain): the
  * rule that decided it and the text it read, in paragraph `paragraph`
  * (start == end: no text). rule NULL: not recorded. Rules: "cue",
- * "time", "frame", "paragraph lead-in", "named goal", "yearly quota",
+ * "time", "frame", "paragraph lead-in", "named goal", "same sentence", "yearly quota",
  * "review estimate", "year-end estimate", "communiqué year", "document date", "change verb",
  * "level reached", "streak", "list", "default" (see README). */
 typedef struct mb_evidence {

@@ -270,6 +270,20 @@ static int list_continuation(const ctx *c, size_t a, size_t b)
 
 /* 2400多万贫困家庭学生: a count with no unit but its magnitude, a noun
  * right after it: the noun is what is counted. */
+/* 对世界经济增长贡献率: the verb ends the object of 对 (class of_prep) with
+ * only nouns between; it names what the rate is of, it governs nothing */
+static int inside_of_phrase(const ctx *c, size_t lo, const mb_token *v)
+{
+    for (size_t i = tok_count_before(c, v->start); i-- > 0 && c->toks.v[i].start >= lo;) {
+        const mb_token *t = &c->toks.v[i];
+        if (tok_in(c, t, MB_LX_OF_PREP))
+            return i + 1 < c->toks.n && &c->toks.v[i + 1] != v; /* a noun between */
+        if (!mb_is_nounish(c->s + t->start, t->end - t->start, t->tag))
+            return 0;
+    }
+    return 0;
+}
+
 static int bare_count(const ctx *c, const mb_xq *q)
 {
     if (q->unit || q->percent || q->has_range || !q->has_value)
@@ -865,6 +879,10 @@ static mb_cue_kind time_kind(const ctx *c, const mb_xt *t)
     /* 年底前, 今年6月底前: a deadline not yet past is a target's */
     if (t->deadline && !t->past && c->doc_year && mb_xt_year(t) >= c->doc_year)
         return MB_CUE_TARGET;
+    /* 从2021年至2035年: a span written with its years that ends ahead of
+     * the document is planned, whatever its 从 */
+    if (t->span && !t->relative && !t->plan && t->y0 && t->y1 > t->y0 && c->doc_year && t->y1 > c->doc_year)
+        return MB_CUE_TARGET;
     if (t->sub_year || t->past)
         return MB_CUE_ACHIEVEMENT;
     if (t->this_year) /* 今年: the year being planned; in a communiqué, or said in the
@@ -1068,7 +1086,8 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
                 chg_lo = k;
         /* but a verb that governs the indicator is (增加中央预算内经常性建设投资100亿元) */
         const mb_token *gv = tok_ending_at(c, a);
-        if (gv && gv->start >= lo && mb_change_of(c->m->lex, c->s + gv->start, a - gv->start))
+        if (gv && gv->start >= lo && mb_change_of(c->m->lex, c->s + gv->start, a - gv->start) &&
+            !inside_of_phrase(c, lo, gv))
             chg_lo = gv->start;
         a = mb_ind_last_conjunct(c, a, b);
         if (a < b) {
@@ -1317,6 +1336,7 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
      * clauses, then a time around, the paragraph and the section */
     const char *cue = NULL;
     const cue_hit *hit = NULL;
+    const mb_record *same = NULL; /* the record whose kind this one shares */
     mb_evidence *wk = &r.why_kind;
     mb_cue_kind k = cue_near(c, ca, q->a, 0, &cue, &hit);
     if (k == MB_CUE_NONE)
@@ -1408,6 +1428,16 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         evidence(wk, "paragraph lead-in", "paragraph", c->p->index, c->para_a, c->para_b);
     if (k == MB_CUE_NONE && (k = c->fr.kind) != MB_CUE_NONE)
         evidence_frame(c, wk);
+    if (k == MB_CUE_NONE && r.period && c->out->n) {
+        /* 由2.3万元增加到3.5万元，年均增长8.8%: the average of a change the
+         * sentence has just reported is of the same kind as that change */
+        const mb_record *last = &c->out->v[c->out->n - 1];
+        if (last->paragraph == c->p->index && last->sent_start == sa && !last->period) {
+            same = last;
+            k = last->kind == MB_KIND_TARGET ? MB_CUE_TARGET : MB_CUE_ACHIEVEMENT;
+            evidence(wk, "same sentence", "sentence", c->p->index, last->span_start, last->span_end);
+        }
+    }
     if (k == MB_CUE_NONE && r.period) {
         k = MB_CUE_TARGET; /* 每年新增, 每年引进: a yearly quota */
         evidence(wk, "yearly quota", "clause", c->p->index, pw, q->a);
@@ -1431,6 +1461,10 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
             r.year = t->y0;
             r.why_year.rule = "span start";
         }
+    }
+    if (!r.year && same && same->year) {
+        r.year = same->year; /* and its year */
+        r.why_year = same->why_year;
     }
     if (!r.year)
         r.year = frame_year(c, r.kind, r.period != NULL, &r.why_year);
@@ -1630,10 +1664,13 @@ static mb_status qualitative_items(ctx *c, size_t sa, size_t sb, size_t from, co
                 pa = e - sp[k]->len;
                 break;
             }
-        /* 人均国内生产总值达到中等发达国家水平: a level reached, named */
+        /* 人均国内生产总值达到中等发达国家水平: a level reached, named (and
+         * passed: 达到全国平均水平以上) */
+        const mb_lexword *post = mb_lex_longest_before(c->m->lex, MB_LX_CMP_POST, c->s + a, 0, e - a);
+        size_t er = post ? e - post->len : e;
         for (size_t k = 0; !quantity && !change && k < nre; k++)
-            if (ends_with(c->s + a, e - a, re[k]->word))
-                for (size_t i = a; i < e && !change; i++)
+            if (ends_with(c->s + a, er - a, re[k]->word))
+                for (size_t i = a; i < er && !change; i++)
                     for (size_t v = 0; v < nrv && !change; v++)
                         if (at(c->s, e, i, rv[v]->word)) {
                             change = "level";
@@ -1678,6 +1715,10 @@ static mb_status qualitative_items(ctx *c, size_t sa, size_t sb, size_t from, co
         for (size_t i = tok_count_before(c, a); i < c->toks.n && c->toks.v[i].start < e; i++) {
             const mb_token *t = &c->toks.v[i];
             if (!mb_is_nounish(c->s + t->start, t->end - t->start, t->tag) || (t->tag && t->tag[0] == 'l'))
+                break;
+            /* 基本实现新型工业化: an adverb, no subject */
+            if (!pnb && ((t->tag && t->tag[0] == 'd') ||
+                         mb_lex_is(c->m->lex, MB_LX_STATE_FILLER, c->s + t->start, t->end - t->start)))
                 break;
             if (!pnb)
                 pna = t->start;

@@ -34,6 +34,7 @@ typedef struct mb_xq {
     int fan;          /* 翻一番: a doubling, an increase */
     int streak;       /* N连增 / N连降: +1, -1 (years in a row of increase or decrease) */
     int percent;      /* unit is % or 个百分点 or ‰ */
+    int fraction;     /* 五分之一, 1/3 */
     int skip;         /* a name, ordinal, rhetorical count ...: no record */
 } mb_xq;
 

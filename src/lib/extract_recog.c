@@ -108,6 +108,7 @@ mb_status mb_xrec_run(const mb_model *m, const char *text, size_t len, int doc_y
         }
         o->fan = (q->flags & MB_QF_FAN) != 0;
         o->percent = q->qkind == MB_Q_PERCENT || q->qkind == MB_Q_PERMILLE || q->qkind == MB_Q_PPOINT;
+        o->fraction = q->qkind == MB_Q_FRACTION;
         o->skip = q->skip != MB_SKIP_NONE;
         /* 最后一公里, 城乡二元结构: a set phrase that holds a numeral states no
          * quantity (lexicon class set_phrase) */
@@ -139,7 +140,11 @@ mb_status mb_xrec_run(const mb_model *m, const char *text, size_t len, int doc_y
         o->span = t->kind == MB_TIME_SPAN || t->kind == MB_TIME_YEAR_RANGE || t->kind == MB_TIME_PLAN ||
                   t->kind == MB_TIME_CENTURY;
         o->future = t->kind == MB_TIME_SPAN && t->direction > 0;
-        o->sub_year = t->kind == MB_TIME_DATE || t->kind == MB_TIME_PART || t->marker == MB_TM_SINCE;
+        /* 从2001年至2020年: the 从 of a range of years opens the range, it
+         * marks no starting point */
+        int range = t->kind == MB_TIME_YEAR_RANGE && t->year_to > t->year_from;
+        o->sub_year =
+            t->kind == MB_TIME_DATE || t->kind == MB_TIME_PART || (t->marker == MB_TM_SINCE && !range);
         o->past = t->direction < 0;
         o->plan = t->kind == MB_TIME_PLAN;
         o->written = t->kind == MB_TIME_YEAR;
@@ -148,7 +153,7 @@ mb_status mb_xrec_run(const mb_model *m, const char *text, size_t len, int doc_y
         if (o->plan)
             for (size_t p = t->end, e = mb_clause_end(text, len, t->end); p < e && !o->ref; p++)
                 o->ref = mb_lex_longest_at(m->lex, MB_LX_REFERENCE_WORD, text, e, p) != NULL;
-        o->from = t->marker == MB_TM_SINCE || from_word;
+        o->from = (t->marker == MB_TM_SINCE || from_word) && !range;
         o->now = t->kind == MB_TIME_RELATIVE && t->direction == 0;
         const mb_lexword *ry = mb_lex_longest_at(m->lex, MB_LX_REL_YEAR, text, t->end, t->start);
         /* 今年, 本年 */

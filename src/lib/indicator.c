@@ -150,8 +150,8 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
     }
     size_t b = pos, a = pos;
     const mb_xq *pq = quantity_covering(c, pos, pos + 1);
-    int share_q = pq && pq->percent; /* the quantity is a share: 占全省30% */
-    int phase = 0;                   /* 0: skipping linkers next to the number; 1: collecting */
+    int share_q = pq && (pq->percent || pq->fraction); /* the quantity is a share: 占全省30%, 五分之一 */
+    int phase = 0; /* 0: skipping linkers next to the number; 1: collecting */
     int skipped_level = 0;
     int named = 0; /* the phrase holds a name of the indicator lexicon */
     steps = 0;
@@ -238,8 +238,10 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
         }
         /* 在提高质量和效益的基础上年均增长7%: a frame before the predicate;
          * the phrase is before its 在 */
-        if (phase == 0 && tok_in(c, t, MB_LX_FRAME_NOUN) && i + 1 < c->toks.n && c->toks.v[i + 1].tag &&
-            c->toks.v[i + 1].tag[0] == 'f' && c->toks.v[i + 1].start == t->end) {
+        /* 按1990年不变价计算达到750亿元: a frame that ends in a frame_end word */
+        if (phase == 0 && ((tok_in(c, t, MB_LX_FRAME_NOUN) && i + 1 < c->toks.n && c->toks.v[i + 1].tag &&
+                            c->toks.v[i + 1].tag[0] == 'f' && c->toks.v[i + 1].start == t->end) ||
+                           tok_in(c, t, MB_LX_FRAME_END))) {
             size_t k = i, open = (size_t)-1;
             while (k-- > 0 && i - k <= 16 && c->toks.v[k].start >= lo)
                 if (tok_in(c, &c->toks.v[k], MB_LX_FRAME_OPEN)) {
@@ -466,8 +468,13 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
      * not the indicator (the clause's subject is carried) */
     if (share_q) {
         const mb_token *sv = tok_ending_at(c, a);
-        if (sv && tok_in(c, sv, MB_LX_SHARE_VERB))
-            return 0;
+        if (sv && tok_in(c, sv, MB_LX_SHARE_VERB)) {
+            /* but 占世界经济比重 names a share: the share of the subject
+             * (the caller joins the two) */
+            if (!ends_cls(c, c->s, b, MB_LX_SHARE_NOUN) || sv->start < lo)
+                return 0;
+            a = sv->start;
+        }
     }
     /* the change verb right after the phrase completes a name of the
      * lexicon that the phrase alone is not (经济|增长6.1%: 经济增长; but
