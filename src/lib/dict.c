@@ -58,6 +58,7 @@ static void release(mb_dict *d)
         else
             free((void *)d->img);
     }
+    free(d->lexmeta);
     free(d->name);
     free(d);
 }
@@ -173,7 +174,7 @@ static mb_status validate(mb_dict *d, mb_error *err)
     d->lex = p + off[MB_DICT_SEC_LEXICON];
     d->lexsize = sz[MB_DICT_SEC_LEXICON];
     d->lexoff = off[MB_DICT_SEC_LEXICON];
-    return mb_lex_section_check(name, d->lex, d->lexsize, d->lexoff, &d->nlexrows, err);
+    return mb_lex_section_check(name, d->lex, d->lexsize, d->lexoff, &d->nlexrows, &d->lexmeta, err);
 }
 
 static mb_status finish_open(mb_dict *d, mb_dict **out, mb_error *err)

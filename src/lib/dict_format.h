@@ -31,11 +31,15 @@
  *        cost = round((ln total - ln freq) * MB_DICT_COST_SCALE); cost
  *        MB_DICT_COST_DELETED marks a word a user dictionary removes.
  *     3  tags: NUL-terminated strings, tag index = order of appearance
- *     4  lexicon (lexicon.h): u32 number of rows, u32 0, then per row
- *        three NUL-terminated strings: class name, word, items; zero
- *        padding. Rows are unique by class and word; every row is checked
- *        (class known, word valid UTF-8, items declared by the class) when
- *        the dictionary is opened. Empty (0 rows) in user dictionaries.
+ *     4  lexicon (lexicon.h): u32 number of rows, u32 fingerprint of
+ *        the class table it was compiled against, then per row three
+ *        NUL-terminated strings: class name, word, items; zero padding to
+ *        8; then per row a u64: class index | flags << 32. Rows are unique
+ *        by class and word. When the dictionary is opened, every row's
+ *        strings are bounded and its class name must be the class's; the
+ *        word and items are checked again (valid UTF-8, items declared by
+ *        the class) and the flags computed only when the fingerprint is
+ *        not this program's. Empty (0 rows) in user dictionaries.
  *
  * Checksum: 64-bit FNV-1a applied to the file's little-endian 64-bit words
  * in four interleaved lanes (word i goes to lane i % 4), the four lane
@@ -49,7 +53,7 @@
 #include <stdint.h>
 
 #define MB_DICT_MAGIC          "mubiaoDC"
-#define MB_DICT_VERSION        2u /* 2: the lexicon section */
+#define MB_DICT_VERSION        3u /* 2: the lexicon section; 3: its classes and flags */
 #define MB_DICT_BOM            0x01020304u
 #define MB_DICT_HEADER_SIZE    144u
 #define MB_DICT_NSECTIONS      5u

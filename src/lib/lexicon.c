@@ -119,9 +119,54 @@ static int value_fits(const char *spec, size_t sn, const char *v, size_t n)
     return 0;
 }
 
+/* class_item, remembering the last answers: the rows of a class name the
+ * same few items over and over */
+typedef struct item_memo {
+    struct {
+        int cls, key, bit, k;
+        size_t n, specn;
+        const char *spec;
+        char name[24];
+    } e[8];
+    unsigned next;
+} item_memo;
+
+static int class_item_memo(item_memo *m, int cls, const char *name, size_t n, int key, int *bit,
+                           const char **spec, size_t *specn)
+{
+    for (unsigned i = 0; m && i < 8; i++)
+        if (m->e[i].n == n && m->e[i].cls == cls && m->e[i].key == key && !memcmp(m->e[i].name, name, n)) {
+            if (bit)
+                *bit = m->e[i].bit;
+            if (spec) {
+                *spec = m->e[i].spec;
+                *specn = m->e[i].specn;
+            }
+            return m->e[i].k;
+        }
+    int b = 0;
+    const char *sp = NULL;
+    size_t sn = 0;
+    int k = class_item(cls, name, n, key, &b, &sp, &sn);
+    if (m && k >= 0 && n > 0 && n < sizeof m->e[0].name) {
+        unsigned i = m->next++ % 8;
+        m->e[i].cls = cls, m->e[i].key = key, m->e[i].bit = b, m->e[i].k = k;
+        m->e[i].n = n, m->e[i].spec = sp, m->e[i].specn = sn;
+        memcpy(m->e[i].name, name, n);
+    }
+    if (bit)
+        *bit = b;
+    if (spec) {
+        *spec = sp;
+        *specn = sn;
+    }
+    return k;
+}
+
 /* Check the items of a row of class cls; the flag bits in *flags. On an
- * error, a message (without location) in msg. */
-static int check_items(int cls, const char *s, size_t n, unsigned *flags, char *msg, size_t msz)
+ * error, a message (without location) in msg. memo may be NULL. */
+static int check_items(item_memo *memo, int cls, const char *s, size_t n, unsigned *flags, char *msg,
+                       size_t msz)
 {
     *flags = 0;
     for (size_t i = 0; i < n;) {
@@ -138,7 +183,7 @@ static int check_items(int cls, const char *s, size_t n, unsigned *flags, char *
             size_t kl = (size_t)(eq - (s + i));
             const char *spec;
             size_t sn;
-            if (kl == 0 || class_item(cls, s + i, kl, 1, NULL, &spec, &sn) < 0) {
+            if (kl == 0 || class_item_memo(memo, cls, s + i, kl, 1, NULL, &spec, &sn) < 0) {
                 snprintf(msg, msz, "class %s has no key '%.*s' (it takes: %s)", classes[cls].name, (int)kl,
                          s + i, *classes[cls].items ? classes[cls].items : "nothing");
                 return 0;
@@ -159,7 +204,7 @@ static int check_items(int cls, const char *s, size_t n, unsigned *flags, char *
                 return 0;
             }
         } else {
-            if (class_item(cls, s + i, j - i, 0, &bit, NULL, NULL) < 0) {
+            if (class_item_memo(memo, cls, s + i, j - i, 0, &bit, NULL, NULL) < 0) {
                 snprintf(msg, msz, "class %s has no flag '%.*s' (it takes: %s)", classes[cls].name,
                          (int)(j - i), s + i, *classes[cls].items ? classes[cls].items : "nothing");
                 return 0;
@@ -191,9 +236,17 @@ static int check_word(const char *w, size_t n, char *msg, size_t msz)
         snprintf(msg, msz, "space at the start or end of the word '%.*s'", (int)n, w);
         return 0;
     }
+    const unsigned char *u = (const unsigned char *)w;
     for (size_t i = 0; i < n;) {
+        /* the 3-byte characters of Chinese text (E1-EC, EE-EF and two
+         * continuation bytes: always valid, never a control) inline */
+        if (i + 3 <= n && ((u[i] >= 0xE1 && u[i] <= 0xEC) || u[i] >= 0xEE) && u[i] <= 0xEF &&
+            (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+            continue;
+        }
         int32_t cp;
-        int k = mb_utf8_decode((const unsigned char *)w + i, n - i, &cp);
+        int k = mb_utf8_decode(u + i, n - i, &cp);
         if (k < 0) {
             snprintf(msg, msz, "invalid UTF-8 in the word");
             return 0;
@@ -279,7 +332,7 @@ mb_status mb_lexrows_read(mb_lexrows *rows, const char *path, mb_error *err)
             break;
         }
         unsigned flags;
-        if (nf == 3 && !check_items(cls, f[2], fl[2], &flags, msg, sizeof msg)) {
+        if (nf == 3 && !check_items(NULL, cls, f[2], fl[2], &flags, msg, sizeof msg)) {
             st = mb_error_set(err, MB_EDICT, "%s:%zu: %s", path, lineno, msg);
             break;
         }
@@ -322,16 +375,34 @@ mb_status mb_lexrows_read(mb_lexrows *rows, const char *path, mb_error *err)
  * u32 number of rows, u32 0, then for each row three NUL-terminated
  * strings: class name, word, items; zero padding to a multiple of 8. */
 
+/* The fingerprint of the class table (every class's name and items, in
+ * order): a section whose rows' classes and flags were computed against
+ * the same table (its header holds this value) need not be checked row by
+ * row again. FNV-1a, 32 bits. */
+static uint32_t class_fingerprint(void)
+{
+    uint32_t h = 2166136261u;
+    for (int c = 0; c < MB_LX_NCLASSES; c++)
+        for (int k = 0; k < 2; k++)
+            for (const char *q = k ? classes[c].items : classes[c].name;; q++) {
+                h = (h ^ (unsigned char)*q) * 16777619u;
+                if (!*q)
+                    break;
+            }
+    return h;
+}
+
 mb_status mb_lexrows_image(const mb_lexrows *rows, unsigned char **img, size_t *n, mb_error *err)
 {
     size_t len = 8;
     for (size_t i = 0; i < rows->n; i++)
         len += strlen(classes[rows->v[i].cls].name) + strlen(rows->v[i].word) + strlen(rows->v[i].items) + 3;
     size_t padded = (len + 7) & ~(size_t)7;
-    unsigned char *p = calloc(1, padded);
+    unsigned char *p = calloc(1, padded + 8 * rows->n);
     if (!p)
         return mb_error_set(err, MB_ENOMEM, "lexicon: out of memory");
     mb_st32(p, (uint32_t)rows->n);
+    mb_st32(p + 4, class_fingerprint());
     size_t at = 8;
     for (size_t i = 0; i < rows->n; i++) {
         const char *s[3] = {classes[rows->v[i].cls].name, rows->v[i].word, rows->v[i].items};
@@ -340,9 +411,14 @@ mb_status mb_lexrows_image(const mb_lexrows *rows, unsigned char **img, size_t *
             memcpy(p + at, s[k], l);
             at += l;
         }
+        unsigned flags = 0;
+        char msg[8];
+        check_items(NULL, rows->v[i].cls, s[2], strlen(s[2]), &flags, msg,
+                    sizeof msg); /* checked when read */
+        mb_st64(p + padded + 8 * i, (uint64_t)rows->v[i].cls | (uint64_t)flags << 32);
     }
     *img = p;
-    *n = padded;
+    *n = padded + 8 * rows->n;
     return MB_OK;
 }
 
@@ -364,19 +440,33 @@ static const char *next_str(const unsigned char *p, size_t n, size_t *at, size_t
 typedef void (*row_fn)(void *ctx, int cls, const char *w, size_t wl, const char *items, size_t il,
                        unsigned flags);
 
-/* Walk (and check) the rows of a section; fn may be NULL. */
+/* Walk (and check) the rows of a section; fn may be NULL. With meta, each
+ * row's class and flags are stored in a malloc'ed array of *nrows entries,
+ * which a later walk_checked reads instead of checking the rows again.
+ * When the section was compiled against this class table (its
+ * fingerprint), the classes and flags written after the rows are taken:
+ * a row's strings are bounded and its class name must be its class's, its
+ * word and items are not checked again (the compiler did; the checksum
+ * guards the image). */
 static mb_status walk_section(const char *name, const unsigned char *p, size_t n, size_t base_off,
-                              uint32_t *nrows, row_fn fn, void *ctx, mb_error *err)
+                              uint32_t *nrows, row_fn fn, void *ctx, uint64_t **meta, mb_error *err)
 {
     if (n < 8 || n % 8)
         return mb_error_set(err, MB_EDICT_CORRUPT, "%s: byte %zu: lexicon section of %zu bytes", name,
                             base_off, n);
     uint32_t nr = mb_ld32(p);
-    if (mb_ld32(p + 4) != 0 || nr > (n - 8) / 3)
+    if (nr > (n - 8) / 11)
         return mb_error_set(err, MB_EDICT_CORRUPT, "%s: byte %zu: lexicon of %u rows in %zu bytes", name,
                             base_off, nr, n);
+    size_t metaat = n - 8 * (size_t)nr; /* the classes and flags, after the rows */
+    int trusted = mb_ld32(p + 4) == class_fingerprint();
     size_t at = 8;
     char msg[300];
+    uint64_t *mt = NULL;
+    item_memo memo;
+    memset(&memo, 0, sizeof memo);
+    if (meta && !(mt = malloc((nr ? nr : 1) * sizeof *mt)))
+        return mb_error_set(err, MB_ENOMEM, "%s: out of memory", name);
     const char *last_name = NULL; /* rows of a class stand together: the last class found */
     size_t last_len = 0;
     int last_cls = -1;
@@ -384,45 +474,85 @@ static mb_status walk_section(const char *name, const unsigned char *p, size_t n
         size_t rowat = at, l[3];
         const char *s[3];
         for (int k = 0; k < 3; k++)
-            if (!(s[k] = next_str(p, n, &at, &l[k])))
+            if (!(s[k] = next_str(p, metaat, &at, &l[k]))) {
+                free(mt);
                 return mb_error_set(err, MB_EDICT_CORRUPT,
                                     "%s: byte %zu: lexicon row %u runs past its section", name,
                                     base_off + rowat, r);
-        int cls = last_name && l[0] == last_len && !memcmp(s[0], last_name, l[0])
-                      ? last_cls
-                      : mb_lex_class_find(s[0], l[0]);
+            }
+        uint64_t m = mb_ld64(p + metaat + 8 * (size_t)r);
+        int cls;
+        if (last_name && l[0] == last_len && !memcmp(s[0], last_name, l[0]))
+            cls = last_cls;
+        else if (trusted) /* the class written for the row, if its name is the row's */
+            cls = (m & 0xffff) < MB_LX_NCLASSES && strlen(classes[m & 0xffff].name) == l[0] &&
+                          !memcmp(classes[m & 0xffff].name, s[0], l[0])
+                      ? (int)(m & 0xffff)
+                      : -1;
+        else
+            cls = mb_lex_class_find(s[0], l[0]);
         last_name = s[0];
         last_len = l[0];
         last_cls = cls;
         unsigned flags = 0;
-        if (cls < 0)
+        if (cls < 0 || (trusted && (int)(m & 0xffff) != cls)) {
+            free(mt);
             return mb_error_set(err, MB_EDICT_CORRUPT,
                                 "%s: byte %zu: lexicon row %u has the unknown class '%.40s'", name,
                                 base_off + rowat, r, s[0]);
-        if (!check_word(s[1], l[1], msg, sizeof msg) ||
-            (l[2] && !check_items(cls, s[2], l[2], &flags, msg, sizeof msg)))
+        }
+        if (trusted)
+            flags = (unsigned)(m >> 32);
+        else if (!check_word(s[1], l[1], msg, sizeof msg) ||
+                 (l[2] && !check_items(&memo, cls, s[2], l[2], &flags, msg, sizeof msg))) {
+            free(mt);
             return mb_error_set(err, MB_EDICT_CORRUPT, "%s: byte %zu: lexicon row %u: %s", name,
                                 base_off + rowat, r, msg);
+        }
+        if (mt)
+            mt[r] = (uint64_t)cls | (uint64_t)flags << 32;
         if (fn)
             fn(ctx, cls, s[1], l[1], s[2], l[2], flags);
     }
-    for (; at < n; at++)
-        if (p[at])
+    for (; at < metaat; at++)
+        if (p[at]) {
+            free(mt);
             return mb_error_set(err, MB_EDICT_CORRUPT, "%s: byte %zu: bytes after the last lexicon row", name,
                                 base_off + at);
+        }
     *nrows = nr;
+    if (meta)
+        *meta = mt;
     return MB_OK;
 }
 
 mb_status mb_lex_section_check(const char *name, const unsigned char *p, size_t n, size_t base_off,
-                               uint32_t *nrows, mb_error *err)
+                               uint32_t *nrows, uint64_t **meta, mb_error *err)
 {
-    return walk_section(name, p, n, base_off, nrows, NULL, NULL, err);
+    return walk_section(name, p, n, base_off, nrows, NULL, NULL, meta, err);
+}
+
+/* Walk the nrows rows of a section that walk_section checked, with the
+ * class and flags it recorded: the strings are found again (their bounds
+ * were checked), nothing else is. */
+static void walk_checked(const unsigned char *p, size_t n, uint32_t nrows, const uint64_t *meta, row_fn fn,
+                         void *ctx)
+{
+    size_t at = 8;
+    for (uint32_t r = 0; r < nrows; r++) {
+        size_t l[3];
+        const char *s[3];
+        for (int k = 0; k < 3; k++)
+            if (!(s[k] = next_str(p, n, &at, &l[k])))
+                return; /* not after walk_section */
+        fn(ctx, (int)(meta[r] & 0xffff), s[1], l[1], s[2], l[2], (unsigned)(meta[r] >> 32));
+    }
 }
 
 /* ---- the runtime index ---- */
 
 struct mb_lexicon {
+    unsigned char *image; /* a copy of the compiled section: its rows' strings */
     mb_lexword *w;
     size_t n, cap;
     char *arena; /* the words and items of every row */
@@ -453,6 +583,7 @@ void mb_lexicon_free(mb_lexicon *lex)
         free(lex->lens[c]);
     }
     free(lex->w);
+    free(lex->image);
     free(lex->arena);
     free(lex->slots);
     free(lex);
@@ -478,17 +609,21 @@ static uint64_t hash_word(int cls, const char *s, size_t n)
     return h;
 }
 
-/* During the build the words and items are offsets into the arena (which
- * moves as it grows); finish() turns them into pointers. */
+/* During the build the words and items of user rows are offsets into the
+ * arena (which moves as it grows); finish() turns them into pointers.
+ * Compiled rows point into the lexicon's copy of the section (NUL-terminated
+ * there): their offsets are NO_OFF. */
 typedef struct pending {
     size_t woff, ioff;
 } pending;
+#define NO_OFF ((size_t)-1)
 
 typedef struct build {
     mb_lexicon *lex;
     pending *pend;
     size_t cap;
-    int merge; /* rows may replace earlier ones (user rows) */
+    int merge;  /* rows may replace earlier ones (user rows) */
+    int stable; /* the strings stay where they are (the lexicon's image) */
 } build;
 
 static size_t arena_add(mb_lexicon *lex, const char *s, size_t n)
@@ -519,9 +654,11 @@ static size_t arena_add(mb_lexicon *lex, const char *s, size_t n)
 static long build_find(const build *b, int cls, const char *w, size_t n)
 {
     const mb_lexicon *lex = b->lex;
-    for (size_t i = 0; i < lex->n; i++)
-        if ((int)lex->w[i].cls == cls && lex->w[i].len == n && !memcmp(lex->arena + b->pend[i].woff, w, n))
+    for (size_t i = 0; i < lex->n; i++) {
+        const char *wi = b->pend[i].woff == NO_OFF ? lex->w[i].word : lex->arena + b->pend[i].woff;
+        if ((int)lex->w[i].cls == cls && lex->w[i].len == n && !memcmp(wi, w, n))
             return (long)i;
+    }
     return -1;
 }
 
@@ -548,11 +685,16 @@ static void build_row(void *ctx, int cls, const char *w, size_t wl, const char *
             lex->cap = b->cap = cap;
         }
         k = (long)lex->n++;
-        lex->w[k] = (mb_lexword){NULL, wl, NULL, 0, (mb_lexclass)cls, (unsigned)k};
-        b->pend[k].woff = arena_add(lex, w, wl);
+        lex->w[k] = (mb_lexword){b->stable ? w : NULL, wl, NULL, 0, (mb_lexclass)cls, (unsigned)k};
+        b->pend[k].woff = b->stable ? NO_OFF : arena_add(lex, w, wl);
     }
     lex->w[k].flags = flags;
-    b->pend[k].ioff = arena_add(lex, items, il);
+    if (b->stable) {
+        lex->w[k].items = items;
+        b->pend[k].ioff = NO_OFF;
+    } else {
+        b->pend[k].ioff = arena_add(lex, items, il);
+    }
 }
 
 /* The filter bit of the character at s[0..n) (its UTF-8 bytes). */
@@ -579,22 +721,16 @@ static size_t last_len(const unsigned char *s, size_t n)
     return l;
 }
 
-static int cmp_longest(const void *pa, const void *pb)
-{
-    const mb_lexword *a = *(const mb_lexword *const *)pa, *b = *(const mb_lexword *const *)pb;
-    if (a->len != b->len)
-        return a->len > b->len ? -1 : 1;
-    return a->order < b->order ? -1 : a->order > b->order;
-}
-
 static mb_status finish(build *b, mb_error *err)
 {
     mb_lexicon *lex = b->lex;
     if (lex->failed)
         return mb_error_set(err, MB_ENOMEM, "lexicon: out of memory");
     for (size_t i = 0; i < lex->n; i++) {
-        lex->w[i].word = lex->arena + b->pend[i].woff;
-        lex->w[i].items = lex->arena + b->pend[i].ioff;
+        if (b->pend[i].woff != NO_OFF)
+            lex->w[i].word = lex->arena + b->pend[i].woff;
+        if (b->pend[i].ioff != NO_OFF)
+            lex->w[i].items = lex->arena + b->pend[i].ioff;
     }
     lex->nslots = 64;
     while (lex->nslots < 2 * lex->n + 2)
@@ -629,15 +765,32 @@ static mb_status finish(build *b, mb_error *err)
     }
     for (size_t i = 0; i < lex->n; i++) /* each class's rows in row order, in one pass */
         lex->bycls[lex->w[i].cls][fill[lex->w[i].cls]++] = &lex->w[i];
+    /* longest first, row order among words of one length: a counting sort
+     * by length of the rows in row order (a word is at most
+     * MB_DICT_MAX_WORD_BYTES long, checked when read) */
+    size_t *at = malloc((MB_DICT_MAX_WORD_BYTES + 2) * sizeof *at);
+    if (!at)
+        return mb_error_set(err, MB_ENOMEM, "lexicon: out of memory");
     for (int c = 0; c < MB_LX_NCLASSES; c++) {
         size_t m = lex->ncls[c];
-        if (m)
-            memcpy(lex->inorder[c], lex->bycls[c], m * sizeof *lex->inorder[c]);
-        qsort(lex->bycls[c], m, sizeof *lex->bycls[c], cmp_longest);
+        if (!m)
+            continue;
+        memcpy(lex->inorder[c], lex->bycls[c], m * sizeof *lex->inorder[c]);
+        memset(at, 0, (MB_DICT_MAX_WORD_BYTES + 2) * sizeof *at);
         for (size_t i = 0; i < m; i++)
-            if (!lex->nlens[c] || lex->lens[c][lex->nlens[c] - 1] != lex->bycls[c][i]->len)
-                lex->lens[c][lex->nlens[c]++] = lex->bycls[c][i]->len;
+            at[lex->inorder[c][i]->len]++;
+        size_t pos = 0; /* at[len]: where the words of that length start */
+        for (size_t len = MB_DICT_MAX_WORD_BYTES + 1; len-- > 0;) {
+            size_t k = at[len];
+            at[len] = pos;
+            pos += k;
+            if (k)
+                lex->lens[c][lex->nlens[c]++] = len;
+        }
+        for (size_t i = 0; i < m; i++)
+            lex->bycls[c][at[lex->inorder[c][i]->len]++] = lex->inorder[c][i];
     }
+    free(at);
     return MB_OK;
 }
 
@@ -654,16 +807,32 @@ mb_status mb_lexicon_open(const mb_dict *dict, const char *const *user, size_t n
     if (!b.lex)
         return mb_error_set(err, MB_ENOMEM, "lexicon: out of memory");
     uint32_t nr;
-    mb_status st = walk_section(dict->name, dict->lex, dict->lexsize, dict->lexoff, &nr, build_row, &b, err);
+    mb_status st = MB_OK;
+    /* the section is copied whole, once: the compiled rows point into the
+     * copy (the dictionary may be closed before the lexicon) */
+    b.lex->image = malloc(dict->lexsize ? dict->lexsize : 1);
+    if (!b.lex->image) {
+        free(b.lex);
+        return mb_error_set(err, MB_ENOMEM, "lexicon: out of memory");
+    }
+    memcpy(b.lex->image, dict->lex, dict->lexsize);
+    b.stable = 1;
+    if (dict->lexmeta) /* checked when the dictionary was opened */
+        walk_checked(b.lex->image, dict->lexsize, dict->nlexrows, dict->lexmeta, build_row, &b);
+    else
+        st = walk_section(dict->name, b.lex->image, dict->lexsize, dict->lexoff, &nr, build_row, &b, NULL,
+                          err);
     mb_lexrows rows = {0};
     b.merge = 1;
+    b.stable = 0;
     for (size_t i = 0; i < nuser && !st; i++)
         st = mb_lexrows_read(&rows, user[i], err);
     for (size_t i = 0; i < rows.n && !st; i++) {
         const mb_lexrow *r = &rows.v[i];
         unsigned flags = 0;
         char msg[8];
-        check_items(r->cls, r->items, strlen(r->items), &flags, msg, sizeof msg); /* checked when read */
+        check_items(NULL, r->cls, r->items, strlen(r->items), &flags, msg,
+                    sizeof msg); /* checked when read */
         build_row(&b, r->cls, r->word, strlen(r->word), r->items, strlen(r->items), flags);
     }
     mb_lexrows_free(&rows);

@@ -274,8 +274,11 @@ void mb_lexrows_free(mb_lexrows *rows);
 /* The compiled section image of rows (malloc'ed, *n bytes, a multiple of 8). */
 mb_status mb_lexrows_image(const mb_lexrows *rows, unsigned char **img, size_t *n, mb_error *err);
 /* Validate a compiled section (called when a dictionary is opened): the
- * number of rows in *nrows; MB_EDICT_CORRUPT with name and byte offset. */
+ * number of rows in *nrows; MB_EDICT_CORRUPT with name and byte offset.
+ * With meta (may be NULL), *meta is a malloc'ed array of each row's class
+ * (low 16 bits) and flags (high 32 bits), owned by the caller: the lexicon
+ * is then built without checking the rows again. */
 mb_status mb_lex_section_check(const char *name, const unsigned char *p, size_t n, size_t base_off,
-                               uint32_t *nrows, mb_error *err);
+                               uint32_t *nrows, uint64_t **meta, mb_error *err);
 
 #endif

@@ -196,7 +196,7 @@ int main(void)
     mb_st32(cp + 8, MB_DICT_VERSION + 1);
     reseal(cp, n);
     T_EQ_INT(open_status(cp, n, &err), MB_EDICT_VERSION, "other format version");
-    T_OK(strstr(err.message, "format version 3, this build reads version 2") != NULL, err.message);
+    T_OK(strstr(err.message, "format version 4, this build reads version 3") != NULL, err.message);
 
     memcpy(cp, img, n);
     mb_st32(cp + 12, 0x04030201u);

@@ -123,6 +123,52 @@ int main(void)
         T_OK(strstr(err.message, "unknown class 'Xue_target'") != NULL, err.message);
     }
     free(img);
+
+    /* the section's header holds the fingerprint of the class table it was
+     * compiled against: another program's (a changed fingerprint) has every
+     * row checked and its flags computed again; the classes written after
+     * the rows must name the rows' classes */
+    for (int damage = 0; damage < 3; damage++) {
+        f = fopen(out, "rb");
+        img = malloc(1 << 16);
+        len = f ? fread(img, 1, 1 << 16, f) : 0;
+        if (f)
+            fclose(f);
+        size_t off = (size_t)mb_ld64(img + 64 + 16 * MB_DICT_SEC_LEXICON),
+               size = (size_t)mb_ld64(img + 64 + 16 * MB_DICT_SEC_LEXICON + 8);
+        T_OK(off + size <= len && mb_ld32(img + off) == 11, "the lexicon section found");
+        if (damage == 0 || damage == 1)
+            mb_st32(img + off + 4, mb_ld32(img + off + 4) ^ 1u); /* another class table */
+        if (damage == 1)                                         /* and an item its class lacks */
+            for (size_t i = off; i + 4 <= off + size; i++)
+                if (!memcmp(img + i, "cat=", 4)) {
+                    img[i + 2] = 'x';
+                    break;
+                }
+        if (damage == 2) /* the first row (cue_target) written as of the next class */
+            mb_st64(img + off + size - 8 * 11, mb_ld64(img + off + size - 8 * 11) + 1);
+        mb_st64(img + MB_DICT_CHECKSUM_AT, mb_dict_checksum(img, len));
+        mb_status st = mb_dict_open_mem("resealed", img, len, &d, &err);
+        if (damage == 0) {
+            T_EQ_INT(st, MB_OK, "another class table: the rows are checked again");
+            T_EQ_INT(st ? 1 : mb_lexicon_open(d, NULL, 0, &lex, &err), MB_OK, "and the lexicon opens");
+            if (!st) {
+                w = mb_lex_get(lex, MB_LX_CUE_TARGET, "将", strlen("将"));
+                T_OK(w && mb_lex_flag(w, "whole_token"), "flags computed from the items");
+                w = mb_lex_get(lex, MB_LX_UNIT, "个", strlen("个"));
+                T_OK(w && mb_lex_flag(w, "rhet") && mb_lex_value_is(w, "cat", "measure"), "flags and values");
+                mb_lexicon_free(lex);
+                mb_dict_close(d);
+            }
+        } else {
+            T_EQ_INT(st, MB_EDICT_CORRUPT,
+                     damage == 1 ? "checked again: an undeclared key refused"
+                                 : "a row's class not its name's refused");
+            T_OK(strstr(err.message, damage == 1 ? "has no key 'cax'" : "unknown class 'cue_target'") != NULL,
+                 err.message);
+        }
+        free(img);
+    }
     T_EQ_INT(mb_lexicon_open(NULL, NULL, 0, &lex, &err), MB_EARG, "no dictionary");
     remove(src);
     remove(user);
