@@ -575,6 +575,17 @@ static int sentence_subject(const ctx *c, size_t sa, size_t ca, size_t *ra, size
     return *rb > *ra;
 }
 
+/* …出席茶话会，表示2025年中国经济顶压前行…: where what is said opens, right
+ * after the last speech verb (class speech_verb) in [sa, ca); ca if none
+ * (then no subject is found there). */
+static size_t said_from(const ctx *c, size_t sa, size_t ca)
+{
+    for (size_t i = tok_count_before(c, ca); i-- > 0 && c->toks.v[i].start >= sa;)
+        if (tok_in(c, &c->toks.v[i], MB_LX_SPEECH_VERB))
+            return c->toks.v[i].end;
+    return ca;
+}
+
 /* A count right after 的 with nothing after it in its clause (超500亿元的5个，). */
 static int breakdown_count(const ctx *c, const mb_xq *q, size_t cb)
 {
@@ -1084,6 +1095,8 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         for (size_t k = a; k < b; k++)
             if (at_cls(c, c->s, b, k, MB_LX_DE))
                 chg_lo = k;
+            else if (at_cls(c, c->s, b, k, MB_LX_OF_PREP))
+                chg_lo = b; /* 对经济增长贡献率: the verb inside, with no 的 */
         /* but a verb that governs the indicator is (增加中央预算内经常性建设投资100亿元) */
         const mb_token *gv = tok_ending_at(c, a);
         if (gv && gv->start >= lo && mb_change_of(c->m->lex, c->s + gv->start, a - gv->start) &&
@@ -1192,7 +1205,8 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
     /* 城镇居民家庭人均可支配收入，由1997年的5160元增加到…; 粮食产量屡创历史新高，
      * 去年达到1.09万亿斤: the subject the sentence opens with, in a clause
      * of its own before this one */
-    if (!r.indicator && !found && ca > sa && sentence_subject(c, sa, ca, &a, &b)) {
+    if (!r.indicator && !found && ca > sa &&
+        (sentence_subject(c, said_from(c, sa, ca), ca, &a, &b) || sentence_subject(c, sa, ca, &a, &b))) {
         r.indicator = squeeze(dup_range(c->s, a, b));
         irule = "sentence subject";
     }
@@ -1491,6 +1505,51 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
     return st;
 }
 
+/* Past the subject and adverbs that open a clause before its verb (全市, 我省
+ * 将, 我们要): scope words, pronouns, adverbs and modal words, at most four
+ * words. */
+static size_t skip_subject(const ctx *c, size_t v, size_t cb)
+{
+    for (int n = 0; n < 4 && v < cb; n++) {
+        while (v < cb && c->s[v] == ' ')
+            v++;
+        if (at_cls(c, c->s, cb, v, MB_LX_ACHIEVE_VERB))
+            break;
+        const mb_lexword *sw = at_cls(c, c->s, cb, v, MB_LX_SCOPE_WORD);
+        const mb_token *t = tok_at(c, v);
+        if (sw)
+            v += sw->len;
+        else if (t && t->start == v && t->end <= cb &&
+                 ((t->tag && (t->tag[0] == 'r' || t->tag[0] == 'd')) ||
+                  mb_is_modal(c->m->lex, c->s + t->start, t->end - t->start) ||
+                  mb_is_adverb(c->m->lex, c->s + t->start, t->end - t->start)))
+            v = t->end;
+        else
+            break;
+    }
+    return v;
+}
+
+/* The end of a noun phrase of at most six words that opens at w and is
+ * followed by a verb in [w, cb) (现行标准下农村贫困人口|实现脱贫): nouns, with
+ * localizers and distinguishing words inside; w when there is none. */
+static size_t noun_subject_end(const ctx *c, size_t w, size_t cb)
+{
+    size_t e = w;
+    int nouns = 0;
+    for (int n = 0; n < 6; n++) {
+        const mb_token *t = tok_at(c, e);
+        if (!t || t->start != e || t->end > cb || !t->tag)
+            break;
+        int noun = mb_is_nounish(c->s + t->start, t->end - t->start, t->tag);
+        if (!noun && strcmp(t->tag, "f") && strcmp(t->tag, "b"))
+            break;
+        nouns += noun;
+        e = t->end;
+    }
+    return nouns ? e : w;
+}
+
 /* A dated goal without a number: 力争在2026年实现规上工业企业研发机构动态全覆盖. */
 static mb_status dated_goal(ctx *c, size_t sa, size_t sb)
 {
@@ -1529,11 +1588,41 @@ static mb_status dated_goal(ctx *c, size_t sa, size_t sb)
             if (quantity_covering(c, v, cb))
                 continue;
         }
-        /* a scope word as the subject (到2035年，全市基本实现…) */
-        const mb_lexword *sw = at_cls(c, c->s, cb, v, MB_LX_SCOPE_WORD);
-        if (sw && at_cls(c, c->s, cb, v + sw->len, MB_LX_ACHIEVE_VERB))
-            v += sw->len;
-        const mb_lexword *verb = at_cls(c, c->s, cb, v, MB_LX_ACHIEVE_VERB); /* the longest */
+        /* the subject and adverbs before the verb (到2035年，全市基本实现…;
+         * 我省将基本实现…); a clause or two with neither a quantity nor the
+         * verb may stand between (到2035年，再奋斗十年，基本实现…) */
+        const mb_lexword *verb = NULL;
+        size_t sja = 0, sjb = 0; /* a noun subject before the verb */
+        for (int hop = 0;; hop++) {
+            size_t w = skip_subject(c, v, cb);
+            /* (a level reached in a later clause, 达到…水平, is a state item) */
+            if ((verb = at_cls(c, c->s, cb, w, MB_LX_ACHIEVE_VERB)) &&
+                !(hop && at_cls(c, c->s, cb, w, MB_LX_REACH_VERB))) { /* the longest */
+                v = w;
+                break;
+            }
+            /* 农村贫困人口实现脱贫: a noun phrase, then the verb */
+            size_t ve = noun_subject_end(c, w, cb);
+            if (ve > w && (verb = at_cls(c, c->s, cb, ve, MB_LX_ACHIEVE_VERB)) &&
+                !at_cls(c, c->s, cb, ve, MB_LX_REACH_VERB)) {
+                sja = w;
+                sjb = ve;
+                v = ve;
+                break;
+            }
+            verb = NULL;
+            size_t nx = cb;
+            if (firm || hop == 2 || nx >= sb || !mb_clause_break(c->s, c->len, nx, &bl))
+                break;
+            nx += bl;
+            while (nx < sb && c->s[nx] == ' ')
+                nx++;
+            size_t ncb = clause_end(c, nx, sb);
+            if (ncb <= nx || quantity_covering(c, nx, ncb))
+                break;
+            v = nx;
+            cb = ncb;
+        }
         size_t vl = verb ? verb->len : 0;
         /* 到2025年，把某市建成…: the verb after the object of 把 (class ba_word) */
         const mb_lexword *ba = vl ? NULL : at_cls(c, c->s, cb, v, MB_LX_BA_WORD);
@@ -1547,7 +1636,13 @@ static mb_status dated_goal(ctx *c, size_t sa, size_t sb)
         if (!vl)
             continue;
         size_t a, b;
-        if (!mb_ind_np_after(c, v + vl, cb, &a, &b)) {
+        if (sjb > sja) {
+            /* the subject names what is reached; the clause ends the span */
+            a = sja;
+            b = cb;
+            while (b > a && c->s[b - 1] == ' ')
+                b--;
+        } else if (!mb_ind_np_after(c, v + vl, cb, &a, &b)) {
             /* 建成具有区域影响力的物流枢纽: the object after its modifier */
             size_t d = v + vl;
             const mb_lexword *de = NULL;
@@ -1572,8 +1667,8 @@ static mb_status dated_goal(ctx *c, size_t sa, size_t sb)
         r.span_start = t->a;
         r.span_end = b;
         r.kind = MB_KIND_TARGET;
-        r.indicator = squeeze(dup_range(c->s, a, b));
-        evidence(&r.why_indicator, "dated goal", "clause", c->p->index, a, b);
+        r.indicator = squeeze(dup_range(c->s, a, sjb > sja ? sjb : b));
+        evidence(&r.why_indicator, "dated goal", "clause", c->p->index, a, sjb > sja ? sjb : b);
         r.change = "level";
         r.year = mb_xt_year(t);
         r.time_text = dup_range(c->s, t->a, t->b);

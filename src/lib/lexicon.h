@@ -178,6 +178,8 @@
       "with a localizer after it: the end of a frame (zai ... de jichu shang)")                              \
     X(FRAME_OPEN, "frame_open", "", "opens such a frame (zai)")                                              \
     X(FRAME_END, "frame_end", "", "ends a frame opened by frame_open with no localizer (an ... jisuan)")     \
+    X(SPEECH_VERB, "speech_verb", "",                                                                        \
+      "reports speech: the subject of what is said opens after it (biaoshi)")                                \
     X(SET_PHRASE, "set_phrase", "", "a set phrase that holds a numeral and states no quantity")              \
     X(REFERENCE_WORD, "reference_word", "",                                                                  \
       "after a plan in its clause (与…规划相衔接): the plan is referred to, not a time")                     \
