@@ -76,9 +76,15 @@ const mb_lexicon *cli_default_lexicon(const char *cmd);
  * MB_DATADIR. buf holds the result when it is built there. */
 const char *cli_dict_path(const char *given, char *buf, size_t size);
 /* Open the model (dictionary, user dictionaries, recognizer); prints the
- * error and returns NULL on failure. */
+ * error and returns NULL on failure. jit 0: the recognizer's patterns are
+ * not JIT-compiled (cli_jit). */
 mb_model *cli_model(const char *cmd, const char *dict, const char *const *users, size_t nusers,
-                    const char *const *lexicons, size_t nlex);
+                    const char *const *lexicons, size_t nlex, int jit);
+/* 1 when the inputs are worth JIT-compiling the recognizer's patterns for:
+ * standard input, anything but a regular file, or files of
+ * $MUBIAO_JIT_MIN bytes together (default 1 MiB; 0: always). Below that
+ * the interpreter reads them sooner than the JIT compiler (2-3 ms) pays. */
+int cli_jit(char *const *in, size_t n);
 /* The lexicon of the dictionary (found as for cli_model) with the user
  * lexicons merged over it; prints the error and returns NULL on failure. */
 mb_lexicon *cli_lexicon(const char *cmd, const char *dict, const char *const *lexicons, size_t nlex);

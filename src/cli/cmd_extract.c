@@ -251,19 +251,22 @@ static int run(int argc, char **argv)
             return 2;
         }
     }
-    mb_model *model = cli_model("extract", dict, users, nusers, lexs, nlexs);
-    if (!model)
+    int rc = 0;
+    size_t nin = 0;
+    char **in = jsonl_in ? NULL : cli_inputs("extract", argc, argv, optind, &nin, &rc);
+    /* a short text is read sooner without JIT (cli_jit); JSON Lines may be long */
+    mb_model *model = cli_model("extract", dict, users, nusers, lexs, nlexs, jsonl_in || cli_jit(in, nin));
+    if (!model) {
+        cli_inputs_free(in, nin);
         return 1;
+    }
     opt.lexicon = mb_model_lexicon(model); /* Big5 detection, page dates */
     out_opts x = {model, format, kind, pretty, issuer};
-    int rc = 0;
     if (jsonl_in) { /* mapper mode (mapper.c) */
         rc = cli_mapper_run("extract", argc, argv, optind, &opt, date, mapper_doc, &x);
         mb_model_free(model);
         return rc;
     }
-    size_t nin = 0;
-    char **in = cli_inputs("extract", argc, argv, optind, &nin, &rc);
     extract_job job = {&x, &opt, date, issuer, in};
     rc |= cli_jobs_run(jobs, nin, extract_one, &job);
     cli_inputs_free(in, nin);

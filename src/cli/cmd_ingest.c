@@ -287,7 +287,7 @@ static int run(int argc, char **argv)
     }
     mb_model *model = NULL;
     if (mb_store_set_ingest_options(store, &io, &err) ||
-        !(model = cli_model("ingest", dict, users, nusers, lexs, nlexs))) {
+        !(model = cli_model("ingest", dict, users, nusers, lexs, nlexs, 1))) {
         if (err.message[0])
             cli_error("ingest", "%s", err.message);
         mb_store_close(store);

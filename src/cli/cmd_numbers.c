@@ -168,26 +168,30 @@ static int run(int argc, char **argv)
     }
     if (optind >= argc && isatty(STDIN_FILENO)) /* else standard input */
         return cli_usage(&cmd_numbers);
+    int rc = 0;
+    size_t nin = 0;
+    char **in = jsonl_in ? NULL : cli_inputs("numbers", argc, argv, optind, &nin, &rc);
     mb_lexicon *lex = cli_lexicon("numbers", dict, lexs, nlexs);
-    if (!lex)
+    if (!lex) {
+        cli_inputs_free(in, nin);
         return 1;
+    }
     opt.lexicon = lex;
     mb_recognizer *rec = NULL;
     mb_error err = {0};
-    if (mb_recognizer_new(lex, &rec, &err)) {
+    /* a short text is read sooner without JIT (cli_jit) */
+    if (mb_recognizer_open(lex, jsonl_in || cli_jit(in, nin), &rec, &err)) {
         cli_error("numbers", "%s", err.message);
+        cli_inputs_free(in, nin);
         mb_lexicon_free(lex);
         return 1;
     }
-    int rc = 0;
     if (jsonl_in) { /* mapper mode (mapper.c) */
         rc = cli_mapper_run("numbers", argc, argv, optind, &opt, date, mapper_doc, rec);
         mb_recognizer_free(rec);
         mb_lexicon_free(lex);
         return rc;
     }
-    size_t nin = 0;
-    char **in = cli_inputs("numbers", argc, argv, optind, &nin, &rc);
     num_job job = {&opt, rec, year, in};
     rc |= cli_jobs_run(jobs, nin, numbers_one, &job);
     cli_inputs_free(in, nin);

@@ -121,7 +121,7 @@ static int run(int argc, char **argv)
         cli_error("report", "invalid --date '%s': want YYYY-MM-DD or YYYY", date);
         return 2;
     }
-    mb_model *model = cli_model("report", dict, users, nusers, lexs, nlexs);
+    mb_model *model = cli_model("report", dict, users, nusers, lexs, nlexs, 1);
     if (!model)
         return 1;
     opt.lexicon = mb_model_lexicon(model); /* Big5 detection, page dates */

@@ -185,7 +185,7 @@ static int run(int argc, char **argv)
     }
     if (!so.width)
         so.width = terminal_width();
-    mb_model *model = cli_model("show", dict, users, nusers, lexs, nlexs);
+    mb_model *model = cli_model("show", dict, users, nusers, lexs, nlexs, 1);
     if (!model)
         return 1;
     FILE *pg = pager && isatty(STDOUT_FILENO) ? start_pager() : NULL;

@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 const char *cli_dict_path(const char *given, char *buf, size_t size)
@@ -52,14 +53,37 @@ mb_lexicon *cli_lexicon(const char *cmd, const char *dict, const char *const *le
     return lex;
 }
 
+int cli_jit(char *const *in, size_t n)
+{
+    unsigned long long min = 1u << 20, total = 0;
+    const char *env = getenv("MUBIAO_JIT_MIN");
+    if (env && *env) {
+        char *e;
+        unsigned long long v = strtoull(env, &e, 10);
+        if (!*e)
+            min = v;
+    }
+    if (min == 0)
+        return 1;
+    for (size_t i = 0; i < n; i++) {
+        struct stat st;
+        if (!strcmp(in[i], "-") || stat(in[i], &st) || !S_ISREG(st.st_mode))
+            return 1;
+        total += (unsigned long long)st.st_size;
+        if (total >= min)
+            return 1;
+    }
+    return 0;
+}
+
 mb_model *cli_model(const char *cmd, const char *dict, const char *const *users, size_t nusers,
-                    const char *const *lexicons, size_t nlex)
+                    const char *const *lexicons, size_t nlex, int jit)
 {
     char buf[PATH_MAX];
     const char *path = cli_dict_path(dict, buf, sizeof buf);
     mb_model *m = NULL;
     mb_error err = {0};
-    if (mb_model_open_lexicon(path, users, nusers, lexicons, nlex, &m, &err)) {
+    if (mb_model_open_opts(path, users, nusers, lexicons, nlex, jit ? 0 : MB_MODEL_NO_JIT, &m, &err)) {
         cli_error(cmd, "%s", err.message);
         if (err.code == MB_EIO && !strncmp(err.message, path, strlen(path)))
             fprintf(stderr,

@@ -7,6 +7,19 @@
 mb_status mb_model_open_lexicon(const char *dict_path, const char *const *user_dicts, size_t nuser,
                                 const char *const *user_lexicons, size_t nlex, mb_model **out, mb_error *err)
 {
+    return mb_model_open_opts(dict_path, user_dicts, nuser, user_lexicons, nlex, 0, out, err);
+}
+
+void mb_model_jit(mb_model *m)
+{
+    if (m)
+        mb_recognizer_jit(m->rec);
+}
+
+mb_status mb_model_open_opts(const char *dict_path, const char *const *user_dicts, size_t nuser,
+                             const char *const *user_lexicons, size_t nlex, unsigned flags, mb_model **out,
+                             mb_error *err)
+{
     *out = NULL;
     mb_model *m = calloc(1, sizeof *m);
     if (!m)
@@ -17,7 +30,7 @@ mb_status mb_model_open_lexicon(const char *dict_path, const char *const *user_d
     if (!st)
         st = mb_lexicon_open(m->dict, user_lexicons, nlex, &m->lex, err);
     if (!st)
-        st = mb_recognizer_new(m->lex, &m->rec, err);
+        st = mb_recognizer_open(m->lex, !(flags & MB_MODEL_NO_JIT), &m->rec, err);
     if (st) {
         mb_model_free(m);
         return st;

@@ -285,7 +285,22 @@ void mb_recognizer_free(mb_recognizer *r)
     free(r);
 }
 
+void mb_recognizer_jit(mb_recognizer *r)
+{
+    if (!r)
+        return;
+    mb_timex_jit(r->tx);
+    pcre2_code *codes[] = {r->suffix, r->fan, r->phone, r->stamp, r->docnum};
+    for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
+        mb_rx_jit(codes[i]);
+}
+
 mb_status mb_recognizer_new(const mb_lexicon *lex, mb_recognizer **out, mb_error *err)
+{
+    return mb_recognizer_open(lex, 1, out, err);
+}
+
+mb_status mb_recognizer_open(const mb_lexicon *lex, int jit, mb_recognizer **out, mb_error *err)
 {
     if (!out)
         return mb_error_set(err, MB_EARG, "mb_recognizer_new: out is NULL");
@@ -347,6 +362,8 @@ mb_status mb_recognizer_new(const mb_lexicon *lex, mb_recognizer **out, mb_error
         if (mb_rx_captures(codes[i]) > m)
             m = mb_rx_captures(codes[i]);
     r->maxcap = m;
+    if (jit)
+        mb_recognizer_jit(r);
     *out = r;
     return MB_OK;
 }

@@ -16,11 +16,16 @@ mb_status mb_rx_compile(const char *what, const char *pattern, pcre2_code **out,
         return mb_error_set(err, MB_EPATTERN, "recognizer: pattern %s does not compile at offset %zu: %s",
                             what, (size_t)off, (const char *)msg);
     }
-    /* JIT is an optimisation: without it (unsupported platform) the
-     * interpreter gives the same results. */
-    (void)pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
     *out = c;
     return MB_OK;
+}
+
+void mb_rx_jit(pcre2_code *code)
+{
+    /* JIT is an optimisation: without it (unsupported platform, or not
+     * asked for) the interpreter gives the same results. */
+    if (code)
+        (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
 }
 
 int mb_rx_group(const pcre2_code *code, const char *what, const char *name, mb_error *err)

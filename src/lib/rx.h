@@ -1,5 +1,5 @@
 /* rx.h — the thin layer over pcre2 shared by recognize.c and timex.c
- * (owns: how patterns are compiled — UTF, anchored, JIT — and how their
+ * (owns: how patterns are compiled — UTF, anchored, JIT on demand — and how their
  * named groups are read). */
 #ifndef MB_RX_H
 #define MB_RX_H
@@ -9,9 +9,12 @@
 
 #include "error.h"
 
-/* Compile pattern (UTF-8, anchored at the start offset) and JIT-compile it
- * when the platform supports JIT. what names the pattern in errors. */
+/* Compile pattern (UTF-8, anchored at the start offset). what names the
+ * pattern in errors. */
 mb_status mb_rx_compile(const char *what, const char *pattern, pcre2_code **out, mb_error *err);
+/* JIT-compile code when the platform supports JIT (else the interpreter
+ * gives the same results); not while another thread matches with it. */
+void mb_rx_jit(pcre2_code *code);
 
 /* The number of a named group; -1 (and an MB_EPATTERN error) if the
  * pattern has no such group. */

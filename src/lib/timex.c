@@ -152,6 +152,12 @@ struct mb_timex_rx {
 
 static mb_status triggers(mb_timex_rx *rx, mb_error *err);
 
+void mb_timex_jit(mb_timex_rx *rx)
+{
+    if (rx)
+        mb_rx_jit(rx->code);
+}
+
 mb_status mb_timex_compile(const mb_lexicon *lex, mb_timex_rx **out, mb_error *err)
 {
     *out = NULL;

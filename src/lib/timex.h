@@ -19,6 +19,8 @@ typedef struct mb_timex_rx mb_timex_rx;
 
 mb_status mb_timex_compile(const mb_lexicon *lex, mb_timex_rx **out, mb_error *err);
 void mb_timex_rx_free(mb_timex_rx *rx);
+/* JIT-compile its pattern (mb_rx_jit). */
+void mb_timex_jit(mb_timex_rx *rx);
 /* Capture count of the pattern, for sizing match data. */
 unsigned mb_timex_captures(const mb_timex_rx *rx);
 
