@@ -1371,8 +1371,11 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
             evidence(wk, "starting point", "clause", c->p->index, t->a, t->b);
         }
     }
-    /* earlier clauses, nearest first: a cue or a time decides */
-    for (size_t e = ca, n = 0; k == MB_CUE_NONE && e > sa && n++ < MB_MAX_LOOK;) {
+    /* earlier clauses, nearest first: a cue or a time decides; not across
+     * the lead-in of a target list (全会提出了…远景目标，这就是：…: the 了 of
+     * the lead-in is not the items'), which makes the items targets */
+    size_t lead = c->list_from != (size_t)-1 && c->list_from > sa && c->list_from <= ca ? c->list_from : sa;
+    for (size_t e = ca, n = 0; k == MB_CUE_NONE && e > lead && n++ < MB_MAX_LOOK;) {
         size_t bl = 0; /* step back over the break that ends the clause before */
         if (!(e >= sa + 3 && mb_clause_break(c->s, c->len, e - 3, &bl) && bl == 3) &&
             !(mb_clause_break(c->s, c->len, e - 1, &bl) && bl == 1))
@@ -1389,6 +1392,10 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
                 evidence(wk, "time", "sentence", c->p->index, pt->a, pt->b);
         }
         e = pa;
+    }
+    if (k == MB_CUE_NONE && lead > sa) {
+        k = MB_CUE_TARGET;
+        evidence(wk, "target list", "sentence", c->p->index, c->list_lead, lead);
     }
     if (!t) {
         t = time_around(c, sa, sb, ca, cb, k, r.period != NULL);

@@ -222,7 +222,7 @@ expect_eq "--explain: evidence of each record of frames.txt" "$out" "6.2% | time
 12%左右 | named goal/clause/None/等目标 | time/clause/None/“十五五”期间 | change verb/clause/None/降低
 人均地区生产总值达到中等发达国家水平 | deadline list/paragraph/None/到二〇三五年 | time/sentence/None/到二〇三五年 | state/clause/None/达到中等发达国家水平
 7% | time/paragraph/None/过去一年 | time/paragraph/None/过去一年 | change verb/clause/None/增长
-5%左右 | cue/sentence/None/目标 | time/sentence/None/今年 | change verb/clause/None/增长
+5%左右 | target list/sentence/None/目标是： | time/sentence/None/今年 | change verb/clause/None/增长
 5.5%以内 | time/paragraph/None/今年 | time/paragraph/None/今年 | default/None/None/None
 居民收入增长和经济增长同步 | target list/paragraph/None/目标是： | time/paragraph/None/今年 | state/clause/None/同步
 主要污染物排放量继续下降 | target list/paragraph/None/目标是： | time/paragraph/None/今年 | state/clause/None/下降
