@@ -1558,6 +1558,39 @@ static size_t noun_subject_end(const ctx *c, size_t w, size_t cb)
 }
 
 /* A dated goal without a number: 力争在2026年实现规上工业企业研发机构动态全覆盖. */
+/* Add the record of a dated goal: time t (of the year given), the span
+ * from t to b, the indicator [a, ie); cue (with its hit) when a firm cue
+ * made it one. */
+static mb_status dated_record(ctx *c, size_t sa, size_t sb, const mb_xt *t, int year, size_t a, size_t b,
+                              size_t ie, const char *cue, const cue_hit *hit)
+{
+    mb_record r;
+    memset(&r, 0, sizeof r);
+    r.paragraph = c->p->index;
+    r.sent_start = sa;
+    r.sent_end = sb;
+    r.span_start = t->a;
+    r.span_end = b;
+    r.kind = MB_KIND_TARGET;
+    r.indicator = squeeze(dup_range(c->s, a, ie));
+    evidence(&r.why_indicator, "dated goal", "clause", c->p->index, a, ie);
+    r.change = "level";
+    r.year = year;
+    r.time_text = dup_range(c->s, t->a, t->b);
+    if (cue) {
+        r.modality = dup_str(cue);
+        evidence(&r.why_kind, "cue", "sentence", c->p->index, hit->start, hit->end);
+    } else {
+        evidence(&r.why_kind, "deadline", "clause", c->p->index, t->a, t->b);
+    }
+    evidence(&r.why_year, "time", "clause", c->p->index, t->a, t->b);
+    evidence(&r.why_change, "default", NULL, c->p->index, 0, 0);
+    mb_status st = add_record(c, &r);
+    if (st)
+        record_clear(&r);
+    return st;
+}
+
 static mb_status dated_goal(ctx *c, size_t sa, size_t sb)
 {
     for (size_t i = time_from(c, sa); i < c->x.nt && c->x.t[i].a < sb; i++) {
@@ -1666,31 +1699,22 @@ static mb_status dated_goal(ctx *c, size_t sa, size_t sb)
          * 影响力的创新型城市) */
         if (!firm && o != a && (o == cb || at_cls(c, c->s, cb, o, MB_LX_DE)))
             continue;
-        mb_record r;
-        memset(&r, 0, sizeof r);
-        r.paragraph = c->p->index;
-        r.sent_start = sa;
-        r.sent_end = sb;
-        r.span_start = t->a;
-        r.span_end = b;
-        r.kind = MB_KIND_TARGET;
-        r.indicator = squeeze(dup_range(c->s, a, sjb > sja ? sjb : b));
-        evidence(&r.why_indicator, "dated goal", "clause", c->p->index, a, sjb > sja ? sjb : b);
-        r.change = "level";
-        r.year = mb_xt_year(t);
-        r.time_text = dup_range(c->s, t->a, t->b);
-        if (firm) {
-            r.modality = dup_str(cue);
-            evidence(&r.why_kind, "cue", "sentence", c->p->index, hit->start, hit->end);
-        } else {
-            evidence(&r.why_kind, "deadline", "clause", c->p->index, t->a, t->b);
+        /* 2027年、2028年分别建成津潍、潍宿高铁: two years written as a list
+         * (one time, first and last year) before 分别 pair with the verb's
+         * two objects, in order */
+        size_t oa[2] = {a, 0}, ob[2] = {b, 0};
+        int pair = 0;
+        if (t->span && t->y0 && t->y1 > t->y0 && sjb <= sja && has_cls(c, t->b, v, MB_LX_RESPECTIVELY) &&
+            has_cls(c, t->a, t->b, MB_LX_LIST_CONJ)) {
+            const mb_lexword *cj = mb_lex_longest_at(c->m->lex, MB_LX_LIST_CONJ, c->s, cb, b);
+            pair = cj && mb_ind_np_after(c, b + cj->len, cb, &oa[1], &ob[1]) && oa[1] == b + cj->len;
         }
-        evidence(&r.why_year, "time", "clause", c->p->index, t->a, t->b);
-        evidence(&r.why_change, "default", NULL, c->p->index, 0, 0);
-        mb_status st = add_record(c, &r);
-        if (st) {
-            record_clear(&r);
-            return st;
+        for (int k = 0; k < (pair ? 2 : 1); k++) {
+            size_t ka = pair ? oa[k] : a, kb = pair ? ob[k] : b;
+            mb_status st = dated_record(c, sa, sb, t, pair ? (k ? t->y1 : t->y0) : mb_xt_year(t), ka, kb,
+                                        sjb > sja ? sjb : kb, firm ? cue : NULL, hit);
+            if (st)
+                return st;
         }
     }
     return MB_OK;
