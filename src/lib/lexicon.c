@@ -331,7 +331,7 @@ mb_status mb_lexrows_read(mb_lexrows *rows, const char *path, mb_error *err)
             st = mb_error_set(err, MB_EDICT, "%s:%zu: unknown class '%.*s'", path, lineno, (int)fl[1], f[1]);
             break;
         }
-        unsigned flags;
+        unsigned flags = 0;
         if (nf == 3 && !check_items(NULL, cls, f[2], fl[2], &flags, msg, sizeof msg)) {
             st = mb_error_set(err, MB_EDICT, "%s:%zu: %s", path, lineno, msg);
             break;
@@ -357,6 +357,7 @@ mb_status mb_lexrows_read(mb_lexrows *rows, const char *path, mb_error *err)
         }
         mb_lexrow *r = &rows->v[rows->n];
         r->cls = cls;
+        r->flags = flags;
         r->word = dupn(f[0], fl[0]);
         r->items = dupn(nf == 3 ? f[2] : "", nf == 3 ? fl[2] : 0);
         if (!r->word || !r->items) {
@@ -411,11 +412,7 @@ mb_status mb_lexrows_image(const mb_lexrows *rows, unsigned char **img, size_t *
             memcpy(p + at, s[k], l);
             at += l;
         }
-        unsigned flags = 0;
-        char msg[8];
-        check_items(NULL, rows->v[i].cls, s[2], strlen(s[2]), &flags, msg,
-                    sizeof msg); /* checked when read */
-        mb_st64(p + padded + 8 * i, (uint64_t)rows->v[i].cls | (uint64_t)flags << 32);
+        mb_st64(p + padded + 8 * i, (uint64_t)rows->v[i].cls | (uint64_t)rows->v[i].flags << 32);
     }
     *img = p;
     *n = padded + 8 * rows->n;
@@ -829,11 +826,7 @@ mb_status mb_lexicon_open(const mb_dict *dict, const char *const *user, size_t n
         st = mb_lexrows_read(&rows, user[i], err);
     for (size_t i = 0; i < rows.n && !st; i++) {
         const mb_lexrow *r = &rows.v[i];
-        unsigned flags = 0;
-        char msg[8];
-        check_items(NULL, r->cls, r->items, strlen(r->items), &flags, msg,
-                    sizeof msg); /* checked when read */
-        build_row(&b, r->cls, r->word, strlen(r->word), r->items, strlen(r->items), flags);
+        build_row(&b, r->cls, r->word, strlen(r->word), r->items, strlen(r->items), r->flags);
     }
     mb_lexrows_free(&rows);
     if (!st)

@@ -261,6 +261,7 @@ typedef struct mb_lexrow {
     int cls;
     char *word;
     char *items;
+    unsigned flags; /* the flag bits of the items (mb_lexword.flags), computed when read */
 } mb_lexrow;
 
 typedef struct mb_lexrows {
