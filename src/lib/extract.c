@@ -270,20 +270,6 @@ static int list_continuation(const ctx *c, size_t a, size_t b)
 
 /* 2400多万贫困家庭学生: a count with no unit but its magnitude, a noun
  * right after it: the noun is what is counted. */
-/* 对世界经济增长贡献率: the verb ends the object of 对 (class of_prep) with
- * only nouns between; it names what the rate is of, it governs nothing */
-static int inside_of_phrase(const ctx *c, size_t lo, const mb_token *v)
-{
-    for (size_t i = tok_count_before(c, v->start); i-- > 0 && c->toks.v[i].start >= lo;) {
-        const mb_token *t = &c->toks.v[i];
-        if (tok_in(c, t, MB_LX_OF_PREP))
-            return i + 1 < c->toks.n && &c->toks.v[i + 1] != v; /* a noun between */
-        if (!mb_is_nounish(c->s + t->start, t->end - t->start, t->tag))
-            return 0;
-    }
-    return 0;
-}
-
 static int bare_count(const ctx *c, const mb_xq *q)
 {
     if (q->unit || q->percent || q->has_range || !q->has_value)
@@ -992,15 +978,21 @@ static int frame_year(const ctx *c, mb_kind kind, int annual, mb_evidence *ev)
     return c->doc_year;
 }
 
+/* A record of paragraph c->p, sentence [sa, sb), span [a, b), all else zero. */
+static void record_open(const ctx *c, mb_record *r, size_t sa, size_t sb, size_t a, size_t b)
+{
+    memset(r, 0, sizeof *r);
+    r->paragraph = c->p->index;
+    r->sent_start = sa;
+    r->sent_end = sb;
+    r->span_start = a;
+    r->span_end = b;
+}
+
 static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t sb, const char *list_name)
 {
     mb_record r;
-    memset(&r, 0, sizeof r);
-    r.paragraph = c->p->index;
-    r.sent_start = sa;
-    r.sent_end = sb;
-    r.span_start = q->a;
-    r.span_end = q->b;
+    record_open(c, &r, sa, sb, q->a, q->b);
     size_t ca = clause_start(c, sa, q->a);
     size_t cb = clause_end(c, q->b, sb);
 
@@ -1100,7 +1092,9 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         /* but a verb that governs the indicator is (增加中央预算内经常性建设投资100亿元) */
         const mb_token *gv = tok_ending_at(c, a);
         if (gv && gv->start >= lo && mb_change_of(c->m->lex, c->s + gv->start, a - gv->start) &&
-            !inside_of_phrase(c, lo, gv))
+            /* 对世界经济增长贡献率: a verb that ends the object of 对 names
+             * what the rate is of, it governs nothing */
+            mb_ind_of_prep_before(c, lo, tok_count_before(c, gv->start), (size_t)-1) == (size_t)-1)
             chg_lo = gv->start;
         a = mb_ind_last_conjunct(c, a, b);
         if (a < b) {
@@ -1557,7 +1551,6 @@ static size_t noun_subject_end(const ctx *c, size_t w, size_t cb)
     return nouns ? e : w;
 }
 
-/* A dated goal without a number: 力争在2026年实现规上工业企业研发机构动态全覆盖. */
 /* Add the record of a dated goal: time t (of the year given), the span
  * from t to b, the indicator [a, ie); cue (with its hit) when a firm cue
  * made it one. */
@@ -1565,12 +1558,7 @@ static mb_status dated_record(ctx *c, size_t sa, size_t sb, const mb_xt *t, int 
                               size_t ie, const char *cue, const cue_hit *hit)
 {
     mb_record r;
-    memset(&r, 0, sizeof r);
-    r.paragraph = c->p->index;
-    r.sent_start = sa;
-    r.sent_end = sb;
-    r.span_start = t->a;
-    r.span_end = b;
+    record_open(c, &r, sa, sb, t->a, b);
     r.kind = MB_KIND_TARGET;
     r.indicator = squeeze(dup_range(c->s, a, ie));
     evidence(&r.why_indicator, "dated goal", "clause", c->p->index, a, ie);
@@ -1591,6 +1579,7 @@ static mb_status dated_record(ctx *c, size_t sa, size_t sb, const mb_xt *t, int 
     return st;
 }
 
+/* A dated goal without a number: 力争在2026年实现规上工业企业研发机构动态全覆盖. */
 static mb_status dated_goal(ctx *c, size_t sa, size_t sb)
 {
     for (size_t i = time_from(c, sa); i < c->x.nt && c->x.t[i].a < sb; i++) {
@@ -1852,12 +1841,7 @@ static mb_status qualitative_items(ctx *c, size_t sa, size_t sb, size_t from, co
         }
         if (change && ib > ia && ib - ia <= 36) {
             mb_record r;
-            memset(&r, 0, sizeof r);
-            r.paragraph = c->p->index;
-            r.sent_start = sa;
-            r.sent_end = sb;
-            r.span_start = carried ? a : ia;
-            r.span_end = e;
+            record_open(c, &r, sa, sb, carried ? a : ia, e);
             r.kind = MB_KIND_TARGET;
             r.indicator = squeeze(dup_range(c->s, ia, ib));
             evidence(&r.why_indicator, "state item", "clause", c->p->index, ia, ib);

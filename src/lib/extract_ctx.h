@@ -333,6 +333,10 @@ void mb_ind_trim(const ctx *c, size_t *a, size_t *b);
 int mb_ind_generic_only(const ctx *c, size_t a, size_t b);
 /* The start of the last conjunct of [a,b). */
 size_t mb_ind_last_conjunct(const ctx *c, size_t a, size_t b);
+/* 对世界经济增长贡献率: the token index of the 对 (class of_prep) whose
+ * object, nouns only and at least one, ends right before token i, found
+ * walking back at most max tokens, none before lo; (size_t)-1 if none. */
+size_t mb_ind_of_prep_before(const ctx *c, size_t lo, size_t i, size_t max);
 /* The object the verb before pos took earlier (malloc'ed), or NULL. */
 char *mb_ind_object_of_verb(const ctx *c, size_t lo, size_t pos);
 /* 1 if quantity q qualifies the noun right after it (亿元以上项目). */

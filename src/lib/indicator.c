@@ -391,27 +391,16 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
         }
         /* X对Y增长贡献率 (no 的): the verb closes the object of 对; the rate
          * keeps the modifier, and X when a noun stands before 对 */
+        size_t k;
         if (!list && t->tag && t->tag[0] == 'v' && t->end == a && mb_change_of(c->m->lex, w, n) &&
-            ends_cls(c, c->s, b, MB_LX_NAME_SUFFIX)) {
-            size_t k = i, found = (size_t)-1;
-            while (k-- > 0 && i - k <= 6) {
-                const mb_token *u = &c->toks.v[k];
-                if (u->start < lo || (!tok_in(c, u, MB_LX_OF_PREP) && !tok_nounish(c, u)))
-                    break;
-                if (tok_in(c, u, MB_LX_OF_PREP)) {
-                    if (k + 1 < i)
-                        found = k > 0 && c->toks.v[k - 1].start >= lo && c->toks.v[k - 1].end == u->start &&
-                                        tok_nounish(c, &c->toks.v[k - 1])
-                                    ? k - 1
-                                    : k;
-                    break;
-                }
-            }
-            if (found != (size_t)-1) {
-                a = c->toks.v[found].start;
-                i = found;
-                continue;
-            }
+            ends_cls(c, c->s, b, MB_LX_NAME_SUFFIX) &&
+            (k = mb_ind_of_prep_before(c, lo, i, 6)) != (size_t)-1) {
+            if (k > 0 && c->toks.v[k - 1].start >= lo && c->toks.v[k - 1].end == c->toks.v[k].start &&
+                tok_nounish(c, &c->toks.v[k - 1]))
+                k--;
+            a = c->toks.v[k].start;
+            i = k;
+            continue;
         }
         /* an adjective or state word before the noun is its modifier: 先进产能,
          * 优良天数 */
@@ -710,6 +699,20 @@ static int inside_name(const ctx *c, size_t a, size_t b, const mb_token *t)
             return 1;
     }
     return 0;
+}
+
+size_t mb_ind_of_prep_before(const ctx *c, size_t lo, size_t i, size_t max)
+{
+    for (size_t k = i; k-- > 0 && i - k <= max;) {
+        const mb_token *u = &c->toks.v[k];
+        if (u->start < lo)
+            break;
+        if (tok_in(c, u, MB_LX_OF_PREP))
+            return k + 1 < i ? k : (size_t)-1; /* a noun between */
+        if (!tok_nounish(c, u))
+            break;
+    }
+    return (size_t)-1;
 }
 
 /* Keep the last conjunct of 国内生产总值和城乡居民人均收入. */
