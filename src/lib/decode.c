@@ -466,26 +466,29 @@ static mb_status decode_utf8(dec *d, size_t pos)
         if (t->len + 5 > t->cap && mb_text_reserve(t, 4))
             return nomem(d);
         unsigned c = src[pos];
+        /* fast paths: a run of ASCII characters (not NUL), or of
+         * three-byte characters whose lead byte needs no range check beyond
+         * its continuation bytes (not E0, not ED): copied as they are */
+        size_t e = pos, w = 0;
         if (c != 0 && c < 0x80) {
-            t->s[t->len] = (char)c;
-            if (mb_text_map(t, 1, (uint32_t)pos, (uint32_t)pos + 1))
-                return nomem(d);
-            t->len++;
-            pos++;
-            continue;
+            w = 1;
+            while (e < d->n && src[e] != 0 && src[e] < 0x80)
+                e++;
+        } else {
+            w = 3;
+            while (e + 2 < d->n && src[e] >= 0xE1 && src[e] <= 0xEF && src[e] != 0xED &&
+                   (src[e + 1] & 0xC0) == 0x80 && (src[e + 2] & 0xC0) == 0x80)
+                e += 3;
         }
-        /* fast path: a three-byte character whose lead byte needs no range
-         * check beyond its continuation bytes (not E0, not ED) */
-        if (c >= 0xE1 && c <= 0xEF && c != 0xED && pos + 2 < d->n && (src[pos + 1] & 0xC0) == 0x80 &&
-            (src[pos + 2] & 0xC0) == 0x80) {
-            char *o = t->s + t->len;
-            o[0] = (char)c;
-            o[1] = (char)src[pos + 1];
-            o[2] = (char)src[pos + 2];
-            if (mb_text_map(t, 3, (uint32_t)pos, (uint32_t)pos + 3))
+        if (e > pos) {
+            size_t len = e - pos;
+            if (t->len + len + 1 > t->cap && mb_text_reserve(t, len))
                 return nomem(d);
-            t->len += 3;
-            pos += 3;
+            memcpy(t->s + t->len, src + pos, len);
+            if (mb_text_map_same(t, w, len / w, (uint32_t)pos))
+                return nomem(d);
+            t->len += len;
+            pos = e;
             continue;
         }
         size_t len, seen;

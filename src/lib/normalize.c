@@ -72,14 +72,36 @@ static mb_status copy_bytes(mb_text *out, mb_text_cursor *cur, size_t i, size_t 
     return MB_OK;
 }
 
-/* A three-byte character that normalization leaves as it is: CJK
- * ideographs (U+3400-U+9FFF) and CJK punctuation other than the
- * ideographic space (U+3001-U+303F). */
+/* A three-byte character that normalization leaves as it is (what
+ * mb_normalize_cp gives back unchanged): CJK ideographs (U+3400-U+9FFF),
+ * CJK punctuation other than the ideographic space (U+3001-U+303F), general
+ * punctuation U+2010-U+2027 and the full-width Chinese punctuation kept. */
 static int plain3(const unsigned char *p)
 {
     if (p[0] >= 0xE3 && p[0] <= 0xE9)
         return p[0] != 0xE3 || p[1] >= 0x90 || (p[1] == 0x80 && p[2] != 0x80);
+    /* U+2010-U+2027: dashes, quotation marks, bullets, …  */
+    if (p[0] == 0xE2)
+        return p[1] == 0x80 && p[2] >= 0x90 && p[2] <= 0xA7;
+    /* the full-width forms keep_fullwidth keeps: ， ： ； ！ ？ （ ） */
+    if (p[0] == 0xEF && p[1] == 0xBC)
+        return p[2] == 0x8C || p[2] == 0x9A || p[2] == 0x9B || p[2] == 0x81 || p[2] == 0x9F || p[2] == 0x88 ||
+               p[2] == 0x89;
     return 0;
+}
+
+/* The end of the run of characters from i on that normalization leaves as
+ * they are: printable ASCII, line feeds and plain3 characters. */
+static size_t plain_run(const unsigned char *s, size_t len, size_t i)
+{
+    for (;;) {
+        if (i < len && ((s[i] >= 0x20 && s[i] < 0x7F) || s[i] == '\n'))
+            i++;
+        else if (i + 2 < len && plain3(s + i))
+            i += 3;
+        else
+            return i;
+    }
 }
 
 mb_status mb_normalize(const mb_text *in, mb_text *out, mb_error *err)
@@ -92,20 +114,8 @@ mb_status mb_normalize(const mb_text *in, mb_text *out, mb_error *err)
     mb_text_cursor cur = {in, 0};
     size_t i = 0;
     while (i < in->len) {
-        unsigned char c = s[i];
-        if (c >= 0x20 && c < 0x7F) { /* printable ASCII: unchanged */
-            size_t j = i + 1;
-            while (j < in->len && s[j] >= 0x20 && s[j] < 0x7F)
-                j++;
-            if (copy_bytes(out, &cur, i, j - i))
-                return mb_error_set(err, MB_ENOMEM, "normalize: out of memory");
-            i = j;
-            continue;
-        }
-        if (c >= 0xE3 && i + 2 < in->len && plain3(s + i)) {
-            size_t j = i + 3;
-            while (j + 2 < in->len && plain3(s + j))
-                j += 3;
+        size_t j = plain_run(s, in->len, i);
+        if (j > i) {
             if (copy_bytes(out, &cur, i, j - i))
                 return mb_error_set(err, MB_ENOMEM, "normalize: out of memory");
             i = j;

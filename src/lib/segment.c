@@ -71,32 +71,51 @@ static int is_space(int32_t c)
     return c == ' ' || (c >= 0x09 && c <= 0x0d) || c == 0xa0 || c == 0x3000;
 }
 
-/* Decode s into w->pos / w->cp; returns the number of characters. */
-static size_t decode(const unsigned char *s, size_t len, work *w)
+/* Kind of an ASCII character (K_OTHER for the rest of ASCII). */
+static uint8_t ascii_kind(int32_t c)
+{
+    return is_space(c) ? K_SPACE : is_digit(c) ? K_DIGIT : is_alpha(c) ? K_ALPHA : K_OTHER;
+}
+
+/* Decode s into w->pos / w->cp, and set each character's kind (aend 0) and
+ * char ids in dict (and user); returns the number of characters. */
+static size_t decode(const unsigned char *s, size_t len, const mb_dict *dict, const mb_dict *user, work *w)
 {
     size_t n = 0;
     for (size_t i = 0; i < len;) {
         unsigned c0 = s[i];
         int32_t cp;
         int k;
+        uint8_t kind = K_OTHER;
         if (c0 < 0x80) {
             cp = (int32_t)c0;
             k = 1;
+            kind = ascii_kind(cp);
         } else if ((c0 & 0xF0) == 0xE0 && i + 2 < len && (s[i + 1] & 0xC0) == 0x80 &&
                    (s[i + 2] & 0xC0) == 0x80 &&
                    (cp = (int32_t)((c0 & 0x0F) << 12 | (s[i + 1] & 0x3Fu) << 6 | (s[i + 2] & 0x3Fu))) >=
                        0x800 &&
                    (cp < 0xD800 || cp > 0xDFFF)) {
             k = 3;
+            if (cp == 0x3000)
+                kind = K_SPACE;
         } else {
             k = mb_utf8_decode(s + i, len - i, &cp);
             if (k < 0) {
                 k = 1;
                 cp = -1;
+            } else if (is_space(cp)) {
+                kind = K_SPACE;
             }
         }
         w->pos[n] = (uint32_t)i;
-        w->cp[n++] = cp;
+        w->cp[n] = cp;
+        w->kind[n] = kind;
+        w->aend[n] = 0;
+        w->cid[n] = cp < 0 ? 0 : (uint16_t)mb_dict_char(dict, (uint32_t)cp);
+        if (user)
+            w->uid[n] = cp < 0 ? 0 : (uint16_t)mb_dict_char(user, (uint32_t)cp);
+        n++;
         i += (size_t)k;
     }
     w->pos[n] = (uint32_t)len;
@@ -140,20 +159,29 @@ static unsigned number_value(const int32_t *cp, size_t a, size_t b)
     return v;
 }
 
+/* Whether an atom may start at character i: an ASCII digit, sign, letter
+ * or run punctuation, a 〇/○, or a character followed by 〇/○ or by itself
+ * (a cheap test that lets most Chinese characters through at once). */
+static int may_start_atom(const int32_t *cp, size_t i, size_t n)
+{
+    int32_t c = cp[i];
+    if (c < 0x80)
+        return is_alnum(c) || c == '+' || c == '-' || c == '.';
+    int32_t d = i + 1 < n ? cp[i + 1] : -1;
+    return c == 0x3007 || c == 0x25CB || d == 0x3007 || d == 0x25CB || d == c;
+}
+
 /* Mark atoms: numbers (with sign, decimal point, thousands separators,
  * %, ‰, 万/亿), dates and times (2025年, 3月, 31日, 8时) and Latin runs.
  * Their default tags go to w->tag of the atom's start. */
 static void find_atoms(work *w, size_t n)
 {
     const int32_t *cp = w->cp;
-    for (size_t i = 0; i < n; i++) {
-        w->aend[i] = 0;
-        w->kind[i] = is_space(cp[i])   ? K_SPACE
-                     : is_digit(cp[i]) ? K_DIGIT
-                     : is_alpha(cp[i]) ? K_ALPHA
-                                       : K_OTHER;
-    }
     for (size_t i = 0; i < n;) {
+        if (!may_start_atom(cp, i, n)) {
+            i++;
+            continue;
+        }
         int32_t c = cp[i];
         size_t j = i;
         const char *tag = NULL;
@@ -257,18 +285,22 @@ static size_t walk(const mb_dict *d, const uint16_t *ids, size_t k, size_t n, ca
     return nc;
 }
 
-static void consider(work *w, size_t k, size_t n, const mb_dict *d, uint32_t end, uint32_t v, uint64_t *bc,
-                     uint32_t *be, const char **bt)
+/* Take the word [k, end) with dictionary value v when its route is cheaper
+ * than the best so far (*bc, ending at *be; ties go to the longer word);
+ * *bv and *bd keep the value and its dictionary (the tag is looked up once,
+ * for the winner). */
+static inline void consider(const work *w, size_t n, uint32_t end, uint32_t v, const mb_dict *d, uint64_t *bc,
+                            uint32_t *be, uint32_t *bv, const mb_dict **bd)
 {
     uint32_t cost = v & 0xFFFFFF;
     if (cost == MB_DICT_COST_DELETED || (end < n && w->kind[end] == K_INSIDE))
         return;
-    (void)k;
     uint64_t c = cost + w->best[end];
     if (c < *bc || (c == *bc && end >= *be)) {
         *bc = c;
         *be = end;
-        *bt = mb_dict_value_tag(d, v);
+        *bv = v;
+        *bd = d;
     }
 }
 
@@ -286,12 +318,7 @@ mb_status mb_segment(const mb_dict *dict, const mb_dict *user, const char *s, si
     mb_status st = get_work(toks, len, &w, err);
     if (st)
         return st;
-    size_t n = decode((const unsigned char *)s, len, &w);
-    for (size_t i = 0; i < n; i++) {
-        w.cid[i] = w.cp[i] < 0 ? 0 : (uint16_t)mb_dict_char(dict, (uint32_t)w.cp[i]);
-        if (user)
-            w.uid[i] = w.cp[i] < 0 ? 0 : (uint16_t)mb_dict_char(user, (uint32_t)w.cp[i]);
-    }
+    size_t n = decode((const unsigned char *)s, len, dict, user, &w);
     find_atoms(&w, n);
 
     cand cb[MAX_CANDS], cu[MAX_CANDS];
@@ -309,22 +336,34 @@ mb_status mb_segment(const mb_dict *dict, const mb_dict *user, const char *s, si
         uint32_t be = w.aend[k] ? w.aend[k] : (uint32_t)(k + 1);
         uint64_t bc = dict->unk_cost + w.best[be];
         const char *bt = w.aend[k] ? w.tag[k] : TAG_X;
-        size_t nb = walk(dict, w.cid, k, n, cb);
+        uint32_t bv = 0; /* the winning word's value in bd (0: no word won) */
+        const mb_dict *bd = dict;
         if (!user) {
-            for (size_t i = 0; i < nb; i++)
-                consider(&w, k, n, dict, cb[i].end, cb[i].value, &bc, &be, &bt);
+            /* the walk of `walk` with each word considered as it is met */
+            uint32_t st = 0;
+            for (size_t j = k; j < n; j++) {
+                uint32_t c = w.cid[j];
+                if (!c || !mb_dict_step(dict, &st, c))
+                    break;
+                uint32_t v = mb_dict_value(dict, st);
+                if (v)
+                    consider(&w, n, (uint32_t)(j + 1), v, dict, &bc, &be, &bv, &bd);
+            }
         } else {
+            size_t nb = walk(dict, w.cid, k, n, cb);
             size_t nu = walk(user, w.uid, k, n, cu);
             for (size_t i = 0; i < nb; i++) {
                 size_t u = 0;
                 while (u < nu && cu[u].end != cb[i].end)
                     u++;
                 if (u == nu)
-                    consider(&w, k, n, dict, cb[i].end, cb[i].value, &bc, &be, &bt);
+                    consider(&w, n, cb[i].end, cb[i].value, dict, &bc, &be, &bv, &bd);
             }
             for (size_t i = 0; i < nu; i++)
-                consider(&w, k, n, user, cu[i].end, cu[i].value, &bc, &be, &bt);
+                consider(&w, n, cu[i].end, cu[i].value, user, &bc, &be, &bv, &bd);
         }
+        if (bv)
+            bt = mb_dict_value_tag(bd, bv);
         w.best[k] = bc;
         w.next[k] = be;
         w.tag[k] = bt;

@@ -32,6 +32,11 @@ mb_status mb_text_append_cp(mb_text *t, int32_t cp, uint32_t so, uint32_t eo);
  * the same source range) to [so,eo). */
 static inline mb_status mb_text_map(mb_text *t, size_t n, uint32_t so, uint32_t eo);
 mb_status mb_text_map_slow(mb_text *t, size_t n, uint32_t so, uint32_t eo);
+/* Map the m characters of w bytes each at t->len to m source characters of
+ * the same width from source offset so on (a run copied as it is: the k-th
+ * maps to [so + k*w, so + (k+1)*w)). MB_EARG when the source range passes
+ * 4 GiB. */
+mb_status mb_text_map_same(mb_text *t, size_t w, size_t m, uint32_t so);
 /* Map the bytes at t->len as bytes [a,b) of src are mapped. */
 mb_status mb_text_map_slice(mb_text *t, const mb_text *src, size_t a, size_t b);
 /* Forget the map (mb_text_clear). */

@@ -68,6 +68,15 @@ static mb_status add_units(mb_text *t, size_t pos, uint32_t w, uint32_t so, uint
     return MB_OK;
 }
 
+mb_status mb_text_map_same(mb_text *t, size_t w, size_t m, uint32_t so)
+{
+    if (m == 0)
+        return MB_OK;
+    if (w == 0 || w > UINT32_MAX || (so + (uint64_t)w * m) > UINT32_MAX)
+        return MB_EARG;
+    return add_units(t, t->len, (uint32_t)w, so, so + (uint32_t)w, (uint32_t)w, m);
+}
+
 mb_status mb_text_map_slow(mb_text *t, size_t n, uint32_t so, uint32_t eo)
 {
     size_t pos = t->len;
