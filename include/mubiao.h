@@ -236,12 +236,18 @@ void mb_date_format(const mb_date *d, char *buf);
 typedef struct mb_dict mb_dict;
 
 /* Map and validate a compiled dictionary (magic, format version, byte
- * order, sizes, checksum).  MB_EDICT_VERSION for another format version,
- * MB_EDICT_CORRUPT for a truncated or damaged file, MB_EIO if unreadable. */
+ * order, sizes, bounds, the checksum of everything but the trie).
+ * MB_EDICT_VERSION for another format version, MB_EDICT_CORRUPT for a
+ * truncated or damaged file, MB_EIO if unreadable.  The trie's megabytes
+ * are not read at open (every step through them is bounds-checked):
+ * mb_dict_verify checks them. */
 mb_status mb_dict_open(const char *path, mb_dict **out, mb_error *err);
 /* The same on a compiled image in memory (the bytes are copied). */
 mb_status mb_dict_open_mem(const char *name, const void *image, size_t n, mb_dict **out, mb_error *err);
 void mb_dict_close(mb_dict *d);
+/* Check the whole-file checksum of an open dictionary (reads all of it):
+ * MB_OK, or MB_EDICT_CORRUPT naming the file and the checksum's byte. */
+mb_status mb_dict_verify(const mb_dict *d, mb_error *err);
 
 /* Compile text sources into the file out_path.  Each source has one entry a
  * line, "word [freq] [tag]" (jieba's dictionary and user-dictionary format;

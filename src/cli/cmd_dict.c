@@ -32,13 +32,16 @@ const mb_cli_cmd cmd_dict = {
     "                        class, an unknown class or a malformed line is an error\n"
     "                        \"FILE:LINE: message\" (exit 1)\n"
     "info     print the header of a compiled dictionary (version, size,\n"
-    "         checksum, words) after validating it\n"
+    "         checksum, words) after validating it and checking the checksum\n"
+    "         of the whole file\n"
     "lookup   print each WORD's log-probability and tag, or \"-\" if absent\n"
     "lexicon  print the rows of the compiled lexicon (of CLASS only), in the\n"
     "         lexicon file format: word<TAB>class[<TAB>items]\n"
     "\n"
     "A compiled dictionary of another format version, truncated or corrupted\n"
-    "is refused with an error naming the file and byte offset (exit 1).\n",
+    "is refused with an error naming the file and byte offset (exit 1). Every\n"
+    "command checks the dictionary's header, bounds and all but its trie\n"
+    "against a checksum when it opens it; 'dict info' checks the whole file.\n",
     run,
 };
 
@@ -101,6 +104,11 @@ static int do_info(int argc, char **argv)
     mb_error err = {0};
     if (mb_dict_open(argv[1], &d, &err)) {
         cli_error("dict", "%s", err.message);
+        return 1;
+    }
+    if (mb_dict_verify(d, &err)) {
+        cli_error("dict", "%s", err.message);
+        mb_dict_close(d);
         return 1;
     }
     mb_dict_info in;

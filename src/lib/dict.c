@@ -21,31 +21,92 @@ static inline uint64_t fnv_word(uint64_t h, uint64_t w)
     return (h ^ w) * FNV_PRIME;
 }
 
-uint64_t mb_dict_checksum(const unsigned char *p, size_t n)
+/* FNV-1a in four lanes over a sequence of 64-bit words. */
+typedef struct lanes {
+    uint64_t lane[4];
+    uint64_t nw; /* words so far: the next goes to lane nw % 4 */
+} lanes;
+
+static void lanes_init(lanes *l)
 {
-    uint64_t lane[4] = {FNV_OFFSET, FNV_OFFSET ^ 1, FNV_OFFSET ^ 2, FNV_OFFSET ^ 3};
-    size_t nw = n / 8, i = 0;
-    /* the header's first 64 bytes, with the checksum field as 0 */
-    for (; i < nw && i < 8; i++) {
-        uint64_t w = i * 8 == MB_DICT_CHECKSUM_AT ? 0 : mb_ld64(p + i * 8);
-        lane[i % 4] = fnv_word(lane[i % 4], w);
-    }
+    l->lane[0] = FNV_OFFSET;
+    l->lane[1] = FNV_OFFSET ^ 1;
+    l->lane[2] = FNV_OFFSET ^ 2;
+    l->lane[3] = FNV_OFFSET ^ 3;
+    l->nw = 0;
+}
+
+/* Add the nw words at p. */
+static void lanes_add(lanes *l, const unsigned char *p, size_t nw)
+{
+    size_t i = 0;
+    for (; i < nw && l->nw % 4; i++, l->nw++)
+        l->lane[l->nw % 4] = fnv_word(l->lane[l->nw % 4], mb_ld64(p + i * 8));
+    size_t m0 = i; /* here lane nw % 4 is 0 */
     for (; i + 4 <= nw; i += 4) {
-        lane[0] = fnv_word(lane[0], mb_ld64(p + i * 8));
-        lane[1] = fnv_word(lane[1], mb_ld64(p + i * 8 + 8));
-        lane[2] = fnv_word(lane[2], mb_ld64(p + i * 8 + 16));
-        lane[3] = fnv_word(lane[3], mb_ld64(p + i * 8 + 24));
+        l->lane[0] = fnv_word(l->lane[0], mb_ld64(p + i * 8));
+        l->lane[1] = fnv_word(l->lane[1], mb_ld64(p + i * 8 + 8));
+        l->lane[2] = fnv_word(l->lane[2], mb_ld64(p + i * 8 + 16));
+        l->lane[3] = fnv_word(l->lane[3], mb_ld64(p + i * 8 + 24));
     }
-    for (; i < nw; i++)
-        lane[i % 4] = fnv_word(lane[i % 4], mb_ld64(p + i * 8));
+    l->nw += i - m0;
+    for (; i < nw; i++, l->nw++)
+        l->lane[l->nw % 4] = fnv_word(l->lane[l->nw % 4], mb_ld64(p + i * 8));
+}
+
+static uint64_t lanes_fold(const lanes *l)
+{
     uint64_t h = FNV_OFFSET;
     unsigned char b[40];
     for (int k = 0; k < 4; k++)
-        mb_st64(b + 8 * k, lane[k]);
-    mb_st64(b + 32, (uint64_t)n);
+        mb_st64(b + 8 * k, l->lane[k]);
+    mb_st64(b + 32, l->nw * 8);
     for (size_t k = 0; k < sizeof b; k++)
         h = (h ^ b[k]) * FNV_PRIME;
     return h;
+}
+
+/* Start a checksum with the header of p, its two checksum fields as 0. */
+static void lanes_header(lanes *l, const unsigned char *p)
+{
+    unsigned char h[MB_DICT_HEADER_SIZE];
+    memcpy(h, p, sizeof h);
+    mb_st64(h + MB_DICT_CHECKSUM_AT, 0);
+    mb_st64(h + MB_DICT_HEADSUM_AT, 0);
+    lanes_init(l);
+    lanes_add(l, h, sizeof h / 8);
+}
+
+uint64_t mb_dict_checksum(const unsigned char *p, size_t n)
+{
+    lanes l;
+    lanes_header(&l, p);
+    lanes_add(&l, p + MB_DICT_HEADER_SIZE, (n - MB_DICT_HEADER_SIZE) / 8);
+    return lanes_fold(&l);
+}
+
+uint64_t mb_dict_checksum_head(const unsigned char *p, size_t n)
+{
+    lanes l;
+    lanes_header(&l, p);
+    for (unsigned i = 0; i < MB_DICT_NSECTIONS; i++) {
+        if (i == MB_DICT_SEC_UNITS)
+            continue;
+        uint64_t off = mb_ld64(p + 64 + 16 * i), sz = mb_ld64(p + 72 + 16 * i);
+        if (off >= n)
+            continue;
+        uint64_t words = (sz + 7) / 8;
+        if (words > (n - off) / 8)
+            words = (n - off) / 8;
+        lanes_add(&l, p + off, (size_t)words);
+    }
+    return lanes_fold(&l);
+}
+
+void mb_dict_seal(unsigned char *p, size_t n)
+{
+    mb_st64(p + MB_DICT_HEADSUM_AT, mb_dict_checksum_head(p, n));
+    mb_st64(p + MB_DICT_CHECKSUM_AT, mb_dict_checksum(p, n));
 }
 
 static void release(mb_dict *d)
@@ -104,19 +165,7 @@ static mb_status validate(mb_dict *d, mb_error *err)
                             (unsigned long long)fsize, n, fsize > n ? "truncated" : "trailing bytes");
     if (n % 8)
         return mb_error_set(err, MB_EDICT_CORRUPT, "%s: byte %zu: size not a multiple of 8", name, n);
-    uint64_t want = mb_ld64(p + MB_DICT_CHECKSUM_AT);
-#ifdef MB_FUZZ_NO_CHECKSUM
-    /* fuzzing builds only (make fuzz): a mutated image must reach the parser */
-    uint64_t got = want;
-#else
-    uint64_t got = mb_dict_checksum(p, n);
-#endif
-    if (want != got)
-        return mb_error_set(err, MB_EDICT_CORRUPT,
-                            "%s: byte 32: checksum 0x%016llx does not match the contents (0x%016llx): "
-                            "the file is corrupted",
-                            name, (unsigned long long)want, (unsigned long long)got);
-    d->checksum = want;
+    d->checksum = mb_ld64(p + MB_DICT_CHECKSUM_AT);
     d->total = mb_ld64(p + 40);
     d->nwords = mb_ld32(p + 48);
     d->nchars = mb_ld32(p + 52);
@@ -139,6 +188,18 @@ static mb_status validate(mb_dict *d, mb_error *err)
                 name, 64 + 16 * i, i, (unsigned long long)off[i], (unsigned long long)sz[i], n);
         prev_end = off[i] + sz[i];
     }
+    uint64_t want = mb_ld64(p + MB_DICT_HEADSUM_AT);
+#ifdef MB_FUZZ_NO_CHECKSUM
+    /* fuzzing builds only (make fuzz): a mutated image must reach the parser */
+    uint64_t got = want;
+#else
+    uint64_t got = mb_dict_checksum_head(p, n);
+#endif
+    if (want != got)
+        return mb_error_set(err, MB_EDICT_CORRUPT,
+                            "%s: byte %u: checksum 0x%016llx does not match the header and the sections "
+                            "other than the trie (0x%016llx): the file is corrupted",
+                            name, MB_DICT_HEADSUM_AT, (unsigned long long)want, (unsigned long long)got);
     if (sz[MB_DICT_SEC_PAGEIDX] != 2 * MB_DICT_NPAGEIDX)
         return mb_error_set(err, MB_EDICT_CORRUPT, "%s: byte 72: page index of %llu bytes, expected %u", name,
                             (unsigned long long)sz[0], 2 * MB_DICT_NPAGEIDX);
@@ -237,7 +298,9 @@ mb_status mb_dict_open(const char *path, mb_dict **out, mb_error *err)
         return mb_error_set(err, MB_EDICT_CORRUPT, "%s: file too large for a dictionary", path);
     }
     size_t n = (size_t)sb.st_size;
-    void *m = mmap(NULL, n, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    /* not MAP_POPULATE: a start touches a few pages of the trie, a long run
+     * faults the rest in as it needs them */
+    void *m = mmap(NULL, n, PROT_READ, MAP_PRIVATE, fd, 0);
     int e = errno;
     close(fd);
     if (m == MAP_FAILED)
@@ -252,6 +315,20 @@ mb_status mb_dict_open(const char *path, mb_dict **out, mb_error *err)
     d->size = n;
     d->mapped = 1;
     return finish_open(d, out, err);
+}
+
+mb_status mb_dict_verify(const mb_dict *d, mb_error *err)
+{
+    if (!d)
+        return mb_error_set(err, MB_EARG, "dict verify: no dictionary");
+    uint64_t got = mb_dict_checksum(d->img, d->size);
+    if (got != d->checksum)
+        return mb_error_set(err, MB_EDICT_CORRUPT,
+                            "%s: byte %u: checksum 0x%016llx does not match the contents (0x%016llx): "
+                            "the file is corrupted",
+                            d->name, MB_DICT_CHECKSUM_AT, (unsigned long long)d->checksum,
+                            (unsigned long long)got);
+    return MB_OK;
 }
 
 void mb_dict_get_info(const mb_dict *d, mb_dict_info *info)

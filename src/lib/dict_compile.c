@@ -671,7 +671,7 @@ static mb_status write_image(builder *b, unsigned char **img, size_t *n)
         tp += l;
     }
     memcpy(out + off[MB_DICT_SEC_LEXICON], leximg, lexlen);
-    mb_st64(out + MB_DICT_CHECKSUM_AT, mb_dict_checksum(out, at));
+    mb_dict_seal(out, at);
     *img = out;
     *n = at;
     out = NULL;

@@ -10,16 +10,19 @@
  *     0     8    magic "mubiaoDC"
  *     8     4    format version (MB_DICT_VERSION)
  *    12     4    byte-order mark 0x01020304 (reads 0x04030201 if swapped)
- *    16     4    header size (144)
+ *    16     4    header size (152)
  *    20     4    number of sections (5)
  *    24     8    total file size in bytes (a multiple of 8)
- *    32     8    checksum of the whole file with these 8 bytes taken as 0
+ *    32     8    checksum of the whole file (both checksum fields taken as 0)
  *    40     8    total frequency (sum of word frequencies)
  *    48     4    number of words
  *    52     4    number of distinct characters (char ids 1..n)
  *    56     4    cost of an unknown character (frequency 1)
  *    60     4    flags (MB_DICT_FLAG_*)
  *    64    80    section table: 5 x {u64 offset, u64 size}
+ *   144     8    head checksum: of the header and of every section but the
+ *                trie (both checksum fields taken as 0; each section with
+ *                its padding to 8)
  *   sections (offsets multiples of 8, in this order, not overlapping):
  *     0  page index: 4352 x u16, code point >> 8 -> page number
  *     1  pages: npages x 256 x u16, code point & 255 -> char id (0: none);
@@ -41,10 +44,15 @@
  *        the class) and the flags computed only when the fingerprint is
  *        not this program's. Empty (0 rows) in user dictionaries.
  *
- * Checksum: 64-bit FNV-1a applied to the file's little-endian 64-bit words
- * in four interleaved lanes (word i goes to lane i % 4), the four lane
- * values then folded with FNV-1a over their bytes together with the length.
- * It is a guard against corruption, not a cryptographic signature; the
+ * Checksums: 64-bit FNV-1a applied to little-endian 64-bit words in four
+ * interleaved lanes (word i goes to lane i % 4), the four lane values then
+ * folded with FNV-1a over their bytes together with the byte count. The
+ * head checksum runs over the header then sections 0, 1, 3 and 4 one after
+ * the other; it is checked at every open (under a megabyte).  The whole-file
+ * checksum covers the trie's megabytes as well; it is checked by
+ * mb_dict_verify (mubiao dict info), not at every open, since reading the
+ * whole file costs more than the rest of a start.  They are guards against
+ * corruption, not cryptographic signatures; the
  * runtime bounds-checks every index anyway. */
 #ifndef MB_DICT_FORMAT_H
 #define MB_DICT_FORMAT_H
@@ -53,11 +61,12 @@
 #include <stdint.h>
 
 #define MB_DICT_MAGIC          "mubiaoDC"
-#define MB_DICT_VERSION        3u /* 2: the lexicon section; 3: its classes and flags */
+#define MB_DICT_VERSION        4u /* 2: the lexicon section; 3: its classes and flags; 4: head checksum */
 #define MB_DICT_BOM            0x01020304u
-#define MB_DICT_HEADER_SIZE    144u
+#define MB_DICT_HEADER_SIZE    152u
 #define MB_DICT_NSECTIONS      5u
 #define MB_DICT_CHECKSUM_AT    32u
+#define MB_DICT_HEADSUM_AT     144u
 #define MB_DICT_NPAGEIDX       0x1100u /* 0x110000 code points / 256 */
 #define MB_DICT_UNIT_SIZE      12u
 #define MB_DICT_COST_SCALE     65536.0
@@ -97,7 +106,14 @@ static inline void mb_st64(unsigned char *p, uint64_t v)
     mb_st32(p + 4, (uint32_t)(v >> 32));
 }
 
-/* The checksum of an image of n bytes (n a multiple of 8, >= header). */
+/* The whole-file checksum of an image of n bytes (n a multiple of 8, >=
+ * header). */
 uint64_t mb_dict_checksum(const unsigned char *p, size_t n);
+/* The head checksum of an image of n bytes (n a multiple of 8, >= header);
+ * a section the table puts outside the image counts as far as the image
+ * goes. */
+uint64_t mb_dict_checksum_head(const unsigned char *p, size_t n);
+/* Store both checksums of an image (the compiler; tests that forge one). */
+void mb_dict_seal(unsigned char *p, size_t n);
 
 #endif

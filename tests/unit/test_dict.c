@@ -82,7 +82,18 @@ static mb_status open_status(const unsigned char *img, size_t n, mb_error *err)
 
 static void reseal(unsigned char *img, size_t n)
 {
-    mb_st64(img + MB_DICT_CHECKSUM_AT, mb_dict_checksum(img, n));
+    mb_dict_seal(img, n);
+}
+
+/* Open an image and check its whole-file checksum. */
+static mb_status verify_status(const unsigned char *img, size_t n, mb_error *err)
+{
+    mb_dict *d = NULL;
+    mb_status st = mb_dict_open_mem("test", img, n, &d, err);
+    if (!st)
+        st = mb_dict_verify(d, err);
+    mb_dict_close(d);
+    return st;
 }
 
 int main(void)
@@ -196,7 +207,7 @@ int main(void)
     mb_st32(cp + 8, MB_DICT_VERSION + 1);
     reseal(cp, n);
     T_EQ_INT(open_status(cp, n, &err), MB_EDICT_VERSION, "other format version");
-    T_OK(strstr(err.message, "format version 4, this build reads version 3") != NULL, err.message);
+    T_OK(strstr(err.message, "format version 5, this build reads version 4") != NULL, err.message);
 
     memcpy(cp, img, n);
     mb_st32(cp + 12, 0x04030201u);
@@ -204,7 +215,7 @@ int main(void)
     T_EQ_INT(open_status(cp, n, &err), MB_EDICT_CORRUPT, "other byte order");
     T_OK(strstr(err.message, "other byte order") != NULL, err.message);
 
-    size_t cuts[] = {0, 1, 8, 64, 127, 128, 136, n / 2, n - 8, n - 1};
+    size_t cuts[] = {0, 1, 8, 64, 127, 128, 136, 144, 151, n / 2, n - 8, n - 1};
     for (size_t i = 0; i < sizeof cuts / sizeof cuts[0]; i++) {
         char what[64];
         snprintf(what, sizeof what, "truncated to %zu bytes", cuts[i]);
@@ -222,14 +233,25 @@ int main(void)
     memcpy(cp, img, n);
     size_t units_at = (size_t)mb_ld64(img + 64 + 16 * MB_DICT_SEC_UNITS);
     cp[units_at + 13] ^= 0x40;
-    T_EQ_INT(open_status(cp, n, &err), MB_EDICT_CORRUPT, "flipped trie byte: checksum error");
-    T_OK(strstr(err.message, "byte 32: checksum") != NULL, err.message);
+    T_EQ_INT(open_status(cp, n, &err), MB_OK, "flipped trie byte: opens (the trie is not read at open)");
+    T_EQ_INT(verify_status(cp, n, &err), MB_EDICT_CORRUPT, "flipped trie byte: mb_dict_verify refuses it");
+    T_OK(strstr(err.message, "test: byte 32: checksum") != NULL, err.message);
+    T_EQ_INT(verify_status(img, n, &err), MB_OK, "intact image: mb_dict_verify accepts it");
     memcpy(cp, img, n);
     cp[n - 1] ^= 1;
-    T_EQ_INT(open_status(cp, n, &err), MB_EDICT_CORRUPT, "flipped last byte: checksum error");
+    T_EQ_INT(open_status(cp, n, &err), MB_EDICT_CORRUPT, "flipped last byte: checksum error at open");
+    T_OK(strstr(err.message, "test: byte 144: checksum") != NULL, err.message);
     memcpy(cp, img, n);
     cp[50] ^= 1; /* header field (word count) */
-    T_EQ_INT(open_status(cp, n, &err), MB_EDICT_CORRUPT, "flipped header byte: checksum error");
+    T_EQ_INT(open_status(cp, n, &err), MB_EDICT_CORRUPT, "flipped header byte: checksum error at open");
+    T_OK(strstr(err.message, "byte 144: checksum") != NULL, err.message);
+    memcpy(cp, img, n);
+    size_t pages_at = (size_t)mb_ld64(img + 64 + 16 * MB_DICT_SEC_PAGES);
+    cp[pages_at + 3] ^= 2; /* a character's id */
+    T_EQ_INT(open_status(cp, n, &err), MB_EDICT_CORRUPT, "flipped page byte: checksum error at open");
+    memcpy(cp, img, n);
+    mb_st64(cp + MB_DICT_HEADSUM_AT, mb_dict_checksum_head(img, n) ^ 1);
+    T_EQ_INT(open_status(cp, n, &err), MB_EDICT_CORRUPT, "wrong head checksum refused");
 
     /* forged checksums: structure checks still refuse */
     memcpy(cp, img, n);
