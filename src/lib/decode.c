@@ -643,8 +643,14 @@ static int looks_utf8(const unsigned char *src, size_t n)
 int mb_utf8_valid(const unsigned char *p, size_t n)
 {
     for (size_t pos = 0; pos < n;) {
-        if (p[pos] < 0x80) {
+        unsigned c = p[pos];
+        if (c < 0x80) {
             pos++;
+            continue;
+        }
+        if (c >= 0xE1 && c <= 0xEF && c != 0xED && pos + 2 < n && (p[pos + 1] & 0xC0) == 0x80 &&
+            (p[pos + 2] & 0xC0) == 0x80) { /* the common CJK case, as scan_utf8 would judge it */
+            pos += 3;
             continue;
         }
         size_t len, seen;

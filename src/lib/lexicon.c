@@ -548,13 +548,16 @@ static void walk_checked(const unsigned char *p, size_t n, uint32_t nrows, const
 
 /* ---- the runtime index ---- */
 
+#define HASH_TAG 0xFFFFFFFF00000000ull /* the bits of a hash a slot keeps */
+
 struct mb_lexicon {
     unsigned char *image; /* a copy of the compiled section: its rows' strings */
     mb_lexword *w;
     size_t n, cap;
     char *arena; /* the words and items of every row */
     size_t alen, acap;
-    uint32_t *slots; /* open addressing: index into w + 1 */
+    uint64_t *slots; /* open addressing: the word's hash, upper 32 bits, << 32 | its index into w + 1
+                      * (a probe that meets another word's hash reads no word) */
     size_t nslots;
     const mb_lexword **bycls[MB_LX_NCLASSES];
     const mb_lexword **inorder[MB_LX_NCLASSES]; /* the same in row order */
@@ -588,6 +591,7 @@ void mb_lexicon_free(mb_lexicon *lex)
 
 /* The hash of a (class, word) key: FNV-1a over the word's bytes, begun from
  * the class; byte by byte, so a prefix's hash extends to the next. */
+
 static inline uint64_t hash_start(int cls)
 {
     return 0xcbf29ce484222325ull ^ (uint64_t)cls;
@@ -737,10 +741,11 @@ static mb_status finish(build *b, mb_error *err)
         return mb_error_set(err, MB_ENOMEM, "lexicon: out of memory");
     for (size_t i = 0; i < lex->n; i++) {
         const mb_lexword *w = &lex->w[i];
-        size_t s = hash_word(w->cls, w->word, w->len) & (lex->nslots - 1);
+        uint64_t h = hash_word(w->cls, w->word, w->len);
+        size_t s = h & (lex->nslots - 1);
         while (lex->slots[s])
             s = (s + 1) & (lex->nslots - 1);
-        lex->slots[s] = (uint32_t)(i + 1);
+        lex->slots[s] = (h & HASH_TAG) | (uint64_t)(i + 1);
         lex->ncls[w->cls]++;
         const unsigned char *u = (const unsigned char *)w->word;
         unsigned fb = char_bit(u, first_len(u, w->len)),
@@ -864,10 +869,12 @@ static const mb_lexword *get_hashed(const mb_lexicon *lex, mb_lexclass cls, cons
 {
     size_t mask = lex->nslots - 1;
     for (size_t s = h & mask;; s = (s + 1) & mask) {
-        uint32_t k = lex->slots[s];
+        uint64_t k = lex->slots[s];
         if (!k)
             return NULL;
-        const mb_lexword *e = &lex->w[k - 1];
+        if ((k & HASH_TAG) != (h & HASH_TAG))
+            continue;
+        const mb_lexword *e = &lex->w[(uint32_t)k - 1];
         if (e->cls == cls && e->len == n && !memcmp(e->word, w, n))
             return e;
     }
