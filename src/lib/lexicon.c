@@ -437,9 +437,15 @@ static const char *next_str(const unsigned char *p, size_t n, size_t *at, size_t
 typedef void (*row_fn)(void *ctx, int cls, const char *w, size_t wl, const char *items, size_t il,
                        unsigned flags);
 
+/* What walk_section records of row r for walk_checked (meta[2r], meta[2r+1]):
+ * class | items length << 16 (META_LONG: longer, find its end) | flags << 32,
+ * and the offsets in the section of the word | of the items << 32. */
+#define META_LONG 0xFFFFu
+
 /* Walk (and check) the rows of a section; fn may be NULL. With meta, each
- * row's class and flags are stored in a malloc'ed array of *nrows entries,
- * which a later walk_checked reads instead of checking the rows again.
+ * row's class, flags and string offsets are stored in a malloc'ed array of
+ * 2 * *nrows entries, which a later walk_checked reads instead of checking
+ * and bounding the rows again.
  * When the section was compiled against this class table (its
  * fingerprint), the classes and flags written after the rows are taken:
  * a row's strings are bounded and its class name must be its class's, its
@@ -448,7 +454,7 @@ typedef void (*row_fn)(void *ctx, int cls, const char *w, size_t wl, const char 
 static mb_status walk_section(const char *name, const unsigned char *p, size_t n, size_t base_off,
                               uint32_t *nrows, row_fn fn, void *ctx, uint64_t **meta, mb_error *err)
 {
-    if (n < 8 || n % 8)
+    if (n < 8 || n % 8 || n > UINT32_MAX) /* (offsets in it are kept in 32 bits) */
         return mb_error_set(err, MB_EDICT_CORRUPT, "%s: byte %zu: lexicon section of %zu bytes", name,
                             base_off, n);
     uint32_t nr = mb_ld32(p);
@@ -462,7 +468,7 @@ static mb_status walk_section(const char *name, const unsigned char *p, size_t n
     uint64_t *mt = NULL;
     item_memo memo;
     memset(&memo, 0, sizeof memo);
-    if (meta && !(mt = malloc((nr ? nr : 1) * sizeof *mt)))
+    if (meta && !(mt = malloc((nr ? 2 * (size_t)nr : 1) * sizeof *mt)))
         return mb_error_set(err, MB_ENOMEM, "%s: out of memory", name);
     const char *last_name = NULL; /* rows of a class stand together: the last class found */
     size_t last_len = 0;
@@ -506,8 +512,12 @@ static mb_status walk_section(const char *name, const unsigned char *p, size_t n
             return mb_error_set(err, MB_EDICT_CORRUPT, "%s: byte %zu: lexicon row %u: %s", name,
                                 base_off + rowat, r, msg);
         }
-        if (mt)
-            mt[r] = (uint64_t)cls | (uint64_t)flags << 32;
+        if (mt) {
+            uint64_t il = l[2] < META_LONG ? l[2] : META_LONG;
+            mt[2 * (size_t)r] = (uint64_t)cls | il << 16 | (uint64_t)flags << 32;
+            mt[2 * (size_t)r + 1] = (uint64_t)(s[1] - (const char *)p) | (uint64_t)(s[2] - (const char *)p)
+                                                                             << 32;
+        }
         if (fn)
             fn(ctx, cls, s[1], l[1], s[2], l[2], flags);
     }
@@ -529,20 +539,16 @@ mb_status mb_lex_section_check(const char *name, const unsigned char *p, size_t 
     return walk_section(name, p, n, base_off, nrows, NULL, NULL, meta, err);
 }
 
-/* Walk the nrows rows of a section that walk_section checked, with the
- * class and flags it recorded: the strings are found again (their bounds
- * were checked), nothing else is. */
-static void walk_checked(const unsigned char *p, size_t n, uint32_t nrows, const uint64_t *meta, row_fn fn,
-                         void *ctx)
+/* Walk the nrows rows of a copy of a section that walk_section checked,
+ * with what it recorded (META_LONG): nothing is checked or searched again. */
+static void walk_checked(const unsigned char *p, uint32_t nrows, const uint64_t *meta, row_fn fn, void *ctx)
 {
-    size_t at = 8;
     for (uint32_t r = 0; r < nrows; r++) {
-        size_t l[3];
-        const char *s[3];
-        for (int k = 0; k < 3; k++)
-            if (!(s[k] = next_str(p, n, &at, &l[k])))
-                return; /* not after walk_section */
-        fn(ctx, (int)(meta[r] & 0xffff), s[1], l[1], s[2], l[2], (unsigned)(meta[r] >> 32));
+        uint64_t m = meta[2 * (size_t)r], o = meta[2 * (size_t)r + 1];
+        size_t woff = (uint32_t)o, ioff = (size_t)(o >> 32), il = (size_t)(m >> 16 & 0xffff);
+        const char *items = (const char *)p + ioff;
+        fn(ctx, (int)(m & 0xffff), (const char *)p + woff, ioff - woff - 1, items,
+           il < META_LONG ? il : strlen(items), (unsigned)(m >> 32));
     }
 }
 
@@ -820,7 +826,7 @@ mb_status mb_lexicon_open(const mb_dict *dict, const char *const *user, size_t n
     memcpy(b.lex->image, dict->lex, dict->lexsize);
     b.stable = 1;
     if (dict->lexmeta) /* checked when the dictionary was opened */
-        walk_checked(b.lex->image, dict->lexsize, dict->nlexrows, dict->lexmeta, build_row, &b);
+        walk_checked(b.lex->image, dict->nlexrows, dict->lexmeta, build_row, &b);
     else
         st = walk_section(dict->name, b.lex->image, dict->lexsize, dict->lexoff, &nr, build_row, &b, NULL,
                           err);

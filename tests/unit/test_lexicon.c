@@ -170,6 +170,29 @@ int main(void)
         free(img);
     }
     T_EQ_INT(mb_lexicon_open(NULL, NULL, 0, &lex, &err), MB_EARG, "no dictionary");
+
+    /* a row whose items pass 65,535 bytes (walk_section records the
+     * length of shorter ones for walk_checked; this one is measured) */
+    {
+        size_t nrep = 17000, ilen = strlen("not_next=") + 4 * nrep - 1 + strlen(",unit=个,cat=measure");
+        char *row = malloc(ilen + 64);
+        char *q = row + sprintf(row, "个\tunit\tnot_next=");
+        for (size_t i = 0; i < nrep; i++)
+            q += sprintf(q, i + 1 < nrep ? "体|" : "体");
+        sprintf(q, ",unit=个,cat=measure\n");
+        write_file(src, row);
+        free(row);
+        T_EQ_INT(mb_dict_compile_lexicon(out, NULL, NULL, 0, srcs, 1, &err), MB_OK, "compile a long row");
+        d = NULL;
+        lex = NULL;
+        T_EQ_INT(mb_dict_open(out, &d, &err), MB_OK, "open it");
+        T_EQ_INT(d ? mb_lexicon_open(d, NULL, 0, &lex, &err) : MB_EARG, MB_OK, "its lexicon");
+        const mb_lexword *lw = lex ? mb_lex_get(lex, MB_LX_UNIT, "个", strlen("个")) : NULL;
+        T_OK(lw && strlen(lw->items) == ilen, "items of 68,000 bytes whole");
+        T_OK(lw && mb_lex_value_is(lw, "cat", "measure"), "a value after them");
+        mb_lexicon_free(lex);
+        mb_dict_close(d);
+    }
     remove(src);
     remove(user);
     remove(out);
