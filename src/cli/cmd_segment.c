@@ -223,8 +223,11 @@ static int run(int argc, char **argv)
         return 1;
     }
     free(users);
-    mb_lexicon *lex = NULL; /* its common characters detect Big5 */
-    mb_status lst = mb_lexicon_open(dict, lexs, nlexs, &lex, &err);
+    /* what reading a document asks of the lexicon: its common characters
+     * (they tell Big5 from GB18030) and the words of an HTML page's date */
+    static const char *const doc_classes[] = {"common_char", "dateline_word"};
+    mb_lexicon *lex = NULL;
+    mb_status lst = mb_lexicon_open_classes(dict, lexs, nlexs, doc_classes, 2, &lex, &err);
     free(lexs);
     if (lst) {
         cli_error("segment", "%s", err.message);

@@ -629,8 +629,9 @@ typedef struct build {
     mb_lexicon *lex;
     pending *pend;
     size_t cap;
-    int merge;  /* rows may replace earlier ones (user rows) */
-    int stable; /* the strings stay where they are (the lexicon's image) */
+    int merge;                 /* rows may replace earlier ones (user rows) */
+    int stable;                /* the strings stay where they are (the lexicon's image) */
+    const unsigned char *keep; /* NULL, or keep[cls]: rows of the classes indexed */
 } build;
 
 static size_t arena_add(mb_lexicon *lex, const char *s, size_t n)
@@ -674,7 +675,7 @@ static void build_row(void *ctx, int cls, const char *w, size_t wl, const char *
 {
     build *b = ctx;
     mb_lexicon *lex = b->lex;
-    if (lex->failed)
+    if (lex->failed || (b->keep && !b->keep[cls]))
         return;
     long k = b->merge ? build_find(b, cls, w, wl) : -1;
     if (k < 0) {
@@ -802,8 +803,8 @@ static mb_status finish(build *b, mb_error *err)
     return MB_OK;
 }
 
-mb_status mb_lexicon_open(const mb_dict *dict, const char *const *user, size_t nuser, mb_lexicon **out,
-                          mb_error *err)
+static mb_status lexicon_open(const mb_dict *dict, const char *const *user, size_t nuser,
+                              const unsigned char *keep, mb_lexicon **out, mb_error *err)
 {
     if (!out)
         return mb_error_set(err, MB_EARG, "mb_lexicon_open: out is NULL");
@@ -811,6 +812,7 @@ mb_status mb_lexicon_open(const mb_dict *dict, const char *const *user, size_t n
     if (!dict)
         return mb_error_set(err, MB_EARG, "mb_lexicon_open: no dictionary");
     build b = {0};
+    b.keep = keep;
     b.lex = calloc(1, sizeof *b.lex);
     if (!b.lex)
         return mb_error_set(err, MB_ENOMEM, "lexicon: out of memory");
@@ -849,6 +851,28 @@ mb_status mb_lexicon_open(const mb_dict *dict, const char *const *user, size_t n
     }
     *out = b.lex;
     return MB_OK;
+}
+
+mb_status mb_lexicon_open(const mb_dict *dict, const char *const *user, size_t nuser, mb_lexicon **out,
+                          mb_error *err)
+{
+    return lexicon_open(dict, user, nuser, NULL, out, err);
+}
+
+mb_status mb_lexicon_open_classes(const mb_dict *dict, const char *const *user, size_t nuser,
+                                  const char *const *cls, size_t ncls, mb_lexicon **out, mb_error *err)
+{
+    if (out)
+        *out = NULL;
+    unsigned char keep[MB_LX_NCLASSES] = {0};
+    for (size_t i = 0; i < ncls; i++) {
+        int c = cls && cls[i] ? mb_lex_class_find(cls[i], strlen(cls[i])) : -1;
+        if (c < 0)
+            return mb_error_set(err, MB_EARG, "mb_lexicon_open_classes: unknown class '%s'",
+                                cls && cls[i] ? cls[i] : "(null)");
+        keep[c] = 1;
+    }
+    return lexicon_open(dict, user, nuser, keep, out, err);
 }
 
 size_t mb_lexicon_size(const mb_lexicon *lex)

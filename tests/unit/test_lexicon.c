@@ -171,6 +171,28 @@ int main(void)
     }
     T_EQ_INT(mb_lexicon_open(NULL, NULL, 0, &lex, &err), MB_EARG, "no dictionary");
 
+    /* only some classes indexed: the others' rows are read, checked, left out */
+    {
+        const char *only[] = {"unit", "range_sep"}, *bad[] = {"unit", "no_such_class"};
+        d = NULL;
+        lex = NULL;
+        T_EQ_INT(mb_dict_open(out, &d, &err), MB_OK, "open the small lexicon again");
+        T_EQ_INT(mb_lexicon_open_classes(d, users, 1, only, 2, &lex, &err), MB_OK, "two classes of it");
+        T_EQ_INT(mb_lexicon_size(lex), 6, "their 6 rows (4 units, 2 range separators)");
+        T_OK(lex && mb_lex_get(lex, MB_LX_UNIT, "个百分点", strlen("个百分点")) &&
+                 !mb_lex_get(lex, MB_LX_CUE_TARGET, "力争", strlen("力争")) &&
+                 !mb_lex_get(lex, MB_LX_CUE_TARGET, "奋力", strlen("奋力")),
+             "a unit kept, a compiled and a user target cue left out");
+        mb_lexicon_free(lex);
+        lex = (mb_lexicon *)1;
+        T_EQ_INT(mb_lexicon_open_classes(d, NULL, 0, bad, 2, &lex, &err), MB_EARG, "an unknown class");
+        T_OK(lex == NULL && strstr(err.message, "unknown class 'no_such_class'") != NULL, err.message);
+        write_file(user, "奋力\tcue_target\tno_key=1\n");
+        T_EQ_INT(mb_lexicon_open_classes(d, users, 1, only, 2, &lex, &err), MB_EDICT,
+                 "a bad user row of a class left out is still an error");
+        mb_dict_close(d);
+    }
+
     /* a row whose items pass 65,535 bytes (walk_section records the
      * length of shorter ones for walk_checked; this one is measured) */
     {
