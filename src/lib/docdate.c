@@ -149,6 +149,12 @@ typedef struct matcher {
 } matcher;
 
 /* Compile a pattern template whose @{class} parts are lexicon classes. */
+/* A paragraph's text is the normalizer's output, valid UTF-8 by
+ * construction (it writes only encoded code points): pcre2 need not check
+ * it again at every call, which read the whole paragraph each time (the
+ * search for a date was 5% of extract). */
+#define MATCH_OPTS PCRE2_NO_UTF_CHECK
+
 static int matcher_init(matcher *m, const mb_lexicon *lex, const char *tmpl)
 {
     int ec;
@@ -190,7 +196,7 @@ static int written_years(const mb_doc *doc, const mb_lexicon *lex, matcher *yr, 
         const char *s = p->text.s;
         PCRE2_SIZE off = 0;
         while (off < p->text.len &&
-               pcre2_match(yr->re, (PCRE2_SPTR)s, p->text.len, off, 0, yr->md, NULL) > 0) {
+               pcre2_match(yr->re, (PCRE2_SPTR)s, p->text.len, off, MATCH_OPTS, yr->md, NULL) > 0) {
             PCRE2_SIZE *ov = pcre2_get_ovector_pointer(yr->md);
             size_t a = ov[2], b = ov[1];
             size_t pre = a;
@@ -249,7 +255,7 @@ static mb_status from_text(const mb_doc *doc, const mb_lexicon *lex, mb_date *ou
         if (!near_edge)
             while (from < p->text.len && (s[from] == ' ' || s[from] == '-' || !strncmp(s + from, "—", 3)))
                 from += s[from] == ' ' || s[from] == '-' ? 1 : 3;
-        if (pcre2_match(full.re, (PCRE2_SPTR)s, p->text.len, from, opts, full.md, NULL) > 0) {
+        if (pcre2_match(full.re, (PCRE2_SPTR)s, p->text.len, from, opts | MATCH_OPTS, full.md, NULL) > 0) {
             PCRE2_SIZE *ov = pcre2_get_ovector_pointer(full.md);
             int g = ov[2] != PCRE2_UNSET ? 1 : 4;
             size_t lead = ov[0];
@@ -265,7 +271,7 @@ static mb_status from_text(const mb_doc *doc, const mb_lexicon *lex, mb_date *ou
                 out->source = "text";
             }
         }
-        if (!month && pcre2_match(head.re, (PCRE2_SPTR)s, p->text.len, 0, 0, head.md, NULL) > 0) {
+        if (!month && pcre2_match(head.re, (PCRE2_SPTR)s, p->text.len, 0, MATCH_OPTS, head.md, NULL) > 0) {
             month = group_int(&head, s, 1);
             day = group_int(&head, s, 2);
         }
@@ -284,7 +290,7 @@ static mb_status from_text(const mb_doc *doc, const mb_lexicon *lex, mb_date *ou
     for (size_t i = 0; i < np && i < 3 && !out->year; i++) {
         const mb_paragraph *p = mb_doc_paragraph(doc, i);
         if (p->text.len > 150 ||
-            pcre2_match(title.re, (PCRE2_SPTR)p->text.s, p->text.len, 0, 0, title.md, NULL) <= 0)
+            pcre2_match(title.re, (PCRE2_SPTR)p->text.s, p->text.len, 0, MATCH_OPTS, title.md, NULL) <= 0)
             continue;
         int y = group_int(&title, p->text.s, 1);
         if (y >= 1900 && y <= 2199) {
