@@ -11,33 +11,39 @@
 /* Chinese values are built in int64 and must stay below this. */
 #define CN_LIMIT ((int64_t)1 << 62)
 
+/* The Chinese digits and their values, and the unit and magnitude
+ * characters and their powers of ten: one list for the look-ups below and
+ * for mb_numeral_cn_chars. */
+/* clang-format off */
+#define CN_DIGITS(X)                                                        \
+    X(0x3007, 0) /* 〇 */ X(0x25CB, 0) /* ○ */ X(0x96F6, 0) /* 零 */       \
+    X(0x4E00, 1) /* 一 */ X(0x58F9, 1) /* 壹 */                             \
+    X(0x4E8C, 2) /* 二 */ X(0x4E24, 2) /* 两 */ X(0x5169, 2) /* 兩 */       \
+    X(0x8D30, 2) /* 贰 */ X(0x8CB3, 2) /* 貳 */                             \
+    X(0x4E09, 3) /* 三 */ X(0x53C1, 3) /* 叁 */                             \
+    X(0x56DB, 4) /* 四 */ X(0x8086, 4) /* 肆 */                             \
+    X(0x4E94, 5) /* 五 */ X(0x4F0D, 5) /* 伍 */                             \
+    X(0x516D, 6) /* 六 */ X(0x9646, 6) /* 陆 */                             \
+    X(0x4E03, 7) /* 七 */ X(0x67D2, 7) /* 柒 */                             \
+    X(0x516B, 8) /* 八 */ X(0x634C, 8) /* 捌 */                             \
+    X(0x4E5D, 9) /* 九 */ X(0x7396, 9) /* 玖 */
+#define CN_UNITS(X)                                                         \
+    X(0x5341, 1) /* 十 */ X(0x62FE, 1) /* 拾 */                             \
+    X(0x767E, 2) /* 百 */ X(0x4F70, 2) /* 佰 */                             \
+    X(0x5343, 3) /* 千 */ X(0x4EDF, 3) /* 仟 */                             \
+    X(0x4E07, 4) /* 万 */ X(0x842C, 4) /* 萬 */                             \
+    X(0x4EBF, 8) /* 亿 */ X(0x5104, 8) /* 億 */
+/* clang-format on */
+
+#define CN_CASE(cp, v)                                                                                       \
+    case cp:                                                                                                 \
+        return v;
+#define CN_CP(cp, v) cp,
+
 int mb_numeral_cn_digit(int cp)
 {
     switch (cp) {
-    case 0x3007: /* 〇 */
-    case 0x25CB: /* ○ */
-    case 0x96F6: /* 零 */ return 0;
-    case 0x4E00: /* 一 */
-    case 0x58F9: /* 壹 */ return 1;
-    case 0x4E8C: /* 二 */
-    case 0x4E24: /* 两 */
-    case 0x5169: /* 兩 */
-    case 0x8D30: /* 贰 */
-    case 0x8CB3: /* 貳 */ return 2;
-    case 0x4E09: /* 三 */
-    case 0x53C1: /* 叁 */ return 3;
-    case 0x56DB: /* 四 */
-    case 0x8086: /* 肆 */ return 4;
-    case 0x4E94: /* 五 */
-    case 0x4F0D: /* 伍 */ return 5;
-    case 0x516D: /* 六 */
-    case 0x9646: /* 陆 */ return 6;
-    case 0x4E03: /* 七 */
-    case 0x67D2: /* 柒 */ return 7;
-    case 0x516B: /* 八 */
-    case 0x634C: /* 捌 */ return 8;
-    case 0x4E5D: /* 九 */
-    case 0x7396: /* 玖 */ return 9;
+        CN_DIGITS(CN_CASE)
     default: return -1;
     }
 }
@@ -46,16 +52,7 @@ int mb_numeral_cn_digit(int cp)
 static int cn_unit_exp(int32_t cp)
 {
     switch (cp) {
-    case 0x5341: /* 十 */
-    case 0x62FE: /* 拾 */ return 1;
-    case 0x767E: /* 百 */
-    case 0x4F70: /* 佰 */ return 2;
-    case 0x5343: /* 千 */
-    case 0x4EDF: /* 仟 */ return 3;
-    case 0x4E07: /* 万 */
-    case 0x842C: /* 萬 */ return 4;
-    case 0x4EBF: /* 亿 */
-    case 0x5104: /* 億 */ return 8;
+        CN_UNITS(CN_CASE)
     default: return 0;
     }
 }
@@ -63,6 +60,13 @@ static int cn_unit_exp(int32_t cp)
 int mb_numeral_is_cn(int cp)
 {
     return mb_numeral_cn_digit(cp) >= 0 || cn_unit_exp(cp) > 0;
+}
+
+size_t mb_numeral_cn_chars(const int32_t **out)
+{
+    static const int32_t chars[] = {CN_DIGITS(CN_CP) CN_UNITS(CN_CP)};
+    *out = chars;
+    return sizeof chars / sizeof chars[0];
 }
 
 #define CP_DIAN  0x70B9 /* 点 */

@@ -21,6 +21,7 @@
 #define MB_NUMERAL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #define MB_NUMERAL_MAX_DIGITS 30
 
@@ -59,6 +60,9 @@ int mb_numeral_parse(const char *s, size_t n, unsigned opts, mb_numeral *out);
 /* 1 if cp is a Chinese numeral character (digit, 十百千, 万亿, 〇○零 and
  * the financial forms), else 0. */
 int mb_numeral_is_cn(int cp);
+/* Every code point mb_numeral_is_cn accepts (a static array; returns its
+ * length): for callers that build a filter of characters once. */
+size_t mb_numeral_cn_chars(const int32_t **out);
 
 /* The value of a Chinese digit character (〇○零 0, 一壹 1, 二两贰 2 …), or -1. */
 int mb_numeral_cn_digit(int cp);

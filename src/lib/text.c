@@ -126,7 +126,7 @@ int mb_utf8_len(unsigned char c)
     return 1;
 }
 
-int mb_utf8_decode(const unsigned char *s, size_t n, int32_t *cp)
+int mb_utf8_decode_any(const unsigned char *s, size_t n, int32_t *cp)
 {
     *cp = -1;
     if (n == 0)

@@ -71,7 +71,26 @@ static inline mb_status mb_text_map(mb_text *t, size_t n, uint32_t so, uint32_t 
 int mb_utf8_encode(int32_t cp, char *buf);
 /* Decode one UTF-8 character at s[0..n); returns its length (>=1) and the
  * code point in *cp, or -1 (*cp = -1) when the bytes are not valid UTF-8. */
-int mb_utf8_decode(const unsigned char *s, size_t n, int32_t *cp);
+static inline int mb_utf8_decode(const unsigned char *s, size_t n, int32_t *cp);
+/* mb_utf8_decode's general case (text.c). */
+int mb_utf8_decode_any(const unsigned char *s, size_t n, int32_t *cp);
+/* Inline, as every stage decodes character by character: ASCII, and a
+ * three-byte character whose lead byte needs no range check beyond its
+ * continuation bytes (not E0, not ED: most of Chinese text), here; the rest
+ * in mb_utf8_decode_any. */
+static inline int mb_utf8_decode(const unsigned char *s, size_t n, int32_t *cp)
+{
+    if (n > 0 && s[0] < 0x80) {
+        *cp = s[0];
+        return 1;
+    }
+    if (n >= 3 && s[0] >= 0xE1 && s[0] <= 0xEF && s[0] != 0xED && (s[1] & 0xC0) == 0x80 &&
+        (s[2] & 0xC0) == 0x80) {
+        *cp = (int32_t)((s[0] & 0x0Fu) << 12 | (s[1] & 0x3Fu) << 6 | (s[2] & 0x3Fu));
+        return 3;
+    }
+    return mb_utf8_decode_any(s, n, cp);
+}
 /* The byte offset n characters before pos (not before 0) and n characters
  * after pos (not past len) in UTF-8 text s: the ends of a quote's prefix
  * and suffix. */

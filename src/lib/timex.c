@@ -202,14 +202,21 @@ unsigned mb_timex_captures(const mb_timex_rx *rx)
 
 int mb_timex_trigger(const mb_timex_rx *rx, int32_t cp)
 {
-    if (cp >= 0 && cp < 0x10000 &&
-        (rx->trig[cp >> 3] >> (cp & 7) & 1)) /* the first characters of time words */
-        return 1;
-    return (cp >= '0' && cp <= '9') || mb_numeral_is_cn(cp) || cp == 0x201C /* an opening quote */;
+    /* every trigger is in the BMP (triggers) */
+    return cp >= 0 && cp < 0x10000 && (rx->trig[cp >> 3] >> (cp & 7) & 1);
 }
 
-/* The first characters of the words that can start a time expression:
- * of the classes that open an alternative of the pattern. */
+/* Mark cp in the trigger set. */
+static void trig_set(mb_timex_rx *rx, int32_t cp)
+{
+    if (cp >= 0 && cp < 0x10000)
+        rx->trig[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+}
+
+/* The first characters that can start a time expression: of the words of
+ * the classes that open an alternative of the pattern, and the digits, the
+ * Chinese numerals and the opening quote (so that mb_timex_trigger, asked
+ * for every character of a text, is one bit). */
 static mb_status triggers(mb_timex_rx *rx, mb_error *err)
 {
     static const mb_lexclass cls[] = {
@@ -225,10 +232,17 @@ static mb_status triggers(mb_timex_rx *rx, mb_error *err)
                 !mb_lex_value_is(w[i], "role", "first"))
                 continue;
             int32_t cp;
-            if (mb_utf8_decode((const unsigned char *)w[i]->word, w[i]->len, &cp) > 0 && cp < 0x10000)
-                rx->trig[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+            if (mb_utf8_decode((const unsigned char *)w[i]->word, w[i]->len, &cp) > 0)
+                trig_set(rx, cp);
         }
     }
+    for (int32_t c = '0'; c <= '9'; c++)
+        trig_set(rx, c);
+    trig_set(rx, 0x201C); /* an opening quote */
+    const int32_t *cn;
+    size_t ncn = mb_numeral_cn_chars(&cn);
+    for (size_t i = 0; i < ncn; i++)
+        trig_set(rx, cn[i]);
     return MB_OK;
 }
 

@@ -167,5 +167,18 @@ int main(void)
     T_OK(mb_numeral_is_cn(0x4E07) && !mb_numeral_is_cn('5'), "mb_numeral_is_cn");
     T_EQ_INT(mb_numeral_cn_digit(0x25CB), 0, "○ is zero");
     T_EQ_INT(mb_numeral_cn_digit(0x4E24), 2, "两 is two");
+    /* mb_numeral_cn_chars lists exactly the characters mb_numeral_is_cn
+     * accepts (the time recognizer's trigger set is built from it) */
+    {
+        const int32_t *cn;
+        size_t ncn = mb_numeral_cn_chars(&cn), listed = 0, accepted = 0;
+        for (size_t i = 0; i < ncn; i++)
+            listed += mb_numeral_is_cn(cn[i]) != 0;
+        for (int32_t cp = 0; cp < 0x110000; cp++)
+            accepted += mb_numeral_is_cn(cp) != 0;
+        T_EQ_INT((long)ncn, 34, "34 numeral characters listed");
+        T_EQ_INT((long)listed, 34, "every listed one accepted");
+        T_EQ_INT((long)accepted, 34, "and no other code point");
+    }
     return t_done();
 }
