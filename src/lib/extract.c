@@ -133,11 +133,13 @@ static mb_status scan_sentence(ctx *c, size_t sa, size_t sb)
         const mb_token *t = &c->toks.v[i];
         if (preposition_jiang(c, i, sb))
             continue;
-        for (size_t k = 0; k < c->ncues; k++)
-            if (c->cues[k].whole_token && c->cue_len[k] == t->end - t->start &&
+        for (size_t j = 0; j < c->nwt; j++) {
+            size_t k = c->wt[j];
+            if (c->cue_len[k] == t->end - t->start &&
                 !memcmp(c->s + t->start, c->cues[k].word, c->cue_len[k]) &&
                 !add_hit(c, t->start, &c->cues[k]))
                 return MB_ENOMEM;
+        }
     }
     /* the others anywhere: only where a cue's first character stands */
     for (size_t p = sa; p < sb;) {
@@ -2281,7 +2283,10 @@ static mb_status extractor_start(mb_extractor *x, const mb_doc *doc, mb_error *e
     c->doc_month = head->date.month;
     mb_frames_init(&c->frames, c->doc_year, m->lex);
     size_t ncues = mb_kind_cues(m->lex, c->cues, MB_MAX_CUES);
+    c->nwt = 0;
     for (size_t k = 0; k < ncues; k++) {
+        if (c->cues[k].whole_token)
+            c->wt[c->nwt++] = k;
         int32_t cp;
         c->cue_len[k] = strlen(c->cues[k].word);
         c->cue_cp[k] =

@@ -51,6 +51,8 @@ typedef struct mb_xctx {
     size_t cue_len[MB_MAX_CUES];      /* byte length and first code point of each cue */
     int32_t cue_cp[MB_MAX_CUES];
     size_t ncues;
+    size_t wt[MB_MAX_CUES]; /* the cues matched as whole tokens only, in cue order */
+    size_t nwt;
     mb_cue_kind para_kind;
     size_t para_a, para_b;      /* the paragraph's first sentence, where para_kind was read */
     size_t list_from;           /* where the paragraph's target list starts, (size_t)-1 */

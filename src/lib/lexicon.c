@@ -705,13 +705,14 @@ static void build_row(void *ctx, int cls, const char *w, size_t wl, const char *
     }
 }
 
-/* The filter bit of the character at s[0..n) (its UTF-8 bytes). */
+/* The filter bit of the character at s[0..n) (its UTF-8 bytes): the low 8
+ * bits of its code point (the last byte's 6 and 2 of the byte before), with
+ * no loop over the bytes. */
 static unsigned char_bit(const unsigned char *s, size_t n)
 {
-    unsigned h = 0;
-    for (size_t i = 0; i < n; i++)
-        h = h * 31u + s[i];
-    return h & 255u;
+    if (n < 2)
+        return s[0];
+    return (s[n - 1] & 0x3Fu) | (s[n - 2] & 0x03u) << 6;
 }
 
 /* The byte length of the UTF-8 character that starts at s[0] / ends at s[n]. */

@@ -187,12 +187,18 @@ const char *mb_find(const char *s, size_t n, const char *w, size_t wn)
 {
     if (!wn)
         return s;
-    for (const char *p = s, *end = s + n; (size_t)(end - p) >= wn;) {
-        p = memchr(p, (unsigned char)w[0], (size_t)(end - p) - wn + 1);
+    if (wn > n)
+        return NULL;
+    /* memchr looks for the byte of w at i: the third byte of a Chinese
+     * character (64 values) is much rarer in Chinese text than its lead
+     * byte (a handful of values, one every three bytes) */
+    size_t i = wn >= 3 && (unsigned char)w[0] >= 0xE0 ? 2 : 0;
+    for (const char *p = s + i, *last = s + n - wn + i; p <= last;) {
+        p = memchr(p, (unsigned char)w[i], (size_t)(last - p) + 1);
         if (!p)
             return NULL;
-        if (!memcmp(p, w, wn))
-            return p;
+        if (!memcmp(p - i, w, wn))
+            return p - i;
         p++;
     }
     return NULL;

@@ -1,7 +1,9 @@
 /* test_clause.c — the clause bounds of text.c (mb_clause_start,
  * mb_clause_end) over mb_clause_break's marks: full-width ，；：。！？ and
  * ASCII , ;, from any byte position, mid-character included; the colon
- * and semicolon tests (mb_colon_at, mb_semicolon_before). */
+ * and semicolon tests (mb_colon_at, mb_semicolon_before); mb_find (first
+ * occurrence, bounds) and the inline mb_utf8_decode against the general
+ * decoder on every one-, two- and three-byte sequence. */
 #include "t.h"
 #include "text.h"
 
@@ -38,5 +40,32 @@ int main(void)
     T_EQ_INT(mb_semicolon_before(u, 4), 0, "... a colon is none");
     T_EQ_INT(mb_semicolon_before(u, 0), 0, "... none at the start");
     T_EQ_INT(mb_semicolon_before(";", 1), 1, "... the whole text");
+    /* mb_find: the first occurrence, never past n, also of a word whose
+     * third byte it looks for first */
+    const char *h = "\xe7\x9b\xae\xe6\xa0\x87\xe7\x9b\xae\xe6\xa0\x87"
+                    "a"; /* 目标目标a */
+    T_EQ_INT(mb_find(h, 13, "\xe6\xa0\x87", 3) - h, 3, "mb_find: the first 标");
+    T_EQ_INT(mb_find(h, 13, "\xe6\xa0\x87\xe7\x9b\xae", 6) - h, 3, "mb_find: 标目");
+    T_OK(mb_find(h, 11,
+                 "\xe6\xa0\x87"
+                 "a",
+                 4) == NULL,
+         "mb_find: not past n");
+    T_EQ_INT(mb_find(h, 13, "a", 1) - h, 12, "mb_find: an ASCII byte");
+    T_OK(mb_find(h, 2, "\xe7\x9b\xae", 3) == NULL, "mb_find: a word longer than the text");
+    T_OK(mb_find(h, 13, "", 0) == h, "mb_find: the empty word at the start");
+    /* the inline decoder gives what the general one gives */
+    int same = 1;
+    for (unsigned a = 0; a < 256; a++)
+        for (unsigned b = 0; b < 256; b++)
+            for (unsigned c2 = 0x70; c2 < 0xC8; c2++) {
+                unsigned char u[3] = {(unsigned char)a, (unsigned char)b, (unsigned char)c2};
+                for (size_t len = 1; len <= 3; len++) {
+                    int32_t x, y;
+                    int lx = mb_utf8_decode(u, len, &x), ly = mb_utf8_decode_any(u, len, &y);
+                    same = same && lx == ly && x == y;
+                }
+            }
+    T_OK(same, "inline UTF-8 decoding = the general decoder on 3.7 M sequences");
     return t_done();
 }
