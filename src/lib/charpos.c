@@ -31,6 +31,22 @@ static size_t char_len(int enc, const unsigned char *s, size_t n)
     return k > n ? n : k;
 }
 
+/* The UTF-8 characters that start in p[0..n): the bytes that are no
+ * continuation byte (10xxxxxx), eight at a time. */
+static uint32_t utf8_starts(const unsigned char *p, size_t n)
+{
+    const uint64_t hi = 0x8080808080808080ull;
+    size_t i = 0, cont = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        cont += (size_t)__builtin_popcountll(w & hi & ~(w << 1)); /* bit 7 set, bit 6 clear */
+    }
+    for (; i < n; i++)
+        cont += (p[i] & 0xC0) == 0x80;
+    return (uint32_t)(n - cont);
+}
+
 static int enc_code(const char *enc)
 {
     return !strcmp(enc, "utf-16le")   ? E_UTF16LE
@@ -96,9 +112,8 @@ mb_status mb_charpos_build(mb_charpos *cp, const unsigned char *src, size_t n, c
         cp->count[cp->n++] = count;
         size_t end = pos + STEP < n ? pos + STEP : n;
         if (cp->enc == E_UTF8) { /* characters: bytes that are no continuation */
-            size_t k = pos;
-            for (; k < end; k++)
-                count += ((unsigned char)src[k] & 0xC0) != 0x80;
+            size_t k = end;
+            count += utf8_starts(src + pos, end - pos);
             /* to the next character start */
             while (k < n && ((unsigned char)src[k] & 0xC0) == 0x80)
                 k++;
@@ -130,9 +145,8 @@ uint32_t mb_charpos_at(const mb_charpos *cp, const unsigned char *src, size_t n,
     if (cp->flat && cp->flat[lo])
         return count;
     if (cp->enc == E_UTF8) {
-        for (size_t end = b < n ? b : n; pos < end; pos++)
-            count += ((unsigned char)src[pos] & 0xC0) != 0x80;
-        return count;
+        size_t end = b < n ? b : n;
+        return pos < end ? count + utf8_starts(src + pos, end - pos) : count;
     }
     while (pos < b && pos < n) {
         pos += char_len(cp->enc, src + pos, n - pos);

@@ -4,7 +4,8 @@
  * same rows in tests/cli/position_browser.sh); the table's checkpoints
  * (flat over markup, about one a KiB in long text); the entity table's
  * order; a page of every prefix of a tricky page never reads past its end
- * or counts backwards. */
+ * or counts backwards; and a plain UTF-8 text's table (charpos.c) against
+ * a count character by character at every character start. */
 #include "t.h"
 
 #include "decode.h"
@@ -169,8 +170,38 @@ static void test_prefixes(void)
     T_OK(ok, "every prefix of a page: counts never go back, never more than the bytes");
 }
 
+/* A UTF-8 text of 1- to 4-byte characters over several checkpoints: the
+ * characters before every character start, as counted one by one. */
+static void test_utf8_counts(void)
+{
+    static const char *const ch[] = {"a", "\xc2\xb7",    "\xe4\xb8\xad", "\xf0\x9f\x98\x80",
+                                     " ", "\xef\xbc\x8c"};
+    size_t cap = 12000, n = 0;
+    unsigned char *t = malloc(cap);
+    unsigned seed = 7;
+    while (n + 4 < cap - 1) {
+        seed = seed * 1103515245u + 12345u;
+        const char *c = ch[(seed >> 16) % 6];
+        memcpy(t + n, c, strlen(c));
+        n += strlen(c);
+    }
+    mb_charpos cp;
+    int ok = mb_charpos_build(&cp, t, n, "utf-8") == MB_OK && cp.n > 5;
+    uint32_t count = 0;
+    for (size_t b = 0; b <= n && ok; b++) {
+        if (b == n || (t[b] & 0xC0) != 0x80) {
+            ok = mb_charpos_at(&cp, t, n, (uint32_t)b) == count;
+            count++;
+        }
+    }
+    T_OK(ok, "UTF-8 text: characters before every character start, over 12 checkpoints");
+    mb_charpos_free(&cp);
+    free(t);
+}
+
 int main(void)
 {
+    test_utf8_counts();
     test_rows();
     test_table();
     test_entities();
