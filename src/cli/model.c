@@ -55,7 +55,7 @@ mb_lexicon *cli_lexicon(const char *cmd, const char *dict, const char *const *le
 
 int cli_jit(char *const *in, size_t n)
 {
-    unsigned long long min = 1u << 20, total = 0;
+    unsigned long long min = 32u << 10, total = 0;
     const char *env = getenv("MUBIAO_JIT_MIN");
     if (env && *env) {
         char *e;

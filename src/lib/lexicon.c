@@ -573,6 +573,9 @@ struct mb_lexicon {
     /* 256-bit filters of the first and the last character of the class's
      * words: most positions of a text start (or end) no word of a class */
     uint64_t first[MB_LX_NCLASSES][4], last[MB_LX_NCLASSES][4];
+    /* the longest word of the class whose first character has filter bit
+     * b, in bytes (255: 255 or more): no longer prefix is hashed or probed */
+    uint8_t (*maxlen)[256];
     /* the BMP characters that have a t2s row (fold.c asks for every
      * character of a text) */
     uint64_t t2s_bits[0x10000 / 64];
@@ -592,6 +595,7 @@ void mb_lexicon_free(mb_lexicon *lex)
     free(lex->image);
     free(lex->arena);
     free(lex->slots);
+    free(lex->maxlen);
     free(lex);
 }
 
@@ -745,7 +749,8 @@ static mb_status finish(build *b, mb_error *err)
     while (lex->nslots < 2 * lex->n + 2)
         lex->nslots *= 2;
     lex->slots = calloc(lex->nslots, sizeof *lex->slots);
-    if (!lex->slots)
+    lex->maxlen = calloc(MB_LX_NCLASSES, sizeof *lex->maxlen);
+    if (!lex->slots || !lex->maxlen)
         return mb_error_set(err, MB_ENOMEM, "lexicon: out of memory");
     for (size_t i = 0; i < lex->n; i++) {
         const mb_lexword *w = &lex->w[i];
@@ -759,6 +764,8 @@ static mb_status finish(build *b, mb_error *err)
         unsigned fb = char_bit(u, first_len(u, w->len)),
                  lb = char_bit(u + w->len - last_len(u, w->len), last_len(u, w->len));
         lex->first[w->cls][fb >> 6] |= 1ull << (fb & 63);
+        if (lex->maxlen[w->cls][fb] < (w->len < 255 ? w->len : 255))
+            lex->maxlen[w->cls][fb] = (uint8_t)(w->len < 255 ? w->len : 255);
         lex->last[w->cls][lb >> 6] |= 1ull << (lb & 63);
         int32_t cp;
         if (w->cls == MB_LX_T2S && mb_utf8_decode(u, w->len, &cp) == (int)w->len && cp >= 0 && cp < 0x10000)
@@ -935,8 +942,10 @@ const mb_lexword *mb_lex_longest_at(const mb_lexicon *lex, mb_lexclass cls, cons
     if (!lex->nslots || !lex->nlens[cls])
         return NULL;
     /* the hashes of every prefix, in one pass (hash_word is byte by byte),
-     * then the lengths of the class's words, longest first */
-    size_t max = lex->lens[cls][0] < len - pos ? lex->lens[cls][0] : len - pos;
+     * then the lengths of the class's words, longest first; none longer
+     * than the longest word that starts with a character of this filter bit */
+    size_t ml = lex->maxlen[cls][fb] < 255 ? lex->maxlen[cls][fb] : lex->lens[cls][0];
+    size_t max = ml < len - pos ? ml : len - pos;
     uint64_t h[MB_DICT_MAX_WORD_BYTES + 1];
     h[0] = hash_start(cls);
     for (size_t k = 0; k < max; k++)

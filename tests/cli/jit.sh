@@ -1,7 +1,7 @@
 #!/bin/sh
 # tests/cli/jit.sh — extract and numbers JIT-compile the recognizer's
 # patterns only for inputs worth it (cli_jit: standard input, JSON Lines,
-# or files of MUBIAO_JIT_MIN bytes together, 1 MiB by default); pcre2's
+# or files of MUBIAO_JIT_MIN bytes together, 32 KiB by default); pcre2's
 # interpreter must give exactly the JIT's output. MUBIAO_JIT_MIN=0 forces
 # JIT, a huge value forbids it: every gold document, the corpus and
 # standard input give the same records, numbers and messages either way,
