@@ -25,8 +25,9 @@ extern "C" {
 #endif
 
 /* 0.x: the ABI may change from one minor version to the next (0.2.0: the
- * shape of mb_text, below); the SONAME stays libmubiao.so.0 until 1.0. */
-#define MB_VERSION "0.3.0"
+ * shape of mb_text, below; 0.4.0: dictionary format 4, mb_dict_verify,
+ * mb_lexicon_open_classes); the SONAME stays libmubiao.so.0 until 1.0. */
+#define MB_VERSION "0.4.0"
 
 /* ---- status codes (never renumbered; add at the end) ---- */
 typedef enum mb_status {
