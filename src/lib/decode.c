@@ -476,8 +476,7 @@ static mb_status decode_utf8(dec *d, size_t pos)
                 e++;
         } else {
             w = 3;
-            while (e + 2 < d->n && src[e] >= 0xE1 && src[e] <= 0xEF && src[e] != 0xED &&
-                   (src[e + 1] & 0xC0) == 0x80 && (src[e + 2] & 0xC0) == 0x80)
+            while (mb_utf8_plain3(src + e, d->n - e))
                 e += 3;
         }
         if (e > pos) {
@@ -623,8 +622,7 @@ static int looks_utf8(const unsigned char *src, size_t n)
             pos++;
             continue;
         }
-        if (c >= 0xE1 && c <= 0xEF && c != 0xED && pos + 2 < n && (src[pos + 1] & 0xC0) == 0x80 &&
-            (src[pos + 2] & 0xC0) == 0x80) { /* the common CJK case, as scan_utf8 would judge it */
+        if (mb_utf8_plain3(src + pos, n - pos)) { /* the common CJK case, as scan_utf8 would judge it */
             good++;
             pos += 3;
             continue;
@@ -648,8 +646,7 @@ int mb_utf8_valid(const unsigned char *p, size_t n)
             pos++;
             continue;
         }
-        if (c >= 0xE1 && c <= 0xEF && c != 0xED && pos + 2 < n && (p[pos + 1] & 0xC0) == 0x80 &&
-            (p[pos + 2] & 0xC0) == 0x80) { /* the common CJK case, as scan_utf8 would judge it */
+        if (mb_utf8_plain3(p + pos, n - pos)) { /* the common CJK case, as scan_utf8 would judge it */
             pos += 3;
             continue;
         }

@@ -148,13 +148,13 @@ typedef struct matcher {
     pcre2_match_data *md;
 } matcher;
 
-/* Compile a pattern template whose @{class} parts are lexicon classes. */
 /* A paragraph's text is the normalizer's output, valid UTF-8 by
  * construction (it writes only encoded code points): pcre2 need not check
  * it again at every call, which read the whole paragraph each time (the
  * search for a date was 5% of extract). */
 #define MATCH_OPTS PCRE2_NO_UTF_CHECK
 
+/* Compile a pattern template whose @{class} parts are lexicon classes. */
 static int matcher_init(matcher *m, const mb_lexicon *lex, const char *tmpl)
 {
     int ec;

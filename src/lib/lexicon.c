@@ -238,10 +238,9 @@ static int check_word(const char *w, size_t n, char *msg, size_t msz)
     }
     const unsigned char *u = (const unsigned char *)w;
     for (size_t i = 0; i < n;) {
-        /* the 3-byte characters of Chinese text (E1-EC, EE-EF and two
-         * continuation bytes: always valid, never a control) inline */
-        if (i + 3 <= n && ((u[i] >= 0xE1 && u[i] <= 0xEC) || u[i] >= 0xEE) && u[i] <= 0xEF &&
-            (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+        /* the 3-byte characters of Chinese text: always valid, never a
+         * control */
+        if (mb_utf8_plain3(u + i, n - i)) {
             i += 3;
             continue;
         }
@@ -438,9 +437,8 @@ typedef void (*row_fn)(void *ctx, int cls, const char *w, size_t wl, const char 
                        unsigned flags);
 
 /* What walk_section records of row r for walk_checked (meta[2r], meta[2r+1]):
- * class | items length << 16 (META_LONG: longer, find its end) | flags << 32,
- * and the offsets in the section of the word | of the items << 32. */
-#define META_LONG 0xFFFFu
+ * class | flags << 32, and the offsets in the section of the word | of the
+ * items << 32. */
 
 /* Walk (and check) the rows of a section; fn may be NULL. With meta, each
  * row's class, flags and string offsets are stored in a malloc'ed array of
@@ -513,8 +511,7 @@ static mb_status walk_section(const char *name, const unsigned char *p, size_t n
                                 base_off + rowat, r, msg);
         }
         if (mt) {
-            uint64_t il = l[2] < META_LONG ? l[2] : META_LONG;
-            mt[2 * (size_t)r] = (uint64_t)cls | il << 16 | (uint64_t)flags << 32;
+            mt[2 * (size_t)r] = (uint64_t)cls | (uint64_t)flags << 32;
             mt[2 * (size_t)r + 1] = (uint64_t)(s[1] - (const char *)p) | (uint64_t)(s[2] - (const char *)p)
                                                                              << 32;
         }
@@ -540,15 +537,16 @@ mb_status mb_lex_section_check(const char *name, const unsigned char *p, size_t 
 }
 
 /* Walk the nrows rows of a copy of a section that walk_section checked,
- * with what it recorded (META_LONG): nothing is checked or searched again. */
+ * with what it recorded: nothing is checked again; the word's length is the
+ * distance to the items, the items' (mostly empty) is measured. */
 static void walk_checked(const unsigned char *p, uint32_t nrows, const uint64_t *meta, row_fn fn, void *ctx)
 {
     for (uint32_t r = 0; r < nrows; r++) {
         uint64_t m = meta[2 * (size_t)r], o = meta[2 * (size_t)r + 1];
-        size_t woff = (uint32_t)o, ioff = (size_t)(o >> 32), il = (size_t)(m >> 16 & 0xffff);
+        size_t woff = (uint32_t)o, ioff = (size_t)(o >> 32);
         const char *items = (const char *)p + ioff;
-        fn(ctx, (int)(m & 0xffff), (const char *)p + woff, ioff - woff - 1, items,
-           il < META_LONG ? il : strlen(items), (unsigned)(m >> 32));
+        fn(ctx, (int)(m & 0xffff), (const char *)p + woff, ioff - woff - 1, items, strlen(items),
+           (unsigned)(m >> 32));
     }
 }
 
@@ -601,7 +599,6 @@ void mb_lexicon_free(mb_lexicon *lex)
 
 /* The hash of a (class, word) key: FNV-1a over the word's bytes, begun from
  * the class; byte by byte, so a prefix's hash extends to the next. */
-
 static inline uint64_t hash_start(int cls)
 {
     return 0xcbf29ce484222325ull ^ (uint64_t)cls;
@@ -764,8 +761,9 @@ static mb_status finish(build *b, mb_error *err)
         unsigned fb = char_bit(u, first_len(u, w->len)),
                  lb = char_bit(u + w->len - last_len(u, w->len), last_len(u, w->len));
         lex->first[w->cls][fb >> 6] |= 1ull << (fb & 63);
-        if (lex->maxlen[w->cls][fb] < (w->len < 255 ? w->len : 255))
-            lex->maxlen[w->cls][fb] = (uint8_t)(w->len < 255 ? w->len : 255);
+        uint8_t ml = (uint8_t)(w->len < 255 ? w->len : 255);
+        if (lex->maxlen[w->cls][fb] < ml)
+            lex->maxlen[w->cls][fb] = ml;
         lex->last[w->cls][lb >> 6] |= 1ull << (lb & 63);
         int32_t cp;
         if (w->cls == MB_LX_T2S && mb_utf8_decode(u, w->len, &cp) == (int)w->len && cp >= 0 && cp < 0x10000)

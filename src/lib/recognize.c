@@ -1018,8 +1018,7 @@ mb_status mb_recognize(const mb_recognizer *r, const char *text, size_t len, int
             i++;
             continue;
         }
-        if (b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED && i + 2 < len && (tu[i + 1] & 0xC0) == 0x80 &&
-            (tu[i + 2] & 0xC0) == 0x80) { /* U+1000..U+FFFF less the surrogates: always valid */
+        if (mb_utf8_plain3(tu + i, len - i)) { /* always valid */
             i += 3;
             continue;
         }

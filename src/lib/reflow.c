@@ -154,30 +154,13 @@ static inline unsigned cp_width(int32_t c)
     return w < 0 ? 0 : (unsigned)w;
 }
 
-/* The rare cases of next_cp: two- and four-byte characters, malformed
- * bytes (U+FFFD, one byte). */
-static int32_t next_cp_slow(const unsigned char *u, size_t left, size_t *i)
-{
-    int32_t c;
-    int len = mb_utf8_decode(u, left, &c);
-    *i += len < 0 ? 1 : (size_t)len;
-    return len < 0 ? 0xFFFD : c;
-}
-
 /* Decode the code point at s[*i] (s valid up to n), advancing *i. */
 static inline int32_t next_cp(const char *s, size_t n, size_t *i)
 {
-    const unsigned char *u = (const unsigned char *)s + *i;
-    if (u[0] < 0x80) {
-        *i += 1;
-        return u[0];
-    }
-    if (u[0] >= 0xE1 && u[0] != 0xED && u[0] <= 0xEF && n - *i >= 3 && (u[1] & 0xC0) == 0x80 &&
-        (u[2] & 0xC0) == 0x80) {
-        *i += 3; /* the common three-byte case: no overlong or surrogate form possible */
-        return ((int32_t)(u[0] & 0x0F) << 12) | ((int32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
-    }
-    return next_cp_slow(u, n - *i, i);
+    int32_t c;
+    int len = mb_utf8_decode((const unsigned char *)s + *i, n - *i, &c);
+    *i += len < 0 ? 1 : (size_t)len; /* malformed: U+FFFD for one byte */
+    return len < 0 ? 0xFFFD : c;
 }
 
 /* Skip Chinese numerals (and ASCII digits if digits) at s[*i]; returns how

@@ -83,31 +83,13 @@ static size_t decode(const unsigned char *s, size_t len, const mb_dict *dict, co
 {
     size_t n = 0;
     for (size_t i = 0; i < len;) {
-        unsigned c0 = s[i];
         int32_t cp;
-        int k;
-        uint8_t kind = K_OTHER;
-        if (c0 < 0x80) {
-            cp = (int32_t)c0;
+        int k = mb_utf8_decode(s + i, len - i, &cp);
+        if (k < 0) {
             k = 1;
-            kind = ascii_kind(cp);
-        } else if ((c0 & 0xF0) == 0xE0 && i + 2 < len && (s[i + 1] & 0xC0) == 0x80 &&
-                   (s[i + 2] & 0xC0) == 0x80 &&
-                   (cp = (int32_t)((c0 & 0x0F) << 12 | (s[i + 1] & 0x3Fu) << 6 | (s[i + 2] & 0x3Fu))) >=
-                       0x800 &&
-                   (cp < 0xD800 || cp > 0xDFFF)) {
-            k = 3;
-            if (cp == 0x3000)
-                kind = K_SPACE;
-        } else {
-            k = mb_utf8_decode(s + i, len - i, &cp);
-            if (k < 0) {
-                k = 1;
-                cp = -1;
-            } else if (is_space(cp)) {
-                kind = K_SPACE;
-            }
+            cp = -1;
         }
+        uint8_t kind = cp < 0 ? K_OTHER : cp < 0x80 ? ascii_kind(cp) : is_space(cp) ? K_SPACE : K_OTHER;
         w->pos[n] = (uint32_t)i;
         w->cp[n] = cp;
         w->kind[n] = kind;

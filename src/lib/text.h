@@ -72,6 +72,14 @@ int mb_utf8_encode(int32_t cp, char *buf);
 /* Decode one UTF-8 character at s[0..n); returns its length (>=1) and the
  * code point in *cp, or -1 (*cp = -1) when the bytes are not valid UTF-8. */
 static inline int mb_utf8_decode(const unsigned char *s, size_t n, int32_t *cp);
+/* 1 if s[0..n) starts with a three-byte character whose lead byte needs no
+ * range check beyond its two continuation bytes (E1-EC, EE-EF: U+1000 to
+ * U+FFFF less the surrogates, never overlong): most of Chinese text. */
+static inline int mb_utf8_plain3(const unsigned char *s, size_t n)
+{
+    return n >= 3 && s[0] >= 0xE1 && s[0] <= 0xEF && s[0] != 0xED && (s[1] & 0xC0) == 0x80 &&
+           (s[2] & 0xC0) == 0x80;
+}
 /* mb_utf8_decode's general case (text.c). */
 int mb_utf8_decode_any(const unsigned char *s, size_t n, int32_t *cp);
 /* Inline, as every stage decodes character by character: ASCII, and a
@@ -84,8 +92,7 @@ static inline int mb_utf8_decode(const unsigned char *s, size_t n, int32_t *cp)
         *cp = s[0];
         return 1;
     }
-    if (n >= 3 && s[0] >= 0xE1 && s[0] <= 0xEF && s[0] != 0xED && (s[1] & 0xC0) == 0x80 &&
-        (s[2] & 0xC0) == 0x80) {
+    if (mb_utf8_plain3(s, n)) {
         *cp = (int32_t)((s[0] & 0x0Fu) << 12 | (s[1] & 0x3Fu) << 6 | (s[2] & 0x3Fu));
         return 3;
     }
