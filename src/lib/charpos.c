@@ -32,7 +32,8 @@ static size_t char_len(int enc, const unsigned char *s, size_t n)
 }
 
 /* The UTF-8 characters that start in p[0..n): the bytes that are no
- * continuation byte (10xxxxxx), eight at a time. */
+ * continuation byte (10xxxxxx), eight at a time (counted with a multiply:
+ * without -mpopcnt, __builtin_popcountll is a call into libgcc). */
 static uint32_t utf8_starts(const unsigned char *p, size_t n)
 {
     const uint64_t hi = 0x8080808080808080ull;
@@ -40,7 +41,8 @@ static uint32_t utf8_starts(const unsigned char *p, size_t n)
     for (; i + 8 <= n; i += 8) {
         uint64_t w;
         memcpy(&w, p + i, 8);
-        cont += (size_t)__builtin_popcountll(w & hi & ~(w << 1)); /* bit 7 set, bit 6 clear */
+        uint64_t c = (w & hi & ~(w << 1)) >> 7;              /* 1 in the low bit of each continuation byte */
+        cont += (size_t)((c * 0x0101010101010101ull) >> 56); /* their sum, in the top byte (at most 8) */
     }
     for (; i < n; i++)
         cont += (p[i] & 0xC0) == 0x80;

@@ -431,50 +431,87 @@ static uint32_t entry_value(const builder *b, const entry *e)
     return (tag + 1) << 24 | cost;
 }
 
-static mb_status build_node(builder *b, const uint32_t *order, size_t lo, size_t hi, uint32_t depth,
-                            uint32_t s)
+/* A trie node still to place: the words order[lo..hi) share their first
+ * depth char ids, and unit s is their node. */
+typedef struct pending {
+    size_t lo, hi;
+    uint32_t depth, s;
+} pending;
+
+/* Place the trie's nodes breadth first: the nodes near the root, which every
+ * walk visits, end up side by side at the start of the array, so the walks
+ * of a text touch fewer cache lines than with a depth-first layout. */
+static mb_status build_trie(builder *b, const uint32_t *order, size_t n)
 {
-    if (lo < hi && b->e[order[lo]].nids == depth)
-        b->dvalue[s] = entry_value(b, &b->e[order[lo++]]);
-    if (lo == hi)
-        return MB_OK;
-    size_t first = b->nlabels;
-    uint32_t last = 0;
-    for (size_t i = lo; i < hi; i++) {
-        uint32_t c = b->ids[b->e[order[i]].idoff + depth];
-        if (c != last) {
-            if (b->nlabels == b->lcap) {
-                size_t cap = b->lcap ? b->lcap * 2 : 1024;
-                uint32_t *nl = realloc(b->labels, cap * sizeof *nl);
-                if (!nl)
-                    return nomem(b);
-                b->labels = nl;
-                b->lcap = cap;
+    size_t qcap = 1024, head = 0, tail = 0;
+    pending *q = malloc(qcap * sizeof *q);
+    if (!q)
+        return nomem(b);
+    q[tail++] = (pending){0, n, 0, 0};
+    mb_status st = MB_OK;
+    while (head < tail && !st) {
+        pending p = q[head++];
+        size_t lo = p.lo, hi = p.hi;
+        if (lo < hi && b->e[order[lo]].nids == p.depth)
+            b->dvalue[p.s] = entry_value(b, &b->e[order[lo++]]);
+        if (lo == hi)
+            continue;
+        b->nlabels = 0;
+        uint32_t last = 0;
+        for (size_t i = lo; i < hi; i++) {
+            uint32_t c = b->ids[b->e[order[i]].idoff + p.depth];
+            if (c != last) {
+                if (b->nlabels == b->lcap) {
+                    size_t cap = b->lcap ? b->lcap * 2 : 1024;
+                    uint32_t *nl = realloc(b->labels, cap * sizeof *nl);
+                    if (!nl) {
+                        st = nomem(b);
+                        break;
+                    }
+                    b->labels = nl;
+                    b->lcap = cap;
+                }
+                b->labels[b->nlabels++] = c;
+                last = c;
             }
-            b->labels[b->nlabels++] = c;
-            last = c;
+        }
+        if (st)
+            break;
+        size_t m = b->nlabels;
+        int64_t base = find_base(b, b->labels, m);
+        if ((st = grow(b, (size_t)(base + b->labels[m - 1]) + 1)))
+            break;
+        b->dbase[p.s] = (int32_t)base;
+        for (size_t j = 0; j < m; j++)
+            take(b, (size_t)(base + b->labels[j]), p.s);
+        if (head > qcap / 2) { /* reuse the consumed half of the queue */
+            memmove(q, q + head, (tail - head) * sizeof *q);
+            tail -= head;
+            head = 0;
+        }
+        if (tail + m > qcap) {
+            size_t cap = qcap;
+            while (tail + m > cap)
+                cap *= 2;
+            pending *nq = realloc(q, cap * sizeof *nq);
+            if (!nq) {
+                st = nomem(b);
+                break;
+            }
+            q = nq;
+            qcap = cap;
+        }
+        size_t i = lo;
+        for (size_t j = 0; j < m; j++) {
+            uint32_t c = b->labels[j];
+            size_t start = i;
+            while (i < hi && b->ids[b->e[order[i]].idoff + p.depth] == c)
+                i++;
+            q[tail++] = (pending){start, i, p.depth + 1, (uint32_t)(base + c)};
         }
     }
-    size_t m = b->nlabels - first;
-    int64_t base = find_base(b, b->labels + first, m);
-    mb_status st = grow(b, (size_t)(base + b->labels[b->nlabels - 1]) + 1);
-    if (st)
-        return st;
-    b->dbase[s] = (int32_t)base;
-    for (size_t j = first; j < b->nlabels; j++)
-        take(b, (size_t)(base + b->labels[j]), s);
-    size_t i = lo;
-    for (size_t j = 0; j < m; j++) {
-        uint32_t c = b->labels[first + j];
-        size_t start = i;
-        while (i < hi && b->ids[b->e[order[i]].idoff + depth] == c)
-            i++;
-        st = build_node(b, order, start, i, depth + 1, (uint32_t)(base + c));
-        if (st)
-            return st;
-    }
-    b->nlabels = first;
-    return MB_OK;
+    free(q);
+    return st;
 }
 
 typedef struct sortkey {
@@ -618,7 +655,7 @@ static mb_status write_image(builder *b, unsigned char **img, size_t *n)
     if ((st = grow(b, 1)))
         goto done;
     take(b, 0, FREE_SLOT);
-    if ((st = build_node(b, order, 0, nkeep, 0, 0)))
+    if ((st = build_trie(b, order, nkeep)))
         goto done;
     /* layout */
     size_t tags_len = 0;

@@ -21,6 +21,8 @@ typedef struct work {
     uint64_t *best;   /* n + 1: cost of the best route from here to the end */
     uint32_t *next;   /* n: end of the best first token from here */
     const char **tag; /* n: its tag (NULL: whitespace, no token) */
+    uint32_t *cand;   /* the characters where an atom may start, in order */
+    size_t ncand;
 } work;
 
 static size_t align8(size_t n)
@@ -31,9 +33,9 @@ static size_t align8(size_t n)
 static mb_status get_work(mb_tokens *t, size_t n, work *w, mb_error *err)
 {
     size_t m = n + 1;
-    size_t sz[9] = {m * 4, m * 4, m * 2, m * 2, m * 4, m, m * 8, m * 4, m * sizeof(char *)};
+    size_t sz[10] = {m * 4, m * 4, m * 2, m * 2, m * 4, m, m * 8, m * 4, m * sizeof(char *), m * 4};
     size_t total = 0;
-    for (int i = 0; i < 9; i++)
+    for (int i = 0; i < 10; i++)
         total += align8(sz[i]);
     if (total > t->work_size) {
         void *nw = malloc(total);
@@ -44,10 +46,11 @@ static mb_status get_work(mb_tokens *t, size_t n, work *w, mb_error *err)
         t->work_size = total;
     }
     char *p = t->work;
-    void **slots[9] = {(void **)&w->pos,  (void **)&w->cp,   (void **)&w->cid,
-                       (void **)&w->uid,  (void **)&w->aend, (void **)&w->kind,
-                       (void **)&w->best, (void **)&w->next, (void **)&w->tag};
-    for (int i = 0; i < 9; i++) {
+    void **slots[10] = {(void **)&w->pos,  (void **)&w->cp,   (void **)&w->cid,  (void **)&w->uid,
+                        (void **)&w->aend, (void **)&w->kind, (void **)&w->best, (void **)&w->next,
+                        (void **)&w->tag,  (void **)&w->cand};
+    w->ncand = 0;
+    for (int i = 0; i < 10; i++) {
         *slots[i] = p;
         p += align8(sz[i]);
     }
@@ -75,33 +78,6 @@ static int is_space(int32_t c)
 static uint8_t ascii_kind(int32_t c)
 {
     return is_space(c) ? K_SPACE : is_digit(c) ? K_DIGIT : is_alpha(c) ? K_ALPHA : K_OTHER;
-}
-
-/* Decode s into w->pos / w->cp, and set each character's kind (aend 0) and
- * char ids in dict (and user); returns the number of characters. */
-static size_t decode(const unsigned char *s, size_t len, const mb_dict *dict, const mb_dict *user, work *w)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len;) {
-        int32_t cp;
-        int k = mb_utf8_decode(s + i, len - i, &cp);
-        if (k < 0) {
-            k = 1;
-            cp = -1;
-        }
-        uint8_t kind = cp < 0 ? K_OTHER : cp < 0x80 ? ascii_kind(cp) : is_space(cp) ? K_SPACE : K_OTHER;
-        w->pos[n] = (uint32_t)i;
-        w->cp[n] = cp;
-        w->kind[n] = kind;
-        w->aend[n] = 0;
-        w->cid[n] = cp < 0 ? 0 : (uint16_t)mb_dict_char(dict, (uint32_t)cp);
-        if (user)
-            w->uid[n] = cp < 0 ? 0 : (uint16_t)mb_dict_char(user, (uint32_t)cp);
-        n++;
-        i += (size_t)k;
-    }
-    w->pos[n] = (uint32_t)len;
-    return n;
 }
 
 static const char TAG_M[] = "m", TAG_T[] = "t", TAG_ENG[] = "eng", TAG_X[] = "x";
@@ -141,16 +117,57 @@ static unsigned number_value(const int32_t *cp, size_t a, size_t b)
     return v;
 }
 
-/* Whether an atom may start at character i: an ASCII digit, sign, letter
- * or run punctuation, a 〇/○, or a character followed by 〇/○ or by itself
- * (a cheap test that lets most Chinese characters through at once). */
-static int may_start_atom(const int32_t *cp, size_t i, size_t n)
+/* Decode s into w->pos / w->cp, and set each character's kind (aend 0) and
+ * char ids in dict (and user); note in w->cand where an atom may start (an
+ * ASCII letter, digit, sign or point; 〇 or ○ and the start of the run of
+ * Chinese digits it is in; punctuation of a run): the other characters
+ * start none, and find_atoms looks at these only. Returns the number of
+ * characters. */
+static size_t decode(const unsigned char *s, size_t len, const mb_dict *dict, const mb_dict *user, work *w)
 {
-    int32_t c = cp[i];
-    if (c < 0x80)
-        return is_alnum(c) || c == '+' || c == '-' || c == '.';
-    int32_t d = i + 1 < n ? cp[i + 1] : -1;
-    return c == 0x3007 || c == 0x25CB || d == 0x3007 || d == 0x25CB || d == c;
+    size_t n = 0;
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        int k = mb_utf8_decode(s + i, len - i, &cp);
+        if (k < 0) {
+            k = 1;
+            cp = -1;
+        }
+        uint8_t kind;
+        if (cp < 0x80) {
+            kind = cp < 0 ? K_OTHER : ascii_kind(cp);
+            if (is_alnum(cp) || cp == '+' || cp == '-' || cp == '.')
+                w->cand[w->ncand++] = (uint32_t)n;
+        } else {
+            kind = is_space(cp) ? K_SPACE : K_OTHER;
+            if (cp <= 0x3007) { /* every other candidate is below 〇: Chinese text is above */
+                if (cp == 0x3007 || cp == 0x25CB) {
+                    /* the start of the run of Chinese digits it ends, back
+                     * to the last candidate at most (so a run of 〇 costs
+                     * no more than its length) */
+                    size_t r = n, lim = w->ncand ? w->cand[w->ncand - 1] : 0;
+                    while (r > lim && is_han_digit(w->cp[r - 1]))
+                        r--;
+                    if (r < n && (w->ncand == 0 || w->cand[w->ncand - 1] < r))
+                        w->cand[w->ncand++] = (uint32_t)r;
+                    w->cand[w->ncand++] = (uint32_t)n;
+                } else if (is_run_punct(cp)) {
+                    w->cand[w->ncand++] = (uint32_t)n;
+                }
+            }
+        }
+        w->pos[n] = (uint32_t)i;
+        w->cp[n] = cp;
+        w->kind[n] = kind;
+        w->aend[n] = 0;
+        w->cid[n] = cp < 0 ? 0 : (uint16_t)mb_dict_char(dict, (uint32_t)cp);
+        if (user)
+            w->uid[n] = cp < 0 ? 0 : (uint16_t)mb_dict_char(user, (uint32_t)cp);
+        n++;
+        i += (size_t)k;
+    }
+    w->pos[n] = (uint32_t)len;
+    return n;
 }
 
 /* Mark atoms: numbers (with sign, decimal point, thousands separators,
@@ -159,11 +176,11 @@ static int may_start_atom(const int32_t *cp, size_t i, size_t n)
 static void find_atoms(work *w, size_t n)
 {
     const int32_t *cp = w->cp;
-    for (size_t i = 0; i < n;) {
-        if (!may_start_atom(cp, i, n)) {
-            i++;
+    size_t next = 0; /* the first character not inside an atom found */
+    for (size_t ci = 0; ci < w->ncand; ci++) {
+        size_t i = w->cand[ci];
+        if (i < next)
             continue;
-        }
         int32_t c = cp[i];
         size_t j = i;
         const char *tag = NULL;
@@ -211,12 +228,13 @@ static void find_atoms(work *w, size_t n)
                     tag = TAG_T;
                 }
             }
-        } else if (c == 0x3007 || c == 0x25CB ||
-                   (is_han_digit(c) && i + 1 < n && (cp[i + 1] == 0x3007 || cp[i + 1] == 0x25CB))) {
-            /* a year written with 〇/○ (二〇二五年): the 〇 makes it unambiguous */
-            while (j < n && is_han_digit(cp[j]))
-                j++;
-            if (j - i >= 2) {
+        } else if (is_han_digit(c)) {
+            /* a year written with 〇/○ (二〇二五年, 一九五〇年): the 〇 makes
+             * the whole run of Chinese digits a number */
+            int zero = 0;
+            for (; j < n && is_han_digit(cp[j]); j++)
+                zero |= cp[j] == 0x3007 || cp[j] == 0x25CB;
+            if (zero && j - i >= 2) {
                 tag = TAG_M;
                 if (j < n && cp[j] == 0x5E74) {
                     j++;
@@ -232,15 +250,13 @@ static void find_atoms(work *w, size_t n)
                 j++;
             tag = TAG_ENG;
         }
-        if (!tag) {
-            i++;
+        if (!tag)
             continue;
-        }
         w->aend[i] = (uint32_t)j;
         w->tag[i] = tag;
         for (size_t k = i + 1; k < j; k++)
             w->kind[k] = K_INSIDE;
-        i = j;
+        next = j;
     }
 }
 
