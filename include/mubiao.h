@@ -326,8 +326,9 @@ typedef struct mb_recognizer mb_recognizer;
  * "Lexicon"), read from a compiled dictionary's lexicon section, with the
  * rows of user lexicon files (same text format; a row replaces the
  * compiled row of the same word and class, or adds one) merged over it.
- * Immutable once built; it copies what it needs, so dict may be closed
- * afterwards. Errors in a user file: MB_EDICT with "file:line: message". */
+ * Immutable once built; its words point into dict's image, which it keeps
+ * (a reference, counted), so dict may be closed afterwards: the image is
+ * released with the last of the two. Errors in a user file: MB_EDICT with "file:line: message". */
 mb_status mb_lexicon_open(const mb_dict *dict, const char *const *user_lexicons, size_t nuser,
                           mb_lexicon **out, mb_error *err);
 /* The same with only the rows of the named classes indexed (every row,

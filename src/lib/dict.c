@@ -126,7 +126,15 @@ static void release(mb_dict *d)
 
 void mb_dict_close(mb_dict *d)
 {
-    release(d);
+    if (d && atomic_fetch_sub_explicit(&d->refs, 1, memory_order_acq_rel) == 1)
+        release(d);
+}
+
+mb_dict *mb_dict_ref(const mb_dict *d)
+{
+    mb_dict *m = (mb_dict *)d; /* the count is the one field that changes */
+    atomic_fetch_add_explicit(&m->refs, 1, memory_order_relaxed);
+    return m;
 }
 
 /* Check everything a lookup relies on; d->img and d->size are set. */
@@ -245,6 +253,7 @@ static mb_status finish_open(mb_dict *d, mb_dict **out, mb_error *err)
         release(d);
         return st;
     }
+    atomic_init(&d->refs, 1);
     *out = d;
     return MB_OK;
 }

@@ -2,7 +2,8 @@
  * mb_dict_lookup, mb_dict_get_info, and the inline trie walk the segmenter
  * uses).  A compiled dictionary is mapped read-only with mmap (or adopted
  * from memory for user dictionaries), validated completely at open — header,
- * section bounds, checksum, page index — and then never written: one open
+ * section bounds, checksum, page index — and then never written but for its
+ * reference count (atomic; the caller's and each lexicon's): one open
  * dictionary can be shared by any number of threads.  Every trie step is
  * bounds-checked, so even a file whose checksum was forged cannot make a
  * lookup read outside the mapping. */
@@ -12,7 +13,10 @@
 #include "dict_format.h"
 #include "error.h"
 
+#include <stdatomic.h>
+
 struct mb_dict {
+    atomic_uint refs;         /* the caller's and each lexicon's (mb_dict_ref) */
     const unsigned char *img; /* the whole image */
     size_t size;
     int mapped; /* 1: munmap on close; 0: free */
@@ -32,6 +36,10 @@ struct mb_dict {
     uint64_t checksum;
     uint32_t nwords, nchars, unk_cost, flags;
 };
+
+/* Take a reference to d (a lexicon whose words point into its image); the
+ * image is released when the last mb_dict_close drops the last one. */
+mb_dict *mb_dict_ref(const mb_dict *d);
 
 /* Adopt a malloc'ed image (ownership passes to the dictionary, also on
  * failure): validate it as mb_dict_open would. */

@@ -555,7 +555,7 @@ static void walk_checked(const unsigned char *p, uint32_t nrows, const uint64_t 
 #define HASH_TAG 0xFFFFFFFF00000000ull /* the bits of a hash a slot keeps */
 
 struct mb_lexicon {
-    unsigned char *image; /* a copy of the compiled section: its rows' strings */
+    mb_dict *dict; /* a reference: the compiled rows' strings are in its lexicon section */
     mb_lexword *w;
     size_t n, cap;
     char *arena; /* the words and items of every row */
@@ -590,7 +590,7 @@ void mb_lexicon_free(mb_lexicon *lex)
         free(lex->lens[c]);
     }
     free(lex->w);
-    free(lex->image);
+    mb_dict_close(lex->dict);
     free(lex->arena);
     free(lex->slots);
     free(lex->maxlen);
@@ -619,7 +619,7 @@ static uint64_t hash_word(int cls, const char *s, size_t n)
 
 /* During the build the words and items of user rows are offsets into the
  * arena (which moves as it grows); finish() turns them into pointers.
- * Compiled rows point into the lexicon's copy of the section (NUL-terminated
+ * Compiled rows point into the dictionary's section (NUL-terminated
  * there): their offsets are NO_OFF. */
 typedef struct pending {
     size_t woff, ioff;
@@ -628,10 +628,10 @@ typedef struct pending {
 
 typedef struct build {
     mb_lexicon *lex;
-    pending *pend;
+    pending *pend; /* NULL until the first user row: the compiled rows need none */
     size_t cap;
     int merge;                 /* rows may replace earlier ones (user rows) */
-    int stable;                /* the strings stay where they are (the lexicon's image) */
+    int stable;                /* the strings stay where they are (the dictionary's section) */
     const unsigned char *keep; /* NULL, or keep[cls]: rows of the classes indexed */
 } build;
 
@@ -678,29 +678,42 @@ static void build_row(void *ctx, int cls, const char *w, size_t wl, const char *
     mb_lexicon *lex = b->lex;
     if (lex->failed || (b->keep && !b->keep[cls]))
         return;
+    if (!b->stable && !b->pend) { /* the first user row: the rows before it are compiled ones */
+        b->pend = malloc((lex->cap ? lex->cap : 1) * sizeof *b->pend);
+        if (!b->pend) {
+            lex->failed = 1;
+            return;
+        }
+        for (size_t i = 0; i < lex->n; i++)
+            b->pend[i] = (pending){NO_OFF, NO_OFF};
+        b->cap = lex->cap;
+    }
     long k = b->merge ? build_find(b, cls, w, wl) : -1;
     if (k < 0) {
         if (lex->n == lex->cap) {
             size_t cap = lex->cap ? lex->cap * 2 : 512;
             mb_lexword *nw = realloc(lex->w, cap * sizeof *nw);
-            pending *np = nw ? realloc(b->pend, cap * sizeof *np) : NULL;
             if (nw)
                 lex->w = nw;
-            if (!np) {
+            pending *np = nw && b->pend ? realloc(b->pend, cap * sizeof *np) : NULL;
+            if (!nw || (b->pend && !np)) {
                 lex->failed = 1;
                 return;
             }
-            b->pend = np;
+            if (np)
+                b->pend = np;
             lex->cap = b->cap = cap;
         }
         k = (long)lex->n++;
         lex->w[k] = (mb_lexword){b->stable ? w : NULL, wl, NULL, 0, (mb_lexclass)cls, (unsigned)k};
-        b->pend[k].woff = b->stable ? NO_OFF : arena_add(lex, w, wl);
+        if (b->pend)
+            b->pend[k].woff = b->stable ? NO_OFF : arena_add(lex, w, wl);
     }
     lex->w[k].flags = flags;
     if (b->stable) {
         lex->w[k].items = items;
-        b->pend[k].ioff = NO_OFF;
+        if (b->pend)
+            b->pend[k].ioff = NO_OFF;
     } else {
         b->pend[k].ioff = arena_add(lex, items, il);
     }
@@ -736,7 +749,7 @@ static mb_status finish(build *b, mb_error *err)
     mb_lexicon *lex = b->lex;
     if (lex->failed)
         return mb_error_set(err, MB_ENOMEM, "lexicon: out of memory");
-    for (size_t i = 0; i < lex->n; i++) {
+    for (size_t i = 0; b->pend && i < lex->n; i++) {
         if (b->pend[i].woff != NO_OFF)
             lex->w[i].word = lex->arena + b->pend[i].woff;
         if (b->pend[i].ioff != NO_OFF)
@@ -824,20 +837,14 @@ static mb_status lexicon_open(const mb_dict *dict, const char *const *user, size
         return mb_error_set(err, MB_ENOMEM, "lexicon: out of memory");
     uint32_t nr;
     mb_status st = MB_OK;
-    /* the section is copied whole, once: the compiled rows point into the
-     * copy (the dictionary may be closed before the lexicon) */
-    b.lex->image = malloc(dict->lexsize ? dict->lexsize : 1);
-    if (!b.lex->image) {
-        free(b.lex);
-        return mb_error_set(err, MB_ENOMEM, "lexicon: out of memory");
-    }
-    memcpy(b.lex->image, dict->lex, dict->lexsize);
+    /* the compiled rows point into the dictionary's section, which the
+     * lexicon's reference keeps (the caller may close the dictionary first) */
+    b.lex->dict = mb_dict_ref(dict);
     b.stable = 1;
     if (dict->lexmeta) /* checked when the dictionary was opened */
-        walk_checked(b.lex->image, dict->nlexrows, dict->lexmeta, build_row, &b);
+        walk_checked(dict->lex, dict->nlexrows, dict->lexmeta, build_row, &b);
     else
-        st = walk_section(dict->name, b.lex->image, dict->lexsize, dict->lexoff, &nr, build_row, &b, NULL,
-                          err);
+        st = walk_section(dict->name, dict->lex, dict->lexsize, dict->lexoff, &nr, build_row, &b, NULL, err);
     mb_lexrows rows = {0};
     b.merge = 1;
     b.stable = 0;

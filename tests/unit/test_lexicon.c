@@ -57,7 +57,7 @@ int main(void)
     T_EQ_INT(in.lexicon_rows, 11, "11 rows in the section");
     const char *users[] = {user};
     T_EQ_INT(mb_lexicon_open(d, users, 1, &lex, &err), MB_OK, "lexicon with a user file");
-    mb_dict_close(d); /* the lexicon copies what it needs */
+    mb_dict_close(d); /* the lexicon keeps the image (a reference): its words point into it */
     T_EQ_INT(mb_lexicon_size(lex), 12, "11 rows + 1 new user row");
 
     const mb_lexword *w = mb_lex_get(lex, MB_LX_CUE_TARGET, "力争", strlen("力争"));
@@ -191,6 +191,26 @@ int main(void)
         T_EQ_INT(mb_lexicon_open_classes(d, users, 1, only, 2, &lex, &err), MB_EDICT,
                  "a bad user row of a class left out is still an error");
         mb_dict_close(d);
+    }
+
+    /* two lexicons over one dictionary, which is closed first: the image
+     * stays until the last of the three goes (ASan: no use after free, no
+     * leak) */
+    {
+        mb_lexicon *l1 = NULL, *l2 = NULL;
+        d = NULL;
+        T_EQ_INT(mb_dict_open(out, &d, &err), MB_OK, "open the small lexicon once more");
+        T_EQ_INT(d ? mb_lexicon_open(d, NULL, 0, &l1, &err) : MB_EARG, MB_OK, "a first lexicon");
+        T_EQ_INT(d ? mb_lexicon_open(d, NULL, 0, &l2, &err) : MB_EARG, MB_OK, "a second one");
+        const mb_lexword *a = l1 ? mb_lex_get(l1, MB_LX_UNIT, "个", strlen("个")) : NULL;
+        T_OK(d && a && a->word >= (const char *)d->lex && a->word < (const char *)d->lex + d->lexsize,
+             "its words point into the dictionary's section, not a copy");
+        mb_dict_close(d);
+        mb_lexicon_free(l1);
+        const mb_lexword *b = l2 ? mb_lex_get(l2, MB_LX_UNIT, "个百分点", strlen("个百分点")) : NULL;
+        T_OK(b && !strcmp(b->word, "个百分点") && mb_lex_value_is(b, "cat", "ppoint"),
+             "the second still reads its words after the dictionary and the first are gone");
+        mb_lexicon_free(l2);
     }
 
     /* a row whose items pass 65,535 bytes: walk_checked finds the word
