@@ -243,7 +243,8 @@ static mb_status validate(mb_dict *d, mb_error *err)
     d->lex = p + off[MB_DICT_SEC_LEXICON];
     d->lexsize = sz[MB_DICT_SEC_LEXICON];
     d->lexoff = off[MB_DICT_SEC_LEXICON];
-    return mb_lex_section_check(name, d->lex, d->lexsize, d->lexoff, &d->nlexrows, &d->lexmeta, err);
+    return mb_lex_section_check(name, d->lex, d->lexsize, d->lexoff, &d->nlexrows, &d->lextrusted,
+                                &d->lexmeta, err);
 }
 
 static mb_status finish_open(mb_dict *d, mb_dict **out, mb_error *err)

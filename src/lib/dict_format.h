@@ -37,12 +37,19 @@
  *     4  lexicon (lexicon.h): u32 number of rows, u32 fingerprint of
  *        the class table it was compiled against, then per row three
  *        NUL-terminated strings: class name, word, items; zero padding to
- *        8; then per row a u64: class index | flags << 32. Rows are unique
- *        by class and word. When the dictionary is opened, every row's
- *        strings are bounded and its class name must be the class's; the
- *        word and items are checked again (valid UTF-8, items declared by
- *        the class) and the flags computed only when the fingerprint is
- *        not this program's. Empty (0 rows) in user dictionaries.
+ *        8; then three arrays of a u64 a row: class index | filter bits of
+ *        the word's first character << 16 | of its last << 24 | flags <<
+ *        32; word offset | items offset << 32 (in the section); the hash
+ *        of class and word (lexicon.c's hash_word). Rows are unique by
+ *        class and word. When the dictionary is opened and the fingerprint
+ *        is this program's, every row's offsets are checked against its
+ *        strings (the class name is the class's and ends where the word
+ *        starts, each string ends with a NUL where the next starts, all of
+ *        it before the arrays), and the lexicon takes the hashes and filter
+ *        bits as written; when it is not, the rows are read string by
+ *        string, the word and items checked again (valid UTF-8, items
+ *        declared by the class) and the flags, hashes and filter bits
+ *        computed. Empty (0 rows) in user dictionaries.
  *
  * Checksums: 64-bit FNV-1a applied to little-endian 64-bit words in four
  * interleaved lanes (word i goes to lane i % 4), the four lane values then
@@ -61,7 +68,7 @@
 #include <stdint.h>
 
 #define MB_DICT_MAGIC          "mubiaoDC"
-#define MB_DICT_VERSION        4u /* 2: the lexicon section; 3: its classes and flags; 4: head checksum */
+#define MB_DICT_VERSION        5u /* 2: the lexicon section; 3: its classes and flags; 4: head checksum; 5: its rows' offsets, hashes and filter bits */
 #define MB_DICT_BOM            0x01020304u
 #define MB_DICT_HEADER_SIZE    152u
 #define MB_DICT_NSECTIONS      5u

@@ -372,8 +372,12 @@ mb_status mb_lexrows_read(mb_lexrows *rows, const char *path, mb_error *err)
 }
 
 /* ---- the compiled section ----
- * u32 number of rows, u32 0, then for each row three NUL-terminated
- * strings: class name, word, items; zero padding to a multiple of 8. */
+ * u32 number of rows, u32 the class table's fingerprint, then for each row
+ * three NUL-terminated strings: class name, word, items; zero padding to a
+ * multiple of 8; then three arrays of a u64 a row (dict_format.h). */
+
+static uint64_t hash_word(int cls, const char *s, size_t n);
+static unsigned word_bits(const unsigned char *u, size_t n);
 
 /* The fingerprint of the class table (every class's name and items, in
  * order): a section whose rows' classes and flags were computed against
@@ -397,24 +401,34 @@ mb_status mb_lexrows_image(const mb_lexrows *rows, unsigned char **img, size_t *
     size_t len = 8;
     for (size_t i = 0; i < rows->n; i++)
         len += strlen(classes[rows->v[i].cls].name) + strlen(rows->v[i].word) + strlen(rows->v[i].items) + 3;
-    size_t padded = (len + 7) & ~(size_t)7;
-    unsigned char *p = calloc(1, padded + 8 * rows->n);
+    size_t padded = (len + 7) & ~(size_t)7, nr = rows->n;
+    if (padded + 24 * nr > UINT32_MAX)
+        return mb_error_set(err, MB_EDICT, "lexicon: %zu rows over the 4 GiB a section may hold", nr);
+    unsigned char *p = calloc(1, padded + 24 * nr);
     if (!p)
         return mb_error_set(err, MB_ENOMEM, "lexicon: out of memory");
-    mb_st32(p, (uint32_t)rows->n);
+    mb_st32(p, (uint32_t)nr);
     mb_st32(p + 4, class_fingerprint());
     size_t at = 8;
-    for (size_t i = 0; i < rows->n; i++) {
-        const char *s[3] = {classes[rows->v[i].cls].name, rows->v[i].word, rows->v[i].items};
+    for (size_t i = 0; i < nr; i++) {
+        const mb_lexrow *r = &rows->v[i];
+        const char *s[3] = {classes[r->cls].name, r->word, r->items};
+        size_t off[3];
         for (int k = 0; k < 3; k++) {
             size_t l = strlen(s[k]) + 1;
+            off[k] = at;
             memcpy(p + at, s[k], l);
             at += l;
         }
-        mb_st64(p + padded + 8 * i, (uint64_t)rows->v[i].cls | (uint64_t)rows->v[i].flags << 32);
+        size_t wl = off[2] - off[1] - 1;
+        mb_st64(p + padded + 8 * i, (uint64_t)r->cls |
+                                        (uint64_t)word_bits((const unsigned char *)r->word, wl) << 16 |
+                                        (uint64_t)r->flags << 32);
+        mb_st64(p + padded + 8 * (nr + i), (uint64_t)off[1] | (uint64_t)off[2] << 32);
+        mb_st64(p + padded + 8 * (2 * nr + i), hash_word(r->cls, r->word, wl));
     }
     *img = p;
-    *n = padded + 8 * rows->n;
+    *n = padded + 24 * nr;
     return MB_OK;
 }
 
@@ -433,22 +447,21 @@ static const char *next_str(const unsigned char *p, size_t n, size_t *at, size_t
     return s;
 }
 
+/* A row given to a builder: its class, word, items and flags, and its
+ * index in the compiled section (UINT32_MAX: a user row). */
 typedef void (*row_fn)(void *ctx, int cls, const char *w, size_t wl, const char *items, size_t il,
-                       unsigned flags);
+                       unsigned flags, uint32_t row);
 
-/* What walk_section records of row r for walk_checked (meta[2r], meta[2r+1]):
- * class | flags << 32, and the offsets in the section of the word | of the
- * items << 32. */
-
-/* Walk (and check) the rows of a section; fn may be NULL. With meta, each
- * row's class, flags and string offsets are stored in a malloc'ed array of
- * 2 * *nrows entries, which a later walk_checked reads instead of checking
+/* Walk (and check) the rows of a section the slow way, string by string;
+ * fn may be NULL. With meta, what the walk found of each row is stored in a
+ * malloc'ed array of 2 * *nrows entries (class | flags << 32, word offset |
+ * items offset << 32), which a later walk_checked reads instead of checking
  * and bounding the rows again.
  * When the section was compiled against this class table (its
  * fingerprint), the classes and flags written after the rows are taken:
  * a row's strings are bounded and its class name must be its class's, its
  * word and items are not checked again (the compiler did; the checksum
- * guards the image). */
+ * guards the image). Otherwise each row is checked as a lexicon file's. */
 static mb_status walk_section(const char *name, const unsigned char *p, size_t n, size_t base_off,
                               uint32_t *nrows, row_fn fn, void *ctx, uint64_t **meta, mb_error *err)
 {
@@ -456,10 +469,10 @@ static mb_status walk_section(const char *name, const unsigned char *p, size_t n
         return mb_error_set(err, MB_EDICT_CORRUPT, "%s: byte %zu: lexicon section of %zu bytes", name,
                             base_off, n);
     uint32_t nr = mb_ld32(p);
-    if (nr > (n - 8) / 11)
+    if (nr > (n - 8) / 27) /* three NULs and three u64 a row at least */
         return mb_error_set(err, MB_EDICT_CORRUPT, "%s: byte %zu: lexicon of %u rows in %zu bytes", name,
                             base_off, nr, n);
-    size_t metaat = n - 8 * (size_t)nr; /* the classes and flags, after the rows */
+    size_t metaat = n - 24 * (size_t)nr; /* the classes and flags, after the rows */
     int trusted = mb_ld32(p + 4) == class_fingerprint();
     size_t at = 8;
     char msg[300];
@@ -516,7 +529,7 @@ static mb_status walk_section(const char *name, const unsigned char *p, size_t n
                                                                              << 32;
         }
         if (fn)
-            fn(ctx, cls, s[1], l[1], s[2], l[2], flags);
+            fn(ctx, cls, s[1], l[1], s[2], l[2], flags, r);
     }
     for (; at < metaat; at++)
         if (p[at]) {
@@ -530,15 +543,75 @@ static mb_status walk_section(const char *name, const unsigned char *p, size_t n
     return MB_OK;
 }
 
-mb_status mb_lex_section_check(const char *name, const unsigned char *p, size_t n, size_t base_off,
-                               uint32_t *nrows, uint64_t **meta, mb_error *err)
+/* The check of a section compiled against this class table, by the offsets
+ * written for each row instead of a search for its strings' ends: row r's
+ * class name is the class's and ends where its word starts, its word ends
+ * (a NUL) where its items start, its items end (a NUL) where the next row's
+ * class name starts, and all of it lies before the arrays; after the last
+ * row's items only zeros. 0 when all of that holds; 1 when something does
+ * not (walk_section then finds and names it). The hashes and filter bits
+ * are not computed again: a wrong one can only make a look-up miss. */
+static int check_offsets(const unsigned char *p, uint32_t nr, size_t metaat)
 {
+    size_t namelen[MB_LX_NCLASSES];
+    for (int c = 0; c < MB_LX_NCLASSES; c++)
+        namelen[c] = strlen(classes[c].name);
+    const unsigned char *meta = p + metaat, *offs = meta + 8 * (size_t)nr;
+    size_t prev_items = 0; /* where the items of the row before start (0: the first row) */
+    for (uint32_t r = 0; r < nr; r++) {
+        uint64_t m = mb_ld64(meta + 8 * (size_t)r), o = mb_ld64(offs + 8 * (size_t)r);
+        unsigned cls = (unsigned)(m & 0xffff);
+        if (cls >= MB_LX_NCLASSES)
+            return 1;
+        size_t woff = (uint32_t)o, ioff = (size_t)(o >> 32), nl = namelen[cls];
+        if (woff < 8 + nl + 1 || ioff < woff + 2 || ioff >= metaat)
+            return 1;
+        size_t at = woff - nl - 1; /* where the row starts */
+        if (r == 0 ? at != 8 : at < prev_items + 1 || p[at - 1])
+            return 1;
+        if (p[woff - 1] || p[ioff - 1] || memcmp(p + at, classes[cls].name, nl))
+            return 1;
+        prev_items = ioff;
+    }
+    size_t at = 8;
+    if (nr) {
+        const unsigned char *z = memchr(p + prev_items, 0, metaat - prev_items);
+        if (!z)
+            return 1;
+        at = (size_t)(z - p) + 1;
+    }
+    for (; at < metaat; at++)
+        if (p[at])
+            return 1;
+    return 0;
+}
+
+mb_status mb_lex_section_check(const char *name, const unsigned char *p, size_t n, size_t base_off,
+                               uint32_t *nrows, int *trusted, uint64_t **meta, mb_error *err)
+{
+    *trusted = 0;
+    if (n >= 8 && n % 8 == 0 && n <= UINT32_MAX && mb_ld32(p + 4) == class_fingerprint()) {
+        uint32_t nr = mb_ld32(p);
+        if (nr <= (n - 8) / 27 && !check_offsets(p, nr, n - 24 * (size_t)nr)) {
+            *nrows = nr;
+            *trusted = 1;
+            if (meta)
+                *meta = NULL;
+            return MB_OK;
+        }
+        mb_status st = walk_section(name, p, n, base_off, nrows, NULL, NULL, NULL, err);
+        if (st)
+            return st;
+        return mb_error_set(err, MB_EDICT_CORRUPT,
+                            "%s: byte %zu: the offsets written after the lexicon rows are not theirs", name,
+                            base_off + n - 16 * (size_t)nr);
+    }
     return walk_section(name, p, n, base_off, nrows, NULL, NULL, meta, err);
 }
 
-/* Walk the nrows rows of a copy of a section that walk_section checked,
- * with what it recorded: nothing is checked again; the word's length is the
- * distance to the items, the items' (mostly empty) is measured. */
+/* Walk the nrows rows of a section that walk_section checked, with what it
+ * recorded: nothing is checked again; the word's length is the distance
+ * to the items, the items' (mostly empty) is measured. */
 static void walk_checked(const unsigned char *p, uint32_t nrows, const uint64_t *meta, row_fn fn, void *ctx)
 {
     for (uint32_t r = 0; r < nrows; r++) {
@@ -546,7 +619,21 @@ static void walk_checked(const unsigned char *p, uint32_t nrows, const uint64_t 
         size_t woff = (uint32_t)o, ioff = (size_t)(o >> 32);
         const char *items = (const char *)p + ioff;
         fn(ctx, (int)(m & 0xffff), (const char *)p + woff, ioff - woff - 1, items, strlen(items),
-           (unsigned)(m >> 32));
+           (unsigned)(m >> 32), r);
+    }
+}
+
+/* Walk the nrows rows of a trusted section (mb_lex_section_check) by the
+ * classes, flags and offsets written after them. */
+static void walk_trusted(const unsigned char *p, size_t n, uint32_t nrows, row_fn fn, void *ctx)
+{
+    const unsigned char *meta = p + n - 24 * (size_t)nrows, *offs = meta + 8 * (size_t)nrows;
+    for (uint32_t r = 0; r < nrows; r++) {
+        uint64_t m = mb_ld64(meta + 8 * (size_t)r), o = mb_ld64(offs + 8 * (size_t)r);
+        size_t woff = (uint32_t)o, ioff = (size_t)(o >> 32);
+        const char *items = (const char *)p + ioff;
+        fn(ctx, (int)(m & 0xffff), (const char *)p + woff, ioff - woff - 1, items, strlen(items),
+           (unsigned)(m >> 32), r);
     }
 }
 
@@ -556,6 +643,9 @@ static void walk_checked(const unsigned char *p, uint32_t nrows, const uint64_t 
 
 struct mb_lexicon {
     mb_dict *dict; /* a reference: the compiled rows' strings are in its lexicon section */
+    /* a trusted section's per-row arrays (mb_lex_section_check): each row's
+     * class, filter bits and flags, and its hash; NULL otherwise */
+    const unsigned char *premeta, *prehash;
     mb_lexword *w;
     size_t n, cap;
     char *arena; /* the words and items of every row */
@@ -672,7 +762,7 @@ static long build_find(const build *b, int cls, const char *w, size_t n)
 }
 
 static void build_row(void *ctx, int cls, const char *w, size_t wl, const char *items, size_t il,
-                      unsigned flags)
+                      unsigned flags, uint32_t row)
 {
     build *b = ctx;
     mb_lexicon *lex = b->lex;
@@ -705,7 +795,7 @@ static void build_row(void *ctx, int cls, const char *w, size_t wl, const char *
             lex->cap = b->cap = cap;
         }
         k = (long)lex->n++;
-        lex->w[k] = (mb_lexword){b->stable ? w : NULL, wl, NULL, 0, (mb_lexclass)cls, (unsigned)k};
+        lex->w[k] = (mb_lexword){b->stable ? w : NULL, wl, NULL, 0, (mb_lexclass)cls, (unsigned)k, row};
         if (b->pend)
             b->pend[k].woff = b->stable ? NO_OFF : arena_add(lex, w, wl);
     }
@@ -744,6 +834,14 @@ static size_t last_len(const unsigned char *s, size_t n)
     return l;
 }
 
+/* The filter bits of the word u[0..n) (n >= 1): its first character's, and
+ * its last character's << 8. */
+static unsigned word_bits(const unsigned char *u, size_t n)
+{
+    size_t fl = first_len(u, n), ll = last_len(u, n);
+    return char_bit(u, fl) | char_bit(u + n - ll, ll) << 8;
+}
+
 static mb_status finish(build *b, mb_error *err)
 {
     mb_lexicon *lex = b->lex;
@@ -764,15 +862,22 @@ static mb_status finish(build *b, mb_error *err)
         return mb_error_set(err, MB_ENOMEM, "lexicon: out of memory");
     for (size_t i = 0; i < lex->n; i++) {
         const mb_lexword *w = &lex->w[i];
-        uint64_t h = hash_word(w->cls, w->word, w->len);
+        const unsigned char *u = (const unsigned char *)w->word;
+        uint64_t h;
+        unsigned bits;
+        if (lex->premeta && w->row != UINT32_MAX) { /* written by the compiler */
+            h = mb_ld64(lex->prehash + 8 * (size_t)w->row);
+            bits = (unsigned)(mb_ld64(lex->premeta + 8 * (size_t)w->row) >> 16) & 0xffffu;
+        } else {
+            h = hash_word(w->cls, w->word, w->len);
+            bits = word_bits(u, w->len);
+        }
         size_t s = h & (lex->nslots - 1);
         while (lex->slots[s])
             s = (s + 1) & (lex->nslots - 1);
         lex->slots[s] = (h & HASH_TAG) | (uint64_t)(i + 1);
         lex->ncls[w->cls]++;
-        const unsigned char *u = (const unsigned char *)w->word;
-        unsigned fb = char_bit(u, first_len(u, w->len)),
-                 lb = char_bit(u + w->len - last_len(u, w->len), last_len(u, w->len));
+        unsigned fb = bits & 0xffu, lb = bits >> 8;
         lex->first[w->cls][fb >> 6] |= 1ull << (fb & 63);
         uint8_t ml = (uint8_t)(w->len < 255 ? w->len : 255);
         if (lex->maxlen[w->cls][fb] < ml)
@@ -841,9 +946,13 @@ static mb_status lexicon_open(const mb_dict *dict, const char *const *user, size
      * lexicon's reference keeps (the caller may close the dictionary first) */
     b.lex->dict = mb_dict_ref(dict);
     b.stable = 1;
-    if (dict->lexmeta) /* checked when the dictionary was opened */
+    if (dict->lextrusted) { /* checked when the dictionary was opened */
+        walk_trusted(dict->lex, dict->lexsize, dict->nlexrows, build_row, &b);
+        b.lex->premeta = dict->lex + dict->lexsize - 24 * (size_t)dict->nlexrows;
+        b.lex->prehash = b.lex->premeta + 16 * (size_t)dict->nlexrows;
+    } else if (dict->lexmeta) { /* the same */
         walk_checked(dict->lex, dict->nlexrows, dict->lexmeta, build_row, &b);
-    else
+    } else
         st = walk_section(dict->name, dict->lex, dict->lexsize, dict->lexoff, &nr, build_row, &b, NULL, err);
     mb_lexrows rows = {0};
     b.merge = 1;
@@ -852,7 +961,7 @@ static mb_status lexicon_open(const mb_dict *dict, const char *const *user, size
         st = mb_lexrows_read(&rows, user[i], err);
     for (size_t i = 0; i < rows.n && !st; i++) {
         const mb_lexrow *r = &rows.v[i];
-        build_row(&b, r->cls, r->word, strlen(r->word), r->items, strlen(r->items), r->flags);
+        build_row(&b, r->cls, r->word, strlen(r->word), r->items, strlen(r->items), r->flags, UINT32_MAX);
     }
     mb_lexrows_free(&rows);
     if (!st)

@@ -210,6 +210,7 @@ typedef struct mb_lexword {
     unsigned flags;    /* bit k: the class's k-th flag (mb_lex_flag) */
     mb_lexclass cls;
     unsigned order; /* row order: compiled rows, then new user rows */
+    uint32_t row;   /* its row of the compiled section, UINT32_MAX for a user row that adds a word */
 } mb_lexword;
 
 /* The class name of cls ("unit"), or NULL. */
@@ -278,10 +279,14 @@ void mb_lexrows_free(mb_lexrows *rows);
 mb_status mb_lexrows_image(const mb_lexrows *rows, unsigned char **img, size_t *n, mb_error *err);
 /* Validate a compiled section (called when a dictionary is opened): the
  * number of rows in *nrows; MB_EDICT_CORRUPT with name and byte offset.
- * With meta (may be NULL), *meta is a malloc'ed array of each row's class
- * (low 16 bits) and flags (high 32 bits), owned by the caller: the lexicon
- * is then built without checking the rows again. */
+ * *trusted: the section was compiled against this class table, and its
+ * rows' classes, flags, string offsets, hashes and filter bits were checked
+ * against its strings as far as they can be (the lexicon reads them from
+ * the section). Otherwise, with meta (may be NULL), *meta is a malloc'ed
+ * array of what the check found of each row (two entries a row: class |
+ * flags << 32, word offset | items offset << 32), owned by the caller: the
+ * lexicon is then built without checking the rows again. */
 mb_status mb_lex_section_check(const char *name, const unsigned char *p, size_t n, size_t base_off,
-                               uint32_t *nrows, uint64_t **meta, mb_error *err);
+                               uint32_t *nrows, int *trusted, uint64_t **meta, mb_error *err);
 
 #endif

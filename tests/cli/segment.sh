@@ -72,7 +72,7 @@ expect_grep "says truncated" "truncated" "$T/out"
 cp "$T/small.dict" "$T/v9.dict"
 printf '\011' | dd of="$T/v9.dict" bs=1 seek=8 conv=notrunc 2>/dev/null
 expect_status "other format version: exit 1" 1 "$MUBIAO" dict info "$T/v9.dict"
-expect_grep "names the versions" "format version 9, this build reads version 4" "$T/out"
+expect_grep "names the versions" "format version 9, this build reads version 5" "$T/out"
 cat "$T/a.txt" "$T/a.txt" "$T/a.txt" >"$T/text.dict"
 expect_status "a text file as dictionary: exit 1" 1 "$MUBIAO" segment --dict "$T/text.dict" "$T/a.txt"
 expect_grep "says what it expected" "byte 0: expected the magic" "$T/out"

@@ -207,7 +207,12 @@ int main(void)
     mb_st32(cp + 8, MB_DICT_VERSION + 1);
     reseal(cp, n);
     T_EQ_INT(open_status(cp, n, &err), MB_EDICT_VERSION, "other format version");
-    T_OK(strstr(err.message, "format version 5, this build reads version 4") != NULL, err.message);
+    {
+        char want[80];
+        snprintf(want, sizeof want, "format version %u, this build reads version %u", MB_DICT_VERSION + 1,
+                 MB_DICT_VERSION);
+        T_OK(strstr(err.message, want) != NULL, err.message);
+    }
 
     memcpy(cp, img, n);
     mb_st32(cp + 12, 0x04030201u);

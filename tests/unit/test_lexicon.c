@@ -146,7 +146,7 @@ int main(void)
                     break;
                 }
         if (damage == 2) /* the first row (cue_target) written as of the next class */
-            mb_st64(img + off + size - 8 * 11, mb_ld64(img + off + size - 8 * 11) + 1);
+            mb_st64(img + off + size - 24 * 11, mb_ld64(img + off + size - 24 * 11) + 1);
         mb_dict_seal(img, len);
         mb_status st = mb_dict_open_mem("resealed", img, len, &d, &err);
         if (damage == 0) {
@@ -168,6 +168,68 @@ int main(void)
                  err.message);
         }
         free(img);
+    }
+    /* format 5: the compiler writes each row's string offsets, hash and
+     * filter bits, which the lexicon takes as written (the fingerprint is
+     * this program's): every row is found by them, exactly and at and
+     * before a position; offsets that are not the rows' are refused at
+     * open; a forged hash only makes its word missing */
+    {
+        d = NULL;
+        lex = NULL;
+        T_EQ_INT(mb_dict_open(out, &d, &err), MB_OK, "open the small lexicon for its written index");
+        T_OK(d && d->lextrusted && !d->lexmeta, "its rows were checked by their written offsets");
+        T_EQ_INT(d ? mb_lexicon_open(d, NULL, 0, &lex, &err) : MB_EARG, MB_OK, "its lexicon");
+        size_t found = 0, rows = mb_lexicon_size(lex);
+        for (size_t i = 0; i < rows; i++) {
+            const char *cn, *wd, *it;
+            mb_lexicon_row(lex, i, &cn, &wd, &it);
+            mb_lexclass c = (mb_lexclass)mb_lex_class_find(cn, strlen(cn));
+            size_t wl = strlen(wd);
+            const mb_lexword *e = mb_lex_get(lex, c, wd, wl), *at = mb_lex_longest_at(lex, c, wd, wl, 0),
+                             *bf = mb_lex_longest_before(lex, c, wd, 0, wl);
+            found +=
+                e && e->len == wl && !memcmp(e->word, wd, wl) && at && at->len >= wl && bf && bf->len >= wl;
+        }
+        T_EQ_INT(found, 11, "all 11 rows found by hash, at a position and before one");
+        mb_lexicon_free(lex);
+        mb_dict_close(d);
+        for (int damage = 0; damage < 4; damage++) {
+            f = fopen(out, "rb");
+            img = malloc(1 << 16);
+            len = f ? fread(img, 1, 1 << 16, f) : 0;
+            if (f)
+                fclose(f);
+            size_t off = (size_t)mb_ld64(img + 64 + 16 * MB_DICT_SEC_LEXICON),
+                   size = (size_t)mb_ld64(img + 64 + 16 * MB_DICT_SEC_LEXICON + 8);
+            unsigned char *offs = img + off + size - 16 * 11, *hash = img + off + size - 8 * 11;
+            if (damage == 0) /* row 3's word starts a byte later */
+                mb_st64(offs + 8 * 3, mb_ld64(offs + 8 * 3) + 1);
+            if (damage == 1) /* row 5's items start past the rows */
+                mb_st64(offs + 8 * 5, (mb_ld64(offs + 8 * 5) & 0xffffffffu) | (uint64_t)(size - 8) << 32);
+            if (damage == 2) /* the last row's word offset is 0 */
+                mb_st64(offs + 8 * 10, mb_ld64(offs + 8 * 10) >> 32 << 32);
+            if (damage == 3) /* row 0's hash (力争, cue_target) forged */
+                mb_st64(hash, mb_ld64(hash) ^ 0x5a5a5a5a5a5a5a5aull);
+            mb_dict_seal(img, len);
+            d = NULL;
+            mb_status st = mb_dict_open_mem("offsets", img, len, &d, &err);
+            if (damage < 3) {
+                T_EQ_INT(st, MB_EDICT_CORRUPT, "offsets that are not the rows' refused");
+                T_OK(strstr(err.message, "the offsets written after the lexicon rows are not theirs") != NULL,
+                     err.message);
+            } else {
+                lex = NULL;
+                T_EQ_INT(st ? st : mb_lexicon_open(d, NULL, 0, &lex, &err), MB_OK,
+                         "a forged hash opens (it is not computed again)");
+                T_OK(lex && !mb_lex_get(lex, MB_LX_CUE_TARGET, "力争", strlen("力争")) &&
+                         mb_lex_get(lex, MB_LX_CUE_TARGET, "预期", strlen("预期")),
+                     "its word is missing, the others are found");
+                mb_lexicon_free(lex);
+                mb_dict_close(d);
+            }
+            free(img);
+        }
     }
     T_EQ_INT(mb_lexicon_open(NULL, NULL, 0, &lex, &err), MB_EARG, "no dictionary");
 
