@@ -131,6 +131,9 @@ static mb_status scan_sentence(ctx *c, size_t sa, size_t sb)
     /* short, ambiguous words: whole tokens only */
     for (size_t i = 0; i < c->toks.n; i++) {
         const mb_token *t = &c->toks.v[i];
+        size_t tl = t->end - t->start;
+        if (tl > MB_DICT_MAX_WORD_BYTES || !(c->wt_len[tl >> 6] >> (tl & 63) & 1))
+            continue; /* no whole-token cue is as long */
         if (preposition_jiang(c, i, sb))
             continue;
         for (size_t j = 0; j < c->nwt; j++) {
@@ -158,11 +161,19 @@ static mb_status scan_sentence(ctx *c, size_t sa, size_t sb)
             l = 1;
         }
         if (cp >= 0 && cp < 0x10000 && (c->first[cp >> 3] & (1u << (cp & 7)))) {
-            for (size_t k = 0; k < c->ncues; k++) {
-                const mb_cue *cue = &c->cues[k];
-                size_t n = c->cue_len[k];
-                if (!cue->whole_token && c->cue_cp[k] == cp && p + n <= sb &&
-                    !memcmp(c->s + p, cue->word, n) && !inside_word(c, p, p + n) && !add_hit(c, p, cue))
+            size_t lo = 0, hi = c->nsub; /* the first substring cue of this first character */
+            while (lo < hi) {
+                size_t mid = (lo + hi) / 2;
+                if (c->sub_cp[mid] < cp)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            for (size_t j = lo; j < c->nsub && c->sub_cp[j] == cp; j++) {
+                const mb_cue *cue = &c->cues[c->sub[j]];
+                size_t n = c->cue_len[c->sub[j]];
+                if (p + n <= sb && !memcmp(c->s + p, cue->word, n) && !inside_word(c, p, p + n) &&
+                    !add_hit(c, p, cue))
                     return MB_ENOMEM;
             }
         }
@@ -647,15 +658,10 @@ static int flow_or_change(const ctx *c, const mb_record *r, size_t clause)
     if (r->change && strcmp(r->change, "level"))
         return 1;
     const mb_lexicon *lex = c->m->lex;
-    for (size_t i = 0, n = r->indicator ? strlen(r->indicator) : 0; i < n; i++)
-        if (mb_lex_longest_at(lex, MB_LX_FLOW_VERB, r->indicator, n, i))
-            return 1;
+    if (r->indicator && mb_lex_first_in(lex, MB_LX_FLOW_VERB, r->indicator, 0, strlen(r->indicator), NULL))
+        return 1;
     /* at each word's start (新增加的: 新增) */
-    for (size_t i = clause; i < r->span_start; i++)
-        if (((unsigned char)c->s[i] & 0xC0) != 0x80 &&
-            mb_lex_longest_at(lex, MB_LX_FLOW_VERB, c->s, r->span_start, i))
-            return 1;
-    return 0;
+    return mb_lex_first_in(lex, MB_LX_FLOW_VERB, c->s, clause, r->span_start, NULL) != NULL;
 }
 
 /* 1 when a base of one year stands before the span in its clause (比上年,
@@ -1676,9 +1682,7 @@ static mb_status dated_goal(ctx *c, size_t sa, size_t sb)
         } else if (!mb_ind_np_after(c, v + vl, cb, &a, &b)) {
             /* 建成具有区域影响力的物流枢纽: the object after its modifier */
             size_t d = v + vl;
-            const mb_lexword *de = NULL;
-            while (d < cb && !(de = at_cls(c, c->s, cb, d, MB_LX_DE)))
-                d++;
+            const mb_lexword *de = mb_lex_first_in(c->m->lex, MB_LX_DE, c->s, d, cb, &d);
             if (!de || d == v + vl || !mb_ind_np_after(c, d + de->len, cb, &a, &b))
                 continue;
         }
@@ -2283,16 +2287,28 @@ static mb_status extractor_start(mb_extractor *x, const mb_doc *doc, mb_error *e
     c->doc_month = head->date.month;
     mb_frames_init(&c->frames, c->doc_year, m->lex);
     size_t ncues = mb_kind_cues(m->lex, c->cues, MB_MAX_CUES);
-    c->nwt = 0;
+    c->nwt = c->nsub = 0;
     for (size_t k = 0; k < ncues; k++) {
-        if (c->cues[k].whole_token)
-            c->wt[c->nwt++] = k;
         int32_t cp;
         c->cue_len[k] = strlen(c->cues[k].word);
         c->cue_cp[k] =
             mb_utf8_decode((const unsigned char *)c->cues[k].word, c->cue_len[k], &cp) > 0 ? cp : -1;
-        if (!c->cues[k].whole_token && cp >= 0 && cp < 0x10000)
+        if (c->cues[k].whole_token) {
+            c->wt[c->nwt++] = k;
+            if (c->cue_len[k] <= MB_DICT_MAX_WORD_BYTES)
+                c->wt_len[c->cue_len[k] >> 6] |= 1ull << (c->cue_len[k] & 63);
+        } else if (c->cue_cp[k] >= 0 && c->cue_cp[k] < 0x10000) {
             c->first[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+            /* insertion into sub[], ordered by first character then cue order */
+            size_t j = c->nsub++;
+            while (j > 0 && c->sub_cp[j - 1] > cp) {
+                c->sub[j] = c->sub[j - 1];
+                c->sub_cp[j] = c->sub_cp[j - 1];
+                j--;
+            }
+            c->sub[j] = (uint16_t)k;
+            c->sub_cp[j] = cp;
+        }
         c->ncues = k + 1;
     }
     size_t cjk = 0, foldable = 0;

@@ -53,6 +53,12 @@ typedef struct mb_xctx {
     size_t ncues;
     size_t wt[MB_MAX_CUES]; /* the cues matched as whole tokens only, in cue order */
     size_t nwt;
+    uint64_t wt_len[MB_DICT_MAX_WORD_BYTES / 64 + 1]; /* their byte lengths */
+    /* the substring cues by first code point, then cue order: sub[] holds
+     * their indices, sub_cp[] the code point of each */
+    uint16_t sub[MB_MAX_CUES];
+    int32_t sub_cp[MB_MAX_CUES];
+    size_t nsub;
     mb_cue_kind para_kind;
     size_t para_a, para_b;      /* the paragraph's first sentence, where para_kind was read */
     size_t list_from;           /* where the paragraph's target list starts, (size_t)-1 */
@@ -242,10 +248,7 @@ static inline const mb_lexword *ends_cls(const ctx *c, const char *s, size_t pos
 /* 1 if a word of class cls stands in c->s[a,b). */
 static inline int has_cls(const ctx *c, size_t a, size_t b, mb_lexclass cls)
 {
-    for (size_t i = a; i < b; i++)
-        if (at_cls(c, c->s, b, i, cls))
-            return 1;
-    return 0;
+    return mb_lex_first_in(c->m->lex, cls, c->s, a, b, NULL) != NULL;
 }
 
 /* A list conjunction at s[pos] (、 和 及; wide: 与 too), or NULL. */

@@ -23,10 +23,7 @@ static int at(const char *s, size_t len, size_t pos, const char *w)
 /* 1 if a word of class cls stands in s[a,b). */
 static int has_any(const mb_lexicon *lex, const char *s, size_t a, size_t b, mb_lexclass cls)
 {
-    for (size_t i = a; i < b; i++)
-        if (mb_lex_longest_at(lex, cls, s, b, i))
-            return 1;
-    return 0;
+    return mb_lex_first_in(lex, cls, s, a, b, NULL) != NULL;
 }
 
 /* The length of the word of class cls at s[pos] (within len), 0 if none. */

@@ -545,8 +545,9 @@ static mb_status walk_section(const char *name, const unsigned char *p, size_t n
 
 /* The check of a section compiled against this class table, by the offsets
  * written for each row instead of a search for its strings' ends: row r's
- * class name is the class's and ends where its word starts, its word ends
- * (a NUL) where its items start, its items end (a NUL) where the next row's
+ * class name is the class's and ends where its word starts, its word (of
+ * 1 to MB_DICT_MAX_WORD_BYTES bytes, as the index's counting sort needs)
+ * ends (a NUL) where its items start, its items end (a NUL) where the next row's
  * class name starts, and all of it lies before the arrays; after the last
  * row's items only zeros. 0 when all of that holds; 1 when something does
  * not (walk_section then finds and names it). The hashes and filter bits
@@ -564,7 +565,8 @@ static int check_offsets(const unsigned char *p, uint32_t nr, size_t metaat)
         if (cls >= MB_LX_NCLASSES)
             return 1;
         size_t woff = (uint32_t)o, ioff = (size_t)(o >> 32), nl = namelen[cls];
-        if (woff < 8 + nl + 1 || ioff < woff + 2 || ioff >= metaat)
+        if (woff < 8 + nl + 1 || ioff < woff + 2 || ioff >= metaat ||
+            ioff - woff - 1 > MB_DICT_MAX_WORD_BYTES)
             return 1;
         size_t at = woff - nl - 1; /* where the row starts */
         if (r == 0 ? at != 8 : at < prev_items + 1 || p[at - 1])
@@ -661,6 +663,8 @@ struct mb_lexicon {
     /* 256-bit filters of the first and the last character of the class's
      * words: most positions of a text start (or end) no word of a class */
     uint64_t first[MB_LX_NCLASSES][4], last[MB_LX_NCLASSES][4];
+    /* the byte lengths of the class's words (1 to MB_DICT_MAX_WORD_BYTES) */
+    uint64_t lenbits[MB_LX_NCLASSES][MB_DICT_MAX_WORD_BYTES / 64 + 1];
     /* the longest word of the class whose first character has filter bit
      * b, in bytes (255: 255 or more): no longer prefix is hashed or probed */
     uint8_t (*maxlen)[256];
@@ -883,6 +887,7 @@ static mb_status finish(build *b, mb_error *err)
         if (lex->maxlen[w->cls][fb] < ml)
             lex->maxlen[w->cls][fb] = ml;
         lex->last[w->cls][lb >> 6] |= 1ull << (lb & 63);
+        lex->lenbits[w->cls][w->len >> 6] |= 1ull << (w->len & 63);
         int32_t cp;
         if (w->cls == MB_LX_T2S && mb_utf8_decode(u, w->len, &cp) == (int)w->len && cp >= 0 && cp < 0x10000)
             lex->t2s_bits[cp >> 6] |= 1ull << (cp & 63);
@@ -1039,7 +1044,13 @@ int mb_lex_t2s_maybe(const mb_lexicon *lex, uint32_t cp)
 
 const mb_lexword *mb_lex_get(const mb_lexicon *lex, mb_lexclass cls, const char *w, size_t n)
 {
-    if (!lex || !lex->nslots)
+    if (!lex || !lex->nslots || (unsigned)cls >= MB_LX_NCLASSES || n == 0 || n > MB_DICT_MAX_WORD_BYTES)
+        return NULL;
+    /* most questions are about a token of another length or first
+     * character than any word of the class has: no hash for those */
+    const unsigned char *u = (const unsigned char *)w;
+    unsigned fb = char_bit(u, first_len(u, n));
+    if (!(lex->lenbits[cls][n >> 6] >> (n & 63) & 1) || !(lex->first[cls][fb >> 6] >> (fb & 63) & 1))
         return NULL;
     return get_hashed(lex, cls, w, n, hash_word(cls, w, n));
 }
@@ -1069,6 +1080,29 @@ const mb_lexword *mb_lex_longest_at(const mb_lexicon *lex, mb_lexclass cls, cons
         const mb_lexword *w;
         if (l <= max && (w = get_hashed(lex, cls, s + pos, l, h[l])))
             return w;
+    }
+    return NULL;
+}
+
+const mb_lexword *mb_lex_first_in(const mb_lexicon *lex, mb_lexclass cls, const char *s, size_t a, size_t b,
+                                  size_t *pos)
+{
+    if (!lex || (unsigned)cls >= MB_LX_NCLASSES || !lex->nlens[cls])
+        return NULL;
+    const unsigned char *u = (const unsigned char *)s;
+    const uint64_t *first = lex->first[cls];
+    for (size_t i = a; i < b; i++) {
+        if ((u[i] & 0xC0) == 0x80) /* inside a character: no word starts there */
+            continue;
+        unsigned fb = char_bit(u + i, first_len(u + i, b - i));
+        if (!(first[fb >> 6] >> (fb & 63) & 1))
+            continue;
+        const mb_lexword *w = mb_lex_longest_at(lex, cls, s, b, i);
+        if (w) {
+            if (pos)
+                *pos = i;
+            return w;
+        }
     }
     return NULL;
 }

@@ -234,6 +234,13 @@ const mb_lexword *mb_lex_longest_at(const mb_lexicon *lex, mb_lexclass cls, cons
                                     size_t pos);
 const mb_lexword *mb_lex_longest_before(const mb_lexicon *lex, mb_lexclass cls, const char *s, size_t floor,
                                         size_t pos);
+/* The first word of cls that stands in s[a,b): the longest at the first
+ * position p in [a,b) where one starts and ends by b (mb_lex_longest_at(lex,
+ * cls, s, b, p)), *pos = p (pos may be NULL); NULL when none. One pass
+ * over the bytes that skips those inside a character and those whose
+ * character starts no word of cls. */
+const mb_lexword *mb_lex_first_in(const mb_lexicon *lex, mb_lexclass cls, const char *s, size_t a, size_t b,
+                                  size_t *pos);
 /* The words of cls, longest first (ties in row order); *n gets the count. */
 const mb_lexword *const *mb_lex_words(const mb_lexicon *lex, mb_lexclass cls, size_t *n);
 /* The words of cls in row order (file order; a user row that adds a word

@@ -76,6 +76,23 @@ int main(void)
     w = mb_lex_longest_before(lex, MB_LX_CUE_TARGET, "主要预期目标", 0, strlen("主要预期目标"));
     T_OK(w && !strcmp(w->word, "预期目标"), "longest word ending at a position");
 
+    /* the first word of a class in a range: the longest at the first
+     * position where one starts and ends within it */
+    {
+        const char *t = "共3个百分点和5个";
+        size_t tn = strlen(t), p = 99, at3 = strlen("共3");
+        w = mb_lex_first_in(lex, MB_LX_UNIT, t, 0, tn, &p);
+        T_OK(w && !strcmp(w->word, "个百分点") && p == at3, "the first unit, longest, and where");
+        w = mb_lex_first_in(lex, MB_LX_UNIT, t, 0, at3 + strlen("个百"), &p);
+        T_OK(w && !strcmp(w->word, "个") && p == at3, "a word must end by the range's end");
+        w = mb_lex_first_in(lex, MB_LX_UNIT, t, at3 + 1, tn, &p);
+        T_OK(w && !strcmp(w->word, "个") && p == tn - strlen("个"),
+             "from inside a character: the next word that starts at a character");
+        T_OK(!mb_lex_first_in(lex, MB_LX_UNIT, t, 0, at3, NULL), "none before the first");
+        T_OK(!mb_lex_first_in(lex, MB_LX_CUE_NOUN, t, 0, tn, NULL), "an empty class: none");
+        T_OK(mb_lex_first_in(lex, MB_LX_RANGE_SEP, "3-5", 0, 3, NULL) != NULL, "an ASCII word");
+    }
+
     size_t n;
     const mb_lexword *const *v = mb_lex_words(lex, MB_LX_CUE_TARGET, &n);
     T_EQ_INT(n, 5, "5 target cues");
