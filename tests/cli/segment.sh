@@ -43,7 +43,7 @@ out=$(MUBIAO_DICT="$T/small.dict" sh -c 'printf "中国人民" | "$0" segment -'
 expect_eq "MUBIAO_DICT chooses the dictionary" "$out" "中国 人民"
 "$MUBIAO" dict info "$T/small.dict" >"$T/info" 2>&1
 expect_grep "dict info: word count" "^words: 3$" "$T/info"
-expect_grep "dict info: version" "^format version: 4$" "$T/info"
+expect_grep "dict info: version" "^format version: 5$" "$T/info"
 out=$("$MUBIAO" dict lookup "$T/small.dict" 中国 中)
 expect_eq "dict lookup" "$out" "中国	-0.8329	ns
 中	-"
