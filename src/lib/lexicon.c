@@ -393,6 +393,8 @@ static uint32_t class_fingerprint(void)
                 if (!*q)
                     break;
             }
+    for (const char *q = "hash: poly64 + fmix64"; *q; q++) /* the hashes written: this program's */
+        h = (h ^ (unsigned char)*q) * 16777619u;
     return h;
 }
 
@@ -691,24 +693,36 @@ void mb_lexicon_free(mb_lexicon *lex)
     free(lex);
 }
 
-/* The hash of a (class, word) key: FNV-1a over the word's bytes, begun from
- * the class; byte by byte, so a prefix's hash extends to the next. */
-static inline uint64_t hash_start(int cls)
+/* The hash of a (class, word) key: a polynomial over the word's bytes
+ * (mod 2^64, base POLY_B), then mixed with the class (poly_key). The
+ * polynomial extends by a byte at either end: a prefix's to the next byte
+ * (poly_step: times the base, plus the byte), a suffix's to the byte before
+ * it (plus the byte times the base to the suffix's length) — so the
+ * longest word at a position, and ending at one, hash each length once. */
+#define POLY_B 0x9E3779B97F4A7C15ull /* odd */
+
+static inline uint64_t poly_step(uint64_t p, unsigned char b)
 {
-    return 0xcbf29ce484222325ull ^ (uint64_t)cls;
+    return p * POLY_B + b;
 }
 
-static inline uint64_t hash_step(uint64_t h, unsigned char b)
+static inline uint64_t poly_key(int cls, uint64_t p)
 {
-    return (h ^ b) * 0x100000001b3ull;
+    uint64_t x = p ^ (uint64_t)(cls + 1) * 0xD6E8FEB86659FD93ull;
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdull;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ull;
+    x ^= x >> 33;
+    return x;
 }
 
 static uint64_t hash_word(int cls, const char *s, size_t n)
 {
-    uint64_t h = hash_start(cls);
+    uint64_t p = 0;
     for (size_t i = 0; i < n; i++)
-        h = hash_step(h, (unsigned char)s[i]);
-    return h;
+        p = poly_step(p, (unsigned char)s[i]);
+    return poly_key(cls, p);
 }
 
 /* During the build the words and items of user rows are offsets into the
@@ -1019,8 +1033,8 @@ int mb_lexicon_row(const mb_lexicon *lex, size_t i, const char **cls, const char
 
 /* ---- look-ups ---- */
 
-/* mb_lex_get with the hash of (cls, w[0..n)) given (hash_word, or a
- * prefix's hash extended byte by byte). */
+/* mb_lex_get with the hash of (cls, w[0..n)) given (hash_word, or the
+ * polynomial of a prefix or suffix extended byte by byte, then poly_key). */
 static const mb_lexword *get_hashed(const mb_lexicon *lex, mb_lexclass cls, const char *w, size_t n,
                                     uint64_t h)
 {
@@ -1072,13 +1086,13 @@ const mb_lexword *mb_lex_longest_at(const mb_lexicon *lex, mb_lexclass cls, cons
     size_t ml = lex->maxlen[cls][fb] < 255 ? lex->maxlen[cls][fb] : lex->lens[cls][0];
     size_t max = ml < len - pos ? ml : len - pos;
     uint64_t h[MB_DICT_MAX_WORD_BYTES + 1];
-    h[0] = hash_start(cls);
+    h[0] = 0;
     for (size_t k = 0; k < max; k++)
-        h[k + 1] = hash_step(h[k], u[k]);
+        h[k + 1] = poly_step(h[k], u[k]);
     for (size_t i = 0; i < lex->nlens[cls]; i++) {
         size_t l = lex->lens[cls][i];
         const mb_lexword *w;
-        if (l <= max && (w = get_hashed(lex, cls, s + pos, l, h[l])))
+        if (l <= max && (w = get_hashed(lex, cls, s + pos, l, poly_key(cls, h[l]))))
             return w;
     }
     return NULL;
@@ -1115,15 +1129,30 @@ const mb_lexword *mb_lex_longest_before(const mb_lexicon *lex, mb_lexclass cls, 
     const unsigned char *u = (const unsigned char *)s + floor;
     size_t ll = last_len(u, pos - floor);
     unsigned lb = char_bit(u + (pos - floor) - ll, ll);
-    if (!(lex->last[cls][lb >> 6] >> (lb & 63) & 1))
+    if (!(lex->last[cls][lb >> 6] >> (lb & 63) & 1) || !lex->nslots || !lex->nlens[cls])
         return NULL;
-    for (size_t i = 0; i < lex->nlens[cls]; i++) {
-        size_t l = lex->lens[cls][i];
-        const mb_lexword *w;
-        if (l <= pos - floor && (w = mb_lex_get(lex, cls, s + pos - l, l)))
-            return w;
+    /* the suffixes ending at pos, shortest first, each hash extended by the
+     * byte before it; a probe where a word of the class may start (its
+     * length, a character start, a first character of the class); the last
+     * word found is the longest */
+    size_t max = lex->lens[cls][0] < pos - floor ? lex->lens[cls][0] : pos - floor;
+    const unsigned char *e = (const unsigned char *)s + pos;
+    const mb_lexword *best = NULL;
+    uint64_t p = 0, pw = 1;
+    for (size_t l = 1; l <= max; l++) {
+        const unsigned char *b = e - l;
+        p += b[0] * pw;
+        pw *= POLY_B;
+        if (!(lex->lenbits[cls][l >> 6] >> (l & 63) & 1) || (b[0] & 0xC0) == 0x80)
+            continue;
+        unsigned fb = char_bit(b, first_len(b, l));
+        if (!(lex->first[cls][fb >> 6] >> (fb & 63) & 1))
+            continue;
+        const mb_lexword *w = get_hashed(lex, cls, (const char *)b, l, poly_key(cls, p));
+        if (w)
+            best = w;
     }
-    return NULL;
+    return best;
 }
 
 const mb_lexword *const *mb_lex_words(const mb_lexicon *lex, mb_lexclass cls, size_t *n)

@@ -75,6 +75,16 @@ int main(void)
     T_OK(!mb_lex_longest_before(lex, MB_LX_UNIT, s, 0, 1), "none ends after the digit");
     w = mb_lex_longest_before(lex, MB_LX_CUE_TARGET, "主要预期目标", 0, strlen("主要预期目标"));
     T_OK(w && !strcmp(w->word, "预期目标"), "longest word ending at a position");
+    {
+        const char *t = "主要预期目标";
+        size_t tn = strlen(t), ztn = strlen("主要");
+        w = mb_lex_longest_before(lex, MB_LX_CUE_TARGET, t, ztn, tn);
+        T_OK(w && !strcmp(w->word, "预期目标"), "the floor at the word's start: still found");
+        T_OK(!mb_lex_longest_before(lex, MB_LX_CUE_TARGET, t, ztn + 3, tn), "a floor inside it: none");
+        w = mb_lex_longest_before(lex, MB_LX_CUE_TARGET, t, 0, tn - strlen("目标"));
+        T_OK(w && !strcmp(w->word, "预期"), "the shorter word ending earlier");
+        T_OK(!mb_lex_longest_before(lex, MB_LX_CUE_TARGET, t, 0, tn - 1), "none ends inside a character");
+    }
 
     /* the first word of a class in a range: the longest at the first
      * position where one starts and ends within it */
