@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <iconv.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -32,9 +33,9 @@ typedef struct pool {
     void *ctx;
     slot *slots;
     size_t n;
-    size_t next_take;  /* the next input a worker takes */
-    size_t next_write; /* the next input written */
-    size_t window;     /* inputs taken but not yet written, at most */
+    size_t next_take;         /* the next input a worker takes */
+    atomic_size_t next_write; /* the next input written (changed under mu; read without it too) */
+    size_t window;            /* inputs taken but not yet written, at most */
     int stop;
 } pool;
 
@@ -71,6 +72,11 @@ int cli_jobs_capturing(void)
 {
     if (!cur || cur->direct)
         return 0;
+    /* not yet the next input to be written: buffer, without the lock (every
+     * write asks; next_write only grows, and stays at this input until it
+     * is done, so an old value only means one more piece buffered) */
+    if (atomic_load_explicit(&cur_pool->next_write, memory_order_acquire) != cur_index)
+        return 1;
     /* the next input to be written (the calling thread waits for it):
      * write what is buffered, then as it goes, as one job would, so a large
      * file's output is not held in memory */
