@@ -30,6 +30,23 @@ static void write_file(const char *path, const char *s)
     }
 }
 
+/* The compiled dictionary at path, read into a malloc'ed buffer of cap
+ * bytes (*len read), and where its lexicon section is (*off, *size). */
+static unsigned char *read_image(const char *path, size_t cap, size_t *len, size_t *off, size_t *size)
+{
+    FILE *f = fopen(path, "rb");
+    unsigned char *img = malloc(cap);
+    *len = f && img ? fread(img, 1, cap, f) : 0;
+    if (f)
+        fclose(f);
+    *off = *size = 0;
+    if (*len >= MB_DICT_HEADER_SIZE) {
+        *off = (size_t)mb_ld64(img + 64 + 16 * MB_DICT_SEC_LEXICON);
+        *size = (size_t)mb_ld64(img + 64 + 16 * MB_DICT_SEC_LEXICON + 8);
+    }
+    return img;
+}
+
 int main(void)
 {
     const char *src = path_in("a.tsv"), *user = path_in("u.tsv"), *out = path_in("a.dict");
@@ -133,11 +150,8 @@ int main(void)
     mb_lexicon_free(lex);
 
     /* a damaged section: a row's class renamed, checksum resealed */
-    FILE *f = fopen(out, "rb");
-    unsigned char *img = malloc(1 << 16);
-    size_t len = f ? fread(img, 1, 1 << 16, f) : 0;
-    if (f)
-        fclose(f);
+    size_t len, off, size;
+    unsigned char *img = read_image(out, 1 << 16, &len, &off, &size);
     unsigned char *q = NULL;
     for (size_t i = 0; i + 10 <= len && !q; i++)
         if (!memcmp(img + i, "cue_target", 10))
@@ -156,13 +170,7 @@ int main(void)
      * row checked and its flags computed again; the classes written after
      * the rows must name the rows' classes */
     for (int damage = 0; damage < 3; damage++) {
-        f = fopen(out, "rb");
-        img = malloc(1 << 16);
-        len = f ? fread(img, 1, 1 << 16, f) : 0;
-        if (f)
-            fclose(f);
-        size_t off = (size_t)mb_ld64(img + 64 + 16 * MB_DICT_SEC_LEXICON),
-               size = (size_t)mb_ld64(img + 64 + 16 * MB_DICT_SEC_LEXICON + 8);
+        img = read_image(out, 1 << 16, &len, &off, &size);
         T_OK(off + size <= len && mb_ld32(img + off) == 11, "the lexicon section found");
         if (damage == 0 || damage == 1)
             mb_st32(img + off + 4, mb_ld32(img + off + 4) ^ 1u); /* another class table */
@@ -222,13 +230,7 @@ int main(void)
         mb_lexicon_free(lex);
         mb_dict_close(d);
         for (int damage = 0; damage < 4; damage++) {
-            f = fopen(out, "rb");
-            img = malloc(1 << 16);
-            len = f ? fread(img, 1, 1 << 16, f) : 0;
-            if (f)
-                fclose(f);
-            size_t off = (size_t)mb_ld64(img + 64 + 16 * MB_DICT_SEC_LEXICON),
-                   size = (size_t)mb_ld64(img + 64 + 16 * MB_DICT_SEC_LEXICON + 8);
+            img = read_image(out, 1 << 16, &len, &off, &size);
             unsigned char *offs = img + off + size - 16 * 11, *hash = img + off + size - 8 * 11;
             if (damage == 0) /* row 3's word starts a byte later */
                 mb_st64(offs + 8 * 3, mb_ld64(offs + 8 * 3) + 1);
@@ -327,14 +329,9 @@ int main(void)
         /* its items offset forged to the zero padding after them: the
          * word would run over the items, 68,000 bytes, past the 256 a word
          * may have (the index's counting sort counts by length) */
-        FILE *g = fopen(out, "rb");
-        size_t cap = 1 << 20, glen;
-        unsigned char *im = malloc(cap);
-        glen = g ? fread(im, 1, cap, g) : 0;
-        if (g)
-            fclose(g);
-        size_t off = (size_t)mb_ld64(im + 64 + 16 * MB_DICT_SEC_LEXICON),
-               size = (size_t)mb_ld64(im + 64 + 16 * MB_DICT_SEC_LEXICON + 8), metaat = size - 24;
+        size_t glen;
+        unsigned char *im = read_image(out, 1 << 20, &glen, &off, &size);
+        size_t metaat = size - 24;
         uint64_t o = mb_ld64(im + off + metaat + 8);
         size_t ioff = (size_t)(o >> 32);
         const unsigned char *z = memchr(im + off + ioff, 0, metaat - ioff);
