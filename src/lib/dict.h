@@ -31,8 +31,9 @@ struct mb_dict {
     const unsigned char *lex; /* the lexicon section (lexicon.h) */
     size_t lexsize, lexoff;
     uint32_t nlexrows;
-    int lextrusted;    /* the lexicon's own classes, flags and offsets checked at open (lexicon.h) */
-    uint64_t *lexmeta; /* else each row's class, flags and string offsets, from the check at open (owned) */
+    int lextrusted;         /* the lexicon's own classes, flags and offsets checked at open (lexicon.h) */
+    unsigned char *lexmeta; /* else each row's class and flags, then string offsets, as the check at open
+                             * found them (owned; laid out as in the section, lexicon.h) */
     uint64_t total;
     uint64_t checksum;
     uint32_t nwords, nchars, unk_cost, flags;

@@ -2291,13 +2291,13 @@ static mb_status extractor_start(mb_extractor *x, const mb_doc *doc, mb_error *e
     for (size_t k = 0; k < ncues; k++) {
         int32_t cp;
         c->cue_len[k] = strlen(c->cues[k].word);
-        c->cue_cp[k] =
-            mb_utf8_decode((const unsigned char *)c->cues[k].word, c->cue_len[k], &cp) > 0 ? cp : -1;
+        if (mb_utf8_decode((const unsigned char *)c->cues[k].word, c->cue_len[k], &cp) < 1)
+            cp = -1;
         if (c->cues[k].whole_token) {
             c->wt[c->nwt++] = k;
             if (c->cue_len[k] <= MB_DICT_MAX_WORD_BYTES)
                 c->wt_len[c->cue_len[k] >> 6] |= 1ull << (c->cue_len[k] & 63);
-        } else if (c->cue_cp[k] >= 0 && c->cue_cp[k] < 0x10000) {
+        } else if (cp >= 0 && cp < 0x10000) { /* the first character of a substring cue */
             c->first[cp >> 3] |= (unsigned char)(1u << (cp & 7));
             /* insertion into sub[], ordered by first character then cue order */
             size_t j = c->nsub++;

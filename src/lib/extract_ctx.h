@@ -48,8 +48,7 @@ typedef struct mb_xctx {
     size_t nhits, caphits;
     unsigned char first[0x10000 / 8]; /* first characters of substring cues (BMP) */
     mb_cue cues[MB_MAX_CUES];         /* the kind cues of the lexicon (mb_kind_cues) */
-    size_t cue_len[MB_MAX_CUES];      /* byte length and first code point of each cue */
-    int32_t cue_cp[MB_MAX_CUES];
+    size_t cue_len[MB_MAX_CUES];      /* byte length of each cue */
     size_t ncues;
     size_t wt[MB_MAX_CUES]; /* the cues matched as whole tokens only, in cue order */
     size_t nwt;

@@ -456,16 +456,17 @@ typedef void (*row_fn)(void *ctx, int cls, const char *w, size_t wl, const char 
 
 /* Walk (and check) the rows of a section the slow way, string by string;
  * fn may be NULL. With meta, what the walk found of each row is stored in a
- * malloc'ed array of 2 * *nrows entries (class | flags << 32, word offset |
- * items offset << 32), which a later walk_checked reads instead of checking
- * and bounding the rows again.
+ * malloc'ed buffer laid out as the first two arrays after a section's rows
+ * (16 * *nrows bytes: class | flags << 32 of each row, then word offset |
+ * items offset << 32 of each), which walk_rows later reads instead of
+ * checking and bounding the rows again.
  * When the section was compiled against this class table (its
  * fingerprint), the classes and flags written after the rows are taken:
  * a row's strings are bounded and its class name must be its class's, its
  * word and items are not checked again (the compiler did; the checksum
  * guards the image). Otherwise each row is checked as a lexicon file's. */
 static mb_status walk_section(const char *name, const unsigned char *p, size_t n, size_t base_off,
-                              uint32_t *nrows, row_fn fn, void *ctx, uint64_t **meta, mb_error *err)
+                              uint32_t *nrows, row_fn fn, void *ctx, unsigned char **meta, mb_error *err)
 {
     if (n < 8 || n % 8 || n > UINT32_MAX) /* (offsets in it are kept in 32 bits) */
         return mb_error_set(err, MB_EDICT_CORRUPT, "%s: byte %zu: lexicon section of %zu bytes", name,
@@ -478,10 +479,10 @@ static mb_status walk_section(const char *name, const unsigned char *p, size_t n
     int trusted = mb_ld32(p + 4) == class_fingerprint();
     size_t at = 8;
     char msg[300];
-    uint64_t *mt = NULL;
+    unsigned char *mt = NULL;
     item_memo memo;
     memset(&memo, 0, sizeof memo);
-    if (meta && !(mt = malloc((nr ? 2 * (size_t)nr : 1) * sizeof *mt)))
+    if (meta && !(mt = malloc(nr ? 16 * (size_t)nr : 1)))
         return mb_error_set(err, MB_ENOMEM, "%s: out of memory", name);
     const char *last_name = NULL; /* rows of a class stand together: the last class found */
     size_t last_len = 0;
@@ -526,9 +527,9 @@ static mb_status walk_section(const char *name, const unsigned char *p, size_t n
                                 base_off + rowat, r, msg);
         }
         if (mt) {
-            mt[2 * (size_t)r] = (uint64_t)cls | (uint64_t)flags << 32;
-            mt[2 * (size_t)r + 1] = (uint64_t)(s[1] - (const char *)p) | (uint64_t)(s[2] - (const char *)p)
-                                                                             << 32;
+            mb_st64(mt + 8 * (size_t)r, (uint64_t)cls | (uint64_t)flags << 32);
+            mb_st64(mt + 8 * ((size_t)nr + r),
+                    (uint64_t)(s[1] - (const char *)p) | (uint64_t)(s[2] - (const char *)p) << 32);
         }
         if (fn)
             fn(ctx, cls, s[1], l[1], s[2], l[2], flags, r);
@@ -591,7 +592,7 @@ static int check_offsets(const unsigned char *p, uint32_t nr, size_t metaat)
 }
 
 mb_status mb_lex_section_check(const char *name, const unsigned char *p, size_t n, size_t base_off,
-                               uint32_t *nrows, int *trusted, uint64_t **meta, mb_error *err)
+                               uint32_t *nrows, int *trusted, unsigned char **meta, mb_error *err)
 {
     *trusted = 0;
     if (n >= 8 && n % 8 == 0 && n <= UINT32_MAX && mb_ld32(p + 4) == class_fingerprint()) {
@@ -613,25 +614,14 @@ mb_status mb_lex_section_check(const char *name, const unsigned char *p, size_t 
     return walk_section(name, p, n, base_off, nrows, NULL, NULL, meta, err);
 }
 
-/* Walk the nrows rows of a section that walk_section checked, with what it
- * recorded: nothing is checked again; the word's length is the distance
+/* Walk the nrows rows of a checked section p (mb_lex_section_check) by
+ * each row's class and flags (meta) and string offsets (meta + 8 * nrows):
+ * those written after a trusted section's rows, or those walk_section
+ * recorded. Nothing is checked again; the word's length is the distance
  * to the items, the items' (mostly empty) is measured. */
-static void walk_checked(const unsigned char *p, uint32_t nrows, const uint64_t *meta, row_fn fn, void *ctx)
+static void walk_rows(const unsigned char *p, uint32_t nrows, const unsigned char *meta, row_fn fn, void *ctx)
 {
-    for (uint32_t r = 0; r < nrows; r++) {
-        uint64_t m = meta[2 * (size_t)r], o = meta[2 * (size_t)r + 1];
-        size_t woff = (uint32_t)o, ioff = (size_t)(o >> 32);
-        const char *items = (const char *)p + ioff;
-        fn(ctx, (int)(m & 0xffff), (const char *)p + woff, ioff - woff - 1, items, strlen(items),
-           (unsigned)(m >> 32), r);
-    }
-}
-
-/* Walk the nrows rows of a trusted section (mb_lex_section_check) by the
- * classes, flags and offsets written after them. */
-static void walk_trusted(const unsigned char *p, size_t n, uint32_t nrows, row_fn fn, void *ctx)
-{
-    const unsigned char *meta = p + n - 24 * (size_t)nrows, *offs = meta + 8 * (size_t)nrows;
+    const unsigned char *offs = meta + 8 * (size_t)nrows;
     for (uint32_t r = 0; r < nrows; r++) {
         uint64_t m = mb_ld64(meta + 8 * (size_t)r), o = mb_ld64(offs + 8 * (size_t)r);
         size_t woff = (uint32_t)o, ioff = (size_t)(o >> 32);
@@ -966,11 +956,11 @@ static mb_status lexicon_open(const mb_dict *dict, const char *const *user, size
     b.lex->dict = mb_dict_ref(dict);
     b.stable = 1;
     if (dict->lextrusted) { /* checked when the dictionary was opened */
-        walk_trusted(dict->lex, dict->lexsize, dict->nlexrows, build_row, &b);
         b.lex->premeta = dict->lex + dict->lexsize - 24 * (size_t)dict->nlexrows;
         b.lex->prehash = b.lex->premeta + 16 * (size_t)dict->nlexrows;
+        walk_rows(dict->lex, dict->nlexrows, b.lex->premeta, build_row, &b);
     } else if (dict->lexmeta) { /* the same */
-        walk_checked(dict->lex, dict->nlexrows, dict->lexmeta, build_row, &b);
+        walk_rows(dict->lex, dict->nlexrows, dict->lexmeta, build_row, &b);
     } else
         st = walk_section(dict->name, dict->lex, dict->lexsize, dict->lexoff, &nr, build_row, &b, NULL, err);
     mb_lexrows rows = {0};
@@ -1051,6 +1041,21 @@ static const mb_lexword *get_hashed(const mb_lexicon *lex, mb_lexclass cls, cons
     }
 }
 
+/* 1 when a word of cls may start with the character at u[0..n) (n >= 1):
+ * its filter bit (in *fb) is set for the class */
+static inline int may_start(const mb_lexicon *lex, mb_lexclass cls, const unsigned char *u, size_t n,
+                            unsigned *fb)
+{
+    *fb = char_bit(u, first_len(u, n));
+    return lex->first[cls][*fb >> 6] >> (*fb & 63) & 1;
+}
+
+/* 1 when cls has a word of n bytes (1 <= n <= MB_DICT_MAX_WORD_BYTES) */
+static inline int has_len(const mb_lexicon *lex, mb_lexclass cls, size_t n)
+{
+    return lex->lenbits[cls][n >> 6] >> (n & 63) & 1;
+}
+
 int mb_lex_t2s_maybe(const mb_lexicon *lex, uint32_t cp)
 {
     return lex && cp < 0x10000 && (lex->t2s_bits[cp >> 6] >> (cp & 63) & 1);
@@ -1062,24 +1067,20 @@ const mb_lexword *mb_lex_get(const mb_lexicon *lex, mb_lexclass cls, const char 
         return NULL;
     /* most questions are about a token of another length or first
      * character than any word of the class has: no hash for those */
-    const unsigned char *u = (const unsigned char *)w;
-    unsigned fb = char_bit(u, first_len(u, n));
-    if (!(lex->lenbits[cls][n >> 6] >> (n & 63) & 1) || !(lex->first[cls][fb >> 6] >> (fb & 63) & 1))
+    unsigned fb;
+    if (!has_len(lex, cls, n) || !may_start(lex, cls, (const unsigned char *)w, n, &fb))
         return NULL;
     return get_hashed(lex, cls, w, n, hash_word(cls, w, n));
 }
 
-const mb_lexword *mb_lex_longest_at(const mb_lexicon *lex, mb_lexclass cls, const char *s, size_t len,
-                                    size_t pos)
+/* mb_lex_longest_at once the first character's filter bit fb passed
+ * (may_start). */
+static const mb_lexword *longest_at(const mb_lexicon *lex, mb_lexclass cls, const char *s, size_t len,
+                                    size_t pos, unsigned fb)
 {
-    if (!lex || (unsigned)cls >= MB_LX_NCLASSES || pos >= len)
-        return NULL;
-    const unsigned char *u = (const unsigned char *)s + pos;
-    unsigned fb = char_bit(u, first_len(u, len - pos));
-    if (!(lex->first[cls][fb >> 6] >> (fb & 63) & 1))
-        return NULL;
     if (!lex->nslots || !lex->nlens[cls])
         return NULL;
+    const unsigned char *u = (const unsigned char *)s + pos;
     /* the hashes of every prefix, in one pass (hash_word is byte by byte),
      * then the lengths of the class's words, longest first; none longer
      * than the longest word that starts with a character of this filter bit */
@@ -1098,20 +1099,28 @@ const mb_lexword *mb_lex_longest_at(const mb_lexicon *lex, mb_lexclass cls, cons
     return NULL;
 }
 
+const mb_lexword *mb_lex_longest_at(const mb_lexicon *lex, mb_lexclass cls, const char *s, size_t len,
+                                    size_t pos)
+{
+    unsigned fb;
+    if (!lex || (unsigned)cls >= MB_LX_NCLASSES || pos >= len ||
+        !may_start(lex, cls, (const unsigned char *)s + pos, len - pos, &fb))
+        return NULL;
+    return longest_at(lex, cls, s, len, pos, fb);
+}
+
 const mb_lexword *mb_lex_first_in(const mb_lexicon *lex, mb_lexclass cls, const char *s, size_t a, size_t b,
                                   size_t *pos)
 {
     if (!lex || (unsigned)cls >= MB_LX_NCLASSES || !lex->nlens[cls])
         return NULL;
     const unsigned char *u = (const unsigned char *)s;
-    const uint64_t *first = lex->first[cls];
     for (size_t i = a; i < b; i++) {
-        if ((u[i] & 0xC0) == 0x80) /* inside a character: no word starts there */
+        unsigned fb;
+        /* not inside a character, and a character a word of the class starts with */
+        if ((u[i] & 0xC0) == 0x80 || !may_start(lex, cls, u + i, b - i, &fb))
             continue;
-        unsigned fb = char_bit(u + i, first_len(u + i, b - i));
-        if (!(first[fb >> 6] >> (fb & 63) & 1))
-            continue;
-        const mb_lexword *w = mb_lex_longest_at(lex, cls, s, b, i);
+        const mb_lexword *w = longest_at(lex, cls, s, b, i, fb);
         if (w) {
             if (pos)
                 *pos = i;
@@ -1143,10 +1152,8 @@ const mb_lexword *mb_lex_longest_before(const mb_lexicon *lex, mb_lexclass cls, 
         const unsigned char *b = e - l;
         p += b[0] * pw;
         pw *= POLY_B;
-        if (!(lex->lenbits[cls][l >> 6] >> (l & 63) & 1) || (b[0] & 0xC0) == 0x80)
-            continue;
-        unsigned fb = char_bit(b, first_len(b, l));
-        if (!(lex->first[cls][fb >> 6] >> (fb & 63) & 1))
+        unsigned fb;
+        if (!has_len(lex, cls, l) || (b[0] & 0xC0) == 0x80 || !may_start(lex, cls, b, l, &fb))
             continue;
         const mb_lexword *w = get_hashed(lex, cls, (const char *)b, l, poly_key(cls, p));
         if (w)

@@ -290,10 +290,11 @@ mb_status mb_lexrows_image(const mb_lexrows *rows, unsigned char **img, size_t *
  * rows' classes, flags, string offsets, hashes and filter bits were checked
  * against its strings as far as they can be (the lexicon reads them from
  * the section). Otherwise, with meta (may be NULL), *meta is a malloc'ed
- * array of what the check found of each row (two entries a row: class |
- * flags << 32, word offset | items offset << 32), owned by the caller: the
- * lexicon is then built without checking the rows again. */
+ * buffer of what the check found of each row, laid out as the first two
+ * arrays after a section's rows (16 * *nrows bytes: class | flags << 32 of
+ * each row, then word offset | items offset << 32), owned by the caller:
+ * the lexicon is then built without checking the rows again. */
 mb_status mb_lex_section_check(const char *name, const unsigned char *p, size_t n, size_t base_off,
-                               uint32_t *nrows, int *trusted, uint64_t **meta, mb_error *err);
+                               uint32_t *nrows, int *trusted, unsigned char **meta, mb_error *err);
 
 #endif

@@ -82,6 +82,12 @@ static uint8_t ascii_kind(int32_t c)
 
 static const char TAG_M[] = "m", TAG_T[] = "t", TAG_ENG[] = "eng", TAG_X[] = "x";
 
+/* 〇 or ○: the zero that makes a run of Chinese digits a number. */
+static int is_ling(int32_t c)
+{
+    return c == 0x3007 || c == 0x25CB;
+}
+
 /* A Chinese digit as written in years: 〇 ○ 零 一 ... 九. */
 static int is_han_digit(int32_t c)
 {
@@ -141,7 +147,7 @@ static size_t decode(const unsigned char *s, size_t len, const mb_dict *dict, co
         } else {
             kind = is_space(cp) ? K_SPACE : K_OTHER;
             if (cp <= 0x3007) { /* every other candidate is below 〇: Chinese text is above */
-                if (cp == 0x3007 || cp == 0x25CB) {
+                if (is_ling(cp)) {
                     /* the start of the run of Chinese digits it ends, back
                      * to the last candidate at most (so a run of 〇 costs
                      * no more than its length) */
@@ -233,7 +239,7 @@ static void find_atoms(work *w, size_t n)
              * the whole run of Chinese digits a number */
             int zero = 0;
             for (; j < n && is_han_digit(cp[j]); j++)
-                zero |= cp[j] == 0x3007 || cp[j] == 0x25CB;
+                zero |= is_ling(cp[j]);
             if (zero && j - i >= 2) {
                 tag = TAG_M;
                 if (j < n && cp[j] == 0x5E74) {
