@@ -152,14 +152,9 @@ static mb_status scan_sentence(ctx *c, size_t sa, size_t sb)
             continue;
         }
         int32_t cp;
-        int l;
-        if ((b0 & 0xF0) == 0xE0 && p + 2 < sb) { /* three bytes: most of Chinese text */
-            cp = (int32_t)((b0 & 0x0Fu) << 12 | ((unsigned char)c->s[p + 1] & 0x3Fu) << 6 |
-                           ((unsigned char)c->s[p + 2] & 0x3Fu));
-            l = 3;
-        } else if ((l = mb_utf8_decode((const unsigned char *)c->s + p, sb - p, &cp)) < 1) {
+        int l = mb_utf8_decode((const unsigned char *)c->s + p, sb - p, &cp); /* inline for Chinese text */
+        if (l < 1)
             l = 1;
-        }
         if (cp >= 0 && cp < 0x10000 && (c->first[cp >> 3] & (1u << (cp & 7)))) {
             size_t lo = 0, hi = c->nsub; /* the first substring cue of this first character */
             while (lo < hi) {
