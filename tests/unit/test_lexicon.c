@@ -304,8 +304,8 @@ int main(void)
         mb_lexicon_free(l2);
     }
 
-    /* a row whose items pass 65,535 bytes: walk_checked finds the word
-     * and the items by the offsets walk_section recorded (32 bits) */
+    /* a row whose items pass 65,535 bytes: walk_rows finds the word
+     * and the items by the offsets written for them (32 bits) */
     {
         size_t nrep = 17000, ilen = strlen("not_next=") + 4 * nrep - 1 + strlen(",unit=个,cat=measure");
         char *row = malloc(ilen + 64);
