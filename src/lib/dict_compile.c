@@ -280,9 +280,9 @@ static mb_status parse_line(builder *b, const char *path, size_t lineno, size_t 
             /* written as a number but not a whole one (-5, 1.5, 1e3, 5x):
              * a bad frequency, not the end of a word with a space */
             return mb_error_set(b->err, MB_EDICT,
-                                "%s:%zu: byte %zu: frequency '%.*s' is not a whole number from 0 to %llu", path,
-                                lineno, (size_t)(f - s) + off, (int)(fl[nf - 1] > 32 ? 32 : fl[nf - 1]), f,
-                                (unsigned long long)MAX_FREQ);
+                                "%s:%zu: byte %zu: frequency '%.*s' is not a whole number from 0 to %llu",
+                                path, lineno, (size_t)(f - s) + off, (int)(fl[nf - 1] > 32 ? 32 : fl[nf - 1]),
+                                f, (unsigned long long)MAX_FREQ);
         }
     }
     const char *w = fs[0];
@@ -432,25 +432,61 @@ static uint32_t entry_value(const builder *b, const entry *e)
 }
 
 /* A trie node still to place: the words order[lo..hi) share their first
- * depth char ids, and unit s is their node. */
+ * depth char ids, and unit s is their node; w weighs it (the frequencies of
+ * its words). */
 typedef struct pending {
     size_t lo, hi;
     uint32_t depth, s;
+    uint64_t w;
 } pending;
 
-/* Place the trie's nodes breadth first: the nodes near the root, which every
- * walk visits, end up side by side at the start of the array, so the walks
- * of a text touch fewer cache lines than with a depth-first layout. */
-static mb_status build_trie(builder *b, const uint32_t *order, size_t n)
+static void heap_push(pending *h, size_t *n, pending p)
 {
-    size_t qcap = 1024, head = 0, tail = 0;
+    size_t i = (*n)++;
+    while (i > 0) {
+        size_t up = (i - 1) / 2;
+        if (h[up].w >= p.w)
+            break;
+        h[i] = h[up];
+        i = up;
+    }
+    h[i] = p;
+}
+
+static pending heap_pop(pending *h, size_t *n)
+{
+    pending top = h[0], last = h[--*n];
+    size_t i = 0;
+    for (;;) {
+        size_t c = 2 * i + 1;
+        if (c >= *n)
+            break;
+        if (c + 1 < *n && h[c + 1].w > h[c].w)
+            c++;
+        if (h[c].w <= last.w)
+            break;
+        h[i] = h[c];
+        i = c;
+    }
+    if (*n)
+        h[i] = last;
+    return top;
+}
+
+/* Place the trie's nodes heaviest first (the weight of a node: the
+ * frequencies of the words under it): the nodes a text's walks visit most
+ * take the free slots nearest the start of the array, side by side, so the
+ * walks touch fewer cache lines. cum[i] is the frequency of order[0..i). */
+static mb_status build_trie(builder *b, const uint32_t *order, const uint64_t *cum, size_t n)
+{
+    size_t qcap = 1024, nq = 0;
     pending *q = malloc(qcap * sizeof *q);
     if (!q)
         return nomem(b);
-    q[tail++] = (pending){0, n, 0, 0};
+    heap_push(q, &nq, (pending){0, n, 0, 0, cum[n]});
     mb_status st = MB_OK;
-    while (head < tail && !st) {
-        pending p = q[head++];
+    while (nq && !st) {
+        pending p = heap_pop(q, &nq);
         size_t lo = p.lo, hi = p.hi;
         if (lo < hi && b->e[order[lo]].nids == p.depth)
             b->dvalue[p.s] = entry_value(b, &b->e[order[lo++]]);
@@ -484,21 +520,16 @@ static mb_status build_trie(builder *b, const uint32_t *order, size_t n)
         b->dbase[p.s] = (int32_t)base;
         for (size_t j = 0; j < m; j++)
             take(b, (size_t)(base + b->labels[j]), p.s);
-        if (head > qcap / 2) { /* reuse the consumed half of the queue */
-            memmove(q, q + head, (tail - head) * sizeof *q);
-            tail -= head;
-            head = 0;
-        }
-        if (tail + m > qcap) {
+        if (nq + m > qcap) {
             size_t cap = qcap;
-            while (tail + m > cap)
+            while (nq + m > cap)
                 cap *= 2;
-            pending *nq = realloc(q, cap * sizeof *nq);
-            if (!nq) {
+            pending *nq2 = realloc(q, cap * sizeof *nq2);
+            if (!nq2) {
                 st = nomem(b);
                 break;
             }
-            q = nq;
+            q = nq2;
             qcap = cap;
         }
         size_t i = lo;
@@ -507,7 +538,7 @@ static mb_status build_trie(builder *b, const uint32_t *order, size_t n)
             size_t start = i;
             while (i < hi && b->ids[b->e[order[i]].idoff + p.depth] == c)
                 i++;
-            q[tail++] = (pending){start, i, p.depth + 1, (uint32_t)(base + c)};
+            heap_push(q, &nq, (pending){start, i, p.depth + 1, (uint32_t)(base + c), cum[i] - cum[start]});
         }
     }
     free(q);
@@ -553,6 +584,7 @@ static mb_status write_image(builder *b, unsigned char **img, size_t *n)
     /* kept entries */
     uint32_t *order = malloc((b->ne ? b->ne : 1) * sizeof *order);
     uint32_t *cpid = calloc(0x110000, sizeof *cpid);
+    uint64_t *cpw = calloc(0x110000, sizeof *cpw), *cum = NULL;
     cpcount *cc = NULL;
     sortkey *keys = NULL;
     unsigned char *out = NULL, *leximg = NULL;
@@ -560,7 +592,7 @@ static mb_status write_image(builder *b, unsigned char **img, size_t *n)
     mb_status st = mb_lexrows_image(&b->lex, &leximg, &lexlen, b->err);
     if (st)
         goto done;
-    if (!order || !cpid) {
+    if (!order || !cpid || !cpw) {
         st = nomem(b);
         goto done;
     }
@@ -572,7 +604,9 @@ static mb_status write_image(builder *b, unsigned char **img, size_t *n)
             nwords += b->e[k].freq > 0;
             nchars_total += b->e[k].wlen;
         }
-    /* count characters, most frequent first get the smallest ids */
+    /* count characters; the smallest ids go to the characters of the most
+     * frequent words (the sum of their frequencies), so a text's walks,
+     * base + id, stay near each node's first children */
     size_t ndistinct = 0;
     for (size_t k = 0; k < nkeep; k++) {
         const entry *e = &b->e[order[k]];
@@ -581,6 +615,7 @@ static mb_status write_image(builder *b, unsigned char **img, size_t *n)
             i += (size_t)mb_utf8_decode((const unsigned char *)b->arena + e->woff + i, e->wlen - i, &cp);
             if (!cpid[cp]++)
                 ndistinct++;
+            cpw[cp] += e->freq + 1;
         }
     }
     if (ndistinct > 0xFFFE) {
@@ -596,7 +631,7 @@ static mb_status write_image(builder *b, unsigned char **img, size_t *n)
     for (uint32_t cp = 0; cp < 0x110000; cp++)
         if (cpid[cp]) {
             cc[nc].cp = cp;
-            cc[nc++].n = cpid[cp];
+            cc[nc++].n = cpw[cp];
         }
     qsort(cc, nc, sizeof *cc, cmp_count);
     for (size_t i = 0; i < nc; i++)
@@ -655,7 +690,15 @@ static mb_status write_image(builder *b, unsigned char **img, size_t *n)
     if ((st = grow(b, 1)))
         goto done;
     take(b, 0, FREE_SLOT);
-    if ((st = build_trie(b, order, nkeep)))
+    cum = malloc((nkeep + 1) * sizeof *cum);
+    if (!cum) {
+        st = nomem(b);
+        goto done;
+    }
+    cum[0] = 0;
+    for (size_t k = 0; k < nkeep; k++)
+        cum[k + 1] = cum[k] + b->e[order[k]].freq + 1;
+    if ((st = build_trie(b, order, cum, nkeep)))
         goto done;
     /* layout */
     size_t tags_len = 0;
@@ -716,7 +759,9 @@ done:
     free(out);
     free(leximg);
     free(order);
+    free(cum);
     free(cpid);
+    free(cpw);
     free(cc);
     free(keys);
     return st;
