@@ -90,8 +90,8 @@ uint64_t mb_dict_checksum_head(const unsigned char *p, size_t n)
     lanes l;
     lanes_header(&l, p);
     for (unsigned i = 0; i < MB_DICT_NSECTIONS; i++) {
-        if (i == MB_DICT_SEC_UNITS)
-            continue;
+        if (i == MB_DICT_SEC_UNITS || i == MB_DICT_SEC_UTAGS)
+            continue; /* the trie, read only where the walks go */
         uint64_t off = mb_ld64(p + 64 + 16 * i), sz = mb_ld64(p + 72 + 16 * i);
         if (off >= n)
             continue;
@@ -215,14 +215,20 @@ static mb_status validate(mb_dict *d, mb_error *err)
         return mb_error_set(err, MB_EDICT_CORRUPT, "%s: byte 88: pages section of %llu bytes", name,
                             (unsigned long long)sz[1]);
     if (sz[MB_DICT_SEC_UNITS] == 0 || sz[MB_DICT_SEC_UNITS] % MB_DICT_UNIT_SIZE ||
-        sz[MB_DICT_SEC_UNITS] / MB_DICT_UNIT_SIZE >= 0x7fffffff)
+        sz[MB_DICT_SEC_UNITS] / MB_DICT_UNIT_SIZE > MB_DICT_MAX_UNITS)
         return mb_error_set(err, MB_EDICT_CORRUPT, "%s: byte 104: trie section of %llu bytes", name,
                             (unsigned long long)sz[2]);
+    if (sz[MB_DICT_SEC_UTAGS] != sz[MB_DICT_SEC_UNITS] / MB_DICT_UNIT_SIZE)
+        return mb_error_set(err, MB_EDICT_CORRUPT,
+                            "%s: byte %u: unit tags section of %llu bytes, not one a unit (%llu)", name,
+                            72 + 16 * MB_DICT_SEC_UTAGS, (unsigned long long)sz[MB_DICT_SEC_UTAGS],
+                            (unsigned long long)(sz[MB_DICT_SEC_UNITS] / MB_DICT_UNIT_SIZE));
     d->pageidx = p + off[MB_DICT_SEC_PAGEIDX];
     d->pages = p + off[MB_DICT_SEC_PAGES];
     d->npages = (uint32_t)(sz[MB_DICT_SEC_PAGES] / 512);
     d->units = p + off[MB_DICT_SEC_UNITS];
     d->nunits = (uint32_t)(sz[MB_DICT_SEC_UNITS] / MB_DICT_UNIT_SIZE);
+    d->utags = p + off[MB_DICT_SEC_UTAGS];
     for (uint32_t i = 0; i < MB_DICT_NPAGEIDX; i++)
         if (mb_ld16(d->pageidx + 2 * i) >= d->npages)
             return mb_error_set(err, MB_EDICT_CORRUPT, "%s: byte %llu: page number %u, only %u pages", name,
@@ -232,11 +238,11 @@ static mb_status validate(mb_dict *d, mb_error *err)
     size_t tlen = sz[MB_DICT_SEC_TAGS];
     if (tlen == 0 || tags[tlen - 1] != '\0')
         return mb_error_set(err, MB_EDICT_CORRUPT, "%s: byte %llu: tag strings not NUL-terminated", name,
-                            (unsigned long long)(off[3] + tlen));
+                            (unsigned long long)(off[MB_DICT_SEC_TAGS] + tlen));
     for (size_t i = 0; i < tlen;) {
         if (d->ntags == MB_DICT_MAX_TAGS)
             return mb_error_set(err, MB_EDICT_CORRUPT, "%s: byte %llu: more than %u tags", name,
-                                (unsigned long long)(off[3] + i), MB_DICT_MAX_TAGS);
+                                (unsigned long long)(off[MB_DICT_SEC_TAGS] + i), MB_DICT_MAX_TAGS);
         d->tags[d->ntags++] = tags + i;
         i += strlen(tags + i) + 1;
     }
@@ -373,12 +379,12 @@ int mb_dict_lookup(const mb_dict *d, const char *word, size_t len, double *logp,
             return 0;
         i += (size_t)k;
     }
-    uint32_t v = mb_dict_value(d, s);
-    if (!v || (v & 0xFFFFFF) == MB_DICT_COST_DELETED)
+    uint32_t wd = mb_dict_word(d, s);
+    if (!wd || wd == MB_DICT_W_DELETED)
         return 0;
     if (logp)
-        *logp = -(double)(v & 0xFFFFFF) / MB_DICT_COST_SCALE;
+        *logp = -(double)(wd - 1) / MB_DICT_COST_SCALE;
     if (tag)
-        *tag = mb_dict_value_tag(d, v);
+        *tag = mb_dict_word_tag(d, s);
     return 1;
 }

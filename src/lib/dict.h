@@ -26,6 +26,7 @@ struct mb_dict {
     uint32_t npages;
     const unsigned char *units;
     uint32_t nunits;
+    const unsigned char *utags; /* the unit tags section: nunits bytes */
     const char *tags[MB_DICT_MAX_TAGS];
     uint32_t ntags;
     const unsigned char *lex; /* the lexicon section (lexicon.h) */
@@ -56,30 +57,33 @@ static inline uint32_t mb_dict_char(const mb_dict *d, uint32_t cp)
     return mb_ld16(d->pages + 512 * (size_t)page + 2 * (cp & 255));
 }
 
-/* Follow the edge labelled c from unit *s; 0 if there is none. */
+/* Follow the edge labelled c (a char id, 1..0xFFFF) from unit *s; 0 if
+ * there is none. */
 static inline int mb_dict_step(const mb_dict *d, uint32_t *s, uint32_t c)
 {
-    const unsigned char *u = d->units + (size_t)*s * MB_DICT_UNIT_SIZE;
-    int64_t t = (int64_t)(int32_t)mb_ld32(u) + (int64_t)c;
-    if (t <= 0 || (uint64_t)t >= d->nunits)
+    uint64_t u = mb_ld64(d->units + (size_t)*s * MB_DICT_UNIT_SIZE);
+    uint32_t t = (uint32_t)(u & 0xFFFFFF) + c;
+    if (t >= d->nunits)
         return 0;
-    const unsigned char *v = d->units + (size_t)t * MB_DICT_UNIT_SIZE;
-    if (mb_ld32(v + 4) != *s)
+    uint64_t v = mb_ld64(d->units + (size_t)t * MB_DICT_UNIT_SIZE);
+    if ((uint32_t)(v >> MB_DICT_LABEL_SHIFT & 0xFFFF) != c)
         return 0;
-    *s = (uint32_t)t;
+    *s = t;
     return 1;
 }
 
-/* The value of unit s (0: no word ends here). */
-static inline uint32_t mb_dict_value(const mb_dict *d, uint32_t s)
+/* The word ending at unit s (s < nunits): 0 if none, else its cost + 1
+ * (MB_DICT_W_DELETED: a word a user dictionary removes). */
+static inline uint32_t mb_dict_word(const mb_dict *d, uint32_t s)
 {
-    return mb_ld32(d->units + (size_t)s * MB_DICT_UNIT_SIZE + 8);
+    return (uint32_t)(mb_ld64(d->units + (size_t)s * MB_DICT_UNIT_SIZE) >> MB_DICT_WORD_SHIFT);
 }
 
-/* The tag of a value (a valid index is checked here). */
-static inline const char *mb_dict_value_tag(const mb_dict *d, uint32_t v)
+/* The tag of the word ending at unit s (s < nunits; a valid index is
+ * checked here: "x" otherwise). */
+static inline const char *mb_dict_word_tag(const mb_dict *d, uint32_t s)
 {
-    uint32_t i = (v >> 24) - 1;
+    uint32_t i = (uint32_t)d->utags[s] - 1;
     return i < d->ntags ? d->tags[i] : "x";
 }
 

@@ -39,7 +39,8 @@ typedef struct builder {
     uint32_t *ids;
     size_t nid;
     int32_t *dbase;
-    uint32_t *dcheck, *dvalue, *nx, *pv;
+    uint32_t *dcheck, *dvalue, *nx, *pv; /* dcheck: the parent unit (FREE_SLOT: free) */
+    uint8_t *dused;                      /* 1: a node has this base (bases are unique) */
     size_t size;
     size_t used_end;
     uint32_t *labels;
@@ -61,6 +62,7 @@ static void builder_free(builder *b)
     free(b->dbase);
     free(b->dcheck);
     free(b->dvalue);
+    free(b->dused);
     free(b->nx);
     free(b->pv);
     free(b->labels);
@@ -374,7 +376,10 @@ static mb_status grow(builder *b, size_t need)
     uint32_t *pv = realloc(b->pv, (ns + 1) * sizeof *pv);
     if (pv)
         b->pv = pv;
-    if (!db || !dc || !dv || !nx || !pv)
+    uint8_t *du = realloc(b->dused, ns);
+    if (du)
+        b->dused = du;
+    if (!db || !dc || !dv || !nx || !pv || !du)
         return nomem(b);
     if (b->size == 0)
         b->nx[0] = b->pv[0] = 0; /* the free list's sentinel */
@@ -382,6 +387,7 @@ static mb_status grow(builder *b, size_t need)
         b->dbase[s] = 0;
         b->dcheck[s] = FREE_SLOT;
         b->dvalue[s] = 0;
+        b->dused[s] = 0;
         uint32_t k = (uint32_t)s + 1, tail = b->pv[0];
         b->nx[tail] = k;
         b->pv[k] = tail;
@@ -402,10 +408,15 @@ static void take(builder *b, size_t s, uint32_t parent)
         b->used_end = s + 1;
 }
 
+/* A base for children labelled l[0..m) (increasing): at least 1 (a unit's
+ * base 0 means it has no children) and no other node's (a child is found
+ * by its label, so two parents must never share a base). */
 static int64_t find_base(const builder *b, const uint32_t *l, size_t m)
 {
     for (uint32_t k = b->nx[0]; k; k = b->nx[k]) {
         int64_t base = (int64_t)(k - 1) - l[0];
+        if (base < 1 || b->dused[base])
+            continue;
         size_t i;
         for (i = 1; i < m; i++) {
             uint64_t t = (uint64_t)(base + l[i]);
@@ -415,7 +426,12 @@ static int64_t find_base(const builder *b, const uint32_t *l, size_t m)
         if (i == m)
             return base;
     }
-    return (int64_t)b->size - l[0];
+    int64_t base = (int64_t)b->size - l[0]; /* past the end: every slot is free */
+    if (base < 1)
+        base = 1;
+    while ((uint64_t)base < b->size && b->dused[base])
+        base++;
+    return base;
 }
 
 static uint32_t entry_value(const builder *b, const entry *e)
@@ -518,6 +534,7 @@ static mb_status build_trie(builder *b, const uint32_t *order, const uint64_t *c
         if ((st = grow(b, (size_t)(base + b->labels[m - 1]) + 1)))
             break;
         b->dbase[p.s] = (int32_t)base;
+        b->dused[base] = 1;
         for (size_t j = 0; j < m; j++)
             take(b, (size_t)(base + b->labels[j]), p.s);
         if (nq + m > qcap) {
@@ -705,8 +722,17 @@ static mb_status write_image(builder *b, unsigned char **img, size_t *n)
     for (uint32_t i = 0; i < b->ntags; i++)
         tags_len += strlen(b->tags[i]) + 1;
     size_t nunits = b->used_end;
-    size_t off[MB_DICT_NSECTIONS], sz[MB_DICT_NSECTIONS] = {2 * MB_DICT_NPAGEIDX, 512 * (size_t)npages,
-                                                            MB_DICT_UNIT_SIZE * nunits, tags_len, lexlen};
+    if (nunits > MB_DICT_MAX_UNITS) {
+        st = mb_error_set(b->err, MB_EDICT, "the trie needs %zu units, more than the format's %u", nunits,
+                          MB_DICT_MAX_UNITS);
+        goto done;
+    }
+    size_t off[MB_DICT_NSECTIONS], sz[MB_DICT_NSECTIONS] = {[MB_DICT_SEC_PAGEIDX] = 2 * MB_DICT_NPAGEIDX,
+                                                            [MB_DICT_SEC_PAGES] = 512 * (size_t)npages,
+                                                            [MB_DICT_SEC_UNITS] = MB_DICT_UNIT_SIZE * nunits,
+                                                            [MB_DICT_SEC_UTAGS] = nunits,
+                                                            [MB_DICT_SEC_TAGS] = tags_len,
+                                                            [MB_DICT_SEC_LEXICON] = lexlen};
     size_t at = MB_DICT_HEADER_SIZE;
     for (unsigned i = 0; i < MB_DICT_NSECTIONS; i++) {
         off[i] = at;
@@ -739,12 +765,19 @@ static mb_status write_image(builder *b, unsigned char **img, size_t *n)
         mb_st16(out + off[1] + 512 * (size_t)pageof[cp >> 8] + 2 * (cp & 255), (uint16_t)(i + 1));
     }
     for (size_t s = 0; s < nunits; s++) {
-        unsigned char *u = out + off[2] + MB_DICT_UNIT_SIZE * s;
-        mb_st32(u, (uint32_t)b->dbase[s]);
-        mb_st32(u + 4, b->dcheck[s]);
-        mb_st32(u + 8, b->dvalue[s]);
+        uint64_t label = 0, w = 0;
+        if (s > 0 && b->dcheck[s] != FREE_SLOT)
+            label = (uint64_t)(s - (size_t)b->dbase[b->dcheck[s]]); /* the child's char id, 1..0xFFFE */
+        uint32_t v = b->dvalue[s];
+        if (v) {
+            uint32_t cost = v & 0xFFFFFF;
+            w = cost == MB_DICT_COST_DELETED ? MB_DICT_W_DELETED : cost + 1;
+            out[off[MB_DICT_SEC_UTAGS] + s] = (unsigned char)(v >> 24);
+        }
+        mb_st64(out + off[MB_DICT_SEC_UNITS] + MB_DICT_UNIT_SIZE * s,
+                (uint64_t)b->dbase[s] | label << MB_DICT_LABEL_SHIFT | w << MB_DICT_WORD_SHIFT);
     }
-    size_t tp = off[3];
+    size_t tp = off[MB_DICT_SEC_TAGS];
     for (uint32_t i = 0; i < b->ntags; i++) {
         size_t l = strlen(b->tags[i]) + 1;
         memcpy(out + tp, b->tags[i], l);

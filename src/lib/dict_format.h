@@ -10,8 +10,8 @@
  *     0     8    magic "mubiaoDC"
  *     8     4    format version (MB_DICT_VERSION)
  *    12     4    byte-order mark 0x01020304 (reads 0x04030201 if swapped)
- *    16     4    header size (152)
- *    20     4    number of sections (5)
+ *    16     4    header size (168)
+ *    20     4    number of sections (6)
  *    24     8    total file size in bytes (a multiple of 8)
  *    32     8    checksum of the whole file (both checksum fields taken as 0)
  *    40     8    total frequency (sum of word frequencies)
@@ -19,22 +19,31 @@
  *    52     4    number of distinct characters (char ids 1..n)
  *    56     4    cost of an unknown character (frequency 1)
  *    60     4    flags (MB_DICT_FLAG_*)
- *    64    80    section table: 5 x {u64 offset, u64 size}
- *   144     8    head checksum: of the header and of every section but the
- *                trie (both checksum fields taken as 0; each section with
- *                its padding to 8)
+ *    64    96    section table: 6 x {u64 offset, u64 size}
+ *   160     8    head checksum: of the header and of every section but the
+ *                trie's two (2 and 3; both checksum fields taken as 0;
+ *                each section with its padding to 8)
  *   sections (offsets multiples of 8, in this order, not overlapping):
  *     0  page index: 4352 x u16, code point >> 8 -> page number
  *     1  pages: npages x 256 x u16, code point & 255 -> char id (0: none);
  *        page 0 is all zeros
- *     2  double-array trie: nunits x {u32 base (signed), u32 check, u32 value}
- *        child of unit s by char id c is t = base[s] + c when
- *        0 <= t < nunits and check[t] == s; the root is unit 0.
- *        value 0: not a word; else (tag index + 1) << 24 | cost, where
- *        cost = round((ln total - ln freq) * MB_DICT_COST_SCALE); cost
- *        MB_DICT_COST_DELETED marks a word a user dictionary removes.
- *     3  tags: NUL-terminated strings, tag index = order of appearance
- *     4  lexicon (lexicon.h): u32 number of rows, u32 fingerprint of
+ *     2  double-array trie: nunits (at most MB_DICT_MAX_UNITS) x u64, one
+ *        unit each: bits 0-23 base, 24-39 label, 40-63 word: 0 when no
+ *        word ends here, else its cost + 1, where cost =
+ *        round((ln total - ln freq) * MB_DICT_COST_SCALE), at most
+ *        MB_DICT_COST_MAX; MB_DICT_W_DELETED marks a word a user
+ *        dictionary removes.
+ *        The child of unit s by char id c is t = base[s] + c when
+ *        t < nunits and label[t] == c; the root is unit 0. Bases are
+ *        unique, so a label names its parent; base 0 means no children
+ *        (no node has base 0); a free unit is all zeros. Eight bytes a unit
+ *        (12 until format 5: base, parent, value): a cache line holds 8
+ *        units, not 5.3, where the walks go.
+ *     3  unit tags: nunits x u8, the tag index + 1 of the word ending at
+ *        each unit (0: none). Read once a word has won, apart from the
+ *        units the walks read at every step.
+ *     4  tags: NUL-terminated strings, tag index = order of appearance
+ *     5  lexicon (lexicon.h): u32 number of rows, u32 fingerprint of
  *        the class table it was compiled against, then per row three
  *        NUL-terminated strings: class name, word, items; zero padding to
  *        8; then three arrays of a u64 a row: class index | filter bits of
@@ -54,9 +63,9 @@
  * Checksums: 64-bit FNV-1a applied to little-endian 64-bit words in four
  * interleaved lanes (word i goes to lane i % 4), the four lane values then
  * folded with FNV-1a over their bytes together with the byte count. The
- * head checksum runs over the header then sections 0, 1, 3 and 4 one after
+ * head checksum runs over the header then sections 0, 1, 4 and 5 one after
  * the other; it is checked at every open (under a megabyte).  The whole-file
- * checksum covers the trie's megabytes as well; it is checked by
+ * checksum covers the trie's megabytes (sections 2 and 3) as well; it is checked by
  * mb_dict_verify (mubiao dict info), not at every open, since reading the
  * whole file costs more than the rest of a start.  They are guards against
  * corruption, not cryptographic signatures; the
@@ -67,23 +76,36 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define MB_DICT_MAGIC          "mubiaoDC"
-#define MB_DICT_VERSION        5u /* 2: the lexicon section; 3: its classes and flags; 4: head checksum; 5: its rows' offsets, hashes and filter bits */
+#define MB_DICT_MAGIC "mubiaoDC"
+#define MB_DICT_VERSION                                                                                      \
+    6u /* 2: the lexicon section; 3: its classes and flags; 4: head checksum; 5: its rows' offsets, hashes   \
+        * and filter bits; 6: 8-byte trie units, the unit tags section */
 #define MB_DICT_BOM            0x01020304u
-#define MB_DICT_HEADER_SIZE    152u
-#define MB_DICT_NSECTIONS      5u
+#define MB_DICT_HEADER_SIZE    168u
+#define MB_DICT_NSECTIONS      6u
 #define MB_DICT_CHECKSUM_AT    32u
-#define MB_DICT_HEADSUM_AT     144u
+#define MB_DICT_HEADSUM_AT     160u
 #define MB_DICT_NPAGEIDX       0x1100u /* 0x110000 code points / 256 */
-#define MB_DICT_UNIT_SIZE      12u
+#define MB_DICT_UNIT_SIZE      8u
+#define MB_DICT_MAX_UNITS      0xFFFFFFu /* a base: 24 bits */
+#define MB_DICT_LABEL_SHIFT    24
+#define MB_DICT_WORD_SHIFT     40
+#define MB_DICT_W_DELETED      0xFFFFFFu /* a unit's word: removed by a user dictionary */
 #define MB_DICT_COST_SCALE     65536.0
-#define MB_DICT_COST_MAX       0xFFFFFEu
+#define MB_DICT_COST_MAX       0xFFFFFDu /* + 1 below MB_DICT_W_DELETED; ln(total / freq) is below 45 */
 #define MB_DICT_COST_DELETED   0xFFFFFFu
 #define MB_DICT_MAX_TAGS       255u
 #define MB_DICT_FLAG_OVERLAY   1u /* built in memory for a user dictionary */
 #define MB_DICT_MAX_WORD_BYTES 256u
 
-enum { MB_DICT_SEC_PAGEIDX, MB_DICT_SEC_PAGES, MB_DICT_SEC_UNITS, MB_DICT_SEC_TAGS, MB_DICT_SEC_LEXICON };
+enum {
+    MB_DICT_SEC_PAGEIDX,
+    MB_DICT_SEC_PAGES,
+    MB_DICT_SEC_UNITS,
+    MB_DICT_SEC_UTAGS,
+    MB_DICT_SEC_TAGS,
+    MB_DICT_SEC_LEXICON
+};
 
 static inline uint16_t mb_ld16(const unsigned char *p)
 {

@@ -20,7 +20,9 @@ typedef struct work {
     uint8_t *kind;    /* n: K_* (K_INSIDE: inside an atom, not its start) */
     uint64_t *best;   /* n + 1: cost of the best route from here to the end */
     uint32_t *next;   /* n: end of the best first token from here */
-    const char **tag; /* n: its tag (NULL: whitespace, no token) */
+    const char **tag; /* n: its tag (NULL: whitespace, no token; TAG_DICT, TAG_USER: a word's, looked up once
+                       * the route is known) */
+    uint32_t *unit;   /* n: the unit of that word in its dictionary (TAG_DICT, TAG_USER) */
     uint32_t *cand;   /* the characters where an atom may start, in order */
     size_t ncand;
 } work;
@@ -33,9 +35,9 @@ static size_t align8(size_t n)
 static mb_status get_work(mb_tokens *t, size_t n, work *w, mb_error *err)
 {
     size_t m = n + 1;
-    size_t sz[10] = {m * 4, m * 4, m * 2, m * 2, m * 4, m, m * 8, m * 4, m * sizeof(char *), m * 4};
+    size_t sz[11] = {m * 4, m * 4, m * 2, m * 2, m * 4, m, m * 8, m * 4, m * sizeof(char *), m * 4, m * 4};
     size_t total = 0;
-    for (int i = 0; i < 10; i++)
+    for (int i = 0; i < 11; i++)
         total += align8(sz[i]);
     if (total > t->work_size) {
         void *nw = malloc(total);
@@ -46,11 +48,11 @@ static mb_status get_work(mb_tokens *t, size_t n, work *w, mb_error *err)
         t->work_size = total;
     }
     char *p = t->work;
-    void **slots[10] = {(void **)&w->pos,  (void **)&w->cp,   (void **)&w->cid,  (void **)&w->uid,
+    void **slots[11] = {(void **)&w->pos,  (void **)&w->cp,   (void **)&w->cid,  (void **)&w->uid,
                         (void **)&w->aend, (void **)&w->kind, (void **)&w->best, (void **)&w->next,
-                        (void **)&w->tag,  (void **)&w->cand};
+                        (void **)&w->tag,  (void **)&w->cand, (void **)&w->unit};
     w->ncand = 0;
-    for (int i = 0; i < 10; i++) {
+    for (int i = 0; i < 11; i++) {
         *slots[i] = p;
         p += align8(sz[i]);
     }
@@ -81,6 +83,9 @@ static uint8_t ascii_kind(int32_t c)
 }
 
 static const char TAG_M[] = "m", TAG_T[] = "t", TAG_ENG[] = "eng", TAG_X[] = "x";
+/* Markers, never output: the tag of a word of the dictionary, of the user
+ * dictionary (read from the unit tags for the route's words alone). */
+static const char TAG_DICT[] = "", TAG_USER[] = "";
 
 /* 〇 or ○: the zero that makes a run of Chinese digits a number. */
 static int is_ling(int32_t c)
@@ -267,11 +272,12 @@ static void find_atoms(work *w, size_t n)
 }
 
 typedef struct cand {
-    uint32_t end, value;
+    uint32_t end, word, unit;
 } cand;
 
-/* Words of d starting at character k: (end, value) of each, ends
- * increasing; stops at the first character no word continues with. */
+/* Words of d starting at character k: the end, word (mb_dict_word) and
+ * unit of each, ends increasing; stops at the first character no word
+ * continues with. */
 static size_t walk(const mb_dict *d, const uint16_t *ids, size_t k, size_t n, cand *out)
 {
     uint32_t s = 0;
@@ -280,30 +286,30 @@ static size_t walk(const mb_dict *d, const uint16_t *ids, size_t k, size_t n, ca
         uint32_t c = ids[j];
         if (!c || !mb_dict_step(d, &s, c))
             break;
-        uint32_t v = mb_dict_value(d, s);
-        if (v) {
+        uint32_t wd = mb_dict_word(d, s);
+        if (wd) {
             out[nc].end = (uint32_t)(j + 1);
-            out[nc++].value = v;
+            out[nc].word = wd;
+            out[nc++].unit = s;
         }
     }
     return nc;
 }
 
-/* Take the word [k, end) with dictionary value v when its route is cheaper
- * than the best so far (*bc, ending at *be; ties go to the longer word);
- * *bv and *bd keep the value and its dictionary (the tag is looked up once,
- * for the winner). */
-static inline void consider(const work *w, size_t n, uint32_t end, uint32_t v, const mb_dict *d, uint64_t *bc,
-                            uint32_t *be, uint32_t *bv, const mb_dict **bd)
+/* Take the word [k, end) of d, wd its mb_dict_word (cost + 1), ending at
+ * unit u, when its route is cheaper than the best so far (*bc, ending at
+ * *be; ties go to the longer word); *bu and *bd keep its unit and
+ * dictionary (the tag is looked up once, for the winner). */
+static inline void consider(const work *w, size_t n, uint32_t end, uint32_t wd, uint32_t u, const mb_dict *d,
+                            uint64_t *bc, uint32_t *be, uint32_t *bu, const mb_dict **bd)
 {
-    uint32_t cost = v & 0xFFFFFF;
-    if (cost == MB_DICT_COST_DELETED || (end < n && w->kind[end] == K_INSIDE))
+    if (wd == MB_DICT_W_DELETED || (end < n && w->kind[end] == K_INSIDE))
         return;
-    uint64_t c = cost + w->best[end];
+    uint64_t c = wd - 1 + w->best[end];
     if (c < *bc || (c == *bc && end >= *be)) {
         *bc = c;
         *be = end;
-        *bv = v;
+        *bu = u;
         *bd = d;
     }
 }
@@ -340,8 +346,8 @@ mb_status mb_segment(const mb_dict *dict, const mb_dict *user, const char *s, si
         uint32_t be = w.aend[k] ? w.aend[k] : (uint32_t)(k + 1);
         uint64_t bc = dict->unk_cost + w.best[be];
         const char *bt = w.aend[k] ? w.tag[k] : TAG_X;
-        uint32_t bv = 0; /* the winning word's value in bd (0: no word won) */
-        const mb_dict *bd = dict;
+        uint32_t bu = 0;          /* the winning word's unit in bd */
+        const mb_dict *bd = NULL; /* NULL: no word won */
         if (!user) {
             /* the walk of `walk` with each word considered as it is met */
             uint32_t st = 0;
@@ -349,9 +355,9 @@ mb_status mb_segment(const mb_dict *dict, const mb_dict *user, const char *s, si
                 uint32_t c = w.cid[j];
                 if (!c || !mb_dict_step(dict, &st, c))
                     break;
-                uint32_t v = mb_dict_value(dict, st);
-                if (v)
-                    consider(&w, n, (uint32_t)(j + 1), v, dict, &bc, &be, &bv, &bd);
+                uint32_t wd = mb_dict_word(dict, st);
+                if (wd)
+                    consider(&w, n, (uint32_t)(j + 1), wd, st, dict, &bc, &be, &bu, &bd);
             }
         } else {
             size_t nb = walk(dict, w.cid, k, n, cb);
@@ -361,13 +367,15 @@ mb_status mb_segment(const mb_dict *dict, const mb_dict *user, const char *s, si
                 while (u < nu && cu[u].end != cb[i].end)
                     u++;
                 if (u == nu)
-                    consider(&w, n, cb[i].end, cb[i].value, dict, &bc, &be, &bv, &bd);
+                    consider(&w, n, cb[i].end, cb[i].word, cb[i].unit, dict, &bc, &be, &bu, &bd);
             }
             for (size_t i = 0; i < nu; i++)
-                consider(&w, n, cu[i].end, cu[i].value, user, &bc, &be, &bv, &bd);
+                consider(&w, n, cu[i].end, cu[i].word, cu[i].unit, user, &bc, &be, &bu, &bd);
         }
-        if (bv)
-            bt = mb_dict_value_tag(bd, bv);
+        if (bd) {
+            bt = bd == dict ? TAG_DICT : TAG_USER;
+            w.unit[k] = bu;
+        }
         w.best[k] = bc;
         w.next[k] = be;
         w.tag[k] = bt;
@@ -382,11 +390,16 @@ mb_status mb_segment(const mb_dict *dict, const mb_dict *user, const char *s, si
     }
     for (size_t k = 0; k < n;) {
         size_t e = w.next[k];
-        if (w.tag[k]) {
+        const char *tag = w.tag[k];
+        if (tag) {
+            if (tag == TAG_DICT)
+                tag = mb_dict_word_tag(dict, w.unit[k]);
+            else if (tag == TAG_USER)
+                tag = mb_dict_word_tag(user, w.unit[k]);
             mb_token *t = &toks->v[toks->n++];
             t->start = w.pos[k];
             t->end = w.pos[e];
-            t->tag = w.tag[k];
+            t->tag = tag;
         }
         k = e;
     }

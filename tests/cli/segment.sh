@@ -43,7 +43,7 @@ out=$(MUBIAO_DICT="$T/small.dict" sh -c 'printf "中国人民" | "$0" segment -'
 expect_eq "MUBIAO_DICT chooses the dictionary" "$out" "中国 人民"
 "$MUBIAO" dict info "$T/small.dict" >"$T/info" 2>&1
 expect_grep "dict info: word count" "^words: 3$" "$T/info"
-expect_grep "dict info: version" "^format version: 5$" "$T/info"
+expect_grep "dict info: version" "^format version: 6$" "$T/info"
 out=$("$MUBIAO" dict lookup "$T/small.dict" 中国 中)
 expect_eq "dict lookup" "$out" "中国	-0.8329	ns
 中	-"
@@ -55,10 +55,10 @@ expect_grep "says how to get it" "python3-jieba" "$T/out"
 
 # damaged compiled dictionaries are refused
 cp "$T/small.dict" "$T/flip.dict"
-tags_at=$(od -An -tu8 -j $((64 + 16 * 3)) -N8 "$T/small.dict" | tr -d ' ')
+tags_at=$(od -An -tu8 -j $((64 + 16 * 4)) -N8 "$T/small.dict" | tr -d ' ')
 printf 'Z' | dd of="$T/flip.dict" bs=1 seek="$tags_at" conv=notrunc 2>/dev/null
 expect_status "corrupted dictionary: exit 1" 1 "$MUBIAO" segment --dict "$T/flip.dict" "$T/a.txt"
-expect_grep "checksum error with file and byte" "flip.dict: byte 144: checksum" "$T/out"
+expect_grep "checksum error with file and byte" "flip.dict: byte 160: checksum" "$T/out"
 # a damaged trie: not read at open (segment trusts its bounds checks), found
 # by dict info, which checks the whole file
 cp "$T/small.dict" "$T/trie.dict"
@@ -72,7 +72,7 @@ expect_grep "says truncated" "truncated" "$T/out"
 cp "$T/small.dict" "$T/v9.dict"
 printf '\011' | dd of="$T/v9.dict" bs=1 seek=8 conv=notrunc 2>/dev/null
 expect_status "other format version: exit 1" 1 "$MUBIAO" dict info "$T/v9.dict"
-expect_grep "names the versions" "format version 9, this build reads version 5" "$T/out"
+expect_grep "names the versions" "format version 9, this build reads version 6" "$T/out"
 cat "$T/a.txt" "$T/a.txt" "$T/a.txt" >"$T/text.dict"
 expect_status "a text file as dictionary: exit 1" 1 "$MUBIAO" segment --dict "$T/text.dict" "$T/a.txt"
 expect_grep "says what it expected" "byte 0: expected the magic" "$T/out"

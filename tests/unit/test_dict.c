@@ -96,6 +96,95 @@ static mb_status verify_status(const unsigned char *img, size_t n, mb_error *err
     return st;
 }
 
+/* A word of the random dictionary: len characters of the alphabet A. */
+static const char *const A[] = {"中", "国", "人", "民", "共", "和", "大", "小", "上", "下",
+                                "年", "月", "日", "新", "发", "展", "a",  "é",  "𠀀", "〇"};
+#define NA (sizeof A / sizeof A[0])
+
+static void random_word(unsigned *seed, char *buf, size_t cap, size_t len)
+{
+    buf[0] = '\0';
+    for (size_t i = 0; i < len; i++) {
+        *seed = *seed * 1103515245u + 12345u;
+        strncat(buf, A[(*seed >> 16) % NA], cap - strlen(buf) - 1);
+    }
+}
+
+/* 3,000 random words over 20 characters (ASCII, 2-, 3- and 4-byte UTF-8),
+ * 1 to 6 characters long, so that nodes crowd and bases collide: every word
+ * is found with its frequency's cost and its tag; strings that are no word
+ * (every shorter prefix not listed, random ones) are not. A child is found
+ * by its label under a base no other node has (format 6): two parents with
+ * one base would make words of one appear under the other. */
+static void random_dictionary(void)
+{
+    enum { NW = 3000 };
+    static char words[NW][64];
+    static unsigned freq[NW];
+    static const char *const tags[] = {"n", "v", "ns", "nr", "a", "d", "m", "x"};
+    unsigned seed = 4242;
+    FILE *f = fopen(path_in("random.txt"), "wb");
+    if (!f) {
+        T_OK(0, "write the random dictionary");
+        return;
+    }
+    size_t nw = 0;
+    for (int i = 0; i < NW; i++) {
+        seed = seed * 1103515245u + 12345u;
+        random_word(&seed, words[nw], sizeof words[nw], 1 + (seed >> 16) % 6);
+        int dup = 0;
+        for (size_t j = 0; j < nw && !dup; j++)
+            dup = !strcmp(words[j], words[nw]);
+        if (dup)
+            continue;
+        seed = seed * 1103515245u + 12345u;
+        freq[nw] = 1 + (seed >> 8) % 100000;
+        fprintf(f, "%s %u %s\n", words[nw], freq[nw], tags[nw % 8]);
+        nw++;
+    }
+    fclose(f);
+    const char *src[1] = {path_in("random.txt")};
+    mb_error err = {0};
+    T_EQ_INT(mb_dict_compile(path_in("random.dict"), NULL, src, 1, &err), MB_OK,
+             "compile 3,000 random words");
+    mb_dict *d = NULL;
+    if (mb_dict_open(path_in("random.dict"), &d, &err)) {
+        T_OK(0, err.message);
+        return;
+    }
+    mb_dict_info in;
+    mb_dict_get_info(d, &in);
+    double total = (double)in.total_freq;
+    size_t found = 0, right = 0;
+    for (size_t i = 0; i < nw; i++) {
+        double lp = 0;
+        const char *tag = NULL;
+        if (mb_dict_lookup(d, words[i], strlen(words[i]), &lp, &tag)) {
+            found++;
+            right += fabs(lp - (log((double)freq[i]) - log(total))) < 1e-4 && !strcmp(tag, tags[i % 8]);
+        }
+    }
+    T_EQ_INT(found, nw, "every random word is found");
+    T_EQ_INT(right, nw, "each with its frequency and tag");
+    size_t wrong = 0, tried = 0;
+    for (int i = 0; i < 20000; i++) {
+        char w[64];
+        seed = seed * 1103515245u + 12345u;
+        random_word(&seed, w, sizeof w, 1 + (seed >> 16) % 7);
+        int listed = 0;
+        for (size_t j = 0; j < nw && !listed; j++)
+            listed = !strcmp(words[j], w);
+        if (listed)
+            continue;
+        tried++;
+        wrong += mb_dict_lookup(d, w, strlen(w), NULL, NULL);
+    }
+    T_OK(tried > 10000 && wrong == 0, "no random string that is no word is found");
+    mb_dict_close(d);
+    remove(path_in("random.txt"));
+    remove(path_in("random.dict"));
+}
+
 int main(void)
 {
     snprintf(dir, sizeof dir, "%s/mubiao-test-dict.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
@@ -103,6 +192,7 @@ int main(void)
         printf("not ok 1 - mkdtemp\n");
         return 1;
     }
+    random_dictionary();
     write_file("small.txt", SMALL);
     mb_error err = {0};
     const char *src[2] = {path_in("small.txt"), NULL};
@@ -243,13 +333,17 @@ int main(void)
     T_OK(strstr(err.message, "test: byte 32: checksum") != NULL, err.message);
     T_EQ_INT(verify_status(img, n, &err), MB_OK, "intact image: mb_dict_verify accepts it");
     memcpy(cp, img, n);
+    cp[(size_t)mb_ld64(img + 64 + 16 * MB_DICT_SEC_UTAGS)] ^= 0x40;
+    T_EQ_INT(open_status(cp, n, &err), MB_OK, "flipped unit tag: opens (the unit tags are not read at open)");
+    T_EQ_INT(verify_status(cp, n, &err), MB_EDICT_CORRUPT, "flipped unit tag: mb_dict_verify refuses it");
+    memcpy(cp, img, n);
     cp[n - 1] ^= 1;
     T_EQ_INT(open_status(cp, n, &err), MB_EDICT_CORRUPT, "flipped last byte: checksum error at open");
-    T_OK(strstr(err.message, "test: byte 144: checksum") != NULL, err.message);
+    T_OK(strstr(err.message, "test: byte 160: checksum") != NULL, err.message);
     memcpy(cp, img, n);
     cp[50] ^= 1; /* header field (word count) */
     T_EQ_INT(open_status(cp, n, &err), MB_EDICT_CORRUPT, "flipped header byte: checksum error at open");
-    T_OK(strstr(err.message, "byte 144: checksum") != NULL, err.message);
+    T_OK(strstr(err.message, "byte 160: checksum") != NULL, err.message);
     memcpy(cp, img, n);
     size_t pages_at = (size_t)mb_ld64(img + 64 + 16 * MB_DICT_SEC_PAGES);
     cp[pages_at + 3] ^= 2; /* a character's id */
@@ -283,6 +377,27 @@ int main(void)
     cp[tags_at + tags_sz - 1] = 'z';
     reseal(cp, n);
     T_EQ_INT(open_status(cp, n, &err), MB_EDICT_CORRUPT, "unterminated tag strings refused");
+
+    memcpy(cp, img, n);
+    mb_st64(cp + 72 + 16 * MB_DICT_SEC_UTAGS, mb_ld64(img + 72 + 16 * MB_DICT_SEC_UTAGS) - 1);
+    reseal(cp, n);
+    T_EQ_INT(open_status(cp, n, &err), MB_EDICT_CORRUPT, "unit tags section not one byte a unit refused");
+    T_OK(strstr(err.message, "unit tags section of") != NULL, err.message);
+    memcpy(cp, img, n);
+    {
+        size_t ut = (size_t)mb_ld64(img + 64 + 16 * MB_DICT_SEC_UTAGS);
+        size_t un = (size_t)mb_ld64(img + 72 + 16 * MB_DICT_SEC_UTAGS);
+        for (size_t i = 0; i < un; i++)
+            if (cp[ut + i])
+                cp[ut + i] = 0xFF; /* a tag index past the tags */
+        reseal(cp, n);
+        mb_dict *fd = NULL;
+        const char *ftag = NULL;
+        T_EQ_INT(mb_dict_open_mem("test", cp, n, &fd, &err), MB_OK, "forged unit tags: opens");
+        T_OK(fd && mb_dict_lookup(fd, "中国", 6, NULL, &ftag) && !strcmp(ftag, "x"),
+             "a unit tag past the tags reads as x");
+        mb_dict_close(fd);
+    }
 
     /* forged checksum over garbage trie units: opens, but every lookup and
      * segmentation stays inside the mapping (ASan checks) */
