@@ -476,8 +476,7 @@ static mb_status decode_utf8(dec *d, size_t pos)
                 e++;
         } else {
             w = 3;
-            while (mb_utf8_plain3(src + e, d->n - e))
-                e += 3;
+            e += mb_utf8_plain3_run(src + e, d->n - e);
         }
         if (e > pos) {
             size_t len = e - pos;
@@ -622,9 +621,11 @@ static int looks_utf8(const unsigned char *src, size_t n)
             pos++;
             continue;
         }
-        if (mb_utf8_plain3(src + pos, n - pos)) { /* the common CJK case, as scan_utf8 would judge it */
-            good++;
-            pos += 3;
+        size_t run =
+            mb_utf8_plain3_run(src + pos, n - pos); /* the common CJK case, as scan_utf8 would judge it */
+        if (run) {
+            good += run / 3;
+            pos += run;
             continue;
         }
         size_t len, seen;
@@ -646,8 +647,10 @@ int mb_utf8_valid(const unsigned char *p, size_t n)
             pos++;
             continue;
         }
-        if (mb_utf8_plain3(p + pos, n - pos)) { /* the common CJK case, as scan_utf8 would judge it */
-            pos += 3;
+        size_t run =
+            mb_utf8_plain3_run(p + pos, n - pos); /* the common CJK case, as scan_utf8 would judge it */
+        if (run) {
+            pos += run;
             continue;
         }
         size_t len, seen;

@@ -136,13 +136,44 @@ static unsigned number_value(const int32_t *cp, size_t a, size_t b)
  * characters. */
 static size_t decode(const unsigned char *s, size_t len, const mb_dict *dict, const mb_dict *user, work *w)
 {
+    /* the arrays in locals: a store through kind (bytes) could otherwise
+     * be the pointers' own, and each would be loaded again */
+    uint32_t *pos = w->pos, *aend = w->aend;
+    int32_t *cpa = w->cp;
+    uint16_t *cid = w->cid, *uid = w->uid;
+    uint8_t *kinds = w->kind;
     size_t n = 0;
     for (size_t i = 0; i < len;) {
         int32_t cp;
-        int k = mb_utf8_decode(s + i, len - i, &cp);
-        if (k < 0) {
-            k = 1;
-            cp = -1;
+        int k;
+        uint32_t x;
+        if (len - i >= 4 && (x = mb_ld32(s + i), (x & 0xC0C0F0u) == 0x8080E0u) &&
+            (x & 0xFFu) - 0xE3u <= 0xEFu - 0xE3u && (x & 0xFFu) != 0xED) {
+            /* a three-byte character (U+3000 to U+FFFF, not a surrogate;
+             * x holds its bytes and the next, the first lowest: one load):
+             * most of Chinese text; above 〇 it is no space and starts no
+             * atom */
+            uint32_t c = (x & 0x0Fu) << 12 | (x >> 2 & 0xFC0u) | (x >> 16 & 0x3Fu);
+            if (c > 0x3007) {
+                pos[n] = (uint32_t)i;
+                cpa[n] = (int32_t)c;
+                kinds[n] = K_OTHER;
+                aend[n] = 0;
+                cid[n] = (uint16_t)mb_dict_char(dict, c);
+                if (user)
+                    uid[n] = (uint16_t)mb_dict_char(user, c);
+                n++;
+                i += 3;
+                continue;
+            }
+            cp = (int32_t)c;
+            k = 3;
+        } else {
+            k = mb_utf8_decode(s + i, len - i, &cp);
+            if (k < 0) {
+                k = 1;
+                cp = -1;
+            }
         }
         uint8_t kind;
         if (cp < 0x80) {
@@ -157,7 +188,7 @@ static size_t decode(const unsigned char *s, size_t len, const mb_dict *dict, co
                      * to the last candidate at most (so a run of 〇 costs
                      * no more than its length) */
                     size_t r = n, lim = w->ncand ? w->cand[w->ncand - 1] : 0;
-                    while (r > lim && is_han_digit(w->cp[r - 1]))
+                    while (r > lim && is_han_digit(cpa[r - 1]))
                         r--;
                     if (r < n && (w->ncand == 0 || w->cand[w->ncand - 1] < r))
                         w->cand[w->ncand++] = (uint32_t)r;
@@ -167,17 +198,18 @@ static size_t decode(const unsigned char *s, size_t len, const mb_dict *dict, co
                 }
             }
         }
-        w->pos[n] = (uint32_t)i;
-        w->cp[n] = cp;
-        w->kind[n] = kind;
-        w->aend[n] = 0;
-        w->cid[n] = cp < 0 ? 0 : (uint16_t)mb_dict_char(dict, (uint32_t)cp);
+        pos[n] = (uint32_t)i;
+        cpa[n] = cp;
+        kinds[n] = kind;
+        aend[n] = 0;
+        cid[n] = cp < 0 ? 0 : (uint16_t)mb_dict_char(dict, (uint32_t)cp);
         if (user)
-            w->uid[n] = cp < 0 ? 0 : (uint16_t)mb_dict_char(user, (uint32_t)cp);
+            uid[n] = cp < 0 ? 0 : (uint16_t)mb_dict_char(user, (uint32_t)cp);
         n++;
         i += (size_t)k;
     }
-    w->pos[n] = (uint32_t)len;
+    pos[n] = (uint32_t)len;
+    kinds[n] = K_OTHER; /* a word may end at n */
     return n;
 }
 
@@ -300,12 +332,12 @@ static size_t walk(const mb_dict *d, const uint16_t *ids, size_t k, size_t n, ca
  * unit u, when its route is cheaper than the best so far (*bc, ending at
  * *be; ties go to the longer word); *bu and *bd keep its unit and
  * dictionary (the tag is looked up once, for the winner). */
-static inline void consider(const work *w, size_t n, uint32_t end, uint32_t wd, uint32_t u, const mb_dict *d,
-                            uint64_t *bc, uint32_t *be, uint32_t *bu, const mb_dict **bd)
+static inline void consider(const uint8_t *kind, const uint64_t *best, uint32_t end, uint32_t wd, uint32_t u,
+                            const mb_dict *d, uint64_t *bc, uint32_t *be, uint32_t *bu, const mb_dict **bd)
 {
-    if (wd == MB_DICT_W_DELETED || (end < n && w->kind[end] == K_INSIDE))
+    if (wd == MB_DICT_W_DELETED || kind[end] == K_INSIDE) /* kind[n]: K_OTHER */
         return;
-    uint64_t c = wd - 1 + w->best[end];
+    uint64_t c = wd - 1 + best[end];
     if (c < *bc || (c == *bc && end >= *be)) {
         *bc = c;
         *be = end;
@@ -332,32 +364,40 @@ mb_status mb_segment(const mb_dict *dict, const mb_dict *user, const char *s, si
     find_atoms(&w, n);
 
     cand cb[MAX_CANDS], cu[MAX_CANDS];
-    w.best[n] = 0;
+    /* the arrays in locals (decode's comment) */
+    const uint8_t *kinds = w.kind;
+    const uint16_t *cid = w.cid;
+    const uint32_t *aend = w.aend;
+    uint64_t *best = w.best;
+    uint32_t *next = w.next, *unit = w.unit;
+    const char **tags = w.tag;
+    best[n] = 0;
     for (size_t k = n; k-- > 0;) {
-        uint8_t kind = w.kind[k];
+        uint8_t kind = kinds[k];
         if (kind == K_INSIDE)
             continue;
         if (kind == K_SPACE) {
-            w.best[k] = w.best[k + 1];
-            w.next[k] = (uint32_t)(k + 1);
-            w.tag[k] = NULL;
+            best[k] = best[k + 1];
+            next[k] = (uint32_t)(k + 1);
+            tags[k] = NULL;
             continue;
         }
-        uint32_t be = w.aend[k] ? w.aend[k] : (uint32_t)(k + 1);
-        uint64_t bc = dict->unk_cost + w.best[be];
-        const char *bt = w.aend[k] ? w.tag[k] : TAG_X;
+        uint32_t ae = aend[k];
+        uint32_t be = ae ? ae : (uint32_t)(k + 1);
+        uint64_t bc = dict->unk_cost + best[be];
+        const char *bt = ae ? tags[k] : TAG_X;
         uint32_t bu = 0;          /* the winning word's unit in bd */
         const mb_dict *bd = NULL; /* NULL: no word won */
         if (!user) {
             /* the walk of `walk` with each word considered as it is met */
             uint32_t st = 0;
             for (size_t j = k; j < n; j++) {
-                uint32_t c = w.cid[j];
+                uint32_t c = cid[j];
                 if (!c || !mb_dict_step(dict, &st, c))
                     break;
                 uint32_t wd = mb_dict_word(dict, st);
                 if (wd)
-                    consider(&w, n, (uint32_t)(j + 1), wd, st, dict, &bc, &be, &bu, &bd);
+                    consider(kinds, best, (uint32_t)(j + 1), wd, st, dict, &bc, &be, &bu, &bd);
             }
         } else {
             size_t nb = walk(dict, w.cid, k, n, cb);
@@ -367,18 +407,18 @@ mb_status mb_segment(const mb_dict *dict, const mb_dict *user, const char *s, si
                 while (u < nu && cu[u].end != cb[i].end)
                     u++;
                 if (u == nu)
-                    consider(&w, n, cb[i].end, cb[i].word, cb[i].unit, dict, &bc, &be, &bu, &bd);
+                    consider(kinds, best, cb[i].end, cb[i].word, cb[i].unit, dict, &bc, &be, &bu, &bd);
             }
             for (size_t i = 0; i < nu; i++)
-                consider(&w, n, cu[i].end, cu[i].word, cu[i].unit, user, &bc, &be, &bu, &bd);
+                consider(kinds, best, cu[i].end, cu[i].word, cu[i].unit, user, &bc, &be, &bu, &bd);
         }
         if (bd) {
             bt = bd == dict ? TAG_DICT : TAG_USER;
-            w.unit[k] = bu;
+            unit[k] = bu;
         }
-        w.best[k] = bc;
-        w.next[k] = be;
-        w.tag[k] = bt;
+        best[k] = bc;
+        next[k] = be;
+        tags[k] = bt;
     }
 
     if (toks->cap < n) {

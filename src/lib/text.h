@@ -80,6 +80,29 @@ static inline int mb_utf8_plain3(const unsigned char *s, size_t n)
     return n >= 3 && s[0] >= 0xE1 && s[0] <= 0xEF && s[0] != 0xED && (s[1] & 0xC0) == 0x80 &&
            (s[2] & 0xC0) == 0x80;
 }
+/* The length in bytes of the run of mb_utf8_plain3 characters at s[0..n).
+ * Two characters a step while eight bytes remain: one 64-bit value of the
+ * bytes (the first lowest, so the compiler makes it one load), the lead and
+ * continuation bits of both checked with one mask. */
+static inline size_t mb_utf8_plain3_run(const unsigned char *s, size_t n)
+{
+    size_t e = 0;
+    while (n - e >= 8) {
+        const unsigned char *p = s + e;
+        uint64_t x = (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24 |
+                     (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 | (uint64_t)p[6] << 48 |
+                     (uint64_t)p[7] << 56;
+        if ((x & 0xC0C0F0C0C0F0u) != 0x8080E08080E0u)
+            break;
+        unsigned a = (unsigned)(x & 0xFF), b = (unsigned)(x >> 24 & 0xFF);
+        if (a == 0xE0 || a == 0xED || b == 0xE0 || b == 0xED)
+            break;
+        e += 6;
+    }
+    while (mb_utf8_plain3(s + e, n - e))
+        e += 3;
+    return e;
+}
 /* mb_utf8_decode's general case (text.c). */
 int mb_utf8_decode_any(const unsigned char *s, size_t n, int32_t *cp);
 /* Inline, as every stage decodes character by character: ASCII, and a

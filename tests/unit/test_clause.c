@@ -67,5 +67,33 @@ int main(void)
                 }
             }
     T_OK(same, "inline UTF-8 decoding = the general decoder on 3.7 M sequences");
+    /* mb_utf8_plain3_run (eight bytes a step) = mb_utf8_plain3 a character
+     * at a time, on strings of pieces: plain characters (中, ， U+FF0C),
+     * leads that are not plain (E0, ED), a bad continuation, ASCII, a cut */
+    static const char *const piece[] = {
+        "\xe4\xb8\xad", "\xef\xbc\x8c", "\xe0\xa4\x85", "\xed\x9f\xbf", "\xe4\x41\xad", "a", "\xe4\xb8"};
+    unsigned seed = 99;
+    int runs_same = 1;
+    for (int round = 0; round < 20000; round++) {
+        unsigned char b[64];
+        size_t bn = 0;
+        seed = seed * 1103515245u + 12345u;
+        int np = (int)((seed >> 16) % 12);
+        for (int k = 0; k < np; k++) {
+            seed = seed * 1103515245u + 12345u;
+            unsigned r = (seed >> 16) % 16; /* mostly 中, so that runs are long */
+            const char *pc = piece[r < 7 ? 0 : r - 9 < 6 ? r - 9 + 1 : 0];
+            size_t pl = strlen(pc);
+            memcpy(b + bn, pc, pl);
+            bn += pl;
+        }
+        for (size_t cut = 0; cut <= bn; cut++) {
+            size_t want = 0;
+            while (mb_utf8_plain3(b + want, cut - want))
+                want += 3;
+            runs_same = runs_same && mb_utf8_plain3_run(b, cut) == want;
+        }
+    }
+    T_OK(runs_same, "the run of plain three-byte characters, eight bytes a step = one character a step");
     return t_done();
 }
