@@ -8,16 +8,15 @@
 
 #define MAX_CANDS 512 /* longest word in characters is MB_DICT_MAX_WORD_BYTES */
 
-enum { K_OTHER, K_SPACE, K_DIGIT, K_ALPHA, K_INSIDE };
+enum { K_OTHER, K_SPACE, K_ATOM, K_INSIDE };
 
 /* Per-character work arrays, carved out of toks->work. */
 typedef struct work {
     uint32_t *pos;    /* n + 1: byte offset of each character */
-    int32_t *cp;      /* n: code point, -1 for an invalid byte */
     uint16_t *cid;    /* n: char id in dict */
     uint16_t *uid;    /* n: char id in user */
-    uint32_t *aend;   /* n: end of the atom starting here, 0 if none */
-    uint8_t *kind;    /* n: K_* (K_INSIDE: inside an atom, not its start) */
+    uint32_t *aend;   /* n: end of the atom starting here (K_ATOM only) */
+    uint8_t *kind;    /* n + 1: K_* (K_ATOM: an atom starts here; K_INSIDE: inside one) */
     uint64_t *best;   /* n + 1: cost of the best route from here to the end */
     uint32_t *next;   /* n: end of the best first token from here */
     const char **tag; /* n: its tag (NULL: whitespace, no token; TAG_DICT, TAG_USER: a word's, looked up once
@@ -35,9 +34,9 @@ static size_t align8(size_t n)
 static mb_status get_work(mb_tokens *t, size_t n, work *w, mb_error *err)
 {
     size_t m = n + 1;
-    size_t sz[11] = {m * 4, m * 4, m * 2, m * 2, m * 4, m, m * 8, m * 4, m * sizeof(char *), m * 4, m * 4};
+    size_t sz[10] = {m * 4, m * 2, m * 2, m * 4, m, m * 8, m * 4, m * sizeof(char *), m * 4, m * 4};
     size_t total = 0;
-    for (int i = 0; i < 11; i++)
+    for (int i = 0; i < 10; i++)
         total += align8(sz[i]);
     if (total > t->work_size) {
         void *nw = malloc(total);
@@ -48,11 +47,11 @@ static mb_status get_work(mb_tokens *t, size_t n, work *w, mb_error *err)
         t->work_size = total;
     }
     char *p = t->work;
-    void **slots[11] = {(void **)&w->pos,  (void **)&w->cp,   (void **)&w->cid,  (void **)&w->uid,
-                        (void **)&w->aend, (void **)&w->kind, (void **)&w->best, (void **)&w->next,
-                        (void **)&w->tag,  (void **)&w->cand, (void **)&w->unit};
+    void **slots[10] = {(void **)&w->pos,  (void **)&w->cid,  (void **)&w->uid,  (void **)&w->aend,
+                        (void **)&w->kind, (void **)&w->best, (void **)&w->next, (void **)&w->tag,
+                        (void **)&w->cand, (void **)&w->unit};
     w->ncand = 0;
-    for (int i = 0; i < 11; i++) {
+    for (int i = 0; i < 10; i++) {
         *slots[i] = p;
         p += align8(sz[i]);
     }
@@ -76,10 +75,13 @@ static int is_space(int32_t c)
     return c == ' ' || (c >= 0x09 && c <= 0x0d) || c == 0xa0 || c == 0x3000;
 }
 
-/* Kind of an ASCII character (K_OTHER for the rest of ASCII). */
-static uint8_t ascii_kind(int32_t c)
+/* The code point of character i of s (pos: the characters' byte offsets,
+ * i below their count); -1 for an invalid byte. Decoded again where the
+ * atoms are looked for, rather than kept for every character. */
+static int32_t cp_at(const unsigned char *s, const uint32_t *pos, size_t i)
 {
-    return is_space(c) ? K_SPACE : is_digit(c) ? K_DIGIT : is_alpha(c) ? K_ALPHA : K_OTHER;
+    int32_t c;
+    return mb_utf8_decode(s + pos[i], pos[i + 1] - pos[i], &c) < 0 ? -1 : c;
 }
 
 static const char TAG_M[] = "m", TAG_T[] = "t", TAG_ENG[] = "eng", TAG_X[] = "x";
@@ -119,16 +121,16 @@ static int is_run_punct(int32_t c)
     return c == 0x2014 || c == 0x2026 || c == 0x2015 || c == 0x2500 || c == '.' || c == '-';
 }
 
-/* Value of the digits cp[a..b) (saturating). */
-static unsigned number_value(const int32_t *cp, size_t a, size_t b)
+/* Value of the digits, characters [a, b) of s (saturating). */
+static unsigned number_value(const unsigned char *s, const uint32_t *pos, size_t a, size_t b)
 {
     unsigned v = 0;
     for (size_t i = a; i < b && v < 100000; i++)
-        v = v * 10 + (unsigned)(cp[i] - '0');
+        v = v * 10 + (unsigned)(s[pos[i]] - '0');
     return v;
 }
 
-/* Decode s into w->pos / w->cp, and set each character's kind (aend 0) and
+/* Decode s into w->pos, and set each character's kind and
  * char ids in dict (and user); note in w->cand where an atom may start (an
  * ASCII letter, digit, sign or point; 〇 or ○ and the start of the run of
  * Chinese digits it is in; punctuation of a run): the other characters
@@ -138,8 +140,7 @@ static size_t decode(const unsigned char *s, size_t len, const mb_dict *dict, co
 {
     /* the arrays in locals: a store through kind (bytes) could otherwise
      * be the pointers' own, and each would be loaded again */
-    uint32_t *pos = w->pos, *aend = w->aend;
-    int32_t *cpa = w->cp;
+    uint32_t *pos = w->pos;
     uint16_t *cid = w->cid, *uid = w->uid;
     uint8_t *kinds = w->kind;
     size_t n = 0;
@@ -156,9 +157,7 @@ static size_t decode(const unsigned char *s, size_t len, const mb_dict *dict, co
             uint32_t c = (x & 0x0Fu) << 12 | (x >> 2 & 0xFC0u) | (x >> 16 & 0x3Fu);
             if (c > 0x3007) {
                 pos[n] = (uint32_t)i;
-                cpa[n] = (int32_t)c;
                 kinds[n] = K_OTHER;
-                aend[n] = 0;
                 cid[n] = (uint16_t)mb_dict_char(dict, c);
                 if (user)
                     uid[n] = (uint16_t)mb_dict_char(user, c);
@@ -175,9 +174,10 @@ static size_t decode(const unsigned char *s, size_t len, const mb_dict *dict, co
                 cp = -1;
             }
         }
+        pos[n] = (uint32_t)i; /* before the look back of 〇 (cp_at reads the end of character n - 1) */
         uint8_t kind;
         if (cp < 0x80) {
-            kind = cp < 0 ? K_OTHER : ascii_kind(cp);
+            kind = is_space(cp) ? K_SPACE : K_OTHER;
             if (is_alnum(cp) || cp == '+' || cp == '-' || cp == '.')
                 w->cand[w->ncand++] = (uint32_t)n;
         } else {
@@ -188,7 +188,7 @@ static size_t decode(const unsigned char *s, size_t len, const mb_dict *dict, co
                      * to the last candidate at most (so a run of 〇 costs
                      * no more than its length) */
                     size_t r = n, lim = w->ncand ? w->cand[w->ncand - 1] : 0;
-                    while (r > lim && is_han_digit(cpa[r - 1]))
+                    while (r > lim && is_han_digit(cp_at(s, pos, r - 1)))
                         r--;
                     if (r < n && (w->ncand == 0 || w->cand[w->ncand - 1] < r))
                         w->cand[w->ncand++] = (uint32_t)r;
@@ -198,10 +198,7 @@ static size_t decode(const unsigned char *s, size_t len, const mb_dict *dict, co
                 }
             }
         }
-        pos[n] = (uint32_t)i;
-        cpa[n] = cp;
         kinds[n] = kind;
-        aend[n] = 0;
         cid[n] = cp < 0 ? 0 : (uint16_t)mb_dict_char(dict, (uint32_t)cp);
         if (user)
             uid[n] = cp < 0 ? 0 : (uint16_t)mb_dict_char(user, (uint32_t)cp);
@@ -216,53 +213,54 @@ static size_t decode(const unsigned char *s, size_t len, const mb_dict *dict, co
 /* Mark atoms: numbers (with sign, decimal point, thousands separators,
  * %, ‰, 万/亿), dates and times (2025年, 3月, 31日, 8时) and Latin runs.
  * Their default tags go to w->tag of the atom's start. */
-static void find_atoms(work *w, size_t n)
+static void find_atoms(const unsigned char *s, work *w, size_t n)
 {
-    const int32_t *cp = w->cp;
+    const uint32_t *pos = w->pos;
+#define CP(i) cp_at(s, pos, i)
     size_t next = 0; /* the first character not inside an atom found */
     for (size_t ci = 0; ci < w->ncand; ci++) {
         size_t i = w->cand[ci];
         if (i < next)
             continue;
-        int32_t c = cp[i];
+        int32_t c = CP(i);
         size_t j = i;
         const char *tag = NULL;
-        int sign = (c == '-' || c == '+') && i + 1 < n && is_digit(cp[i + 1]) &&
-                   (i == 0 || (!is_alnum(cp[i - 1]) && cp[i - 1] != '.'));
+        int sign = (c == '-' || c == '+') && i + 1 < n && is_digit(CP(i + 1)) &&
+                   (i == 0 || (!is_alnum(CP(i - 1)) && CP(i - 1) != '.'));
         if (is_digit(c) || sign) {
             j = i + (size_t)sign;
             size_t d0 = j;
-            while (j < n && is_digit(cp[j]))
+            while (j < n && is_digit(CP(j)))
                 j++;
             size_t d1 = j;
             int plain = !sign; /* an unsigned integer without separators */
             for (;;) {
-                if (j + 1 < n && cp[j] == '.' && is_digit(cp[j + 1])) {
+                if (j + 1 < n && CP(j) == '.' && is_digit(CP(j + 1))) {
                     j += 2;
-                } else if (j + 3 < n && cp[j] == ',' && is_digit(cp[j + 1]) && is_digit(cp[j + 2]) &&
-                           is_digit(cp[j + 3]) && (j + 4 == n || !is_digit(cp[j + 4]))) {
+                } else if (j + 3 < n && CP(j) == ',' && is_digit(CP(j + 1)) && is_digit(CP(j + 2)) &&
+                           is_digit(CP(j + 3)) && (j + 4 == n || !is_digit(CP(j + 4)))) {
                     j += 4;
                 } else {
                     break;
                 }
                 plain = 0;
-                while (j < n && is_digit(cp[j]))
+                while (j < n && is_digit(CP(j)))
                     j++;
             }
             tag = TAG_M;
-            if (j < n && is_alpha(cp[j])) {
-                while (j < n && is_alnum(cp[j]))
+            if (j < n && is_alpha(CP(j))) {
+                while (j < n && is_alnum(CP(j)))
                     j++;
                 tag = TAG_ENG;
-            } else if (j < n && (cp[j] == '%' || cp[j] == 0x2030)) {
+            } else if (j < n && (CP(j) == '%' || CP(j) == 0x2030)) {
                 j++;
-            } else if (j < n && (cp[j] == 0x4E07 || cp[j] == 0x4EBF)) { /* 万 亿 */
-                while (j < n && (cp[j] == 0x4E07 || cp[j] == 0x4EBF))
+            } else if (j < n && (CP(j) == 0x4E07 || CP(j) == 0x4EBF)) { /* 万 亿 */
+                while (j < n && (CP(j) == 0x4E07 || CP(j) == 0x4EBF))
                     j++;
             } else if (plain && j < n) {
                 size_t nd = d1 - d0;
-                unsigned v = number_value(cp, d0, d1);
-                int32_t u = cp[j];
+                unsigned v = number_value(s, pos, d0, d1);
+                int32_t u = CP(j);
                 if ((u == 0x5E74 && nd == 4) ||                      /* 年 */
                     (u == 0x6708 && nd <= 2 && v >= 1 && v <= 12) || /* 月 */
                     (u == 0x65E5 && nd <= 2 && v >= 1 && v <= 31) || /* 日 */
@@ -275,33 +273,35 @@ static void find_atoms(work *w, size_t n)
             /* a year written with 〇/○ (二〇二五年, 一九五〇年): the 〇 makes
              * the whole run of Chinese digits a number */
             int zero = 0;
-            for (; j < n && is_han_digit(cp[j]); j++)
-                zero |= is_ling(cp[j]);
+            for (; j < n && is_han_digit(CP(j)); j++)
+                zero |= is_ling(CP(j));
             if (zero && j - i >= 2) {
                 tag = TAG_M;
-                if (j < n && cp[j] == 0x5E74) {
+                if (j < n && CP(j) == 0x5E74) {
                     j++;
                     tag = TAG_T;
                 }
             }
-        } else if (is_run_punct(c) && i + 1 < n && cp[i + 1] == c) {
-            while (j < n && cp[j] == c)
+        } else if (is_run_punct(c) && i + 1 < n && CP(i + 1) == c) {
+            while (j < n && CP(j) == c)
                 j++;
             tag = TAG_X;
         } else if (is_alpha(c)) {
-            while (j < n && is_alnum(cp[j]))
+            while (j < n && is_alnum(CP(j)))
                 j++;
             tag = TAG_ENG;
         }
         if (!tag)
             continue;
         w->aend[i] = (uint32_t)j;
+        w->kind[i] = K_ATOM;
         w->tag[i] = tag;
         for (size_t k = i + 1; k < j; k++)
             w->kind[k] = K_INSIDE;
         next = j;
     }
 }
+#undef CP
 
 typedef struct cand {
     uint32_t end, word, unit;
@@ -361,7 +361,7 @@ mb_status mb_segment(const mb_dict *dict, const mb_dict *user, const char *s, si
     if (st)
         return st;
     size_t n = decode((const unsigned char *)s, len, dict, user, &w);
-    find_atoms(&w, n);
+    find_atoms((const unsigned char *)s, &w, n);
 
     cand cb[MAX_CANDS], cu[MAX_CANDS];
     /* the arrays in locals (decode's comment) */
@@ -382,7 +382,7 @@ mb_status mb_segment(const mb_dict *dict, const mb_dict *user, const char *s, si
             tags[k] = NULL;
             continue;
         }
-        uint32_t ae = aend[k];
+        uint32_t ae = kind == K_ATOM ? aend[k] : 0;
         uint32_t be = ae ? ae : (uint32_t)(k + 1);
         uint64_t bc = dict->unk_cost + best[be];
         const char *bt = ae ? tags[k] : TAG_X;
