@@ -43,12 +43,13 @@ const mb_cli_cmd cmd_segment = {
     run,
 };
 
-/* The words of one line, space-separated, written with one fwrite. */
-static int print_plain(const mb_text *t, size_t a, const mb_tokens *tk, char **buf, size_t *cap)
+/* The words of one line (the text's bytes [a, a + len)), space-separated,
+ * written with one fwrite. */
+static int print_plain(const mb_text *t, size_t a, size_t len, const mb_tokens *tk, char **buf, size_t *cap)
 {
-    size_t need = 1 + 16; /* 16: room for the last short word's whole copy */
-    for (size_t i = 0; i < tk->n; i++)
-        need += tk->v[i].end - tk->v[i].start + 1;
+    /* each word at least a byte, one space after it; 16: room for the last
+     * short word's whole copy */
+    size_t need = 2 * len + 1 + 16;
     if (need > *cap) {
         char *nb = realloc(*buf, need);
         if (!nb) {
@@ -60,8 +61,6 @@ static int print_plain(const mb_text *t, size_t a, const mb_tokens *tk, char **b
     }
     char *p = *buf;
     for (size_t i = 0; i < tk->n; i++) {
-        if (i)
-            *p++ = ' ';
         size_t at = a + tk->v[i].start, n = tk->v[i].end - tk->v[i].start;
         /* a word of up to 16 bytes, most of them: a copy of 16 bytes, one
          * fixed move instead of a call that branches on the length */
@@ -70,7 +69,10 @@ static int print_plain(const mb_text *t, size_t a, const mb_tokens *tk, char **b
         else
             memcpy(p, t->s + at, n);
         p += n;
+        *p++ = ' ';
     }
+    if (tk->n)
+        p--; /* the last word's space */
     *p++ = '\n';
     if (cli_out(*buf, (size_t)(p - *buf)))
         return 1;
@@ -101,7 +103,7 @@ static int segment_doc(const mb_doc *doc, const mb_dict *dict, const mb_dict *us
             rc = 1;
             break;
         }
-        if (print_plain(t, a, tk, &buf, &cap)) {
+        if (print_plain(t, a, b - a, tk, &buf, &cap)) {
             rc = 1;
             break;
         }
