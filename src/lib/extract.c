@@ -110,6 +110,16 @@ static int inside_word(const ctx *c, size_t a, size_t b)
 }
 
 /* Find the clause breaks and cue words of the sentence [sa,sb) once. */
+/* The first four bytes of s[0, n) (fewer when n is shorter, the rest 0),
+ * the first lowest: a word and a cue that differ there need no memcmp. */
+static uint32_t cue_head4(const char *s, size_t n)
+{
+    uint32_t h = 0;
+    for (size_t i = 0; i < n && i < 4; i++)
+        h |= (uint32_t)(unsigned char)s[i] << (8 * i);
+    return h;
+}
+
 static mb_status scan_sentence(ctx *c, size_t sa, size_t sb)
 {
     c->sa = sa;
@@ -136,10 +146,11 @@ static mb_status scan_sentence(ctx *c, size_t sa, size_t sb)
             continue; /* no whole-token cue is as long */
         if (preposition_jiang(c, i, sb))
             continue;
+        uint32_t th = cue_head4(c->s + t->start, tl);
         for (size_t j = 0; j < c->nwt; j++) {
             size_t k = c->wt[j];
-            if (c->cue_len[k] == t->end - t->start &&
-                !memcmp(c->s + t->start, c->cues[k].word, c->cue_len[k]) &&
+            if (c->cue_len[k] == tl && c->cue_head[k] == th &&
+                (tl <= 4 || !memcmp(c->s + t->start, c->cues[k].word, tl)) &&
                 !add_hit(c, t->start, &c->cues[k]))
                 return MB_ENOMEM;
         }
@@ -164,10 +175,14 @@ static mb_status scan_sentence(ctx *c, size_t sa, size_t sb)
                 else
                     hi = mid;
             }
+            uint32_t ph = cue_head4(c->s + p, sb - p);
             for (size_t j = lo; j < c->nsub && c->sub_cp[j] == cp; j++) {
                 const mb_cue *cue = &c->cues[c->sub[j]];
                 size_t n = c->cue_len[c->sub[j]];
-                if (p + n <= sb && !memcmp(c->s + p, cue->word, n) && !inside_word(c, p, p + n) &&
+                /* the cue's first four bytes against as many of the text's */
+                uint32_t mask = n >= 4 ? 0xFFFFFFFFu : (1u << (8 * n)) - 1;
+                if (p + n <= sb && (ph & mask) == c->cue_head[c->sub[j]] &&
+                    (n <= 4 || !memcmp(c->s + p, cue->word, n)) && !inside_word(c, p, p + n) &&
                     !add_hit(c, p, cue))
                     return MB_ENOMEM;
             }
@@ -2286,6 +2301,7 @@ static mb_status extractor_start(mb_extractor *x, const mb_doc *doc, mb_error *e
     for (size_t k = 0; k < ncues; k++) {
         int32_t cp;
         c->cue_len[k] = strlen(c->cues[k].word);
+        c->cue_head[k] = cue_head4(c->cues[k].word, c->cue_len[k]);
         if (mb_utf8_decode((const unsigned char *)c->cues[k].word, c->cue_len[k], &cp) < 1)
             cp = -1;
         if (c->cues[k].whole_token) {

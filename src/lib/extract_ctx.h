@@ -49,6 +49,7 @@ typedef struct mb_xctx {
     unsigned char first[0x10000 / 8]; /* first characters of substring cues (BMP) */
     mb_cue cues[MB_MAX_CUES];         /* the kind cues of the lexicon (mb_kind_cues) */
     size_t cue_len[MB_MAX_CUES];      /* byte length of each cue */
+    uint32_t cue_head[MB_MAX_CUES];   /* its first four bytes (cue_head4): compared before the rest */
     size_t ncues;
     size_t wt[MB_MAX_CUES]; /* the cues matched as whole tokens only, in cue order */
     size_t nwt;
