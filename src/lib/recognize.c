@@ -1018,8 +1018,9 @@ mb_status mb_recognize(const mb_recognizer *r, const char *text, size_t len, int
             i++;
             continue;
         }
-        if (mb_utf8_plain3(tu + i, len - i)) { /* always valid */
-            i += 3;
+        size_t run = mb_utf8_plain3_run(tu + i, len - i); /* always valid */
+        if (run) {
+            i += run;
             continue;
         }
         int32_t cp;
