@@ -1056,6 +1056,11 @@ static inline int has_len(const mb_lexicon *lex, mb_lexclass cls, size_t n)
     return lex->lenbits[cls][n >> 6] >> (n & 63) & 1;
 }
 
+const uint64_t *mb_lex_t2s_bitmap(const mb_lexicon *lex)
+{
+    return lex ? lex->t2s_bits : NULL;
+}
+
 int mb_lex_t2s_maybe(const mb_lexicon *lex, uint32_t cp)
 {
     return lex && cp < 0x10000 && (lex->t2s_bits[cp >> 6] >> (cp & 63) & 1);
