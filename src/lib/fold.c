@@ -21,16 +21,19 @@ void mb_fold_count(const mb_lexicon *lex, const char *s, size_t n, size_t *cjk, 
 {
     const unsigned char *u = (const unsigned char *)s;
     const uint64_t *bits = mb_lex_t2s_bitmap(lex); /* row_at's first test, inline: most characters fail it */
+    size_t nc = 0, nf = 0; /* in locals: a store through *cjk could be one of the text's bytes */
     for (size_t i = 0; i < n;) {
         if (i + 3 <= n && is_cjk3(u + i)) {
-            ++*cjk;
+            nc++;
             uint32_t cp = (u[i] & 0x0Fu) << 12 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu);
             if (bits && (bits[cp >> 6] >> (cp & 63) & 1) && mb_lex_get(lex, MB_LX_T2S, s + i, 3))
-                ++*foldable;
+                nf++;
             i += 3;
         } else
             i++;
     }
+    *cjk += nc;
+    *foldable += nf;
 }
 
 int mb_fold_is_traditional(size_t cjk, size_t foldable)
