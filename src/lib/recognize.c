@@ -1044,6 +1044,7 @@ mb_status mb_recognize(const mb_recognizer *r, const char *text, size_t len, int
     }
     scan c = {r, w->md, text, len, 0, doc_year, out, w};
     const unsigned char *s = (const unsigned char *)text;
+    const unsigned char *trig = mb_timex_trigger_bits(r->tx);
     mb_status st = MB_OK;
     size_t pos = 0;
     while (pos < len && !st) {
@@ -1057,6 +1058,13 @@ mb_status mb_recognize(const mb_recognizer *r, const char *text, size_t len, int
             }
             cp = b;
             l = 1;
+        } else if ((b & 0xF0) == 0xE0) { /* three bytes, valid (checked above): most of the text */
+            cp = (int32_t)((b & 0x0Fu) << 12 | (s[pos + 1] & 0x3Fu) << 6 | (s[pos + 2] & 0x3Fu));
+            l = 3;
+            if (cp != r->fan_cp && cp != r->dbl_cp && !(trig[cp >> 3] >> (cp & 7) & 1)) {
+                pos += 3;
+                continue;
+            }
         } else {
             int k = mb_utf8_decode(s + pos, len - pos, &cp);
             l = k > 0 ? (size_t)k : 1;

@@ -200,6 +200,11 @@ unsigned mb_timex_captures(const mb_timex_rx *rx)
     return mb_rx_captures(rx->code);
 }
 
+const unsigned char *mb_timex_trigger_bits(const mb_timex_rx *rx)
+{
+    return rx->trig;
+}
+
 int mb_timex_trigger(const mb_timex_rx *rx, int32_t cp)
 {
     /* every trigger is in the BMP (triggers) */

@@ -26,6 +26,9 @@ unsigned mb_timex_captures(const mb_timex_rx *rx);
 
 /* 1 if code point cp can start a time expression. */
 int mb_timex_trigger(const mb_timex_rx *rx, int32_t cp);
+/* Its bits, for a loop over a text to test inline: bit cp & 7 of byte
+ * cp >> 3, for the BMP (every trigger is in it). */
+const unsigned char *mb_timex_trigger_bits(const mb_timex_rx *rx);
 
 /* Try a time expression at text[pos]. A marker word before it (到, 至,
  * 截至, 比, 自, 从) is included when it lies at or after floor. Fills *out
