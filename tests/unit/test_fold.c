@@ -30,6 +30,23 @@ int main(void)
     T_EQ_INT(f, 4, "count: 國 內 產 總 fold; 生 值 do not");
     T_OK(mb_fold_is_traditional(cjk, f), "a traditional text");
 
+    /* the count tests the filter bits inline (mb_lex_t2s_bitmap): they are
+     * mb_lex_t2s_maybe's, and the count is what row_at, one character at a
+     * time, gives, also with ASCII, a 4-byte character and a cut one */
+    const uint64_t *bits = mb_lex_t2s_bitmap(lex);
+    int same = bits != NULL;
+    for (uint32_t cp = 0; bits && cp < 0x10000; cp++)
+        same = same && (int)(bits[cp >> 6] >> (cp & 63) & 1) == mb_lex_t2s_maybe(lex, cp);
+    T_OK(same, "the t2s filter bits are mb_lex_t2s_maybe's for every BMP character");
+    T_OK(mb_lex_t2s_bitmap(NULL) == NULL, "no lexicon: no bits");
+    const char *mix = "a國b\xf0\x9f\x98\x80內生产總值乾\xe5\x9c";
+    cjk = f = 0;
+    mb_fold_count(lex, mix, strlen(mix), &cjk, &f);
+    T_EQ_INT(cjk, 7, "count in a mixed text: 國 內 生 产 總 值 乾 and none for the cut one");
+    T_EQ_INT(f, 4, "... of which 國 內 總 乾 fold");
+    mb_fold_count(lex, "產", strlen("產"), &cjk, &f);
+    T_OK(cjk == 8 && f == 5, "count adds to what the counters hold");
+
     /* a simplified text with 著 and 乾: 2 of 100 is under 3% */
     T_OK(!mb_fold_is_traditional(100, 2), "two of a hundred: simplified");
     T_OK(mb_fold_is_traditional(100, 3), "three of a hundred: traditional");

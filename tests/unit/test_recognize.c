@@ -20,6 +20,7 @@
  * rendering must be checked by hand before it goes into the table). */
 #include "mubiao.h"
 #include "t.h"
+#include "timex.h"
 #include "t_lex.h"
 
 #include <math.h>
@@ -272,6 +273,21 @@ int main(int argc, char **argv)
         mb_recognizer_free(rec);
         mb_lexicon_free(lex);
         return rc;
+    }
+    {
+        /* the scan tests the time triggers' bits inline: they are
+         * mb_timex_trigger's for every BMP character */
+        mb_timex_rx *tx = NULL;
+        T_EQ_INT(mb_timex_compile(lex, &tx, &err), MB_OK, "the time patterns compile");
+        int same = tx != NULL, any = 0;
+        const unsigned char *bits = tx ? mb_timex_trigger_bits(tx) : NULL;
+        for (int32_t cp = 0; tx && cp < 0x10000; cp++) {
+            int bit = bits[cp >> 3] >> (cp & 7) & 1;
+            same = same && bit == mb_timex_trigger(tx, cp);
+            any += bit;
+        }
+        T_OK(same && any > 10, "the time triggers' bits are mb_timex_trigger's");
+        mb_timex_rx_free(tx);
     }
     const char *path = argc > 1 ? argv[1] : DATA;
     FILE *f = fopen(path, "r");
