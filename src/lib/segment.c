@@ -87,7 +87,7 @@ static int32_t cp_at(const unsigned char *s, const uint32_t *pos, size_t i)
 static const char TAG_M[] = "m", TAG_T[] = "t", TAG_ENG[] = "eng", TAG_X[] = "x";
 /* Markers, never output: the tag of a word of the dictionary, of the user
  * dictionary (read from the unit tags for the route's words alone). */
-static const char TAG_DICT[] = "", TAG_USER[] = "";
+static const char TAG_DICT[] = "<dict>", TAG_USER[] = "<user>"; /* distinct contents: never merged */
 
 /* 〇 or ○: the zero that makes a run of Chinese digits a number. */
 static int is_ling(int32_t c)
