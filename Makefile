@@ -245,12 +245,16 @@ demo:
 
 # scripts/bench: mubiao side by side with jieba (python, jieba-rs), extract
 # and ingest MB/s, peak RSS on 1 MB and 100 MB (BENCH_FLAGS=--big: 1 GB),
-# --jobs 1 and 2; scripts/bench-load: the document pipeline stage by stage
+# --jobs 1 and 2; scripts/bench-load: the document pipeline stage by stage;
+# scripts/bench-cache: segment's instructions, cache misses and
+# mispredictions a character, counted under valgrind (not timed)
 bench: all
 	python3 scripts/bench $(BUILD) $(BENCH_FLAGS)
 bench-load: all
 	sh scripts/bench-load $(BUILD)
-.PHONY: bench-load
+bench-cache: all
+	sh scripts/bench-cache $(BUILD)
+.PHONY: bench-load bench-cache
 
 # Extraction quality: the project's own gold, and ../shared/gold when present.
 eval: all
