@@ -3,12 +3,14 @@
 
 #include <string.h>
 
-/* The t2s row of the 3-byte character at s, or NULL. */
-static const mb_lexword *row_at(const mb_lexicon *lex, const char *s)
+/* The t2s row of the 3-byte character at s, or NULL; bits: the lexicon's
+ * mb_lex_t2s_bitmap, tested first and inline, as most characters have no
+ * row. */
+static inline const mb_lexword *row_at(const mb_lexicon *lex, const uint64_t *bits, const char *s)
 {
     const unsigned char *u = (const unsigned char *)s;
     uint32_t cp = (u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu);
-    return mb_lex_t2s_maybe(lex, cp) ? mb_lex_get(lex, MB_LX_T2S, s, 3) : NULL;
+    return bits && (bits[cp >> 6] >> (cp & 63) & 1) ? mb_lex_get(lex, MB_LX_T2S, s, 3) : NULL;
 }
 
 static int is_cjk3(const unsigned char *u)
@@ -20,13 +22,12 @@ static int is_cjk3(const unsigned char *u)
 void mb_fold_count(const mb_lexicon *lex, const char *s, size_t n, size_t *cjk, size_t *foldable)
 {
     const unsigned char *u = (const unsigned char *)s;
-    const uint64_t *bits = mb_lex_t2s_bitmap(lex); /* row_at's first test, inline: most characters fail it */
+    const uint64_t *bits = mb_lex_t2s_bitmap(lex);
     size_t nc = 0, nf = 0; /* in locals: a store through *cjk could be one of the text's bytes */
     for (size_t i = 0; i < n;) {
         if (i + 3 <= n && is_cjk3(u + i)) {
             nc++;
-            uint32_t cp = (u[i] & 0x0Fu) << 12 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu);
-            if (bits && (bits[cp >> 6] >> (cp & 63) & 1) && mb_lex_get(lex, MB_LX_T2S, s + i, 3))
+            if (row_at(lex, bits, s + i))
                 nf++;
             i += 3;
         } else
@@ -44,6 +45,7 @@ int mb_fold_is_traditional(size_t cjk, size_t foldable)
 size_t mb_fold_t2s(const mb_lexicon *lex, const char *s, size_t n, char *out)
 {
     const unsigned char *u = (const unsigned char *)s;
+    const uint64_t *bits = mb_lex_t2s_bitmap(lex);
     size_t folded = 0;
     memcpy(out, s, n);
     out[n] = '\0';
@@ -52,7 +54,7 @@ size_t mb_fold_t2s(const mb_lexicon *lex, const char *s, size_t n, char *out)
             i++;
             continue;
         }
-        const mb_lexword *w = row_at(lex, s + i);
+        const mb_lexword *w = row_at(lex, bits, s + i);
         size_t tn = 0;
         const char *to = w ? mb_lex_value(w, "to", &tn) : NULL;
         if (to && tn == 3) {

@@ -1061,11 +1061,6 @@ const uint64_t *mb_lex_t2s_bitmap(const mb_lexicon *lex)
     return lex ? lex->t2s_bits : NULL;
 }
 
-int mb_lex_t2s_maybe(const mb_lexicon *lex, uint32_t cp)
-{
-    return lex && cp < 0x10000 && (lex->t2s_bits[cp >> 6] >> (cp & 63) & 1);
-}
-
 const mb_lexword *mb_lex_get(const mb_lexicon *lex, mb_lexclass cls, const char *w, size_t n)
 {
     if (!lex || !lex->nslots || (unsigned)cls >= MB_LX_NCLASSES || n == 0 || n > MB_DICT_MAX_WORD_BYTES)

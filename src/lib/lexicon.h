@@ -225,11 +225,9 @@ static inline int mb_lex_is(const mb_lexicon *lex, mb_lexclass cls, const char *
 {
     return mb_lex_get(lex, cls, w, n) != NULL;
 }
-/* 0 when the BMP character cp has no row of class t2s (a fast filter
- * before mb_lex_get; 1: it may have one). */
-int mb_lex_t2s_maybe(const mb_lexicon *lex, uint32_t cp);
-/* The bits of mb_lex_t2s_maybe, 0x10000 of them (bit cp of word cp >> 6),
- * for a loop over a text to test inline; NULL without a lexicon. */
+/* The BMP characters that have a row of class t2s, 0x10000 bits (bit cp
+ * of word cp >> 6): a filter before mb_lex_get, tested inline by a loop
+ * over a text (fold.c); NULL without a lexicon. */
 const uint64_t *mb_lex_t2s_bitmap(const mb_lexicon *lex);
 /* The longest word of cls that starts at s[pos] (within len) / ends at
  * s[pos] (starting at or after floor); NULL when none. */
