@@ -62,11 +62,11 @@ static inline uint32_t mb_dict_char(const mb_dict *d, uint32_t cp)
 static inline int mb_dict_step(const mb_dict *d, uint32_t *s, uint32_t c)
 {
     uint64_t u = mb_ld64(d->units + (size_t)*s * MB_DICT_UNIT_SIZE);
-    uint32_t t = (uint32_t)(u & 0xFFFFFF) + c;
+    uint32_t t = (uint32_t)(u & MB_DICT_BASE_MASK) + c;
     if (t >= d->nunits)
         return 0;
     uint64_t v = mb_ld64(d->units + (size_t)t * MB_DICT_UNIT_SIZE);
-    if ((uint32_t)(v >> MB_DICT_LABEL_SHIFT & 0xFFFF) != c)
+    if ((uint32_t)(v >> MB_DICT_LABEL_SHIFT & MB_DICT_LABEL_MASK) != c)
         return 0;
     *s = t;
     return 1;

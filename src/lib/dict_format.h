@@ -87,8 +87,10 @@
 #define MB_DICT_HEADSUM_AT     160u
 #define MB_DICT_NPAGEIDX       0x1100u /* 0x110000 code points / 256 */
 #define MB_DICT_UNIT_SIZE      8u
-#define MB_DICT_MAX_UNITS      0xFFFFFFu /* a base: 24 bits */
+#define MB_DICT_BASE_MASK      0xFFFFFFu /* a unit's bits 0-23 */
+#define MB_DICT_MAX_UNITS      MB_DICT_BASE_MASK
 #define MB_DICT_LABEL_SHIFT    24
+#define MB_DICT_LABEL_MASK     0xFFFFu /* after the shift */
 #define MB_DICT_WORD_SHIFT     40
 #define MB_DICT_W_DELETED      0xFFFFFFu /* a unit's word: removed by a user dictionary */
 #define MB_DICT_COST_SCALE     65536.0
