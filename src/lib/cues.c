@@ -15,10 +15,12 @@ size_t mb_kind_cues(const mb_lexicon *lex, mb_cue *out, size_t max)
     size_t k = 0;
     for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++) {
         size_t n;
-        const mb_lexword *const *w = mb_lex_words(lex, groups[g].cls, &n);
+        mb_lexlist w_l = mb_lex_words(lex, groups[g].cls);
+        n = w_l.n;
         for (size_t i = 0; i < n && k < max; i++)
-            out[k++] = (mb_cue){w[i]->word, groups[g].kind, mb_lex_flag(w[i], "whole_token"),
-                                mb_lex_flag(w[i], "local")};
+            out[k++] = (mb_cue){mb_lexw_word(mb_lexlist_at(w_l, i)), groups[g].kind,
+                                mb_lex_flag(mb_lexlist_at(w_l, i), "whole_token"),
+                                mb_lex_flag(mb_lexlist_at(w_l, i), "local")};
     }
     return k;
 }

@@ -543,13 +543,16 @@ static int cmp_u32(const void *a, const void *b)
 static size_t common_set(const mb_lexicon *lex, uint32_t **set)
 {
     size_t n, k = 0;
-    const mb_lexword *const *w = mb_lex_words(lex, MB_LX_COMMON_CHAR, &n);
+    mb_lexlist w_l = mb_lex_words(lex, MB_LX_COMMON_CHAR);
+    n = w_l.n;
     *set = n ? malloc(n * sizeof **set) : NULL;
     if (!*set)
         return 0;
     for (size_t i = 0; i < n; i++) {
         int32_t cp;
-        if (mb_utf8_decode((const unsigned char *)w[i]->word, w[i]->len, &cp) == (int)w[i]->len)
+        if (mb_utf8_decode((const unsigned char *)mb_lexw_word(mb_lexlist_at(w_l, i)),
+                           mb_lexw_len(mb_lexlist_at(w_l, i)),
+                           &cp) == (int)mb_lexw_len(mb_lexlist_at(w_l, i)))
             (*set)[k++] = (uint32_t)cp;
     }
     qsort(*set, k, sizeof **set, cmp_u32);

@@ -90,8 +90,8 @@ uint64_t mb_dict_checksum_head(const unsigned char *p, size_t n)
     lanes l;
     lanes_header(&l, p);
     for (unsigned i = 0; i < MB_DICT_NSECTIONS; i++) {
-        if (i == MB_DICT_SEC_UNITS || i == MB_DICT_SEC_UTAGS)
-            continue; /* the trie, read only where the walks go */
+        if (i == MB_DICT_SEC_UNITS || i == MB_DICT_SEC_UTAGS || i == MB_DICT_SEC_LEXINDEX)
+            continue; /* the trie and the lexicon index, read only where look-ups go */
         uint64_t off = mb_ld64(p + 64 + 16 * i), sz = mb_ld64(p + 72 + 16 * i);
         if (off >= n)
             continue;
@@ -119,7 +119,6 @@ static void release(mb_dict *d)
         else
             free((void *)d->img);
     }
-    free(d->lexmeta);
     free(d->name);
     free(d);
 }
@@ -249,8 +248,15 @@ static mb_status validate(mb_dict *d, mb_error *err)
     d->lex = p + off[MB_DICT_SEC_LEXICON];
     d->lexsize = sz[MB_DICT_SEC_LEXICON];
     d->lexoff = off[MB_DICT_SEC_LEXICON];
-    return mb_lex_section_check(name, d->lex, d->lexsize, d->lexoff, &d->nlexrows, &d->lextrusted,
-                                &d->lexmeta, err);
+    d->lexix = p + off[MB_DICT_SEC_LEXINDEX];
+    if (off[MB_DICT_SEC_LEXINDEX] != off[MB_DICT_SEC_LEXICON] + sz[MB_DICT_SEC_LEXICON])
+        return mb_error_set(
+            err, MB_EDICT_CORRUPT,
+            "%s: byte %u: the lexicon index at %llu does not follow the lexicon (ending at %llu)", name,
+            64 + 16 * MB_DICT_SEC_LEXINDEX, (unsigned long long)off[MB_DICT_SEC_LEXINDEX],
+            (unsigned long long)(off[MB_DICT_SEC_LEXICON] + sz[MB_DICT_SEC_LEXICON]));
+    return mb_lex_section_check(name, d->lex, d->lexsize, d->lexoff, d->lexix, sz[MB_DICT_SEC_LEXINDEX],
+                                &d->nlexrows, &d->lexindexed, err);
 }
 
 static mb_status finish_open(mb_dict *d, mb_dict **out, mb_error *err)
@@ -344,7 +350,10 @@ mb_status mb_dict_verify(const mb_dict *d, mb_error *err)
                             "the file is corrupted",
                             d->name, MB_DICT_CHECKSUM_AT, (unsigned long long)d->checksum,
                             (unsigned long long)got);
-    return MB_OK;
+    /* the index against the one its rows give */
+    const unsigned char *p = d->img;
+    uint64_t ixsize = mb_ld64(p + 72 + 16 * MB_DICT_SEC_LEXINDEX);
+    return mb_lex_index_verify(d->name, d->lex, d->lexsize, d->lexoff, d->lexix, (size_t)ixsize, err);
 }
 
 void mb_dict_get_info(const mb_dict *d, mb_dict_info *info)

@@ -31,10 +31,9 @@ struct mb_dict {
     uint32_t ntags;
     const unsigned char *lex; /* the lexicon section (lexicon.h) */
     size_t lexsize, lexoff;
+    const unsigned char *lexix; /* the lexicon index section, right after it */
     uint32_t nlexrows;
-    int lextrusted;         /* the lexicon's own classes, flags and offsets checked at open (lexicon.h) */
-    unsigned char *lexmeta; /* else each row's class and flags, then string offsets, as the check at open
-                             * found them (owned; laid out as in the section, lexicon.h) */
+    int lexindexed; /* the index was written against this class table and checked at open (lexicon.h) */
     uint64_t total;
     uint64_t checksum;
     uint32_t nwords, nchars, unk_cost, flags;

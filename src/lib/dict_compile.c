@@ -605,8 +605,8 @@ static mb_status write_image(builder *b, unsigned char **img, size_t *n)
     cpcount *cc = NULL;
     sortkey *keys = NULL;
     unsigned char *out = NULL, *leximg = NULL;
-    size_t lexlen = 0;
-    mb_status st = mb_lexrows_image(&b->lex, &leximg, &lexlen, b->err);
+    size_t lexlen = 0, ixlen = 0;
+    mb_status st = mb_lexrows_image(&b->lex, &leximg, &lexlen, &ixlen, b->err);
     if (st)
         goto done;
     if (!order || !cpid || !cpw) {
@@ -732,7 +732,8 @@ static mb_status write_image(builder *b, unsigned char **img, size_t *n)
                                                             [MB_DICT_SEC_UNITS] = MB_DICT_UNIT_SIZE * nunits,
                                                             [MB_DICT_SEC_UTAGS] = nunits,
                                                             [MB_DICT_SEC_TAGS] = tags_len,
-                                                            [MB_DICT_SEC_LEXICON] = lexlen};
+                                                            [MB_DICT_SEC_LEXICON] = lexlen,
+                                                            [MB_DICT_SEC_LEXINDEX] = ixlen};
     size_t at = MB_DICT_HEADER_SIZE;
     for (unsigned i = 0; i < MB_DICT_NSECTIONS; i++) {
         off[i] = at;
@@ -783,7 +784,8 @@ static mb_status write_image(builder *b, unsigned char **img, size_t *n)
         memcpy(out + tp, b->tags[i], l);
         tp += l;
     }
-    memcpy(out + off[MB_DICT_SEC_LEXICON], leximg, lexlen);
+    /* the index right after the rows (its rows point back into them) */
+    memcpy(out + off[MB_DICT_SEC_LEXICON], leximg, lexlen + ixlen);
     mb_dict_seal(out, at);
     *img = out;
     *n = at;

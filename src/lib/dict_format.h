@@ -10,8 +10,8 @@
  *     0     8    magic "mubiaoDC"
  *     8     4    format version (MB_DICT_VERSION)
  *    12     4    byte-order mark 0x01020304 (reads 0x04030201 if swapped)
- *    16     4    header size (168)
- *    20     4    number of sections (6)
+ *    16     4    header size (184)
+ *    20     4    number of sections (7)
  *    24     8    total file size in bytes (a multiple of 8)
  *    32     8    checksum of the whole file (both checksum fields taken as 0)
  *    40     8    total frequency (sum of word frequencies)
@@ -19,10 +19,11 @@
  *    52     4    number of distinct characters (char ids 1..n)
  *    56     4    cost of an unknown character (frequency 1)
  *    60     4    flags (MB_DICT_FLAG_*)
- *    64    96    section table: 6 x {u64 offset, u64 size}
- *   160     8    head checksum: of the header and of every section but the
- *                trie's two (2 and 3; both checksum fields taken as 0;
- *                each section with its padding to 8)
+ *    64   112    section table: 7 x {u64 offset, u64 size}
+ *   176     8    head checksum: of the header and of every section but the
+ *                trie's two and the lexicon index (2, 3 and 6; both
+ *                checksum fields taken as 0; each section with its padding
+ *                to 8)
  *   sections (offsets multiples of 8, in this order, not overlapping):
  *     0  page index: 4352 x u16, code point >> 8 -> page number
  *     1  pages: npages x 256 x u16, code point & 255 -> char id (0: none);
@@ -44,28 +45,33 @@
  *        units the walks read at every step.
  *     4  tags: NUL-terminated strings, tag index = order of appearance
  *     5  lexicon (lexicon.h): u32 number of rows, u32 fingerprint of
- *        the class table it was compiled against, then per row three
- *        NUL-terminated strings: class name, word, items; zero padding to
- *        8; then three arrays of a u64 a row: class index | filter bits of
- *        the word's first character << 16 | of its last << 24 | flags <<
- *        32; word offset | items offset << 32 (in the section); the hash
- *        of class and word (lexicon.c's hash_word). Rows are unique by
- *        class and word. When the dictionary is opened and the fingerprint
- *        is this program's, every row's offsets are checked against its
- *        strings (the class name is the class's and ends where the word
- *        starts, each string ends with a NUL where the next starts, all of
- *        it before the arrays), and the lexicon takes the hashes and filter
- *        bits as written; when it is not, the rows are read string by
- *        string, the word and items checked again (valid UTF-8, items
- *        declared by the class) and the flags, hashes and filter bits
- *        computed. Empty (0 rows) in user dictionaries.
+ *        the class table and index layout it was compiled against, then
+ *        per row three NUL-terminated strings: class name, word, items;
+ *        zero padding to 8. Rows are unique by class and word. Empty (0
+ *        rows) in user dictionaries.
+ *     6  lexicon index (lexicon.c, ix_layout), right after section 5: the
+ *        hash slots, the rows (16 bytes each: the distance back from the
+ *        row to its word and to its items in section 5, word length,
+ *        class, flags), each class's words longest first and in row
+ *        order, its word lengths and character filters, the t2s bitmap.
+ *        A lexicon maps it as it is when the fingerprint is this
+ *        program's: at open, every row's word and items are checked to
+ *        lie in section 5 and end with a NUL, every row number of the
+ *        lists to be a row, every class's range to lie in the lists; the
+ *        hash slots are bounded where they are read. When the fingerprint
+ *        is not this program's, the rows are read string by string, the
+ *        word and items checked again (valid UTF-8, items declared by the
+ *        class) and a lexicon builds its own index from them, as it does
+ *        when user lexicon rows are merged. mb_dict_verify (dict info)
+ *        builds the index again from section 5 and compares.
  *
  * Checksums: 64-bit FNV-1a applied to little-endian 64-bit words in four
  * interleaved lanes (word i goes to lane i % 4), the four lane values then
  * folded with FNV-1a over their bytes together with the byte count. The
  * head checksum runs over the header then sections 0, 1, 4 and 5 one after
  * the other; it is checked at every open (under a megabyte).  The whole-file
- * checksum covers the trie's megabytes (sections 2 and 3) as well; it is checked by
+ * checksum covers the trie's megabytes (sections 2 and 3) and the lexicon
+ * index (6) as well; it is checked by
  * mb_dict_verify (mubiao dict info), not at every open, since reading the
  * whole file costs more than the rest of a start.  They are guards against
  * corruption, not cryptographic signatures; the
@@ -78,13 +84,13 @@
 
 #define MB_DICT_MAGIC "mubiaoDC"
 #define MB_DICT_VERSION                                                                                      \
-    6u /* 2: the lexicon section; 3: its classes and flags; 4: head checksum; 5: its rows' offsets, hashes   \
-        * and filter bits; 6: 8-byte trie units, the unit tags section */
+    7u /* 2: the lexicon section; 3: its classes and flags; 4: head checksum; 5: its rows' offsets, hashes   \
+        * and filter bits; 6: 8-byte trie units, the unit tags section; 7: the lexicon index section */
 #define MB_DICT_BOM            0x01020304u
-#define MB_DICT_HEADER_SIZE    168u
-#define MB_DICT_NSECTIONS      6u
+#define MB_DICT_HEADER_SIZE    184u
+#define MB_DICT_NSECTIONS      7u
 #define MB_DICT_CHECKSUM_AT    32u
-#define MB_DICT_HEADSUM_AT     160u
+#define MB_DICT_HEADSUM_AT     176u
 #define MB_DICT_NPAGEIDX       0x1100u /* 0x110000 code points / 256 */
 #define MB_DICT_UNIT_SIZE      8u
 #define MB_DICT_BASE_MASK      0xFFFFFFu /* a unit's bits 0-23 */
@@ -106,7 +112,8 @@ enum {
     MB_DICT_SEC_UNITS,
     MB_DICT_SEC_UTAGS,
     MB_DICT_SEC_TAGS,
-    MB_DICT_SEC_LEXICON
+    MB_DICT_SEC_LEXICON,
+    MB_DICT_SEC_LEXINDEX
 };
 
 static inline uint16_t mb_ld16(const unsigned char *p)

@@ -82,7 +82,8 @@ static int add_hit(ctx *c, size_t p, const mb_cue *cue)
 static int preposition_jiang(const ctx *c, size_t i, size_t sb)
 {
     size_t nres;
-    const mb_lexword *const *result = mb_lex_words_in_order(c->m->lex, MB_LX_JIANG_RESULT, &nres);
+    mb_lexlist result_l = mb_lex_words_in_order(c->m->lex, MB_LX_JIANG_RESULT);
+    nres = result_l.n;
     const mb_token *t = &c->toks.v[i];
     if (!tok_in(c, t, MB_LX_JIANG) || i + 1 >= c->toks.n)
         return 0;
@@ -92,9 +93,9 @@ static int preposition_jiang(const ctx *c, size_t i, size_t sb)
         return 0; /* 将在, 将以, 将进一步: the future */
     size_t ce = clause_end(c, n->end, sb);
     for (size_t k = 0; k < nres; k++) {
-        size_t len = result[k]->len;
+        size_t len = mb_lexw_len(mb_lexlist_at(result_l, k));
         for (size_t p = n->end; p + len <= ce; p++)
-            if (!memcmp(c->s + p, result[k]->word, len))
+            if (!memcmp(c->s + p, mb_lexw_word(mb_lexlist_at(result_l, k)), len))
                 return 1;
     }
     return 0;
@@ -262,7 +263,7 @@ static const char *change_before(const ctx *c, size_t lo, size_t pos, mb_evidenc
         while (e < pos && c->s[e] == ' ')
             e++;
         const mb_lexword *to = at_cls(c, c->s, pos, e, MB_LX_TO_WORD); /* 到, 至 */
-        evidence(ev, "level reached", "clause", c->p->index, t->start, to ? e + to->len : t->end);
+        evidence(ev, "level reached", "clause", c->p->index, t->start, to ? e + mb_lexw_len(to) : t->end);
         if (to)
             return "level";
         ev->end = t->end;
@@ -283,7 +284,7 @@ static int list_continuation(const ctx *c, size_t a, size_t b)
         if (c->s[a] == ' ')
             a++;
         else if (conj_at(c, c->s, b, a, 0)) {
-            a += conj_at(c, c->s, b, a, 0)->len;
+            a += mb_lexw_len(conj_at(c, c->s, b, a, 0));
             seen = 1;
         } else
             return 0;
@@ -547,7 +548,7 @@ static int clause_subject(const ctx *c, size_t sa, size_t ca, size_t pos, size_t
         const mb_lexword *cue = mb_lex_longest_before(c->m->lex, MB_LX_CUE_NOUN, c->s, b, pe);
         if (!cue)
             return 0;
-        for (const mb_token *t = tok_at(c, b); t && t->start < pe - cue->len; t = tok_at(c, t->end))
+        for (const mb_token *t = tok_at(c, b); t && t->start < pe - mb_lexw_len(cue); t = tok_at(c, t->end))
             if (!tok_in(c, t, MB_LX_DE))
                 return 0;
     }
@@ -949,7 +950,7 @@ static int starting_point(const ctx *c, const mb_xt *t, const mb_xq *q)
         e++;
     const mb_lexword *d = mb_lex_longest_at(c->m->lex, MB_LX_DE, c->s, q->a, e);
     if (d)
-        e += d->len;
+        e += mb_lexw_len(d);
     while (e < q->a && c->s[e] == ' ')
         e++;
     return e == q->a;
@@ -1075,7 +1076,7 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
             e++;
         const mb_lexword *dew = at_cls(c, c->s, cb, e, MB_LX_DE);
         /* 不到3%的情况下: the noun after 的 closes a frame, it is not counted */
-        int de = dew && !at_cls(c, c->s, cb, e + dew->len, MB_LX_FRAME_NOUN);
+        int de = dew && !at_cls(c, c->s, cb, e + mb_lexw_len(dew), MB_LX_FRAME_NOUN);
         /* 扩大到全国40%的县: a share reached (after 到) is of the subject
          * before the verb, not of the noun after 的 */
         int reached = 0;
@@ -1327,7 +1328,7 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         size_t de = e;
         const mb_lexword *d = mb_lex_longest_at(c->m->lex, MB_LX_DE, c->s, cb, e);
         if (d)
-            de = e + d->len;
+            de = e + mb_lexw_len(d);
         const mb_token *t = d ? tok_at(c, de) : NULL;
         int ch = t && t->start == de ? mb_change_of(c->m->lex, c->s + t->start, t->end - t->start) : 0;
         if (ch) {
@@ -1537,7 +1538,7 @@ static size_t skip_subject(const ctx *c, size_t v, size_t cb)
         const mb_lexword *sw = at_cls(c, c->s, cb, v, MB_LX_SCOPE_WORD);
         const mb_token *t = tok_at(c, v);
         if (sw)
-            v += sw->len;
+            v += mb_lexw_len(sw);
         else if (t && t->start == v && t->end <= cb &&
                  ((t->tag && (t->tag[0] == 'r' || t->tag[0] == 'd')) ||
                   mb_is_modal(c->m->lex, c->s + t->start, t->end - t->start) ||
@@ -1670,14 +1671,14 @@ static mb_status dated_goal(ctx *c, size_t sa, size_t sb)
             v = nx;
             cb = ncb;
         }
-        size_t vl = verb ? verb->len : 0;
+        size_t vl = verb ? mb_lexw_len(verb) : 0;
         /* 到2025年，把某市建成…: the verb after the object of 把 (class ba_word) */
         const mb_lexword *ba = vl ? NULL : at_cls(c, c->s, cb, v, MB_LX_BA_WORD);
-        for (const mb_token *k = ba ? tok_at(c, v + ba->len) : NULL; k && k->end <= cb && k->end > k->start;
-             k = tok_at(c, k->end))
+        for (const mb_token *k = ba ? tok_at(c, v + mb_lexw_len(ba)) : NULL;
+             k && k->end <= cb && k->end > k->start; k = tok_at(c, k->end))
             if ((verb = at_cls(c, c->s, cb, k->start, MB_LX_ACHIEVE_VERB))) {
                 v = k->start;
-                vl = verb->len;
+                vl = mb_lexw_len(verb);
                 break;
             }
         if (!vl)
@@ -1693,7 +1694,7 @@ static mb_status dated_goal(ctx *c, size_t sa, size_t sb)
             /* 建成具有区域影响力的物流枢纽: the object after its modifier */
             size_t d = v + vl;
             const mb_lexword *de = mb_lex_first_in(c->m->lex, MB_LX_DE, c->s, d, cb, &d);
-            if (!de || d == v + vl || !mb_ind_np_after(c, d + de->len, cb, &a, &b))
+            if (!de || d == v + vl || !mb_ind_np_after(c, d + mb_lexw_len(de), cb, &a, &b))
                 continue;
         }
         /* 到第二个五年计划完成的时候: 的 after the verb, no object */
@@ -1712,7 +1713,8 @@ static mb_status dated_goal(ctx *c, size_t sa, size_t sb)
         if (t->span && t->y0 && t->y1 > t->y0 && sjb <= sja && has_cls(c, t->b, v, MB_LX_RESPECTIVELY) &&
             has_cls(c, t->a, t->b, MB_LX_LIST_CONJ)) {
             const mb_lexword *cj = mb_lex_longest_at(c->m->lex, MB_LX_LIST_CONJ, c->s, cb, b);
-            pair = cj && mb_ind_np_after(c, b + cj->len, cb, &oa[1], &ob[1]) && oa[1] == b + cj->len;
+            pair = cj && mb_ind_np_after(c, b + mb_lexw_len(cj), cb, &oa[1], &ob[1]) &&
+                   oa[1] == b + mb_lexw_len(cj);
         }
         for (int k = 0; k < (pair ? 2 : 1); k++) {
             size_t ka = pair ? oa[k] : a, kb = pair ? ob[k] : b;
@@ -1745,13 +1747,15 @@ static const char *change_name(const mb_lexword *w)
 static size_t target_list_start(const ctx *c, size_t *lead)
 {
     size_t nl;
-    const mb_lexword *const *leads = mb_lex_words_in_order(c->m->lex, MB_LX_TARGET_LEAD, &nl);
+    mb_lexlist leads_l = mb_lex_words_in_order(c->m->lex, MB_LX_TARGET_LEAD);
+    nl = leads_l.n;
     size_t n = c->len < 600 ? c->len : 600; /* a lead-in opens its paragraph */
     for (size_t k = 0; k < nl; k++) {
-        const char *hit = mb_find(c->s, n, leads[k]->word, leads[k]->len);
+        const char *hit =
+            mb_find(c->s, n, mb_lexw_word(mb_lexlist_at(leads_l, k)), mb_lexw_len(mb_lexlist_at(leads_l, k)));
         if (hit) {
             *lead = (size_t)(hit - c->s);
-            return *lead + leads[k]->len;
+            return *lead + mb_lexw_len(mb_lexlist_at(leads_l, k));
         }
     }
     return (size_t)-1;
@@ -1786,31 +1790,35 @@ static mb_status qualitative_items(ctx *c, size_t sa, size_t sb, size_t from, co
         const char *change = NULL;
         size_t pa = e;
         size_t nsp, nre, nrv;
-        const mb_lexword *const *sp = mb_lex_words_in_order(c->m->lex, MB_LX_STATE_PREDICATE, &nsp);
-        const mb_lexword *const *re = mb_lex_words_in_order(c->m->lex, MB_LX_REACH_END, &nre);
-        const mb_lexword *const *rv = mb_lex_words_in_order(c->m->lex, MB_LX_REACH_VERB, &nrv);
+        mb_lexlist sp_l = mb_lex_words_in_order(c->m->lex, MB_LX_STATE_PREDICATE);
+        nsp = sp_l.n;
+        mb_lexlist re_l = mb_lex_words_in_order(c->m->lex, MB_LX_REACH_END);
+        nre = re_l.n;
+        mb_lexlist rv_l = mb_lex_words_in_order(c->m->lex, MB_LX_REACH_VERB);
+        nrv = rv_l.n;
         for (size_t k = 0; !quantity && k < nsp; k++)
-            if (ends_with(c->s + a, e - a, sp[k]->word)) {
-                change = change_name(sp[k]);
-                pa = e - sp[k]->len;
+            if (ends_with(c->s + a, e - a, mb_lexw_word(mb_lexlist_at(sp_l, k)))) {
+                change = change_name(mb_lexlist_at(sp_l, k));
+                pa = e - mb_lexw_len(mb_lexlist_at(sp_l, k));
                 break;
             }
         /* 人均国内生产总值达到中等发达国家水平: a level reached, named (and
          * passed: 达到全国平均水平以上) */
         const mb_lexword *post = mb_lex_longest_before(c->m->lex, MB_LX_CMP_POST, c->s + a, 0, e - a);
-        size_t er = post ? e - post->len : e;
+        size_t er = post ? e - mb_lexw_len(post) : e;
         for (size_t k = 0; !quantity && !change && k < nre; k++)
-            if (ends_with(c->s + a, er - a, re[k]->word))
+            if (ends_with(c->s + a, er - a, mb_lexw_word(mb_lexlist_at(re_l, k))))
                 for (size_t i = a; i < er && !change; i++)
                     for (size_t v = 0; v < nrv && !change; v++)
-                        if (at(c->s, e, i, rv[v]->word)) {
+                        if (at(c->s, e, i, mb_lexw_word(mb_lexlist_at(rv_l, v)))) {
                             change = "level";
                             pa = i;
                         }
         /* the indicator: from the clause start to the first filler, change
          * verb or adverb token */
         size_t ia = a, ib = a, nfill;
-        const mb_lexword *const *fill = mb_lex_words_in_order(c->m->lex, MB_LX_STATE_FILLER, &nfill);
+        mb_lexlist fill_l = mb_lex_words_in_order(c->m->lex, MB_LX_STATE_FILLER);
+        nfill = fill_l.n;
         for (size_t i = tok_count_before(c, a); change && i < c->toks.n && c->toks.v[i].start < pa; i++) {
             const mb_token *t = &c->toks.v[i];
             size_t n = t->end - t->start;
@@ -1819,8 +1827,9 @@ static mb_status qualitative_items(ctx *c, size_t sa, size_t sb, size_t from, co
             /* 努力实现 as one token too; a noun that starts with one is a name (实际利用外资) */
             int noun = t->tag && t->tag[0] == 'n' && t->tag[1] != 'r'; /* not a name: 努力实现/nr */
             for (size_t k = 0; !filler && k < nfill; k++)
-                filler = noun ? t->end - t->start == fill[k]->len && at(c->s, t->end, t->start, fill[k]->word)
-                              : at(c->s, t->end, t->start, fill[k]->word);
+                filler = noun ? t->end - t->start == mb_lexw_len(mb_lexlist_at(fill_l, k)) &&
+                                    at(c->s, t->end, t->start, mb_lexw_word(mb_lexlist_at(fill_l, k)))
+                              : at(c->s, t->end, t->start, mb_lexw_word(mb_lexlist_at(fill_l, k)));
             if (filler) {
                 if (ib > ia)
                     break;
@@ -1958,7 +1967,7 @@ static size_t items_lead(const ctx *c, size_t sa, size_t sb)
     const mb_lexword *w = mb_lex_longest_at(c->m->lex, MB_LX_ITEMS_LEAD, c->s, sb, a);
     if (!w)
         return (size_t)-1;
-    size_t e = a + w->len, cl = mb_colon_at(c->s, sb, e); /* ： or : */
+    size_t e = a + mb_lexw_len(w), cl = mb_colon_at(c->s, sb, e); /* ： or : */
     return cl ? e + cl : (size_t)-1;
 }
 

@@ -55,7 +55,7 @@ static int in_set_phrase(const mb_lexicon *lex, const char *text, size_t len, si
 {
     for (size_t p = a > 12 ? a - 12 : 0; p <= a; p++) {
         const mb_lexword *w = mb_lex_longest_at(lex, MB_LX_SET_PHRASE, text, len, p);
-        if (w && p + w->len >= b)
+        if (w && p + mb_lexw_len(w) >= b)
             return 1;
     }
     return 0;
@@ -165,7 +165,7 @@ mb_status mb_xrec_run(const mb_model *m, const char *text, size_t len, int doc_y
         mb_xt *p = &x->t[i - 1];
         const mb_xt *n = &x->t[i];
         const mb_lexword *w = mb_lex_longest_at(m->lex, MB_LX_LIST_CONJ, text, len, p->b);
-        if (n->base && !p->base && !p->from && w && !mb_lex_flag(w, "wide") && p->b + w->len == n->a)
+        if (n->base && !p->base && !p->from && w && !mb_lex_flag(w, "wide") && p->b + mb_lexw_len(w) == n->a)
             p->base = 1;
     }
     return MB_OK;

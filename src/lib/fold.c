@@ -6,11 +6,11 @@
 /* The t2s row of the 3-byte character at s, or NULL; bits: the lexicon's
  * mb_lex_t2s_bitmap, tested first and inline, as most characters have no
  * row. */
-static inline const mb_lexword *row_at(const mb_lexicon *lex, const uint64_t *bits, const char *s)
+static inline const mb_lexword *row_at(const mb_lexicon *lex, const unsigned char *bits, const char *s)
 {
     const unsigned char *u = (const unsigned char *)s;
     uint32_t cp = (u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu);
-    return bits && (bits[cp >> 6] >> (cp & 63) & 1) ? mb_lex_get(lex, MB_LX_T2S, s, 3) : NULL;
+    return bits && (bits[cp >> 3] >> (cp & 7) & 1) ? mb_lex_get(lex, MB_LX_T2S, s, 3) : NULL;
 }
 
 static int is_cjk3(const unsigned char *u)
@@ -22,7 +22,7 @@ static int is_cjk3(const unsigned char *u)
 void mb_fold_count(const mb_lexicon *lex, const char *s, size_t n, size_t *cjk, size_t *foldable)
 {
     const unsigned char *u = (const unsigned char *)s;
-    const uint64_t *bits = mb_lex_t2s_bitmap(lex);
+    const unsigned char *bits = mb_lex_t2s_bitmap(lex);
     size_t nc = 0, nf = 0; /* in locals: a store through *cjk could be one of the text's bytes */
     for (size_t i = 0; i < n;) {
         if (i + 3 <= n && is_cjk3(u + i)) {
@@ -45,7 +45,7 @@ int mb_fold_is_traditional(size_t cjk, size_t foldable)
 size_t mb_fold_t2s(const mb_lexicon *lex, const char *s, size_t n, char *out)
 {
     const unsigned char *u = (const unsigned char *)s;
-    const uint64_t *bits = mb_lex_t2s_bitmap(lex);
+    const unsigned char *bits = mb_lex_t2s_bitmap(lex);
     size_t folded = 0;
     memcpy(out, s, n);
     out[n] = '\0';

@@ -30,7 +30,7 @@ static int has_any(const mb_lexicon *lex, const char *s, size_t a, size_t b, mb_
 static size_t at_cls(const mb_lexicon *lex, const char *s, size_t len, size_t pos, mb_lexclass cls)
 {
     const mb_lexword *w = mb_lex_longest_at(lex, cls, s, len, pos);
-    return w ? w->len : 0;
+    return w ? mb_lexw_len(w) : 0;
 }
 
 void mb_frames_init(mb_frames *f, int doc_year, const mb_lexicon *lex)

@@ -471,18 +471,19 @@ static int find_date(const mb_lexicon *lex, const char *s, int anywhere, char ou
         } else if (date_word(lex, s + q, n - q, "year")) {
             const mb_lexword *m = NULL, *dw = NULL;
             size_t nm, nd;
-            const mb_lexword *const *all = mb_lex_words_in_order(lex, MB_LX_DATELINE_WORD, &nm);
+            mb_lexlist all_l = mb_lex_words_in_order(lex, MB_LX_DATELINE_WORD);
+            nm = all_l.n;
             for (nd = 0; nd < nm; nd++) {
-                if (!m && mb_lex_value_is(all[nd], "role", "month"))
-                    m = all[nd];
-                if (!dw && mb_lex_value_is(all[nd], "role", "day"))
-                    dw = all[nd];
+                if (!m && mb_lex_value_is(mb_lexlist_at(all_l, nd), "role", "month"))
+                    m = mb_lexlist_at(all_l, nd);
+                if (!dw && mb_lex_value_is(mb_lexlist_at(all_l, nd), "role", "day"))
+                    dw = mb_lexlist_at(all_l, nd);
             }
             if (!m || !dw)
                 continue;
-            sep1 = date_word(lex, s + q, n - q, "year")->word;
-            sep2 = m->word;
-            tail = dw->word;
+            sep1 = mb_lexw_word(date_word(lex, s + q, n - q, "year"));
+            sep2 = mb_lexw_word(m);
+            tail = mb_lexw_word(dw);
         } else {
             continue;
         }

@@ -33,9 +33,9 @@ static int tok_nounish(const ctx *c, const mb_token *t)
 static size_t lexicon_name_before(const ctx *c, size_t lo, size_t pos)
 {
     const mb_lexword *w = mb_lex_longest_before(c->m->lex, MB_LX_INDICATOR, c->s, lo, pos);
-    if (!w || w->len > pos - lo)
+    if (!w || mb_lexw_len(w) > pos - lo)
         return (size_t)-1;
-    size_t a = pos - w->len, best = a;
+    size_t a = pos - mb_lexw_len(w), best = a;
     for (const mb_token *t = tok_at(c, a); t && t->start == a && t->end < pos; t = tok_at(c, a)) {
         const char *tw = c->s + t->start;
         size_t tn = t->end - t->start;
@@ -199,8 +199,8 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
                 /* a cue noun of several words (宏观调控目标: 宏观/调控/目标) is
                  * skipped whole */
                 const mb_lexword *cw = mb_lex_longest_before(c->m->lex, MB_LX_CUE_NOUN, c->s, lo, t->end);
-                if (cw && cw->len > t->end - t->start)
-                    while (i > 0 && c->toks.v[i - 1].start >= t->end - cw->len)
+                if (cw && mb_lexw_len(cw) > t->end - t->start)
+                    while (i > 0 && c->toks.v[i - 1].start >= t->end - mb_lexw_len(cw))
                         i--;
                 continue;
             } /* 比重从2009年的2.8%; 增长预期目标定为7.5%; 由每人每年240元 (an expression
@@ -469,7 +469,7 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
      * inside 研究与试验发展经费支出) */
     for (size_t k = tok_count_before(c, a), back = 0; k-- > 0 && back++ < 4 && c->toks.v[k].start >= lo;) {
         const mb_lexword *w = mb_lex_longest_at(c->m->lex, MB_LX_INDICATOR, c->s, b, c->toks.v[k].start);
-        size_t e = w ? c->toks.v[k].start + w->len : 0;
+        size_t e = w ? c->toks.v[k].start + mb_lexw_len(w) : 0;
         if (w && e > a && tok_ending_at(c, e)) {
             size_t ns = lexicon_name_before(c, c->toks.v[k].start, e); /* flow verbs left out */
             if (ns != (size_t)-1 && ns < a)
@@ -515,7 +515,7 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
     }
     /* drop a leading 、 or 和 left by the walk */
     while (a < b && conj_at(c, c->s, b, a, 0))
-        a += conj_at(c, c->s, b, a, 0)->len;
+        a += mb_lexw_len(conj_at(c, c->s, b, a, 0));
     if (a >= b)
         return 0;
     *ra = a;
@@ -551,7 +551,7 @@ int mb_ind_np_after(const ctx *c, size_t pos, size_t hi, size_t *ra, size_t *rb)
          * its words' tags (长期/d建设国债) */
         const mb_lexword *lw =
             !started ? mb_lex_longest_at(c->m->lex, MB_LX_INDICATOR, c->s, hi, t->start) : NULL;
-        const mb_token *last = lw ? tok_ending_at(c, t->start + lw->len) : NULL;
+        const mb_token *last = lw ? tok_ending_at(c, t->start + mb_lexw_len(lw)) : NULL;
         if (last) {
             a = t->start;
             b = last->end;
@@ -664,8 +664,8 @@ void mb_ind_trim(const ctx *c, size_t *a, size_t *b)
             (*a)++;
     }
     const mb_lexword *total = ends_cls(c, c->s, *b, MB_LX_TOTAL_SUFFIX); /* 总数 */
-    if (total && *b - *a > total->len + 3)
-        *b -= total->len;
+    if (total && *b - *a > mb_lexw_len(total) + 3)
+        *b -= mb_lexw_len(total);
     /* 苏州实际使用外资: the place is the subject when the rest is a name of
      * the indicator lexicon (not 江海|堤防达标率, not 养老/nr床位; a word
      * taken for a person's name is no place: 续建/nr高铁) */
@@ -695,7 +695,7 @@ static int inside_name(const ctx *c, size_t a, size_t b, const mb_token *t)
         if (c->toks.v[k].start < a)
             continue;
         const mb_lexword *w = mb_lex_longest_at(c->m->lex, MB_LX_INDICATOR, c->s, b, c->toks.v[k].start);
-        if (w && c->toks.v[k].start + w->len >= t->end)
+        if (w && c->toks.v[k].start + mb_lexw_len(w) >= t->end)
             return 1;
     }
     return 0;

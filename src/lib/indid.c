@@ -44,11 +44,11 @@ static const mb_lexword *row_of(const mb_lexicon *lex, const char *s, size_t n)
         return w;
     size_t a = 0, b = n;
     const mb_lexword *sc = mb_lex_longest_at(lex, MB_LX_SCOPE_WORD, s, n, 0);
-    if (sc && sc->len < n)
-        a = sc->len;
+    if (sc && mb_lexw_len(sc) < n)
+        a = mb_lexw_len(sc);
     const mb_lexword *rw = mb_lex_longest_before(lex, MB_LX_RATE_WORD, s, a, n);
-    if (rw && rw->len < b - a)
-        b -= rw->len;
+    if (rw && mb_lexw_len(rw) < b - a)
+        b -= mb_lexw_len(rw);
     if (a == 0 && b == n)
         return NULL;
     if ((w = mb_lex_get(lex, MB_LX_INDICATOR, s + a, b - a)))
@@ -70,7 +70,7 @@ static const mb_lexword *row_or_growth(const mb_lexicon *lex, const char *s, siz
     const mb_lexword *v = mb_lex_longest_before(lex, MB_LX_CHANGE_UP, s, 0, n);
     if (!v)
         v = mb_lex_longest_before(lex, MB_LX_CHANGE_DOWN, s, 0, n);
-    return v && v->len < n ? row_of(lex, s, n - v->len) : NULL;
+    return v && mb_lexw_len(v) < n ? row_of(lex, s, n - mb_lexw_len(v)) : NULL;
 }
 
 /* Write s[0..n) into out (n + 1 bytes) without what flags name: NO_BRACKETS
@@ -85,8 +85,8 @@ static size_t normalize(const mb_lexicon *lex, const char *s, size_t n, int flag
     if (flags & NO_PURPOSE)
         for (size_t i = 0; i < n; i++) {
             const mb_lexword *w = mb_lex_longest_at(lex, MB_LX_PURPOSE_WORD, s, n, i);
-            if (w && i + w->len < n) {
-                from = i + w->len;
+            if (w && i + mb_lexw_len(w) < n) {
+                from = i + mb_lexw_len(w);
                 break;
             }
         }
@@ -105,7 +105,7 @@ static size_t normalize(const mb_lexicon *lex, const char *s, size_t n, int flag
     for (size_t i = 0; i < tn;) {
         const mb_lexword *de = flags & NO_DE ? mb_lex_longest_at(lex, MB_LX_DE, t, tn, i) : NULL;
         if (de) {
-            i += de->len;
+            i += mb_lexw_len(de);
             continue;
         }
         if ((flags & NO_QUOTES) && i + 3 <= tn && (!memcmp(t + i, "“", 3) || !memcmp(t + i, "”", 3))) {

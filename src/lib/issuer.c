@@ -31,7 +31,7 @@ static int region_of_word(const mb_lexword *w, mb_region *out)
     if (v)
         copy_value(out->name, sizeof out->name, v, n);
     else
-        copy_value(out->name, sizeof out->name, w->word, w->len);
+        copy_value(out->name, sizeof out->name, mb_lexw_word(w), mb_lexw_len(w));
     if ((v = mb_lex_value(w, "level", &n)))
         copy_value(out->level, sizeof out->level, v, n);
     if ((v = mb_lex_value(w, "code", &n)))
@@ -60,21 +60,22 @@ static int issuer_at(const mb_lexicon *lex, const char *s, size_t len, size_t po
         if (body)
             copy_value(issuer, cap, body, n);
         else
-            copy_value(issuer, cap, w->word, w->len);
+            copy_value(issuer, cap, mb_lexw_word(w), mb_lexw_len(w));
         return issuer[0] != '\0';
     }
     w = mb_lex_longest_at(lex, MB_LX_REGION, s, len, pos);
     if (!w || mb_lex_flag(w, "short"))
         return 0;
-    size_t q = pos + w->len;
+    size_t q = pos + mb_lexw_len(w);
     const mb_lexword *suf = mb_lex_longest_at(lex, MB_LX_ISSUER_SUFFIX, s, len, q);
-    const mb_lexword *office = mb_lex_longest_at(lex, MB_LX_OFFICE_WORD, s, len, suf ? q + suf->len : q);
+    const mb_lexword *office =
+        mb_lex_longest_at(lex, MB_LX_OFFICE_WORD, s, len, suf ? q + mb_lexw_len(suf) : q);
     const mb_lexword *by = office ? office : suf;
     if (!by)
         return 0;
     size_t n;
     const char *body = mb_lex_value(by, "issuer", &n);
-    if (!body || w->len + n + 1 > cap)
+    if (!body || mb_lexw_len(w) + n + 1 > cap)
         return 0;
     region_of_word(w, region);
     size_t rn = strlen(region->name);
@@ -128,7 +129,7 @@ static size_t after_year(const mb_lexicon *lex, const char *s, size_t len, size_
     if (b - a != 4)
         return a;
     const mb_lexword *y = mb_lex_longest_at(lex, MB_LX_DATELINE_WORD, s, len, b);
-    return y && mb_lex_value_is(y, "role", "year") ? b + y->len : a;
+    return y && mb_lex_value_is(y, "role", "year") ? b + mb_lexw_len(y) : a;
 }
 
 /* A title paragraph (short, with a title word: 报告, 公报, 规划) whose first
@@ -212,7 +213,7 @@ void mb_issuer_record_regions(const mb_doc *doc, const mb_lexicon *lex, mb_recor
         r->region = reg;
         /* the region is no part of what is measured: 姑苏区地区生产总值 */
         size_t il = r->indicator ? strlen(r->indicator) : 0;
-        if (il > rw->len && !memcmp(r->indicator, rw->word, rw->len))
-            memmove(r->indicator, r->indicator + rw->len, il - rw->len + 1);
+        if (il > mb_lexw_len(rw) && !memcmp(r->indicator, mb_lexw_word(rw), mb_lexw_len(rw)))
+            memmove(r->indicator, r->indicator + mb_lexw_len(rw), il - mb_lexw_len(rw) + 1);
     }
 }

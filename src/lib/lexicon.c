@@ -371,18 +371,19 @@ mb_status mb_lexrows_read(mb_lexrows *rows, const char *path, mb_error *err)
     return st;
 }
 
-/* ---- the compiled section ----
- * u32 number of rows, u32 the class table's fingerprint, then for each row
- * three NUL-terminated strings: class name, word, items; zero padding to a
- * multiple of 8; then three arrays of a u64 a row (dict_format.h). */
+/* ---- the compiled lexicon: sections 5 and 6 (dict_format.h) ----
+ * Section 5: u32 number of rows, u32 the class table's fingerprint, then
+ * for each row three NUL-terminated strings: class name, word, items;
+ * zero padding to a multiple of 8. Section 6, the index, right after it:
+ * the layout of ix_layout below. */
 
 static uint64_t hash_word(int cls, const char *s, size_t n);
 static unsigned word_bits(const unsigned char *u, size_t n);
 
 /* The fingerprint of the class table (every class's name and items, in
- * order): a section whose rows' classes and flags were computed against
- * the same table (its header holds this value) need not be checked row by
- * row again. FNV-1a, 32 bits. */
+ * order) and of the index's layout: an index written against the same
+ * table and layout (section 5's header holds this value) is mapped as it
+ * is. FNV-1a, 32 bits. */
 static uint32_t class_fingerprint(void)
 {
     uint32_t h = 2166136261u;
@@ -393,44 +394,194 @@ static uint32_t class_fingerprint(void)
                 if (!*q)
                     break;
             }
-    for (const char *q = "hash: poly64 + fmix64"; *q; q++) /* the hashes written: this program's */
+    /* the hashes written: this program's; the index: its layout */
+    for (const char *q = "hash: poly64 + fmix64; index 1"; *q; q++)
         h = (h ^ (unsigned char)*q) * 16777619u;
     return h;
 }
 
-mb_status mb_lexrows_image(const mb_lexrows *rows, unsigned char **img, size_t *n, mb_error *err)
+/* The index (section 6). A header of four u32: the number of rows, of hash
+ * slots (a power of two), of class lengths (the lens array) and of classes;
+ * then, each a fixed size a class: a table of four u32 (where the class's
+ * rows start in the two lists, how many, where its lengths start in lens,
+ * how many), 256-bit filters of its words' first and last characters'
+ * filter bits (char_bit), the byte lengths its words have (a bit each, 0 to
+ * MB_DICT_MAX_WORD_BYTES), and the longest word (bytes, 255: 255 or more)
+ * starting with a character of each filter bit; then 0x10000 bits of the
+ * BMP characters with a t2s row; the hash slots, a u64 each (0: empty, else
+ * the word's hash, upper 32 bits, << 32 | its row + 1; linear probing); the
+ * rows (MB_LEXREC_SIZE bytes each, lexicon.h: distance back to the word, to
+ * the items, u16 word length, u16 class, u32 flags); two lists of u32 row
+ * numbers, class by class: longest first (equal lengths in row order), and
+ * in row order; the u16 lengths of each class, longest first; zero
+ * padding to 8. Bit k of a bit array is bit k & 7 of its byte k >> 3. */
+#define IX_HEAD    16u
+#define IX_CTAB    16u
+#define IX_FILTER  32u
+#define IX_LENBITS ((MB_DICT_MAX_WORD_BYTES / 64 + 1) * 8)
+#define IX_T2S     (0x10000u / 8)
+#define HASH_TAG   0xFFFFFFFF00000000ull /* the bits of a hash a slot keeps */
+
+typedef struct ixlayout {
+    size_t ctab, first, last, lenbits, maxlen, t2s, slots, recs, bycls, inorder, lens, size;
+} ixlayout;
+
+static ixlayout ix_layout(size_t nr, size_t nslots, size_t nlens)
 {
-    size_t len = 8;
-    for (size_t i = 0; i < rows->n; i++)
-        len += strlen(classes[rows->v[i].cls].name) + strlen(rows->v[i].word) + strlen(rows->v[i].items) + 3;
-    size_t padded = (len + 7) & ~(size_t)7, nr = rows->n;
-    if (padded + 24 * nr > UINT32_MAX)
+    ixlayout x;
+    size_t at = IX_HEAD;
+    x.ctab = at;
+    at += MB_LX_NCLASSES * IX_CTAB;
+    x.first = at;
+    at += MB_LX_NCLASSES * IX_FILTER;
+    x.last = at;
+    at += MB_LX_NCLASSES * IX_FILTER;
+    x.lenbits = at;
+    at += MB_LX_NCLASSES * IX_LENBITS;
+    x.maxlen = at;
+    at += MB_LX_NCLASSES * 256u;
+    x.t2s = at;
+    at += IX_T2S;
+    x.slots = at; /* a multiple of 8: every size above is */
+    at += 8 * nslots;
+    x.recs = at;
+    at += MB_LEXREC_SIZE * nr;
+    x.bycls = at;
+    at += 4 * nr;
+    x.inorder = at;
+    at += 4 * nr;
+    x.lens = at;
+    at += 2 * nlens;
+    x.size = (at + 7) & ~(size_t)7;
+    return x;
+}
+
+static inline void set_bit(unsigned char *b, size_t k)
+{
+    b[k >> 3] |= (unsigned char)(1u << (k & 7));
+}
+
+static inline int get_bit(const unsigned char *b, size_t k)
+{
+    return b[k >> 3] >> (k & 7) & 1;
+}
+
+mb_status mb_lexrows_image(const mb_lexrows *rows, unsigned char **img, size_t *lexlen, size_t *ixlen,
+                           mb_error *err)
+{
+    *img = NULL;
+    size_t nr = rows->n, len = 8, nlens = 0;
+    size_t ncls[MB_LX_NCLASSES] = {0};
+    unsigned char lenb[MB_LX_NCLASSES][IX_LENBITS];
+    memset(lenb, 0, sizeof lenb);
+    for (size_t i = 0; i < nr; i++) {
+        const mb_lexrow *r = &rows->v[i];
+        size_t wl = strlen(r->word);
+        if (r->cls < 0 || r->cls >= MB_LX_NCLASSES || wl == 0 || wl > MB_DICT_MAX_WORD_BYTES)
+            return mb_error_set(err, MB_EDICT, "lexicon: row %zu: a class or word out of range", i);
+        len += strlen(classes[r->cls].name) + wl + strlen(r->items) + 3;
+        if (!get_bit(lenb[r->cls], wl))
+            nlens++;
+        set_bit(lenb[r->cls], wl);
+        ncls[r->cls]++;
+    }
+    size_t padded = (len + 7) & ~(size_t)7, nslots = 64;
+    while (nslots < 2 * nr + 2)
+        nslots *= 2;
+    ixlayout x = ix_layout(nr, nslots, nlens);
+    if (padded + x.size > UINT32_MAX)
         return mb_error_set(err, MB_EDICT, "lexicon: %zu rows over the 4 GiB a section may hold", nr);
-    unsigned char *p = calloc(1, padded + 24 * nr);
-    if (!p)
+    unsigned char *p = calloc(1, padded + x.size);
+    size_t *pos = malloc(MB_LX_NCLASSES * sizeof *pos),
+           *at = malloc((MB_DICT_MAX_WORD_BYTES + 1) * sizeof *at);
+    if (!p || !pos || !at) {
+        free(p);
+        free(pos);
+        free(at);
         return mb_error_set(err, MB_ENOMEM, "lexicon: out of memory");
+    }
+    unsigned char *ix = p + padded;
     mb_st32(p, (uint32_t)nr);
     mb_st32(p + 4, class_fingerprint());
-    size_t at = 8;
+    mb_st32(ix, (uint32_t)nr);
+    mb_st32(ix + 4, (uint32_t)nslots);
+    mb_st32(ix + 8, (uint32_t)nlens);
+    mb_st32(ix + 12, MB_LX_NCLASSES);
+    /* the class table, the length bits and lengths (longest first) */
+    for (size_t c = 0, start = 0, lstart = 0; c < MB_LX_NCLASSES; c++) {
+        unsigned char *ct = ix + x.ctab + IX_CTAB * c;
+        size_t k = 0;
+        for (size_t l = MB_DICT_MAX_WORD_BYTES; l > 0; l--)
+            if (get_bit(lenb[c], l))
+                mb_st16(ix + x.lens + 2 * (lstart + k++), (uint16_t)l);
+        mb_st32(ct, (uint32_t)start);
+        mb_st32(ct + 4, (uint32_t)ncls[c]);
+        mb_st32(ct + 8, (uint32_t)lstart);
+        mb_st32(ct + 12, (uint32_t)k);
+        memcpy(ix + x.lenbits + IX_LENBITS * c, lenb[c], IX_LENBITS);
+        pos[c] = start;
+        start += ncls[c];
+        lstart += k;
+    }
+    /* the strings, the rows, the filters, the slots, the lists in row order */
+    size_t off = 8;
     for (size_t i = 0; i < nr; i++) {
         const mb_lexrow *r = &rows->v[i];
         const char *s[3] = {classes[r->cls].name, r->word, r->items};
-        size_t off[3];
+        size_t o[3];
         for (int k = 0; k < 3; k++) {
             size_t l = strlen(s[k]) + 1;
-            off[k] = at;
-            memcpy(p + at, s[k], l);
-            at += l;
+            o[k] = off;
+            memcpy(p + off, s[k], l);
+            off += l;
         }
-        size_t wl = off[2] - off[1] - 1;
-        mb_st64(p + padded + 8 * i, (uint64_t)r->cls |
-                                        (uint64_t)word_bits((const unsigned char *)r->word, wl) << 16 |
-                                        (uint64_t)r->flags << 32);
-        mb_st64(p + padded + 8 * (nr + i), (uint64_t)off[1] | (uint64_t)off[2] << 32);
-        mb_st64(p + padded + 8 * (2 * nr + i), hash_word(r->cls, r->word, wl));
+        size_t wl = o[2] - o[1] - 1, recat = padded + x.recs + MB_LEXREC_SIZE * i;
+        unsigned char *rec = p + recat;
+        mb_st32(rec, (uint32_t)(recat - o[1]));
+        mb_st32(rec + 4, (uint32_t)(recat - o[2]));
+        mb_st16(rec + 8, (uint16_t)wl);
+        mb_st16(rec + 10, (uint16_t)r->cls);
+        mb_st32(rec + 12, r->flags);
+        unsigned bits = word_bits((const unsigned char *)r->word, wl), fb = bits & 0xffu;
+        set_bit(ix + x.first + IX_FILTER * (size_t)r->cls, fb);
+        set_bit(ix + x.last + IX_FILTER * (size_t)r->cls, bits >> 8);
+        unsigned char *ml = ix + x.maxlen + 256 * (size_t)r->cls + fb;
+        if (*ml < (wl < 255 ? wl : 255))
+            *ml = (unsigned char)(wl < 255 ? wl : 255);
+        int32_t cp;
+        if (r->cls == MB_LX_T2S && mb_utf8_decode((const unsigned char *)r->word, wl, &cp) == (int)wl &&
+            cp >= 0 && cp < 0x10000)
+            set_bit(ix + x.t2s, (size_t)cp);
+        uint64_t h = hash_word(r->cls, r->word, wl);
+        size_t sl = h & (nslots - 1);
+        while (mb_ld64(ix + x.slots + 8 * sl))
+            sl = (sl + 1) & (nslots - 1);
+        mb_st64(ix + x.slots + 8 * sl, (h & HASH_TAG) | (uint64_t)(i + 1));
+        mb_st32(ix + x.inorder + 4 * pos[r->cls]++, (uint32_t)i);
     }
+    /* longest first, row order among words of one length: a counting sort
+     * by length of each class's rows in row order */
+    for (size_t c = 0; c < MB_LX_NCLASSES; c++) {
+        size_t start = mb_ld32(ix + x.ctab + IX_CTAB * c), m = ncls[c];
+        memset(at, 0, (MB_DICT_MAX_WORD_BYTES + 1) * sizeof *at);
+        for (size_t i = 0; i < m; i++)
+            at[strlen(rows->v[mb_ld32(ix + x.inorder + 4 * (start + i))].word)]++;
+        size_t q = start;
+        for (size_t l = MB_DICT_MAX_WORD_BYTES + 1; l-- > 0;) {
+            size_t k = at[l];
+            at[l] = q;
+            q += k;
+        }
+        for (size_t i = 0; i < m; i++) {
+            uint32_t row = mb_ld32(ix + x.inorder + 4 * (start + i));
+            mb_st32(ix + x.bycls + 4 * at[strlen(rows->v[row].word)]++, row);
+        }
+    }
+    free(pos);
+    free(at);
     *img = p;
-    *n = padded + 24 * nr;
+    *lexlen = padded;
+    *ixlen = x.size;
     return MB_OK;
 }
 
@@ -449,41 +600,27 @@ static const char *next_str(const unsigned char *p, size_t n, size_t *at, size_t
     return s;
 }
 
-/* A row given to a builder: its class, word, items and flags, and its
- * index in the compiled section (UINT32_MAX: a user row). */
-typedef void (*row_fn)(void *ctx, int cls, const char *w, size_t wl, const char *items, size_t il,
-                       unsigned flags, uint32_t row);
+/* A row given to a builder: its class, word, items and flags. */
+typedef int (*row_fn)(void *ctx, int cls, const char *w, size_t wl, const char *items, size_t il,
+                      unsigned flags);
 
-/* Walk (and check) the rows of a section the slow way, string by string;
- * fn may be NULL. With meta, what the walk found of each row is stored in a
- * malloc'ed buffer laid out as the first two arrays after a section's rows
- * (16 * *nrows bytes: class | flags << 32 of each row, then word offset |
- * items offset << 32 of each), which walk_rows later reads instead of
- * checking and bounding the rows again.
- * When the section was compiled against this class table (its
- * fingerprint), the classes and flags written after the rows are taken:
- * a row's strings are bounded and its class name must be its class's, its
- * word and items are not checked again (the compiler did; the checksum
- * guards the image). Otherwise each row is checked as a lexicon file's. */
+/* Walk section 5 string by string, each row checked as a lexicon file's
+ * (a known class name, a valid word, items the class declares), and give
+ * each row to fn (may be NULL; a non-zero return: out of memory). */
 static mb_status walk_section(const char *name, const unsigned char *p, size_t n, size_t base_off,
-                              uint32_t *nrows, row_fn fn, void *ctx, unsigned char **meta, mb_error *err)
+                              uint32_t *nrows, row_fn fn, void *ctx, mb_error *err)
 {
     if (n < 8 || n % 8 || n > UINT32_MAX) /* (offsets in it are kept in 32 bits) */
         return mb_error_set(err, MB_EDICT_CORRUPT, "%s: byte %zu: lexicon section of %zu bytes", name,
                             base_off, n);
     uint32_t nr = mb_ld32(p);
-    if (nr > (n - 8) / 27) /* three NULs and three u64 a row at least */
+    if (nr > (n - 8) / 3) /* three NULs a row at least */
         return mb_error_set(err, MB_EDICT_CORRUPT, "%s: byte %zu: lexicon of %u rows in %zu bytes", name,
                             base_off, nr, n);
-    size_t metaat = n - 24 * (size_t)nr; /* the classes and flags, after the rows */
-    int trusted = mb_ld32(p + 4) == class_fingerprint();
     size_t at = 8;
     char msg[300];
-    unsigned char *mt = NULL;
     item_memo memo;
     memset(&memo, 0, sizeof memo);
-    if (meta && !(mt = malloc(nr ? 16 * (size_t)nr : 1)))
-        return mb_error_set(err, MB_ENOMEM, "%s: out of memory", name);
     const char *last_name = NULL; /* rows of a class stand together: the last class found */
     size_t last_len = 0;
     int last_cls = -1;
@@ -491,195 +628,133 @@ static mb_status walk_section(const char *name, const unsigned char *p, size_t n
         size_t rowat = at, l[3];
         const char *s[3];
         for (int k = 0; k < 3; k++)
-            if (!(s[k] = next_str(p, metaat, &at, &l[k]))) {
-                free(mt);
+            if (!(s[k] = next_str(p, n, &at, &l[k])))
                 return mb_error_set(err, MB_EDICT_CORRUPT,
                                     "%s: byte %zu: lexicon row %u runs past its section", name,
                                     base_off + rowat, r);
-            }
-        uint64_t m = mb_ld64(p + metaat + 8 * (size_t)r);
-        int cls;
-        if (last_name && l[0] == last_len && !memcmp(s[0], last_name, l[0]))
-            cls = last_cls;
-        else if (trusted) /* the class written for the row, if its name is the row's */
-            cls = (m & 0xffff) < MB_LX_NCLASSES && strlen(classes[m & 0xffff].name) == l[0] &&
-                          !memcmp(classes[m & 0xffff].name, s[0], l[0])
-                      ? (int)(m & 0xffff)
-                      : -1;
-        else
-            cls = mb_lex_class_find(s[0], l[0]);
+        int cls = last_name && l[0] == last_len && !memcmp(s[0], last_name, l[0])
+                      ? last_cls
+                      : mb_lex_class_find(s[0], l[0]);
         last_name = s[0];
         last_len = l[0];
         last_cls = cls;
         unsigned flags = 0;
-        if (cls < 0 || (trusted && (int)(m & 0xffff) != cls)) {
-            free(mt);
+        if (cls < 0)
             return mb_error_set(err, MB_EDICT_CORRUPT,
                                 "%s: byte %zu: lexicon row %u has the unknown class '%.40s'", name,
                                 base_off + rowat, r, s[0]);
-        }
-        if (trusted)
-            flags = (unsigned)(m >> 32);
-        else if (!check_word(s[1], l[1], msg, sizeof msg) ||
-                 (l[2] && !check_items(&memo, cls, s[2], l[2], &flags, msg, sizeof msg))) {
-            free(mt);
+        if (!check_word(s[1], l[1], msg, sizeof msg) ||
+            (l[2] && !check_items(&memo, cls, s[2], l[2], &flags, msg, sizeof msg)))
             return mb_error_set(err, MB_EDICT_CORRUPT, "%s: byte %zu: lexicon row %u: %s", name,
                                 base_off + rowat, r, msg);
-        }
-        if (mt) {
-            mb_st64(mt + 8 * (size_t)r, (uint64_t)cls | (uint64_t)flags << 32);
-            mb_st64(mt + 8 * ((size_t)nr + r),
-                    (uint64_t)(s[1] - (const char *)p) | (uint64_t)(s[2] - (const char *)p) << 32);
-        }
-        if (fn)
-            fn(ctx, cls, s[1], l[1], s[2], l[2], flags, r);
+        if (fn && fn(ctx, cls, s[1], l[1], s[2], l[2], flags))
+            return mb_error_set(err, MB_ENOMEM, "%s: out of memory", name);
     }
-    for (; at < metaat; at++)
-        if (p[at]) {
-            free(mt);
+    for (; at < n; at++)
+        if (p[at])
             return mb_error_set(err, MB_EDICT_CORRUPT, "%s: byte %zu: bytes after the last lexicon row", name,
                                 base_off + at);
-        }
     *nrows = nr;
-    if (meta)
-        *meta = mt;
     return MB_OK;
 }
 
-/* The check of a section compiled against this class table, by the offsets
- * written for each row instead of a search for its strings' ends: row r's
- * class name is the class's and ends where its word starts, its word (of
- * 1 to MB_DICT_MAX_WORD_BYTES bytes, as the index's counting sort needs)
- * ends (a NUL) where its items start, its items end (a NUL) where the next row's
- * class name starts, and all of it lies before the arrays; after the last
- * row's items only zeros. 0 when all of that holds; 1 when something does
- * not (walk_section then finds and names it). The hashes and filter bits
- * are not computed again: a wrong one can only make a look-up miss. */
-static int check_offsets(const unsigned char *p, uint32_t nr, size_t metaat)
+/* The check of an index mapped as it is (mb_lex_section_check): what a
+ * look-up relies on. The hash slots are bounded where they are read; a
+ * wrong hash, filter bit or order can only make a look-up miss or a list
+ * misorder, which mb_lex_index_verify finds. */
+static int index_check(const unsigned char *p, size_t n, const unsigned char *ix, size_t ixn)
 {
-    size_t namelen[MB_LX_NCLASSES];
-    for (int c = 0; c < MB_LX_NCLASSES; c++)
-        namelen[c] = strlen(classes[c].name);
-    const unsigned char *meta = p + metaat, *offs = meta + 8 * (size_t)nr;
-    size_t prev_items = 0; /* where the items of the row before start (0: the first row) */
-    for (uint32_t r = 0; r < nr; r++) {
-        uint64_t m = mb_ld64(meta + 8 * (size_t)r), o = mb_ld64(offs + 8 * (size_t)r);
-        unsigned cls = (unsigned)(m & 0xffff);
-        if (cls >= MB_LX_NCLASSES)
+    if (ixn < IX_HEAD)
+        return 1;
+    uint32_t nr = mb_ld32(ix), nslots = mb_ld32(ix + 4), nlens = mb_ld32(ix + 8);
+    if (nr != mb_ld32(p) || mb_ld32(ix + 12) != MB_LX_NCLASSES || nslots < 64 || (nslots & (nslots - 1)) ||
+        nslots > ixn / 8 || nr > ixn / MB_LEXREC_SIZE || nlens > ixn / 2)
+        return 1;
+    ixlayout x = ix_layout(nr, nslots, nlens);
+    if (x.size != ixn || (nr && p[n - 1]))
+        return 1;
+    const unsigned char *recs = ix + x.recs;
+    for (uint32_t i = 0; i < nr; i++) {
+        const unsigned char *r = recs + MB_LEXREC_SIZE * (size_t)i;
+        size_t recat = n + x.recs + MB_LEXREC_SIZE * (size_t)i; /* from the start of section 5 */
+        size_t wb = mb_ld32(r), ib = mb_ld32(r + 4), wl = mb_ld16(r + 8);
+        if (wb > recat - 8 || ib > recat - 8 || recat - wb >= n || recat - ib >= n || wl == 0 ||
+            wl > MB_DICT_MAX_WORD_BYTES || recat - wb + wl >= n || p[recat - wb + wl] ||
+            mb_ld16(r + 10) >= MB_LX_NCLASSES)
             return 1;
-        size_t woff = (uint32_t)o, ioff = (size_t)(o >> 32), nl = namelen[cls];
-        if (woff < 8 + nl + 1 || ioff < woff + 2 || ioff >= metaat ||
-            ioff - woff - 1 > MB_DICT_MAX_WORD_BYTES)
-            return 1;
-        size_t at = woff - nl - 1; /* where the row starts */
-        if (r == 0 ? at != 8 : at < prev_items + 1 || p[at - 1])
-            return 1;
-        if (p[woff - 1] || p[ioff - 1] || memcmp(p + at, classes[cls].name, nl))
-            return 1;
-        prev_items = ioff;
     }
-    size_t at = 8;
-    if (nr) {
-        const unsigned char *z = memchr(p + prev_items, 0, metaat - prev_items);
-        if (!z)
+    for (size_t k = 0; k < 2 * (size_t)nr; k++)
+        if (mb_ld32(ix + x.bycls + 4 * k) >= nr)
             return 1;
-        at = (size_t)(z - p) + 1;
+    for (size_t k = 0; k < nlens; k++)
+        if (mb_ld16(ix + x.lens + 2 * k) == 0 || mb_ld16(ix + x.lens + 2 * k) > MB_DICT_MAX_WORD_BYTES)
+            return 1;
+    for (size_t c = 0; c < MB_LX_NCLASSES; c++) {
+        const unsigned char *ct = ix + x.ctab + IX_CTAB * c;
+        if ((uint64_t)mb_ld32(ct) + mb_ld32(ct + 4) > nr ||
+            (uint64_t)mb_ld32(ct + 8) + mb_ld32(ct + 12) > nlens)
+            return 1;
     }
-    for (; at < metaat; at++)
-        if (p[at])
-            return 1;
     return 0;
 }
 
 mb_status mb_lex_section_check(const char *name, const unsigned char *p, size_t n, size_t base_off,
-                               uint32_t *nrows, int *trusted, unsigned char **meta, mb_error *err)
+                               const unsigned char *ix, size_t ixn, uint32_t *nrows, int *indexed,
+                               mb_error *err)
 {
-    *trusted = 0;
+    *indexed = 0;
     if (n >= 8 && n % 8 == 0 && n <= UINT32_MAX && mb_ld32(p + 4) == class_fingerprint()) {
-        uint32_t nr = mb_ld32(p);
-        if (nr <= (n - 8) / 27 && !check_offsets(p, nr, n - 24 * (size_t)nr)) {
-            *nrows = nr;
-            *trusted = 1;
-            if (meta)
-                *meta = NULL;
-            return MB_OK;
-        }
-        mb_status st = walk_section(name, p, n, base_off, nrows, NULL, NULL, NULL, err);
-        if (st)
-            return st;
-        return mb_error_set(err, MB_EDICT_CORRUPT,
-                            "%s: byte %zu: the offsets written after the lexicon rows are not theirs", name,
-                            base_off + n - 16 * (size_t)nr);
+        if (index_check(p, n, ix, ixn))
+            return mb_error_set(err, MB_EDICT_CORRUPT,
+                                "%s: byte %zu: the lexicon index does not fit the lexicon before it "
+                                "(a row, list or length out of bounds)",
+                                name, base_off + n);
+        *nrows = mb_ld32(p);
+        *indexed = 1;
+        return MB_OK;
     }
-    return walk_section(name, p, n, base_off, nrows, NULL, NULL, meta, err);
+    return walk_section(name, p, n, base_off, nrows, NULL, NULL, err);
 }
 
-/* Walk the nrows rows of a checked section p (mb_lex_section_check) by
- * each row's class and flags (meta) and string offsets (meta + 8 * nrows):
- * those written after a trusted section's rows, or those walk_section
- * recorded. Nothing is checked again; the word's length is the distance
- * to the items, the items' (mostly empty) is measured. */
-static void walk_rows(const unsigned char *p, uint32_t nrows, const unsigned char *meta, row_fn fn, void *ctx)
-{
-    const unsigned char *offs = meta + 8 * (size_t)nrows;
-    for (uint32_t r = 0; r < nrows; r++) {
-        uint64_t m = mb_ld64(meta + 8 * (size_t)r), o = mb_ld64(offs + 8 * (size_t)r);
-        size_t woff = (uint32_t)o, ioff = (size_t)(o >> 32);
-        const char *items = (const char *)p + ioff;
-        fn(ctx, (int)(m & 0xffff), (const char *)p + woff, ioff - woff - 1, items, strlen(items),
-           (unsigned)(m >> 32), r);
-    }
-}
-
-/* ---- the runtime index ---- */
-
-#define HASH_TAG 0xFFFFFFFF00000000ull /* the bits of a hash a slot keeps */
+/* ---- the lexicon ---- */
 
 struct mb_lexicon {
-    mb_dict *dict; /* a reference: the compiled rows' strings are in its lexicon section */
-    /* a trusted section's per-row arrays (mb_lex_section_check): each row's
-     * class, filter bits and flags, and its hash; NULL otherwise */
-    const unsigned char *premeta, *prehash;
-    mb_lexword *w;
-    size_t n, cap;
-    char *arena; /* the words and items of every row */
-    size_t alen, acap;
-    uint64_t *slots; /* open addressing: the word's hash, upper 32 bits, << 32 | its index into w + 1
-                      * (a probe that meets another word's hash reads no word) */
-    size_t nslots;
-    const mb_lexword **bycls[MB_LX_NCLASSES];
-    const mb_lexword **inorder[MB_LX_NCLASSES]; /* the same in row order */
-    size_t ncls[MB_LX_NCLASSES];
-    size_t *lens[MB_LX_NCLASSES]; /* the distinct word lengths of the class, longest first */
-    size_t nlens[MB_LX_NCLASSES];
-    /* 256-bit filters of the first and the last character of the class's
-     * words: most positions of a text start (or end) no word of a class */
-    uint64_t first[MB_LX_NCLASSES][4], last[MB_LX_NCLASSES][4];
-    /* the byte lengths of the class's words (1 to MB_DICT_MAX_WORD_BYTES) */
-    uint64_t lenbits[MB_LX_NCLASSES][MB_DICT_MAX_WORD_BYTES / 64 + 1];
-    /* the longest word of the class whose first character has filter bit
-     * b, in bytes (255: 255 or more): no longer prefix is hashed or probed */
-    uint8_t (*maxlen)[256];
-    /* the BMP characters that have a t2s row (fold.c asks for every
-     * character of a text) */
-    uint64_t t2s_bits[0x10000 / 64];
-    int failed;
+    mb_dict *dict;            /* a reference when the index is the dictionary's, else NULL */
+    unsigned char *own;       /* else the image built at open (sections 5 and 6), owned */
+    const unsigned char *sec; /* section 5, and the index right after it */
+    size_t seclen;
+    uint32_t n;
+    size_t slotmask;
+    const unsigned char *ctab, *first, *last, *lenbits, *maxlen, *t2s, *slots, *recs, *bycls, *inorder, *lens;
 };
+
+/* Point lex at an index checked (or built) before. */
+static void attach(mb_lexicon *lex, const unsigned char *sec, size_t seclen, const unsigned char *ix)
+{
+    ixlayout x = ix_layout(mb_ld32(ix), mb_ld32(ix + 4), mb_ld32(ix + 8));
+    lex->sec = sec;
+    lex->seclen = seclen;
+    lex->n = mb_ld32(ix);
+    lex->slotmask = mb_ld32(ix + 4) - 1u;
+    lex->ctab = ix + x.ctab;
+    lex->first = ix + x.first;
+    lex->last = ix + x.last;
+    lex->lenbits = ix + x.lenbits;
+    lex->maxlen = ix + x.maxlen;
+    lex->t2s = ix + x.t2s;
+    lex->slots = ix + x.slots;
+    lex->recs = ix + x.recs;
+    lex->bycls = ix + x.bycls;
+    lex->inorder = ix + x.inorder;
+    lex->lens = ix + x.lens;
+}
 
 void mb_lexicon_free(mb_lexicon *lex)
 {
     if (!lex)
         return;
-    for (int c = 0; c < MB_LX_NCLASSES; c++) {
-        free(lex->bycls[c]);
-        free(lex->inorder[c]);
-        free(lex->lens[c]);
-    }
-    free(lex->w);
     mb_dict_close(lex->dict);
-    free(lex->arena);
-    free(lex->slots);
-    free(lex->maxlen);
+    free(lex->own);
     free(lex);
 }
 
@@ -715,108 +790,6 @@ static uint64_t hash_word(int cls, const char *s, size_t n)
     return poly_key(cls, p);
 }
 
-/* During the build the words and items of user rows are offsets into the
- * arena (which moves as it grows); finish() turns them into pointers.
- * Compiled rows point into the dictionary's section (NUL-terminated
- * there): their offsets are NO_OFF. */
-typedef struct pending {
-    size_t woff, ioff;
-} pending;
-#define NO_OFF ((size_t)-1)
-
-typedef struct build {
-    mb_lexicon *lex;
-    pending *pend; /* NULL until the first user row: the compiled rows need none */
-    size_t cap;
-    int merge;                 /* rows may replace earlier ones (user rows) */
-    int stable;                /* the strings stay where they are (the dictionary's section) */
-    const unsigned char *keep; /* NULL, or keep[cls]: rows of the classes indexed */
-} build;
-
-static size_t arena_add(mb_lexicon *lex, const char *s, size_t n)
-{
-    if (lex->failed)
-        return 0;
-    if (lex->alen + n + 1 > lex->acap) {
-        size_t cap = lex->acap ? lex->acap : 16384;
-        while (cap < lex->alen + n + 1)
-            cap *= 2;
-        char *na = realloc(lex->arena, cap);
-        if (!na) {
-            lex->failed = 1;
-            return 0;
-        }
-        lex->arena = na;
-        lex->acap = cap;
-    }
-    size_t off = lex->alen;
-    memcpy(lex->arena + off, s, n);
-    lex->arena[off + n] = '\0';
-    lex->alen += n + 1;
-    return off;
-}
-
-/* Find cls+word among the rows added so far (a linear scan: only user
- * rows are looked up, the compiled ones are unique by construction). */
-static long build_find(const build *b, int cls, const char *w, size_t n)
-{
-    const mb_lexicon *lex = b->lex;
-    for (size_t i = 0; i < lex->n; i++) {
-        const char *wi = b->pend[i].woff == NO_OFF ? lex->w[i].word : lex->arena + b->pend[i].woff;
-        if ((int)lex->w[i].cls == cls && lex->w[i].len == n && !memcmp(wi, w, n))
-            return (long)i;
-    }
-    return -1;
-}
-
-static void build_row(void *ctx, int cls, const char *w, size_t wl, const char *items, size_t il,
-                      unsigned flags, uint32_t row)
-{
-    build *b = ctx;
-    mb_lexicon *lex = b->lex;
-    if (lex->failed || (b->keep && !b->keep[cls]))
-        return;
-    if (!b->stable && !b->pend) { /* the first user row: the rows before it are compiled ones */
-        b->pend = malloc((lex->cap ? lex->cap : 1) * sizeof *b->pend);
-        if (!b->pend) {
-            lex->failed = 1;
-            return;
-        }
-        for (size_t i = 0; i < lex->n; i++)
-            b->pend[i] = (pending){NO_OFF, NO_OFF};
-        b->cap = lex->cap;
-    }
-    long k = b->merge ? build_find(b, cls, w, wl) : -1;
-    if (k < 0) {
-        if (lex->n == lex->cap) {
-            size_t cap = lex->cap ? lex->cap * 2 : 512;
-            mb_lexword *nw = realloc(lex->w, cap * sizeof *nw);
-            if (nw)
-                lex->w = nw;
-            pending *np = nw && b->pend ? realloc(b->pend, cap * sizeof *np) : NULL;
-            if (!nw || (b->pend && !np)) {
-                lex->failed = 1;
-                return;
-            }
-            if (np)
-                b->pend = np;
-            lex->cap = b->cap = cap;
-        }
-        k = (long)lex->n++;
-        lex->w[k] = (mb_lexword){b->stable ? w : NULL, wl, NULL, 0, (mb_lexclass)cls, (unsigned)k, row};
-        if (b->pend)
-            b->pend[k].woff = b->stable ? NO_OFF : arena_add(lex, w, wl);
-    }
-    lex->w[k].flags = flags;
-    if (b->stable) {
-        lex->w[k].items = items;
-        if (b->pend)
-            b->pend[k].ioff = NO_OFF;
-    } else {
-        b->pend[k].ioff = arena_add(lex, items, il);
-    }
-}
-
 /* The filter bit of the character at s[0..n) (its UTF-8 bytes): the low 8
  * bits of its code point (the last byte's 6 and 2 of the byte before), with
  * no loop over the bytes. */
@@ -850,90 +823,86 @@ static unsigned word_bits(const unsigned char *u, size_t n)
     return char_bit(u, fl) | char_bit(u + n - ll, ll) << 8;
 }
 
-static mb_status finish(build *b, mb_error *err)
+/* Rows read from a section or user files, before their image is built: a
+ * row of the same class and word as one before replaces its items and
+ * flags (user rows), found through a hash table of the rows. */
+typedef struct collect {
+    mb_lexrows rows;
+    const unsigned char *keep; /* NULL, or keep[cls]: rows of the classes indexed */
+    size_t *tab;               /* row + 1, open addressing by hash_word; NULL: no merging yet */
+    size_t tabsize;
+} collect;
+
+static int collect_index(collect *c)
 {
-    mb_lexicon *lex = b->lex;
-    if (lex->failed)
-        return mb_error_set(err, MB_ENOMEM, "lexicon: out of memory");
-    for (size_t i = 0; b->pend && i < lex->n; i++) {
-        if (b->pend[i].woff != NO_OFF)
-            lex->w[i].word = lex->arena + b->pend[i].woff;
-        if (b->pend[i].ioff != NO_OFF)
-            lex->w[i].items = lex->arena + b->pend[i].ioff;
+    size_t size = 64;
+    while (size < 2 * c->rows.n + 2)
+        size *= 2;
+    size_t *t = calloc(size, sizeof *t);
+    if (!t)
+        return 1;
+    for (size_t i = 0; i < c->rows.n; i++) {
+        const mb_lexrow *r = &c->rows.v[i];
+        size_t s = hash_word(r->cls, r->word, strlen(r->word)) & (size - 1);
+        while (t[s])
+            s = (s + 1) & (size - 1);
+        t[s] = i + 1;
     }
-    lex->nslots = 64;
-    while (lex->nslots < 2 * lex->n + 2)
-        lex->nslots *= 2;
-    lex->slots = calloc(lex->nslots, sizeof *lex->slots);
-    lex->maxlen = calloc(MB_LX_NCLASSES, sizeof *lex->maxlen);
-    if (!lex->slots || !lex->maxlen)
-        return mb_error_set(err, MB_ENOMEM, "lexicon: out of memory");
-    for (size_t i = 0; i < lex->n; i++) {
-        const mb_lexword *w = &lex->w[i];
-        const unsigned char *u = (const unsigned char *)w->word;
-        uint64_t h;
-        unsigned bits;
-        if (lex->premeta && w->row != UINT32_MAX) { /* written by the compiler */
-            h = mb_ld64(lex->prehash + 8 * (size_t)w->row);
-            bits = (unsigned)(mb_ld64(lex->premeta + 8 * (size_t)w->row) >> 16) & 0xffffu;
-        } else {
-            h = hash_word(w->cls, w->word, w->len);
-            bits = word_bits(u, w->len);
+    free(c->tab);
+    c->tab = t;
+    c->tabsize = size;
+    return 0;
+}
+
+static int collect_row(void *ctx, int cls, const char *w, size_t wl, const char *items, size_t il,
+                       unsigned flags)
+{
+    collect *c = ctx;
+    if (c->keep && !c->keep[cls])
+        return 0;
+    if (c->tab) { /* a user row: the row it replaces */
+        size_t s = hash_word(cls, w, wl) & (c->tabsize - 1);
+        for (; c->tab[s]; s = (s + 1) & (c->tabsize - 1)) {
+            mb_lexrow *r = &c->rows.v[c->tab[s] - 1];
+            if (r->cls == cls && strlen(r->word) == wl && !memcmp(r->word, w, wl)) {
+                char *ni = dupn(items, il);
+                if (!ni)
+                    return 1;
+                free(r->items);
+                r->items = ni;
+                r->flags = flags;
+                return 0;
+            }
         }
-        size_t s = h & (lex->nslots - 1);
-        while (lex->slots[s])
-            s = (s + 1) & (lex->nslots - 1);
-        lex->slots[s] = (h & HASH_TAG) | (uint64_t)(i + 1);
-        lex->ncls[w->cls]++;
-        unsigned fb = bits & 0xffu, lb = bits >> 8;
-        lex->first[w->cls][fb >> 6] |= 1ull << (fb & 63);
-        uint8_t ml = (uint8_t)(w->len < 255 ? w->len : 255);
-        if (lex->maxlen[w->cls][fb] < ml)
-            lex->maxlen[w->cls][fb] = ml;
-        lex->last[w->cls][lb >> 6] |= 1ull << (lb & 63);
-        lex->lenbits[w->cls][w->len >> 6] |= 1ull << (w->len & 63);
-        int32_t cp;
-        if (w->cls == MB_LX_T2S && mb_utf8_decode(u, w->len, &cp) == (int)w->len && cp >= 0 && cp < 0x10000)
-            lex->t2s_bits[cp >> 6] |= 1ull << (cp & 63);
     }
-    size_t fill[MB_LX_NCLASSES] = {0};
-    for (int c = 0; c < MB_LX_NCLASSES; c++) {
-        size_t m = lex->ncls[c];
-        lex->bycls[c] = malloc((m ? m : 1) * sizeof *lex->bycls[c]);
-        lex->lens[c] = malloc((m ? m : 1) * sizeof *lex->lens[c]);
-        lex->inorder[c] = malloc((m ? m : 1) * sizeof *lex->inorder[c]);
-        if (!lex->bycls[c] || !lex->lens[c] || !lex->inorder[c])
-            return mb_error_set(err, MB_ENOMEM, "lexicon: out of memory");
+    if (c->rows.n == c->rows.cap) {
+        size_t cap = c->rows.cap ? c->rows.cap * 2 : 512;
+        mb_lexrow *nv = realloc(c->rows.v, cap * sizeof *nv);
+        if (!nv)
+            return 1;
+        c->rows.v = nv;
+        c->rows.cap = cap;
     }
-    for (size_t i = 0; i < lex->n; i++) /* each class's rows in row order, in one pass */
-        lex->bycls[lex->w[i].cls][fill[lex->w[i].cls]++] = &lex->w[i];
-    /* longest first, row order among words of one length: a counting sort
-     * by length of the rows in row order (a word is at most
-     * MB_DICT_MAX_WORD_BYTES long, checked when read) */
-    size_t *at = malloc((MB_DICT_MAX_WORD_BYTES + 2) * sizeof *at);
-    if (!at)
-        return mb_error_set(err, MB_ENOMEM, "lexicon: out of memory");
-    for (int c = 0; c < MB_LX_NCLASSES; c++) {
-        size_t m = lex->ncls[c];
-        if (!m)
-            continue;
-        memcpy(lex->inorder[c], lex->bycls[c], m * sizeof *lex->inorder[c]);
-        memset(at, 0, (MB_DICT_MAX_WORD_BYTES + 2) * sizeof *at);
-        for (size_t i = 0; i < m; i++)
-            at[lex->inorder[c][i]->len]++;
-        size_t pos = 0; /* at[len]: where the words of that length start */
-        for (size_t len = MB_DICT_MAX_WORD_BYTES + 1; len-- > 0;) {
-            size_t k = at[len];
-            at[len] = pos;
-            pos += k;
-            if (k)
-                lex->lens[c][lex->nlens[c]++] = len;
-        }
-        for (size_t i = 0; i < m; i++)
-            lex->bycls[c][at[lex->inorder[c][i]->len]++] = lex->inorder[c][i];
+    mb_lexrow *r = &c->rows.v[c->rows.n];
+    r->cls = cls;
+    r->flags = flags;
+    r->word = dupn(w, wl);
+    r->items = dupn(items, il);
+    if (!r->word || !r->items) {
+        free(r->word);
+        free(r->items);
+        return 1;
     }
-    free(at);
-    return MB_OK;
+    c->rows.n++;
+    if (c->tab && 2 * c->rows.n + 2 > c->tabsize)
+        return collect_index(c);
+    if (c->tab) {
+        size_t s = hash_word(cls, w, wl) & (c->tabsize - 1);
+        while (c->tab[s])
+            s = (s + 1) & (c->tabsize - 1);
+        c->tab[s] = c->rows.n;
+    }
+    return 0;
 }
 
 static mb_status lexicon_open(const mb_dict *dict, const char *const *user, size_t nuser,
@@ -944,44 +913,75 @@ static mb_status lexicon_open(const mb_dict *dict, const char *const *user, size
     *out = NULL;
     if (!dict)
         return mb_error_set(err, MB_EARG, "mb_lexicon_open: no dictionary");
-    build b = {0};
-    b.keep = keep;
-    b.lex = calloc(1, sizeof *b.lex);
-    if (!b.lex)
+    mb_lexicon *lex = calloc(1, sizeof *lex);
+    if (!lex)
         return mb_error_set(err, MB_ENOMEM, "lexicon: out of memory");
-    uint32_t nr;
-    mb_status st = MB_OK;
-    /* the compiled rows point into the dictionary's section, which the
-     * lexicon's reference keeps (the caller may close the dictionary first) */
-    b.lex->dict = mb_dict_ref(dict);
-    b.stable = 1;
-    if (dict->lextrusted) { /* checked when the dictionary was opened */
-        b.lex->premeta = dict->lex + dict->lexsize - 24 * (size_t)dict->nlexrows;
-        b.lex->prehash = b.lex->premeta + 16 * (size_t)dict->nlexrows;
-        walk_rows(dict->lex, dict->nlexrows, b.lex->premeta, build_row, &b);
-    } else if (dict->lexmeta) { /* the same */
-        walk_rows(dict->lex, dict->nlexrows, dict->lexmeta, build_row, &b);
-    } else
-        st = walk_section(dict->name, dict->lex, dict->lexsize, dict->lexoff, &nr, build_row, &b, NULL, err);
-    mb_lexrows rows = {0};
-    b.merge = 1;
-    b.stable = 0;
-    for (size_t i = 0; i < nuser && !st; i++)
-        st = mb_lexrows_read(&rows, user[i], err);
-    for (size_t i = 0; i < rows.n && !st; i++) {
-        const mb_lexrow *r = &rows.v[i];
-        build_row(&b, r->cls, r->word, strlen(r->word), r->items, strlen(r->items), r->flags, UINT32_MAX);
+    if (dict->lexindexed && !nuser) {
+        /* the dictionary's index as it is (with every class: a mapped class
+         * costs nothing until it is read); the lexicon's reference keeps it
+         * (the caller may close the dictionary first) */
+        lex->dict = mb_dict_ref(dict);
+        attach(lex, dict->lex, dict->lexsize, dict->lexix);
+        *out = lex;
+        return MB_OK;
     }
-    mb_lexrows_free(&rows);
+    /* the rows, then the user rows over them, then their index */
+    collect c = {0};
+    c.keep = keep;
+    uint32_t nr;
+    mb_status st =
+        walk_section(dict->name, dict->lex, dict->lexsize, dict->lexoff, &nr, collect_row, &c, err);
+    mb_lexrows urows = {0};
+    for (size_t i = 0; i < nuser && !st; i++)
+        st = mb_lexrows_read(&urows, user[i], err);
+    if (!st && urows.n && collect_index(&c))
+        st = mb_error_set(err, MB_ENOMEM, "lexicon: out of memory");
+    for (size_t i = 0; i < urows.n && !st; i++) {
+        const mb_lexrow *r = &urows.v[i];
+        if (collect_row(&c, r->cls, r->word, strlen(r->word), r->items, strlen(r->items), r->flags))
+            st = mb_error_set(err, MB_ENOMEM, "lexicon: out of memory");
+    }
+    mb_lexrows_free(&urows);
+    size_t lexlen = 0, ixlen = 0;
     if (!st)
-        st = finish(&b, err);
-    free(b.pend);
+        st = mb_lexrows_image(&c.rows, &lex->own, &lexlen, &ixlen, err);
+    mb_lexrows_free(&c.rows);
+    free(c.tab);
     if (st) {
-        mb_lexicon_free(b.lex);
+        mb_lexicon_free(lex);
         return st;
     }
-    *out = b.lex;
+    attach(lex, lex->own, lexlen, lex->own + lexlen);
+    *out = lex;
     return MB_OK;
+}
+
+mb_status mb_lex_index_verify(const char *name, const unsigned char *p, size_t n, size_t base_off,
+                              const unsigned char *ix, size_t ixn, mb_error *err)
+{
+    collect c = {0};
+    uint32_t nr;
+    mb_status st = walk_section(name, p, n, base_off, &nr, collect_row, &c, err);
+    unsigned char *img = NULL;
+    size_t lexlen = 0, ixlen = 0;
+    if (!st)
+        st = mb_lexrows_image(&c.rows, &img, &lexlen, &ixlen, err);
+    mb_lexrows_free(&c.rows);
+    if (!st && (lexlen != n || memcmp(img, p, n)))
+        st = mb_error_set(err, MB_EDICT_CORRUPT,
+                          "%s: byte %zu: the lexicon's rows were written by another class table", name,
+                          base_off);
+    if (!st) {
+        size_t k = 0;
+        while (k < ixn && k < ixlen && img[lexlen + k] == ix[k])
+            k++;
+        if (k < ixn || k < ixlen)
+            st = mb_error_set(err, MB_EDICT_CORRUPT,
+                              "%s: byte %zu: the lexicon index differs from the one its rows give", name,
+                              base_off + n + k);
+    }
+    free(img);
+    return st;
 }
 
 mb_status mb_lexicon_open(const mb_dict *dict, const char *const *user, size_t nuser, mb_lexicon **out,
@@ -1015,30 +1015,36 @@ int mb_lexicon_row(const mb_lexicon *lex, size_t i, const char **cls, const char
 {
     if (!lex || i >= lex->n)
         return 0;
-    *cls = classes[lex->w[i].cls].name;
-    *word = lex->w[i].word;
-    *items = lex->w[i].items;
+    const mb_lexword *w = (const mb_lexword *)(lex->recs + MB_LEXREC_SIZE * i);
+    *cls = classes[mb_lexw_cls(w)].name;
+    *word = mb_lexw_word(w);
+    *items = mb_lexw_items(w);
     return 1;
 }
 
 /* ---- look-ups ---- */
 
 /* mb_lex_get with the hash of (cls, w[0..n)) given (hash_word, or the
- * polynomial of a prefix or suffix extended byte by byte, then poly_key). */
+ * polynomial of a prefix or suffix extended byte by byte, then poly_key).
+ * A mapped slot's row is bounded here, and the probe by the table's size. */
 static const mb_lexword *get_hashed(const mb_lexicon *lex, mb_lexclass cls, const char *w, size_t n,
                                     uint64_t h)
 {
-    size_t mask = lex->nslots - 1;
-    for (size_t s = h & mask;; s = (s + 1) & mask) {
-        uint64_t k = lex->slots[s];
+    size_t mask = lex->slotmask, s = h & mask;
+    for (size_t probes = 0; probes <= mask; probes++, s = (s + 1) & mask) {
+        uint64_t k = mb_ld64(lex->slots + 8 * s);
         if (!k)
             return NULL;
         if ((k & HASH_TAG) != (h & HASH_TAG))
             continue;
-        const mb_lexword *e = &lex->w[(uint32_t)k - 1];
-        if (e->cls == cls && e->len == n && !memcmp(e->word, w, n))
+        uint32_t row = (uint32_t)k - 1;
+        if (row >= lex->n)
+            return NULL;
+        const mb_lexword *e = (const mb_lexword *)(lex->recs + MB_LEXREC_SIZE * (size_t)row);
+        if (mb_lexw_cls(e) == (int)cls && mb_lexw_len(e) == n && !memcmp(mb_lexw_word(e), w, n))
             return e;
     }
+    return NULL;
 }
 
 /* 1 when a word of cls may start with the character at u[0..n) (n >= 1):
@@ -1047,23 +1053,34 @@ static inline int may_start(const mb_lexicon *lex, mb_lexclass cls, const unsign
                             unsigned *fb)
 {
     *fb = char_bit(u, first_len(u, n));
-    return lex->first[cls][*fb >> 6] >> (*fb & 63) & 1;
+    return get_bit(lex->first + IX_FILTER * (size_t)cls, *fb);
 }
 
 /* 1 when cls has a word of n bytes (1 <= n <= MB_DICT_MAX_WORD_BYTES) */
 static inline int has_len(const mb_lexicon *lex, mb_lexclass cls, size_t n)
 {
-    return lex->lenbits[cls][n >> 6] >> (n & 63) & 1;
+    return get_bit(lex->lenbits + IX_LENBITS * (size_t)cls, n);
 }
 
-const uint64_t *mb_lex_t2s_bitmap(const mb_lexicon *lex)
+/* The number of distinct word lengths of cls, and the i-th, longest first. */
+static inline size_t nlens(const mb_lexicon *lex, mb_lexclass cls)
 {
-    return lex ? lex->t2s_bits : NULL;
+    return mb_ld32(lex->ctab + IX_CTAB * (size_t)cls + 12);
+}
+
+static inline size_t len_at(const mb_lexicon *lex, mb_lexclass cls, size_t i)
+{
+    return mb_ld16(lex->lens + 2 * (mb_ld32(lex->ctab + IX_CTAB * (size_t)cls + 8) + i));
+}
+
+const unsigned char *mb_lex_t2s_bitmap(const mb_lexicon *lex)
+{
+    return lex ? lex->t2s : NULL;
 }
 
 const mb_lexword *mb_lex_get(const mb_lexicon *lex, mb_lexclass cls, const char *w, size_t n)
 {
-    if (!lex || !lex->nslots || (unsigned)cls >= MB_LX_NCLASSES || n == 0 || n > MB_DICT_MAX_WORD_BYTES)
+    if (!lex || (unsigned)cls >= MB_LX_NCLASSES || n == 0 || n > MB_DICT_MAX_WORD_BYTES)
         return NULL;
     /* most questions are about a token of another length or first
      * character than any word of the class has: no hash for those */
@@ -1078,20 +1095,22 @@ const mb_lexword *mb_lex_get(const mb_lexicon *lex, mb_lexclass cls, const char 
 static const mb_lexword *longest_at(const mb_lexicon *lex, mb_lexclass cls, const char *s, size_t len,
                                     size_t pos, unsigned fb)
 {
-    if (!lex->nslots || !lex->nlens[cls])
+    size_t nl = nlens(lex, cls);
+    if (!nl)
         return NULL;
     const unsigned char *u = (const unsigned char *)s + pos;
     /* the hashes of every prefix, in one pass (hash_word is byte by byte),
      * then the lengths of the class's words, longest first; none longer
      * than the longest word that starts with a character of this filter bit */
-    size_t ml = lex->maxlen[cls][fb] < 255 ? lex->maxlen[cls][fb] : lex->lens[cls][0];
+    size_t m8 = lex->maxlen[256 * (size_t)cls + fb];
+    size_t ml = m8 < 255 ? m8 : len_at(lex, cls, 0);
     size_t max = ml < len - pos ? ml : len - pos;
     uint64_t h[MB_DICT_MAX_WORD_BYTES + 1];
     h[0] = 0;
     for (size_t k = 0; k < max; k++)
         h[k + 1] = poly_step(h[k], u[k]);
-    for (size_t i = 0; i < lex->nlens[cls]; i++) {
-        size_t l = lex->lens[cls][i];
+    for (size_t i = 0; i < nl; i++) {
+        size_t l = len_at(lex, cls, i);
         const mb_lexword *w;
         if (l <= max && (w = get_hashed(lex, cls, s + pos, l, poly_key(cls, h[l]))))
             return w;
@@ -1112,7 +1131,7 @@ const mb_lexword *mb_lex_longest_at(const mb_lexicon *lex, mb_lexclass cls, cons
 const mb_lexword *mb_lex_first_in(const mb_lexicon *lex, mb_lexclass cls, const char *s, size_t a, size_t b,
                                   size_t *pos)
 {
-    if (!lex || (unsigned)cls >= MB_LX_NCLASSES || !lex->nlens[cls])
+    if (!lex || (unsigned)cls >= MB_LX_NCLASSES || !nlens(lex, cls))
         return NULL;
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = a; i < b; i++) {
@@ -1138,13 +1157,14 @@ const mb_lexword *mb_lex_longest_before(const mb_lexicon *lex, mb_lexclass cls, 
     const unsigned char *u = (const unsigned char *)s + floor;
     size_t ll = last_len(u, pos - floor);
     unsigned lb = char_bit(u + (pos - floor) - ll, ll);
-    if (!(lex->last[cls][lb >> 6] >> (lb & 63) & 1) || !lex->nslots || !lex->nlens[cls])
+    if (!get_bit(lex->last + IX_FILTER * (size_t)cls, lb) || !nlens(lex, cls))
         return NULL;
     /* the suffixes ending at pos, shortest first, each hash extended by the
      * byte before it; a probe where a word of the class may start (its
      * length, a character start, a first character of the class); the last
      * word found is the longest */
-    size_t max = lex->lens[cls][0] < pos - floor ? lex->lens[cls][0] : pos - floor;
+    size_t l0 = len_at(lex, cls, 0);
+    size_t max = l0 < pos - floor ? l0 : pos - floor;
     const unsigned char *e = (const unsigned char *)s + pos;
     const mb_lexword *best = NULL;
     uint64_t p = 0, pw = 1;
@@ -1162,32 +1182,34 @@ const mb_lexword *mb_lex_longest_before(const mb_lexicon *lex, mb_lexclass cls, 
     return best;
 }
 
-const mb_lexword *const *mb_lex_words(const mb_lexicon *lex, mb_lexclass cls, size_t *n)
+static mb_lexlist list_of(const mb_lexicon *lex, mb_lexclass cls, int in_order)
 {
-    if (!lex || (unsigned)cls >= MB_LX_NCLASSES) {
-        *n = 0;
-        return NULL;
-    }
-    *n = lex->ncls[cls];
-    return lex->bycls[cls];
+    mb_lexlist l = {0};
+    if (!lex || (unsigned)cls >= MB_LX_NCLASSES)
+        return l;
+    const unsigned char *ct = lex->ctab + IX_CTAB * (size_t)cls;
+    l.recs = lex->recs;
+    l.ix = (in_order ? lex->inorder : lex->bycls) + 4 * (size_t)mb_ld32(ct);
+    l.n = mb_ld32(ct + 4);
+    return l;
 }
 
-const mb_lexword *const *mb_lex_words_in_order(const mb_lexicon *lex, mb_lexclass cls, size_t *n)
+mb_lexlist mb_lex_words(const mb_lexicon *lex, mb_lexclass cls)
 {
-    if (!lex || (unsigned)cls >= MB_LX_NCLASSES) {
-        *n = 0;
-        return NULL;
-    }
-    *n = lex->ncls[cls];
-    return lex->inorder[cls];
+    return list_of(lex, cls, 0);
+}
+
+mb_lexlist mb_lex_words_in_order(const mb_lexicon *lex, mb_lexclass cls)
+{
+    return list_of(lex, cls, 1);
 }
 
 int mb_lex_flag(const mb_lexword *w, const char *name)
 {
     int bit;
-    if (!w || !w->flags || class_item(w->cls, name, strlen(name), 0, &bit, NULL, NULL) < 0)
+    if (!w || !mb_lexw_flags(w) || class_item(mb_lexw_cls(w), name, strlen(name), 0, &bit, NULL, NULL) < 0)
         return 0;
-    return (w->flags >> bit) & 1u;
+    return (mb_lexw_flags(w) >> bit) & 1u;
 }
 
 const char *mb_lex_value(const mb_lexword *w, const char *key, size_t *n)
@@ -1195,7 +1217,7 @@ const char *mb_lex_value(const mb_lexword *w, const char *key, size_t *n)
     if (!w)
         return NULL;
     size_t kl = strlen(key);
-    for (const char *p = w->items; *p;) {
+    for (const char *p = mb_lexw_items(w); *p;) {
         const char *e = strchr(p, ',');
         size_t l = e ? (size_t)(e - p) : strlen(p);
         if (l > kl && p[kl] == '=' && !memcmp(p, key, kl)) {
@@ -1252,30 +1274,31 @@ static int pass_filter(const mb_lexword *w, const char *filter, size_t fl)
 
 static void put_alternation(mb_strbuf *b, const mb_lexicon *lex, int cls, const char *filter, size_t fl)
 {
-    size_t n, k = 0;
-    const mb_lexword *const *w = mb_lex_words(lex, (mb_lexclass)cls, &n);
-    for (size_t i = 0; i < n; i++)
-        k += pass_filter(w[i], filter, fl);
+    size_t k = 0;
+    mb_lexlist ws = mb_lex_words(lex, (mb_lexclass)cls);
+    for (size_t i = 0; i < ws.n; i++)
+        k += pass_filter(mb_lexlist_at(ws, i), filter, fl);
     if (!k) {
         mb_strbuf_puts(b, "(?!)");
         return;
     }
     mb_strbuf_puts(b, "(?:");
-    for (size_t i = 0, first = 1; i < n; i++) {
-        if (!pass_filter(w[i], filter, fl))
+    for (size_t i = 0, first = 1; i < ws.n; i++) {
+        const mb_lexword *w = mb_lexlist_at(ws, i);
+        if (!pass_filter(w, filter, fl))
             continue;
         if (!first)
             mb_strbuf_putc(b, '|');
         first = 0;
         size_t pl, nl;
-        const char *prev = mb_lex_value(w[i], "not_prev", &pl);
-        const char *next = mb_lex_value(w[i], "not_next", &nl);
+        const char *prev = mb_lex_value(w, "not_prev", &pl);
+        const char *next = mb_lex_value(w, "not_next", &nl);
         if (prev) {
             mb_strbuf_puts(b, "(?<![");
             put_escaped(b, prev, pl, 1);
             mb_strbuf_puts(b, "])");
         }
-        put_escaped(b, w[i]->word, w[i]->len, 0);
+        put_escaped(b, mb_lexw_word(w), mb_lexw_len(w), 0);
         if (next) {
             mb_strbuf_puts(b, "(?!");
             for (size_t a = 0; a < nl;) {
@@ -1323,25 +1346,13 @@ mb_status mb_lex_pattern(const mb_lexicon *lex, const char *tmpl, char **out, mb
         if (close == '}') {
             put_alternation(&b, lex, cls, filter, fl);
         } else {
-            size_t n;
-            const mb_lexword *const *w = mb_lex_words(lex, (mb_lexclass)cls, &n);
             /* in row order: the class as written */
-            const mb_lexword **v = malloc((n ? n : 1) * sizeof *v);
-            if (!v) {
-                mb_strbuf_free(&b);
-                return mb_error_set(err, MB_ENOMEM, "pattern template: out of memory");
+            mb_lexlist ws = mb_lex_words_in_order(lex, (mb_lexclass)cls);
+            for (size_t i = 0; i < ws.n; i++) {
+                const mb_lexword *w = mb_lexlist_at(ws, i);
+                if (pass_filter(w, filter, fl))
+                    put_escaped(&b, mb_lexw_word(w), mb_lexw_len(w), 1);
             }
-            memcpy(v, w, n * sizeof *v);
-            for (size_t i = 1; i < n; i++)
-                for (size_t j = i; j > 0 && v[j - 1]->order > v[j]->order; j--) {
-                    const mb_lexword *t = v[j];
-                    v[j] = v[j - 1];
-                    v[j - 1] = t;
-                }
-            for (size_t i = 0; i < n; i++)
-                if (pass_filter(v[i], filter, fl))
-                    put_escaped(&b, v[i]->word, v[i]->len, 1);
-            free(v);
         }
         p = e + 1;
     }

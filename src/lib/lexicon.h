@@ -201,17 +201,55 @@ typedef enum mb_lexclass {
         MB_LX_NCLASSES
 } mb_lexclass;
 
-/* One word of the lexicon. Strings are NUL-terminated and live as long as
- * the lexicon. */
-typedef struct mb_lexword {
-    const char *word;
-    size_t len;
-    const char *items; /* the third field as written ("" when none) */
-    unsigned flags;    /* bit k: the class's k-th flag (mb_lex_flag) */
-    mb_lexclass cls;
-    unsigned order; /* row order: compiled rows, then new user rows */
-    uint32_t row;   /* its row of the compiled section, UINT32_MAX for a user row that adds a word */
-} mb_lexword;
+/* One word of the lexicon: a row of its index (dict_format.h, section 6),
+ * mapped from the dictionary or built at open, read through the accessors
+ * below and never copied. A row holds, in 16 bytes: the distance back
+ * from the row to its word and to its items (NUL-terminated strings of
+ * section 5, just before the index), the word's byte length, its class and
+ * its flags. It lives as long as the lexicon. */
+typedef struct mb_lexword mb_lexword;
+#define MB_LEXREC_SIZE 16u
+
+static inline const unsigned char *mb_lexw_bytes_(const mb_lexword *w)
+{
+    return (const unsigned char *)w;
+}
+/* The word (NUL-terminated) and its byte length. */
+static inline const char *mb_lexw_word(const mb_lexword *w)
+{
+    return (const char *)w - mb_ld32(mb_lexw_bytes_(w));
+}
+static inline size_t mb_lexw_len(const mb_lexword *w)
+{
+    return mb_ld16(mb_lexw_bytes_(w) + 8);
+}
+/* The third field as written ("" when none), NUL-terminated. */
+static inline const char *mb_lexw_items(const mb_lexword *w)
+{
+    return (const char *)w - mb_ld32(mb_lexw_bytes_(w) + 4);
+}
+static inline int mb_lexw_cls(const mb_lexword *w)
+{
+    return mb_ld16(mb_lexw_bytes_(w) + 10);
+}
+/* bit k: the class's k-th flag (mb_lex_flag) */
+static inline unsigned mb_lexw_flags(const mb_lexword *w)
+{
+    return mb_ld32(mb_lexw_bytes_(w) + 12);
+}
+
+/* The words of a class in an order (mb_lex_words): n of them, the i-th is
+ * mb_lexlist_at(l, i). */
+typedef struct mb_lexlist {
+    const unsigned char *recs; /* the index's rows */
+    const unsigned char *ix;   /* n u32 row numbers */
+    size_t n;
+} mb_lexlist;
+
+static inline const mb_lexword *mb_lexlist_at(mb_lexlist l, size_t i)
+{
+    return (const mb_lexword *)(l.recs + MB_LEXREC_SIZE * (size_t)mb_ld32(l.ix + 4 * i));
+}
 
 /* The class name of cls ("unit"), or NULL. */
 const char *mb_lex_class_name(mb_lexclass cls);
@@ -225,10 +263,10 @@ static inline int mb_lex_is(const mb_lexicon *lex, mb_lexclass cls, const char *
 {
     return mb_lex_get(lex, cls, w, n) != NULL;
 }
-/* The BMP characters that have a row of class t2s, 0x10000 bits (bit cp
- * of word cp >> 6): a filter before mb_lex_get, tested inline by a loop
+/* The BMP characters that have a row of class t2s, 0x10000 bits (bit cp & 7
+ * of byte cp >> 3): a filter before mb_lex_get, tested inline by a loop
  * over a text (fold.c); NULL without a lexicon. */
-const uint64_t *mb_lex_t2s_bitmap(const mb_lexicon *lex);
+const unsigned char *mb_lex_t2s_bitmap(const mb_lexicon *lex);
 /* The longest word of cls that starts at s[pos] (within len) / ends at
  * s[pos] (starting at or after floor); NULL when none. */
 const mb_lexword *mb_lex_longest_at(const mb_lexicon *lex, mb_lexclass cls, const char *s, size_t len,
@@ -242,11 +280,11 @@ const mb_lexword *mb_lex_longest_before(const mb_lexicon *lex, mb_lexclass cls, 
  * character starts no word of cls. */
 const mb_lexword *mb_lex_first_in(const mb_lexicon *lex, mb_lexclass cls, const char *s, size_t a, size_t b,
                                   size_t *pos);
-/* The words of cls, longest first (ties in row order); *n gets the count. */
-const mb_lexword *const *mb_lex_words(const mb_lexicon *lex, mb_lexclass cls, size_t *n);
+/* The words of cls, longest first (ties in row order). */
+mb_lexlist mb_lex_words(const mb_lexicon *lex, mb_lexclass cls);
 /* The words of cls in row order (file order; a user row that adds a word
  * comes after the compiled ones): for lists whose order matters. */
-const mb_lexword *const *mb_lex_words_in_order(const mb_lexicon *lex, mb_lexclass cls, size_t *n);
+mb_lexlist mb_lex_words_in_order(const mb_lexicon *lex, mb_lexclass cls);
 /* 1 when word w has flag name (one of its class's flags). */
 int mb_lex_flag(const mb_lexword *w, const char *name);
 /* The value of item key=value of w (not NUL-terminated: *n bytes), or NULL. */
@@ -270,7 +308,7 @@ typedef struct mb_lexrow {
     int cls;
     char *word;
     char *items;
-    unsigned flags; /* the flag bits of the items (mb_lexword.flags), computed when read */
+    unsigned flags; /* the flag bits of the items (mb_lexw_flags), computed when read */
 } mb_lexrow;
 
 typedef struct mb_lexrows {
@@ -283,19 +321,30 @@ typedef struct mb_lexrows {
  * fail with MB_EDICT and "path:line: message". */
 mb_status mb_lexrows_read(mb_lexrows *rows, const char *path, mb_error *err);
 void mb_lexrows_free(mb_lexrows *rows);
-/* The compiled section image of rows (malloc'ed, *n bytes, a multiple of 8). */
-mb_status mb_lexrows_image(const mb_lexrows *rows, unsigned char **img, size_t *n, mb_error *err);
-/* Validate a compiled section (called when a dictionary is opened): the
- * number of rows in *nrows; MB_EDICT_CORRUPT with name and byte offset.
- * *trusted: the section was compiled against this class table, and its
- * rows' classes, flags, string offsets, hashes and filter bits were checked
- * against its strings as far as they can be (the lexicon reads them from
- * the section). Otherwise, with meta (may be NULL), *meta is a malloc'ed
- * buffer of what the check found of each row, laid out as the first two
- * arrays after a section's rows (16 * *nrows bytes: class | flags << 32 of
- * each row, then word offset | items offset << 32), owned by the caller:
- * the lexicon is then built without checking the rows again. */
+/* The compiled lexicon of rows: one malloc'ed image of section 5 (*lexlen
+ * bytes, a multiple of 8: the rows' strings) and, right after it, section 6
+ * (*ixlen bytes: the index), as dict_format.h lays them out. The compiler
+ * writes both sections; a lexicon with user rows, or read from a
+ * dictionary of another class table, builds its own. */
+mb_status mb_lexrows_image(const mb_lexrows *rows, unsigned char **img, size_t *lexlen, size_t *ixlen,
+                           mb_error *err);
+/* Validate a dictionary's sections 5 (p, n bytes at file offset base_off)
+ * and 6 (ix, ixn bytes, right after it) when it is opened: the number of
+ * rows in *nrows; MB_EDICT_CORRUPT with name and byte offset.
+ * *indexed: the sections were compiled against this class table and the
+ * index was checked as far as a look-up relies on it (every row's word and
+ * items lie in section 5 and end with a NUL there, every row number of the
+ * class lists is a row, every class's lists and lengths lie in the index);
+ * the lexicon then maps it as it is. Otherwise the rows of section 5 were
+ * checked string by string, as a lexicon file's, and a lexicon opened on
+ * the dictionary builds its index from them. */
 mb_status mb_lex_section_check(const char *name, const unsigned char *p, size_t n, size_t base_off,
-                               uint32_t *nrows, int *trusted, unsigned char **meta, mb_error *err);
+                               const unsigned char *ix, size_t ixn, uint32_t *nrows, int *indexed,
+                               mb_error *err);
+/* The full check of mb_dict_verify: the index (section 6) equals the one
+ * built again from the rows of section 5; MB_EDICT_CORRUPT naming the
+ * first byte that differs. */
+mb_status mb_lex_index_verify(const char *name, const unsigned char *p, size_t n, size_t base_off,
+                              const unsigned char *ix, size_t ixn, mb_error *err);
 
 #endif

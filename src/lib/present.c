@@ -13,16 +13,17 @@
 size_t mb_present_magnitudes(const mb_lexicon *lex, mb_magnitude *out, size_t max)
 {
     size_t n, k = 0;
-    const mb_lexword *const *w = mb_lex_words_in_order(lex, MB_LX_MAGNITUDE_WORD, &n);
+    mb_lexlist w_l = mb_lex_words_in_order(lex, MB_LX_MAGNITUDE_WORD);
+    n = w_l.n;
     for (size_t i = 0; i < n && k < max; i++) {
         size_t vl;
-        const char *v = mb_lex_value(w[i], "value", &vl);
+        const char *v = mb_lex_value(mb_lexlist_at(w_l, i), "value", &vl);
         char num[32];
         if (!v || vl >= sizeof num)
             continue;
         memcpy(num, v, vl);
         num[vl] = '\0';
-        out[k].word = w[i]->word;
+        out[k].word = mb_lexw_word(mb_lexlist_at(w_l, i));
         out[k].f = strtod(num, NULL);
         if (out[k].f >= 1)
             k++;
@@ -33,8 +34,9 @@ size_t mb_present_magnitudes(const mb_lexicon *lex, mb_magnitude *out, size_t ma
 const char *mb_present_per_year(const mb_lexicon *lex)
 {
     size_t n;
-    const mb_lexword *const *w = mb_lex_words_in_order(lex, MB_LX_PER_YEAR, &n);
-    return n ? w[0]->word : "";
+    mb_lexlist w_l = mb_lex_words_in_order(lex, MB_LX_PER_YEAR);
+    n = w_l.n;
+    return n ? mb_lexw_word(mb_lexlist_at(w_l, 0)) : "";
 }
 
 char *mb_present_shortest(double v, char *buf, size_t n)

@@ -130,11 +130,13 @@ static mb_comparator prefix_before(const mb_lexicon *lex, const char *s, size_t 
     while (p > floor && s[p - 1] == ' ' && pos - p < 3)
         p--;
     size_t nw;
-    const mb_lexword *const *ws = mb_lex_words(lex, MB_LX_CMP_PREFIX, &nw);
+    mb_lexlist ws_l = mb_lex_words(lex, MB_LX_CMP_PREFIX);
+    nw = ws_l.n;
     for (size_t i = 0; i < nw; i++) { /* longest first: 不超过 before 超过 before 过 */
-        const mb_lexword *w = ws[i];
-        size_t k = w->len;
-        if ((mb_lex_flag(w, "bare_only") && !bare) || p < floor + k || memcmp(s + p - k, w->word, k) != 0)
+        const mb_lexword *w = mb_lexlist_at(ws_l, i);
+        size_t k = mb_lexw_len(w);
+        if ((mb_lex_flag(w, "bare_only") && !bare) || p < floor + k ||
+            memcmp(s + p - k, mb_lexw_word(w), k) != 0)
             continue;
         size_t q = p - k, nl;
         const char *not_prev = mb_lex_value(w, "not_prev", &nl);
@@ -188,25 +190,28 @@ static mb_status load_units(mb_recognizer *r, mb_error *err)
                                        "percent", "permille", "ppoint",   "multiple", "age",
                                        "date",    "docnum",   "ordinal",  "streak"};
     size_t n;
-    const mb_lexword *const *w = mb_lex_words(r->lex, MB_LX_UNIT, &n);
+    mb_lexlist w_l = mb_lex_words(r->lex, MB_LX_UNIT);
+    n = w_l.n;
     r->units = calloc(n ? n : 1, sizeof *r->units);
     if (!r->units)
         return mb_error_set(err, MB_ENOMEM, "recognizer: out of memory");
     for (size_t i = 0; i < n; i++) {
         unit_def *u = &r->units[r->nunits++];
-        u->text = w[i]->word;
-        u->len = w[i]->len;
+        u->text = mb_lexw_word(mb_lexlist_at(w_l, i));
+        u->len = mb_lexw_len(mb_lexlist_at(w_l, i));
         for (unsigned k = 1; k < sizeof cats / sizeof cats[0]; k++)
-            if (mb_lex_value_is(w[i], "cat", cats[k]))
+            if (mb_lex_value_is(mb_lexlist_at(w_l, i), "cat", cats[k]))
                 u->cat = k;
         if (!u->cat)
             return mb_error_set(err, MB_EDICT,
-                                "lexicon: unit '%s' has no known cat= (measure, currency, ...)", w[i]->word);
-        u->cat |= (mb_lex_flag(w[i], "rhet") ? U_RHET : 0u) | (mb_lex_flag(w[i], "da") ? U_DA : 0u) |
-                  (mb_lex_flag(w[i], "decimal") ? U_DECIMAL : 0u);
-        u->more = mb_lex_flag(w[i], "more");
+                                "lexicon: unit '%s' has no known cat= (measure, currency, ...)",
+                                mb_lexw_word(mb_lexlist_at(w_l, i)));
+        u->cat |= (mb_lex_flag(mb_lexlist_at(w_l, i), "rhet") ? U_RHET : 0u) |
+                  (mb_lex_flag(mb_lexlist_at(w_l, i), "da") ? U_DA : 0u) |
+                  (mb_lex_flag(mb_lexlist_at(w_l, i), "decimal") ? U_DECIMAL : 0u);
+        u->more = mb_lex_flag(mb_lexlist_at(w_l, i), "more");
         size_t ul;
-        const char *cu = mb_lex_value(w[i], "unit", &ul);
+        const char *cu = mb_lex_value(mb_lexlist_at(w_l, i), "unit", &ul);
         if (cu) {
             if (!(u->unit = malloc(ul + 1)))
                 return mb_error_set(err, MB_ENOMEM, "recognizer: out of memory");
@@ -247,11 +252,14 @@ static const char docnum_template[] = "(?<=\\x{3014}|\\[|\\x{3010})\\d{4}[\\x{30
 static int32_t first_cp(const mb_lexicon *lex, mb_lexclass cls, const char *part)
 {
     size_t n;
-    const mb_lexword *const *w = mb_lex_words_in_order(lex, cls, &n);
+    mb_lexlist w_l = mb_lex_words_in_order(lex, cls);
+    n = w_l.n;
     for (size_t i = 0; i < n; i++) {
         int32_t cp;
-        if ((!part || mb_lex_value_is(w[i], "part", part)) &&
-            mb_utf8_decode((const unsigned char *)w[i]->word, w[i]->len, &cp) == (int)w[i]->len)
+        if ((!part || mb_lex_value_is(mb_lexlist_at(w_l, i), "part", part)) &&
+            mb_utf8_decode((const unsigned char *)mb_lexw_word(mb_lexlist_at(w_l, i)),
+                           mb_lexw_len(mb_lexlist_at(w_l, i)),
+                           &cp) == (int)mb_lexw_len(mb_lexlist_at(w_l, i)))
             return cp;
     }
     return -1;
@@ -319,9 +327,11 @@ mb_status mb_recognizer_open(const mb_lexicon *lex, int jit, mb_recognizer **out
     r->fan_cp = first_cp(lex, MB_LX_FAN, "verb");
     {
         size_t nd;
-        const mb_lexword *const *dw = mb_lex_words_in_order(lex, MB_LX_DOUBLING, &nd);
+        mb_lexlist dw_l = mb_lex_words_in_order(lex, MB_LX_DOUBLING);
+        nd = dw_l.n;
         r->dbl_cp = -1;
-        if (nd && mb_utf8_decode((const unsigned char *)dw[0]->word, dw[0]->len, &r->dbl_cp) < 1)
+        if (nd && mb_utf8_decode((const unsigned char *)mb_lexw_word(mb_lexlist_at(dw_l, 0)),
+                                 mb_lexw_len(mb_lexlist_at(dw_l, 0)), &r->dbl_cp) < 1)
             r->dbl_cp = -1;
     }
     r->ord_cp = first_cp(lex, MB_LX_ORDINAL_PREFIX, NULL);
@@ -570,8 +580,8 @@ static size_t list_item_before_number(const scan *c, size_t pos)
     const mb_lexword *w = mb_lex_longest_at(c->r->lex, MB_LX_LIST_CONJ, c->s, c->len, pos);
     if (!w || mb_lex_flag(w, "wide"))
         return 0;
-    size_t e = pos + w->len;
-    return e < c->len && c->s[e] >= '0' && c->s[e] <= '9' ? w->len : 0;
+    size_t e = pos + mb_lexw_len(w);
+    return e < c->len && c->s[e] >= '0' && c->s[e] <= '9' ? mb_lexw_len(w) : 0;
 }
 
 /* 1 if an age at pos is a statistic (人均预期寿命达到78岁, 提高1岁): a
@@ -748,7 +758,7 @@ static size_t quantity_at(scan *c, size_t pos, mb_status *st)
                 const mb_lexword *pw = mb_lex_longest_at(c->r->lex, MB_LX_CMP_POST, s, c->len, e);
                 if (pw) {
                     x.post = cmp_of(pw);
-                    q.end = e + pw->len;
+                    q.end = e + mb_lexw_len(pw);
                 }
             }
         }
@@ -901,7 +911,7 @@ static size_t doubling_at(scan *c, size_t pos, mb_status *st)
     const mb_lexword *w = mb_lex_longest_at(c->r->lex, MB_LX_DOUBLING, c->s, c->len, pos);
     if (!w)
         return 0;
-    size_t e = pos + w->len, n;
+    size_t e = pos + mb_lexw_len(w), n;
     const char *nn = mb_lex_value(w, "not_next", &n);
     while (nn && n) { /* alternatives a|b|c */
         size_t k = 0;

@@ -230,14 +230,16 @@ static mb_status triggers(mb_timex_rx *rx, mb_error *err)
     (void)err;
     size_t n;
     for (size_t k = 0; k < sizeof cls / sizeof cls[0]; k++) {
-        const mb_lexword *const *w = mb_lex_words(rx->lex, cls[k], &n);
+        mb_lexlist w_l = mb_lex_words(rx->lex, cls[k]);
+        n = w_l.n;
         for (size_t i = 0; i < n; i++) {
             /* of the fixed words, those that open a form: 第 (第一季度), 前 (前三季度) */
-            if (cls[k] == MB_LX_TIME_WORD && !mb_lex_value_is(w[i], "role", "ord") &&
-                !mb_lex_value_is(w[i], "role", "first"))
+            if (cls[k] == MB_LX_TIME_WORD && !mb_lex_value_is(mb_lexlist_at(w_l, i), "role", "ord") &&
+                !mb_lex_value_is(mb_lexlist_at(w_l, i), "role", "first"))
                 continue;
             int32_t cp;
-            if (mb_utf8_decode((const unsigned char *)w[i]->word, w[i]->len, &cp) > 0)
+            if (mb_utf8_decode((const unsigned char *)mb_lexw_word(mb_lexlist_at(w_l, i)),
+                               mb_lexw_len(mb_lexlist_at(w_l, i)), &cp) > 0)
                 trig_set(rx, cp);
         }
     }
@@ -384,7 +386,7 @@ static int part_months(const ctx *c, int gi, int *m0, int *m1)
     size_t i = 0;
     const mb_lexword *ord = mb_lex_longest_at(c->rx->lex, MB_LX_TIME_WORD, p, n, 0);
     if (ord && mb_lex_value_is(ord, "role", "ord"))
-        i = ord->len;
+        i = mb_lexw_len(ord);
     int q = -1;
     if (i < n && p[i] >= '1' && p[i] <= '4') {
         q = p[i] - '0';
@@ -433,11 +435,12 @@ static mb_time_marker marker_before(const mb_lexicon *lex, const char *s, size_t
     while (p > floor && s[p - 1] == ' ')
         p--;
     size_t nw;
-    const mb_lexword *const *ws = mb_lex_words(lex, MB_LX_TIME_MARKER, &nw);
+    mb_lexlist ws_l = mb_lex_words(lex, MB_LX_TIME_MARKER);
+    nw = ws_l.n;
     for (size_t i = 0; i < nw; i++) { /* longest first: 截止到 before 到 */
-        const mb_lexword *w = ws[i];
-        size_t k = w->len, nl;
-        if (p < floor + k || memcmp(s + p - k, w->word, k) != 0)
+        const mb_lexword *w = mb_lexlist_at(ws_l, i);
+        size_t k = mb_lexw_len(w), nl;
+        if (p < floor + k || memcmp(s + p - k, mb_lexw_word(w), k) != 0)
             continue;
         size_t q = p - k;
         const char *not_prev = mb_lex_value(w, "not_prev", &nl);

@@ -43,7 +43,7 @@ out=$(MUBIAO_DICT="$T/small.dict" sh -c 'printf "中国人民" | "$0" segment -'
 expect_eq "MUBIAO_DICT chooses the dictionary" "$out" "中国 人民"
 "$MUBIAO" dict info "$T/small.dict" >"$T/info" 2>&1
 expect_grep "dict info: word count" "^words: 3$" "$T/info"
-expect_grep "dict info: version" "^format version: 6$" "$T/info"
+expect_grep "dict info: version" "^format version: 7$" "$T/info"
 out=$("$MUBIAO" dict lookup "$T/small.dict" 中国 中)
 expect_eq "dict lookup" "$out" "中国	-0.8329	ns
 中	-"
@@ -58,7 +58,7 @@ cp "$T/small.dict" "$T/flip.dict"
 tags_at=$(od -An -tu8 -j $((64 + 16 * 4)) -N8 "$T/small.dict" | tr -d ' ')
 printf 'Z' | dd of="$T/flip.dict" bs=1 seek="$tags_at" conv=notrunc 2>/dev/null
 expect_status "corrupted dictionary: exit 1" 1 "$MUBIAO" segment --dict "$T/flip.dict" "$T/a.txt"
-expect_grep "checksum error with file and byte" "flip.dict: byte 160: checksum" "$T/out"
+expect_grep "checksum error with file and byte" "flip.dict: byte 176: checksum" "$T/out"
 # a damaged trie: not read at open (segment trusts its bounds checks), found
 # by dict info, which checks the whole file
 cp "$T/small.dict" "$T/trie.dict"
@@ -66,13 +66,30 @@ units_at=$(od -An -tu8 -j $((64 + 16 * 2)) -N8 "$T/small.dict" | tr -d ' ')
 printf 'Z' | dd of="$T/trie.dict" bs=1 seek=$((units_at + 13)) conv=notrunc 2>/dev/null
 expect_status "damaged trie: dict info exits 1" 1 "$MUBIAO" dict info "$T/trie.dict"
 expect_grep "whole-file checksum error with file and byte" "trie.dict: byte 32: checksum" "$T/out"
+# a damaged lexicon index (section 6): what look-ups rely on is checked at
+# open (a row's word back into the index itself), the rest by dict info
+printf '力争\tcue_target\n个\tunit\tunit=个,cat=measure\n' >"$T/lex.tsv"
+expect_status "dict compile --lexicon" 0 "$MUBIAO" dict compile -o "$T/lex.dict" --no-base --lexicon "$T/lex.tsv" "$T/small.txt"
+ix_at=$(od -An -tu8 -j $((64 + 16 * 6)) -N8 "$T/lex.dict" | tr -d ' ')
+nslots=$(od -An -tu4 -j $((ix_at + 4)) -N4 "$T/lex.dict" | tr -d ' ')
+ncls=$(od -An -tu4 -j $((ix_at + 12)) -N4 "$T/lex.dict" | tr -d ' ')
+recs_at=$((ix_at + 16 + ncls * 376 + 8192 + 8 * nslots))
+cp "$T/lex.dict" "$T/ix.dict"
+printf '\004\000\000\000' | dd of="$T/ix.dict" bs=1 seek="$recs_at" conv=notrunc 2>/dev/null
+expect_status "a lexicon row outside its section: exit 1" 1 "$MUBIAO" segment --dict "$T/ix.dict" "$T/a.txt"
+expect_grep "names file and byte" "ix.dict: byte $ix_at: the lexicon index does not fit the lexicon before it" "$T/out"
+cp "$T/lex.dict" "$T/ix2.dict"
+printf '\377' | dd of="$T/ix2.dict" bs=1 seek=$((recs_at + 14)) conv=notrunc 2>/dev/null
+expect_status "a row's flags forged: segment runs" 0 "$MUBIAO" segment --dict "$T/ix2.dict" "$T/a.txt"
+expect_status "... dict info exits 1" 1 "$MUBIAO" dict info "$T/ix2.dict"
+expect_grep "the whole-file checksum finds it" "ix2.dict: byte 32: checksum" "$T/out"
 head -c 1000 "$T/small.dict" >"$T/short.dict"
 expect_status "truncated dictionary: exit 1" 1 "$MUBIAO" segment --dict "$T/short.dict" "$T/a.txt"
 expect_grep "says truncated" "truncated" "$T/out"
 cp "$T/small.dict" "$T/v9.dict"
 printf '\011' | dd of="$T/v9.dict" bs=1 seek=8 conv=notrunc 2>/dev/null
 expect_status "other format version: exit 1" 1 "$MUBIAO" dict info "$T/v9.dict"
-expect_grep "names the versions" "format version 9, this build reads version 6" "$T/out"
+expect_grep "names the versions" "format version 9, this build reads version 7" "$T/out"
 cat "$T/a.txt" "$T/a.txt" "$T/a.txt" >"$T/text.dict"
 expect_status "a text file as dictionary: exit 1" 1 "$MUBIAO" segment --dict "$T/text.dict" "$T/a.txt"
 expect_grep "says what it expected" "byte 0: expected the magic" "$T/out"

@@ -337,13 +337,20 @@ int main(void)
     T_EQ_INT(open_status(cp, n, &err), MB_OK, "flipped unit tag: opens (the unit tags are not read at open)");
     T_EQ_INT(verify_status(cp, n, &err), MB_EDICT_CORRUPT, "flipped unit tag: mb_dict_verify refuses it");
     memcpy(cp, img, n);
-    cp[n - 1] ^= 1;
-    T_EQ_INT(open_status(cp, n, &err), MB_EDICT_CORRUPT, "flipped last byte: checksum error at open");
-    T_OK(strstr(err.message, "test: byte 160: checksum") != NULL, err.message);
+    size_t lex_at = (size_t)mb_ld64(img + 64 + 16 * MB_DICT_SEC_LEXICON);
+    cp[lex_at + 1] ^= 1; /* the lexicon's row count */
+    T_EQ_INT(open_status(cp, n, &err), MB_EDICT_CORRUPT, "flipped lexicon byte: checksum error at open");
+    T_OK(strstr(err.message, "test: byte 176: checksum") != NULL, err.message);
+    memcpy(cp, img, n);
+    cp[n - 1] ^= 1; /* the lexicon index's padding */
+    T_EQ_INT(open_status(cp, n, &err), MB_OK,
+             "flipped last byte (the index's): opens (not in the head checksum)");
+    T_EQ_INT(verify_status(cp, n, &err), MB_EDICT_CORRUPT, "... mb_dict_verify refuses it");
+    T_OK(strstr(err.message, "test: byte 32: checksum") != NULL, err.message);
     memcpy(cp, img, n);
     cp[50] ^= 1; /* header field (word count) */
     T_EQ_INT(open_status(cp, n, &err), MB_EDICT_CORRUPT, "flipped header byte: checksum error at open");
-    T_OK(strstr(err.message, "byte 160: checksum") != NULL, err.message);
+    T_OK(strstr(err.message, "byte 176: checksum") != NULL, err.message);
     memcpy(cp, img, n);
     size_t pages_at = (size_t)mb_ld64(img + 64 + 16 * MB_DICT_SEC_PAGES);
     cp[pages_at + 3] ^= 2; /* a character's id */

@@ -82,21 +82,23 @@ static void real_lexicon(void)
     if (!lex)
         return;
     size_t n = 0, bad_canon = 0, bad_kind = 0;
-    const mb_lexword *const *w = mb_lex_words(lex, MB_LX_INDICATOR, &n);
+    mb_lexlist ws = mb_lex_words(lex, MB_LX_INDICATOR);
+    n = ws.n;
     for (size_t i = 0; i < n; i++) {
         size_t il = 0, kl = 0, ckl = 0;
-        const char *id = mb_lex_value(w[i], "id", &il);
-        const char *kind = mb_lex_value(w[i], "kind", &kl);
+        const mb_lexword *w = mb_lexlist_at(ws, i);
+        const char *id = mb_lex_value(w, "id", &il);
+        const char *kind = mb_lex_value(w, "kind", &kl);
         const mb_lexword *c = id ? mb_lex_get(lex, MB_LX_INDICATOR, id, il) : NULL;
         const char *ck = c ? mb_lex_value(c, "kind", &ckl) : NULL;
         size_t cil = 0;
         const char *cid = c ? mb_lex_value(c, "id", &cil) : NULL;
         if (!c || !cid || cil != il || memcmp(cid, id, il)) {
             bad_canon++;
-            printf("# %s: id %.*s has no canonical row\n", w[i]->word, (int)il, id ? id : "");
+            printf("# %s: id %.*s has no canonical row\n", mb_lexw_word(w), (int)il, id ? id : "");
         } else if (!kind || !ck || kl != ckl || memcmp(kind, ck, kl)) {
             bad_kind++;
-            printf("# %s: kind differs from its canonical row's\n", w[i]->word);
+            printf("# %s: kind differs from its canonical row's\n", mb_lexw_word(w));
         }
     }
     T_OK(n > 0, "the real lexicon has indicator rows");
