@@ -725,7 +725,12 @@ struct mb_lexicon {
     size_t seclen;
     uint32_t n;
     size_t slotmask;
-    const unsigned char *ctab, *first, *last, *lenbits, *maxlen, *t2s, *slots, *recs, *bycls, *inorder, *lens;
+    const unsigned char *maxlen, *t2s, *slots, *recs, *bycls, *inorder, *lens;
+    /* copies of the small tables every look-up reads first (7 KB): no
+     * pointer to load before them */
+    uint32_t nlens[MB_LX_NCLASSES], lstart[MB_LX_NCLASSES], start[MB_LX_NCLASSES], count[MB_LX_NCLASSES];
+    unsigned char first[MB_LX_NCLASSES][IX_FILTER], last[MB_LX_NCLASSES][IX_FILTER];
+    unsigned char lenbits[MB_LX_NCLASSES][IX_LENBITS];
 };
 
 /* Point lex at an index checked (or built) before. */
@@ -736,10 +741,16 @@ static void attach(mb_lexicon *lex, const unsigned char *sec, size_t seclen, con
     lex->seclen = seclen;
     lex->n = mb_ld32(ix);
     lex->slotmask = mb_ld32(ix + 4) - 1u;
-    lex->ctab = ix + x.ctab;
-    lex->first = ix + x.first;
-    lex->last = ix + x.last;
-    lex->lenbits = ix + x.lenbits;
+    for (size_t c = 0; c < MB_LX_NCLASSES; c++) {
+        const unsigned char *ct = ix + x.ctab + IX_CTAB * c;
+        lex->start[c] = mb_ld32(ct);
+        lex->count[c] = mb_ld32(ct + 4);
+        lex->lstart[c] = mb_ld32(ct + 8);
+        lex->nlens[c] = mb_ld32(ct + 12);
+    }
+    memcpy(lex->first, ix + x.first, sizeof lex->first);
+    memcpy(lex->last, ix + x.last, sizeof lex->last);
+    memcpy(lex->lenbits, ix + x.lenbits, sizeof lex->lenbits);
     lex->maxlen = ix + x.maxlen;
     lex->t2s = ix + x.t2s;
     lex->slots = ix + x.slots;
@@ -1053,24 +1064,24 @@ static inline int may_start(const mb_lexicon *lex, mb_lexclass cls, const unsign
                             unsigned *fb)
 {
     *fb = char_bit(u, first_len(u, n));
-    return get_bit(lex->first + IX_FILTER * (size_t)cls, *fb);
+    return get_bit(lex->first[cls], *fb);
 }
 
 /* 1 when cls has a word of n bytes (1 <= n <= MB_DICT_MAX_WORD_BYTES) */
 static inline int has_len(const mb_lexicon *lex, mb_lexclass cls, size_t n)
 {
-    return get_bit(lex->lenbits + IX_LENBITS * (size_t)cls, n);
+    return get_bit(lex->lenbits[cls], n);
 }
 
 /* The number of distinct word lengths of cls, and the i-th, longest first. */
 static inline size_t nlens(const mb_lexicon *lex, mb_lexclass cls)
 {
-    return mb_ld32(lex->ctab + IX_CTAB * (size_t)cls + 12);
+    return lex->nlens[cls];
 }
 
 static inline size_t len_at(const mb_lexicon *lex, mb_lexclass cls, size_t i)
 {
-    return mb_ld16(lex->lens + 2 * (mb_ld32(lex->ctab + IX_CTAB * (size_t)cls + 8) + i));
+    return mb_ld16(lex->lens + 2 * ((size_t)lex->lstart[cls] + i));
 }
 
 const unsigned char *mb_lex_t2s_bitmap(const mb_lexicon *lex)
@@ -1157,7 +1168,7 @@ const mb_lexword *mb_lex_longest_before(const mb_lexicon *lex, mb_lexclass cls, 
     const unsigned char *u = (const unsigned char *)s + floor;
     size_t ll = last_len(u, pos - floor);
     unsigned lb = char_bit(u + (pos - floor) - ll, ll);
-    if (!get_bit(lex->last + IX_FILTER * (size_t)cls, lb) || !nlens(lex, cls))
+    if (!get_bit(lex->last[cls], lb) || !nlens(lex, cls))
         return NULL;
     /* the suffixes ending at pos, shortest first, each hash extended by the
      * byte before it; a probe where a word of the class may start (its
@@ -1187,10 +1198,9 @@ static mb_lexlist list_of(const mb_lexicon *lex, mb_lexclass cls, int in_order)
     mb_lexlist l = {0};
     if (!lex || (unsigned)cls >= MB_LX_NCLASSES)
         return l;
-    const unsigned char *ct = lex->ctab + IX_CTAB * (size_t)cls;
     l.recs = lex->recs;
-    l.ix = (in_order ? lex->inorder : lex->bycls) + 4 * (size_t)mb_ld32(ct);
-    l.n = mb_ld32(ct + 4);
+    l.ix = (in_order ? lex->inorder : lex->bycls) + 4 * (size_t)lex->start[cls];
+    l.n = lex->count[cls];
     return l;
 }
 
