@@ -135,8 +135,10 @@ static mb_comparator prefix_before(const mb_lexicon *lex, const char *s, size_t 
     for (size_t i = 0; i < nw; i++) { /* longest first: 不超过 before 超过 before 过 */
         const mb_lexword *w = mb_lexlist_at(ws_l, i);
         size_t k = mb_lexw_len(w);
-        if ((mb_lex_flag(w, "bare_only") && !bare) || p < floor + k ||
-            memcmp(s + p - k, mb_lexw_word(w), k) != 0)
+        /* the bytes first: most words are not there, and the flag is looked
+         * up by name */
+        if (p < floor + k || memcmp(s + p - k, mb_lexw_word(w), k) != 0 ||
+            (mb_lex_flag(w, "bare_only") && !bare))
             continue;
         size_t q = p - k, nl;
         const char *not_prev = mb_lex_value(w, "not_prev", &nl);
