@@ -325,19 +325,24 @@ void mb_tokens_free(mb_tokens *toks);
 typedef struct mb_recognizer mb_recognizer;
 
 /* The lexicon: the word lists of recognition and extraction (README
- * "Lexicon"), read from a compiled dictionary's lexicon section, with the
+ * "Lexicon"), read from a compiled dictionary's lexicon sections, with the
  * rows of user lexicon files (same text format; a row replaces the
  * compiled row of the same word and class, or adds one) merged over it.
- * Immutable once built; its words point into dict's image, which it keeps
- * (a reference, counted), so dict may be closed afterwards: the image is
- * released with the last of the two. Errors in a user file: MB_EDICT with "file:line: message". */
+ * Without user rows it maps the index the compiler wrote into dict (format
+ * 7; no copy, no work at open) unless dict was compiled against another
+ * class table; otherwise it builds the same index in memory. Immutable once
+ * built; its words point into dict's image, which it keeps (a reference,
+ * counted), so dict may be closed afterwards: the image is released with
+ * the last of the two. Errors in a user file: MB_EDICT with "file:line:
+ * message". */
 mb_status mb_lexicon_open(const mb_dict *dict, const char *const *user_lexicons, size_t nuser,
                           mb_lexicon **out, mb_error *err);
-/* The same with only the rows of the named classes indexed (every row,
- * compiled or in a user file, is still read and checked): for a caller that
- * needs few, at a fraction of the cost (segment: common_char and
- * dateline_word, what reading a document asks for). MB_EARG for an unknown
- * class name. */
+/* The same with only the rows of the named classes indexed when the index
+ * is built (every row, compiled or in a user file, is still read and
+ * checked): for a caller that needs few, at a fraction of the cost
+ * (segment: common_char and dateline_word, what reading a document asks
+ * for). A mapped index (no user rows) has every class, at no cost.
+ * MB_EARG for an unknown class name. */
 mb_status mb_lexicon_open_classes(const mb_dict *dict, const char *const *user_lexicons, size_t nuser,
                                   const char *const *classes, size_t nclasses, mb_lexicon **out,
                                   mb_error *err);

@@ -311,7 +311,8 @@ int main(void)
     }
     T_EQ_INT(mb_lexicon_open(NULL, NULL, 0, &lex, &err), MB_EARG, "no dictionary");
 
-    /* only some classes indexed: the others' rows are read, checked, left out */
+    /* only some classes indexed when the index is built (user rows): the
+     * others' rows are read, checked, left out */
     {
         const char *only[] = {"unit", "range_sep"}, *bad[] = {"unit", "no_such_class"};
         d = NULL;
@@ -323,6 +324,13 @@ int main(void)
                  !mb_lex_get(lex, MB_LX_CUE_TARGET, "力争", strlen("力争")) &&
                  !mb_lex_get(lex, MB_LX_CUE_TARGET, "奋力", strlen("奋力")),
              "a unit kept, a compiled and a user target cue left out");
+        mb_lexicon_free(lex);
+        lex = NULL;
+        T_EQ_INT(mb_lexicon_open_classes(d, NULL, 0, only, 2, &lex, &err), MB_OK, "two classes, no user rows");
+        T_EQ_INT(mb_lexicon_size(lex), 11, "the mapped index whole: every class costs nothing until read");
+        T_OK(lex && mb_lex_get(lex, MB_LX_UNIT, "个百分点", strlen("个百分点")) &&
+                 mb_lex_get(lex, MB_LX_CUE_TARGET, "力争", strlen("力争")),
+             "a unit and a target cue");
         mb_lexicon_free(lex);
         lex = (mb_lexicon *)1;
         T_EQ_INT(mb_lexicon_open_classes(d, NULL, 0, bad, 2, &lex, &err), MB_EARG, "an unknown class");
@@ -354,8 +362,8 @@ int main(void)
         mb_lexicon_free(l2);
     }
 
-    /* a row whose items pass 65,535 bytes: walk_rows finds the word
-     * and the items by the offsets written for them (32 bits) */
+    /* a row whose items pass 65,535 bytes: the index finds the word and
+     * the items by the distances written for them (32 bits) */
     {
         size_t nrep = 17000, ilen = strlen("not_next=") + 4 * nrep - 1 + strlen(",unit=个,cat=measure");
         char *row = malloc(ilen + 64);
