@@ -1248,46 +1248,73 @@ int mb_lex_value_is(const mb_lexword *w, const char *key, const char *v)
 
 /* ---- pattern assembly ---- */
 
+/* s[0..n) escaped for a pattern, inside a character class or outside:
+ * the runs between the bytes to escape are added whole. */
 static void put_escaped(mb_strbuf *b, const char *s, size_t n, int in_class)
 {
+    const char *meta = in_class ? "\\]^-[" : "\\^$.|?*+()[]{}/#";
+    size_t run = 0;
     for (size_t i = 0; i < n; i++) {
-        char ch = s[i];
-        if (in_class ? strchr("\\]^-[", ch) != NULL : strchr("\\^$.|?*+()[]{}/#", ch) != NULL)
-            mb_strbuf_putc(b, '\\');
-        mb_strbuf_putc(b, ch);
+        if ((unsigned char)s[i] >= 0x80 || !strchr(meta, s[i]))
+            continue;
+        mb_strbuf_add(b, s + run, i - run);
+        mb_strbuf_putc(b, '\\');
+        run = i;
     }
+    mb_strbuf_add(b, s + run, n - run);
 }
 
-/* 1 when w passes the filter "key=value" (filter[0..fl), empty: all). */
-static int pass_filter(const mb_lexword *w, const char *filter, size_t fl)
-{
-    if (!fl)
-        return 1;
-    const char *eq = memchr(filter, '=', fl);
+/* A filter of a placeholder ("key=value", a flag, or empty: all), resolved
+ * once for its class: a flag's bit, or the key and value. */
+typedef struct lexfilter {
+    int all, flagbit; /* flagbit < 0: an unknown flag, no word passes */
     char key[64];
-    if (!eq) {
-        if (fl >= sizeof key)
-            return 0;
-        memcpy(key, filter, fl);
-        key[fl] = '\0';
-        return mb_lex_flag(w, key);
+    const char *value; /* NULL: a flag */
+    size_t vl;
+} lexfilter;
+
+static void filter_init(lexfilter *f, int cls, const char *s, size_t n)
+{
+    memset(f, 0, sizeof *f);
+    f->flagbit = -1;
+    if (!n) {
+        f->all = 1;
+        return;
     }
-    size_t kl = (size_t)(eq - filter);
-    if (kl >= sizeof key)
-        return 0;
-    memcpy(key, filter, kl);
-    key[kl] = '\0';
-    size_t n;
-    const char *v = mb_lex_value(w, key, &n);
-    return v && n == fl - kl - 1 && !memcmp(v, eq + 1, n);
+    const char *eq = memchr(s, '=', n);
+    size_t kl = eq ? (size_t)(eq - s) : n;
+    if (kl >= sizeof f->key) {
+        f->value = eq ? eq : s; /* a key no class has: no word passes */
+        f->key[0] = '\0';
+        return;
+    }
+    memcpy(f->key, s, kl);
+    f->key[kl] = '\0';
+    if (eq) {
+        f->value = eq + 1;
+        f->vl = n - kl - 1;
+    } else if (class_item(cls, s, kl, 0, &f->flagbit, NULL, NULL) < 0)
+        f->flagbit = -1;
 }
 
-static void put_alternation(mb_strbuf *b, const mb_lexicon *lex, int cls, const char *filter, size_t fl)
+/* 1 when w passes the filter. */
+static int pass_filter(const mb_lexword *w, const lexfilter *f)
+{
+    if (f->all)
+        return 1;
+    if (!f->value)
+        return f->flagbit >= 0 && (mb_lexw_flags(w) >> f->flagbit & 1u);
+    size_t n;
+    const char *v = f->key[0] ? mb_lex_value(w, f->key, &n) : NULL;
+    return v && n == f->vl && !memcmp(v, f->value, n);
+}
+
+static void put_alternation(mb_strbuf *b, const mb_lexicon *lex, int cls, const lexfilter *f)
 {
     size_t k = 0;
     mb_lexlist ws = mb_lex_words(lex, (mb_lexclass)cls);
     for (size_t i = 0; i < ws.n; i++)
-        k += pass_filter(mb_lexlist_at(ws, i), filter, fl);
+        k += pass_filter(mb_lexlist_at(ws, i), f);
     if (!k) {
         mb_strbuf_puts(b, "(?!)");
         return;
@@ -1295,14 +1322,17 @@ static void put_alternation(mb_strbuf *b, const mb_lexicon *lex, int cls, const 
     mb_strbuf_puts(b, "(?:");
     for (size_t i = 0, first = 1; i < ws.n; i++) {
         const mb_lexword *w = mb_lexlist_at(ws, i);
-        if (!pass_filter(w, filter, fl))
+        if (!pass_filter(w, f))
             continue;
         if (!first)
             mb_strbuf_putc(b, '|');
         first = 0;
-        size_t pl, nl;
-        const char *prev = mb_lex_value(w, "not_prev", &pl);
-        const char *next = mb_lex_value(w, "not_next", &nl);
+        size_t pl = 0, nl = 0;
+        const char *prev = NULL, *next = NULL;
+        if (*mb_lexw_items(w)) {
+            prev = mb_lex_value(w, "not_prev", &pl);
+            next = mb_lex_value(w, "not_next", &nl);
+        }
         if (prev) {
             mb_strbuf_puts(b, "(?<![");
             put_escaped(b, prev, pl, 1);
@@ -1353,14 +1383,16 @@ mb_status mb_lex_pattern(const mb_lexicon *lex, const char *tmpl, char **out, mb
             mb_strbuf_free(&b);
             return mb_error_set(err, MB_EPATTERN, "pattern template: bad placeholder at '%.30s'", p);
         }
+        lexfilter f;
+        filter_init(&f, cls, filter, fl);
         if (close == '}') {
-            put_alternation(&b, lex, cls, filter, fl);
+            put_alternation(&b, lex, cls, &f);
         } else {
             /* in row order: the class as written */
             mb_lexlist ws = mb_lex_words_in_order(lex, (mb_lexclass)cls);
             for (size_t i = 0; i < ws.n; i++) {
                 const mb_lexword *w = mb_lexlist_at(ws, i);
-                if (pass_filter(w, filter, fl))
+                if (pass_filter(w, &f))
                     put_escaped(&b, mb_lexw_word(w), mb_lexw_len(w), 1);
             }
         }
