@@ -250,6 +250,7 @@ mb_status mb_emit_record(const mb_doc *doc, const mb_records *r, size_t i, int f
 {
     *out = NULL;
     mb_strbuf b = {0};
+    mb_strbuf_reserve(&b, 2047); /* most records fit: one allocation, not four */
     mb_jsonw w;
     mb_jsonw_init(&w, &b, flags & MB_EMIT_PRETTY);
     mb_status st = mb_emit_record_to(&w, doc, r, i, flags, err);
