@@ -208,6 +208,7 @@ int main(void)
         if (damage == 0) {
             T_EQ_INT(st, MB_OK, "another class table: the rows are checked again");
             T_OK(d && !d->lexindexed, "its index is not taken");
+            T_EQ_INT(d ? mb_dict_verify(d, &err) : MB_EARG, MB_OK, "and the full check passes it");
             T_EQ_INT(st ? 1 : mb_lexicon_open(d, NULL, 0, &lex, &err), MB_OK, "and the lexicon opens");
             if (!st) {
                 T_EQ_INT(mb_lexicon_size(lex), 11, "all its rows");
@@ -326,7 +327,8 @@ int main(void)
              "a unit kept, a compiled and a user target cue left out");
         mb_lexicon_free(lex);
         lex = NULL;
-        T_EQ_INT(mb_lexicon_open_classes(d, NULL, 0, only, 2, &lex, &err), MB_OK, "two classes, no user rows");
+        T_EQ_INT(mb_lexicon_open_classes(d, NULL, 0, only, 2, &lex, &err), MB_OK,
+                 "two classes, no user rows");
         T_EQ_INT(mb_lexicon_size(lex), 11, "the mapped index whole: every class costs nothing until read");
         T_OK(lex && mb_lex_get(lex, MB_LX_UNIT, "个百分点", strlen("个百分点")) &&
                  mb_lex_get(lex, MB_LX_CUE_TARGET, "力争", strlen("力争")),
