@@ -671,16 +671,18 @@ static int index_check(const unsigned char *p, size_t n, const unsigned char *ix
         nslots > ixn / 8 || nr > ixn / MB_LEXREC_SIZE || nlens > ixn / 2)
         return 1;
     ixlayout x = ix_layout(nr, nslots, nlens);
-    if (x.size != ixn || (nr && p[n - 1]))
+    if (x.size != ixn || (nr && (n < 16 || p[n - 1]))) /* a row takes 3 bytes at least */
         return 1;
     const unsigned char *recs = ix + x.recs;
-    for (uint32_t i = 0; i < nr; i++) {
+    /* a string at s (from the start of section 5) lies in it past the
+     * header when s - 8 <= n - 9, as one unsigned comparison: a distance
+     * back past the row's own offset wraps around */
+    size_t recat = n + x.recs - 8; /* the row's offset from section 5's start, less 8 */
+    for (uint32_t i = 0; i < nr; i++, recat += MB_LEXREC_SIZE) {
         const unsigned char *r = recs + MB_LEXREC_SIZE * (size_t)i;
-        size_t recat = n + x.recs + MB_LEXREC_SIZE * (size_t)i; /* from the start of section 5 */
-        size_t wb = mb_ld32(r), ib = mb_ld32(r + 4), wl = mb_ld16(r + 8);
-        if (wb > recat - 8 || ib > recat - 8 || recat - wb >= n || recat - ib >= n || wl == 0 ||
-            wl > MB_DICT_MAX_WORD_BYTES || recat - wb + wl >= n || p[recat - wb + wl] ||
-            mb_ld16(r + 10) >= MB_LX_NCLASSES)
+        size_t w8 = recat - mb_ld32(r), i8 = recat - mb_ld32(r + 4), wl = mb_ld16(r + 8);
+        if (w8 > n - 9 || i8 > n - 9 || wl - 1 >= MB_DICT_MAX_WORD_BYTES || w8 + wl > n - 9 ||
+            p[w8 + 8 + wl] || mb_ld16(r + 10) >= MB_LX_NCLASSES)
             return 1;
     }
     for (size_t k = 0; k < 2 * (size_t)nr; k++)
