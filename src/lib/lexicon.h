@@ -1,8 +1,7 @@
 /* lexicon.h — the word lists of recognition and extraction (owns: the
  * lexicon classes, parsing and validating lexicon text (the .tsv files of dict/lexicon/
  * and --user-lexicon files), the compiled lexicon sections of a dictionary
- * (rows and index)
- * (format in dict_format.h), the runtime index and its look-ups, and the
+ * (rows and index; format in dict_format.h), the runtime index and its look-ups, and the
  * assembly of pcre2 patterns from lexicon classes).
  *
  * "Words are data": every Chinese word or character list that recognize.c,
@@ -18,11 +17,13 @@
  * may appear once; a user lexicon row replaces the compiled row of the
  * same word and class, and adds it otherwise.
  *
- * The index is written by the compiler into the dictionary (section 6) and
- * mapped as it is, or built at open (user rows, another class table); it
- * is immutable either way: one lexicon serves any number of threads. Look-ups: exact word of a class (hash, O(1)); the longest word
- * of a class starting or ending at a position (one hash probe per distinct
- * word length of the class); the words of a class, longest first (equal
+ * The index is written by the compiler into the dictionary (section 6)
+ * and mapped as it is, or built at open (user rows, another class table);
+ * it is immutable either way: one lexicon serves any number of threads.
+ *
+ * Look-ups: exact word of a class (hash, O(1)); the longest word of a
+ * class starting or ending at a position (one hash probe per distinct word
+ * length of the class); the words of a class, longest first (equal
  * lengths in file order). */
 #ifndef MB_LEXICON_H
 #define MB_LEXICON_H
