@@ -144,8 +144,8 @@ mb_status mb_sidecar_read(const mb_doc *doc, int want_date, int want_issuer, mb_
 }
 
 typedef struct matcher {
-    pcre2_code *re;
-    pcre2_match_data *md;
+    const pcre2_code *re; /* the patterns' (mb_docdate_rx) */
+    pcre2_match_data *md; /* this search's */
 } matcher;
 
 /* A paragraph's text is the normalizer's output, valid UTF-8 by
@@ -154,24 +154,57 @@ typedef struct matcher {
  * search for a date was 5% of extract). */
 #define MATCH_OPTS PCRE2_NO_UTF_CHECK
 
-/* Compile a pattern template whose @{class} parts are lexicon classes. */
-static int matcher_init(matcher *m, const mb_lexicon *lex, const char *tmpl)
+#define DL_Y "@{dateline_word/role=year}"
+#define DL_M "@{dateline_word/role=month}"
+#define DL_D "@{dateline_word/role=day}"
+
+/* The four patterns of a dateline: a full date, a month and day at a
+ * paragraph's head, a year, a title's year. */
+enum { RX_FULL, RX_HEAD, RX_YEAR, RX_TITLE, NRX };
+static const char *const templates[NRX] = {
+    "((?:19|20)[0-9]{2}) ?" DL_Y " ?([0-9]{1,2}) ?" DL_M " ?([0-9]{1,2}) ?" DL_D "|"
+    "((?:19|20)[0-9]{2})-([0-9]{1,2})-([0-9]{1,2})(?![0-9])",
+    "^[ \\x{2014}-]*([0-9]{1,2}) ?" DL_M " ?([0-9]{1,2}) ?" DL_D " ?[\\x{ff0c},]",
+    "(?<![0-9])((?:19|20)[0-9]{2}) ?" DL_Y,
+    "^ *((?:19|20)[0-9]{2}) ?" DL_Y ".{0,40}@{doc_title_word}",
+};
+
+struct mb_docdate_rx {
+    pcre2_code *re[NRX];
+};
+
+void mb_docdate_rx_free(mb_docdate_rx *rx)
 {
-    int ec;
-    PCRE2_SIZE eo;
-    char *pattern = NULL;
-    if (mb_lex_pattern(lex, tmpl, &pattern, NULL))
-        return 0;
-    m->re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, PCRE2_UTF, &ec, &eo, NULL);
-    m->md = m->re ? pcre2_match_data_create_from_pattern(m->re, NULL) : NULL;
-    free(pattern);
-    return m->re && m->md;
+    if (!rx)
+        return;
+    for (int i = 0; i < NRX; i++)
+        pcre2_code_free(rx->re[i]);
+    free(rx);
 }
 
-static void matcher_free(matcher *m)
+mb_status mb_docdate_rx_new(const mb_lexicon *lex, mb_docdate_rx **out, mb_error *err)
 {
-    pcre2_match_data_free(m->md);
-    pcre2_code_free(m->re);
+    *out = NULL;
+    mb_docdate_rx *rx = calloc(1, sizeof *rx);
+    if (!rx)
+        return mb_error_set(err, MB_ENOMEM, "date patterns: out of memory");
+    for (int i = 0; i < NRX; i++) {
+        char *pattern = NULL;
+        int ec;
+        PCRE2_SIZE eo;
+        mb_status st = mb_lex_pattern(lex, templates[i], &pattern, err);
+        if (!st && !(rx->re[i] = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, PCRE2_UTF, &ec,
+                                               &eo, NULL)))
+            st = mb_error_set(err, MB_EPATTERN, "date pattern %d does not compile at offset %zu", i,
+                              (size_t)eo);
+        free(pattern);
+        if (st) {
+            mb_docdate_rx_free(rx);
+            return st;
+        }
+    }
+    *out = rx;
+    return MB_OK;
 }
 
 static int group_int(matcher *m, const char *s, int g)
@@ -223,26 +256,17 @@ static int infer_year(const mb_doc *doc, const mb_lexicon *lex, matcher *yr)
     return best ? best + 1 : 0;
 }
 
-#define DL_Y "@{dateline_word/role=year}"
-#define DL_M "@{dateline_word/role=month}"
-#define DL_D "@{dateline_word/role=day}"
-
-static mb_status from_text(const mb_doc *doc, const mb_lexicon *lex, mb_date *out)
+static mb_status from_text(const mb_doc *doc, const mb_lexicon *lex, const mb_docdate_rx *rx, mb_date *out)
 {
-    matcher full = {0}, head = {0}, yr = {0}, title = {0};
-    if (!matcher_init(&full, lex,
-                      "((?:19|20)[0-9]{2}) ?" DL_Y " ?([0-9]{1,2}) ?" DL_M " ?([0-9]{1,2}) ?" DL_D "|"
-                      "((?:19|20)[0-9]{2})-([0-9]{1,2})-([0-9]{1,2})(?![0-9])") ||
-        !matcher_init(&head, lex,
-                      "^[ \\x{2014}-]*([0-9]{1,2}) ?" DL_M " ?([0-9]{1,2}) ?" DL_D " ?[\\x{ff0c},]") ||
-        !matcher_init(&yr, lex, "(?<![0-9])((?:19|20)[0-9]{2}) ?" DL_Y) ||
-        !matcher_init(&title, lex, "^ *((?:19|20)[0-9]{2}) ?" DL_Y ".{0,40}@{doc_title_word}")) {
-        matcher_free(&full);
-        matcher_free(&head);
-        matcher_free(&yr);
-        matcher_free(&title);
-        return MB_EPATTERN;
-    }
+    matcher full = {rx->re[RX_FULL], NULL}, head = {rx->re[RX_HEAD], NULL}, yr = {rx->re[RX_YEAR], NULL},
+            title = {rx->re[RX_TITLE], NULL};
+    matcher *all[NRX] = {&full, &head, &yr, &title};
+    for (int i = 0; i < NRX; i++)
+        if (!(all[i]->md = pcre2_match_data_create_from_pattern(all[i]->re, NULL))) {
+            for (int k = 0; k < i; k++)
+                pcre2_match_data_free(all[k]->md);
+            return MB_ENOMEM;
+        }
     size_t np = mb_doc_paragraph_count(doc);
     int month = 0, day = 0;
     for (size_t i = 0; i < np && !out->year; i++) {
@@ -310,10 +334,8 @@ static mb_status from_text(const mb_doc *doc, const mb_lexicon *lex, mb_date *ou
             out->source = "inferred";
         }
     }
-    matcher_free(&full);
-    matcher_free(&head);
-    matcher_free(&yr);
-    matcher_free(&title);
+    for (int i = 0; i < NRX; i++)
+        pcre2_match_data_free(all[i]->md);
     return MB_OK;
 }
 
@@ -321,15 +343,15 @@ mb_status mb_docdate_find(const mb_doc *doc, const char *given, const mb_lexicon
                           mb_error *err)
 {
     if (given)
-        return mb_docdate_find_with(doc, given, NULL, lex, out, err);
+        return mb_docdate_find_with(doc, given, NULL, lex, NULL, out, err);
     mb_date side;
     char *issuer;
     mb_status st = mb_sidecar_read(doc, 1, 0, &side, &issuer, err);
-    return st ? st : mb_docdate_find_with(doc, NULL, &side, lex, out, err);
+    return st ? st : mb_docdate_find_with(doc, NULL, &side, lex, NULL, out, err);
 }
 
 mb_status mb_docdate_find_with(const mb_doc *doc, const char *given, const mb_date *side,
-                               const mb_lexicon *lex, mb_date *out, mb_error *err)
+                               const mb_lexicon *lex, const mb_docdate_rx *rx, mb_date *out, mb_error *err)
 {
     memset(out, 0, sizeof *out);
     out->source = "none";
@@ -346,9 +368,17 @@ mb_status mb_docdate_find_with(const mb_doc *doc, const char *given, const mb_da
         *out = doc->page_date;
         return MB_OK;
     }
-    mb_status st = from_text(doc, lex, out);
+    mb_docdate_rx *own = NULL;
+    if (!rx) {
+        mb_status st = mb_docdate_rx_new(lex, &own, err);
+        if (st)
+            return st;
+        rx = own;
+    }
+    mb_status st = from_text(doc, lex, rx, out);
+    mb_docdate_rx_free(own);
     if (st)
-        return mb_error_set(err, st, "date patterns failed to compile");
+        return mb_error_set(err, st, "date search: out of memory");
     if (!out->year)
         out->source = "none";
     return MB_OK;

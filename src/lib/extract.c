@@ -2296,7 +2296,7 @@ static mb_status extractor_start(mb_extractor *x, const mb_doc *doc, mb_error *e
     char *side_issuer = NULL;
     mb_status st = mb_sidecar_read(doc, !x->date, !x->issuer, &side, &side_issuer, err);
     if (!st)
-        st = mb_docdate_find_with(doc, x->date, &side, m->lex, &head->date, err);
+        st = mb_docdate_find_with(doc, x->date, &side, m->lex, m->dates, &head->date, err);
     if (!st)
         st = mb_issuer_find(doc, x->issuer ? x->issuer : side_issuer, m->lex, head, err);
     free(side_issuer);

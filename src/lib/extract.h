@@ -8,6 +8,7 @@
 #ifndef MB_EXTRACT_H
 #define MB_EXTRACT_H
 
+#include "docdate.h"
 #include "mubiao.h"
 
 struct mb_model {
@@ -15,6 +16,7 @@ struct mb_model {
     mb_dict *user;
     mb_lexicon *lex;
     mb_recognizer *rec;
+    mb_docdate_rx *dates; /* the dateline patterns (docdate.h) */
 };
 
 /* One quantity of a paragraph (byte offsets in the paragraph text). */

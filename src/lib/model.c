@@ -31,6 +31,8 @@ mb_status mb_model_open_opts(const char *dict_path, const char *const *user_dict
         st = mb_lexicon_open(m->dict, user_lexicons, nlex, &m->lex, err);
     if (!st)
         st = mb_recognizer_open(m->lex, !(flags & MB_MODEL_NO_JIT), &m->rec, err);
+    if (!st)
+        st = mb_docdate_rx_new(m->lex, &m->dates, err);
     if (st) {
         mb_model_free(m);
         return st;
@@ -54,6 +56,7 @@ void mb_model_free(mb_model *m)
 {
     if (!m)
         return;
+    mb_docdate_rx_free(m->dates);
     mb_recognizer_free(m->rec);
     mb_lexicon_free(m->lex);
     mb_dict_close(m->user);

@@ -10,6 +10,11 @@ static mb_doc_options topt;
 #include <stdlib.h>
 #include <unistd.h>
 
+/* the patterns compiled once (as a model does) against those compiled for
+ * each call: the same date for every document of this file */
+static mb_docdate_rx *shared_rx;
+static int rx_calls, rx_same;
+
 static mb_date date_of(const char *text, const char *given, mb_status *st)
 {
     mb_doc *doc = NULL;
@@ -20,6 +25,12 @@ static mb_date date_of(const char *text, const char *given, mb_status *st)
         return d;
     }
     *st = mb_docdate_find(doc, given, topt.lexicon, &d, &err);
+    mb_date a = {0}, b = {0};
+    mb_status sa = mb_docdate_find_with(doc, given, NULL, topt.lexicon, NULL, &a, &err);
+    mb_status sb = mb_docdate_find_with(doc, given, NULL, topt.lexicon, shared_rx, &b, &err);
+    rx_calls++;
+    rx_same += sa == sb && a.year == b.year && a.month == b.month && a.day == b.day && a.source && b.source &&
+               !strcmp(a.source, b.source);
     mb_doc_free(doc);
     return d;
 }
@@ -34,6 +45,8 @@ static const char *fmt(mb_date d)
 int main(void)
 {
     topt.lexicon = t_lexicon();
+    mb_error rxerr = {0};
+    T_EQ_INT(mb_docdate_rx_new(topt.lexicon, &shared_rx, &rxerr), MB_OK, "the dateline patterns compile");
     mb_status st;
     mb_date d;
 
@@ -113,5 +126,8 @@ int main(void)
     unlink(path);
     rmdir(dir);
     mb_lexicon_free((mb_lexicon *)topt.lexicon);
+    T_OK(rx_calls >= 9, "the dates of this file's documents found twice more");
+    T_EQ_INT(rx_same, rx_calls, "patterns compiled once find what patterns compiled per call find");
+    mb_docdate_rx_free(shared_rx);
     return t_done();
 }
