@@ -946,13 +946,16 @@ typedef struct mb_track_quantity {
     const char *comparator; /* eq gt ge lt le approx range; NULL: eq */
     const char *unit;       /* NULL: none */
     const char *change;     /* increase, decrease, level; NULL: level */
+    int points;             /* 1: the unit counts percent or percentage points (cat=percent or ppoint in
+                             * the unit lexicon: %, 个百分点), which sets approx's tolerance */
 } mb_track_quantity;
 /* The verdict rule (README "Tracking promises": one table): MB_TRACK_MET,
  * MB_TRACK_MISSED or MB_TRACK_NOT_COMPARABLE (other unit, other change, no
  * value). lower: less of the indicator is better (polarity=lower in the
  * indicator lexicon: 失业率, 能耗, 居民消费价格). *diff (may be NULL): the
  * outcome less the bound it was compared with; *tol (may be NULL): the
- * tolerance used (approx: 0.1 for % and 个百分点, else 2% of the target). */
+ * tolerance used (approx: 0.1 when the target's points is set, else 2% of
+ * the target). */
 mb_track_verdict mb_track_compare(const mb_track_quantity *target, const mb_track_quantity *outcome,
                                   int lower, double *diff, double *tol);
 

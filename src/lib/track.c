@@ -74,8 +74,7 @@ mb_track_verdict mb_track_compare(const mb_track_quantity *t, const mb_track_qua
         v = (up ? ov >= bound : ov <= bound) ? MB_TRACK_MET : MB_TRACK_MISSED;
     } else {
         if (!strcmp(cmp, "approx")) {
-            int points = t->unit && (!strcmp(t->unit, "%") || !strcmp(t->unit, "个百分点"));
-            tl = points ? 0.1 : fabs(t->value) * 0.02;
+            tl = t->points ? 0.1 : fabs(t->value) * 0.02;
         }
         d = ov - t->value;
         /* a little slack for numbers written to one decimal */
@@ -252,6 +251,10 @@ static mb_status add_store_row(mb_track_data *t, const mb_lexicon *lex, const mb
     r->text = dup_or_null(row->span_text);
     r->sentence = dup_or_null(row->sentence);
     r->timed = row->time_text && row->time_text[0];
+    /* a unit of percent or percentage points, as the unit lexicon says */
+    const mb_lexword *uw =
+        lex && row->unit ? mb_lex_get(lex, MB_LX_UNIT, row->unit, strlen(row->unit)) : NULL;
+    r->points = uw && (mb_lex_value_is(uw, "cat", "percent") || mb_lex_value_is(uw, "cat", "ppoint"));
     /* a rate that is the growth of another indicator (经济增长速度8%) is
      * that indicator's increase (国内生产总值增长8%) */
     const mb_lexword *cw = lex && row->indicator_id ? mb_lex_get(lex, MB_LX_INDICATOR, row->indicator_id,
@@ -458,8 +461,8 @@ static int lower_is_better(const mb_lexicon *lex, const mb_trec *r)
 
 static mb_track_quantity quantity_of(const mb_trec *r)
 {
-    mb_track_quantity q = {r->has_value, r->has_range,  r->value, r->min,
-                           r->max,       r->comparator, r->unit,  r->change};
+    mb_track_quantity q = {r->has_value,  r->has_range, r->value,  r->min,   r->max,
+                           r->comparator, r->unit,      r->change, r->points};
     return q;
 }
 

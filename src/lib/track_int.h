@@ -22,7 +22,8 @@ typedef struct mb_trec {
     long long doc_id, seq;
     int target; /* else an achievement */
     int has_value, has_range, year, base_year;
-    int timed; /* its time is written in its sentence (去年, 2012年), not from a frame */
+    int timed;  /* its time is written in its sentence (去年, 2012年), not from a frame */
+    int points; /* its unit counts percent or percentage points (the unit lexicon's cat) */
     double value, min, max;
     char *id, *indicator, *indicator_id, *unit, *comparator, *change, *period, *region, *text, *sentence;
     const char *ddate, *dpath; /* its document's date and path (borrowed; set by mb_track_pair) */

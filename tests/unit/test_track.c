@@ -1,8 +1,10 @@
 /* test_track.c — the verdict rule of mubiao track (mb_track_compare): the
  * cases of tests/data/track/verdicts.tsv, every comparator × change ×
  * polarity × unit case, and the names of verdicts and formats. */
+#include "lexicon.h"
 #include "mubiao.h"
 #include "t.h"
+#include "t_lex.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -23,7 +25,15 @@ static void parse_value(const char *s, mb_track_quantity *q)
     }
 }
 
-static void cases(void)
+/* 1 when the unit lexicon says unit counts percent or percentage points,
+ * as mubiao track sets mb_track_quantity.points */
+static int points_of(const mb_lexicon *lex, const char *unit)
+{
+    const mb_lexword *w = lex && unit ? mb_lex_get(lex, MB_LX_UNIT, unit, strlen(unit)) : NULL;
+    return w && (mb_lex_value_is(w, "cat", "percent") || mb_lex_value_is(w, "cat", "ppoint"));
+}
+
+static void cases(const mb_lexicon *lex)
 {
     FILE *f = fopen("tests/data/track/verdicts.tsv", "r");
     T_OK(f != NULL, "tests/data/track/verdicts.tsv opens");
@@ -55,6 +65,7 @@ static void cases(void)
         t.comparator = fld[0];
         parse_value(fld[1], &t);
         t.unit = strcmp(fld[2], "-") ? fld[2] : NULL;
+        t.points = points_of(lex, t.unit);
         t.change = fld[3];
         parse_value(fld[4], &o);
         o.comparator = "eq";
@@ -84,13 +95,35 @@ static void names(void)
     T_EQ_INT(mb_track_format_parse("html", &f), MB_OK, "format html");
     T_EQ_INT(f, MB_TRACK_HTML, "... is MB_TRACK_HTML");
     T_EQ_INT(mb_track_format_parse("json", &f), MB_EARG, "format json: refused");
-    mb_track_quantity t = {1, 0, 5, 0, 0, "approx", "%", "increase"}, o = t;
+    mb_track_quantity t = {1, 0, 5, 0, 0, "approx", "%", "increase", 1}, o = t;
     T_EQ_INT(mb_track_compare(&t, &o, 0, NULL, NULL), MB_TRACK_MET, "diff and tol may be NULL");
+}
+
+/* approx's tolerance follows points, not the unit's text: 0.1 with it, 2%
+ * of the target without */
+static void points(const mb_lexicon *lex)
+{
+    mb_track_quantity t = {1, 0, 2, 0, 0, "approx", "个百分点", "increase", 0}, o = t;
+    o.comparator = "eq";
+    o.value = 1.93;
+    double diff, tol;
+    T_EQ_STR(mb_track_verdict_name(mb_track_compare(&t, &o, 0, &diff, &tol)), "missed",
+             "2 points approx, 1.93 without points: 2% of 2 is 0.04, missed");
+    T_OK(fabs(tol - 0.04) < 1e-12, "... tolerance 0.04");
+    t.points = 1;
+    T_EQ_STR(mb_track_verdict_name(mb_track_compare(&t, &o, 0, &diff, &tol)), "met", "with points: met");
+    T_OK(fabs(tol - 0.1) < 1e-12, "... tolerance 0.1");
+    T_OK(points_of(lex, "%") && points_of(lex, "个百分点") && !points_of(lex, "亿元") &&
+             !points_of(lex, NULL),
+         "the unit lexicon: % and 个百分点 count points, 亿元 does not");
 }
 
 int main(void)
 {
-    cases();
+    mb_lexicon *lex = t_lexicon();
+    cases(lex);
     names();
+    points(lex);
+    mb_lexicon_free(lex);
     return t_done();
 }
