@@ -27,8 +27,9 @@ extern "C" {
 /* 0.x: the ABI may change from one minor version to the next (0.2.0: the
  * shape of mb_text, below; 0.4.0: dictionary format 4, mb_dict_verify,
  * mb_lexicon_open_classes; 0.5.0: dictionary format 5, a lexicon refers to
- * its dictionary's image; 0.6.0: dictionary format 6; 0.7.0: dictionary format 7, the lexicon index mapped);
- * the SONAME stays libmubiao.so.0 until 1.0. */
+ * its dictionary's image; 0.6.0: dictionary format 6; 0.7.0: dictionary
+ * format 7, the lexicon index mapped, mb_track_quantity.points); the SONAME
+ * stays libmubiao.so.0 until 1.0. */
 #define MB_VERSION "0.7.0"
 
 /* ---- status codes (never renumbered; add at the end) ---- */
