@@ -28,8 +28,8 @@ extern "C" {
  * shape of mb_text, below; 0.4.0: dictionary format 4, mb_dict_verify,
  * mb_lexicon_open_classes; 0.5.0: dictionary format 5, a lexicon refers to
  * its dictionary's image; 0.6.0: dictionary format 6; 0.7.0: dictionary
- * format 7, the lexicon index mapped, mb_track_quantity.points); the SONAME
- * stays libmubiao.so.0 until 1.0. */
+ * format 7, the lexicon index mapped, mb_track_quantity.points,
+ * mb_emit_records); the SONAME stays libmubiao.so.0 until 1.0. */
 #define MB_VERSION "0.7.0"
 
 /* ---- status codes (never renumbered; add at the end) ---- */
@@ -648,6 +648,15 @@ mb_status mb_emit_record(const mb_doc *doc, const mb_records *r, size_t i, int f
                          mb_error *err);
 /* The whole document as one JSON object: schema, doc, paragraphs, records. */
 mb_status mb_emit_document(const mb_doc *doc, const mb_records *r, int flags, char **out, mb_error *err);
+/* Output sink: write n bytes, return 0 on success. */
+typedef int (*mb_write_fn)(void *ctx, const char *s, size_t n);
+/* Every record of r as JSON Lines through w: each record exactly as
+ * mb_emit_record gives it, then a newline, written in blocks of about 64
+ * KB. The document's object, the same in every record, is written once and
+ * copied (unless MB_EMIT_PRETTY); one buffer serves all the records.
+ * MB_EIO when w fails. */
+mb_status mb_emit_records(const mb_doc *doc, const mb_records *r, int flags, mb_write_fn w, void *ctx,
+                          mb_error *err);
 
 /* ---- audit, show, report (issue 6) ---- */
 
@@ -907,9 +916,6 @@ void mb_store_set_lexicon(mb_store *s, const mb_lexicon *lex);
 /* CSV output (query, history) starts with a UTF-8 BOM (bom 1, the default:
  * Excel needs it to read UTF-8) or not (bom 0). */
 void mb_store_set_bom(mb_store *s, int bom);
-
-/* Output sink: write n bytes, return 0 on success. */
-typedef int (*mb_write_fn)(void *ctx, const char *s, size_t n);
 
 /* The records q selects, in document date order (documents without a date
  * last), then path, then document order; written in format f through w.

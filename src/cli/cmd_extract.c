@@ -69,17 +69,15 @@ static int write_records(const out_opts *x, const mb_doc *doc, mb_records *recs,
 {
     if (x->kind) /* keep only the records of that kind */
         mb_records_filter_kind(recs, strcmp(x->kind, "target") ? MB_KIND_ACHIEVEMENT : MB_KIND_TARGET);
+    if (strcmp(x->format, "json")) /* JSON Lines: the records in blocks, the document's object once */
+        return mb_emit_records(doc, recs, x->flags, w, wctx, err) != MB_OK;
     int rc = 0;
     char *js = NULL;
-    int json = !strcmp(x->format, "json");
-    for (size_t k = 0; k < (json ? 1 : recs->n) && !rc; k++) {
-        if (json ? mb_emit_document(doc, recs, x->flags, &js, err)
-                 : mb_emit_record(doc, recs, k, x->flags, &js, err))
-            rc = 1;
-        else if (w(wctx, js, strlen(js)) || w(wctx, "\n", 1))
-            rc = 1, err->code = MB_EIO, snprintf(err->message, sizeof err->message, "cannot write output");
-        free(js);
-    }
+    if (mb_emit_document(doc, recs, x->flags, &js, err))
+        rc = 1;
+    else if (w(wctx, js, strlen(js)) || w(wctx, "\n", 1))
+        rc = 1, err->code = MB_EIO, snprintf(err->message, sizeof err->message, "cannot write output");
+    free(js);
     return rc;
 }
 

@@ -159,17 +159,31 @@ static void evidence_value(mb_jsonw *w, const mb_doc *doc, const mb_evidence *e)
     mb_jsonw_object_end(w);
 }
 
-/* Record i as one object; MB_EARG (nothing written) when its paragraph is
- * not in the document. */
+void mb_emit_doc_object(mb_strbuf *b, const mb_doc *doc, const mb_records *rs)
+{
+    mb_jsonw w;
+    mb_jsonw_init(&w, b, 0);
+    doc_dated(&w, doc, rs);
+}
+
 mb_status mb_emit_record_view(mb_jsonw *w, const mb_doc *doc, const mb_records *rs, const mb_record_view *v,
                               int flags)
+{
+    return mb_emit_record_view_doc(w, doc, rs, v, flags, NULL, 0);
+}
+
+mb_status mb_emit_record_view_doc(mb_jsonw *w, const mb_doc *doc, const mb_records *rs,
+                                  const mb_record_view *v, int flags, const char *docjs, size_t docn)
 {
     const mb_record *r = v->r;
     mb_jsonw_object_begin(w);
     mb_jsonw_kstring(w, "schema", MB_SCHEMA);
     mb_jsonw_kstring(w, "id", r->id);
     mb_jsonw_key(w, "doc");
-    doc_dated(w, doc, rs);
+    if (docjs && !w->pretty)
+        mb_jsonw_raw(w, docjs, docn);
+    else
+        doc_dated(w, doc, rs);
     mb_jsonw_key(w, "paragraph");
     mb_jsonw_object_begin(w);
     paragraph_place(w, v->p);
@@ -259,6 +273,50 @@ mb_status mb_emit_record(const mb_doc *doc, const mb_records *r, size_t i, int f
         return st;
     }
     return take(&w, &b, out, err);
+}
+
+mb_status mb_emit_records(const mb_doc *doc, const mb_records *r, int flags, mb_write_fn wr, void *ctx,
+                          mb_error *err)
+{
+    if (!doc || !r || !wr)
+        return mb_error_set(err, MB_EARG, "mb_emit_records: no document, records or sink");
+    mb_strbuf docb = {0}, b = {0};
+    if (!(flags & MB_EMIT_PRETTY))
+        mb_emit_doc_object(&docb, doc, r);
+    mb_strbuf_reserve(&b, 65536 + 4096);
+    mb_jsonw w;
+    mb_status st = MB_OK;
+    for (size_t i = 0; i < r->n && !st; i++) {
+        mb_record_view v;
+        size_t mark = b.len;
+        mb_jsonw_init(&w, &b, flags & MB_EMIT_PRETTY);
+        st = mb_record_view_of(doc, r, i, &v, err);
+        if (!st)
+            st = mb_emit_record_view_doc(&w, doc, r, &v, flags, docb.s, docb.len);
+        if (!st)
+            st = mb_jsonw_status(&w, err);
+        if (st) {
+            b.len = mark; /* the lines before it are written below */
+            break;
+        }
+        mb_strbuf_putc(&b, '\n');
+        if (b.len >= 65536 || i + 1 == r->n) {
+            if (b.failed) {
+                st = mb_error_set(err, MB_ENOMEM, "out of memory");
+                break;
+            }
+            if (wr(ctx, b.s, b.len)) {
+                st = mb_error_set(err, MB_EIO, "cannot write output");
+                break;
+            }
+            b.len = 0;
+        }
+    }
+    if (st && st != MB_EIO && b.len && !b.failed && wr(ctx, b.s, b.len))
+        st = mb_error_set(err, MB_EIO, "cannot write output");
+    mb_strbuf_free(&b);
+    mb_strbuf_free(&docb);
+    return st;
 }
 
 mb_status mb_emit_document(const mb_doc *doc, const mb_records *r, int flags, char **out, mb_error *err)

@@ -20,6 +20,15 @@ mb_status mb_emit_record_to(mb_jsonw *w, const mb_doc *doc, const mb_records *r,
  * reported by mb_jsonw_status. */
 mb_status mb_emit_record_view(mb_jsonw *w, const mb_doc *doc, const mb_records *rs, const mb_record_view *v,
                               int flags);
+/* The document's object of rs's records (the "doc" member: path, hash,
+ * encoding, date, issuer, region), compact, appended to b: the same in
+ * every record of rs. */
+void mb_emit_doc_object(mb_strbuf *b, const mb_doc *doc, const mb_records *rs);
+/* mb_emit_record_view with that object given (docjs, docn bytes, from
+ * mb_emit_doc_object), copied instead of written again; NULL, or a pretty
+ * w: written here. */
+mb_status mb_emit_record_view_doc(mb_jsonw *w, const mb_doc *doc, const mb_records *rs,
+                                  const mb_record_view *v, int flags, const char *docjs, size_t docn);
 /* A quantity or a time expression (as mb_emit_quantity, mb_emit_timex give
  * it) written by w; MB_EARG (nothing written) when its span is not in the
  * paragraph. */

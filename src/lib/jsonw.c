@@ -175,6 +175,12 @@ static int close_level(mb_jsonw *w, int array, int *ok)
     return had;
 }
 
+void mb_jsonw_raw(mb_jsonw *w, const char *s, size_t n)
+{
+    value_begin(w);
+    put(w, s, n);
+}
+
 void mb_jsonw_object_begin(mb_jsonw *w)
 {
     value_begin(w);

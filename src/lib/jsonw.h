@@ -64,6 +64,9 @@ void mb_jsonw_number(mb_jsonw *w, double v);
 void mb_jsonw_number_g15(mb_jsonw *w, double v);
 void mb_jsonw_bool(mb_jsonw *w, int v);
 void mb_jsonw_null(mb_jsonw *w);
+/* A value written as given: s[0..n) must be one JSON value as this writer
+ * writes it (compact: one rendered without pretty). */
+void mb_jsonw_raw(mb_jsonw *w, const char *s, size_t n);
 /* One string value written in pieces: begin, any number of chunks (each
  * escaped as above), end. */
 void mb_jsonw_string_begin(mb_jsonw *w);

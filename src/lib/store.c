@@ -314,8 +314,9 @@ static mb_val val_int_if(int has, long long i)
 static mb_status insert_records(mb_store *s, const mb_doc *doc, const mb_records *recs, long long id,
                                 mb_error *err)
 {
-    mb_strbuf js = {0}, sent = {0};
+    mb_strbuf js = {0}, sent = {0}, docjs = {0};
     mb_status st = MB_OK;
+    mb_emit_doc_object(&docjs, doc, recs); /* the same in every record: written once */
     for (size_t i = 0; i < recs->n && !st; i++) {
         mb_record_view v;
         if ((st = mb_record_view_of(doc, recs, i, &v, err)))
@@ -323,7 +324,7 @@ static mb_status insert_records(mb_store *s, const mb_doc *doc, const mb_records
         mb_strbuf_clear(&js);
         mb_jsonw w;
         mb_jsonw_init(&w, &js, 0);
-        mb_emit_record_view(&w, doc, recs, &v, 0);
+        mb_emit_record_view_doc(&w, doc, recs, &v, 0, docjs.failed ? NULL : docjs.s, docjs.len);
         if ((st = mb_jsonw_status(&w, err)))
             break;
         mb_val sentence = val_slice(v.sentence);
@@ -372,6 +373,7 @@ static mb_status insert_records(mb_store *s, const mb_doc *doc, const mb_records
         st = s->be->insert(s->db, MB_TABLE_RECORDS, id, cols, NULL, err);
     }
     mb_strbuf_free(&js);
+    mb_strbuf_free(&docjs);
     mb_strbuf_free(&sent);
     return st;
 }

@@ -58,6 +58,59 @@ static void agree(const mb_doc *doc, const mb_records *rs, size_t i, const mb_re
     free(js);
 }
 
+/* A sink into a buffer that counts its calls, or fails from call fail_at. */
+typedef struct sink {
+    char *s;
+    size_t n, calls, fail_at;
+} sink;
+
+static int sink_write(void *ctx, const char *s, size_t n)
+{
+    sink *k = ctx;
+    if (k->fail_at && k->calls + 1 >= k->fail_at)
+        return 1;
+    char *ns = realloc(k->s, k->n + n + 1);
+    if (!ns)
+        return 1;
+    memcpy(ns + k->n, s, n);
+    k->s = ns;
+    k->n += n;
+    k->s[k->n] = '\0';
+    k->calls++;
+    return 0;
+}
+
+/* mb_emit_records writes each record as mb_emit_record does, a newline
+ * after each, with the document's object written once. */
+static void records_as_lines(const mb_doc *doc, const mb_records *rs, int flags, const char *what)
+{
+    size_t want_n = 0;
+    char *want = NULL;
+    for (size_t i = 0; i < rs->n; i++) {
+        char *js = NULL;
+        if (mb_emit_record(doc, rs, i, flags, &js, NULL) != MB_OK)
+            break;
+        size_t l = strlen(js);
+        char *nw = realloc(want, want_n + l + 2);
+        if (!nw) {
+            free(js);
+            break;
+        }
+        want = nw;
+        memcpy(want + want_n, js, l);
+        want_n += l;
+        want[want_n++] = '\n';
+        want[want_n] = '\0';
+        free(js);
+    }
+    sink k = {0};
+    T_EQ_INT(mb_emit_records(doc, rs, flags, sink_write, &k, NULL), MB_OK, what);
+    T_OK(want && k.s && k.n == want_n && !memcmp(k.s, want, want_n), what);
+    T_OK(rs->n < 100 || k.calls > 1, "many records: written in blocks");
+    free(want);
+    free(k.s);
+}
+
 int main(void)
 {
     /* paragraph 0: a short sentence; paragraph 1: one sentence of 3 + 300
@@ -119,6 +172,26 @@ int main(void)
     T_EQ_INT(mb_record_view_sentence_len(&w), 2 * 3 + 400 * 3 + strlen("5%左右"),
              "the capped sentence: 200 characters each side, two marks");
     agree(doc, &rs, 1, &w, "record 1: view and JSON agree");
+
+    records_as_lines(doc, &rs, 0, "JSON Lines: each record as mb_emit_record gives it");
+    records_as_lines(doc, &rs, MB_EMIT_PRETTY, "... pretty");
+    records_as_lines(doc, &rs, MB_EMIT_EXPLAIN, "... with evidence");
+    {
+        /* 300 records of 1.5 KB: blocks of 64 KB */
+        mb_record *many = calloc(300, sizeof *many);
+        for (size_t i = 0; many && i < 300; i++)
+            many[i] = v[i % 2];
+        mb_records big = {.v = many, .n = many ? 300 : 0, .cap = 300, .date = rs.date};
+        records_as_lines(doc, &big, 0, "300 records as lines");
+        sink k = {.fail_at = 2};
+        mb_error e = {0};
+        T_EQ_INT(mb_emit_records(doc, &big, 0, sink_write, &k, &e), MB_EIO, "a sink that fails: MB_EIO");
+        T_OK(k.calls == 1 && k.n > 0 && k.s[k.n - 1] == '\n',
+             "what was written before ends with a whole line");
+        free(k.s);
+        free(many);
+        T_EQ_INT(mb_emit_records(doc, &rs, 0, NULL, NULL, &e), MB_EARG, "no sink: MB_EARG");
+    }
 
     T_OK(mb_record_view_of(doc, &rs, 2, &w, NULL) == MB_EARG, "no record 2: MB_EARG");
     v[1].paragraph = 7;
