@@ -721,10 +721,8 @@ mb_status mb_lex_section_check(const char *name, const unsigned char *p, size_t 
 /* ---- the lexicon ---- */
 
 struct mb_lexicon {
-    mb_dict *dict;            /* a reference when the index is the dictionary's, else NULL */
-    unsigned char *own;       /* else the image built at open (sections 5 and 6), owned */
-    const unsigned char *sec; /* section 5, and the index right after it */
-    size_t seclen;
+    mb_dict *dict;      /* a reference when the index is the dictionary's, else NULL */
+    unsigned char *own; /* else the image built at open (sections 5 and 6), owned */
     uint32_t n;
     size_t slotmask;
     const unsigned char *maxlen, *t2s, *slots, *recs, *bycls, *inorder, *lens;
@@ -735,12 +733,11 @@ struct mb_lexicon {
     unsigned char lenbits[MB_LX_NCLASSES][IX_LENBITS];
 };
 
-/* Point lex at an index checked (or built) before. */
-static void attach(mb_lexicon *lex, const unsigned char *sec, size_t seclen, const unsigned char *ix)
+/* Point lex at an index checked (or built) before (its rows reach back
+ * into section 5 by themselves). */
+static void attach(mb_lexicon *lex, const unsigned char *ix)
 {
     ixlayout x = ix_layout(mb_ld32(ix), mb_ld32(ix + 4), mb_ld32(ix + 8));
-    lex->sec = sec;
-    lex->seclen = seclen;
     lex->n = mb_ld32(ix);
     lex->slotmask = mb_ld32(ix + 4) - 1u;
     for (size_t c = 0; c < MB_LX_NCLASSES; c++) {
@@ -934,7 +931,7 @@ static mb_status lexicon_open(const mb_dict *dict, const char *const *user, size
          * costs nothing until it is read); the lexicon's reference keeps it
          * (the caller may close the dictionary first) */
         lex->dict = mb_dict_ref(dict);
-        attach(lex, dict->lex, dict->lexsize, dict->lexix);
+        attach(lex, dict->lexix);
         *out = lex;
         return MB_OK;
     }
@@ -964,7 +961,7 @@ static mb_status lexicon_open(const mb_dict *dict, const char *const *user, size
         mb_lexicon_free(lex);
         return st;
     }
-    attach(lex, lex->own, lexlen, lex->own + lexlen);
+    attach(lex, lex->own + lexlen);
     *out = lex;
     return MB_OK;
 }
