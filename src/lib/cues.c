@@ -14,13 +14,12 @@ size_t mb_kind_cues(const mb_lexicon *lex, mb_cue *out, size_t max)
     } groups[] = {{MB_LX_CUE_TARGET, MB_CUE_TARGET}, {MB_LX_CUE_ACHIEVEMENT, MB_CUE_ACHIEVEMENT}};
     size_t k = 0;
     for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++) {
-        size_t n;
-        mb_lexlist w_l = mb_lex_words(lex, groups[g].cls);
-        n = w_l.n;
-        for (size_t i = 0; i < n && k < max; i++)
-            out[k++] = (mb_cue){mb_lexw_word(mb_lexlist_at(w_l, i)), groups[g].kind,
-                                mb_lex_flag(mb_lexlist_at(w_l, i), "whole_token"),
-                                mb_lex_flag(mb_lexlist_at(w_l, i), "local")};
+        mb_lexlist ws = mb_lex_words(lex, groups[g].cls);
+        for (size_t i = 0; i < ws.n && k < max; i++) {
+            const mb_lexword *w = mb_lexlist_at(ws, i);
+            out[k++] = (mb_cue){mb_lexw_word(w), groups[g].kind, mb_lex_flag(w, "whole_token"),
+                                mb_lex_flag(w, "local")};
+        }
     }
     return k;
 }

@@ -542,17 +542,16 @@ static int cmp_u32(const void *a, const void *b)
  * there are none). */
 static size_t common_set(const mb_lexicon *lex, uint32_t **set)
 {
-    size_t n, k = 0;
-    mb_lexlist w_l = mb_lex_words(lex, MB_LX_COMMON_CHAR);
-    n = w_l.n;
-    *set = n ? malloc(n * sizeof **set) : NULL;
+    size_t k = 0;
+    mb_lexlist ws = mb_lex_words(lex, MB_LX_COMMON_CHAR);
+    *set = ws.n ? malloc(ws.n * sizeof **set) : NULL;
     if (!*set)
         return 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < ws.n; i++) {
+        const mb_lexword *w = mb_lexlist_at(ws, i);
         int32_t cp;
-        if (mb_utf8_decode((const unsigned char *)mb_lexw_word(mb_lexlist_at(w_l, i)),
-                           mb_lexw_len(mb_lexlist_at(w_l, i)),
-                           &cp) == (int)mb_lexw_len(mb_lexlist_at(w_l, i)))
+        if (mb_utf8_decode((const unsigned char *)mb_lexw_word(w), mb_lexw_len(w), &cp) ==
+            (int)mb_lexw_len(w))
             (*set)[k++] = (uint32_t)cp;
     }
     qsort(*set, k, sizeof **set, cmp_u32);

@@ -81,9 +81,7 @@ static int add_hit(ctx *c, size_t p, const mb_cue *cue)
  * marker. */
 static int preposition_jiang(const ctx *c, size_t i, size_t sb)
 {
-    size_t nres;
-    mb_lexlist result_l = mb_lex_words_in_order(c->m->lex, MB_LX_JIANG_RESULT);
-    nres = result_l.n;
+    mb_lexlist results = mb_lex_words_in_order(c->m->lex, MB_LX_JIANG_RESULT);
     const mb_token *t = &c->toks.v[i];
     if (!tok_in(c, t, MB_LX_JIANG) || i + 1 >= c->toks.n)
         return 0;
@@ -92,10 +90,11 @@ static int preposition_jiang(const ctx *c, size_t i, size_t sb)
         n->tag[0] == 'x' || mb_is_modal(c->m->lex, c->s + n->start, n->end - n->start))
         return 0; /* 将在, 将以, 将进一步: the future */
     size_t ce = clause_end(c, n->end, sb);
-    for (size_t k = 0; k < nres; k++) {
-        size_t len = mb_lexw_len(mb_lexlist_at(result_l, k));
+    for (size_t k = 0; k < results.n; k++) {
+        const mb_lexword *w = mb_lexlist_at(results, k);
+        size_t len = mb_lexw_len(w);
         for (size_t p = n->end; p + len <= ce; p++)
-            if (!memcmp(c->s + p, mb_lexw_word(mb_lexlist_at(result_l, k)), len))
+            if (!memcmp(c->s + p, mb_lexw_word(w), len))
                 return 1;
     }
     return 0;
@@ -1746,16 +1745,14 @@ static const char *change_name(const mb_lexword *w)
  * 主要预期目标是：), or (size_t)-1. */
 static size_t target_list_start(const ctx *c, size_t *lead)
 {
-    size_t nl;
-    mb_lexlist leads_l = mb_lex_words_in_order(c->m->lex, MB_LX_TARGET_LEAD);
-    nl = leads_l.n;
+    mb_lexlist leads = mb_lex_words_in_order(c->m->lex, MB_LX_TARGET_LEAD);
     size_t n = c->len < 600 ? c->len : 600; /* a lead-in opens its paragraph */
-    for (size_t k = 0; k < nl; k++) {
-        const char *hit =
-            mb_find(c->s, n, mb_lexw_word(mb_lexlist_at(leads_l, k)), mb_lexw_len(mb_lexlist_at(leads_l, k)));
+    for (size_t k = 0; k < leads.n; k++) {
+        const mb_lexword *w = mb_lexlist_at(leads, k);
+        const char *hit = mb_find(c->s, n, mb_lexw_word(w), mb_lexw_len(w));
         if (hit) {
             *lead = (size_t)(hit - c->s);
-            return *lead + mb_lexw_len(mb_lexlist_at(leads_l, k));
+            return *lead + mb_lexw_len(w);
         }
     }
     return (size_t)-1;
@@ -1789,36 +1786,33 @@ static mb_status qualitative_items(ctx *c, size_t sa, size_t sb, size_t from, co
             quantity = !c->x.q[i].skip;
         const char *change = NULL;
         size_t pa = e;
-        size_t nsp, nre, nrv;
-        mb_lexlist sp_l = mb_lex_words_in_order(c->m->lex, MB_LX_STATE_PREDICATE);
-        nsp = sp_l.n;
-        mb_lexlist re_l = mb_lex_words_in_order(c->m->lex, MB_LX_REACH_END);
-        nre = re_l.n;
-        mb_lexlist rv_l = mb_lex_words_in_order(c->m->lex, MB_LX_REACH_VERB);
-        nrv = rv_l.n;
-        for (size_t k = 0; !quantity && k < nsp; k++)
-            if (ends_with(c->s + a, e - a, mb_lexw_word(mb_lexlist_at(sp_l, k)))) {
-                change = change_name(mb_lexlist_at(sp_l, k));
-                pa = e - mb_lexw_len(mb_lexlist_at(sp_l, k));
+        mb_lexlist sp = mb_lex_words_in_order(c->m->lex, MB_LX_STATE_PREDICATE);
+        mb_lexlist re = mb_lex_words_in_order(c->m->lex, MB_LX_REACH_END);
+        mb_lexlist rv = mb_lex_words_in_order(c->m->lex, MB_LX_REACH_VERB);
+        for (size_t k = 0; !quantity && k < sp.n; k++) {
+            const mb_lexword *w = mb_lexlist_at(sp, k);
+            if (ends_with(c->s + a, e - a, mb_lexw_word(w))) {
+                change = change_name(w);
+                pa = e - mb_lexw_len(w);
                 break;
             }
+        }
         /* 人均国内生产总值达到中等发达国家水平: a level reached, named (and
          * passed: 达到全国平均水平以上) */
         const mb_lexword *post = mb_lex_longest_before(c->m->lex, MB_LX_CMP_POST, c->s + a, 0, e - a);
         size_t er = post ? e - mb_lexw_len(post) : e;
-        for (size_t k = 0; !quantity && !change && k < nre; k++)
-            if (ends_with(c->s + a, er - a, mb_lexw_word(mb_lexlist_at(re_l, k))))
+        for (size_t k = 0; !quantity && !change && k < re.n; k++)
+            if (ends_with(c->s + a, er - a, mb_lexw_word(mb_lexlist_at(re, k))))
                 for (size_t i = a; i < er && !change; i++)
-                    for (size_t v = 0; v < nrv && !change; v++)
-                        if (at(c->s, e, i, mb_lexw_word(mb_lexlist_at(rv_l, v)))) {
+                    for (size_t v = 0; v < rv.n && !change; v++)
+                        if (at(c->s, e, i, mb_lexw_word(mb_lexlist_at(rv, v)))) {
                             change = "level";
                             pa = i;
                         }
         /* the indicator: from the clause start to the first filler, change
          * verb or adverb token */
-        size_t ia = a, ib = a, nfill;
-        mb_lexlist fill_l = mb_lex_words_in_order(c->m->lex, MB_LX_STATE_FILLER);
-        nfill = fill_l.n;
+        size_t ia = a, ib = a;
+        mb_lexlist fill = mb_lex_words_in_order(c->m->lex, MB_LX_STATE_FILLER);
         for (size_t i = tok_count_before(c, a); change && i < c->toks.n && c->toks.v[i].start < pa; i++) {
             const mb_token *t = &c->toks.v[i];
             size_t n = t->end - t->start;
@@ -1826,10 +1820,10 @@ static mb_status qualitative_items(ctx *c, size_t sa, size_t sb, size_t from, co
                 mb_change_of(c->m->lex, c->s + t->start, n) || mb_is_modal(c->m->lex, c->s + t->start, n);
             /* 努力实现 as one token too; a noun that starts with one is a name (实际利用外资) */
             int noun = t->tag && t->tag[0] == 'n' && t->tag[1] != 'r'; /* not a name: 努力实现/nr */
-            for (size_t k = 0; !filler && k < nfill; k++)
-                filler = noun ? t->end - t->start == mb_lexw_len(mb_lexlist_at(fill_l, k)) &&
-                                    at(c->s, t->end, t->start, mb_lexw_word(mb_lexlist_at(fill_l, k)))
-                              : at(c->s, t->end, t->start, mb_lexw_word(mb_lexlist_at(fill_l, k)));
+            for (size_t k = 0; !filler && k < fill.n; k++) {
+                const mb_lexword *w = mb_lexlist_at(fill, k);
+                filler = (!noun || n == mb_lexw_len(w)) && at(c->s, t->end, t->start, mb_lexw_word(w));
+            }
             if (filler) {
                 if (ib > ia)
                     break;

@@ -470,14 +470,13 @@ static int find_date(const mb_lexicon *lex, const char *s, int anywhere, char ou
             sep1 = sep2 = one;
         } else if (date_word(lex, s + q, n - q, "year")) {
             const mb_lexword *m = NULL, *dw = NULL;
-            size_t nm, nd;
-            mb_lexlist all_l = mb_lex_words_in_order(lex, MB_LX_DATELINE_WORD);
-            nm = all_l.n;
-            for (nd = 0; nd < nm; nd++) {
-                if (!m && mb_lex_value_is(mb_lexlist_at(all_l, nd), "role", "month"))
-                    m = mb_lexlist_at(all_l, nd);
-                if (!dw && mb_lex_value_is(mb_lexlist_at(all_l, nd), "role", "day"))
-                    dw = mb_lexlist_at(all_l, nd);
+            mb_lexlist all = mb_lex_words_in_order(lex, MB_LX_DATELINE_WORD);
+            for (size_t nd = 0; nd < all.n; nd++) {
+                const mb_lexword *x = mb_lexlist_at(all, nd);
+                if (!m && mb_lex_value_is(x, "role", "month"))
+                    m = x;
+                if (!dw && mb_lex_value_is(x, "role", "day"))
+                    dw = x;
             }
             if (!m || !dw)
                 continue;

@@ -12,18 +12,18 @@
 
 size_t mb_present_magnitudes(const mb_lexicon *lex, mb_magnitude *out, size_t max)
 {
-    size_t n, k = 0;
-    mb_lexlist w_l = mb_lex_words_in_order(lex, MB_LX_MAGNITUDE_WORD);
-    n = w_l.n;
-    for (size_t i = 0; i < n && k < max; i++) {
+    size_t k = 0;
+    mb_lexlist ws = mb_lex_words_in_order(lex, MB_LX_MAGNITUDE_WORD);
+    for (size_t i = 0; i < ws.n && k < max; i++) {
+        const mb_lexword *w = mb_lexlist_at(ws, i);
         size_t vl;
-        const char *v = mb_lex_value(mb_lexlist_at(w_l, i), "value", &vl);
+        const char *v = mb_lex_value(w, "value", &vl);
         char num[32];
         if (!v || vl >= sizeof num)
             continue;
         memcpy(num, v, vl);
         num[vl] = '\0';
-        out[k].word = mb_lexw_word(mb_lexlist_at(w_l, i));
+        out[k].word = mb_lexw_word(w);
         out[k].f = strtod(num, NULL);
         if (out[k].f >= 1)
             k++;
@@ -33,10 +33,8 @@ size_t mb_present_magnitudes(const mb_lexicon *lex, mb_magnitude *out, size_t ma
 
 const char *mb_present_per_year(const mb_lexicon *lex)
 {
-    size_t n;
-    mb_lexlist w_l = mb_lex_words_in_order(lex, MB_LX_PER_YEAR);
-    n = w_l.n;
-    return n ? mb_lexw_word(mb_lexlist_at(w_l, 0)) : "";
+    mb_lexlist ws = mb_lex_words_in_order(lex, MB_LX_PER_YEAR);
+    return ws.n ? mb_lexw_word(mb_lexlist_at(ws, 0)) : "";
 }
 
 char *mb_present_shortest(double v, char *buf, size_t n)

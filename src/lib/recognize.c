@@ -129,11 +129,9 @@ static mb_comparator prefix_before(const mb_lexicon *lex, const char *s, size_t 
     size_t p = pos;
     while (p > floor && s[p - 1] == ' ' && pos - p < 3)
         p--;
-    size_t nw;
-    mb_lexlist ws_l = mb_lex_words(lex, MB_LX_CMP_PREFIX);
-    nw = ws_l.n;
-    for (size_t i = 0; i < nw; i++) { /* longest first: 不超过 before 超过 before 过 */
-        const mb_lexword *w = mb_lexlist_at(ws_l, i);
+    mb_lexlist ws = mb_lex_words(lex, MB_LX_CMP_PREFIX);
+    for (size_t i = 0; i < ws.n; i++) { /* longest first: 不超过 before 超过 before 过 */
+        const mb_lexword *w = mb_lexlist_at(ws, i);
         size_t k = mb_lexw_len(w);
         /* the bytes first: most words are not there, and the flag is looked
          * up by name */
@@ -191,29 +189,26 @@ static mb_status load_units(mb_recognizer *r, mb_error *err)
     static const char *const cats[] = {"",        "measure",  "currency", "physical", "duration",
                                        "percent", "permille", "ppoint",   "multiple", "age",
                                        "date",    "docnum",   "ordinal",  "streak"};
-    size_t n;
-    mb_lexlist w_l = mb_lex_words(r->lex, MB_LX_UNIT);
-    n = w_l.n;
-    r->units = calloc(n ? n : 1, sizeof *r->units);
+    mb_lexlist ws = mb_lex_words(r->lex, MB_LX_UNIT);
+    r->units = calloc(ws.n ? ws.n : 1, sizeof *r->units);
     if (!r->units)
         return mb_error_set(err, MB_ENOMEM, "recognizer: out of memory");
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < ws.n; i++) {
+        const mb_lexword *w = mb_lexlist_at(ws, i);
         unit_def *u = &r->units[r->nunits++];
-        u->text = mb_lexw_word(mb_lexlist_at(w_l, i));
-        u->len = mb_lexw_len(mb_lexlist_at(w_l, i));
+        u->text = mb_lexw_word(w);
+        u->len = mb_lexw_len(w);
         for (unsigned k = 1; k < sizeof cats / sizeof cats[0]; k++)
-            if (mb_lex_value_is(mb_lexlist_at(w_l, i), "cat", cats[k]))
+            if (mb_lex_value_is(w, "cat", cats[k]))
                 u->cat = k;
         if (!u->cat)
             return mb_error_set(err, MB_EDICT,
-                                "lexicon: unit '%s' has no known cat= (measure, currency, ...)",
-                                mb_lexw_word(mb_lexlist_at(w_l, i)));
-        u->cat |= (mb_lex_flag(mb_lexlist_at(w_l, i), "rhet") ? U_RHET : 0u) |
-                  (mb_lex_flag(mb_lexlist_at(w_l, i), "da") ? U_DA : 0u) |
-                  (mb_lex_flag(mb_lexlist_at(w_l, i), "decimal") ? U_DECIMAL : 0u);
-        u->more = mb_lex_flag(mb_lexlist_at(w_l, i), "more");
+                                "lexicon: unit '%s' has no known cat= (measure, currency, ...)", u->text);
+        u->cat |= (mb_lex_flag(w, "rhet") ? U_RHET : 0u) | (mb_lex_flag(w, "da") ? U_DA : 0u) |
+                  (mb_lex_flag(w, "decimal") ? U_DECIMAL : 0u);
+        u->more = mb_lex_flag(w, "more");
         size_t ul;
-        const char *cu = mb_lex_value(mb_lexlist_at(w_l, i), "unit", &ul);
+        const char *cu = mb_lex_value(w, "unit", &ul);
         if (cu) {
             if (!(u->unit = malloc(ul + 1)))
                 return mb_error_set(err, MB_ENOMEM, "recognizer: out of memory");
@@ -253,15 +248,13 @@ static const char docnum_template[] = "(?<=\\x{3014}|\\[|\\x{3010})\\d{4}[\\x{30
  * when given), -1 when there is none. */
 static int32_t first_cp(const mb_lexicon *lex, mb_lexclass cls, const char *part)
 {
-    size_t n;
-    mb_lexlist w_l = mb_lex_words_in_order(lex, cls);
-    n = w_l.n;
-    for (size_t i = 0; i < n; i++) {
+    mb_lexlist ws = mb_lex_words_in_order(lex, cls);
+    for (size_t i = 0; i < ws.n; i++) {
+        const mb_lexword *w = mb_lexlist_at(ws, i);
         int32_t cp;
-        if ((!part || mb_lex_value_is(mb_lexlist_at(w_l, i), "part", part)) &&
-            mb_utf8_decode((const unsigned char *)mb_lexw_word(mb_lexlist_at(w_l, i)),
-                           mb_lexw_len(mb_lexlist_at(w_l, i)),
-                           &cp) == (int)mb_lexw_len(mb_lexlist_at(w_l, i)))
+        if ((!part || mb_lex_value_is(w, "part", part)) &&
+            mb_utf8_decode((const unsigned char *)mb_lexw_word(w), mb_lexw_len(w), &cp) ==
+                (int)mb_lexw_len(w))
             return cp;
     }
     return -1;
@@ -328,12 +321,10 @@ mb_status mb_recognizer_open(const mb_lexicon *lex, int jit, mb_recognizer **out
     mb_status st = load_units(r, err);
     r->fan_cp = first_cp(lex, MB_LX_FAN, "verb");
     {
-        size_t nd;
-        mb_lexlist dw_l = mb_lex_words_in_order(lex, MB_LX_DOUBLING);
-        nd = dw_l.n;
+        mb_lexlist dws = mb_lex_words_in_order(lex, MB_LX_DOUBLING);
+        const mb_lexword *dw = dws.n ? mb_lexlist_at(dws, 0) : NULL;
         r->dbl_cp = -1;
-        if (nd && mb_utf8_decode((const unsigned char *)mb_lexw_word(mb_lexlist_at(dw_l, 0)),
-                                 mb_lexw_len(mb_lexlist_at(dw_l, 0)), &r->dbl_cp) < 1)
+        if (dw && mb_utf8_decode((const unsigned char *)mb_lexw_word(dw), mb_lexw_len(dw), &r->dbl_cp) < 1)
             r->dbl_cp = -1;
     }
     r->ord_cp = first_cp(lex, MB_LX_ORDINAL_PREFIX, NULL);

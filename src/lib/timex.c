@@ -228,18 +228,16 @@ static mb_status triggers(mb_timex_rx *rx, mb_error *err)
         MB_LX_CENTURY_REF, MB_LX_HALF_YEAR, MB_LX_REL_YEAR,       MB_LX_NOW,
         MB_LX_SPAN_PRE,    MB_LX_ANNUAL,    MB_LX_BARE_YEAR_PART, MB_LX_TIME_WORD};
     (void)err;
-    size_t n;
     for (size_t k = 0; k < sizeof cls / sizeof cls[0]; k++) {
-        mb_lexlist w_l = mb_lex_words(rx->lex, cls[k]);
-        n = w_l.n;
-        for (size_t i = 0; i < n; i++) {
+        mb_lexlist ws = mb_lex_words(rx->lex, cls[k]);
+        for (size_t i = 0; i < ws.n; i++) {
+            const mb_lexword *w = mb_lexlist_at(ws, i);
             /* of the fixed words, those that open a form: 第 (第一季度), 前 (前三季度) */
-            if (cls[k] == MB_LX_TIME_WORD && !mb_lex_value_is(mb_lexlist_at(w_l, i), "role", "ord") &&
-                !mb_lex_value_is(mb_lexlist_at(w_l, i), "role", "first"))
+            if (cls[k] == MB_LX_TIME_WORD && !mb_lex_value_is(w, "role", "ord") &&
+                !mb_lex_value_is(w, "role", "first"))
                 continue;
             int32_t cp;
-            if (mb_utf8_decode((const unsigned char *)mb_lexw_word(mb_lexlist_at(w_l, i)),
-                               mb_lexw_len(mb_lexlist_at(w_l, i)), &cp) > 0)
+            if (mb_utf8_decode((const unsigned char *)mb_lexw_word(w), mb_lexw_len(w), &cp) > 0)
                 trig_set(rx, cp);
         }
     }
@@ -434,11 +432,9 @@ static mb_time_marker marker_before(const mb_lexicon *lex, const char *s, size_t
     size_t p = pos;
     while (p > floor && s[p - 1] == ' ')
         p--;
-    size_t nw;
-    mb_lexlist ws_l = mb_lex_words(lex, MB_LX_TIME_MARKER);
-    nw = ws_l.n;
-    for (size_t i = 0; i < nw; i++) { /* longest first: 截止到 before 到 */
-        const mb_lexword *w = mb_lexlist_at(ws_l, i);
+    mb_lexlist ws = mb_lex_words(lex, MB_LX_TIME_MARKER);
+    for (size_t i = 0; i < ws.n; i++) { /* longest first: 截止到 before 到 */
+        const mb_lexword *w = mb_lexlist_at(ws, i);
         size_t k = mb_lexw_len(w), nl;
         if (p < floor + k || memcmp(s + p - k, mb_lexw_word(w), k) != 0)
             continue;

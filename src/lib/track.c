@@ -817,9 +817,7 @@ static mb_status collect(mb_store *s, const mb_track_query *q, mb_track_data *t,
     const mb_lexicon *lex = mb_store_lexicon(s);
     sel_ctx c = {t, lex};
     size_t n = q->nindicators ? q->nindicators : 1, selects = 0;
-    size_t nrates;
-    mb_lexlist rates_l = lex ? mb_lex_words(lex, MB_LX_INDICATOR) : (mb_lexlist){0};
-    nrates = rates_l.n;
+    mb_lexlist rates = mb_lex_words(lex, MB_LX_INDICATOR); /* none without a lexicon */
     for (size_t i = 0; i < n && !st; i++) {
         mb_query sq = {0};
         sq.indicator = q->nindicators ? q->indicators[i] : NULL;
@@ -830,13 +828,14 @@ static mb_status collect(mb_store *s, const mb_track_query *q, mb_track_data *t,
         selects++;
         /* and the rates that are its growth (国内生产总值: 经济增长率) */
         char *qid = sq.indicator && lex ? mb_indicator_id(lex, sq.indicator, strlen(sq.indicator)) : NULL;
-        for (size_t k = 0; qid && k < nrates && !st; k++) {
+        for (size_t k = 0; qid && k < rates.n && !st; k++) {
+            const mb_lexword *w = mb_lexlist_at(rates, k);
             size_t gn;
-            const char *g = mb_lex_value(mb_lexlist_at(rates_l, k), "growth_of", &gn);
+            const char *g = mb_lex_value(w, "growth_of", &gn);
             if (!g || gn != strlen(qid) || memcmp(g, qid, gn))
                 continue;
             mb_query rq = sq;
-            rq.indicator = mb_lexw_word(mb_lexlist_at(rates_l, k));
+            rq.indicator = mb_lexw_word(w);
             rq.exact = 1;
             st = mb_store_select(s, &rq, 1, rec_cb, &c, err);
             selects++;
