@@ -283,6 +283,64 @@ static char *dupn(const char *s, size_t n)
     return d;
 }
 
+static uint64_t hash_word(int cls, const char *s, size_t n);
+
+/* A hash table over rows (open addressing by hash_word; a slot holds a row
+ * number + 1): the row of a class and word, in constant time, for the
+ * reader's duplicate check and the merge of user rows. */
+typedef struct rowtab {
+    size_t *t;
+    size_t size; /* a power of two, more than twice the rows */
+} rowtab;
+
+static void rowtab_put(rowtab *rt, const mb_lexrows *rows, size_t i)
+{
+    const mb_lexrow *r = &rows->v[i];
+    size_t s = hash_word(r->cls, r->word, strlen(r->word)) & (rt->size - 1);
+    while (rt->t[s])
+        s = (s + 1) & (rt->size - 1);
+    rt->t[s] = i + 1;
+}
+
+/* Index rows[0..rows->n) afresh, in a table sized for them (0: out of
+ * memory, the old table kept). */
+static int rowtab_build(rowtab *rt, const mb_lexrows *rows)
+{
+    size_t size = 64;
+    while (size < 2 * rows->n + 2)
+        size *= 2;
+    size_t *t = calloc(size, sizeof *t);
+    if (!t)
+        return 0;
+    free(rt->t);
+    rt->t = t;
+    rt->size = size;
+    for (size_t i = 0; i < rows->n; i++)
+        rowtab_put(rt, rows, i);
+    return 1;
+}
+
+/* Index the last row of rows, just added, growing the table as needed (0:
+ * out of memory). */
+static int rowtab_add(rowtab *rt, const mb_lexrows *rows)
+{
+    if (2 * rows->n + 2 > rt->size)
+        return rowtab_build(rt, rows);
+    rowtab_put(rt, rows, rows->n - 1);
+    return 1;
+}
+
+/* The row of class cls and word w[0..wl) in rows, or NULL. */
+static mb_lexrow *rowtab_find(const rowtab *rt, const mb_lexrows *rows, int cls, const char *w, size_t wl)
+{
+    for (size_t s = hash_word(cls, w, wl) & (rt->size - 1); rt->t[s]; s = (s + 1) & (rt->size - 1)) {
+        mb_lexrow *r = &rows->v[rt->t[s] - 1];
+        if (r->cls == cls && strlen(r->word) == wl && !memcmp(r->word, w, wl))
+            return r;
+    }
+    return NULL;
+}
+
 mb_status mb_lexrows_read(mb_lexrows *rows, const char *path, mb_error *err)
 {
     char *buf;
@@ -290,6 +348,13 @@ mb_status mb_lexrows_read(mb_lexrows *rows, const char *path, mb_error *err)
     mb_status st = mb_strbuf_read_file(path, &buf, &n, err);
     if (st)
         return st;
+    /* the rows already read (an earlier file's) and this file's, to find
+     * a duplicate */
+    rowtab seen = {0};
+    if (!rowtab_build(&seen, rows)) {
+        free(buf);
+        return mb_error_set(err, MB_ENOMEM, "%s: out of memory", path);
+    }
     mb_lines it;
     mb_lines_init(&it, buf, n);
     const char *line;
@@ -335,15 +400,11 @@ mb_status mb_lexrows_read(mb_lexrows *rows, const char *path, mb_error *err)
             st = mb_error_set(err, MB_EDICT, "%s:%zu: %s", path, lineno, msg);
             break;
         }
-        for (size_t k = 0; k < rows->n; k++)
-            if (rows->v[k].cls == cls && strlen(rows->v[k].word) == fl[0] &&
-                !memcmp(rows->v[k].word, f[0], fl[0])) {
-                st = mb_error_set(err, MB_EDICT, "%s:%zu: duplicate: '%.*s' is already a word of class %s",
-                                  path, lineno, (int)fl[0], f[0], classes[cls].name);
-                break;
-            }
-        if (st)
+        if (rowtab_find(&seen, rows, cls, f[0], fl[0])) {
+            st = mb_error_set(err, MB_EDICT, "%s:%zu: duplicate: '%.*s' is already a word of class %s", path,
+                              lineno, (int)fl[0], f[0], classes[cls].name);
             break;
+        }
         if (rows->n == rows->cap) {
             size_t cap = rows->cap ? rows->cap * 2 : 256;
             mb_lexrow *nv = realloc(rows->v, cap * sizeof *nv);
@@ -366,7 +427,12 @@ mb_status mb_lexrows_read(mb_lexrows *rows, const char *path, mb_error *err)
             break;
         }
         rows->n++;
+        if (!rowtab_add(&seen, rows)) {
+            st = mb_error_set(err, MB_ENOMEM, "%s: out of memory", path);
+            break;
+        }
     }
+    free(seen.t);
     free(buf);
     return st;
 }
@@ -377,7 +443,6 @@ mb_status mb_lexrows_read(mb_lexrows *rows, const char *path, mb_error *err)
  * zero padding to a multiple of 8. Section 6, the index, right after it:
  * the layout of ix_layout below. */
 
-static uint64_t hash_word(int cls, const char *s, size_t n);
 static unsigned word_bits(const unsigned char *u, size_t n);
 
 /* The fingerprint of the class table (every class's name and items, in
@@ -839,30 +904,8 @@ static unsigned word_bits(const unsigned char *u, size_t n)
 typedef struct collect {
     mb_lexrows rows;
     const unsigned char *keep; /* NULL, or keep[cls]: rows of the classes indexed */
-    size_t *tab;               /* row + 1, open addressing by hash_word; NULL: no merging yet */
-    size_t tabsize;
+    rowtab tab;                /* tab.t NULL: no merging yet */
 } collect;
-
-static int collect_index(collect *c)
-{
-    size_t size = 64;
-    while (size < 2 * c->rows.n + 2)
-        size *= 2;
-    size_t *t = calloc(size, sizeof *t);
-    if (!t)
-        return 1;
-    for (size_t i = 0; i < c->rows.n; i++) {
-        const mb_lexrow *r = &c->rows.v[i];
-        size_t s = hash_word(r->cls, r->word, strlen(r->word)) & (size - 1);
-        while (t[s])
-            s = (s + 1) & (size - 1);
-        t[s] = i + 1;
-    }
-    free(c->tab);
-    c->tab = t;
-    c->tabsize = size;
-    return 0;
-}
 
 static int collect_row(void *ctx, int cls, const char *w, size_t wl, const char *items, size_t il,
                        unsigned flags)
@@ -870,20 +913,15 @@ static int collect_row(void *ctx, int cls, const char *w, size_t wl, const char 
     collect *c = ctx;
     if (c->keep && !c->keep[cls])
         return 0;
-    if (c->tab) { /* a user row: the row it replaces */
-        size_t s = hash_word(cls, w, wl) & (c->tabsize - 1);
-        for (; c->tab[s]; s = (s + 1) & (c->tabsize - 1)) {
-            mb_lexrow *r = &c->rows.v[c->tab[s] - 1];
-            if (r->cls == cls && strlen(r->word) == wl && !memcmp(r->word, w, wl)) {
-                char *ni = dupn(items, il);
-                if (!ni)
-                    return 1;
-                free(r->items);
-                r->items = ni;
-                r->flags = flags;
-                return 0;
-            }
-        }
+    mb_lexrow *r;
+    if (c->tab.t && (r = rowtab_find(&c->tab, &c->rows, cls, w, wl))) { /* a user row: the row it replaces */
+        char *ni = dupn(items, il);
+        if (!ni)
+            return 1;
+        free(r->items);
+        r->items = ni;
+        r->flags = flags;
+        return 0;
     }
     if (c->rows.n == c->rows.cap) {
         size_t cap = c->rows.cap ? c->rows.cap * 2 : 512;
@@ -893,7 +931,7 @@ static int collect_row(void *ctx, int cls, const char *w, size_t wl, const char 
         c->rows.v = nv;
         c->rows.cap = cap;
     }
-    mb_lexrow *r = &c->rows.v[c->rows.n];
+    r = &c->rows.v[c->rows.n];
     r->cls = cls;
     r->flags = flags;
     r->word = dupn(w, wl);
@@ -904,15 +942,7 @@ static int collect_row(void *ctx, int cls, const char *w, size_t wl, const char 
         return 1;
     }
     c->rows.n++;
-    if (c->tab && 2 * c->rows.n + 2 > c->tabsize)
-        return collect_index(c);
-    if (c->tab) {
-        size_t s = hash_word(cls, w, wl) & (c->tabsize - 1);
-        while (c->tab[s])
-            s = (s + 1) & (c->tabsize - 1);
-        c->tab[s] = c->rows.n;
-    }
-    return 0;
+    return c->tab.t && !rowtab_add(&c->tab, &c->rows);
 }
 
 static mb_status lexicon_open(const mb_dict *dict, const char *const *user, size_t nuser,
@@ -944,7 +974,7 @@ static mb_status lexicon_open(const mb_dict *dict, const char *const *user, size
     mb_lexrows urows = {0};
     for (size_t i = 0; i < nuser && !st; i++)
         st = mb_lexrows_read(&urows, user[i], err);
-    if (!st && urows.n && collect_index(&c))
+    if (!st && urows.n && !rowtab_build(&c.tab, &c.rows))
         st = mb_error_set(err, MB_ENOMEM, "lexicon: out of memory");
     for (size_t i = 0; i < urows.n && !st; i++) {
         const mb_lexrow *r = &urows.v[i];
@@ -956,7 +986,7 @@ static mb_status lexicon_open(const mb_dict *dict, const char *const *user, size
     if (!st)
         st = mb_lexrows_image(&c.rows, &lex->own, &lexlen, &ixlen, err);
     mb_lexrows_free(&c.rows);
-    free(c.tab);
+    free(c.tab.t);
     if (st) {
         mb_lexicon_free(lex);
         return st;

@@ -19,6 +19,15 @@ for f in tests/data/lexicon/*.tsv; do
     expect_eq "extract --user-lexicon $(basename "$f"): the message" "$(cat "$T/err")" "mubiao extract: $want"
 done
 
+# a word of a class in one lexicon file, then again in the next: the second
+# file's line is named; the same word in another class is no duplicate
+printf '确保\tcue_target\n' >"$T/dup1.tsv"
+printf '确保\tmodal\n确保\tcue_target\n' >"$T/dup2.tsv"
+"$MUBIAO" dict compile -o "$T/x.dict" --no-base --lexicon "$T/dup1.tsv" --lexicon "$T/dup2.tsv" >"$T/out" 2>"$T/err"
+expect_eq "dict compile: a duplicate across two files: exit 1" "$?" 1
+expect_eq "dict compile: a duplicate across two files: the message" "$(cat "$T/err")" \
+    "mubiao dict: $T/dup2.tsv:2: duplicate: '确保' is already a word of class cue_target"
+
 # a missing lexicon file
 expect_status "dict compile --lexicon missing: exit 1" 1 "$MUBIAO" dict compile -o "$T/x.dict" --no-base \
     --lexicon "$T/none.tsv"
