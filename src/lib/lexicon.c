@@ -1153,8 +1153,18 @@ static const mb_lexword *longest_at(const mb_lexicon *lex, mb_lexclass cls, cons
         h[k + 1] = poly_step(h[k], u[k]);
     for (size_t i = 0; i < nl; i++) {
         size_t l = len_at(lex, cls, i);
-        const mb_lexword *w;
-        if (l <= max && (w = get_hashed(lex, cls, s + pos, l, poly_key(cls, h[l]))))
+        if (l > max)
+            continue;
+        /* a probe only where a word of the class may end: a character's
+         * end, a last character of the class (the filter of
+         * mb_lex_longest_before) */
+        if (pos + l < len && (u[l] & 0xC0) == 0x80)
+            continue;
+        size_t ll = last_len(u, l);
+        if (!get_bit(lex->last[cls], char_bit(u + l - ll, ll)))
+            continue;
+        const mb_lexword *w = get_hashed(lex, cls, s + pos, l, poly_key(cls, h[l]));
+        if (w)
             return w;
     }
     return NULL;

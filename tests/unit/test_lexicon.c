@@ -5,6 +5,7 @@
 #include "mubiao.h"
 #include "t.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +46,76 @@ static unsigned char *read_image(const char *path, size_t cap, size_t *len, size
         *size = (size_t)mb_ld64(img + 64 + 16 * MB_DICT_SEC_LEXICON + 8);
     }
     return img;
+}
+
+/* The compiled dictionary of the build ($MUBIAO_DICT, else mubiao.dict one
+ * level above this test binary), or NULL. */
+static mb_dict *open_real(void)
+{
+    char buf[PATH_MAX];
+    const char *p = getenv("MUBIAO_DICT");
+    if (!p || !*p) {
+        ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 32);
+        if (n <= 0)
+            return NULL;
+        buf[n] = '\0';
+        char *slash = strrchr(buf, '/');
+        if (!slash)
+            return NULL;
+        strcpy(slash, "/../mubiao.dict");
+        p = buf;
+    }
+    mb_dict *d = NULL;
+    mb_error err = {0};
+    return mb_dict_open(p, &d, &err) ? NULL : d;
+}
+
+/* Every row of the real lexicon is found on its own word by each look-up:
+ * by hash, at a position (the filters before each probe: first character,
+ * length, a character's end, last character), before a position, in a
+ * range; and after one character more of text (a Chinese character or an
+ * ASCII letter), at a position and in a range. */
+static void real_rows(void)
+{
+    mb_dict *d = open_real();
+    mb_lexicon *lex = NULL;
+    mb_error err = {0};
+    if (!d || mb_lexicon_open(d, NULL, 0, &lex, &err)) {
+        T_OK(0, "the build's dictionary and its lexicon open");
+        mb_dict_close(d);
+        return;
+    }
+    size_t rows = mb_lexicon_size(lex), found = 0;
+    char buf[MB_DICT_MAX_WORD_BYTES + 8];
+    for (size_t i = 0; i < rows; i++) {
+        const char *cn, *wd, *it;
+        mb_lexicon_row(lex, i, &cn, &wd, &it);
+        mb_lexclass c = (mb_lexclass)mb_lex_class_find(cn, strlen(cn));
+        size_t wl = strlen(wd), p = 99;
+        const mb_lexword *e = mb_lex_get(lex, c, wd, wl), *at = mb_lex_longest_at(lex, c, wd, wl, 0),
+                         *bf = mb_lex_longest_before(lex, c, wd, 0, wl),
+                         *in = mb_lex_first_in(lex, c, wd, 0, wl, &p);
+        int ok = e && mb_lexw_len(e) == wl && !memcmp(mb_lexw_word(e), wd, wl) && at &&
+                 mb_lexw_len(at) == wl && bf && mb_lexw_len(bf) >= wl && in && p == 0 &&
+                 mb_lexw_len(in) == wl;
+        for (int more = 0; more < 2 && ok; more++) {
+            const char *tail = more ? "x" : "的";
+            memcpy(buf, wd, wl);
+            strcpy(buf + wl, tail);
+            size_t bl = wl + strlen(tail);
+            at = mb_lex_longest_at(lex, c, buf, bl, 0);
+            in = mb_lex_first_in(lex, c, buf, 0, bl, &p);
+            ok = at && mb_lexw_len(at) >= wl && in && p == 0 && mb_lexw_len(in) >= wl;
+        }
+        if (ok)
+            found++;
+        else
+            printf("# not found: %s %s\n", cn, wd);
+    }
+    T_OK(rows > 500, "the real lexicon has its rows");
+    T_EQ_INT(found, rows, "every real row found on its word by each look-up");
+    mb_lexicon_free(lex);
+    mb_dict_close(d);
 }
 
 int main(void)
@@ -403,5 +474,6 @@ int main(void)
     remove(src);
     remove(user);
     remove(out);
+    real_rows();
     return t_done();
 }
