@@ -77,6 +77,12 @@ typedef struct unit_def {
     int more; /* the unit itself says more than: 个多月 */
 } unit_def;
 
+/* A unit's lexicon row and its place in the unit table. */
+typedef struct unit_row {
+    const mb_lexword *w;
+    uint32_t i;
+} unit_row;
+
 /* The unit table of the recognizer: the lexicon's unit class, longest
  * first (the order of the suffix pattern's alternation). */
 static const unit_def *find_unit(const mb_recognizer *r, const char *s, size_t n);
@@ -159,6 +165,7 @@ struct mb_recognizer {
     const mb_lexicon *lex; /* borrowed: outlives the recognizer */
     unit_def *units;       /* the lexicon's units, longest first */
     size_t nunits;
+    unit_row *byrow;      /* the units by their lexicon row's address: find_unit */
     const char *multiple; /* the canonical unit of 翻一番 (the unit of category multiple) */
     int32_t fan_cp;       /* the first character of 翻一番 (fan/part=verb) */
     int32_t dbl_cp;       /* the first character of the doubling words (倍增) */
@@ -175,12 +182,30 @@ struct mb_recognizer {
     unsigned maxcap;
 };
 
+/* The unit s[0..n): the lexicon's hash finds its row (or none, mostly
+ * without a probe: no unit has that length or first character), then the
+ * row's unit, by a binary search of the rows' addresses (all in one
+ * array: the lexicon's rows). */
 static const unit_def *find_unit(const mb_recognizer *r, const char *s, size_t n)
 {
-    for (size_t i = 0; i < r->nunits; i++)
-        if (r->units[i].len == n && memcmp(r->units[i].text, s, n) == 0)
-            return &r->units[i];
-    return NULL;
+    const mb_lexword *w = mb_lex_get(r->lex, MB_LX_UNIT, s, n);
+    if (!w)
+        return NULL;
+    size_t lo = 0, hi = r->nunits;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if ((uintptr_t)r->byrow[mid].w < (uintptr_t)w)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < r->nunits && r->byrow[lo].w == w ? &r->units[r->byrow[lo].i] : NULL;
+}
+
+static int cmp_row(const void *a, const void *b)
+{
+    uintptr_t x = (uintptr_t)((const unit_row *)a)->w, y = (uintptr_t)((const unit_row *)b)->w;
+    return x < y ? -1 : x > y;
 }
 
 /* The unit table from the lexicon. */
@@ -218,6 +243,13 @@ static mb_status load_units(mb_recognizer *r, mb_error *err)
         if ((u->cat & 0xFF) == U_MULTIPLE && !r->multiple)
             r->multiple = u->unit;
     }
+    if (!(r->byrow = malloc((r->nunits ? r->nunits : 1) * sizeof *r->byrow)))
+        return mb_error_set(err, MB_ENOMEM, "recognizer: out of memory");
+    for (size_t i = 0; i < r->nunits; i++) {
+        r->byrow[i].w = mb_lexlist_at(ws, i);
+        r->byrow[i].i = (uint32_t)i;
+    }
+    qsort(r->byrow, r->nunits, sizeof *r->byrow, cmp_row);
     return MB_OK;
 }
 
@@ -279,6 +311,7 @@ void mb_recognizer_free(mb_recognizer *r)
     for (size_t i = 0; i < r->nunits; i++)
         free(r->units[i].unit);
     free(r->units);
+    free(r->byrow);
     mb_timex_rx_free(r->tx);
     pcre2_code_free(r->suffix);
     pcre2_code_free(r->fan);

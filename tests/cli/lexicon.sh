@@ -61,6 +61,14 @@ printf '产量6.5亿筐。\n' >"$T/u.txt"
 printf '筐\tunit\tunit=筐,cat=measure\n' >"$T/unit.tsv"
 "$MUBIAO" numbers --user-lexicon "$T/unit.tsv" "$T/u.txt" >"$T/out" 2>&1
 expect_grep "numbers --user-lexicon: the new unit is read" '"unit":"筐"' "$T/out"
+# ... and a user row that replaces a compiled unit's canonical form: the
+# unit found after the number is the replaced row's
+printf '占比提高2个百分点。\n' >"$T/pp.txt"
+printf '个百分点\tunit\tunit=pp,cat=ppoint\n' >"$T/pp.tsv"
+"$MUBIAO" numbers --user-lexicon "$T/pp.tsv" "$T/pp.txt" >"$T/out" 2>&1
+expect_grep "numbers --user-lexicon: a replaced unit's canonical form" '"text":"2个百分点",.*"unit":"pp","comparator":"eq","qkind":"ppoint"' "$T/out"
+"$MUBIAO" numbers "$T/pp.txt" >"$T/out" 2>&1
+expect_grep "numbers: the compiled unit's canonical form" '"text":"2个百分点",.*"unit":"个百分点"' "$T/out"
 
 # dict lexicon prints the compiled rows in the file format: they compile back
 # to the same rows
