@@ -1204,6 +1204,12 @@ const mb_lexword *mb_lex_first_in(const mb_lexicon *lex, mb_lexclass cls, const 
 const mb_lexword *mb_lex_longest_before(const mb_lexicon *lex, mb_lexclass cls, const char *s, size_t floor,
                                         size_t pos)
 {
+    return mb_lex_longest_before_upto(lex, cls, s, floor, pos, SIZE_MAX);
+}
+
+const mb_lexword *mb_lex_longest_before_upto(const mb_lexicon *lex, mb_lexclass cls, const char *s,
+                                             size_t floor, size_t pos, size_t maxlen)
+{
     if (!lex || (unsigned)cls >= MB_LX_NCLASSES || pos <= floor)
         return NULL;
     const unsigned char *u = (const unsigned char *)s + floor;
@@ -1217,6 +1223,8 @@ const mb_lexword *mb_lex_longest_before(const mb_lexicon *lex, mb_lexclass cls, 
      * word found is the longest */
     size_t l0 = len_at(lex, cls, 0);
     size_t max = l0 < pos - floor ? l0 : pos - floor;
+    if (max > maxlen)
+        max = maxlen;
     const unsigned char *e = (const unsigned char *)s + pos;
     const mb_lexword *best = NULL;
     uint64_t p = 0, pw = 1;

@@ -276,6 +276,12 @@ const mb_lexword *mb_lex_longest_at(const mb_lexicon *lex, mb_lexclass cls, cons
                                     size_t pos);
 const mb_lexword *mb_lex_longest_before(const mb_lexicon *lex, mb_lexclass cls, const char *s, size_t floor,
                                         size_t pos);
+/* The longest word of cls of at most maxlen bytes ending at s[pos]
+ * (starting at or after floor); NULL when none. A caller that rejects the
+ * word found asks again with maxlen its length - 1: the words ending
+ * there, longest first, one look-up each. */
+const mb_lexword *mb_lex_longest_before_upto(const mb_lexicon *lex, mb_lexclass cls, const char *s,
+                                             size_t floor, size_t pos, size_t maxlen);
 /* The first word of cls that stands in s[a,b): the longest at the first
  * position p in [a,b) where one starts and ends by b (mb_lex_longest_at(lex,
  * cls, s, b, p)), *pos = p (pos may be NULL); NULL when none. One pass

@@ -135,14 +135,12 @@ static mb_comparator prefix_before(const mb_lexicon *lex, const char *s, size_t 
     size_t p = pos;
     while (p > floor && s[p - 1] == ' ' && pos - p < 3)
         p--;
-    mb_lexlist ws = mb_lex_words(lex, MB_LX_CMP_PREFIX);
-    for (size_t i = 0; i < ws.n; i++) { /* longest first: 不超过 before 超过 before 过 */
-        const mb_lexword *w = mb_lexlist_at(ws, i);
+    /* the words ending at p, longest first: 不超过 before 超过 before 过 */
+    const mb_lexword *w;
+    for (size_t max = SIZE_MAX; (w = mb_lex_longest_before_upto(lex, MB_LX_CMP_PREFIX, s, floor, p, max));
+         max = mb_lexw_len(w) - 1) {
         size_t k = mb_lexw_len(w);
-        /* the bytes first: most words are not there, and the flag is looked
-         * up by name */
-        if (p < floor + k || memcmp(s + p - k, mb_lexw_word(w), k) != 0 ||
-            (mb_lex_flag(w, "bare_only") && !bare))
+        if (mb_lex_flag(w, "bare_only") && !bare)
             continue;
         size_t q = p - k, nl;
         const char *not_prev = mb_lex_value(w, "not_prev", &nl);

@@ -69,6 +69,15 @@ printf '个百分点\tunit\tunit=pp,cat=ppoint\n' >"$T/pp.tsv"
 expect_grep "numbers --user-lexicon: a replaced unit's canonical form" '"text":"2个百分点",.*"unit":"pp","comparator":"eq","qkind":"ppoint"' "$T/out"
 "$MUBIAO" numbers "$T/pp.txt" >"$T/out" 2>&1
 expect_grep "numbers: the compiled unit's canonical form" '"text":"2个百分点",.*"unit":"个百分点"' "$T/out"
+# comparator words before a number, longest first: a longer word refused
+# (bare_only before a number with a unit) gives way to a shorter one ending
+# at the same place
+printf '增长超过5%%。\n' >"$T/cp.txt"
+"$MUBIAO" numbers "$T/cp.txt" >"$T/out" 2>&1
+expect_grep "numbers: 超过 before 5%" '"start":6,"end":14,"text":"超过5%",.*"comparator":"gt"' "$T/out"
+printf '超过\tcmp_prefix\tcmp=gt,bare_only\n过\tcmp_prefix\tcmp=ge\n' >"$T/cp.tsv"
+"$MUBIAO" numbers --user-lexicon "$T/cp.tsv" "$T/cp.txt" >"$T/out" 2>&1
+expect_grep "numbers: 超过 refused, 过 taken" '"start":9,"end":14,"text":"过5%",.*"comparator":"ge"' "$T/out"
 
 # dict lexicon prints the compiled rows in the file format: they compile back
 # to the same rows

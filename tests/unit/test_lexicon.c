@@ -6,6 +6,7 @@
 #include "t.h"
 
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,6 +112,27 @@ static void real_rows(void)
             found++;
         else
             printf("# not found: %s %s\n", cn, wd);
+    }
+    /* the words ending at a place, longest first, one look-up each */
+    {
+        const char *t = "将不超过";
+        size_t tn = strlen(t);
+        const mb_lexword *a = mb_lex_longest_before_upto(lex, MB_LX_CMP_PREFIX, t, 0, tn, SIZE_MAX);
+        const mb_lexword *b =
+            a ? mb_lex_longest_before_upto(lex, MB_LX_CMP_PREFIX, t, 0, tn, mb_lexw_len(a) - 1) : NULL;
+        const mb_lexword *c2 =
+            b ? mb_lex_longest_before_upto(lex, MB_LX_CMP_PREFIX, t, 0, tn, mb_lexw_len(b) - 1) : NULL;
+        T_OK(a && !strcmp(mb_lexw_word(a), "不超过") && b && !strcmp(mb_lexw_word(b), "超过") && c2 &&
+                 !strcmp(mb_lexw_word(c2), "过"),
+             "comparator words ending at a place: 不超过, then 超过, then 过");
+        T_OK(c2 && !mb_lex_longest_before_upto(lex, MB_LX_CMP_PREFIX, t, 0, tn, mb_lexw_len(c2) - 1),
+             "then none");
+        T_OK(mb_lex_longest_before_upto(lex, MB_LX_CMP_PREFIX, t, 0, tn, SIZE_MAX) ==
+                 mb_lex_longest_before(lex, MB_LX_CMP_PREFIX, t, 0, tn),
+             "no bound: mb_lex_longest_before");
+        const mb_lexword *f =
+            mb_lex_longest_before_upto(lex, MB_LX_CMP_PREFIX, t, strlen("将不"), tn, SIZE_MAX);
+        T_OK(f && !strcmp(mb_lexw_word(f), "超过"), "the floor bounds it too");
     }
     T_OK(rows > 500, "the real lexicon has its rows");
     T_EQ_INT(found, rows, "every real row found on its word by each look-up");
