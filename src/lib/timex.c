@@ -432,12 +432,11 @@ static mb_time_marker marker_before(const mb_lexicon *lex, const char *s, size_t
     size_t p = pos;
     while (p > floor && s[p - 1] == ' ')
         p--;
-    mb_lexlist ws = mb_lex_words(lex, MB_LX_TIME_MARKER);
-    for (size_t i = 0; i < ws.n; i++) { /* longest first: 截止到 before 到 */
-        const mb_lexword *w = mb_lexlist_at(ws, i);
+    /* the words ending at p, longest first: 截止到 before 到 */
+    const mb_lexword *w;
+    for (size_t max = SIZE_MAX; (w = mb_lex_longest_before_upto(lex, MB_LX_TIME_MARKER, s, floor, p, max));
+         max = mb_lexw_len(w) - 1) {
         size_t k = mb_lexw_len(w), nl;
-        if (p < floor + k || memcmp(s + p - k, mb_lexw_word(w), k) != 0)
-            continue;
         size_t q = p - k;
         const char *not_prev = mb_lex_value(w, "not_prev", &nl);
         if (q >= floor + 3 && not_prev) {
