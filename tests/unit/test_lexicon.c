@@ -4,8 +4,8 @@
 #include "lexicon.h"
 #include "mubiao.h"
 #include "t.h"
+#include "t_lex.h"
 
-#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,43 +49,17 @@ static unsigned char *read_image(const char *path, size_t cap, size_t *len, size
     return img;
 }
 
-/* The compiled dictionary of the build ($MUBIAO_DICT, else mubiao.dict one
- * level above this test binary), or NULL. */
-static mb_dict *open_real(void)
-{
-    char buf[PATH_MAX];
-    const char *p = getenv("MUBIAO_DICT");
-    if (!p || !*p) {
-        ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 32);
-        if (n <= 0)
-            return NULL;
-        buf[n] = '\0';
-        char *slash = strrchr(buf, '/');
-        if (!slash)
-            return NULL;
-        strcpy(slash, "/../mubiao.dict");
-        p = buf;
-    }
-    mb_dict *d = NULL;
-    mb_error err = {0};
-    return mb_dict_open(p, &d, &err) ? NULL : d;
-}
-
-/* Every row of the real lexicon is found on its own word by each look-up:
- * by hash, at a position (the filters before each probe: first character,
- * length, a character's end, last character), before a position, in a
- * range; and after one character more of text (a Chinese character or an
- * ASCII letter), at a position and in a range. */
+/* Every row of the real lexicon (the files of dict/lexicon, compiled by
+ * t_lexicon) is found on its own word by each look-up: by hash, at a
+ * position (the filters before each probe: first character, length, a
+ * character's end, last character), before a position, in a range; and
+ * after one character more of text (a Chinese character or an ASCII
+ * letter), at a position and in a range. */
 static void real_rows(void)
 {
-    mb_dict *d = open_real();
-    mb_lexicon *lex = NULL;
-    mb_error err = {0};
-    if (!d || mb_lexicon_open(d, NULL, 0, &lex, &err)) {
-        T_OK(0, "the build's dictionary and its lexicon open");
-        mb_dict_close(d);
+    mb_lexicon *lex = t_lexicon();
+    if (!lex)
         return;
-    }
     size_t rows = mb_lexicon_size(lex), found = 0;
     char buf[MB_DICT_MAX_WORD_BYTES + 8];
     for (size_t i = 0; i < rows; i++) {
@@ -137,7 +111,6 @@ static void real_rows(void)
     T_OK(rows > 500, "the real lexicon has its rows");
     T_EQ_INT(found, rows, "every real row found on its word by each look-up");
     mb_lexicon_free(lex);
-    mb_dict_close(d);
 }
 
 int main(void)
