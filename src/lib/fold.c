@@ -24,14 +24,16 @@ void mb_fold_count(const mb_lexicon *lex, const char *s, size_t n, size_t *cjk, 
     const unsigned char *u = (const unsigned char *)s;
     const unsigned char *bits = mb_lex_t2s_bitmap(lex);
     size_t nc = 0, nf = 0; /* in locals: a store through *cjk could be one of the text's bytes */
-    for (size_t i = 0; i < n;) {
-        if (i + 3 <= n && is_cjk3(u + i)) {
-            nc++;
-            if (row_at(lex, bits, s + i))
-                nf++;
-            i += 3;
-        } else
+    for (size_t i = 0; i + 3 <= n;) {
+        /* a lead byte E3 to EF (one subtraction), then is_cjk3's test of E3 */
+        if ((unsigned)(u[i] - 0xE3u) > 0xEFu - 0xE3u || (u[i] == 0xE3 && u[i + 1] < 0x90)) {
             i++;
+            continue;
+        }
+        nc++;
+        if (bits && row_at(lex, bits, s + i))
+            nf++;
+        i += 3;
     }
     *cjk += nc;
     *foldable += nf;

@@ -52,6 +52,12 @@ int main(void)
     T_EQ_INT(f, 4, "... of which 國 內 總 乾 fold");
     mb_fold_count(lex, "產", strlen("產"), &cjk, &f);
     T_OK(cjk == 8 && f == 5, "count adds to what the counters hold");
+    /* the bounds of what counts: three-byte characters from U+3400 (E3 90
+     * 80) up, so 、 (U+3001) and U+33FF do not, U+3400 and the full-width
+     * comma (U+FF0C, lead byte EF) do */
+    cjk = f = 0;
+    mb_fold_count(lex, "\xe3\x80\x81\xe3\x8f\xbf\xe3\x90\x80\xef\xbc\x8c", 12, &cjk, &f);
+    T_OK(cjk == 2 && f == 0, "count: U+3001 and U+33FF no, U+3400 and U+FF0C yes");
 
     /* a simplified text with 著 and 乾: 2 of 100 is under 3% */
     T_OK(!mb_fold_is_traditional(100, 2), "two of a hundred: simplified");
