@@ -39,7 +39,7 @@ typedef struct builder {
     uint32_t *ids;
     size_t nid;
     int32_t *dbase;
-    uint32_t *dcheck, *dvalue, *nx, *pv; /* dcheck: the parent unit (FREE_SLOT: free) */
+    uint32_t *dcheck, *dvalue; /* dcheck: the parent unit (FREE_SLOT: free) */
     /* bitmaps a slot a bit, what find_base tests at every candidate: 90 KB
      * each where dcheck is 2.9 MB, so the tests stay in the cache */
     uint64_t *occ;  /* set: dcheck is not FREE_SLOT */
@@ -69,8 +69,6 @@ static void builder_free(builder *b)
     free(b->occ);
     free(b->used);
     free(b->full);
-    free(b->nx);
-    free(b->pv);
     free(b->labels);
     mb_lexrows_free(&b->lex);
 }
@@ -376,12 +374,6 @@ static mb_status grow(builder *b, size_t need)
     uint32_t *dv = realloc(b->dvalue, ns * sizeof *dv);
     if (dv)
         b->dvalue = dv;
-    uint32_t *nx = realloc(b->nx, (ns + 1) * sizeof *nx);
-    if (nx)
-        b->nx = nx;
-    uint32_t *pv = realloc(b->pv, (ns + 1) * sizeof *pv);
-    if (pv)
-        b->pv = pv;
     size_t ow = (b->size + 63) / 64, nw = (ns + 63) / 64; /* sizes are powers of two from 2^16 */
     uint64_t *oc = realloc(b->occ, nw * sizeof *oc);
     if (oc)
@@ -393,22 +385,15 @@ static mb_status grow(builder *b, size_t need)
     uint64_t *fu = realloc(b->full, nfw * sizeof *fu);
     if (fu)
         b->full = fu;
-    if (!db || !dc || !dv || !nx || !pv || !oc || !us || !fu)
+    if (!db || !dc || !dv || !oc || !us || !fu)
         return nomem(b);
     memset(b->occ + ow, 0, (nw - ow) * sizeof *oc);
     memset(b->used + ow, 0, (nw - ow) * sizeof *us);
     memset(b->full + ofw, 0, (nfw - ofw) * sizeof *fu);
-    if (b->size == 0)
-        b->nx[0] = b->pv[0] = 0; /* the free list's sentinel */
     for (size_t s = b->size; s < ns; s++) {
         b->dbase[s] = 0;
         b->dcheck[s] = FREE_SLOT;
         b->dvalue[s] = 0;
-        uint32_t k = (uint32_t)s + 1, tail = b->pv[0];
-        b->nx[tail] = k;
-        b->pv[k] = tail;
-        b->nx[k] = 0;
-        b->pv[0] = k;
     }
     b->size = ns;
     return MB_OK;
@@ -416,9 +401,6 @@ static mb_status grow(builder *b, size_t need)
 
 static void take(builder *b, size_t s, uint32_t parent)
 {
-    uint32_t k = (uint32_t)s + 1;
-    b->nx[b->pv[k]] = b->nx[k];
-    b->pv[b->nx[k]] = b->pv[k];
     b->dcheck[s] = parent;
     if (parent != FREE_SLOT) { /* the root's slot is taken with FREE_SLOT */
         b->occ[s >> 6] |= (uint64_t)1 << (s & 63);
@@ -472,7 +454,7 @@ static uint64_t next_free(const builder *b, uint64_t p)
  * search goes on from the next free slot for that child. */
 static int64_t find_base(const builder *b, const uint32_t *l, size_t m)
 {
-    uint64_t first = b->nx[0] ? (uint64_t)b->nx[0] - 1 : b->size; /* the first free slot */
+    uint64_t first = next_free(b, 1); /* the first free slot (0 is the root's) */
     uint64_t base = first > (uint64_t)l[0] + 1 ? first - l[0] : 1;
     for (;; base += 64) {
         base = next_free(b, base + l[0]) - l[0];
