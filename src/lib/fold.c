@@ -13,10 +13,11 @@ static inline const mb_lexword *row_at(const mb_lexicon *lex, const unsigned cha
     return bits && (bits[cp >> 3] >> (cp & 7) & 1) ? mb_lex_get(lex, MB_LX_T2S, s, 3) : NULL;
 }
 
-static int is_cjk3(const unsigned char *u)
+static inline int is_cjk3(const unsigned char *u)
 {
-    /* E3 90 80 = U+3400 up to EF BF BF; 3-byte sequences only */
-    return (u[0] & 0xF0) == 0xE0 && (u[0] > 0xE3 || (u[0] == 0xE3 && u[1] >= 0x90));
+    /* E3 90 80 = U+3400 up to EF BF BF; 3-byte sequences only: a lead byte
+     * E3 to EF (one subtraction), and past E3 8F */
+    return (unsigned)(u[0] - 0xE3u) <= 0xEFu - 0xE3u && (u[0] != 0xE3 || u[1] >= 0x90);
 }
 
 void mb_fold_count(const mb_lexicon *lex, const char *s, size_t n, size_t *cjk, size_t *foldable)
@@ -25,13 +26,12 @@ void mb_fold_count(const mb_lexicon *lex, const char *s, size_t n, size_t *cjk, 
     const unsigned char *bits = mb_lex_t2s_bitmap(lex);
     size_t nc = 0, nf = 0; /* in locals: a store through *cjk could be one of the text's bytes */
     for (size_t i = 0; i + 3 <= n;) {
-        /* a lead byte E3 to EF (one subtraction), then is_cjk3's test of E3 */
-        if ((unsigned)(u[i] - 0xE3u) > 0xEFu - 0xE3u || (u[i] == 0xE3 && u[i + 1] < 0x90)) {
+        if (!is_cjk3(u + i)) {
             i++;
             continue;
         }
         nc++;
-        if (bits && row_at(lex, bits, s + i))
+        if (row_at(lex, bits, s + i))
             nf++;
         i += 3;
     }
