@@ -356,6 +356,17 @@ static mb_status parse_file(builder *b, const char *path)
 
 /* ---- the double-array trie ---- */
 
+/* *p resized to n elements of size bytes; 0 when out of memory (*p kept,
+ * still the builder's to free). */
+static int resize(void **p, size_t n, size_t size)
+{
+    void *q = realloc(*p, n * size);
+    if (!q)
+        return 0;
+    *p = q;
+    return 1;
+}
+
 static mb_status grow(builder *b, size_t need)
 {
     if (need <= b->size)
@@ -365,31 +376,17 @@ static mb_status grow(builder *b, size_t need)
         ns *= 2;
     if (ns >= 0x7fffffff)
         return mb_error_set(b->err, MB_EDICT, "dictionary too large for the trie");
-    int32_t *db = realloc(b->dbase, ns * sizeof *db);
-    if (db)
-        b->dbase = db;
-    uint32_t *dc = realloc(b->dcheck, ns * sizeof *dc);
-    if (dc)
-        b->dcheck = dc;
-    uint32_t *dv = realloc(b->dvalue, ns * sizeof *dv);
-    if (dv)
-        b->dvalue = dv;
     size_t ow = (b->size + 63) / 64, nw = (ns + 63) / 64; /* sizes are powers of two from 2^16 */
-    uint64_t *oc = realloc(b->occ, nw * sizeof *oc);
-    if (oc)
-        b->occ = oc;
-    uint64_t *us = realloc(b->used, nw * sizeof *us);
-    if (us)
-        b->used = us;
     size_t ofw = (ow + 63) / 64, nfw = (nw + 63) / 64;
-    uint64_t *fu = realloc(b->full, nfw * sizeof *fu);
-    if (fu)
-        b->full = fu;
-    if (!db || !dc || !dv || !oc || !us || !fu)
+    if (!resize((void **)&b->dbase, ns, sizeof *b->dbase) ||
+        !resize((void **)&b->dcheck, ns, sizeof *b->dcheck) ||
+        !resize((void **)&b->dvalue, ns, sizeof *b->dvalue) ||
+        !resize((void **)&b->occ, nw, sizeof *b->occ) || !resize((void **)&b->used, nw, sizeof *b->used) ||
+        !resize((void **)&b->full, nfw, sizeof *b->full))
         return nomem(b);
-    memset(b->occ + ow, 0, (nw - ow) * sizeof *oc);
-    memset(b->used + ow, 0, (nw - ow) * sizeof *us);
-    memset(b->full + ofw, 0, (nfw - ofw) * sizeof *fu);
+    memset(b->occ + ow, 0, (nw - ow) * sizeof *b->occ);
+    memset(b->used + ow, 0, (nw - ow) * sizeof *b->used);
+    memset(b->full + ofw, 0, (nfw - ofw) * sizeof *b->full);
     for (size_t s = b->size; s < ns; s++) {
         b->dbase[s] = 0;
         b->dcheck[s] = FREE_SLOT;
