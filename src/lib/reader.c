@@ -158,19 +158,83 @@ static void consume(mb_reader *r, size_t n)
     r->off += n;
 }
 
-/* The first pass: the whole file's hash (when hash), and whether it is
- * UTF-8 (the pieces end at line breaks, so no character straddles two). */
+/* The first pass reads the file in chunks of at most this many bytes (a
+ * piece's when smaller) into the start of buf: a buffer that stays in the
+ * cache is filled about seven times faster than one of a piece, which the
+ * copy out of the page cache finds cold every time (30 MB: 2.5 against 17
+ * ms on the bench machine). */
+#define PASS_CHUNK ((size_t)128 << 10)
+
+/* Where a chunk of UTF-8 in b[0..n) (n >= 4) may end so that no character
+ * is cut: before a character the chunk holds only the start of, else n.
+ * Cut there, a text is valid UTF-8 exactly when both sides are. */
+static size_t char_cut(const unsigned char *b, size_t n)
+{
+    size_t i = n, k = 0;
+    while (k < 3 && (b[i - 1] & 0xC0) == 0x80) {
+        i--;
+        k++;
+    }
+    unsigned char lead = b[i - 1];
+    size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    return need > n - (i - 1) ? i - 1 : n;
+}
+
+/* The first line break in b[0..n) (the unit's offset), or n. */
+static size_t first_lf(const mb_reader *r, const unsigned char *b, size_t n)
+{
+    if (r->unit == 1) {
+        const unsigned char *z = memchr(b, '\n', n);
+        return z ? (size_t)(z - b) : n;
+    }
+    for (size_t i = 0; i + 2 <= n; i += 2)
+        if (is_lf(r, b, i))
+            return i;
+    return n;
+}
+
+/* The last line break in b[0..n), or n when there is none. */
+static size_t last_lf(const mb_reader *r, const unsigned char *b, size_t n)
+{
+    for (size_t i = n - n % (size_t)r->unit; i >= (size_t)r->unit;) {
+        i -= (size_t)r->unit;
+        if (is_lf(r, b, i))
+            return i;
+    }
+    return n;
+}
+
+/* The first pass: the whole file's hash (when hash), whether it is UTF-8,
+ * and a line too long for a piece (the pieces are cut at line breaks and
+ * begin at the start of a line: one that runs on for cap bytes without a
+ * break leaves none to cut at), all refused before any piece is given. */
 static mb_status first_pass(mb_reader *r, int hash, int *utf8, mb_error *err)
 {
     mb_sha256_stream *h = hash ? mb_sha256_stream_new() : NULL;
     if (hash && !h)
         return mb_error_set(err, MB_ENOMEM, "%s: out of memory", r->path);
     *utf8 = r->unit == 1;
+    size_t chunk = r->piece < PASS_CHUNK ? r->piece : PASS_CHUNK;
+    chunk -= chunk % (size_t)r->unit;
+    size_t line = 0; /* the file offset of the line the chunks have reached */
     mb_status st = MB_OK;
     for (;;) {
-        size_t n;
-        if ((st = next_bytes(r, &n, err)) != MB_OK || n == 0)
+        if ((st = fill(r, chunk, err)) != MB_OK || r->len == 0)
             break;
+        size_t n = r->len;
+        if (!r->eof) /* whole characters (or units); the rest waits for the next chunk */
+            n = r->unit == 1 ? char_cut(r->buf, n) : n - n % (size_t)r->unit;
+        size_t lf = first_lf(r, r->buf, n);
+        size_t at = lf < n ? r->off + lf : r->off + n; /* the line runs on to here at least */
+        if (at - line >= r->cap) { /* no break in [line, line + cap): the piece at line could not be cut */
+            st = mb_error_set(err, MB_ETOOBIG,
+                              "%s: byte %zu: no line break in the next %zu bytes (a large file is read in "
+                              "pieces of %zu bytes cut at line ends)",
+                              r->path, line, r->cap, r->piece);
+            break;
+        }
+        if (lf < n)
+            line = r->off + last_lf(r, r->buf, n) + (size_t)r->unit;
         if (h)
             mb_sha256_stream_add(h, r->buf, n);
         const unsigned char *z = r->unit == 1 && !r->has_binary ? memchr(r->buf, 0, n) : NULL;
@@ -324,7 +388,7 @@ mb_status mb_reader_next(mb_reader *r, mb_doc **piece, mb_error *err)
         r->fd = -1;
         return st;
     }
-    size_t n;
+    size_t n = 0;
     mb_status st = next_bytes(r, &n, err);
     if (st)
         return st;

@@ -229,6 +229,36 @@ int main(void)
     fails(plong, 500, MB_ETOOBIG, "byte 5: no line break in the next 2000 bytes", "a long line");
     free(t);
 
+    /* the same far into the file, pieces of 1000 bytes (lines of 4000 at
+     * most): refused at open, before any piece, from the start of the line
+     * when it holds no break in 4000 bytes; one byte shorter, read */
+    size_t head = 0;
+    for (size_t i = 0; i < n && i < 5000; i++)
+        if (s[i] == '\n')
+            head = i + 1; /* whole lines, several chunks of the first pass */
+    for (size_t run = 3999; run <= 4000; run++) {
+        t = malloc(head + run + 1 + n);
+        memcpy(t, s, head);
+        memset(t + head, 'x', run);
+        t[head + run] = '\n';
+        memcpy(t + head + run + 1, s, n);
+        T_OK(!write_file(plong, t, head + run + 1 + n), "a file with a long line far into it");
+        free(t);
+        mb_doc_options lo = {.piece_size = 1000};
+        mb_error lerr = {0};
+        mb_reader *lr = NULL;
+        mb_status lst = mb_reader_open(plong, &lo, &lr, &lerr);
+        mb_reader_close(lr);
+        if (run == 4000) {
+            snprintf(msg, sizeof msg, "byte %zu: no line break in the next 4000 bytes", head);
+            T_EQ_INT(lst, MB_ETOOBIG, "a line of 4000 bytes: refused at open");
+            T_OK(strstr(lerr.message, msg) != NULL, "... from the line's start");
+        } else {
+            T_EQ_INT(lst, MB_OK, "a line of 3999 bytes: opened");
+            same_as_whole(plong, "a line of 3999 bytes", 0);
+        }
+    }
+
     /* a file no larger than a piece: one piece, the whole document */
     T_OK(!write_file(psmall, s, 900), "a small file");
     mb_doc_options o = {.piece_size = 1000};
