@@ -1098,6 +1098,15 @@ static inline int may_start(const mb_lexicon *lex, mb_lexclass cls, const unsign
     return get_bit(lex->first[cls], *fb);
 }
 
+/* 1 when a word of cls may end with the last character of u[0..n) (n >=
+ * 1): its filter bit is set for the class (the filter of the last
+ * characters, which mb_lex_longest_at and mb_lex_longest_before share) */
+static inline int may_end(const mb_lexicon *lex, mb_lexclass cls, const unsigned char *u, size_t n)
+{
+    size_t ll = last_len(u, n);
+    return get_bit(lex->last[cls], char_bit(u + n - ll, ll));
+}
+
 /* 1 when cls has a word of n bytes (1 <= n <= MB_DICT_MAX_WORD_BYTES) */
 static inline int has_len(const mb_lexicon *lex, mb_lexclass cls, size_t n)
 {
@@ -1158,10 +1167,7 @@ static const mb_lexword *longest_at(const mb_lexicon *lex, mb_lexclass cls, cons
         /* a probe only where a word of the class may end: a character's
          * end, a last character of the class (the filter of
          * mb_lex_longest_before) */
-        if (pos + l < len && (u[l] & 0xC0) == 0x80)
-            continue;
-        size_t ll = last_len(u, l);
-        if (!get_bit(lex->last[cls], char_bit(u + l - ll, ll)))
+        if ((pos + l < len && (u[l] & 0xC0) == 0x80) || !may_end(lex, cls, u, l))
             continue;
         const mb_lexword *w = get_hashed(lex, cls, s + pos, l, poly_key(cls, h[l]));
         if (w)
@@ -1212,10 +1218,7 @@ const mb_lexword *mb_lex_longest_before_upto(const mb_lexicon *lex, mb_lexclass 
 {
     if (!lex || (unsigned)cls >= MB_LX_NCLASSES || pos <= floor)
         return NULL;
-    const unsigned char *u = (const unsigned char *)s + floor;
-    size_t ll = last_len(u, pos - floor);
-    unsigned lb = char_bit(u + (pos - floor) - ll, ll);
-    if (!get_bit(lex->last[cls], lb) || !nlens(lex, cls))
+    if (!may_end(lex, cls, (const unsigned char *)s + floor, pos - floor) || !nlens(lex, cls))
         return NULL;
     /* the suffixes ending at pos, shortest first, each hash extended by the
      * byte before it; a probe where a word of the class may start (its
@@ -1293,6 +1296,16 @@ int mb_lex_value_is(const mb_lexword *w, const char *key, const char *v)
     size_t n;
     const char *s = mb_lex_value(w, key, &n);
     return s && n == strlen(v) && !memcmp(s, v, n);
+}
+
+int mb_lex_value_has_char(const mb_lexword *w, const char *key, const char *ch, size_t n)
+{
+    size_t sn;
+    const char *set = mb_lex_value(w, key, &sn);
+    for (size_t i = 0; set && n && i + n <= sn; i += (size_t)mb_utf8_len((unsigned char)set[i]))
+        if (!memcmp(set + i, ch, n))
+            return 1;
+    return 0;
 }
 
 /* ---- pattern assembly ---- */

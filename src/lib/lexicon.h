@@ -300,6 +300,9 @@ int mb_lex_flag(const mb_lexword *w, const char *name);
 const char *mb_lex_value(const mb_lexword *w, const char *key, size_t *n);
 /* 1 when w's value of key equals v. */
 int mb_lex_value_is(const mb_lexword *w, const char *key, const char *v);
+/* 1 when w's value of key, a string of characters (not_prev=本去), holds
+ * the character ch[0..n). */
+int mb_lex_value_has_char(const mb_lexword *w, const char *key, const char *ch, size_t n);
 
 /* Pattern assembly: expand a pcre2 pattern template. "@{class}" becomes
  * a non-capturing alternation of the class's words, longest first, each

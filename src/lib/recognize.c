@@ -118,17 +118,6 @@ static mb_comparator cmp_of(const mb_lexword *w)
     return MB_CMP_NONE;
 }
 
-/* 1 when the character ch[0..n) is one of set[0..sn). */
-static int in_chars(const char *set, size_t sn, const char *ch, size_t n)
-{
-    for (size_t i = 0; i + n <= sn;) {
-        if (!memcmp(set + i, ch, n))
-            return 1;
-        i += (size_t)mb_utf8_len((unsigned char)set[i]);
-    }
-    return 0;
-}
-
 static mb_comparator prefix_before(const mb_lexicon *lex, const char *s, size_t pos, size_t floor, int bare,
                                    size_t *pstart)
 {
@@ -142,9 +131,8 @@ static mb_comparator prefix_before(const mb_lexicon *lex, const char *s, size_t 
         size_t k = mb_lexw_len(w);
         if (mb_lex_flag(w, "bare_only") && !bare)
             continue;
-        size_t q = p - k, nl;
-        const char *not_prev = mb_lex_value(w, "not_prev", &nl);
-        if (not_prev && q >= floor + 3 && in_chars(not_prev, nl, s + q - 3, 3))
+        size_t q = p - k;
+        if (q >= floor + 3 && mb_lex_value_has_char(w, "not_prev", s + q - 3, 3))
             continue;
         *pstart = q;
         return cmp_of(w);

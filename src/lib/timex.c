@@ -436,16 +436,9 @@ static mb_time_marker marker_before(const mb_lexicon *lex, const char *s, size_t
     const mb_lexword *w;
     for (size_t max = SIZE_MAX; (w = mb_lex_longest_before_upto(lex, MB_LX_TIME_MARKER, s, floor, p, max));
          max = mb_lexw_len(w) - 1) {
-        size_t k = mb_lexw_len(w), nl;
-        size_t q = p - k;
-        const char *not_prev = mb_lex_value(w, "not_prev", &nl);
-        if (q >= floor + 3 && not_prev) {
-            int found = 0;
-            for (size_t j = 0; j + 3 <= nl && !found; j += (size_t)mb_utf8_len((unsigned char)not_prev[j]))
-                found = !memcmp(not_prev + j, s + q - 3, 3);
-            if (found)
-                continue;
-        }
+        size_t q = p - mb_lexw_len(w);
+        if (q >= floor + 3 && mb_lex_value_has_char(w, "not_prev", s + q - 3, 3))
+            continue;
         *mstart = q;
         for (int m = 1; m < 6; m++)
             if (mb_lex_value_is(w, "marker", names[m]))

@@ -108,6 +108,20 @@ static void real_rows(void)
             mb_lex_longest_before_upto(lex, MB_LX_CMP_PREFIX, t, strlen("将不"), tn, SIZE_MAX);
         T_OK(f && !strcmp(mb_lexw_word(f), "超过"), "the floor bounds it too");
     }
+    /* a value of characters: not_prev=最附就亲贴靠邻 of 近 (最近 is no
+     * comparator) */
+    {
+        const mb_lexword *w = mb_lex_get(lex, MB_LX_CMP_PREFIX, "近", strlen("近"));
+        T_OK(w && mb_lex_value_has_char(w, "not_prev", "最", 3) &&
+                 mb_lex_value_has_char(w, "not_prev", "就", 3) &&
+                 mb_lex_value_has_char(w, "not_prev", "邻", 3),
+             "not_prev of 近 holds its first, a middle and its last character");
+        T_OK(w && !mb_lex_value_has_char(w, "not_prev", "将", 3) &&
+                 !mb_lex_value_has_char(w, "cmp", "最", 3) &&
+                 !mb_lex_value_has_char(w, "nonesuch", "最", 3) &&
+                 !mb_lex_value_has_char(NULL, "not_prev", "最", 3),
+             "... and not another character, another key's value, a key it lacks, no word");
+    }
     T_OK(rows > 500, "the real lexicon has its rows");
     T_EQ_INT(found, rows, "every real row found on its word by each look-up");
     mb_lexicon_free(lex);
