@@ -75,8 +75,10 @@ static inline int mb_dict_step(const mb_dict *d, uint32_t *s, uint32_t c)
  * characters being c1 and c2 (char ids), ahead of the walk: the first step's
  * unit (a root's child: few, and in the cache) is read now, the second's is
  * prefetched. Most of a walk's time is that second unit's load out of the
- * cache; a walk some characters ahead finds it there. A hint only: nothing
- * is read past the units, and a wrong guess costs one prefetch.
+ * cache; a walk some characters ahead finds it there. A hint only, and without a
+ * branch (a branch here, on whether c1 is a child of the root, was
+ * mispredicted once every few characters): nothing is read past the
+ * units, and a wrong guess (c1 or c2 0, or no child) costs one prefetch.
  * always_inline: a function that only reads memory is "pure" to GCC, and a
  * call to it whose result is unused is deleted, prefetch and all (GCC 12
  * counts a prefetch as no side effect); inlined, the prefetch stays. */
@@ -84,14 +86,11 @@ static inline __attribute__((always_inline)) void mb_dict_prefetch_second(const 
                                                                           uint32_t c2)
 {
     uint32_t t = (uint32_t)(mb_ld64(d->units) & MB_DICT_BASE_MASK) + c1;
-    if (t >= d->nunits)
-        return;
+    t = t < d->nunits ? t : 0;
     uint64_t v = mb_ld64(d->units + (size_t)t * MB_DICT_UNIT_SIZE);
-    if ((uint32_t)(v >> MB_DICT_LABEL_SHIFT & MB_DICT_LABEL_MASK) != c1)
-        return;
     uint32_t t2 = (uint32_t)(v & MB_DICT_BASE_MASK) + c2;
-    if (t2 < d->nunits)
-        __builtin_prefetch(d->units + (size_t)t2 * MB_DICT_UNIT_SIZE);
+    t2 = t2 < d->nunits ? t2 : 0;
+    __builtin_prefetch(d->units + (size_t)t2 * MB_DICT_UNIT_SIZE);
 }
 
 /* The word ending at unit s (s < nunits): 0 if none, else its cost + 1

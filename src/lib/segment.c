@@ -381,9 +381,8 @@ mb_status mb_segment(const mb_dict *dict, const mb_dict *user, const char *s, si
         /* the walks go backwards: the walk at k - PREFETCH_AHEAD comes later */
         if (k >= PREFETCH_AHEAD) {
             size_t p = k - PREFETCH_AHEAD;
-            if (cid[p] && cid[p + 1])
-                mb_dict_prefetch_second(dict, cid[p], cid[p + 1]);
-            if (user && w.uid[p] && w.uid[p + 1])
+            mb_dict_prefetch_second(dict, cid[p], cid[p + 1]);
+            if (user)
                 mb_dict_prefetch_second(user, w.uid[p], w.uid[p + 1]);
         }
         uint8_t kind = kinds[k];
