@@ -96,21 +96,21 @@ static inline int name_tag(const char *tag)
 
 /* The number of leading elements of a sorted array whose size_t field (at
  * byte offset off in each element of size bytes) is below key: the one
- * binary search behind every "what comes before this position" below. */
+ * binary search behind every "what comes before this position" below.
+ * Without a branch on the comparisons (a third of them were mispredicted):
+ * the range halves whatever they say, so the steps depend on n alone. */
 static inline size_t count_below(const void *base, size_t n, size_t size, size_t off, size_t key)
 {
     const char *p = base;
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        size_t v;
-        memcpy(&v, p + mid * size + off, sizeof v);
-        if (v < key)
-            lo = mid + 1;
-        else
-            hi = mid;
+    if (n == 0)
+        return 0;
+    size_t lo = 0, v;
+    for (size_t len = n; len > 1; len -= len / 2) {
+        memcpy(&v, p + (lo + len / 2) * size + off, sizeof v);
+        lo += (size_t)(v < key) * (len / 2);
     }
-    return lo;
+    memcpy(&v, p + lo * size + off, sizeof v);
+    return lo + (v < key);
 }
 
 /* The number of cached clause breaks of the sentence that end at or
