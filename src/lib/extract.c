@@ -146,11 +146,12 @@ static mb_status scan_sentence(ctx *c, size_t sa, size_t sb)
             continue; /* no whole-token cue is as long */
         if (preposition_jiang(c, i, sb))
             continue;
-        uint32_t th = cue_head4(c->s + t->start, tl);
+        /* length and head in one compare: a branch on each alone was
+         * often mispredicted (a cue of the token's length, another head) */
+        uint64_t key = (uint64_t)tl << 32 | cue_head4(c->s + t->start, tl);
         for (size_t j = 0; j < c->nwt; j++) {
             size_t k = c->wt[j];
-            if (c->cue_len[k] == tl && c->cue_head[k] == th &&
-                (tl <= 4 || !memcmp(c->s + t->start, c->cues[k].word, tl)) &&
+            if (c->wt_key[j] == key && (tl <= 4 || !memcmp(c->s + t->start, c->cues[k].word, tl)) &&
                 !add_hit(c, t->start, &c->cues[k]))
                 return MB_ENOMEM;
         }
@@ -167,14 +168,13 @@ static mb_status scan_sentence(ctx *c, size_t sa, size_t sb)
         if (l < 1)
             l = 1;
         if (cp >= 0 && cp < 0x10000 && (c->first[cp >> 3] & (1u << (cp & 7)))) {
-            size_t lo = 0, hi = c->nsub; /* the first substring cue of this first character */
-            while (lo < hi) {
-                size_t mid = (lo + hi) / 2;
-                if (c->sub_cp[mid] < cp)
-                    lo = mid + 1;
-                else
-                    hi = mid;
-            }
+            /* the first substring cue of this first character (there is
+             * one: its bit is set), by a binary search without a branch
+             * on its comparisons (count_below's) */
+            size_t lo = 0;
+            for (size_t n = c->nsub; n > 1; n -= n / 2)
+                lo += (size_t)(c->sub_cp[lo + n / 2] < cp) * (n / 2);
+            lo += c->sub_cp[lo] < cp;
             uint32_t ph = cue_head4(c->s + p, sb - p);
             for (size_t j = lo; j < c->nsub && c->sub_cp[j] == cp; j++) {
                 const mb_cue *cue = &c->cues[c->sub[j]];
@@ -2308,6 +2308,7 @@ static mb_status extractor_start(mb_extractor *x, const mb_doc *doc, mb_error *e
         if (mb_utf8_decode((const unsigned char *)c->cues[k].word, c->cue_len[k], &cp) < 1)
             cp = -1;
         if (c->cues[k].whole_token) {
+            c->wt_key[c->nwt] = (uint64_t)c->cue_len[k] << 32 | c->cue_head[k];
             c->wt[c->nwt++] = k;
             if (c->cue_len[k] <= MB_DICT_MAX_WORD_BYTES)
                 c->wt_len[c->cue_len[k] >> 6] |= 1ull << (c->cue_len[k] & 63);

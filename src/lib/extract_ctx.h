@@ -51,7 +51,8 @@ typedef struct mb_xctx {
     size_t cue_len[MB_MAX_CUES];      /* byte length of each cue */
     uint32_t cue_head[MB_MAX_CUES];   /* its first four bytes (cue_head4): compared before the rest */
     size_t ncues;
-    size_t wt[MB_MAX_CUES]; /* the cues matched as whole tokens only, in cue order */
+    size_t wt[MB_MAX_CUES];       /* the cues matched as whole tokens only, in cue order */
+    uint64_t wt_key[MB_MAX_CUES]; /* of each, its byte length << 32 | its head (cue_head) */
     size_t nwt;
     uint64_t wt_len[MB_DICT_MAX_WORD_BYTES / 64 + 1]; /* their byte lengths */
     /* the substring cues by first code point, then cue order: sub[] holds
