@@ -4,8 +4,9 @@
  * numbers, character positions and text; a document of lines gives the
  * same lines; the hash is the whole file's; a NUL byte or a bad UTF-8
  * sequence far into the file fails before the first piece, with its offset
- * in the file; a line longer than the cap fails with its place; a small
- * file is one piece. */
+ * in the file; a line longer than the cap fails with its place, at open;
+ * random files in random pieces fail or read as the whole file does; a
+ * small file is one piece. */
 #include "t.h"
 
 #include "doc_internal.h"
@@ -163,6 +164,120 @@ static void fails(const char *path, size_t piece, mb_status code, const char *wa
     mb_reader_close(r);
 }
 
+/* Random files read in random pieces, against the whole file: a line of
+ * cap bytes or more without a break is refused at open, from its start;
+ * else the pieces carry the whole file's hash, or fail with its error (a
+ * NUL byte, a bad UTF-8 sequence) and the same message. The texts mix
+ * Chinese, four-byte characters, blank lines and long runs, so that the
+ * first pass's chunks (a piece's size here) cut characters and lines
+ * everywhere. (Pieces this small hold too few lines for reflow's context:
+ * their paragraphs are not compared here; README, Large files.) */
+static unsigned long rnd_state = 12345;
+static unsigned rnd(unsigned n)
+{
+    rnd_state = rnd_state * 6364136223846793005ul + 1442695040888963407ul;
+    return (unsigned)(rnd_state >> 33) % n;
+}
+
+static void random_files(const char *path)
+{
+    static const char *const parts[] = {
+        "增长", "5%", "，", "。", "\n", "\n", "\n\n", " ", "\xf0\xa0\x80\x80", "ab", "目标", "\n"};
+    size_t cap = 16384, agree = 0, refused = 0, failed = 0, runs = 300;
+    char *t = malloc(cap);
+    if (!t)
+        return;
+    for (size_t run = 0; run < runs; run++) {
+        size_t n = 0, target = 1500 + rnd(3000);
+        int bad = rnd(4) == 0, nul = rnd(8) == 0;
+        while (n < target) {
+            unsigned k = rnd(400);
+            if (k < 1) { /* a long run without a break */
+                size_t m = rnd(1300);
+                memset(t + n, 'x', m);
+                n += m;
+            } else if (k == 3 && bad) {
+                const char *b = rnd(2) ? "\xff" : "\xe5\xa2x"; /* a bad byte, a cut character */
+                memcpy(t + n, b, strlen(b));
+                n += strlen(b);
+                bad = 0;
+            } else if (k == 4 && nul) {
+                t[n++] = '\0';
+                nul = 0;
+            } else {
+                const char *w = parts[rnd(sizeof parts / sizeof *parts)];
+                memcpy(t + n, w, strlen(w));
+                n += strlen(w);
+            }
+        }
+        if (write_file(path, t, n))
+            break;
+        size_t piece = 16 + rnd(300), lcap = 4 * piece;
+        /* the first line that runs on for lcap bytes without a break */
+        size_t longline = (size_t)-1;
+        for (size_t a = 0; a < n && longline == (size_t)-1;) {
+            const char *lf = memchr(t + a, '\n', n - a);
+            size_t e = lf ? (size_t)(lf - t) : n;
+            if (e - a >= lcap)
+                longline = a;
+            a = e + 1;
+        }
+        mb_doc_options o = {.piece_size = piece};
+        mb_error err = {0}, werr = {0};
+        mb_reader *r = NULL;
+        mb_status st = mb_reader_open(path, &o, &r, &err);
+        char want[160], w[1400];
+        if (longline != (size_t)-1) {
+            snprintf(want, sizeof want, "byte %zu: no line break in the next %zu bytes", longline, lcap);
+            int ok = st == MB_ETOOBIG && strstr(err.message, want);
+            refused += ok;
+            if (!ok) {
+                snprintf(w, sizeof w, "random file %zu (piece %zu): %s, not \"%s\"", run, piece, err.message,
+                         want);
+                T_OK(0, w);
+            }
+            mb_reader_close(r);
+            continue;
+        }
+        mb_doc *whole = NULL;
+        mb_status ws = mb_doc_load_file(path, &o, &whole, &werr);
+        size_t pieces = 0, diff = 0;
+        while (st == MB_OK) {
+            mb_doc *d = NULL;
+            st = mb_reader_next(r, &d, &err);
+            if (st || !d)
+                break;
+            pieces++;
+            if (!whole || strcmp(mb_doc_sha256(d), mb_doc_sha256(whole)))
+                diff++;
+            mb_doc_free(d);
+        }
+        mb_reader_close(r);
+        int ok;
+        if (ws != MB_OK) {
+            ok = st == ws && !strcmp(err.message, werr.message);
+            failed += ok;
+        } else {
+            ok = st == MB_OK && !diff && pieces > 1;
+            agree += ok;
+        }
+        if (!ok) {
+            snprintf(w, sizeof w,
+                     "random file %zu (piece %zu): status %d / %d whole, %zu differences; %s / %s", run,
+                     piece, (int)st, (int)ws, diff, err.message, werr.message);
+            T_OK(0, w);
+        }
+        mb_doc_free(whole);
+    }
+    free(t);
+    char w[200];
+    snprintf(w, sizeof w,
+             "random files: %zu read as whole, %zu refused for a long line, %zu failing as whole", agree,
+             refused, failed);
+    T_EQ_INT(agree + refused + failed, runs, w);
+    T_OK(agree > 20 && refused > 20 && failed > 20, "... each kind often enough");
+}
+
 int main(void)
 {
     snprintf(dir, sizeof dir, "%s/mubiao-test-reader.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
@@ -258,6 +373,10 @@ int main(void)
             same_as_whole(plong, "a line of 3999 bytes", 0);
         }
     }
+
+    char prand[300];
+    snprintf(prand, sizeof prand, "%s/random.txt", dir);
+    random_files(prand);
 
     /* a file no larger than a piece: one piece, the whole document */
     T_OK(!write_file(psmall, s, 900), "a small file");
