@@ -460,7 +460,7 @@ static uint32_t class_fingerprint(void)
                     break;
             }
     /* the hashes written: this program's; the index: its layout */
-    for (const char *q = "hash: poly64 + fmix64; index 1"; *q; q++)
+    for (const char *q = "hash: poly64 + fmix64; index 2"; *q; q++)
         h = (h ^ (unsigned char)*q) * 16777619u;
     return h;
 }
@@ -473,7 +473,9 @@ static uint32_t class_fingerprint(void)
  * filter bits (char_bit), the byte lengths its words have (a bit each, 0 to
  * MB_DICT_MAX_WORD_BYTES), and the longest word (bytes, 255: 255 or more)
  * starting with a character of each filter bit; then 0x10000 bits of the
- * BMP characters with a t2s row; the hash slots, a u64 each (0: empty, else
+ * BMP characters with a t2s row; the key filter, IX_KEYBITS bits, bit
+ * key_bit(hash) set for every row's hash (a probe of a key whose bit is
+ * clear finds nothing); the hash slots, a u64 each (0: empty, else
  * the word's hash, upper 32 bits, << 32 | its row + 1; linear probing); the
  * rows (MB_LEXREC_SIZE bytes each, lexicon.h: distance back to the word, to
  * the items, u16 word length, u16 class, u32 flags); two lists of u32 row
@@ -485,10 +487,18 @@ static uint32_t class_fingerprint(void)
 #define IX_FILTER  32u
 #define IX_LENBITS ((MB_DICT_MAX_WORD_BYTES / 64 + 1) * 8)
 #define IX_T2S     (0x10000u / 8)
+/* The key filter: 2^17 bits (16 KB, in the cache where the 256 KB of hash
+ * slots are not), one hash: with the 13,823 rows of the build's lexicon
+ * about one bit in ten is set, so nine in ten probes of an absent key end
+ * here. Most probes are of absent keys: the indicator words ending at a
+ * place, tried at every length, find one in nine. Bits 15 to 31 of the
+ * hash (the slots take the lowest bits, the tag the upper 32). */
+#define IX_KEYBITS (1u << 17)
+#define IX_KEYS    (IX_KEYBITS / 8)
 #define HASH_TAG   0xFFFFFFFF00000000ull /* the bits of a hash a slot keeps */
 
 typedef struct ixlayout {
-    size_t ctab, first, last, lenbits, maxlen, t2s, slots, recs, bycls, inorder, lens, size;
+    size_t ctab, first, last, lenbits, maxlen, t2s, keys, slots, recs, bycls, inorder, lens, size;
 } ixlayout;
 
 static ixlayout ix_layout(size_t nr, size_t nslots, size_t nlens)
@@ -507,6 +517,8 @@ static ixlayout ix_layout(size_t nr, size_t nslots, size_t nlens)
     at += MB_LX_NCLASSES * 256u;
     x.t2s = at;
     at += IX_T2S;
+    x.keys = at;
+    at += IX_KEYS;
     x.slots = at; /* a multiple of 8: every size above is */
     at += 8 * nslots;
     x.recs = at;
@@ -529,6 +541,12 @@ static inline void set_bit(unsigned char *b, size_t k)
 static inline int get_bit(const unsigned char *b, size_t k)
 {
     return b[k >> 3] >> (k & 7) & 1;
+}
+
+/* The key filter's bit of a key's hash (IX_KEYBITS). */
+static inline size_t key_bit(uint64_t h)
+{
+    return (size_t)(h >> 15) & (IX_KEYBITS - 1);
 }
 
 mb_status mb_lexrows_image(const mb_lexrows *rows, unsigned char **img, size_t *lexlen, size_t *ixlen,
@@ -622,6 +640,7 @@ mb_status mb_lexrows_image(const mb_lexrows *rows, unsigned char **img, size_t *
         while (mb_ld64(ix + x.slots + 8 * sl))
             sl = (sl + 1) & (nslots - 1);
         mb_st64(ix + x.slots + 8 * sl, (h & HASH_TAG) | (uint64_t)(i + 1));
+        set_bit(ix + x.keys, key_bit(h));
         mb_st32(ix + x.inorder + 4 * pos[r->cls]++, (uint32_t)i);
     }
     /* longest first, row order among words of one length: a counting sort
@@ -790,7 +809,7 @@ struct mb_lexicon {
     unsigned char *own; /* else the image built at open (sections 5 and 6), owned */
     uint32_t n;
     size_t slotmask;
-    const unsigned char *maxlen, *t2s, *slots, *recs, *bycls, *inorder, *lens;
+    const unsigned char *maxlen, *t2s, *keys, *slots, *recs, *bycls, *inorder, *lens;
     /* copies of the small tables every look-up reads first (7 KB): no
      * pointer to load before them */
     uint32_t nlens[MB_LX_NCLASSES], lstart[MB_LX_NCLASSES], start[MB_LX_NCLASSES], count[MB_LX_NCLASSES];
@@ -817,6 +836,7 @@ static void attach(mb_lexicon *lex, const unsigned char *ix)
     memcpy(lex->lenbits, ix + x.lenbits, sizeof lex->lenbits);
     lex->maxlen = ix + x.maxlen;
     lex->t2s = ix + x.t2s;
+    lex->keys = ix + x.keys;
     lex->slots = ix + x.slots;
     lex->recs = ix + x.recs;
     lex->bycls = ix + x.bycls;
@@ -1072,6 +1092,8 @@ int mb_lexicon_row(const mb_lexicon *lex, size_t i, const char **cls, const char
 static const mb_lexword *get_hashed(const mb_lexicon *lex, mb_lexclass cls, const char *w, size_t n,
                                     uint64_t h)
 {
+    if (!get_bit(lex->keys, key_bit(h)))
+        return NULL; /* no row has a key of this filter bit */
     size_t mask = lex->slotmask, s = h & mask;
     for (size_t probes = 0; probes <= mask; probes++, s = (s + 1) & mask) {
         uint64_t k = mb_ld64(lex->slots + 8 * s);

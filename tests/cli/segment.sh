@@ -87,7 +87,7 @@ expect_status "dict compile --lexicon" 0 "$MUBIAO" dict compile -o "$T/lex.dict"
 ix_at=$(od -An -tu8 -j $((64 + 16 * 6)) -N8 "$T/lex.dict" | tr -d ' ')
 nslots=$(od -An -tu4 -j $((ix_at + 4)) -N4 "$T/lex.dict" | tr -d ' ')
 ncls=$(od -An -tu4 -j $((ix_at + 12)) -N4 "$T/lex.dict" | tr -d ' ')
-recs_at=$((ix_at + 16 + ncls * 376 + 8192 + 8 * nslots))
+recs_at=$((ix_at + 16 + ncls * 376 + 8192 + 16384 + 8 * nslots)) # header, classes, t2s bits, key filter, slots
 cp "$T/lex.dict" "$T/ix.dict"
 printf '\004\000\000\000' | dd of="$T/ix.dict" bs=1 seek="$recs_at" conv=notrunc 2>/dev/null
 expect_status "a lexicon row outside its section: exit 1" 1 "$MUBIAO" segment --dict "$T/ix.dict" "$T/a.txt"

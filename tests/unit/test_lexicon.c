@@ -245,7 +245,7 @@ int main(void)
     /* a class name renamed in the rows, checksum resealed: the index
      * (which has the class's number) opens, the full check refuses it */
     size_t len, off, size;
-    unsigned char *img = read_image(out, 1 << 16, &len, &off, &size);
+    unsigned char *img = read_image(out, 1 << 18, &len, &off, &size);
     unsigned char *q = NULL;
     for (size_t i = 0; i + 10 <= len && !q; i++)
         if (!memcmp(img + i, "cue_target", 10))
@@ -273,7 +273,7 @@ int main(void)
      * fingerprint) has every row checked, its flags computed and its index
      * built again */
     for (int damage = 0; damage < 2; damage++) {
-        img = read_image(out, 1 << 16, &len, &off, &size);
+        img = read_image(out, 1 << 18, &len, &off, &size);
         T_OK(off + size <= len && mb_ld32(img + off) == 11, "the lexicon section found");
         mb_st32(img + off + 4, mb_ld32(img + off + 4) ^ 1u); /* another class table */
         if (damage == 1)                                     /* and an item its class lacks */
@@ -334,12 +334,13 @@ int main(void)
         T_EQ_INT(found, 11, "all 11 rows found by hash, at a position and before one");
         mb_lexicon_free(lex);
         mb_dict_close(d);
-        for (int damage = 0; damage < 9; damage++) {
-            img = read_image(out, 1 << 16, &len, &off, &size);
+        for (int damage = 0; damage < 10; damage++) {
+            img = read_image(out, 1 << 18, &len, &off, &size);
             unsigned char *ix = img + off + size;
             size_t nslots = mb_ld32(ix + 4);
-            unsigned char *slots = ix + 16 + MB_LX_NCLASSES * 376 + 8192, *recs = slots + 8 * nslots,
-                          *lists = recs + MB_LEXREC_SIZE * 11;
+            /* the header, the classes' tables, the t2s bits, the key filter */
+            unsigned char *keys = ix + 16 + MB_LX_NCLASSES * 376 + 8192, *slots = keys + 16384,
+                          *recs = slots + 8 * nslots, *lists = recs + MB_LEXREC_SIZE * 11;
             size_t s0 = 0; /* the slot of row 0 (力争, cue_target) */
             while (s0 < nslots && (uint32_t)mb_ld64(slots + 8 * s0) != 1)
                 s0++;
@@ -363,6 +364,13 @@ int main(void)
                 for (size_t k = 0; k < nslots; k++)
                     if (!mb_ld64(slots + 8 * k))
                         mb_st64(slots + 8 * k, 0xffffffff00000001ull);
+            size_t set = 0;
+            for (size_t k = 0; k < 16384; k++)
+                set += (size_t)__builtin_popcount(keys[k]);
+            if (damage == 9) { /* the key filter cleared: no key can be found */
+                T_OK(set >= 9 && set <= 11, "the key filter has a bit a row (11 rows, few alike)");
+                memset(keys, 0, 16384);
+            }
             mb_dict_seal(img, len);
             d = NULL;
             mb_status st = mb_dict_open_mem("index", img, len, &d, &err);
@@ -376,8 +384,9 @@ int main(void)
                 T_EQ_INT(st ? st : mb_lexicon_open(d, NULL, 0, &lex, &err), MB_OK,
                          "a forged slot opens (the slots are bounded where they are read)");
                 T_OK(lex && !mb_lex_get(lex, MB_LX_CUE_TARGET, "力争", strlen("力争")) &&
-                         mb_lex_get(lex, MB_LX_CUE_TARGET, "预期", strlen("预期")),
-                     "its word is missing, the others are found");
+                         (damage == 9) == !mb_lex_get(lex, MB_LX_CUE_TARGET, "预期", strlen("预期")),
+                     damage == 9 ? "without the key filter's bits, no word is found"
+                                 : "its word is missing, the others are found");
                 T_OK(lex && !mb_lex_longest_at(lex, MB_LX_CUE_TARGET, "力争取", strlen("力争取"), 0) &&
                          !mb_lex_get(lex, MB_LX_CUE_TARGET, "力求", strlen("力求")),
                      "longest and a word of no row: none, and the probes end");
@@ -471,7 +480,7 @@ int main(void)
         size_t glen;
         unsigned char *im = read_image(out, 1 << 20, &glen, &off, &size);
         unsigned char *ix = im + off + size;
-        unsigned char *rec = ix + 16 + MB_LX_NCLASSES * 376 + 8192 + 8 * (size_t)mb_ld32(ix + 4);
+        unsigned char *rec = ix + 16 + MB_LX_NCLASSES * 376 + 8192 + 16384 + 8 * (size_t)mb_ld32(ix + 4);
         T_EQ_INT(mb_ld16(rec + 8), strlen("个"), "the row's word length");
         mb_st16(rec + 8, 300);
         mb_dict_seal(im, glen);
