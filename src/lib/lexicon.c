@@ -1202,7 +1202,9 @@ const mb_lexword *mb_lex_longest_at(const mb_lexicon *lex, mb_lexclass cls, cons
                                     size_t pos)
 {
     unsigned fb;
-    if (!lex || (unsigned)cls >= MB_LX_NCLASSES || pos >= len ||
+    /* no word starts inside a character (a word is UTF-8, and so is a
+     * text): callers that try every byte pay for the characters' starts */
+    if (!lex || (unsigned)cls >= MB_LX_NCLASSES || pos >= len || ((unsigned char)s[pos] & 0xC0) == 0x80 ||
         !may_start(lex, cls, (const unsigned char *)s + pos, len - pos, &fb))
         return NULL;
     return longest_at(lex, cls, s, len, pos, fb);
