@@ -155,8 +155,11 @@ struct mb_recognizer {
     const char *multiple; /* the canonical unit of 翻一番 (the unit of category multiple) */
     int32_t fan_cp;       /* the first character of 翻一番 (fan/part=verb) */
     int32_t dbl_cp;       /* the first character of the doubling words (倍增) */
-    int32_t ord_cp;       /* the ordinal prefix 第 (ordinal_prefix) */
-    int32_t de_cp;        /* the particle 的 (de) */
+    /* the BMP characters the scan stops at: the time words' first
+     * characters (mb_timex_trigger_bits), fan_cp and dbl_cp */
+    unsigned char stop[0x10000 / 8];
+    int32_t ord_cp; /* the ordinal prefix 第 (ordinal_prefix) */
+    int32_t de_cp;  /* the particle 的 (de) */
     mb_timex_rx *tx;
     pcre2_code *suffix; /* after a number: 多, unit, 级, 以上, range/ratio/slash */
     pcre2_code *fan;    /* 翻一番 */
@@ -352,6 +355,13 @@ mb_status mb_recognizer_open(const mb_lexicon *lex, int jit, mb_recognizer **out
         st = mb_error_set(err, MB_EDICT, "lexicon: no unit of cat=multiple");
     if (!st)
         st = mb_timex_compile(lex, &r->tx, err);
+    if (!st) {
+        memcpy(r->stop, mb_timex_trigger_bits(r->tx), sizeof r->stop);
+        int32_t also[] = {r->fan_cp, r->dbl_cp};
+        for (size_t i = 0; i < 2; i++)
+            if (also[i] >= 0 && also[i] < 0x10000)
+                r->stop[also[i] >> 3] |= (unsigned char)(1u << (also[i] & 7));
+    }
     if (!st)
         st = compile_template(lex, "suffix", suffix_template, &r->suffix, err);
     if (!st)
@@ -1066,10 +1076,20 @@ mb_status mb_recognize(const mb_recognizer *r, const char *text, size_t len, int
     }
     scan c = {r, w->md, text, len, 0, doc_year, out, w};
     const unsigned char *s = (const unsigned char *)text;
-    const unsigned char *trig = mb_timex_trigger_bits(r->tx);
+    const unsigned char *stop = r->stop;
     mb_status st = MB_OK;
     size_t pos = 0;
     while (pos < len && !st) {
+        /* the three-byte characters the scan does not stop at (most of a
+         * Chinese text) in a loop of their own */
+        while (len - pos >= 3 && (s[pos] & 0xF0) == 0xE0) {
+            uint32_t c3 = (s[pos] & 0x0Fu) << 12 | (s[pos + 1] & 0x3Fu) << 6 | (s[pos + 2] & 0x3Fu);
+            if (stop[c3 >> 3] >> (c3 & 7) & 1)
+                break;
+            pos += 3;
+        }
+        if (pos >= len)
+            break;
         unsigned char b = s[pos];
         int32_t cp;
         size_t l;
@@ -1083,7 +1103,7 @@ mb_status mb_recognize(const mb_recognizer *r, const char *text, size_t len, int
         } else if ((b & 0xF0) == 0xE0) { /* three bytes, valid (checked above): most of the text */
             cp = (int32_t)((b & 0x0Fu) << 12 | (s[pos + 1] & 0x3Fu) << 6 | (s[pos + 2] & 0x3Fu));
             l = 3;
-            if (cp != r->fan_cp && cp != r->dbl_cp && !(trig[cp >> 3] >> (cp & 7) & 1)) {
+            if (!(stop[cp >> 3] >> (cp & 7) & 1)) {
                 pos += 3;
                 continue;
             }
