@@ -197,7 +197,9 @@ const char *mb_find(const char *s, size_t n, const char *w, size_t wn)
         p = memchr(p, (unsigned char)w[i], (size_t)(last - p) + 1);
         if (!p)
             return NULL;
-        if (!memcmp(p - i, w, wn))
+        /* the first byte before the call: most candidates differ there
+         * (a Chinese character's lead byte and its third byte together) */
+        if (*(p - i) == w[0] && !memcmp(p - i, w, wn))
             return p - i;
         p++;
     }

@@ -52,6 +52,12 @@ int main(void)
                  4) == NULL,
          "mb_find: not past n");
     T_EQ_INT(mb_find(h, 13, "a", 1) - h, 12, "mb_find: an ASCII byte");
+    /* a character with the word's third byte before it: 万 (E4 B8 87) differs
+     * from 标 (E6 A0 87) in its first byte, 枇 (E6 9E 87) in its second */
+    const char *wan = "\xe4\xb8\x87\xe6\xa0\x87", *pi = "\xe6\x9e\x87\xe6\xa0\x87"; /* 万标, 枇标 */
+    T_EQ_INT(mb_find(wan, 6, "\xe6\xa0\x87", 3) - wan, 3, "mb_find: 标 after 万, whose first byte differs");
+    T_EQ_INT(mb_find(pi, 6, "\xe6\xa0\x87", 3) - pi, 3, "mb_find: 标 after 枇, whose second byte differs");
+    T_OK(mb_find(wan, 3, "\xe6\xa0\x87", 3) == NULL, "mb_find: not in 万 alone");
     T_OK(mb_find(h, 2, "\xe7\x9b\xae", 3) == NULL, "mb_find: a word longer than the text");
     T_OK(mb_find(h, 13, "", 0) == h, "mb_find: the empty word at the start");
     /* the inline decoder gives what the general one gives */
