@@ -68,6 +68,30 @@ static int is_blank_unit(const mb_reader *r, const unsigned char *b, size_t i)
     return c == ' ' || c == '\t' || c == '\r';
 }
 
+/* The first line break in b[0..n) (the unit's offset), or n. */
+static size_t first_lf(const mb_reader *r, const unsigned char *b, size_t n)
+{
+    if (r->unit == 1) {
+        const unsigned char *z = memchr(b, '\n', n);
+        return z ? (size_t)(z - b) : n;
+    }
+    for (size_t i = 0; i + 2 <= n; i += 2)
+        if (is_lf(r, b, i))
+            return i;
+    return n;
+}
+
+/* The last line break in b[0..n), or n when there is none. */
+static size_t last_lf(const mb_reader *r, const unsigned char *b, size_t n)
+{
+    for (size_t i = n - n % (size_t)r->unit; i >= (size_t)r->unit;) {
+        i -= (size_t)r->unit;
+        if (is_lf(r, b, i))
+            return i;
+    }
+    return n;
+}
+
 /* Where the piece in buf[0..len) ends (the byte after a line break), 0
  * when none ends there yet. */
 static size_t cut_at(const mb_reader *r)
@@ -86,15 +110,11 @@ static size_t cut_at(const mb_reader *r)
         if (k >= u && is_lf(r, r->buf, k - u))
             return i + u;
     }
-    for (size_t i = lim; i >= u;) { /* the last line break */
-        i -= u;
-        if (is_lf(r, r->buf, i))
-            return i + u;
-    }
-    for (size_t i = lim; i + u <= r->len; i += u) /* a long line: the first break after it */
-        if (is_lf(r, r->buf, i))
-            return i + u;
-    return 0;
+    size_t k = last_lf(r, r->buf, lim); /* the last line break */
+    if (k < lim)
+        return k + u;
+    k = lim + first_lf(r, r->buf + lim, r->len - lim); /* a long line: the first break after it */
+    return k < r->len ? k + u : 0;
 }
 
 /* Read until buf holds want bytes or the file ends. */
@@ -178,30 +198,6 @@ static size_t char_cut(const unsigned char *b, size_t n)
     unsigned char lead = b[i - 1];
     size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
     return need > n - (i - 1) ? i - 1 : n;
-}
-
-/* The first line break in b[0..n) (the unit's offset), or n. */
-static size_t first_lf(const mb_reader *r, const unsigned char *b, size_t n)
-{
-    if (r->unit == 1) {
-        const unsigned char *z = memchr(b, '\n', n);
-        return z ? (size_t)(z - b) : n;
-    }
-    for (size_t i = 0; i + 2 <= n; i += 2)
-        if (is_lf(r, b, i))
-            return i;
-    return n;
-}
-
-/* The last line break in b[0..n), or n when there is none. */
-static size_t last_lf(const mb_reader *r, const unsigned char *b, size_t n)
-{
-    for (size_t i = n - n % (size_t)r->unit; i >= (size_t)r->unit;) {
-        i -= (size_t)r->unit;
-        if (is_lf(r, b, i))
-            return i;
-    }
-    return n;
 }
 
 /* The first pass: the whole file's hash (when hash), whether it is UTF-8,
