@@ -168,15 +168,10 @@ static mb_status scan_sentence(ctx *c, size_t sa, size_t sb)
         if (l < 1)
             l = 1;
         if (cp >= 0 && cp < 0x10000 && (c->first[cp >> 3] & (1u << (cp & 7)))) {
-            /* the first substring cue of this first character (there is
-             * one: its bit is set), by a binary search without a branch
-             * on its comparisons (count_below's) */
-            size_t lo = 0;
-            for (size_t n = c->nsub; n > 1; n -= n / 2)
-                lo += (size_t)(c->sub_cp[lo + n / 2] < cp) * (n / 2);
-            lo += c->sub_cp[lo] < cp;
+            /* the first substring cue of this first character */
+            size_t lo = count_below(c->sub_cp, c->nsub, sizeof *c->sub_cp, 0, (size_t)cp);
             uint32_t ph = cue_head4(c->s + p, sb - p);
-            for (size_t j = lo; j < c->nsub && c->sub_cp[j] == cp; j++) {
+            for (size_t j = lo; j < c->nsub && c->sub_cp[j] == (size_t)cp; j++) {
                 const mb_cue *cue = &c->cues[c->sub[j]];
                 size_t n = c->cue_len[c->sub[j]];
                 /* the cue's first four bytes against as many of the text's */
@@ -2316,13 +2311,13 @@ static mb_status extractor_start(mb_extractor *x, const mb_doc *doc, mb_error *e
             c->first[cp >> 3] |= (unsigned char)(1u << (cp & 7));
             /* insertion into sub[], ordered by first character then cue order */
             size_t j = c->nsub++;
-            while (j > 0 && c->sub_cp[j - 1] > cp) {
+            while (j > 0 && c->sub_cp[j - 1] > (size_t)cp) {
                 c->sub[j] = c->sub[j - 1];
                 c->sub_cp[j] = c->sub_cp[j - 1];
                 j--;
             }
             c->sub[j] = (uint16_t)k;
-            c->sub_cp[j] = cp;
+            c->sub_cp[j] = (size_t)cp;
         }
         c->ncues = k + 1;
     }

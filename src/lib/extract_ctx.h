@@ -58,7 +58,7 @@ typedef struct mb_xctx {
     /* the substring cues by first code point, then cue order: sub[] holds
      * their indices, sub_cp[] the code point of each */
     uint16_t sub[MB_MAX_CUES];
-    int32_t sub_cp[MB_MAX_CUES];
+    size_t sub_cp[MB_MAX_CUES]; /* (size_t: count_below searches it) */
     size_t nsub;
     mb_cue_kind para_kind;
     size_t para_a, para_b;      /* the paragraph's first sentence, where para_kind was read */
