@@ -84,8 +84,6 @@ static size_t normalize(const mb_lexicon *lex, const char *s, size_t n, int flag
     size_t from = 0;
     if (flags & NO_PURPOSE)
         for (size_t i = 0; i < n; i++) {
-            if (((unsigned char)s[i] & 0xC0) == 0x80)
-                continue; /* inside a character: no word starts there */
             const mb_lexword *w = mb_lex_longest_at(lex, MB_LX_PURPOSE_WORD, s, n, i);
             if (w && i + mb_lexw_len(w) < n) {
                 from = i + mb_lexw_len(w);
@@ -105,9 +103,7 @@ static size_t normalize(const mb_lexicon *lex, const char *s, size_t n, int flag
         return tn;
     size_t o = 0;
     for (size_t i = 0; i < tn;) {
-        const mb_lexword *de = flags & NO_DE && ((unsigned char)t[i] & 0xC0) != 0x80
-                                   ? mb_lex_longest_at(lex, MB_LX_DE, t, tn, i)
-                                   : NULL;
+        const mb_lexword *de = flags & NO_DE ? mb_lex_longest_at(lex, MB_LX_DE, t, tn, i) : NULL;
         if (de) {
             i += mb_lexw_len(de);
             continue;
