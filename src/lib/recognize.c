@@ -1100,7 +1100,8 @@ mb_status mb_recognize(const mb_recognizer *r, const char *text, size_t len, int
             }
             cp = b;
             l = 1;
-        } else if ((b & 0xF0) == 0xE0) { /* three bytes, valid (checked above): most of the text */
+        } else if ((b & 0xF0) ==
+                   0xE0) { /* three bytes, valid (checked above): one the loop above stopped at */
             cp = (int32_t)((b & 0x0Fu) << 12 | (s[pos + 1] & 0x3Fu) << 6 | (s[pos + 2] & 0x3Fu));
             l = 3;
             if (!(stop[cp >> 3] >> (cp & 7) & 1)) {
