@@ -390,8 +390,24 @@ static char *payer_indicator(const ctx *c, const mb_xq *q, size_t a, size_t b, s
  * the verb. */
 static char *person_verb_count(const ctx *c, const mb_xq *q, size_t cb, size_t *va, size_t *vb)
 {
+    /* 9899万人全部脱贫, 1000多万人稳定脱贫: up to two words before the
+     * verb; adverbs that open them are left out of the name, a manner
+     * word (an adjective) stays in it */
+    size_t ns = q->b, e0 = q->b;
     const mb_token *v = q->unit ? tok_at(c, q->b) : NULL;
-    if (!v || v->start != q->b || v->end > cb || !v->tag || v->tag[0] != 'v' || v->tag[1] == 'n')
+    for (int k = 0; k < 2 && v && v->start == e0 && v->end <= cb && v->tag && v->tag[0] != 'v'; k++) {
+        const char *mw = c->s + v->start;
+        size_t mn = v->end - v->start;
+        if (mb_is_adverb(c->m->lex, mw, mn) || !strcmp(v->tag, "d")) {
+            if (ns == v->start)
+                ns = v->end;
+        } else if (strcmp(v->tag, "a") && strcmp(v->tag, "ad")) {
+            break;
+        }
+        e0 = v->end;
+        v = tok_at(c, e0);
+    }
+    if (!v || v->start != e0 || v->end > cb || !v->tag || v->tag[0] != 'v' || v->tag[1] == 'n')
         return NULL;
     const char *w = c->s + v->start;
     size_t n = v->end - v->start, e = v->end, cn = 0;
@@ -404,7 +420,7 @@ static char *person_verb_count(const ctx *c, const mb_xq *q, size_t cb, size_t *
         return NULL;
     const char *cw =
         mb_lex_value(mb_lex_get(c->m->lex, MB_LX_PERSON_UNIT, q->unit, strlen(q->unit)), "count", &cn);
-    char *r = cw && cn ? dup_concat(w, n, cw, cn) : NULL;
+    char *r = cw && cn ? dup_concat(c->s + ns, v->end - ns, cw, cn) : NULL;
     if (!r)
         return NULL;
     *va = q->a; /* the count and its verb: the evidence */
@@ -810,6 +826,19 @@ static int after_from_word(const ctx *c, size_t pos)
     while (pos > 0 && c->s[pos - 1] == ' ')
         pos--;
     return pos >= 3 && mb_lex_is(c->m->lex, MB_LX_FROM_WORD, c->s + pos - 3, 3);
+}
+
+/* The starting point (由2012年的, 从上年的) nearest before the time t in
+ * the sentence from sa, of a year before t's; NULL when there is none. */
+static const mb_xt *from_time_before(const ctx *c, size_t sa, const mb_xt *t)
+{
+    size_t seen = 0;
+    for (size_t i = (size_t)(t - c->x.t); i-- > 0 && c->x.t[i].a >= sa && seen++ < MB_MAX_LOOK;) {
+        const mb_xt *f = &c->x.t[i];
+        if (f->from && !f->base && mb_xt_year(f) && mb_xt_year(t) > mb_xt_year(f))
+            return f;
+    }
+    return NULL;
 }
 
 /* The time expression in the clause [ca,cb) of a quantity at pos: the
@@ -1488,6 +1517,18 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
             t->y1 > t->y0 && after_from_word(c, q->a)) {
             r.year = t->y0;
             r.why_year.rule = "span start";
+        } else if (r.kind == MB_KIND_ACHIEVEMENT && t->a >= sa && strcmp(tscope, "clause") &&
+                   after_from_word(c, q->a)) {
+            /* 总量由2012年的53.9万亿元上升到2021年的114.4万亿元，比重从11.3%上升到
+             * 18%: a later starting value without a time of its own is of the
+             * sentence's starting point, as its end is of the end point */
+            const mb_xt *f = from_time_before(c, sa, t);
+            if (f) {
+                r.year = mb_xt_year(f);
+                free(r.time_text);
+                r.time_text = dup_range(c->s, f->a, f->b);
+                evidence(&r.why_year, "parallel start", "sentence", c->p->index, f->a, f->b);
+            }
         }
     }
     if (!r.year && same && same->year) {
@@ -1899,6 +1940,20 @@ static size_t list_length(const ctx *c, size_t qi, size_t sb)
     return m;
 }
 
+/* Whether a verb that states no change (签署, not 发展到 or 增加) stands
+ * in [a,b). */
+static int plain_verb_between(const ctx *c, size_t a, size_t b)
+{
+    for (size_t i = tok_count_before(c, a); i < c->toks.n && c->toks.v[i].end <= b; i++) {
+        const mb_token *t = &c->toks.v[i];
+        if (t->start >= a && t->tag && t->tag[0] == 'v' && t->tag[1] != 'n' &&
+            !mb_change_of(c->m->lex, c->s + t->start, t->end - t->start) && !tok_in(c, t, MB_LX_TO_WORD) &&
+            !mb_is_linker(c->m->lex, c->s + t->start, t->end - t->start))
+            return 1;
+    }
+    return 0;
+}
+
 /* 31个大中城市调查失业率降到5%以下: a count that only qualifies the subject
  * of another quantity in the same clause is no record of its own. */
 static int qualifier(const ctx *c, const mb_xq *q, size_t qi, size_t sb)
@@ -1915,8 +1970,9 @@ static int qualifier(const ctx *c, const mb_xq *q, size_t qi, size_t sb)
         if (n->a - b > 12 || clause_end(c, b, n->a) != n->a || mb_ind_attributive(c, n))
             return 0;
         /* 8所高校14个学科: a count of things right after the noun counts
-         * their parts; both are figures */
-        if (n->a == b && q->count && n->count)
+         * their parts, 32个国际组织签署了200多份文件 what they did (a verb
+         * between that states no change); both are figures */
+        if (q->count && n->count && (n->a == b || plain_verb_between(c, b, n->a)))
             return 0;
         for (size_t i = b; i < n->a; i++)
             if (conj_at(c, c->s, n->a, i, 1) || at_cls(c, c->s, n->a, i, MB_LX_DE))

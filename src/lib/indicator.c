@@ -525,6 +525,19 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
 
 /* The noun phrase right after pos (after an optional 的), up to a verb,
  * conjunction, punctuation or clause break. */
+/* Whether token i opens a quoted word (“ … ”, at most three tokens inside)
+ * that a noun follows, all before hi. */
+static int quoted_noun(const ctx *c, size_t i, size_t hi)
+{
+    size_t k = i + 1;
+    while (k < c->toks.n && k <= i + 4 && c->toks.v[k].end <= hi &&
+           !at(c->s + c->toks.v[k].start, c->toks.v[k].end - c->toks.v[k].start, 0, "”"))
+        k++;
+    return k + 1 < c->toks.n && k <= i + 4 && c->toks.v[k + 1].end <= hi &&
+           at(c->s + c->toks.v[k].start, c->toks.v[k].end - c->toks.v[k].start, 0, "”") &&
+           tok_nounish(c, &c->toks.v[k + 1]);
+}
+
 int mb_ind_np_after(const ctx *c, size_t pos, size_t hi, size_t *ra, size_t *rb)
 {
     size_t a = 0, b = 0, steps = 0;
@@ -569,19 +582,24 @@ int mb_ind_np_after(const ctx *c, size_t pos, size_t hi, size_t *ra, size_t *rb)
                 i++;
             continue;
         }
+        /* 200多份共建“一带一路”合作文件: a verb and its quoted object
+         * before the noun modify it; the phrase starts at the verb */
+        if (!started && t->tag && t->tag[0] == 'v' && t->tag[1] != 'n' && i + 1 < c->toks.n &&
+            c->toks.v[i + 1].start == t->end && at(c->s + t->end, c->toks.v[i + 1].end - t->end, 0, "“") &&
+            !mb_change_of(c->m->lex, w, n) && !mb_is_linker(c->m->lex, w, n) && quoted_noun(c, i + 1, hi)) {
+            a = t->start;
+            started = 1;
+            b = t->end;
+            continue;
+        }
         /* 企业“老工伤”人员: a quoted word inside the phrase, a noun after it */
-        if (started && at(w, n, 0, "“")) {
+        if (started && at(w, n, 0, "“") && quoted_noun(c, i, hi)) {
             size_t k = i + 1;
-            while (k < c->toks.n && k <= i + 4 && c->toks.v[k].end <= hi &&
-                   !at(c->s + c->toks.v[k].start, c->toks.v[k].end - c->toks.v[k].start, 0, "”"))
+            while (!at(c->s + c->toks.v[k].start, c->toks.v[k].end - c->toks.v[k].start, 0, "”"))
                 k++;
-            if (k + 1 < c->toks.n && k <= i + 4 && c->toks.v[k + 1].end <= hi &&
-                at(c->s + c->toks.v[k].start, c->toks.v[k].end - c->toks.v[k].start, 0, "”") &&
-                tok_nounish(c, &c->toks.v[k + 1])) {
-                i = k;
-                b = c->toks.v[k].end;
-                continue;
-            }
+            i = k;
+            b = c->toks.v[k].end;
+            continue;
         }
         /* 专项和部门应急预案: a conjunction between nouns inside the phrase,
          * when no quantity follows it in the clause */
