@@ -938,8 +938,11 @@ static mb_cue_kind time_kind(const ctx *c, const mb_xt *t)
             return MB_CUE_ACHIEVEMENT;
         if (y > c->doc_year)
             return MB_CUE_TARGET;
+        /* 近十年, up to now; but a plan period that ends this year
+         * (“十四五”期间 said in 2025) is still running: its kind is the
+         * cues' */
         if (t->span)
-            return MB_CUE_ACHIEVEMENT; /* 近十年, up to now */
+            return t->plan ? MB_CUE_NONE : MB_CUE_ACHIEVEMENT;
     }
     return MB_CUE_NONE;
 }
@@ -1954,6 +1957,32 @@ static int plain_verb_between(const ctx *c, size_t a, size_t b)
     return 0;
 }
 
+/* 一天内就可以运达, 三个月内把新部委组建起来: a duration followed by 内
+ * (之内) that no verb or comparator gives as a value (压缩至3个工作日内, 为20
+ * 天内) is a time limit of the verb after it, no record. */
+static int time_limit(const ctx *c, const mb_xq *q)
+{
+    if (!q->unit || (q->cmp && strcmp(q->cmp, "eq")))
+        return 0;
+    const mb_lexword *u = mb_lex_get(c->m->lex, MB_LX_UNIT, q->unit, strlen(q->unit));
+    if (!mb_lex_value_is(u, "cat", "duration"))
+        return 0;
+    size_t e = q->b;
+    if (e + 3 <= c->len && !memcmp(c->s + e, "\xe4\xb9\x8b", 3)) /* 之 */
+        e += 3;
+    if (e + 3 > c->len || memcmp(c->s + e, "\xe5\x86\x85", 3)) /* 内 */
+        return 0;
+    const mb_token *v = tok_ending_at(c, q->a);
+    if (v) {
+        const char *w = c->s + v->start;
+        size_t n = v->end - v->start;
+        if (tok_in(c, v, MB_LX_TO_WORD) || mb_change_of(c->m->lex, w, n) || mb_is_linker(c->m->lex, w, n) ||
+            mb_lex_longest_before(c->m->lex, MB_LX_TO_WORD, w, 0, n))
+            return 0;
+    }
+    return 1;
+}
+
 /* 31个大中城市调查失业率降到5%以下: a count that only qualifies the subject
  * of another quantity in the same clause is no record of its own. */
 static int qualifier(const ctx *c, const mb_xq *q, size_t qi, size_t sb)
@@ -2133,7 +2162,7 @@ static mb_status do_sentence(ctx *c, size_t sa, size_t sb)
         }
         if (nnames && used < nnames)
             name = names[used++];
-        if (!name && qualifier(c, q, i, sb))
+        if (!name && (qualifier(c, q, i, sb) || time_limit(c, q)))
             continue;
         st = record_for(c, q, i, sa, sb, name);
         if (st)

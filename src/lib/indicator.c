@@ -153,7 +153,8 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
     int share_q = pq && (pq->percent || pq->fraction); /* the quantity is a share: 占全省30%, 五分之一 */
     int phase = 0; /* 0: skipping linkers next to the number; 1: collecting */
     int skipped_level = 0;
-    int named = 0; /* the phrase holds a name of the indicator lexicon */
+    int named = 0;      /* the phrase holds a name of the indicator lexicon */
+    int de_generic = 0; /* the phrase is X的 + a generic head (能力) */
     steps = 0;
     for (size_t i = tok_count_before(c, pos); i-- > 0 && steps++ < MB_MAX_LOOK;) {
         const mb_token *t = &c->toks.v[i];
@@ -427,8 +428,20 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
             c->toks.v[i - 1].start >= lo &&
             (tok_nounish(c, &c->toks.v[i - 1]) ||
              at(c->s + c->toks.v[i - 1].start, c->toks.v[i - 1].end - c->toks.v[i - 1].start, 0, "”"))) {
+            de_generic = mb_ind_generic_only(c, a, b);
             a = t->start;
             continue;
+        }
+        /* 运送旅客的能力: the verb whose object stands before the 的 of a
+         * generic head is part of what it belongs to (not a change verb:
+         * 提高居民收入的水平; a payer's verbs, 用于…的资金, are read as before) */
+        if (de_generic && t->tag && !strcmp(t->tag, "v") && n >= 6 && t->end == a &&
+            !mb_change_of(c->m->lex, w, n) && !mb_is_linker(c->m->lex, w, n) &&
+            !mb_is_modal(c->m->lex, w, n) && !tok_in(c, t, MB_LX_SHARE_VERB) &&
+            !tok_in(c, t, MB_LX_TO_WORD) && !tok_in(c, t, MB_LX_PURPOSE_VERB) &&
+            !tok_in(c, t, MB_LX_PAY_VERB)) {
+            a = t->start; /* and the phrase ends: the verb's subject is not part of it */
+            break;
         }
         /* a verb before a generic head names it: 支出规模, 投资增速 */
         if (t->tag && t->tag[0] == 'v' && n >= 6 && mb_ind_generic_only(c, a, b)) {

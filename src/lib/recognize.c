@@ -124,18 +124,27 @@ static mb_comparator prefix_before(const mb_lexicon *lex, const char *s, size_t 
     size_t p = pos;
     while (p > floor && s[p - 1] == ' ' && pos - p < 3)
         p--;
-    /* the words ending at p, longest first: 不超过 before 超过 before 过 */
-    const mb_lexword *w;
-    for (size_t max = SIZE_MAX; (w = mb_lex_longest_before_upto(lex, MB_LX_CMP_PREFIX, s, floor, p, max));
-         max = mb_lexw_len(w) - 1) {
-        size_t k = mb_lexw_len(w);
-        if (mb_lex_flag(w, "bare_only") && !bare)
-            continue;
-        size_t q = p - k;
-        if (q >= floor + 3 && mb_lex_value_has_char(w, "not_prev", s + q - 3, 3))
-            continue;
-        *pstart = q;
-        return cmp_of(w);
+    /* the words ending at p, longest first: 不超过 before 超过 before 过;
+     * then, after the particle 了 (超过了4.8万公里), words of two
+     * characters or more ending before it */
+    for (int le = 0; le < 2; le++) {
+        if (le) {
+            if (p < floor + 3 || memcmp(s + p - 3, "\xe4\xba\x86", 3)) /* 了 */
+                break;
+            p -= 3;
+        }
+        const mb_lexword *w;
+        for (size_t max = SIZE_MAX; (w = mb_lex_longest_before_upto(lex, MB_LX_CMP_PREFIX, s, floor, p, max));
+             max = mb_lexw_len(w) - 1) {
+            size_t k = mb_lexw_len(w);
+            if ((mb_lex_flag(w, "bare_only") && !bare) || (le && k < 6))
+                continue;
+            size_t q = p - k;
+            if (q >= floor + 3 && mb_lex_value_has_char(w, "not_prev", s + q - 3, 3))
+                continue;
+            *pstart = q;
+            return cmp_of(w);
+        }
     }
     return MB_CMP_NONE;
 }

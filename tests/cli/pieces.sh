@@ -15,10 +15,14 @@ mkdir -p "$T/in"
 # the simplified-Chinese text documents of the gold laid out one paragraph
 # a line, one after another: a file read in pieces takes its script from
 # its first piece and its layout (reflow.c: wrapped lines or not) from each
-# piece, so the pieces of a file of one script and layout are the whole
+# piece, so the pieces of a file of one script and layout are the whole.
+# Left out besides the traditional ones: two short pages of headlines and
+# one-line paragraphs between blank lines (rail-16wan-2024, qlwb-grain-2020)
+# that move the layout a piece of 8192 bytes finds in the report excerpts
+# around them (README "Large files": a piece's layout is its own).
 for round in 1 2 3; do
     for f in "$TOP"/tests/gold/docs/*.txt; do
-        case "$f" in *-trad.txt) continue ;; esac
+        case "$f" in *-trad.txt | */rail-16wan-2024.txt | */qlwb-grain-2020.txt) continue ;; esac
         cat "$f"
         printf '\n'
     done
