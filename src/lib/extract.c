@@ -828,14 +828,14 @@ static int after_from_word(const ctx *c, size_t pos)
     return pos >= 3 && mb_lex_is(c->m->lex, MB_LX_FROM_WORD, c->s + pos - 3, 3);
 }
 
-/* The starting point (由2012年的, 从上年的) nearest before the time t in
- * the sentence from sa, of a year before t's; NULL when there is none. */
-static const mb_xt *from_time_before(const ctx *c, size_t sa, const mb_xt *t)
+/* The starting point (由2012年的, 从上年的) nearest before pos in the
+ * sentence from sa; NULL when there is none. */
+static const mb_xt *from_time_before(const ctx *c, size_t sa, size_t pos)
 {
     size_t seen = 0;
-    for (size_t i = (size_t)(t - c->x.t); i-- > 0 && c->x.t[i].a >= sa && seen++ < MB_MAX_LOOK;) {
+    for (size_t i = time_from(c, pos); i-- > 0 && c->x.t[i].a >= sa && seen++ < MB_MAX_LOOK;) {
         const mb_xt *f = &c->x.t[i];
-        if (f->from && !f->base && mb_xt_year(f) && mb_xt_year(t) > mb_xt_year(f))
+        if (f->from && !f->base && mb_xt_year(f) && f->b <= pos)
             return f;
     }
     return NULL;
@@ -1397,6 +1397,10 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
     if (k != MB_CUE_NONE)
         evidence(wk, "cue", "clause", c->p->index, hit->start, hit->end);
     const mb_xt *t = time_in_clause(c, ca, cb, q->a);
+    /* 由3679亿元增长到2017年的82.7万亿元: the end point's time after a
+     * starting value is not its time */
+    if (t && t->a >= q->b && after_from_word(c, q->a))
+        t = NULL;
     const char *tscope = "clause";
     if (k == MB_CUE_NONE && t && (k = time_kind(c, t)) != MB_CUE_NONE)
         evidence(wk, "time", "clause", c->p->index, t->a, t->b);
@@ -1514,24 +1518,28 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         r.year = time_year(c, t, r.kind);
         r.time_text = dup_range(c->s, t->a, t->b);
         evidence(&r.why_year, "time", tscope, c->p->index, t->a, t->b);
-        /* 1978年至2018年，城镇常住人口从1.7亿人增加到8.3亿人: the starting
-         * value of a span written with its years is of the first year */
-        if (r.kind == MB_KIND_ACHIEVEMENT && t->span && !t->relative && !t->future && !t->plan && t->y0 &&
-            t->y1 > t->y0 && after_from_word(c, q->a)) {
-            r.year = t->y0;
+        /* 总量由2012年的53.9万亿元上升到2021年的114.4万亿元，比重从11.3%上升到
+         * 18%: a later starting value without a time of its own is of the
+         * sentence's starting point, as its end is of the end point */
+        const mb_xt *f = NULL;
+        if (r.kind == MB_KIND_ACHIEVEMENT && strcmp(tscope, "clause") && after_from_word(c, q->a))
+            f = from_time_before(c, sa, q->a);
+        if (f) {
+            r.year = mb_xt_year(f);
+            free(r.time_text);
+            r.time_text = dup_range(c->s, f->a, f->b);
+            evidence(&r.why_year, "parallel start", "sentence", c->p->index, f->a, f->b);
+        } else if (r.kind == MB_KIND_ACHIEVEMENT && t->span && !t->future && !t->plan && t->y0 &&
+                   t->y1 > t->y0 && after_from_word(c, q->a)) {
+            /* 1978年至2018年，城镇常住人口从1.7亿人增加到8.3亿人: the starting
+             * value of a span written with its years is of the first year;
+             * of one counted back from the document (过去五年, 十年来), of
+             * the level it started from: in the first half of the year the
+             * span is the full years before it (过去五年 in a March 2018
+             * report: 2013-2017, from 2012), in the second half it runs up
+             * to the document (十年来 said in August 2022: from 2012) */
+            r.year = t->relative && c->doc_month < 7 ? t->y0 - 1 : t->y0;
             r.why_year.rule = "span start";
-        } else if (r.kind == MB_KIND_ACHIEVEMENT && t->a >= sa && strcmp(tscope, "clause") &&
-                   after_from_word(c, q->a)) {
-            /* 总量由2012年的53.9万亿元上升到2021年的114.4万亿元，比重从11.3%上升到
-             * 18%: a later starting value without a time of its own is of the
-             * sentence's starting point, as its end is of the end point */
-            const mb_xt *f = from_time_before(c, sa, t);
-            if (f) {
-                r.year = mb_xt_year(f);
-                free(r.time_text);
-                r.time_text = dup_range(c->s, f->a, f->b);
-                evidence(&r.why_year, "parallel start", "sentence", c->p->index, f->a, f->b);
-            }
         }
     }
     if (!r.year && same && same->year) {
