@@ -1152,7 +1152,17 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
             if ((share_of || mb_ind_generic_only(c, a, b)) && c->prev_ind) {
                 irule = share_of ? "share of the subject" : "generic head";
                 char *part = dup_range(c->s, a, b);
-                r.indicator = part ? dup_concat(c->prev_ind, strlen(c->prev_ind), part, strlen(part)) : NULL;
+                /* 经济增速…，总量达140万亿: the head replaces the one the
+                 * indicator before ends with (经济总量, not 经济增速总量); a
+                 * share (占比, 比重) is of the whole (财政民生支出占比) */
+                size_t pn = strlen(c->prev_ind);
+                const mb_lexword *ph =
+                    share_of || mb_lex_is(c->m->lex, MB_LX_SHARE_NOUN, c->s + a, b - a)
+                        ? NULL
+                        : mb_lex_longest_before(c->m->lex, MB_LX_GENERIC_HEAD, c->prev_ind, 0, pn);
+                if (ph && mb_lexw_len(ph) < pn)
+                    pn -= mb_lexw_len(ph);
+                r.indicator = part ? dup_concat(c->prev_ind, pn, part, strlen(part)) : NULL;
                 free(part);
             }
         }

@@ -275,7 +275,11 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
             }
             if (tok_in(c, t, MB_LX_TO_WORD))
                 continue; /* 提高到: the change verb before it is skipped too */
-            if (mb_is_linker(c->m->lex, w, n)) {
+            /* 经济增速达到6%: a linker that is a generic head (增速) right
+             * after a noun heads the phrase; alone (增速5%) it links */
+            if (mb_is_linker(c->m->lex, w, n) &&
+                !(mb_is_generic_head(c->m->lex, w, n) && i > 0 && c->toks.v[i - 1].start >= lo &&
+                  c->toks.v[i - 1].end == t->start && tok_nounish(c, &c->toks.v[i - 1]))) {
                 skipped_level = 1;
                 continue;
             }
