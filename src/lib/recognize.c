@@ -615,14 +615,18 @@ static size_t list_item_before_number(const scan *c, size_t pos)
     return e < c->len && c->s[e] >= '0' && c->s[e] <= '9' ? mb_lexw_len(w) : 0;
 }
 
-/* 1 if an age at pos is a statistic (人均预期寿命达到78岁, 提高1岁): a
- * change verb, a linking verb or a statistic word (寿命) stands right
- * before it; else it is a person's age (60岁以上老人) and no record. */
+/* 1 if an age at pos is a statistic (人均预期寿命达到78岁, 提高1岁, 增长了1岁):
+ * a change verb, a linking verb or a statistic word (寿命) stands right
+ * before it (or before its 了); else it is a person's age (60岁以上老人)
+ * and no record. */
 static int age_statistic(const scan *c, size_t pos, size_t end)
 {
     static const mb_lexclass cls[] = {MB_LX_CHANGE_UP, MB_LX_CHANGE_DOWN, MB_LX_AGE_STAT, MB_LX_LINKER};
     while (pos > c->floor && c->s[pos - 1] == ' ')
         pos--;
+    /* the particle 了 after the verb: 每5年都增长了1岁 */
+    if (pos >= c->floor + 3 && !memcmp(c->s + pos - 3, "\xe4\xba\x86", 3))
+        pos -= 3;
     /* a linking verb only when the age ends its clause (为60岁以上老人: a preposition) */
     int32_t after = cp_at(c, end);
     int closes = after < 0 || after == 0xFF0C || after == 0x3002 || after == 0xFF1B || after == 0x3001 ||
