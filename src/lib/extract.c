@@ -1462,15 +1462,21 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
     if (k != MB_CUE_NONE && cue && soft_cue(c, cue) == k) {
         /* a time of either kind: the cue's own kind filtered the other out */
         const mb_xt *st = t ? t : time_around(c, sa, sb, ca, cb, MB_CUE_NONE, r.period != NULL);
+        /* 2021年以来，每年新增就业1200万人以上: a time the span starts from
+         * (以来, 从…起) also tells which way the cue yields */
+        if (!st)
+            st = from_time_before(c, sa, q->a);
         mb_cue_kind tk = st ? time_kind(c, st) : MB_CUE_NONE;
         const char *rule = k == MB_CUE_TARGET ? "review estimate" : "cumulative goal";
         if (tk != MB_CUE_NONE && tk != k) {
             k = tk;
-            if (!t) {
+            /* a starting point decides the kind, it does not date the
+             * quantity (2021年以来…每年: not of 2021) */
+            if (!t && !st->from) {
                 t = st;
                 tscope = t->a < sa ? "paragraph" : "sentence";
             }
-            evidence(wk, rule, tscope, c->p->index, t->a, t->b);
+            evidence(wk, rule, t ? tscope : "sentence", c->p->index, st->a, st->b);
         } else if (tk == MB_CUE_NONE && c->fr.kind != MB_CUE_NONE && c->fr.kind != k) {
             k = c->fr.kind;
             evidence_frame(c, wk);
@@ -1555,6 +1561,14 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
     if (!r.year && same && same->year) {
         r.year = same->year; /* and its year */
         r.why_year = same->why_year;
+    }
+    /* “十四五”以来，每年制造业增加值都超过30万亿元: a yearly figure reported
+     * since a time runs up to the document's year */
+    const mb_xt *since = NULL;
+    if (!r.year && !t && r.period && r.kind == MB_KIND_ACHIEVEMENT && c->doc_year &&
+        (since = from_time_before(c, sa, q->a)) && since->sub_year && since->y0 && since->y0 < c->doc_year) {
+        r.year = c->doc_year;
+        evidence(&r.why_year, "since", "sentence", c->p->index, since->a, since->b);
     }
     if (!r.year)
         r.year = frame_year(c, r.kind, r.period != NULL, &r.why_year);

@@ -670,6 +670,10 @@ int mb_ind_np_after(const ctx *c, size_t pos, size_t hi, size_t *ra, size_t *rb)
         /* ... or to the noun before it: 200个样板|村 */
         if (started && t->start == b && t->tag && !strcmp(t->tag, "zg"))
             bound = 1;
+        /* 220多种主要工业品产量世界第一: the place a rank is in (世界第一)
+         * belongs to the rank, not to the phrase */
+        if (started && t->end < hi && mb_lex_longest_at(c->m->lex, MB_LX_ORDINAL_PREFIX, c->s, hi, t->end))
+            break;
         if (mb_is_nounish(w, n, t->tag) || (t->tag && t->tag[0] == 's') || adj || bound ||
             (started && t->tag && (t->tag[0] == 'v' && t->tag[1] == 'n'))) {
             if (!started)
