@@ -499,6 +499,21 @@ static int is_close_quote(int32_t cp)
     return cp == 0x201D || cp == 0x2019 || cp == '"' || cp == '\'' || cp == 0x300D || cp == 0x300F;
 }
 
+/* 1 if a close quote follows pos after at most max Chinese characters
+ * (“三颗明珠”: the quoted term goes on after the count). */
+static int quote_closes_after(const scan *c, size_t pos, int max)
+{
+    for (int k = 0; k <= max; k++) {
+        int32_t cp = cp_at(c, pos);
+        if (is_close_quote(cp))
+            return 1;
+        if (!is_han(cp))
+            return 0;
+        pos += 3; /* a Han character of the BMP: three bytes */
+    }
+    return 0;
+}
+
 /* What follows a number. */
 typedef struct sfx {
     size_t end; /* end of the last part read (spaces alone are not kept) */
@@ -912,8 +927,9 @@ static size_t quantity_at(scan *c, size_t pos, mb_status *st)
                mb_lex_longest_at(c->r->lex, MB_LX_RHET_NOUN, s, c->len, q.end)) {
         q.skip = MB_SKIP_RHETORICAL; /* 5个方面, 14个方面的工作 */
     } else if (u && cat(u) == U_MEASURE && is_open_quote(cp_before(c, q.start)) &&
-               is_close_quote(after_unit)) {
-        q.skip = MB_SKIP_NAME; /* “21条”, “一件事”: a policy named by its count */
+               (is_close_quote(after_unit) || (small_cn && !x.more && quote_closes_after(c, q.end, 4)))) {
+        q.skip = MB_SKIP_NAME; /* “21条”, “一件事”: a policy named by its count; “三颗明珠”, a slogan
+                                * that opens with a count */
     } else if (u && cat(u) == U_MEASURE && !x.more && !is_han(after_unit) &&
                named_by_count(c, q.start, unit)) {
         q.skip = MB_SKIP_NAME; /* 民间投资新36条: a document named by its count (name_prefix) */
