@@ -697,7 +697,10 @@ void mb_ind_trim(const ctx *c, size_t *a, size_t *b)
 {
     const mb_token *st = tok_at(c, *a);
     if (st && st->start == *a && st->end <= *b && tok_in(c, st, MB_LX_SCOPE_WORD) &&
-        mb_utf8_count(c->s, st->end, *b) >= 2) { /* 全市, 全国, 其中 (全市GDP too) */
+        (mb_utf8_count(c->s, st->end, *b) >= 2 ||
+         mb_lex_is(c->m->lex, MB_LX_INDICATOR, c->s + st->end, *b - st->end))) {
+        /* 全市, 全国, 其中 (全市GDP too; 全省钢: a name of the indicator
+         * lexicon of one character) */
         *a = st->end;
         while (*a < *b && c->s[*a] == ' ')
             (*a)++;
