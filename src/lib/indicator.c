@@ -209,6 +209,16 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
             break;
         }
         const mb_xq *q = quantity_covering(c, t->start, t->end);
+        /* 万亿级产业集群 as one word: an attributive quantity that opens a
+         * noun is part of it */
+        if (q && q->a >= t->start && q->b < t->end && mb_ind_attributive(c, q) && tok_nounish(c, t)) {
+            if (phase == 0) {
+                phase = 1;
+                b = t->end;
+            }
+            a = t->start;
+            continue;
+        }
         if (q && q->skip && !has_latin(c->s, q->a, q->b) && !has_latin(c->s, t->start, t->end)) {
             /* a bare number (由2.37缩小到): a bound */
             if (phase == 0)
