@@ -1264,7 +1264,10 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
      * no noun before its number goes on with the indicator of the last
      * record of the sentence before */
     const mb_token *ft = ca == sa ? tok_at(c, lead_end(c, sa, q->a)) : NULL;
-    if (!r.indicator && !found && ft && tok_in(c, ft, MB_LX_BASIS_WORD) && c->out->n) {
+    if (!r.indicator && !found && ft && tok_in(c, ft, MB_LX_BASIS_WORD) && c->out->n &&
+        c->out->v[c->out->n - 1].paragraph == c->p->index && c->out->v[c->out->n - 1].sent_end <= sa) {
+        /* the last record's offsets are of this paragraph only when it
+         * is this paragraph's (they index c->s) */
         const mb_record *last = &c->out->v[c->out->n - 1];
         size_t e = last->sent_end;
         while (e < sa && c->s[e] == ' ')
@@ -1272,7 +1275,7 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         size_t le = last->sent_end;
         while (le > 0 && c->s[le - 1] == ' ')
             le--;
-        if (last->paragraph == c->p->index && last->indicator && e == sa && mb_semicolon_before(c->s, le)) {
+        if (last->indicator && e == sa && mb_semicolon_before(c->s, le)) {
             r.indicator = dup_str(last->indicator);
             irule = "carried";
             a = b = 0;
