@@ -118,6 +118,15 @@ static mb_comparator cmp_of(const mb_lexword *w)
     return MB_CMP_NONE;
 }
 
+/* The length of the particle 了 ending at p (the lexicon's fan/part=le, the
+ * le of 翻了一番) after floor, or 0: the particle between a verb and the
+ * number it governs (超过了4.8万公里, 增长了1岁). */
+static size_t le_before(const mb_lexicon *lex, const char *s, size_t floor, size_t p)
+{
+    const mb_lexword *w = mb_lex_longest_before(lex, MB_LX_FAN, s, floor, p);
+    return w && mb_lex_value_is(w, "part", "le") ? mb_lexw_len(w) : 0;
+}
+
 static mb_comparator prefix_before(const mb_lexicon *lex, const char *s, size_t pos, size_t floor, int bare,
                                    size_t *pstart)
 {
@@ -129,9 +138,10 @@ static mb_comparator prefix_before(const mb_lexicon *lex, const char *s, size_t 
      * characters or more ending before it */
     for (int le = 0; le < 2; le++) {
         if (le) {
-            if (p < floor + 3 || memcmp(s + p - 3, "\xe4\xba\x86", 3)) /* 了 */
+            size_t l = le_before(lex, s, floor, p);
+            if (!l)
                 break;
-            p -= 3;
+            p -= l;
         }
         const mb_lexword *w;
         for (size_t max = SIZE_MAX; (w = mb_lex_longest_before_upto(lex, MB_LX_CMP_PREFIX, s, floor, p, max));
@@ -640,8 +650,7 @@ static int age_statistic(const scan *c, size_t pos, size_t end)
     while (pos > c->floor && c->s[pos - 1] == ' ')
         pos--;
     /* the particle 了 after the verb: 每5年都增长了1岁 */
-    if (pos >= c->floor + 3 && !memcmp(c->s + pos - 3, "\xe4\xba\x86", 3))
-        pos -= 3;
+    pos -= le_before(c->r->lex, c->s, c->floor, pos);
     /* a linking verb only when the age ends its clause (为60岁以上老人: a preposition) */
     int32_t after = cp_at(c, end);
     int closes = after < 0 || after == 0xFF0C || after == 0x3002 || after == 0xFF1B || after == 0x3001 ||
