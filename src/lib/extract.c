@@ -1264,11 +1264,10 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
      * no noun before its number goes on with the indicator of the last
      * record of the sentence before */
     const mb_token *ft = ca == sa ? tok_at(c, lead_end(c, sa, q->a)) : NULL;
-    if (!r.indicator && !found && ft && tok_in(c, ft, MB_LX_BASIS_WORD) && c->out->n &&
-        c->out->v[c->out->n - 1].paragraph == c->p->index && c->out->v[c->out->n - 1].sent_end <= sa) {
-        /* the last record's offsets are of this paragraph only when it
-         * is this paragraph's (they index c->s) */
-        const mb_record *last = &c->out->v[c->out->n - 1];
+    /* the last record's offsets index c->s only when it is of this paragraph */
+    const mb_record *last = c->out->n ? &c->out->v[c->out->n - 1] : NULL;
+    if (!r.indicator && !found && ft && tok_in(c, ft, MB_LX_BASIS_WORD) && last &&
+        last->paragraph == c->p->index && last->sent_end <= sa) {
         size_t e = last->sent_end;
         while (e < sa && c->s[e] == ' ')
             e++;
@@ -1462,13 +1461,17 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
     /* 预计, 争取 in a review estimate or obtain what was achieved
      * (预计大湾区经济总量突破15万亿元 under 2025年工作回顾) */
     /* and 累计 under a future deadline counts up to it (到2027年，累计建成…30个) */
+    /* the starting point (由2012年的, 2021年以来) nearest before the number in
+     * its sentence: read by the soft cues, the starting values and the
+     * yearly figures below */
+    const mb_xt *from = from_time_before(c, sa, q->a);
     if (k != MB_CUE_NONE && cue && soft_cue(c, cue) == k) {
         /* a time of either kind: the cue's own kind filtered the other out */
         const mb_xt *st = t ? t : time_around(c, sa, sb, ca, cb, MB_CUE_NONE, r.period != NULL);
         /* 2021年以来，每年新增就业1200万人以上: a time the span starts from
          * (以来, 从…起) also tells which way the cue yields */
         if (!st)
-            st = from_time_before(c, sa, q->a);
+            st = from;
         mb_cue_kind tk = st ? time_kind(c, st) : MB_CUE_NONE;
         const char *rule = k == MB_CUE_TARGET ? "review estimate" : "cumulative goal";
         if (tk != MB_CUE_NONE && tk != k) {
@@ -1511,10 +1514,9 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         evidence(wk, "paragraph lead-in", "paragraph", c->p->index, c->para_a, c->para_b);
     if (k == MB_CUE_NONE && (k = c->fr.kind) != MB_CUE_NONE)
         evidence_frame(c, wk);
-    if (k == MB_CUE_NONE && r.period && c->out->n) {
+    if (k == MB_CUE_NONE && r.period && last) {
         /* 由2.3万元增加到3.5万元，年均增长8.8%: the average of a change the
          * sentence has just reported is of the same kind as that change */
-        const mb_record *last = &c->out->v[c->out->n - 1];
         if (last->paragraph == c->p->index && last->sent_start == sa && !last->period) {
             same = last;
             k = last->kind == MB_KIND_TARGET ? MB_CUE_TARGET : MB_CUE_ACHIEVEMENT;
@@ -1540,9 +1542,9 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         /* 总量由2012年的53.9万亿元上升到2021年的114.4万亿元，比重从11.3%上升到
          * 18%: a later starting value without a time of its own is of the
          * sentence's starting point, as its end is of the end point */
-        const mb_xt *f = NULL;
-        if (r.kind == MB_KIND_ACHIEVEMENT && strcmp(tscope, "clause") && after_from_word(c, q->a))
-            f = from_time_before(c, sa, q->a);
+        const mb_xt *f = r.kind == MB_KIND_ACHIEVEMENT && strcmp(tscope, "clause") && after_from_word(c, q->a)
+                             ? from
+                             : NULL;
         if (f) {
             r.year = mb_xt_year(f);
             free(r.time_text);
@@ -1567,11 +1569,10 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
     }
     /* “十四五”以来，每年制造业增加值都超过30万亿元: a yearly figure reported
      * since a time runs up to the document's year */
-    const mb_xt *since = NULL;
-    if (!r.year && !t && r.period && r.kind == MB_KIND_ACHIEVEMENT && c->doc_year &&
-        (since = from_time_before(c, sa, q->a)) && since->sub_year && since->y0 && since->y0 < c->doc_year) {
+    if (!r.year && !t && r.period && r.kind == MB_KIND_ACHIEVEMENT && c->doc_year && from && from->sub_year &&
+        from->y0 && from->y0 < c->doc_year) {
         r.year = c->doc_year;
-        evidence(&r.why_year, "since", "sentence", c->p->index, since->a, since->b);
+        evidence(&r.why_year, "since", "sentence", c->p->index, from->a, from->b);
     }
     if (!r.year)
         r.year = frame_year(c, r.kind, r.period != NULL, &r.why_year);
@@ -1992,9 +1993,11 @@ static int plain_verb_between(const ctx *c, size_t a, size_t b)
     return 0;
 }
 
-/* 一天内就可以运达, 三个月内把新部委组建起来: a duration followed by 内
- * (之内) that no verb or comparator gives as a value (压缩至3个工作日内, 为20
- * 天内) is a time limit of the verb after it, no record. */
+/* 一天内就可以运达, 三个月内把新部委组建起来: a duration followed by a
+ * word of "within" (the time lexicon's dur_post dir=within: 内) that no
+ * verb or comparator gives as a value (压缩至3个工作日内, 为20天内) is a
+ * time limit of the verb after it, no record. (之内 and 以内 are read with
+ * the number already, as its comparator le.) */
 static int time_limit(const ctx *c, const mb_xq *q)
 {
     if (!q->unit || (q->cmp && strcmp(q->cmp, "eq")))
@@ -2002,16 +2005,15 @@ static int time_limit(const ctx *c, const mb_xq *q)
     const mb_lexword *u = mb_lex_get(c->m->lex, MB_LX_UNIT, q->unit, strlen(q->unit));
     if (!mb_lex_value_is(u, "cat", "duration"))
         return 0;
-    size_t e = q->b;
-    if (e + 3 <= c->len && !memcmp(c->s + e, "\xe4\xb9\x8b", 3)) /* 之 */
-        e += 3;
-    if (e + 3 > c->len || memcmp(c->s + e, "\xe5\x86\x85", 3)) /* 内 */
+    const mb_lexword *within = mb_lex_longest_at(c->m->lex, MB_LX_DUR_POST, c->s, c->len, q->b);
+    if (!mb_lex_value_is(within, "dir", "within"))
         return 0;
     const mb_token *v = tok_ending_at(c, q->a);
     if (v) {
         const char *w = c->s + v->start;
         size_t n = v->end - v->start;
-        if (tok_in(c, v, MB_LX_TO_WORD) || mb_change_of(c->m->lex, w, n) || mb_is_linker(c->m->lex, w, n) ||
+        /* a to-word ending the token (至, 压缩至) */
+        if (mb_change_of(c->m->lex, w, n) || mb_is_linker(c->m->lex, w, n) ||
             mb_lex_longest_before(c->m->lex, MB_LX_TO_WORD, w, 0, n))
             return 0;
     }
