@@ -550,21 +550,24 @@ int mb_ind_np_before(const ctx *c, size_t lo, size_t pos, int list, size_t *ra, 
     return 1;
 }
 
-/* The noun phrase right after pos (after an optional 的), up to a verb,
- * conjunction, punctuation or clause break. */
-/* Whether token i opens a quoted word (“ … ”, at most three tokens inside)
- * that a noun follows, all before hi. */
-static int quoted_noun(const ctx *c, size_t i, size_t hi)
+/* When token i opens a quoted word (“ … ”, at most three tokens inside)
+ * that a noun follows, all before hi: the index of its closing quote; else
+ * 0 (never a closing quote's index, which is past i). */
+static size_t quoted_noun(const ctx *c, size_t i, size_t hi)
 {
     size_t k = i + 1;
     while (k < c->toks.n && k <= i + 4 && c->toks.v[k].end <= hi &&
            !at(c->s + c->toks.v[k].start, c->toks.v[k].end - c->toks.v[k].start, 0, "”"))
         k++;
     return k + 1 < c->toks.n && k <= i + 4 && c->toks.v[k + 1].end <= hi &&
-           at(c->s + c->toks.v[k].start, c->toks.v[k].end - c->toks.v[k].start, 0, "”") &&
-           tok_nounish(c, &c->toks.v[k + 1]);
+                   at(c->s + c->toks.v[k].start, c->toks.v[k].end - c->toks.v[k].start, 0, "”") &&
+                   tok_nounish(c, &c->toks.v[k + 1])
+               ? k
+               : 0;
 }
 
+/* The noun phrase right after pos (after an optional 的), up to a verb,
+ * conjunction, punctuation or clause break. */
 int mb_ind_np_after(const ctx *c, size_t pos, size_t hi, size_t *ra, size_t *rb)
 {
     size_t a = 0, b = 0, steps = 0;
@@ -620,12 +623,10 @@ int mb_ind_np_after(const ctx *c, size_t pos, size_t hi, size_t *ra, size_t *rb)
             continue;
         }
         /* 企业“老工伤”人员: a quoted word inside the phrase, a noun after it */
-        if (started && at(w, n, 0, "“") && quoted_noun(c, i, hi)) {
-            size_t k = i + 1;
-            while (!at(c->s + c->toks.v[k].start, c->toks.v[k].end - c->toks.v[k].start, 0, "”"))
-                k++;
-            i = k;
-            b = c->toks.v[k].end;
+        size_t close;
+        if (started && at(w, n, 0, "“") && (close = quoted_noun(c, i, hi)) != 0) {
+            i = close;
+            b = c->toks.v[close].end;
             continue;
         }
         /* 专项和部门应急预案: a conjunction between nouns inside the phrase,
