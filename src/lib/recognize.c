@@ -118,17 +118,17 @@ static mb_comparator cmp_of(const mb_lexword *w)
     return MB_CMP_NONE;
 }
 
-/* The length of the particle 了 ending at p (the lexicon's fan/part=le, the
- * le of 翻了一番) after floor, or 0: the particle between a verb and the
- * number it governs (超过了4.8万公里, 增长了1岁). */
-static size_t le_before(const mb_lexicon *lex, const char *s, size_t floor, size_t p)
+/* The length of the particle le (le[0..ln): 了, the lexicon's fan/part=le,
+ * the le of 翻了一番; ln 0 when there is none) ending at p after floor, or
+ * 0: the particle between a verb and the number it governs (超过了4.8万公里,
+ * 增长了1岁). */
+static size_t le_before(const char *le, size_t ln, const char *s, size_t floor, size_t p)
 {
-    const mb_lexword *w = mb_lex_longest_before(lex, MB_LX_FAN, s, floor, p);
-    return w && mb_lex_value_is(w, "part", "le") ? mb_lexw_len(w) : 0;
+    return ln && p >= floor + ln && s[p - ln] == le[0] && !memcmp(s + p - ln, le, ln) ? ln : 0;
 }
 
-static mb_comparator prefix_before(const mb_lexicon *lex, const char *s, size_t pos, size_t floor, int bare,
-                                   size_t *pstart)
+static mb_comparator prefix_before(const mb_lexicon *lex, const char *le, size_t ln, const char *s,
+                                   size_t pos, size_t floor, int bare, size_t *pstart)
 {
     size_t p = pos;
     while (p > floor && s[p - 1] == ' ' && pos - p < 3)
@@ -136,9 +136,9 @@ static mb_comparator prefix_before(const mb_lexicon *lex, const char *s, size_t 
     /* the words ending at p, longest first: 不超过 before 超过 before 过;
      * then, after the particle 了 (超过了4.8万公里), words of two
      * characters or more ending before it */
-    for (int le = 0; le < 2; le++) {
-        if (le) {
-            size_t l = le_before(lex, s, floor, p);
+    for (int past_le = 0; past_le < 2; past_le++) {
+        if (past_le) {
+            size_t l = le_before(le, ln, s, floor, p);
             if (!l)
                 break;
             p -= l;
@@ -147,7 +147,7 @@ static mb_comparator prefix_before(const mb_lexicon *lex, const char *s, size_t 
         for (size_t max = SIZE_MAX; (w = mb_lex_longest_before_upto(lex, MB_LX_CMP_PREFIX, s, floor, p, max));
              max = mb_lexw_len(w) - 1) {
             size_t k = mb_lexw_len(w);
-            if ((mb_lex_flag(w, "bare_only") && !bare) || (le && k < 6))
+            if ((mb_lex_flag(w, "bare_only") && !bare) || (past_le && k < 6))
                 continue;
             size_t q = p - k;
             if (q >= floor + 3 && mb_lex_value_has_char(w, "not_prev", s + q - 3, 3))
@@ -179,6 +179,8 @@ struct mb_recognizer {
     unsigned char stop[0x10000 / 8];
     int32_t ord_cp; /* the ordinal prefix 第 (ordinal_prefix) */
     int32_t de_cp;  /* the particle 的 (de) */
+    char le[8];     /* the particle 了 (fan/part=le), le_len bytes; none: 0 */
+    size_t le_len;
     mb_timex_rx *tx;
     pcre2_code *suffix; /* after a number: 多, unit, 级, 以上, range/ratio/slash */
     pcre2_code *fan;    /* 翻一番 */
@@ -370,6 +372,16 @@ mb_status mb_recognizer_open(const mb_lexicon *lex, int jit, mb_recognizer **out
     }
     r->ord_cp = first_cp(lex, MB_LX_ORDINAL_PREFIX, NULL);
     r->de_cp = first_cp(lex, MB_LX_DE, NULL);
+    {
+        mb_lexlist fw = mb_lex_words_in_order(lex, MB_LX_FAN);
+        for (size_t i = 0; i < fw.n && !r->le_len; i++) {
+            const mb_lexword *w = mb_lexlist_at(fw, i);
+            if (mb_lex_value_is(w, "part", "le") && mb_lexw_len(w) < sizeof r->le) {
+                memcpy(r->le, mb_lexw_word(w), mb_lexw_len(w));
+                r->le_len = mb_lexw_len(w);
+            }
+        }
+    }
     if (!st && !r->multiple)
         st = mb_error_set(err, MB_EDICT, "lexicon: no unit of cat=multiple");
     if (!st)
@@ -650,7 +662,7 @@ static int age_statistic(const scan *c, size_t pos, size_t end)
     while (pos > c->floor && c->s[pos - 1] == ' ')
         pos--;
     /* the particle 了 after the verb: 每5年都增长了1岁 */
-    pos -= le_before(c->r->lex, c->s, c->floor, pos);
+    pos -= le_before(c->r->le, c->r->le_len, c->s, c->floor, pos);
     /* a linking verb only when the age ends its clause (为60岁以上老人: a preposition) */
     int32_t after = cp_at(c, end);
     int closes = after < 0 || after == 0xFF0C || after == 0x3002 || after == 0xFF1B || after == 0x3001 ||
@@ -854,7 +866,8 @@ static size_t quantity_at(scan *c, size_t pos, mb_status *st)
 
     /* comparator words before: 超过, 近, 约, 上千万 ... */
     size_t pstart = pos;
-    mb_comparator pre = prefix_before(c->r->lex, s, pos, c->floor, (nf & MB_NUM_BARE) != 0, &pstart);
+    mb_comparator pre =
+        prefix_before(c->r->lex, c->r->le, c->r->le_len, s, pos, c->floor, (nf & MB_NUM_BARE) != 0, &pstart);
     if (pre != MB_CMP_NONE)
         q.start = pstart;
     if (!q.has_range) {
