@@ -1461,17 +1461,13 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
     /* 预计, 争取 in a review estimate or obtain what was achieved
      * (预计大湾区经济总量突破15万亿元 under 2025年工作回顾) */
     /* and 累计 under a future deadline counts up to it (到2027年，累计建成…30个) */
-    /* the starting point (由2012年的, 2021年以来) nearest before the number in
-     * its sentence: read by the soft cues, the starting values and the
-     * yearly figures below */
-    const mb_xt *from = from_time_before(c, sa, q->a);
     if (k != MB_CUE_NONE && cue && soft_cue(c, cue) == k) {
         /* a time of either kind: the cue's own kind filtered the other out */
         const mb_xt *st = t ? t : time_around(c, sa, sb, ca, cb, MB_CUE_NONE, r.period != NULL);
         /* 2021年以来，每年新增就业1200万人以上: a time the span starts from
          * (以来, 从…起) also tells which way the cue yields */
         if (!st)
-            st = from;
+            st = from_time_before(c, sa, q->a);
         mb_cue_kind tk = st ? time_kind(c, st) : MB_CUE_NONE;
         const char *rule = k == MB_CUE_TARGET ? "review estimate" : "cumulative goal";
         if (tk != MB_CUE_NONE && tk != k) {
@@ -1542,9 +1538,9 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
         /* 总量由2012年的53.9万亿元上升到2021年的114.4万亿元，比重从11.3%上升到
          * 18%: a later starting value without a time of its own is of the
          * sentence's starting point, as its end is of the end point */
-        const mb_xt *f = r.kind == MB_KIND_ACHIEVEMENT && strcmp(tscope, "clause") && after_from_word(c, q->a)
-                             ? from
-                             : NULL;
+        const mb_xt *f = NULL;
+        if (r.kind == MB_KIND_ACHIEVEMENT && strcmp(tscope, "clause") && after_from_word(c, q->a))
+            f = from_time_before(c, sa, q->a);
         if (f) {
             r.year = mb_xt_year(f);
             free(r.time_text);
@@ -1569,10 +1565,11 @@ static mb_status record_for(ctx *c, const mb_xq *q, size_t qi, size_t sa, size_t
     }
     /* “十四五”以来，每年制造业增加值都超过30万亿元: a yearly figure reported
      * since a time runs up to the document's year */
-    if (!r.year && !t && r.period && r.kind == MB_KIND_ACHIEVEMENT && c->doc_year && from && from->sub_year &&
-        from->y0 && from->y0 < c->doc_year) {
+    const mb_xt *since = NULL;
+    if (!r.year && !t && r.period && r.kind == MB_KIND_ACHIEVEMENT && c->doc_year &&
+        (since = from_time_before(c, sa, q->a)) && since->sub_year && since->y0 && since->y0 < c->doc_year) {
         r.year = c->doc_year;
-        evidence(&r.why_year, "since", "sentence", c->p->index, from->a, from->b);
+        evidence(&r.why_year, "since", "sentence", c->p->index, since->a, since->b);
     }
     if (!r.year)
         r.year = frame_year(c, r.kind, r.period != NULL, &r.why_year);
